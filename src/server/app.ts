@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Deps } from './deps';
+import { registerAccessControl } from './http/access';
+import { registerOpenApi } from './http/openapi';
+import { registerProblemHandlers } from './http/problem';
+import { registerWebApp, sendIndex } from './http/web';
+import { type Clock, systemClock } from './lib/clock';
+import { authRoutes } from './modules/auth/routes';
+import { orgRoutes } from './modules/org/routes';
+import { systemRoutes } from './modules/system/routes';
+import { createServices, type Services } from './services';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.log.level,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+    transport: config.log.pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } : undefined,
+  });
+}
+
+/** Builds the whole application from its modules; used by the server entry and by tests. */
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; services: Services; deps: Deps }> {
+  const { config, database } = options;
+  const log = options.logger ?? createLogger(config);
+  const deps: Deps = { config, database, db: database.db, clock: options.clock ?? systemClock, log };
+  const services = createServices(deps);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as unknown as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    bodyLimit: 25 * 1024 * 1024,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Swagger UI and Mantine set inline styles; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  registerProblemHandlers(app);
+  registerAccessControl(app, services.auth.authenticator);
+  await registerOpenApi(app);
+
+  await app.register(systemRoutes, { database });
+  await app.register(authRoutes, services);
+  await app.register(orgRoutes, services);
+
+  const webServed = options.serveWeb ? await registerWebApp(app, config.webDist) : false;
+  if (webServed) {
+    // Client-side routes: any unknown GET outside /api gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return sendIndex(reply);
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({ type: '/problems/not-found', title: 'Not Found', status: 404, detail: `No route ${request.method} ${request.url}.` });
+    });
+  }
+
+  return { app, services, deps };
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Accepts the usual spellings of a boolean environment variable. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const v = value.toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected 0/1/true/false, got "${value}"` });
+      return z.NEVER;
+    });
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  CRM_DATA_DIR: z.string().default('./data'),
+  CRM_DEMO: flag(true),
+  CRM_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  CRM_ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CRM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(240),
+  CRM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  CRM_COOKIE_SECURE: flag(false),
+  CRM_TRUST_PROXY: flag(false),
+  CRM_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  CRM_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  CRM_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  CRM_WEB_DIST: z.string().default('dist/web'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: flag(false),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  demo: boolean;
+  admin: { email?: string; password?: string };
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  loginLimits: { perAccount: number; perIp: number; windowMinutes: number };
+  trustProxy: boolean;
+  webDist: string;
+  log: { level: string; pretty: boolean };
+};
+
+export class ConfigError extends Error {}
+
+/** The one place that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(e.CRM_DATA_DIR) },
+    demo: e.CRM_DEMO,
+    admin: { email: e.CRM_ADMIN_EMAIL, password: e.CRM_ADMIN_PASSWORD },
+    session: {
+      idleMinutes: e.CRM_SESSION_IDLE_MINUTES,
+      maxHours: e.CRM_SESSION_MAX_HOURS,
+      cookieSecure: e.CRM_COOKIE_SECURE,
+    },
+    loginLimits: {
+      perAccount: e.CRM_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: e.CRM_LOGIN_MAX_FAILURES_PER_IP,
+      windowMinutes: e.CRM_LOGIN_WINDOW_MINUTES,
+    },
+    trustProxy: e.CRM_TRUST_PROXY,
+    webDist: path.resolve(e.CRM_WEB_DIST),
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Config } from '../config';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The Drizzle database, typed the same for PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Repositories accept either, so a service can run them inside its transaction. */
+export type DbOrTx = Db | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Runs plain SQL (several statements allowed); for maintenance and tests. */
+  exec(sql: string): Promise<void>;
+  /** Rows of a parameterised query, outside Drizzle; used by hot paths and benchmarks. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** Only for PGlite: the embedded instance (tests dump and load it). */
+  pglite?: PGlite;
+  /** Only for PostgreSQL: the pool. */
+  pool?: pg.Pool;
+}
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+// Bigint counts come back as strings from pg by default; counts we show fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: pgliteExtensions,
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    pglite: client,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    engine: 'postgres',
+    db,
+    pool,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      (await pool.query(sql, params)).rows as T[],
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(config: Config['database']): Promise<Database> {
+  return config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : openPglite({ dataDir: config.dataDir });
+}

@@ -1,0 +1,5 @@
+// The one schema both engines run. Each module owns its tables; this index
+// only collects them for Drizzle and for migration generation.
+export * from '../modules/org/tables';
+export * from '../modules/auth/tables';
+export * from '../modules/audit/tables';

@@ -1,0 +1,68 @@
+/**
+ * Typed domain errors. Services throw them; one error handler turns them into
+ * RFC 9457 problem+json. Nothing in here knows about HTTP beyond the status.
+ */
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. "phones.0.number". */
+  field: string;
+  /** Where the field was: body, querystring, params, headers. */
+  in?: string;
+  message: string;
+  code?: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super(400, 'bad-request', message, errors);
+  }
+}
+
+/** A rule on one or more fields failed: the same shape as schema validation. */
+export class ValidationError extends DomainError {
+  constructor(errors: FieldError[], message = 'The request contains invalid fields.') {
+    super(400, 'validation', message, errors);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'Please log in.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super(404, 'not-found', `${what} was not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super(409, 'conflict', message, errors);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'too-many-requests', message, undefined, { 'retry-after': String(retryAfterSeconds) });
+  }
+}

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type FieldError } from './errors';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  errors?: FieldError[];
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'title' | 'instance'>) {
+  const body: Problem = {
+    type: problem.code ? `/problems/${problem.code}` : 'about:blank',
+    title: TITLES[problem.status] ?? 'Error',
+    instance: request.url,
+    ...problem,
+  };
+  return reply.status(problem.status).type('application/problem+json').send(body);
+}
+
+function fieldPath(instancePath: string): string {
+  return instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+}
+
+/** Maps every error to RFC 9457 problem+json; never leaks a stack trace. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const errors: FieldError[] = error.validation.map((v) => ({
+        field: fieldPath(v.instancePath) || where,
+        in: where,
+        message: v.message ?? 'is invalid',
+        code: v.keyword,
+      }));
+      return send(reply, request, {
+        status: 400,
+        code: 'validation',
+        detail: `Invalid ${where}: ${errors.map((e) => `${e.field} (${e.message})`).join('; ')}`,
+        errors,
+      });
+    }
+    if (error instanceof DomainError) {
+      if (error.headers) reply.headers(error.headers);
+      return send(reply, request, {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        errors: error.errors,
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
+      return send(reply, request, { status: 500, code: 'internal', detail: 'An unexpected error occurred.' });
+    }
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large…
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return send(reply, request, {
+        status,
+        code: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request',
+        detail: error.message,
+        errors: error.code?.startsWith('FST_ERR_CTP') ? [{ field: 'body', in: 'body', message: error.message }] : undefined,
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, { status: 500, code: 'internal', detail: 'An unexpected error occurred.' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, { status: 404, code: 'not-found', detail: `No route ${request.method} ${request.url}.` }),
+  );
+}

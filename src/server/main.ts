@@ -1,0 +1,72 @@
+import { buildApp, createLogger } from './app';
+import { bootstrap, printBootstrap } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { startHousekeeping } from './jobs/housekeeping';
+import { createServices } from './services';
+import { systemClock } from './lib/clock';
+
+const USAGE = `Usage: tsx src/server/main.ts <command>
+  serve      migrate, create the admin (and demo data) on an empty database, serve on PORT
+  migrate    apply the committed migrations and exit
+  seed:demo  add the demo dealer group to an empty database and exit`;
+
+async function main(command: string | undefined) {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const database = await openDatabase(config.database);
+  log.info({ engine: database.engine }, 'database opened');
+  await runMigrations(database);
+
+  if (command === 'migrate') {
+    log.info('migrations applied');
+    await database.close();
+    return;
+  }
+  if (command === 'seed:demo') {
+    const services = createServices({ config, database, db: database.db, clock: systemClock, log });
+    const result = await bootstrap({ ...config, demo: true }, database, services);
+    if (!result.seededDemo) log.warn('the database has users already; demo data is only added to an empty database');
+    printBootstrap(result, `http://localhost:${config.port}`);
+    await database.close();
+    return;
+  }
+
+  const { app, services } = await buildApp({ config, database, logger: log, serveWeb: true });
+  const result = await bootstrap(config, database, services);
+  const stopHousekeeping = startHousekeeping(services, log);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    stopHousekeeping();
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    log.info('shut down cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  printBootstrap(result, `http://localhost:${config.port}`);
+}
+
+const command = process.argv[2];
+if (!command || !['serve', 'migrate', 'seed:demo'].includes(command)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+main(command).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

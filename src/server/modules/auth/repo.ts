@@ -1,0 +1,83 @@
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { apiKeys, loginAttempts, sessions } from './tables';
+
+export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function findSession(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
+export async function touchSession(db: DbOrTx, id: string, at: Date) {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleCutoff: Date) {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
+}
+
+export async function countFailures(db: DbOrTx, since: Date, by: { email: string } | { ip: string }) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(
+      and(
+        'email' in by ? eq(loginAttempts.email, by.email) : eq(loginAttempts.ip, by.ip),
+        eq(loginAttempts.success, false),
+        gt(loginAttempts.at, since),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function recordAttempt(db: DbOrTx, values: typeof loginAttempts.$inferInsert) {
+  await db.insert(loginAttempts).values(values);
+}
+
+/** A successful login clears the account's failure count. */
+export async function clearFailures(db: DbOrTx, email: string) {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false)));
+}
+
+export async function deleteOldAttempts(db: DbOrTx, before: Date) {
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
+}
+
+export async function insertApiKey(db: DbOrTx, values: typeof apiKeys.$inferInsert) {
+  const [row] = await db.insert(apiKeys).values(values).returning();
+  return row!;
+}
+
+export const listApiKeys = (db: DbOrTx) => db.select().from(apiKeys).orderBy(apiKeys.createdAt);
+
+export async function findActiveApiKeyByHash(db: DbOrTx, keyHash: string) {
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
+  return row;
+}
+
+export async function markApiKeyUsed(db: DbOrTx, id: string, at: Date) {
+  await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
+}
+
+export async function revokeApiKey(db: DbOrTx, id: string, at: Date) {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return row;
+}

@@ -1,0 +1,218 @@
+import type { FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ApiKey, ApiKeyCreate, Me } from '../../../shared/auth/schemas';
+import type { Deps } from '../../deps';
+import type { Actor, ApiKeyActor, Authenticator, UserActor } from '../../http/access';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../http/errors';
+import { recordAudit } from '../audit/service';
+import * as orgRepo from '../org/repo';
+import { users } from '../org/tables';
+import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from './crypto';
+import * as repo from './repo';
+
+export const SESSION_COOKIE = 'crm_session';
+const API_KEY_PREFIX = 'crm_';
+/** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService({ db, clock, config }: Deps) {
+  const idleMs = config.session.idleMinutes * 60_000;
+  const maxMs = config.session.maxHours * 3_600_000;
+
+  async function loadUserActor(userId: string, sessionId: string, csrfToken: string): Promise<UserActor | null> {
+    const user = await orgRepo.findUser(db, userId);
+    if (!user || !user.active) return null;
+    const extra = (await orgRepo.extraLocationIds(db, [userId])).get(userId) ?? [];
+    return {
+      kind: 'user',
+      userId: user.id,
+      role: user.role,
+      email: user.email,
+      displayName: `${user.firstName} ${user.lastName}`,
+      homeLocationId: user.homeLocationId,
+      locationIds: [user.homeLocationId, ...extra.filter((l) => l !== user.homeLocationId)],
+      locale: user.locale,
+      mustChangePassword: user.mustChangePassword,
+      sessionId,
+      csrfToken,
+    };
+  }
+
+  async function resolveSession(token: string): Promise<UserActor | null> {
+    const id = sha256(token);
+    const session = await repo.findSession(db, id);
+    if (!session) return null;
+    const now = clock.now();
+    if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
+      await repo.deleteSession(db, id);
+      return null;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, id, now);
+    return loadUserActor(session.userId, id, session.csrfToken);
+  }
+
+  async function resolveApiKey(secret: string): Promise<ApiKeyActor | null> {
+    if (!secret.startsWith(API_KEY_PREFIX)) return null;
+    const key = await repo.findActiveApiKeyByHash(db, sha256(secret));
+    if (!key) return null;
+    const now = clock.now();
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await repo.markApiKeyUsed(db, key.id, now);
+    }
+    return { kind: 'apiKey', apiKeyId: key.id, name: key.name, scopes: key.scopes };
+  }
+
+  const authenticator: Authenticator = {
+    async authenticate(request: FastifyRequest): Promise<Actor | null> {
+      const header = request.headers.authorization;
+      const apiKey =
+        (typeof request.headers['x-api-key'] === 'string' ? request.headers['x-api-key'] : undefined) ??
+        (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+      if (apiKey) return resolveApiKey(apiKey);
+      const token = request.cookies[SESSION_COOKIE];
+      return token ? resolveSession(token) : null;
+    },
+  };
+
+  function presentApiKey(row: Awaited<ReturnType<typeof repo.listApiKeys>>[number]): ApiKey {
+    return {
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      scopes: row.scopes,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      revokedAt: row.revokedAt?.toISOString() ?? null,
+    };
+  }
+
+  return {
+    authenticator,
+
+    /**
+     * Checks the password and opens a session. Failures are counted per
+     * account and per IP in the database, so the limit holds across processes.
+     */
+    async login(email: string, password: string, client: { ip: string; userAgent?: string }) {
+      const now = clock.now();
+      const since = new Date(now.getTime() - config.loginLimits.windowMinutes * 60_000);
+      const retryAfter = config.loginLimits.windowMinutes * 60;
+      if ((await repo.countFailures(db, since, { email })) >= config.loginLimits.perAccount) {
+        throw new TooManyRequestsError('Too many failed logins for this account. Please wait and try again.', retryAfter);
+      }
+      if ((await repo.countFailures(db, since, { ip: client.ip })) >= config.loginLimits.perIp) {
+        throw new TooManyRequestsError('Too many failed logins from this address. Please wait and try again.', retryAfter);
+      }
+      const user = await orgRepo.findUserByEmail(db, email);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyPassword(await timingDummyHash(), password);
+      if (!user || !ok || !user.active) {
+        await repo.recordAttempt(db, { email, ip: client.ip, success: false, at: now });
+        throw new UnauthorizedError('E-mail address or password is wrong.');
+      }
+      const token = randomToken();
+      const csrfToken = randomToken(24);
+      const id = sha256(token);
+      await db.transaction(async (tx) => {
+        await repo.clearFailures(tx, email);
+        await repo.recordAttempt(tx, { email, ip: client.ip, success: true, at: now });
+        await repo.insertSession(tx, {
+          id,
+          userId: user.id,
+          csrfToken,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + maxMs),
+          ip: client.ip,
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+        });
+        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+      });
+      const actor = (await loadUserActor(user.id, id, csrfToken))!;
+      return { token, actor, maxAgeSeconds: Math.floor(maxMs / 1000) };
+    },
+
+    logout: (actor: UserActor) => repo.deleteSession(db, actor.sessionId),
+
+    async changePassword(actor: UserActor, currentPassword: string, newPassword: string) {
+      const user = await orgRepo.findUser(db, actor.userId);
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new ValidationError([{ field: 'currentPassword', in: 'body', message: 'is not your current password' }]);
+      }
+      if (currentPassword === newPassword) {
+        throw new ValidationError([{ field: 'newPassword', in: 'body', message: 'must differ from the current one' }]);
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
+          .where(eq(users.id, actor.userId));
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: actor.userId,
+        });
+      });
+    },
+
+    me(actor: UserActor): Me {
+      return {
+        id: actor.userId,
+        email: actor.email,
+        displayName: actor.displayName,
+        role: actor.role,
+        homeLocationId: actor.homeLocationId,
+        locationIds: actor.locationIds,
+        locale: actor.locale,
+        mustChangePassword: actor.mustChangePassword,
+      };
+    },
+
+    async listApiKeys(): Promise<ApiKey[]> {
+      return (await repo.listApiKeys(db)).map(presentApiKey);
+    },
+
+    /** The secret is only returned here; the database keeps its SHA-256. */
+    async createApiKey(actor: UserActor, input: z.output<typeof ApiKeyCreate>) {
+      const secret = `${API_KEY_PREFIX}${randomToken(30)}`;
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertApiKey(tx, {
+          name: input.name,
+          prefix: secret.slice(0, 10),
+          keyHash: sha256(secret),
+          scopes: input.scopes,
+          createdBy: actor.userId,
+          createdAt: clock.now(),
+        });
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'api_key.created',
+          entityType: 'api_key',
+          entityId: created.id,
+          data: { name: input.name, scopes: input.scopes },
+        });
+        return created;
+      });
+      return { ...presentApiKey(row), secret };
+    },
+
+    async revokeApiKey(actor: UserActor, id: string) {
+      await db.transaction(async (tx) => {
+        const row = await repo.revokeApiKey(tx, id, clock.now());
+        if (!row) throw new NotFoundError('Active API key');
+        await recordAudit(tx, clock.now(), actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
+      });
+    },
+
+    /** Housekeeping, run by the scheduler. */
+    async purgeExpired() {
+      const now = clock.now();
+      await repo.deleteExpiredSessions(db, now, new Date(now.getTime() - idleMs));
+      await repo.deleteOldAttempts(db, new Date(now.getTime() - 7 * 86_400_000));
+    },
+  };
+}

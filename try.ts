@@ -1,0 +1,17 @@
+import { openPglite, openPostgres } from '/work/main/src/server/db/client';
+import { runMigrations } from '/work/main/src/server/db/migrate';
+const t0=Date.now();
+const d = await openPglite();
+await runMigrations(d);
+console.log('pglite migrated', Date.now()-t0, await d.query("select f_unaccent('Müller') as u, similarity('mueller','muller') as s"));
+const t1=Date.now();
+const blob = await d.pglite!.dumpDataDir('none');
+console.log('dump', Date.now()-t1, blob.size);
+const t2=Date.now();
+const e = await openPglite({loadDataDir: blob});
+console.log('load', Date.now()-t2, await e.query("select count(*) from users"));
+const p = openPostgres('postgres://postgres@127.0.0.1:5432/postgres');
+await p.exec('drop database if exists crm_try'); await p.exec('create database crm_try');
+const q = openPostgres('postgres://postgres@127.0.0.1:5432/crm_try');
+await runMigrations(q); console.log('pg migrated', await q.query("select f_unaccent('Müller') as u"));
+await q.close(); await p.exec('drop database crm_try'); await p.close();
