@@ -47,6 +47,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its declared access; tests walk it to check each one. */
+    routeAccess: RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export interface Authenticator {
@@ -62,6 +72,8 @@ const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/session', '/api/auth/passwor
 
 export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('actor', null);
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
 
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/');
@@ -70,6 +82,9 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access`);
     }
     const access = route.config?.access;
+    if (access && isApi) {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+    }
     if (access && !('public' in access) && route.schema) {
       const security: Array<Record<string, string[]>> = [];
       if ('roles' in access) security.push({ session: [] });

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/** Server tests run on PGlite always, and once more on PostgreSQL when TEST_DATABASE_URL is set. */
+const serverProject = (engine: 'pglite' | 'postgres') => ({
+  test: {
+    name: `server:${engine}`,
+    include: ['src/server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/support/global-setup.ts'],
+    env: { CRM_TEST_ENGINE: engine },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [serverProject('pglite'), ...(withPostgres ? [serverProject('postgres')] : [])],
+  },
+});
