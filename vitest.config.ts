@@ -15,10 +15,24 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
   },
 });
 
+/** Real browser against the real server; one file at a time so Chromium has the CPU. */
+const e2eProject = {
+  test: {
+    name: 'e2e',
+    include: ['test/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/support/global-setup.ts'],
+    env: { CRM_TEST_ENGINE: 'pglite' },
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+  },
+};
+
 export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
-    projects: [serverProject('pglite'), ...(withPostgres ? [serverProject('postgres')] : [])],
+    projects: [serverProject('pglite'), ...(withPostgres ? [serverProject('postgres')] : []), e2eProject],
   },
 });

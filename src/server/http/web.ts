@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * Serves the built web app on the same port as the API. Unknown non-API paths
@@ -28,6 +28,6 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
   return true;
 }
 
-export function sendIndex(reply: import('fastify').FastifyReply) {
+export function sendIndex(reply: FastifyReply) {
   return reply.header('cache-control', 'no-cache').sendFile('index.html');
 }

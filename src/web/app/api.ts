@@ -1,0 +1,116 @@
+/**
+ * Thin fetch wrapper for the Autohaus CRM API: JSON in and out, the session
+ * cookie, the CSRF header on writes and RFC 9457 problem details as errors.
+ */
+
+export interface FieldProblem {
+  field: string;
+  in?: string;
+  message: string;
+  code?: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldProblem[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly errors: FieldProblem[];
+  /** Seconds to wait before retrying, from the Retry-After header. */
+  readonly retryAfter: number | undefined;
+
+  constructor(problem: Problem, retryAfter?: number) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.errors = problem.errors ?? [];
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The request never got an answer: offline, server down, DNS… */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Network request failed', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+let csrfToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+/** The CSRF token comes with the session and must accompany every write. */
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+/** Called when the session has ended on the server, so the app can return to the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | undefined) {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** For the login and session calls, where a 401 is an expected answer rather than an expired session. */
+  expectUnauthorized?: boolean;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = { status: response.status, title: response.statusText };
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') return { ...fallback, ...(body as Partial<Problem>), status: response.status };
+  } catch {
+    // Not JSON, e.g. a proxy's HTML error page.
+  }
+  return fallback;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    throw new ApiError(problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+};

@@ -1,0 +1,27 @@
+import { currentLocale } from '../i18n';
+
+/** Dealer groups work in German time, wherever the browser thinks it is. */
+export const TIME_ZONE = 'Europe/Berlin';
+
+const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');
+
+function toDate(value: Date | string) {
+  return typeof value === 'string' ? new Date(value) : value;
+}
+
+/** "Montag, 6. Mai 2024" */
+export function formatLongDate(value: Date | string) {
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'full', timeZone: TIME_ZONE }).format(toDate(value));
+}
+
+/** "06.05.2024, 14:30" */
+export function formatDateTime(value: Date | string) {
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(
+    toDate(value),
+  );
+}
+
+/** The hour of day in Berlin, for a greeting that fits the time. */
+export function berlinHour(value: Date = new Date()) {
+  return Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: TIME_ZONE }).format(value));
+}

@@ -1,0 +1,9 @@
+import 'i18next';
+import type de from './de.json';
+
+// Typed keys: a typo in a translation key fails the type check instead of showing the raw key.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof de };
+  }
+}
