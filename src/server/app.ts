@@ -13,6 +13,11 @@ import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { authRoutes } from './modules/auth/routes';
+import { contactsRoutes } from './modules/contacts/routes';
+import { importsRoutes } from './modules/imports/routes';
+import { searchRoutes } from './modules/search/routes';
+import { timelineRoutes } from './modules/timeline/routes';
+import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
 import { systemRoutes } from './modules/system/routes';
 import { createServices, type Services } from './services';
@@ -79,6 +84,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(systemRoutes, { database });
   await app.register(authRoutes, services);
   await app.register(orgRoutes, services);
+  await app.register(contactsRoutes, services);
+  await app.register(vehiclesRoutes, services);
+  await app.register(timelineRoutes, services);
+  await app.register(searchRoutes, services);
+  await app.register(importsRoutes, services);
 
   const webServed = options.serveWeb ? await registerWebApp(app, config.webDist) : false;
   if (webServed) {

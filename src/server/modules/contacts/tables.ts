@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  ADDRESS_KINDS,
+  CHANNELS,
+  CONSENT_PURPOSES,
+  CONSENT_SOURCES,
+  CONSENT_STATUSES,
+  CONTACT_KINDS,
+  EMAIL_KINDS,
+  PHONE_KINDS,
+  SALUTATIONS,
+} from '../../../shared/contacts/enums';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { locations, users } from '../org/tables';
+
+export const contactKindEnum = pgEnum('contact_kind', CONTACT_KINDS);
+export const salutationEnum = pgEnum('salutation', SALUTATIONS);
+export const phoneKindEnum = pgEnum('phone_kind', PHONE_KINDS);
+export const emailKindEnum = pgEnum('email_kind', EMAIL_KINDS);
+export const addressKindEnum = pgEnum('address_kind', ADDRESS_KINDS);
+export const channelEnum = pgEnum('channel', CHANNELS);
+export const consentPurposeEnum = pgEnum('consent_purpose', CONSENT_PURPOSES);
+export const consentStatusEnum = pgEnum('consent_status', CONSENT_STATUSES);
+export const consentSourceEnum = pgEnum('consent_source', CONSENT_SOURCES);
+
+/** People and companies. A contact person of a company points to it with companyId. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    kind: contactKindEnum('kind').notNull(),
+    customerNumber: text('customer_number').notNull(),
+    homeLocationId: uuid('home_location_id')
+      .notNull()
+      .references(() => locations.id),
+    salutation: salutationEnum('salutation').notNull().default('none'),
+    title: text('title'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyName: text('company_name'),
+    /** For contact persons: the company they work for. */
+    companyId: uuid('company_id'),
+    position: text('position'),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    salesConsultantId: uuid('sales_consultant_id').references(() => users.id, { onDelete: 'set null' }),
+    serviceAdvisorId: uuid('service_advisor_id').references(() => users.id, { onDelete: 'set null' }),
+    preferredChannel: channelEnum('preferred_channel'),
+    notes: text('notes'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    paymentRemarks: text('payment_remarks'),
+    /** "Müller, Hans" or the company name: what lists and the search bar show. */
+    displayName: text('display_name').notNull(),
+    /** displayName and company folded by normalizeName(): what the search bar matches. */
+    searchName: text('search_name').notNull(),
+    /** Set when this contact was merged into another; it then only redirects. */
+    mergedIntoId: uuid('merged_into_id'),
+    /** Id in the system a contact was imported from, for idempotent re-imports. */
+    externalRef: text('external_ref'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contacts_customer_number_uq').on(t.customerNumber),
+    uniqueIndex('contacts_external_ref_uq').on(t.externalRef),
+    index('contacts_search_name_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('contacts_display_name_id_idx').on(t.displayName, t.id),
+    index('contacts_home_location_idx').on(t.homeLocationId, t.displayName, t.id),
+    index('contacts_company_idx').on(t.companyId),
+    index('contacts_sales_consultant_idx').on(t.salesConsultantId),
+    index('contacts_updated_at_idx').on(t.updatedAt, t.id),
+  ],
+);
+
+export const contactPhones = pgTable(
+  'contact_phones',
+  {
+    id: id(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: phoneKindEnum('kind').notNull(),
+    /** As the customer or the import gave it. */
+    raw: text('raw').notNull(),
+    e164: text('e164'),
+    /** False for numbers kept from an import that do not parse; never for numbers typed in the app. */
+    valid: boolean('valid').notNull(),
+    /** Digits of the E.164 number (or the raw input) reversed: "last digits" becomes a prefix search. */
+    digitsReversed: text('digits_reversed').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('contact_phones_contact_idx').on(t.contactId),
+    index('contact_phones_e164_idx').on(t.e164),
+    index('contact_phones_digits_reversed_idx').on(sql`${t.digitsReversed} text_pattern_ops`),
+  ],
+);
+
+export const contactEmails = pgTable(
+  'contact_emails',
+  {
+    id: id(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: emailKindEnum('kind').notNull().default('private'),
+    /** Stored lower-case. */
+    address: text('address').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('contact_emails_contact_idx').on(t.contactId),
+    index('contact_emails_address_idx').on(sql`${t.address} text_pattern_ops`),
+  ],
+);
+
+export const contactAddresses = pgTable(
+  'contact_addresses',
+  {
+    id: id(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: addressKindEnum('kind').notNull().default('home'),
+    street: text('street').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull().default('DE'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('contact_addresses_contact_idx').on(t.contactId), index('contact_addresses_postal_idx').on(t.postalCode)],
+);
+
+/**
+ * Consent history: one row per decision, never updated. The current state of
+ * a (channel, purpose) pair is its latest row.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: id(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: channelEnum('channel').notNull(),
+    purpose: consentPurposeEnum('purpose').notNull(),
+    status: consentStatusEnum('status').notNull(),
+    effectiveAt: instant('effective_at').notNull(),
+    source: consentSourceEnum('source').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consents_contact_idx').on(t.contactId, t.channel, t.purpose, t.effectiveAt)],
+);
+
+/** Blocks (Sperren): active while not lifted and not past blockedUntil. */
+export const contactBlocks = pgTable(
+  'contact_blocks',
+  {
+    id: id(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    blockedBy: uuid('blocked_by').references(() => users.id, { onDelete: 'set null' }),
+    blockedAt: instant('blocked_at').notNull(),
+    blockedUntil: instant('blocked_until'),
+    liftedAt: instant('lifted_at'),
+    liftedBy: uuid('lifted_by').references(() => users.id, { onDelete: 'set null' }),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('contact_blocks_contact_idx').on(t.contactId)],
+);
+
+/** Next customer number per location: "MUC-100001", "MUC-100002", … */
+export const customerNumberCounters = pgTable('customer_number_counters', {
+  locationId: uuid('location_id')
+    .primaryKey()
+    .references(() => locations.id, { onDelete: 'cascade' }),
+  next: integer('next').notNull(),
+});

@@ -1,0 +1,39 @@
+import type { DbOrTx } from '../../db/client';
+import type { TimelineKind } from '../../../shared/timeline/kinds';
+import { timelineEntries } from './tables';
+
+export interface TimelineWrite {
+  contactId?: string | null;
+  vehicleId?: string | null;
+  kind: TimelineKind;
+  occurredAt: Date;
+  authorId?: string | null;
+  summary: string;
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+  sourceType?: string | null;
+  sourceId?: string | null;
+}
+
+/**
+ * Writes timeline entries in the caller's transaction — every module records
+ * its changes this way, so the history and the change commit together.
+ */
+export async function recordTimeline(tx: DbOrTx, entries: TimelineWrite | TimelineWrite[]): Promise<void> {
+  const list = [entries].flat();
+  if (list.length === 0) return;
+  await tx.insert(timelineEntries).values(
+    list.map((e) => ({
+      contactId: e.contactId ?? null,
+      vehicleId: e.vehicleId ?? null,
+      kind: e.kind,
+      occurredAt: e.occurredAt,
+      authorId: e.authorId ?? null,
+      summary: e.summary,
+      body: e.body ?? null,
+      data: e.data ?? null,
+      sourceType: e.sourceType ?? null,
+      sourceId: e.sourceId ?? null,
+    })),
+  );
+}

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from '../../../shared/vehicles/enums';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { contacts } from '../contacts/tables';
+import { locations, users } from '../org/tables';
+
+export const fuelEnum = pgEnum('fuel', FUELS);
+export const vehicleRoleEnum = pgEnum('vehicle_role', VEHICLE_ROLES);
+export const financingTypeEnum = pgEnum('financing_type', FINANCING_TYPES);
+
+export const vehicles = pgTable(
+  'vehicles',
+  {
+    id: id(),
+    /** Normalised VIN (FIN); unknown for some old records. */
+    vin: text('vin'),
+    /** As written: "M-AB 1234". */
+    plate: text('plate'),
+    /** Letters and digits only, upper case: "MAB1234". */
+    plateNormalized: text('plate_normalized'),
+    make: text('make').notNull(),
+    model: text('model').notNull(),
+    variant: text('variant'),
+    fuel: fuelEnum('fuel'),
+    firstRegistration: date('first_registration', { mode: 'string' }),
+    mileageKm: integer('mileage_km'),
+    mileageDate: date('mileage_date', { mode: 'string' }),
+    deliveryDate: date('delivery_date', { mode: 'string' }),
+    warrantyEnd: date('warranty_end', { mode: 'string' }),
+    serviceContract: boolean('service_contract').notNull().default(false),
+    serviceContractUntil: date('service_contract_until', { mode: 'string' }),
+    financingType: financingTypeEnum('financing_type').notNull().default('none'),
+    financingBank: text('financing_bank'),
+    financingEnd: date('financing_end', { mode: 'string' }),
+    /** The location that sold or services the vehicle. */
+    locationId: uuid('location_id').references(() => locations.id),
+    notes: text('notes'),
+    externalRef: text('external_ref'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('vehicles_vin_uq').on(t.vin),
+    uniqueIndex('vehicles_external_ref_uq').on(t.externalRef),
+    index('vehicles_vin_last7_idx').on(sql`right(${t.vin}, 7)`),
+    index('vehicles_plate_normalized_idx').on(sql`${t.plateNormalized} text_pattern_ops`),
+    index('vehicles_make_model_id_idx').on(t.make, t.model, t.id),
+  ],
+);
+
+/**
+ * Who a vehicle belongs to, in which role, since when. A change of hands ends
+ * the old link (validTo) and starts a new one, so the history stays.
+ */
+export const vehicleContacts = pgTable(
+  'vehicle_contacts',
+  {
+    id: id(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    role: vehicleRoleEnum('role').notNull(),
+    validFrom: instant('valid_from').notNull(),
+    validTo: instant('valid_to'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('vehicle_contacts_vehicle_idx').on(t.vehicleId, t.validTo),
+    index('vehicle_contacts_contact_idx').on(t.contactId, t.validTo),
+  ],
+);

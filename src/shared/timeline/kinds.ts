@@ -1,0 +1,23 @@
+/**
+ * Kinds of timeline entries. Modules add theirs here so that the web app can
+ * label and filter them; the database stores the kind as text.
+ */
+export const TIMELINE_KINDS = [
+  'note',
+  'contact_created',
+  'contact_changed',
+  'consent_changed',
+  'blocked',
+  'unblocked',
+  'merged',
+  'vehicle_linked',
+  'vehicle_unlinked',
+  'vehicle_changed',
+  'call',
+  'email',
+  'letter',
+  'visit',
+  'message',
+  'request',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -1,0 +1,9 @@
+export const FUELS = ['petrol', 'diesel', 'hybrid', 'plugin_hybrid', 'electric', 'lpg', 'cng', 'hydrogen', 'other'] as const;
+export type Fuel = (typeof FUELS)[number];
+
+/** How a contact relates to a vehicle: Halter/Eigentümer/Fahrer/Dienstwagennutzer. */
+export const VEHICLE_ROLES = ['owner', 'keeper', 'driver', 'company_car_user'] as const;
+export type VehicleRole = (typeof VEHICLE_ROLES)[number];
+
+export const FINANCING_TYPES = ['none', 'financing', 'leasing'] as const;
+export type FinancingType = (typeof FINANCING_TYPES)[number];

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { IsoDate, optionalText, page, PageQuery } from '../common';
+import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from './enums';
+
+const VehicleFields = z.object({
+  /** Validated on the server (ISO 3779); stored normalised. */
+  vin: z.string().trim().max(30).nullish(),
+  /** German plate, validated on the server; stored as written and normalised for search. */
+  plate: z.string().trim().max(20).nullish(),
+  make: z.string().trim().min(1).max(60),
+  model: z.string().trim().min(1).max(80),
+  variant: optionalText(120),
+  fuel: z.enum(FUELS).nullish(),
+  firstRegistration: IsoDate.nullish(),
+  mileageKm: z.number().int().min(0).max(3_000_000).nullish(),
+  mileageDate: IsoDate.nullish(),
+  deliveryDate: IsoDate.nullish(),
+  warrantyEnd: IsoDate.nullish(),
+  serviceContract: z.boolean().default(false),
+  serviceContractUntil: IsoDate.nullish(),
+  financingType: z.enum(FINANCING_TYPES).default('none'),
+  financingBank: optionalText(120),
+  financingEnd: IsoDate.nullish(),
+  locationId: z.uuid().nullish(),
+  notes: optionalText(5_000),
+});
+
+export const VehicleLinkInput = z.object({
+  contactId: z.uuid(),
+  role: z.enum(VEHICLE_ROLES),
+  /** Defaults to now. */
+  validFrom: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const VehicleInput = VehicleFields.extend({
+  /** Contacts to link at once, e.g. the owner. */
+  contacts: z.array(VehicleLinkInput).max(10).default([]),
+});
+export const VehicleUpdate = VehicleFields.partial().extend({ version: z.number().int().positive().optional() });
+
+/** A change of hands: ends every current link of that role and links the new contact. */
+export const VehicleTransferInput = z.object({
+  toContactId: z.uuid(),
+  role: z.enum(VEHICLE_ROLES).default('owner'),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const VehicleLink = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  displayName: z.string(),
+  customerNumber: z.string(),
+  role: z.enum(VEHICLE_ROLES),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+
+export const Vehicle = VehicleFields.extend({
+  id: z.uuid(),
+  vin: z.string().nullable(),
+  plate: z.string().nullable(),
+  fuel: z.enum(FUELS).nullable(),
+  firstRegistration: z.string().nullable(),
+  mileageKm: z.number().nullable(),
+  mileageDate: z.string().nullable(),
+  deliveryDate: z.string().nullable(),
+  warrantyEnd: z.string().nullable(),
+  serviceContractUntil: z.string().nullable(),
+  financingEnd: z.string().nullable(),
+  locationId: z.uuid().nullable(),
+  /** Current links (validTo null). */
+  contacts: z.array(VehicleLink),
+  /** Ended links, newest first: who had the car before. */
+  history: z.array(VehicleLink),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Vehicle = z.infer<typeof Vehicle>;
+
+export const VehicleListItem = z.object({
+  id: z.uuid(),
+  vin: z.string().nullable(),
+  plate: z.string().nullable(),
+  make: z.string(),
+  model: z.string(),
+  variant: z.string().nullable(),
+  fuel: z.enum(FUELS).nullable(),
+  firstRegistration: z.string().nullable(),
+  serviceContract: z.boolean(),
+  owner: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  updatedAt: z.string(),
+});
+export type VehicleListItem = z.infer<typeof VehicleListItem>;
+
+export const VEHICLE_SORTS = ['make', 'plate', 'firstRegistration', 'updatedAt'] as const;
+export const VehicleListQuery = PageQuery.extend({
+  sort: z.enum(VEHICLE_SORTS).default('make'),
+  make: z.string().trim().max(60).optional(),
+  fuel: z.enum(FUELS).optional(),
+  locationId: z.uuid().optional(),
+  serviceContract: z.enum(['true', 'false']).optional(),
+});
+export const VehiclePage = page(VehicleListItem);
+
+/** A contact's vehicles: the vehicle and the contact's role(s) for it. */
+export const ContactVehicle = VehicleListItem.extend({
+  roles: z.array(z.enum(VEHICLE_ROLES)),
+  serviceContractUntil: z.string().nullable(),
+  warrantyEnd: z.string().nullable(),
+  current: z.boolean(),
+});
