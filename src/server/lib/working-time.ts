@@ -1,0 +1,100 @@
+import Holidays from 'date-holidays';
+import { WEEKDAYS, type FederalState } from '../../shared/org/enums';
+import type { OpeningHours } from '../../shared/org/schemas';
+import { addDays, fromLocal, toLocal } from './zoned-time';
+
+export interface WorkingCalendar {
+  openingHours: OpeningHours;
+  federalState: FederalState;
+  timeZone?: string;
+}
+
+const TIME_ZONE = 'Europe/Berlin';
+const holidayCalendars = new Map<FederalState, Holidays>();
+
+function holidaysOf(state: FederalState): Holidays {
+  let h = holidayCalendars.get(state);
+  if (!h) {
+    h = new Holidays('DE', state);
+    holidayCalendars.set(state, h);
+  }
+  return h;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+}
+
+/** Statutory public holidays only: regional observances (e.g. Augsburger Friedensfest) do not close a dealer. */
+export function isPublicHoliday(state: FederalState, day: Day): boolean {
+  const noon = fromLocal(day.year, day.month, day.day, 12 * 60, TIME_ZONE);
+  const found = holidaysOf(state).isHoliday(noon);
+  return Array.isArray(found) && found.some((h) => h.type === 'public');
+}
+
+/** Opening intervals of a day in minutes after midnight; empty when closed or a public holiday. */
+function openIntervals(calendar: WorkingCalendar, day: Day): Array<[number, number]> {
+  if (isPublicHoliday(calendar.federalState, day)) return [];
+  const intervals = calendar.openingHours[WEEKDAYS[day.weekday]!] ?? [];
+  return intervals.map((i) => [minutes(i.from), minutes(i.to)] as [number, number]).sort((a, b) => a[0] - b[0]);
+}
+
+const MAX_SCAN_DAYS = 60;
+
+/** The instant itself when the location is open then, else the next moment it opens. */
+export function nextOpening(calendar: WorkingCalendar, instant: Date): Date {
+  const tz = calendar.timeZone ?? TIME_ZONE;
+  const local = toLocal(instant, tz);
+  const minuteNow = local.hour * 60 + local.minute;
+  let day: Day = local;
+  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+    for (const [from, to] of openIntervals(calendar, day)) {
+      if (i === 0 && minuteNow >= to) continue;
+      if (i === 0 && minuteNow >= from) return instant;
+      return fromLocal(day.year, day.month, day.day, from, tz);
+    }
+    day = addDays(day.year, day.month, day.day, 1);
+  }
+  throw new Error('The location has no opening hours in the next 60 days');
+}
+
+/**
+ * "Within n working days": the same wall-clock time on the n-th next day the
+ * location is open, counted from the moment it is next open. A request that
+ * arrives on Friday at 16:00 is due on the next working day at 16:00 (or at
+ * closing time, when that day closes earlier); one that arrives on Sunday
+ * counts from Monday's opening. Public holidays of the location's federal
+ * state are not working days.
+ */
+export function addWorkingDays(calendar: WorkingCalendar, instant: Date, days: number): Date {
+  const tz = calendar.timeZone ?? TIME_ZONE;
+  const start = nextOpening(calendar, instant);
+  const local = toLocal(start, tz);
+  const minuteOfDay = local.hour * 60 + local.minute;
+  let day: Day = local;
+  let remaining = days;
+  for (let i = 0; i < MAX_SCAN_DAYS * Math.max(1, days); i++) {
+    day = addDays(day.year, day.month, day.day, 1);
+    const intervals = openIntervals(calendar, day);
+    if (intervals.length === 0) continue;
+    if (--remaining > 0) continue;
+    const opens = intervals[0]![0];
+    const closes = intervals.at(-1)![1];
+    // Within the day's hours keep the time of day; in a lunch break, take the next opening.
+    const inside = intervals.find(([from, to]) => minuteOfDay >= from && minuteOfDay <= to);
+    const next = intervals.find(([from]) => from > minuteOfDay);
+    const at = inside ? minuteOfDay : minuteOfDay < opens ? opens : (next?.[0] ?? closes);
+    return fromLocal(day.year, day.month, day.day, at, tz);
+  }
+  throw new Error('The location has no opening hours in the scanned period');
+}
+
+/** Whether the location is open at that instant (for "call now" hints and proposals). */
+export function isOpen(calendar: WorkingCalendar, instant: Date): boolean {
+  return nextOpening(calendar, instant).getTime() === instant.getTime();
+}
