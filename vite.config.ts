@@ -11,10 +11,25 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine[\\/](core|hooks)|@floating-ui|react-remove-scroll|react-transition-group)/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // The web app imports the zod schemas from src/shared, outside the Vite root.
     fs: { allow: [repoRoot] },
-    proxy: { '/api': 'http://localhost:3000' },
+    // CRM_API_URL points the dev server at an API on another port.
+    proxy: { '/api': process.env.CRM_API_URL ?? 'http://localhost:3000' },
   },
 });

@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -29,10 +30,23 @@ const e2eProject = {
   },
 };
 
+/** React components in jsdom. */
+const webProject = {
+  plugins: [react()],
+  test: {
+    name: 'web',
+    environment: 'jsdom',
+    setupFiles: ['src/web/test/setup.ts'],
+    include: ['src/web/**/*.test.tsx'],
+    css: false,
+    testTimeout: 20_000,
+  },
+};
+
 export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
-    projects: [serverProject('pglite'), ...(withPostgres ? [serverProject('postgres')] : []), e2eProject],
+    projects: [serverProject('pglite'), ...(withPostgres ? [serverProject('postgres')] : []), webProject, e2eProject],
   },
 });

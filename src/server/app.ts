@@ -12,10 +12,15 @@ import { registerOpenApi } from './http/openapi';
 import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
+import { assignmentRoutes } from './modules/assignment/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
 import { importsRoutes } from './modules/imports/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
+import { reportsRoutes } from './modules/reports/routes';
+import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
+import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
@@ -77,7 +82,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     },
   });
   await app.register(fastifyCookie);
-  registerProblemHandlers(app);
+  // The built web app answers every unknown GET outside /api with its shell, so client-side routes survive a reload.
+  const webServed = options.serveWeb ? await registerWebApp(app, config.webDist) : false;
+  registerProblemHandlers(app, {
+    notFound: (request, reply) =>
+      webServed && request.method === 'GET' && !request.url.startsWith('/api/') ? sendIndex(reply) : undefined,
+  });
   registerAccessControl(app, services.auth.authenticator);
   await registerOpenApi(app);
 
@@ -89,18 +99,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(timelineRoutes, services);
   await app.register(searchRoutes, services);
   await app.register(importsRoutes, services);
-
-  const webServed = options.serveWeb ? await registerWebApp(app, config.webDist) : false;
-  if (webServed) {
-    // Client-side routes: any unknown GET outside /api gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return sendIndex(reply);
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send({ type: '/problems/not-found', title: 'Not Found', status: 404, detail: `No route ${request.method} ${request.url}.` });
-    });
-  }
+  await app.register(notificationsRoutes, services);
+  await app.register(requestsRoutes, services);
+  await app.register(assignmentRoutes, services);
+  await app.register(templatesRoutes, services);
+  await app.register(reportsRoutes, services);
 
   return { app, services, deps };
 }

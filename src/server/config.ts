@@ -42,6 +42,18 @@ const EnvSchema = z.object({
   CRM_WEB_DIST: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Autohaus CRM <crm@localhost>'),
+  CRM_JOBS: flag(true),
+  CRM_JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  CRM_PUBLIC_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = {
@@ -55,6 +67,12 @@ export type Config = {
   trustProxy: boolean;
   webDist: string;
   log: { level: string; pretty: boolean };
+  /** Without an SMTP URL mails stay in the outbox as 'held'. */
+  mail: { smtpUrl?: string; from: string };
+  /** Whether this process runs the background job worker, and how often it looks for due jobs. */
+  jobs: { run: boolean; pollMs: number };
+  /** Base URL for links in mails, without a trailing slash. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -88,5 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CRM_TRUST_PROXY,
     webDist: path.resolve(e.CRM_WEB_DIST),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    jobs: { run: e.CRM_JOBS, pollMs: e.CRM_JOBS_POLL_MS },
+    publicUrl: (e.CRM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -36,6 +36,7 @@ async function main(command: string | undefined) {
   const { app, services } = await buildApp({ config, database, logger: log, serveWeb: true });
   const result = await bootstrap(config, database, services);
   const stopHousekeeping = startHousekeeping(services, log);
+  if (config.jobs.run) await services.jobs.worker.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +49,7 @@ async function main(command: string | undefined) {
       process.exit(1);
     }, 15_000);
     force.unref();
+    await services.jobs.worker.stop();
     await app.close();
     await database.close();
     log.info('shut down cleanly');

@@ -1,9 +1,17 @@
 import type { Deps } from './deps';
+import { createMailService, type MailService } from './integrations/mail/service';
+import { createJobsService, type JobsService } from './jobs/service';
+import { createEventBus, type EventBus } from './modules/notifications/event-bus';
+import { createNotificationsService, type NotificationsService } from './modules/notifications/service';
+import { type AssignmentService, createAssignmentService } from './modules/assignment/service';
 import { type AuthService, createAuthService } from './modules/auth/service';
 import { MergeHooks } from './modules/contacts/merge-hooks';
 import { type ContactsService, createContactsService } from './modules/contacts/service';
 import { createImportsService, type ImportsService } from './modules/imports/service';
 import { createOrgService, type OrgService } from './modules/org/service';
+import { createReportsService, type ReportsService } from './modules/reports/service';
+import { createRequestsService, type RequestsService } from './modules/requests/service';
+import { createTemplatesService, type TemplatesService } from './modules/templates/service';
 import { createSearchService, type SearchService } from './modules/search/service';
 import { createTimelineService, type TimelineService } from './modules/timeline/reader';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles/service';
@@ -17,6 +25,14 @@ export interface Services {
   timeline: TimelineService;
   search: SearchService;
   imports: ImportsService;
+  events: EventBus;
+  jobs: JobsService;
+  mail: MailService;
+  notifications: NotificationsService;
+  assignment: AssignmentService;
+  templates: TemplatesService;
+  requests: RequestsService;
+  reports: ReportsService;
 }
 
 /**
@@ -26,16 +42,41 @@ export interface Services {
  */
 export function createServices(deps: Deps): Services {
   const mergeHooks = new MergeHooks();
+  const events = createEventBus(deps.database, deps.log);
+  const jobs = createJobsService(deps, events);
+  const mail = createMailService(deps, jobs);
+  const notifications = createNotificationsService(deps, events);
   const org = createOrgService(deps);
   const contacts = createContactsService(deps, org, mergeHooks);
-  const vehicles = createVehiclesService(deps, contacts, mergeHooks);
+  const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
+  const assignment = createAssignmentService(deps, org, contacts, notifications, mail);
+  const templates = createTemplatesService(deps);
+  const requests = createRequestsService(deps, {
+    org,
+    contacts,
+    vehicles,
+    assignment,
+    templates,
+    jobs,
+    mail,
+    notifications,
+    mergeHooks,
+  });
   return {
+    assignment,
+    templates,
+    requests,
+    reports: createReportsService(deps, org, jobs, mail),
+    events,
+    jobs,
+    mail,
+    notifications,
     org,
     auth: createAuthService(deps),
     contacts,
     vehicles,
-    timeline: createTimelineService(deps, org, mergeHooks),
+    timeline: createTimelineService(deps, org, mergeHooks, contacts, vehicles),
     search: createSearchService(deps),
-    imports: createImportsService(deps, contacts, vehicles),
+    imports: createImportsService(deps, contacts, vehicles, org),
   };
 }

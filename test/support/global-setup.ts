@@ -20,7 +20,8 @@ declare module 'vitest' {
  * which is far quicker than running initdb and the migrations per file.
  */
 export default async function setup(project: TestProject) {
-  const engine = (process.env.CRM_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
+  // The project's `env` does not reach global setup, so the engine comes from the project's name.
+  const engine: 'pglite' | 'postgres' = project.name.endsWith('postgres') ? 'postgres' : 'pglite';
   project.provide('engine', engine);
 
   if (engine === 'pglite') {

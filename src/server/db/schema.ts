@@ -7,3 +7,8 @@ export * from '../modules/contacts/tables';
 export * from '../modules/vehicles/tables';
 export * from '../modules/timeline/tables';
 export * from '../modules/imports/tables';
+export * from '../jobs/tables';
+export * from '../integrations/mail/tables';
+export * from '../modules/notifications/tables';
+export * from '../modules/requests/tables';
+export * from '../modules/assignment/tables';

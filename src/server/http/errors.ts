@@ -12,6 +12,9 @@ export interface FieldError {
 }
 
 export class DomainError extends Error {
+  /** Extra problem members (RFC 9457 extensions) the client can act on, e.g. the duplicates found. */
+  readonly extensions?: Record<string, unknown>;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -58,6 +61,15 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, errors?: FieldError[]) {
     super(409, 'conflict', message, errors);
+  }
+}
+
+/** A conflict the client can resolve with the data attached, e.g. "possible-duplicates" with `duplicates`. */
+export class ConflictWithDataError extends DomainError {
+  override readonly extensions: Record<string, unknown>;
+  constructor(code: string, message: string, extensions: Record<string, unknown>) {
+    super(409, code, message);
+    this.extensions = extensions;
   }
 }
 

@@ -27,8 +27,14 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'title' | 'instance'>) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<Problem, 'type' | 'title' | 'instance'>,
+  extensions: Record<string, unknown> = {},
+) {
   const body: Problem = {
+    ...extensions,
     type: problem.code ? `/problems/${problem.code}` : 'about:blank',
     title: TITLES[problem.status] ?? 'Error',
     instance: request.url,
@@ -42,7 +48,7 @@ function fieldPath(instancePath: string): string {
 }
 
 /** Maps every error to RFC 9457 problem+json; never leaks a stack trace. */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(app: FastifyInstance, options: { notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
@@ -61,12 +67,17 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (error instanceof DomainError) {
       if (error.headers) reply.headers(error.headers);
-      return send(reply, request, {
-        status: error.status,
-        code: error.code,
-        detail: error.message,
-        errors: error.errors,
-      });
+      return send(
+        reply,
+        request,
+        {
+          status: error.status,
+          code: error.code,
+          detail: error.message,
+          errors: error.errors,
+        },
+        error.extensions,
+      );
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
@@ -86,7 +97,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return send(reply, request, { status: 500, code: 'internal', detail: 'An unexpected error occurred.' });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, { status: 404, code: 'not-found', detail: `No route ${request.method} ${request.url}.` }),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      options.notFound?.(request, reply) ??
+      send(reply, request, { status: 404, code: 'not-found', detail: `No route ${request.method} ${request.url}.` }),
   );
 }

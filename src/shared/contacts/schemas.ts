@@ -39,9 +39,10 @@ export const AddressInput = z
     path: ['postalCode'],
   });
 
-const ContactFields = z.object({
-  kind: z.enum(CONTACT_KINDS).default('person'),
-  salutation: z.enum(SALUTATIONS).default('none'),
+/** The fields of a contact without defaults, so a partial update leaves absent fields alone. */
+const contactShape = {
+  kind: z.enum(CONTACT_KINDS),
+  salutation: z.enum(SALUTATIONS),
   title: optionalText(40),
   firstName: optionalText(80),
   lastName: optionalText(80),
@@ -55,11 +56,21 @@ const ContactFields = z.object({
   serviceAdvisorId: z.uuid().nullish(),
   preferredChannel: z.enum(CHANNELS).nullish(),
   notes: optionalText(10_000),
-  tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30),
   paymentRemarks: optionalText(2_000),
-  phones: z.array(PhoneInput).max(10).default([]),
-  emails: z.array(EmailInput).max(10).default([]),
-  addresses: z.array(AddressInput).max(5).default([]),
+  phones: z.array(PhoneInput).max(10),
+  emails: z.array(EmailInput).max(10),
+  addresses: z.array(AddressInput).max(5),
+};
+
+const ContactFields = z.object({
+  ...contactShape,
+  kind: contactShape.kind.default('person'),
+  salutation: contactShape.salutation.default('none'),
+  tags: contactShape.tags.default([]),
+  phones: contactShape.phones.default([]),
+  emails: contactShape.emails.default([]),
+  addresses: contactShape.addresses.default([]),
 });
 
 const needsName = (c: { kind?: string; lastName?: string | null; companyName?: string | null }) =>
@@ -68,14 +79,22 @@ const needsName = (c: { kind?: string; lastName?: string | null; companyName?: s
 export const ContactInput = ContactFields.extend({
   /** Save even though likely duplicates exist (after the user has seen them). */
   ignoreDuplicates: z.boolean().default(false),
-}).refine(needsName, {
-  message: 'a person needs a last name, a company a company name',
-  path: ['lastName'],
+}).superRefine((c, ctx) => {
+  if (needsName(c)) return;
+  const company = c.kind === 'company';
+  ctx.addIssue({
+    code: 'custom',
+    message: company ? 'a company needs a company name' : 'a person needs a last name',
+    path: [company ? 'companyName' : 'lastName'],
+  });
 });
 export type ContactInput = z.input<typeof ContactInput>;
 
 /** Partial update; arrays replace the stored ones. `version` guards against overwriting a colleague's edit. */
-export const ContactUpdate = ContactFields.partial().extend({ version: z.number().int().positive().optional() });
+export const ContactUpdate = z
+  .object(contactShape)
+  .partial()
+  .extend({ version: z.number().int().positive().optional() });
 
 export const Phone = z.object({
   id: z.uuid(),

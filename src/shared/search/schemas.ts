@@ -22,3 +22,22 @@ export const SearchResult = z.object({
 export type SearchResult = z.infer<typeof SearchResult>;
 
 export const SearchResponse = z.object({ query: z.string(), results: z.array(SearchResult), tookMs: z.number() });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Caller-id lookup for telephony: the number as the PBX sends it. */
+export const PhoneLookupQuery = z.object({ number: z.string().trim().min(1).max(40) });
+
+export const PhoneLookupMatch = z.object({
+  contactId: z.uuid(),
+  displayName: z.string(),
+  customerNumber: z.string(),
+  blocked: z.boolean(),
+});
+
+/** e164 is null when the number cannot be understood (e.g. "anonymous"); matches is then empty. */
+export const PhoneLookupResponse = z.object({
+  number: z.string(),
+  e164: z.string().nullable(),
+  matches: z.array(PhoneLookupMatch),
+});
+export type PhoneLookupResponse = z.infer<typeof PhoneLookupResponse>;

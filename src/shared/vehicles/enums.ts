@@ -1,7 +1,7 @@
 export const FUELS = ['petrol', 'diesel', 'hybrid', 'plugin_hybrid', 'electric', 'lpg', 'cng', 'hydrogen', 'other'] as const;
 export type Fuel = (typeof FUELS)[number];
 
-/** How a contact relates to a vehicle: Halter/Eigentümer/Fahrer/Dienstwagennutzer. */
+/** How a contact relates to a vehicle: owner = Eigentümer, keeper = Halter (in the registration), driver = Fahrer, company_car_user = Dienstwagennutzer. */
 export const VEHICLE_ROLES = ['owner', 'keeper', 'driver', 'company_car_user'] as const;
 export type VehicleRole = (typeof VEHICLE_ROLES)[number];
 

@@ -45,6 +45,11 @@ export const VehicleTransferInput = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** Ends a link, e.g. the driver no longer uses the car; defaults to now. */
+export const VehicleLinkEndInput = z.object({
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
 export const VehicleLink = z.object({
   id: z.uuid(),
   contactId: z.uuid(),
@@ -67,6 +72,10 @@ export const Vehicle = VehicleFields.extend({
   warrantyEnd: z.string().nullable(),
   serviceContractUntil: z.string().nullable(),
   financingEnd: z.string().nullable(),
+  // Responses carry plain values: the input's empty-string-to-null transforms cannot be encoded.
+  variant: z.string().nullable(),
+  financingBank: z.string().nullable(),
+  notes: z.string().nullable(),
   locationId: z.uuid().nullable(),
   /** Current links (validTo null). */
   contacts: z.array(VehicleLink),

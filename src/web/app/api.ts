@@ -69,7 +69,8 @@ async function readProblem(response: Response): Promise<Problem> {
   const fallback: Problem = { status: response.status, title: response.statusText };
   try {
     const body: unknown = await response.json();
-    if (body && typeof body === 'object') return { ...fallback, ...(body as Partial<Problem>), status: response.status };
+    if (body && typeof body === 'object')
+      return { ...fallback, ...(body as Partial<Problem>), status: response.status };
   } catch {
     // Not JSON, e.g. a proxy's HTML error page.
   }

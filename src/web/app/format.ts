@@ -23,5 +23,7 @@ export function formatDateTime(value: Date | string) {
 
 /** The hour of day in Berlin, for a greeting that fits the time. */
 export function berlinHour(value: Date = new Date()) {
-  return Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: TIME_ZONE }).format(value));
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: TIME_ZONE }).format(value),
+  );
 }

@@ -17,13 +17,15 @@ interface ProvidersProps {
   children: ReactNode;
   /** Tests pass their own client so that every test starts with an empty cache. */
   queryClient?: QueryClient;
+  /** 'test' turns off transitions and portals, so tests see dialogs at once. */
+  env?: 'default' | 'test';
 }
 
-export function Providers({ children, queryClient }: ProvidersProps) {
+export function Providers({ children, queryClient, env }: ProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <I18nextProvider i18n={i18next}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
         <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={client}>
           <AuthProvider>{children}</AuthProvider>

@@ -216,6 +216,9 @@ CREATE UNIQUE INDEX "vehicles_external_ref_uq" ON "vehicles" USING btree ("exter
 CREATE INDEX "vehicles_vin_last7_idx" ON "vehicles" USING btree (right("vin", 7));--> statement-breakpoint
 CREATE INDEX "vehicles_plate_normalized_idx" ON "vehicles" USING btree ("plate_normalized" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "vehicles_make_model_id_idx" ON "vehicles" USING btree ("make","model","id");--> statement-breakpoint
+CREATE INDEX "vehicles_plate_id_idx" ON "vehicles" USING btree ("plate_normalized","id");--> statement-breakpoint
+CREATE INDEX "vehicles_first_registration_id_idx" ON "vehicles" USING btree ("first_registration","id");--> statement-breakpoint
+CREATE INDEX "vehicles_updated_at_id_idx" ON "vehicles" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "timeline_contact_idx" ON "timeline_entries" USING btree ("contact_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "timeline_vehicle_idx" ON "timeline_entries" USING btree ("vehicle_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "timeline_source_idx" ON "timeline_entries" USING btree ("source_type","source_id");--> statement-breakpoint

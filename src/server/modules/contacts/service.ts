@@ -1,9 +1,306 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Contact,
+  ContactListQuery,
+  ContactPage,
+  DuplicateCandidate,
+  MergeInput,
+} from '../../../shared/contacts/schemas';
+import type { Tx } from '../../db/client';
 import type { Deps } from '../../deps';
+import type { Actor } from '../../http/access';
+import {
+  ConflictError,
+  ConflictWithDataError,
+  type FieldError,
+  NotFoundError,
+  ValidationError,
+} from '../../http/errors';
 import type { OrgService } from '../org/service';
+import { recordTimeline } from '../timeline/service';
+import { changeSummary, type ContactPatch, diffContact } from './changes';
+import { authorOf, createConsentAndBlockFunctions, lockLiveContact } from './consents-blocks';
+import { loadDetail, presentContact, userIdsOf } from './detail';
+import { type DuplicateCheck, findDuplicates } from './duplicates';
+import {
+  type ContactCreate,
+  displayNameOf,
+  prepareAddresses,
+  prepareEmails,
+  preparePhones,
+  searchNameOf,
+} from './input';
+import { listContacts, presentListItem } from './list';
+import { mergeContacts } from './merge';
 import type { MergeHooks } from './merge-hooks';
+import * as repo from './repo';
+import { contacts } from './tables';
+import { createReferenceChecks, throwIfAny } from './validation';
+
+export interface CreateOptions {
+  /** Imports keep numbers that do not parse, flagged invalid, instead of refusing the contact. */
+  allowInvalidPhones?: boolean;
+  /** Imports decide about duplicates themselves (by externalRef). */
+  skipDuplicateCheck?: boolean;
+  /** Id in the source system, for idempotent re-imports. */
+  externalRef?: string | null;
+}
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService(_deps: Deps, _org: OrgService, _mergeHooks: MergeHooks) {
-  return {};
+export function createContactsService(deps: Deps, org: OrgService, mergeHooks: MergeHooks) {
+  const { db, clock } = deps;
+  const checkReferences = createReferenceChecks(deps, org);
+  const consentsAndBlocks = createConsentAndBlockFunctions(deps, org);
+
+  async function get(id: string): Promise<Contact> {
+    const row = await loadDetail(db, id, clock.now());
+    if (!row) throw new NotFoundError('Contact');
+    const users = await org.userRefs(userIdsOf(row));
+    return presentContact(row, users);
+  }
+
+  async function duplicatesOf(input: DuplicateCheck): Promise<DuplicateCandidate[]> {
+    return findDuplicates(db, input, clock.now());
+  }
+
+  async function createReturningId(
+    actor: Actor | null,
+    input: ContactCreate,
+    options: CreateOptions = {},
+  ): Promise<string> {
+    return db.transaction(await prepareCreate(actor, input, options));
+  }
+
+  /**
+   * Validates a new contact (reads outside any transaction) and returns the
+   * insert, for callers that create the contact inside their own transaction
+   * (e.g. a request taken in together with its new customer).
+   */
+  async function prepareCreate(
+    actor: Actor | null,
+    input: ContactCreate,
+    options: CreateOptions = {},
+  ): Promise<(tx: Tx) => Promise<string>> {
+    const errors: FieldError[] = [];
+    const phones = preparePhones(input.phones, { allowInvalid: options.allowInvalidPhones });
+    errors.push(...phones.errors);
+    const { locationCode } = await checkReferences(input, errors);
+    throwIfAny(errors);
+
+    if (!options.skipDuplicateCheck && !input.ignoreDuplicates) {
+      const duplicates = await duplicatesOf({
+        ...input,
+        phones: input.phones,
+        emails: input.emails,
+        addresses: input.addresses,
+      });
+      if (duplicates.length > 0) {
+        throw new ConflictWithDataError(
+          'possible-duplicates',
+          'Similar contacts exist already. Check them or save anyway.',
+          {
+            duplicates,
+          },
+        );
+      }
+    }
+
+    const now = clock.now();
+    const displayName = displayNameOf(input);
+    return async (tx: Tx) => {
+      const company =
+        input.companyId && input.kind === 'person' ? await repo.findContact(tx, input.companyId) : undefined;
+      const number = await repo.allocateCustomerNumber(tx, input.homeLocationId);
+      const [row] = await tx
+        .insert(contacts)
+        .values({
+          kind: input.kind,
+          customerNumber: `${locationCode}-${String(number).padStart(6, '0')}`,
+          homeLocationId: input.homeLocationId,
+          salutation: input.salutation,
+          title: input.title,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          companyName: input.companyName,
+          companyId: company?.id ?? null,
+          position: input.position,
+          dateOfBirth: input.dateOfBirth ?? null,
+          salesConsultantId: input.salesConsultantId ?? null,
+          serviceAdvisorId: input.serviceAdvisorId ?? null,
+          preferredChannel: input.preferredChannel ?? null,
+          notes: input.notes,
+          tags: [...new Set(input.tags)],
+          paymentRemarks: input.paymentRemarks,
+          displayName,
+          searchName: searchNameOf(displayName, company?.companyName),
+          externalRef: options.externalRef ?? null,
+          createdBy: authorOf(actor),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: contacts.id, customerNumber: contacts.customerNumber });
+      const id = row!.id;
+      await repo.replacePhones(tx, id, phones.values);
+      await repo.replaceEmails(tx, id, prepareEmails(input.emails));
+      await repo.replaceAddresses(tx, id, prepareAddresses(input.addresses));
+      await recordTimeline(tx, {
+        contactId: id,
+        kind: 'contact_created',
+        occurredAt: now,
+        authorId: authorOf(actor),
+        summary: `Kontakt angelegt (${row!.customerNumber})`,
+        sourceType: options.externalRef ? 'import' : null,
+        sourceId: options.externalRef ?? null,
+      });
+      return id;
+    };
+  }
+
+  async function update(actor: Actor, id: string, patch: ContactPatch): Promise<Contact> {
+    const current = await repo.findContact(db, id);
+    if (!current) throw new NotFoundError('Contact');
+    if (current.mergedIntoId)
+      throw new ConflictError('This contact was merged into another one; change that one instead.');
+    const next = { ...current, ...definedOnly(patch) };
+    const errors: FieldError[] = [];
+    const phones = patch.phones ? preparePhones(patch.phones) : undefined;
+    errors.push(...(phones?.errors ?? []));
+    if (next.kind === 'company' ? !next.companyName : !next.lastName) {
+      const field = next.kind === 'company' ? 'companyName' : 'lastName';
+      errors.push({
+        field,
+        in: 'body',
+        message: `a ${next.kind} needs a ${field === 'lastName' ? 'last name' : 'company name'}`,
+      });
+    }
+    await checkReferences(
+      {
+        kind: next.kind,
+        companyId: patch.companyId !== undefined || patch.kind ? next.companyId : undefined,
+        dateOfBirth: patch.dateOfBirth,
+        homeLocationId: patch.homeLocationId,
+        salesConsultantId: patch.salesConsultantId,
+        serviceAdvisorId: patch.serviceAdvisorId,
+      },
+      errors,
+      id,
+    );
+    throwIfAny(errors);
+
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const locked = await lockLiveContact(tx, id);
+      if (patch.version !== undefined && patch.version !== locked.version) {
+        throw new ConflictError(
+          'This contact was changed by someone else meanwhile. Reload it and apply your changes again.',
+        );
+      }
+      const { scalars, changed } = diffContact(locked, await repo.listChildren(tx, id), patch, phones?.values);
+      if (changed.length === 0) return;
+      const merged = { ...locked, ...scalars };
+      const displayName = displayNameOf(merged);
+      const company =
+        merged.companyId && merged.kind === 'person' ? await repo.findContact(tx, merged.companyId) : undefined;
+      await tx
+        .update(contacts)
+        .set({
+          ...scalars,
+          companyId: company?.id ?? null,
+          displayName,
+          searchName: searchNameOf(displayName, company?.companyName),
+          version: sql`${contacts.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(contacts.id, id));
+      if (phones && changed.includes('phones')) await repo.replacePhones(tx, id, phones.values);
+      if (patch.emails && changed.includes('emails')) await repo.replaceEmails(tx, id, prepareEmails(patch.emails));
+      if (patch.addresses && changed.includes('addresses'))
+        await repo.replaceAddresses(tx, id, prepareAddresses(patch.addresses));
+      if (merged.kind === 'company' && changed.includes('companyName'))
+        await refreshContactPersons(tx, id, displayName);
+      await recordTimeline(tx, {
+        contactId: id,
+        kind: 'contact_changed',
+        occurredAt: now,
+        authorId: authorOf(actor),
+        summary: changeSummary(changed),
+        data: { fields: changed },
+      });
+    });
+    return get(id);
+  }
+
+  /** Contact persons are found by their company's name too; keep that in step with a renamed company. */
+  async function refreshContactPersons(
+    tx: Parameters<typeof repo.findContact>[0],
+    companyId: string,
+    companyName: string,
+  ) {
+    const persons = await tx
+      .select({ id: contacts.id, displayName: contacts.displayName })
+      .from(contacts)
+      .where(eq(contacts.companyId, companyId));
+    for (const p of persons) {
+      await tx
+        .update(contacts)
+        .set({ searchName: searchNameOf(p.displayName, companyName) })
+        .where(eq(contacts.id, p.id));
+    }
+  }
+
+  return {
+    get,
+    async exists(id: string): Promise<boolean> {
+      return Boolean(await repo.findContact(db, id));
+    },
+    async refs(ids: string[]): Promise<Map<string, repo.RefRow>> {
+      const found = await repo.refs(db, [...new Set(ids)]);
+      return new Map(found.map((r) => [r.id, r]));
+    },
+    /** Caller identification: contacts (not merged away) having exactly this E.164 number. */
+    async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {
+      return repo.refs(db, await repo.idsByPhoneE164(db, e164));
+    },
+    async blockedIds(ids: string[]): Promise<Set<string>> {
+      return repo.blockedIds(db, ids, clock.now());
+    },
+    idByExternalRef: (externalRef: string) => repo.idByExternalRef(db, externalRef),
+    createReturningId,
+    prepareCreate,
+    async create(actor: Actor | null, input: ContactCreate, options: CreateOptions = {}): Promise<Contact> {
+      return get(await createReturningId(actor, input, options));
+    },
+    update,
+
+    async list(query: z.output<typeof ContactListQuery>): Promise<z.infer<typeof ContactPage>> {
+      const page = await listContacts(db, query, clock.now());
+      const users = await org.userRefs(
+        page.rows.map((r) => r.sales_consultant_id).filter((v): v is string => Boolean(v)),
+      );
+      return {
+        items: page.rows.map((r) =>
+          presentListItem(r, r.sales_consultant_id ? (users.get(r.sales_consultant_id) ?? null) : null),
+        ),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    checkDuplicates: duplicatesOf,
+
+    async merge(actor: Actor, input: z.output<typeof MergeInput>): Promise<Contact> {
+      if (input.sourceId === input.targetId) {
+        throw new ValidationError([{ field: 'targetId', in: 'body', message: 'cannot merge a contact into itself' }]);
+      }
+      await db.transaction((tx) => mergeContacts(tx, mergeHooks, actor, clock.now(), input.sourceId, input.targetId));
+      return get(input.targetId);
+    },
+
+    ...consentsAndBlocks,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../shared/org/enums';
 import type { Location, LocationInput, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
@@ -157,12 +157,26 @@ export function createOrgService({ db, clock }: Deps) {
           role: u.role,
           homeLocationId: u.homeLocationId,
           locationIds: u.locationIds,
+          department: u.department,
           active: u.active,
         };
       });
     },
 
     getUser: loadUser,
+
+    /** Names and active flags of the given users, for references on other records (consultant, author…). */
+    async userRefs(ids: string[]): Promise<Map<string, { id: string; displayName: string; active: boolean }>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, active: users.active })
+        .from(users)
+        .where(inArray(users.id, unique));
+      return new Map(
+        rows.map((r) => [r.id, { id: r.id, displayName: `${r.firstName} ${r.lastName}`, active: r.active }]),
+      );
+    },
 
     /** Creates a user; without a password, one is generated and returned once. */
     async createUser(

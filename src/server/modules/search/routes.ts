@@ -1,4 +1,31 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PhoneLookupQuery, PhoneLookupResponse, SearchQuery, SearchResponse } from '../../../shared/search/schemas';
+import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 
-export async function searchRoutes(_root: FastifyInstance, _services: Services) {}
+export async function searchRoutes(root: FastifyInstance, { search }: Services) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/search', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['search'],
+      summary: 'The search bar: contacts and vehicles by name, company, phone, e-mail, customer number, plate or VIN',
+      querystring: SearchQuery,
+      response: { 200: SearchResponse },
+    },
+    handler: (request) => search.search(currentUser(request), request.query),
+  });
+
+  app.get('/api/contacts/lookup-by-phone', {
+    config: { access: { roles: 'any', apiKeyScopes: ['telephony'] } },
+    schema: {
+      tags: ['search', 'telephony'],
+      summary: 'Caller id: contacts with exactly this phone number',
+      querystring: PhoneLookupQuery,
+      response: { 200: PhoneLookupResponse },
+    },
+    handler: (request) => search.lookupByPhone(request.query.number),
+  });
+}

@@ -1,7 +1,136 @@
+import { formatPhone, parsePhone } from '../../../shared/contacts/normalize';
+import type { PhoneLookupResponse, SearchResponse, SearchResult } from '../../../shared/search/schemas';
 import type { Deps } from '../../deps';
+import type { UserActor } from '../../http/access';
+import { shapeOf } from './query-shape';
+import { type ContactHit, contactSearch, type SearchContext, type VehicleHit } from './repo';
+import { vehicleSearch } from './vehicle-repo';
+import { nameSearch } from './name-repo';
 
 export type SearchService = ReturnType<typeof createSearchService>;
 
-export function createSearchService(_deps: Deps) {
-  return {};
+/** Whose search it is: only their locations matter, to rank their own customers first. */
+export type Searcher = Pick<UserActor, 'locationIds'>;
+
+type Hit = ContactHit | VehicleHit;
+
+/**
+ * The search bar and the caller-id lookup.
+ *
+ * Customer data is group-wide (R1.2: reachable from every location), so every
+ * location's contacts and vehicles are searched; the user's own locations
+ * only rank first at an equal score.
+ */
+export function createSearchService({ database, clock }: Deps) {
+  return {
+    async search(searcher: Searcher, input: { q: string; limit: number }): Promise<SearchResponse> {
+      const started = performance.now();
+      const q = input.q.trim();
+      const shape = shapeOf(q);
+      const ctx: SearchContext = { database, now: clock.now(), locationIds: searcher.locationIds, limit: input.limit };
+
+      const branches: Array<Promise<Hit[]>> = [];
+      if (shape.emailPrefix) branches.push(contactSearch.byEmailPrefix(ctx, shape.emailPrefix, q.toLowerCase()));
+      if (shape.phoneE164) branches.push(contactSearch.byPhone(ctx, shape.phoneE164));
+      if (shape.phoneSuffixReversed) branches.push(contactSearch.byPhoneSuffix(ctx, shape.phoneSuffixReversed));
+      if (shape.customerNumbers.length > 0 || shape.customerNumberDigits) {
+        branches.push(contactSearch.byCustomerNumber(ctx, shape.customerNumbers, shape.customerNumberDigits));
+      }
+      if (shape.vin) branches.push(vehicleSearch.byVin(ctx, shape.vin));
+      if (shape.vinLast7) branches.push(vehicleSearch.byVinLast7(ctx, shape.vinLast7));
+      if (shape.platePrefix) branches.push(vehicleSearch.byPlatePrefix(ctx, shape.platePrefix));
+      if (shape.name) branches.push(nameSearch.byWordPrefixes(ctx, shape.name));
+
+      let hits = (await Promise.all(branches)).flat();
+      // Typo tolerance costs more, so it runs only when the exact spellings found too little.
+      if (shape.name && shape.fuzzy && hits.length < input.limit)
+        hits = hits.concat(await nameSearch.byTrigrams(ctx, shape.name));
+      const results = rank(hits, new Set(searcher.locationIds)).slice(0, input.limit);
+      return { query: q, results: results.map(present), tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    },
+
+    /** Caller id: the contacts whose number is exactly this one (E.164), merged contacts left out. */
+    async lookupByPhone(number: string): Promise<PhoneLookupResponse> {
+      const { e164 } = parsePhone(number);
+      if (!e164) return { number, e164: null, matches: [] };
+      const rows = await database.query<{
+        id: string;
+        display_name: string;
+        customer_number: string;
+        blocked: boolean;
+      }>(
+        `SELECT c.id, c.display_name, c.customer_number,
+                EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id
+                  AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > $2)) AS blocked
+           FROM contacts c
+          WHERE c.id IN (SELECT p.contact_id FROM contact_phones p WHERE p.e164 = $1)
+            AND c.merged_into_id IS NULL
+          ORDER BY c.display_name, c.id
+          LIMIT 20`,
+        [e164, clock.now()],
+      );
+      return {
+        number,
+        e164,
+        matches: rows.map((r) => ({
+          contactId: r.id,
+          displayName: r.display_name,
+          customerNumber: r.customer_number,
+          blocked: r.blocked,
+        })),
+      };
+    },
+  };
+}
+
+/** One entry per contact or vehicle (its best match), best score first, own locations first at equal score. */
+function rank(hits: Hit[], ownLocations: Set<string>): Hit[] {
+  const best = new Map<string, Hit>();
+  for (const hit of hits) {
+    const key = `${hit.type}:${hit.id}`;
+    const seen = best.get(key);
+    if (!seen || hit.score > seen.score) best.set(key, hit);
+  }
+  const own = (hit: Hit) => (hit.homeLocationId && ownLocations.has(hit.homeLocationId) ? 1 : 0);
+  return [...best.values()].sort(
+    (a, b) => b.score - a.score || own(b) - own(a) || title(a).localeCompare(title(b), 'de'),
+  );
+}
+
+function title(hit: Hit): string {
+  if (hit.type === 'contact') return hit.displayName;
+  return `${hit.make} ${hit.model} · ${hit.plate ?? hit.vin ?? ''}`.trim();
+}
+
+function present(hit: Hit): SearchResult {
+  if (hit.type === 'vehicle') {
+    return {
+      type: 'vehicle',
+      id: hit.id,
+      title: title(hit),
+      subtitle: hit.ownerName,
+      matchedOn: hit.matchedOn,
+      contactId: hit.contactId,
+      customerNumber: hit.customerNumber,
+      blocked: hit.blocked,
+      homeLocationId: hit.homeLocationId,
+    };
+  }
+  const subtitle =
+    hit.matchedOn === 'phone' && hit.matchedValue
+      ? formatPhone(hit.matchedValue.startsWith('+') ? hit.matchedValue : null, hit.matchedValue)
+      : hit.matchedOn === 'email'
+        ? hit.matchedValue
+        : null;
+  return {
+    type: 'contact',
+    id: hit.id,
+    title: hit.displayName,
+    subtitle,
+    matchedOn: hit.matchedOn,
+    contactId: hit.id,
+    customerNumber: hit.customerNumber,
+    blocked: hit.blocked,
+    homeLocationId: hit.homeLocationId,
+  };
 }

@@ -47,6 +47,10 @@ export const vehicles = pgTable(
     index('vehicles_vin_last7_idx').on(sql`right(${t.vin}, 7)`),
     index('vehicles_plate_normalized_idx').on(sql`${t.plateNormalized} text_pattern_ops`),
     index('vehicles_make_model_id_idx').on(t.make, t.model, t.id),
+    // Keyset paging of the vehicle list by each sort it offers.
+    index('vehicles_plate_id_idx').on(t.plateNormalized, t.id),
+    index('vehicles_first_registration_id_idx').on(t.firstRegistration, t.id),
+    index('vehicles_updated_at_id_idx').on(t.updatedAt, t.id),
   ],
 );
 

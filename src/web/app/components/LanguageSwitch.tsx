@@ -5,10 +5,9 @@ import { changeLocale, currentLocale } from '../../i18n';
 
 /** DE/EN toggle; the choice is remembered on this device. */
 export function LanguageSwitch({ fullWidth }: { fullWidth?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <SegmentedControl
-      key={i18n.language}
       size="xs"
       fullWidth={fullWidth}
       aria-label={t('userMenu.language')}

@@ -17,14 +17,9 @@ export function StatusPage({ icon, title, description, badge, color, action }: S
   return (
     <Center py={{ base: 'xl', sm: 64 }}>
       <Paper withBorder radius="lg" p={{ base: 'lg', sm: 48 }} maw={560} w="100%">
-        <EmptyState
-          size="lg"
-          variant="light"
-          color={color}
-          icon={icon}
-          title={title}
-          description={description}
-        >
+        <EmptyState size="lg" variant="light" color={color} icon={icon}>
+          <EmptyState.Title order={1}>{title}</EmptyState.Title>
+          <EmptyState.Description>{description}</EmptyState.Description>
           {(badge || action) && (
             <EmptyState.Actions>
               {badge && (

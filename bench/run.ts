@@ -1,0 +1,53 @@
+import os from 'node:os';
+import { openBenchDatabase } from './database';
+import { datasetSize, ensureDataset } from './generate';
+import { ensureSearchPrefixIndex } from './indexes';
+import { startBenchApp } from './http';
+import { measureImport } from './import';
+import { formatMeasurement, formatThroughput } from './report';
+import { drawSamples } from './samples';
+import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
+
+/**
+ * npm run bench: generates (once) a dealer group's worth of customers and
+ * measures what users wait for. PGlite by default; BENCH_DATABASE_URL or
+ * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
+ * to prepare the data without measuring.
+ */
+const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
+const log = (line: string) => console.log(line);
+
+const target = await openBenchDatabase();
+log(`bench: ${target.label}, ${contacts.toLocaleString('en')} contacts`);
+const size = datasetSize(contacts);
+await ensureDataset(target.database, size, log);
+await ensureSearchPrefixIndex(target.database, log);
+
+if (!process.argv.includes('--generate-only')) {
+  const bench = await startBenchApp(target.database);
+  const samples = await drawSamples(target.database, size.contacts, size.vehicles);
+  const lines: string[] = [];
+  const report = (line: string) => {
+    lines.push(line);
+    log(line);
+  };
+  log('measuring …');
+  const loadBefore = os.loadavg()[0]!;
+  report(formatMeasurement(await measureBaseline(target.database), target.embedded));
+  for (const m of await measureSearch(bench, samples)) report(formatMeasurement(m, target.embedded));
+  report(formatMeasurement(await measureCallerId(bench, samples), target.embedded));
+  const record = await measureRecord(bench, target.database);
+  report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
+  report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
+  await bench.close();
+  report(
+    `machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after measuring`,
+  );
+
+  log('');
+  log(
+    `results on ${target.label}, ${contacts.toLocaleString('en')} contacts, ${size.phones.toLocaleString('en')} phones, ${size.vehicles.toLocaleString('en')} vehicles`,
+  );
+  for (const line of lines) log(line);
+}
+await target.database.close();

@@ -1,0 +1,81 @@
+import { decodeEntities } from '../entities.js';
+import { decodeQuotedPrintable, looksQuotedPrintable } from './decode.js';
+import { looksLikeMessage, mailParts, type MailPart } from './mime.js';
+
+/**
+ * Finds the ADF document inside a lead e-mail: either the body text alone or a whole RFC 822
+ * message. In order, and only where the signs are there:
+ * 1. a whole message is split into its parts (multipart, base64 / quoted-printable, charsets);
+ *    XML attachments are searched first, then text/plain, then text/html;
+ * 2. quoted-printable leftovers ("=\n", "=3D") are decoded;
+ * 3. HTML around the XML is stripped and an HTML-escaped document (&lt;adf&gt;) unescaped;
+ * 4. the document is cut from its <?xml / <?adf instruction, or <adf>, to the last </adf>
+ *    (a bare <prospect>…</prospect> is taken when there is no <adf>).
+ * Returns null when no ADF is found.
+ */
+export function extractAdfFromEmail(raw: string): string | null {
+  if (looksLikeMessage(raw)) {
+    for (const part of [...mailParts(raw)].sort((a, b) => rank(a) - rank(b))) {
+      const found = findAdfInText(part.text);
+      if (found) return found;
+    }
+  }
+  return findAdfInText(raw);
+}
+
+function rank(part: MailPart): number {
+  if (/xml/.test(part.contentType) || /\.(xml|adf)$/i.test(part.filename ?? '')) return 0;
+  if (part.contentType === 'text/plain') return 1;
+  if (part.contentType === 'text/html') return 2;
+  return 3;
+}
+
+const ESCAPED_ADF = /&lt;\s*(adf|prospect)[\s&]/i;
+const HTML_TAG_NAMES =
+  '(html|head|body|meta|title|style|div|p|span|font|b|i|u|strong|em|pre|code|tt|table|thead|tbody|tr|td|th|a|blockquote|center|small|big|hr|br|img|o:p)';
+const HTML_TAGS = new RegExp(`<\\/?${HTML_TAG_NAMES}\\b[^>]*>`, 'gi');
+const HAS_HTML_TAG = new RegExp(`<\\/?${HTML_TAG_NAMES}\\b[^>]*>`, 'i');
+
+export function findAdfInText(text: string): string | null {
+  let body = text;
+  if (looksQuotedPrintable(body)) body = decodeQuotedPrintable(body);
+  if (!/<\s*(adf|prospect)[\s>]/i.test(body) || ESCAPED_ADF.test(body) || HAS_HTML_TAG.test(body)) {
+    body = stripHtml(body);
+  }
+  return cutDocument(body);
+}
+
+/**
+ * HTML tags go (line-breaking ones become line breaks, <style> blocks vanish); then, if the
+ * XML was escaped to be shown as text, one level of escaping is undone.
+ */
+function stripHtml(text: string): string {
+  const withoutTags = text
+    .replace(/<style[\s\S]*?<\/style>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|tr|pre)>/gi, '\n')
+    .replace(HTML_TAGS, '');
+  return ESCAPED_ADF.test(withoutTags) ? decodeEntities(withoutTags) : withoutTags;
+}
+
+function cutDocument(text: string): string | null {
+  const root = /<\s*adf[\s>/]/i.exec(text) ?? /<\s*prospect[\s>/]/i.exec(text);
+  if (!root) return null;
+  const closing = root[0].toLowerCase().includes('adf') ? /<\/\s*adf\s*>/gi : /<\/\s*prospect\s*>/gi;
+  let end = -1;
+  for (const match of text.matchAll(closing)) end = match.index + match[0].length;
+  if (end < root.index) end = text.length;
+  return text.slice(leadingInstructions(text, root.index), end).trim();
+}
+
+/** Moves the start back over <?xml …?> / <?adf …?> instructions directly before the root. */
+function leadingInstructions(text: string, rootIndex: number): number {
+  let start = rootIndex;
+  const before = text.slice(0, rootIndex);
+  const instruction = /<\?[^?]*\?>\s*$/;
+  let match = instruction.exec(before.slice(0, start));
+  while (match) {
+    start = match.index;
+    match = instruction.exec(before.slice(0, start));
+  }
+  return start;
+}

@@ -1,0 +1,57 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { outboxEmails } from './tables';
+
+export type OutboxRow = typeof outboxEmails.$inferSelect;
+export type NewOutboxRow = typeof outboxEmails.$inferInsert;
+
+export async function insertEmail(tx: DbOrTx, values: NewOutboxRow): Promise<OutboxRow> {
+  const [row] = await tx.insert(outboxEmails).values(values).returning();
+  return row!;
+}
+
+export async function findEmail(db: DbOrTx, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  return row;
+}
+
+export async function markSent(db: DbOrTx, id: string, messageId: string, now: Date): Promise<void> {
+  await db
+    .update(outboxEmails)
+    .set({
+      status: 'sent',
+      sentAt: now,
+      messageId,
+      attempts: sql`${outboxEmails.attempts} + 1`,
+      lastError: null,
+      nextAttemptAt: null,
+    })
+    .where(eq(outboxEmails.id, id));
+}
+
+/** Records a failed delivery; the mail stays pending until retryAt, or is failed when there is none. */
+export async function markAttemptFailed(db: DbOrTx, id: string, error: string, retryAt: Date | null): Promise<void> {
+  await db
+    .update(outboxEmails)
+    .set({
+      status: retryAt ? 'pending' : 'failed',
+      attempts: sql`${outboxEmails.attempts} + 1`,
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: retryAt,
+    })
+    .where(eq(outboxEmails.id, id));
+}
+
+export async function markHeld(db: DbOrTx, id: string): Promise<void> {
+  await db.update(outboxEmails).set({ status: 'held', nextAttemptAt: null }).where(eq(outboxEmails.id, id));
+}
+
+/** Turns held mails back to pending; returns their ids. */
+export async function releaseHeld(tx: DbOrTx, now: Date): Promise<string[]> {
+  const rows = await tx
+    .update(outboxEmails)
+    .set({ status: 'pending', nextAttemptAt: now })
+    .where(eq(outboxEmails.status, 'held'))
+    .returning({ id: outboxEmails.id });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,148 @@
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import type { JobContext } from '../../jobs/registry';
+import type { JobsService } from '../../jobs/service';
+import * as repo from './repo';
+import type { OutboxStatus } from './tables';
+import { type MailTransport, smtpTransport } from './transport';
+
+export interface MailInput {
+  to: string | string[];
+  cc?: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** What the mail is about, shown with it later: e.g. { type: 'request', id }. */
+  related?: { type: string; id: string };
+}
+
+export interface OutboxEmail {
+  id: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  messageId: string | null;
+  related: { type: string; id: string } | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export const SEND_MAIL_JOB = 'mail.send';
+const sendKey = (emailId: string) => `${SEND_MAIL_JOB}:${emailId}`;
+
+export type MailService = ReturnType<typeof createMailService>;
+
+/**
+ * The outbox: a mail is written in the transaction of the change that causes
+ * it and delivered afterwards by a job, so a rolled-back change sends nothing
+ * and an unreachable SMTP server only delays mail (retried with backoff).
+ * Without SMTP_URL mails are kept as 'held' and go out once it is configured.
+ */
+export function createMailService({ db, clock, log, config }: Deps, jobs: JobsService, transport?: MailTransport) {
+  const smtp: MailTransport | null = transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : null);
+  const messageDomain = /@([^>\s]+)/.exec(config.mail.from)?.[1] ?? 'localhost';
+
+  async function deliver({ emailId }: { emailId: string }, ctx: JobContext) {
+    const email = await repo.findEmail(db, emailId);
+    if (!email || email.status === 'sent' || email.status === 'failed') return;
+    if (!smtp) {
+      await repo.markHeld(db, emailId);
+      ctx.log.warn({ emailId }, 'SMTP_URL is not set; the mail stays in the outbox as held');
+      return;
+    }
+    const messageId = email.messageId ?? `<${email.id}@${messageDomain}>`;
+    try {
+      await smtp.send({ ...email, from: config.mail.from, messageId });
+    } catch (err) {
+      await repo.markAttemptFailed(db, emailId, err instanceof Error ? err.message : String(err), ctx.retryAt);
+      throw err;
+    }
+    await repo.markSent(db, emailId, messageId, ctx.now);
+  }
+
+  jobs.register(SEND_MAIL_JOB, deliver, { maxAttempts: 8, backoff: 60_000, transactional: false });
+  jobs.onWorkerStart(async () => {
+    if (!smtp) return;
+    const released = await db.transaction(async (tx) => {
+      const ids = await repo.releaseHeld(tx, clock.now());
+      for (const id of ids)
+        await jobs.schedule(tx, {
+          kind: SEND_MAIL_JOB,
+          payload: { emailId: id },
+          runAt: clock.now(),
+          uniqueKey: sendKey(id),
+        });
+      return ids.length;
+    });
+    if (released > 0) log.info({ released }, 'held mails released to SMTP');
+  });
+
+  return {
+    /** Queues a mail in the caller's transaction; it is sent once that commits. */
+    async enqueue(tx: DbOrTx, input: MailInput): Promise<{ id: string; status: OutboxStatus }> {
+      const to = [input.to].flat().filter(Boolean);
+      if (to.length === 0) throw new Error('a mail needs at least one recipient');
+      const now = clock.now();
+      const row = await repo.insertEmail(tx, {
+        to,
+        cc: input.cc ?? [],
+        replyTo: input.replyTo ?? null,
+        subject: input.subject,
+        text: input.text,
+        html: input.html ?? null,
+        status: smtp ? 'pending' : 'held',
+        nextAttemptAt: smtp ? now : null,
+        relatedType: input.related?.type ?? null,
+        relatedId: input.related?.id ?? null,
+        createdAt: now,
+      });
+      if (smtp) {
+        await jobs.schedule(tx, {
+          kind: SEND_MAIL_JOB,
+          payload: { emailId: row.id },
+          runAt: now,
+          uniqueKey: sendKey(row.id),
+        });
+      } else {
+        log.warn(
+          { emailId: row.id, subject: input.subject },
+          'SMTP_URL is not set; the mail stays in the outbox as held',
+        );
+      }
+      return { id: row.id, status: row.status };
+    },
+
+    /** An absolute link into the app for a mail, e.g. link(`/requests/${id}`). */
+    link(path: string): string {
+      return `${config.publicUrl}${path.startsWith('/') ? path : `/${path}`}`;
+    },
+
+    async get(id: string): Promise<OutboxEmail | undefined> {
+      const row = await repo.findEmail(db, id);
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        to: row.to,
+        cc: row.cc,
+        subject: row.subject,
+        status: row.status,
+        attempts: row.attempts,
+        nextAttemptAt: row.nextAttemptAt,
+        lastError: row.lastError,
+        messageId: row.messageId,
+        related: row.relatedType && row.relatedId ? { type: row.relatedType, id: row.relatedId } : null,
+        createdAt: row.createdAt,
+        sentAt: row.sentAt,
+      };
+    },
+
+    close(): void {
+      smtp?.close();
+    },
+  };
+}

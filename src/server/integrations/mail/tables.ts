@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from '../../db/columns';
+
+/** pending → sent | failed; held while no SMTP server is configured. */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'held'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const outboxStatusEnum = pgEnum('outbox_status', OUTBOX_STATUSES);
+
+/** Every mail the CRM sends goes through here, written in the transaction of the change that caused it. */
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: id(),
+    to: text('to').array().notNull(),
+    cc: text('cc')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at'),
+    lastError: text('last_error'),
+    /** The Message-ID the SMTP server accepted, for threading replies later. */
+    messageId: text('message_id'),
+    /** What the mail is about, e.g. ('request', <id>). */
+    relatedType: text('related_type'),
+    relatedId: uuid('related_id'),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    index('outbox_emails_related_idx').on(t.relatedType, t.relatedId),
+    index('outbox_emails_status_idx').on(t.status),
+  ],
+);

@@ -1,0 +1,250 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app';
+import { buildApp } from '../app';
+import { type Database, openPglite, openPostgres } from '../db/client';
+import * as repo from './repo';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const HOUR = 3_600_000;
+let kindCounter = 0;
+/** A job kind of its own per test, recording the payloads it ran with. */
+function recordingKind(options: { fail?: (n: number) => boolean; maxAttempts?: number; backoff?: number } = {}) {
+  const kind = `test.kind${++kindCounter}`;
+  const calls: unknown[] = [];
+  t.services.jobs.register(
+    kind,
+    async (payload) => {
+      calls.push(payload);
+      if (options.fail?.(calls.length)) throw new Error(`attempt ${calls.length} went wrong`);
+    },
+    { maxAttempts: options.maxAttempts, backoff: options.backoff },
+  );
+  return { kind, calls };
+}
+
+const jobRow = async (id: string) =>
+  (
+    await t.database.query<{ status: string; attempts: number; last_error: string | null; run_at: Date }>(
+      `SELECT * FROM jobs WHERE id = $1`,
+      [id],
+    )
+  )[0]!;
+
+describe('durable jobs', () => {
+  it('runs a job when it is due, not before', async () => {
+    const { kind, calls } = recordingKind();
+    const now = t.clock.now();
+    await t.services.jobs.schedule(t.database.db, { kind, payload: { n: 1 }, runAt: now });
+    await t.services.jobs.schedule(t.database.db, { kind, payload: { n: 2 }, runAt: new Date(now.getTime() + HOUR) });
+
+    await t.services.jobs.worker.runDue();
+    expect(calls).toEqual([{ n: 1 }]);
+    t.clock.advance(HOUR);
+    await t.services.jobs.worker.runDue();
+    expect(calls).toEqual([{ n: 1 }, { n: 2 }]);
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('never runs a job whose transaction rolled back', async () => {
+    const { kind, calls } = recordingKind();
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await t.services.jobs.schedule(tx, { kind, payload: {}, runAt: t.clock.now() });
+        throw new Error('the request could not be saved');
+      }),
+    ).rejects.toThrow();
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('keeps one live job per unique key, moves it on replace and drops it on cancel', async () => {
+    const { kind, calls } = recordingKind();
+    const jobs = t.services.jobs;
+    const soon = new Date(t.clock.now().getTime() + HOUR);
+    const first = await jobs.schedule(t.database.db, {
+      kind,
+      payload: { v: 1 },
+      runAt: soon,
+      uniqueKey: 'sla:request-1',
+    });
+    const again = await jobs.schedule(t.database.db, {
+      kind,
+      payload: { v: 2 },
+      runAt: soon,
+      uniqueKey: 'sla:request-1',
+    });
+    expect(again).toEqual({ id: first.id, created: false });
+
+    const moved = await jobs.schedule(t.database.db, {
+      kind,
+      payload: { v: 3 },
+      runAt: new Date(soon.getTime() + HOUR),
+      uniqueKey: 'sla:request-1',
+      replace: true,
+    });
+    expect(moved.id).toBe(first.id);
+    t.clock.advance(HOUR);
+    await jobs.worker.runDue();
+    expect(calls).toHaveLength(0);
+    t.clock.advance(HOUR);
+    await jobs.worker.runDue();
+    expect(calls).toEqual([{ v: 3 }]);
+
+    // Once done, the key is free for the next timer.
+    await jobs.schedule(t.database.db, { kind, payload: { v: 4 }, runAt: t.clock.now(), uniqueKey: 'sla:request-1' });
+    expect(await jobs.cancel(t.database.db, 'sla:request-1')).toBe(true);
+    expect(await jobs.cancel(t.database.db, 'sla:request-1')).toBe(false);
+    await jobs.worker.runDue();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('retries a failing job with backoff and gives up after its last attempt, keeping the error', async () => {
+    const { kind, calls } = recordingKind({ fail: () => true, maxAttempts: 3, backoff: 60_000 });
+    const { id } = await t.services.jobs.schedule(t.database.db, { kind, payload: {}, runAt: t.clock.now() });
+
+    await t.services.jobs.worker.runDue();
+    expect(await jobRow(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: 'attempt 1 went wrong' });
+    expect(new Date((await jobRow(id)).run_at).getTime()).toBe(t.clock.now().getTime() + 60_000);
+
+    t.clock.advance(60_000);
+    await t.services.jobs.worker.runDue();
+    expect(await jobRow(id)).toMatchObject({ status: 'pending', attempts: 2 });
+    t.clock.advance(2 * 60_000); // the backoff doubles
+    await t.services.jobs.worker.runDue();
+    expect(await jobRow(id)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'attempt 3 went wrong' });
+    t.clock.advance(HOUR);
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(3);
+  });
+
+  it('succeeds on a later attempt after a failure', async () => {
+    const { kind, calls } = recordingKind({ fail: (n) => n === 1, backoff: 1000 });
+    const { id } = await t.services.jobs.schedule(t.database.db, { kind, payload: {}, runAt: t.clock.now() });
+    await t.services.jobs.worker.runDue();
+    t.clock.advance(1000);
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(2);
+    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2, last_error: null });
+  });
+
+  it('takes over a job whose worker died while holding it, once the lease has expired', async () => {
+    const { kind, calls } = recordingKind();
+    const { id } = await t.services.jobs.schedule(t.database.db, { kind, payload: {}, runAt: t.clock.now() });
+    const [claimed] = await repo.claimDue(t.database, 'crashed-worker', t.clock.now(), 60_000, 1);
+    expect(claimed?.id).toBe(id);
+
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(0);
+    t.clock.advance(61_000);
+    await t.services.jobs.worker.runDue();
+    expect(calls).toHaveLength(1);
+    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('runs a recurring job daily at 07:00 Berlin time, each run planning the next', async () => {
+    const { kind, calls } = recordingKind();
+    t.services.jobs.every(kind, 'daily at 07:00 Europe/Berlin');
+    const worker = t.services.jobs.createWorker();
+    t.clock.set('2026-03-10T05:00:00Z'); // 06:00 in Berlin
+    await worker.runDue();
+    expect(calls).toHaveLength(0);
+    t.clock.set('2026-03-10T06:00:00Z');
+    await worker.runDue();
+    expect(calls).toHaveLength(1);
+    const planned = await t.database.query<{ run_at: Date }>(
+      `SELECT run_at FROM jobs WHERE kind = $1 AND status = 'pending'`,
+      [kind],
+    );
+    expect(planned.map((r) => new Date(r.run_at).toISOString())).toEqual(['2026-03-11T06:00:00.000Z']);
+    t.clock.set('2026-03-11T06:00:00Z');
+    await worker.runDue();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('wakes a started worker at once when a due job is committed', async () => {
+    const { kind, calls } = recordingKind();
+    const worker = t.services.jobs.createWorker({ pollMs: 60_000 });
+    await worker.start();
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      await t.services.jobs.schedule(t.database.db, { kind, payload: { live: true }, runAt: t.clock.now() });
+      await expect.poll(() => calls.length, { timeout: 1000, interval: 20 }).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
+describe('jobs across restarts and processes', () => {
+  /** Opens the same stored database anew, as a restarted process would. */
+  async function reopen(database: Database): Promise<Database> {
+    if (database.pglite) {
+      const dump = await database.pglite.dumpDataDir('none');
+      return openPglite({ loadDataDir: dump });
+    }
+    return openPostgres(database.pool!.options.connectionString!, 3);
+  }
+
+  it('runs a job scheduled before the app was restarted', async () => {
+    const first = await createTestApp();
+    const runs: unknown[] = [];
+    await first.services.jobs.schedule(first.database.db, {
+      kind: 'test.restart',
+      payload: { from: 'before' },
+      runAt: first.clock.now(),
+    });
+    await first.app.close();
+    const database = await reopen(first.database);
+    try {
+      const { app, services } = await buildApp({
+        config: first.config,
+        database,
+        clock: first.clock,
+        logger: pino({ level: 'silent' }),
+      });
+      services.jobs.register('test.restart', async (payload) => void runs.push(payload));
+      expect(await services.jobs.worker.runDue()).toBe(1);
+      expect(runs).toEqual([{ from: 'before' }]);
+      await app.close();
+    } finally {
+      await database.close();
+      await first.database.close();
+    }
+  });
+
+  it.runIf(inject('engine') === 'postgres')(
+    'two workers on two connections run each of 200 due jobs exactly once',
+    async () => {
+      const second = await reopen(t.database);
+      try {
+        const kind = 'test.race';
+        const runs = new Map<string, number>();
+        t.services.jobs.register(kind, async (payload) => {
+          const { n } = payload as { n: string };
+          runs.set(n, (runs.get(n) ?? 0) + 1);
+        });
+        await t.database.db.transaction(async (tx) => {
+          for (let n = 0; n < 200; n++)
+            await t.services.jobs.schedule(tx, { kind, payload: { n: String(n) }, runAt: t.clock.now() });
+        });
+        const a = t.services.jobs.createWorker({ batchSize: 3 });
+        const b = t.services.jobs.createWorker({ database: second, batchSize: 3 });
+        const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()]);
+        expect(ranA + ranB).toBe(200);
+        expect(ranA).toBeGreaterThan(0);
+        expect(ranB).toBeGreaterThan(0);
+        expect(runs.size).toBe(200);
+        expect([...runs.values()].every((count) => count === 1)).toBe(true);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});

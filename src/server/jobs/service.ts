@@ -1,0 +1,85 @@
+import type { Database, DbOrTx } from '../db/client';
+import type { Deps } from '../deps';
+import { type JobHandler, type JobOptions, JobRegistry } from './registry';
+import { parseRecurrence } from './recurrence';
+import * as repo from './repo';
+import { JOBS_CHANNEL, JobWorker, type WorkerOptions } from './worker';
+
+export interface ScheduleJob<P = unknown> {
+  kind: string;
+  payload: P;
+  runAt: Date;
+  /** At most one pending or running job per key, e.g. `request-sla:<id>`. */
+  uniqueKey?: string;
+  /** With a key: move an existing pending job to this time and payload (default: keep the existing one). */
+  replace?: boolean;
+}
+
+/** What scheduling needs of the event bus: a NOTIFY that wakes the workers once the job commits. */
+export interface JobSignals {
+  publish(tx: DbOrTx, channel: string, payload: unknown): Promise<void>;
+  subscribe(channel: string, listener: () => void): Promise<() => void>;
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;
+
+/**
+ * Durable jobs in the application database. Scheduling takes the caller's
+ * transaction, so a request and its SLA timer commit (or roll back) together.
+ */
+export function createJobsService({ database, clock, log, config }: Deps, signals?: JobSignals) {
+  const registry = new JobRegistry();
+  const onStart: Array<() => Promise<void>> = [];
+
+  const createWorker = (options: Partial<WorkerOptions> = {}) =>
+    new JobWorker({
+      database,
+      clock,
+      log,
+      registry,
+      wakeUps: signals,
+      onStart,
+      pollMs: config.jobs.pollMs,
+      ...options,
+    });
+
+  return {
+    async schedule<P>(tx: DbOrTx, job: ScheduleJob<P>): Promise<{ id: string; created: boolean }> {
+      const now = clock.now();
+      const result = await repo.insertJob(tx, {
+        ...job,
+        maxAttempts: registry.get(job.kind)?.maxAttempts ?? 5,
+        now,
+      });
+      if (signals && job.runAt <= now) await signals.publish(tx, JOBS_CHANNEL, {});
+      return result;
+    },
+
+    /** Cancels the pending job with this key; returns whether there was one. */
+    async cancel(tx: DbOrTx, uniqueKey: string): Promise<boolean> {
+      return (await repo.cancelByKey(tx, uniqueKey, clock.now())) > 0;
+    },
+
+    register<P>(kind: string, handler: JobHandler<P>, options?: JobOptions): void {
+      registry.register(kind, handler, options);
+    },
+
+    /** Runs a registered kind on a schedule, e.g. "daily at 07:00 Europe/Berlin"; each run plans the next. */
+    every(kind: string, spec: string): void {
+      registry.setRecurrence(kind, parseRecurrence(spec));
+    },
+
+    /** Work to do whenever a worker starts in this process. */
+    onWorkerStart(hook: () => Promise<void>): void {
+      onStart.push(hook);
+    },
+
+    /** This process's worker; main starts it when CRM_JOBS is on, tests call runDue. */
+    worker: createWorker(),
+
+    /** Another worker, e.g. on a second connection to race the first in tests. */
+    createWorker(options: Partial<WorkerOptions> & { database?: Database } = {}): JobWorker {
+      return createWorker(options);
+    },
+  };
+}

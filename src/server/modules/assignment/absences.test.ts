@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { makeLocation, makeUser } from './test-factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp(); // Monday 2 March 2026
+});
+afterAll(() => t.close());
+
+const holiday = (userId: string, overrides: Record<string, unknown> = {}) => ({
+  userId,
+  kind: 'holiday',
+  startsOn: '2026-03-02',
+  endsOn: '2026-03-14',
+  ...overrides,
+});
+
+describe('absences', () => {
+  it('a user records their own holiday with a deputy; everyone can see it', async () => {
+    const max = await t.userWithRole('sales');
+    const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Schulz' });
+    const res = await max.post('/api/absences', holiday(max.userId, { deputyId: anna.id, note: 'Skiurlaub' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      user: { id: max.userId },
+      kind: 'holiday',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-14',
+      deputy: { id: anna.id, displayName: 'Anna Schulz' },
+      note: 'Skiurlaub',
+    });
+
+    const reception = await t.userWithRole('reception');
+    const list = await reception.get(`/api/absences?userId=${max.userId}&from=2026-03-10&to=2026-03-20`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().map((a: { id: string }) => a.id)).toEqual([res.json().id]);
+    expect((await reception.get(`/api/absences?userId=${max.userId}&from=2026-03-15`)).json()).toEqual([]);
+
+    expect(await t.services.assignment.isAbsent(max.userId, '2026-03-14')).toBe(true);
+    expect(await t.services.assignment.isAbsent(max.userId, '2026-03-15')).toBe(false);
+    expect(await t.services.assignment.currentAbsence(max.userId, '2026-03-05')).toMatchObject({
+      endsOn: '2026-03-14',
+      deputyId: anna.id,
+    });
+  });
+
+  it('refuses an absence that overlaps another of the same person with 409', async () => {
+    const person = await t.userWithRole('service');
+    expect((await person.post('/api/absences', holiday(person.userId))).statusCode).toBe(201);
+    const overlap = await person.post(
+      '/api/absences',
+      holiday(person.userId, { kind: 'sick', startsOn: '2026-03-14', endsOn: '2026-03-16' }),
+    );
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json().errors[0].field).toBe('startsOn');
+    const after = await person.post(
+      '/api/absences',
+      holiday(person.userId, { startsOn: '2026-03-15', endsOn: '2026-03-16' }),
+    );
+    expect(after.statusCode).toBe(201);
+    // Moving the second one onto the first is refused too.
+    const moved = await person.patch(`/api/absences/${after.json().id}`, { startsOn: '2026-03-13' });
+    expect(moved.statusCode).toBe(409);
+  });
+
+  it('refuses a deputy who is inactive or works elsewhere, naming deputyId', async () => {
+    const person = await t.userWithRole('service');
+    const elsewhere = await makeUser(t, 'service', { locationId: await makeLocation(t, 'Woanders') });
+    const inactive = await makeUser(t, 'service', { active: false });
+    for (const deputyId of [elsewhere.id, inactive.id, person.userId]) {
+      const res = await person.post('/api/absences', holiday(person.userId, { deputyId }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('deputyId');
+    }
+  });
+
+  it('refuses an end before the start', async () => {
+    const person = await t.userWithRole('service');
+    const res = await person.post(
+      '/api/absences',
+      holiday(person.userId, { startsOn: '2026-03-10', endsOn: '2026-03-09' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('endsOn');
+  });
+
+  it('managers record absences for people of their locations only; others only their own', async () => {
+    const manager = await t.userWithRole('manager');
+    const colleague = await makeUser(t, 'service');
+    const far = await makeUser(t, 'service', { locationId: await makeLocation(t, 'Weit weg') });
+    expect((await manager.post('/api/absences', holiday(colleague.id))).statusCode).toBe(201);
+    expect((await manager.post('/api/absences', holiday(far.id))).statusCode).toBe(403);
+
+    const sales = await t.userWithRole('sales');
+    expect(
+      (await sales.post('/api/absences', holiday(colleague.id, { startsOn: '2026-04-01', endsOn: '2026-04-02' })))
+        .statusCode,
+    ).toBe(403);
+    const unknown = await manager.post('/api/absences', holiday('00000000-0000-4000-8000-000000000003'));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('userId');
+  });
+
+  it('changes and deletes an absence', async () => {
+    const person = await t.userWithRole('parts');
+    const deputy = await makeUser(t, 'parts');
+    const id = (await person.post('/api/absences', holiday(person.userId))).json().id;
+    const changed = await person.patch(`/api/absences/${id}`, { endsOn: '2026-03-20', deputyId: deputy.id });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ startsOn: '2026-03-02', endsOn: '2026-03-20', deputy: { id: deputy.id } });
+    const other = await t.userWithRole('parts');
+    expect((await other.delete(`/api/absences/${id}`)).statusCode).toBe(403);
+    expect((await person.delete(`/api/absences/${id}`)).statusCode).toBe(204);
+    expect((await person.get(`/api/absences?userId=${person.userId}`)).json()).toEqual([]);
+  });
+});
+
+describe('who is here today', () => {
+  it('lists the location’s active colleagues, the absent ones with kind, end and deputy', async () => {
+    const loc = await makeLocation(t, 'Präsenz-Filiale');
+    const max = await makeUser(t, 'sales', { firstName: 'Max', lastName: 'Weber', locationId: loc });
+    const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Schulz', locationId: loc });
+    await makeUser(t, 'sales', { lastName: 'Inaktiv', locationId: loc, active: false });
+    const admin = await t.userWithRole('admin');
+    await admin.post('/api/absences', holiday(max.id, { kind: 'sick', endsOn: '2026-03-03', deputyId: anna.id }));
+
+    const reception = await t.userWithRole('reception');
+    const res = await reception.get(`/api/users/presence?locationId=${loc}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([
+      { user: { id: anna.id, displayName: 'Anna Schulz', role: 'sales' }, present: true },
+      {
+        user: { id: max.id, displayName: 'Max Weber', role: 'sales' },
+        present: false,
+        absence: { kind: 'sick', endsOn: '2026-03-03', deputy: { id: anna.id, displayName: 'Anna Schulz' } },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,202 @@
+import type { z } from 'zod';
+import type { Absence, AbsenceInput, AbsencePatch, PresenceEntry } from '../../../shared/requests/assignment';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import type { UserActor } from '../../http/access';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import { recordAudit } from '../audit/service';
+import { activeStaffAt, loadPeople, type Person } from './people';
+import * as repo from './repo';
+import { berlinDate, germanDate } from './wording';
+
+type AbsenceCreate = z.output<typeof AbsenceInput>;
+type AbsenceChange = z.output<typeof AbsencePatch>;
+
+export interface CurrentAbsence {
+  id: string;
+  kind: repo.AbsenceRow['kind'];
+  startsOn: string;
+  endsOn: string;
+  deputyId: string | null;
+}
+
+/** Absences (holiday, sick…) and who deputises meanwhile. */
+export function createAbsencesService({ db, clock }: Deps) {
+  async function present(rows: repo.AbsenceRow[]): Promise<z.infer<typeof Absence>[]> {
+    const people = await loadPeople(
+      db,
+      rows.flatMap((r) => [r.userId, r.deputyId].filter((id): id is string => Boolean(id))),
+    );
+    const ref = (id: string | null) => {
+      const p = id ? people.get(id) : undefined;
+      return p ? { id: p.id, displayName: p.displayName } : null;
+    };
+    return rows.map((r) => ({
+      id: r.id,
+      user: ref(r.userId) ?? { id: r.userId, displayName: '' },
+      kind: r.kind,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      deputy: ref(r.deputyId),
+      note: r.note,
+    }));
+  }
+
+  /** Admins for anyone, managers for the people of their locations, everyone for themself. */
+  function assertMayManage(actor: UserActor, person: Person) {
+    if (actor.role === 'admin' || actor.userId === person.id) return;
+    if (actor.role === 'manager' && person.locationIds.some((l) => actor.locationIds.includes(l))) return;
+    throw new ForbiddenError('You may only record absences of yourself or of people at your locations.');
+  }
+
+  /** A deputy must be active and work at one of the absent person's locations. */
+  async function assertDeputy(person: Person, deputyId: string | null | undefined) {
+    if (!deputyId) return;
+    const deputy = (await loadPeople(db, [deputyId])).get(deputyId);
+    if (!deputy?.active || !deputy.locationIds.some((l) => person.locationIds.includes(l))) {
+      throw new ValidationError([
+        { field: 'deputyId', in: 'body', message: 'must be an active colleague at one of the same locations' },
+      ]);
+    }
+  }
+
+  async function assertNoOverlap(userId: string, startsOn: string, endsOn: string, exceptId?: string) {
+    const other = await repo.findOverlap(db, userId, startsOn, endsOn, exceptId);
+    if (other) {
+      throw new ConflictError(
+        `This person is already away from ${germanDate(other.startsOn)} to ${germanDate(other.endsOn)}.`,
+        [{ field: 'startsOn', in: 'body', message: 'overlaps another absence' }],
+      );
+    }
+  }
+
+  async function load(id: string) {
+    const row = await repo.findAbsence(db, id);
+    if (!row) throw new NotFoundError('Absence');
+    return row;
+  }
+
+  async function personFor(userId: string, field: string) {
+    const person = (await loadPeople(db, [userId])).get(userId);
+    if (!person) throw new ValidationError([{ field, in: 'body', message: 'unknown user' }]);
+    return person;
+  }
+
+  async function currentAbsence(userId: string, date: string, tx: DbOrTx = db): Promise<CurrentAbsence | null> {
+    const row = (await repo.absencesOn(tx, [userId], date)).get(userId);
+    return row
+      ? { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, deputyId: row.deputyId }
+      : null;
+  }
+
+  return {
+    async list(query: { userId?: string; from?: string; to?: string }) {
+      return present(await repo.listAbsences(db, query));
+    },
+
+    async create(actor: UserActor, input: AbsenceCreate) {
+      const person = await personFor(input.userId, 'userId');
+      assertMayManage(actor, person);
+      await assertDeputy(person, input.deputyId);
+      await assertNoOverlap(person.id, input.startsOn, input.endsOn);
+      const id = await db.transaction(async (tx) => {
+        const newId = await repo.insertAbsence(tx, {
+          userId: person.id,
+          kind: input.kind,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          deputyId: input.deputyId ?? null,
+          note: input.note ?? null,
+          createdBy: actor.userId,
+          createdAt: clock.now(),
+        });
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'absence.created',
+          entityType: 'absence',
+          entityId: newId,
+          data: { userId: person.id, startsOn: input.startsOn, endsOn: input.endsOn },
+        });
+        return newId;
+      });
+      return (await present([await load(id)]))[0]!;
+    },
+
+    async update(actor: UserActor, id: string, patch: AbsenceChange) {
+      const current = await load(id);
+      const person = await personFor(current.userId, 'userId');
+      assertMayManage(actor, person);
+      const startsOn = patch.startsOn ?? current.startsOn;
+      const endsOn = patch.endsOn ?? current.endsOn;
+      if (startsOn > endsOn) {
+        throw new ValidationError([{ field: 'endsOn', in: 'body', message: 'must not end before it starts' }]);
+      }
+      if (patch.deputyId === person.id) {
+        throw new ValidationError([{ field: 'deputyId', in: 'body', message: 'cannot deputise for oneself' }]);
+      }
+      if (patch.deputyId !== undefined) await assertDeputy(person, patch.deputyId);
+      await assertNoOverlap(person.id, startsOn, endsOn, id);
+      await db.transaction(async (tx) => {
+        await repo.updateAbsence(tx, id, {
+          kind: patch.kind,
+          startsOn,
+          endsOn,
+          deputyId: patch.deputyId,
+          note: patch.note,
+        });
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'absence.updated',
+          entityType: 'absence',
+          entityId: id,
+          data: { fields: Object.keys(patch) },
+        });
+      });
+      return (await present([await load(id)]))[0]!;
+    },
+
+    async remove(actor: UserActor, id: string): Promise<void> {
+      const current = await load(id);
+      assertMayManage(actor, await personFor(current.userId, 'userId'));
+      await db.transaction(async (tx) => {
+        await repo.deleteAbsence(tx, id);
+        await recordAudit(tx, clock.now(), actor, { action: 'absence.deleted', entityType: 'absence', entityId: id });
+      });
+    },
+
+    /** The absence covering the day (YYYY-MM-DD), with its end and deputy; null when the person is there. */
+    currentAbsence,
+
+    async isAbsent(userId: string, date: string, tx: DbOrTx = db): Promise<boolean> {
+      return (await currentAbsence(userId, date, tx)) !== null;
+    },
+
+    /** Who is here today at a location (or everywhere): every active colleague, absent ones with their cover. */
+    async presence(locationId: string | undefined): Promise<z.infer<typeof PresenceEntry>[]> {
+      const staff = await activeStaffAt(db, locationId ?? null);
+      const today = berlinDate(clock.now());
+      const away = await repo.absencesOn(
+        db,
+        staff.map((p) => p.id),
+        today,
+      );
+      const deputies = await loadPeople(
+        db,
+        [...away.values()].map((a) => a.deputyId).filter((id): id is string => Boolean(id)),
+      );
+      return staff.map((p) => {
+        const absence = away.get(p.id);
+        const user = { id: p.id, displayName: p.displayName, role: p.role };
+        if (!absence) return { user, present: true };
+        const deputy = absence.deputyId ? deputies.get(absence.deputyId) : undefined;
+        return {
+          user,
+          present: false,
+          absence: {
+            kind: absence.kind,
+            endsOn: absence.endsOn,
+            deputy: deputy ? { id: deputy.id, displayName: deputy.displayName } : null,
+          },
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { RequestType } from '../../../shared/requests/enums';
+import type { DbOrTx } from '../../db/client';
+import type { MailService } from '../../integrations/mail/service';
+import type { NotificationsService } from '../notifications/service';
+import { loadPeople, locationNames, type Person } from './people';
+import { germanDateTime, REQUEST_TYPE_LABELS } from './wording';
+
+export interface AnnounceInput {
+  request: {
+    id: string;
+    number: string;
+    subject: string;
+    type: RequestType;
+    locationId: string;
+    contactDisplayName: string;
+    /** Shown in the mail when known. */
+    firstContactDueAt?: Date | string | null;
+  };
+  assigneeId: string | null;
+  onBehalfOfId: string | null;
+  notifyUserIds: string[];
+  /** The user (id) who reassigned the request by hand; null for an automatic assignment. */
+  reassignedBy?: string | null;
+  reason?: string | null;
+  /** From the decision: false = the assignee gets the in-app notification only. Default true. */
+  mailAssignee?: boolean;
+}
+
+export interface Announced {
+  notificationId: string | null;
+  emailIds: string[];
+}
+
+export const REQUEST_ASSIGNED = 'request.assigned';
+
+/**
+ * Tells the assignee (in-app, live, and by mail) and sends copies to whoever
+ * the decision names, all in the caller's transaction: a rolled-back intake
+ * alerts no one.
+ */
+export async function announce(
+  tx: DbOrTx,
+  services: { notifications: NotificationsService; mail: MailService },
+  input: AnnounceInput,
+): Promise<Announced> {
+  const { request } = input;
+  const people = await loadPeople(
+    tx,
+    [input.assigneeId, input.onBehalfOfId, input.reassignedBy, ...input.notifyUserIds].filter((id): id is string =>
+      Boolean(id),
+    ),
+  );
+  const assignee = input.assigneeId ? people.get(input.assigneeId) : undefined;
+  const onBehalfOf = input.onBehalfOfId ? people.get(input.onBehalfOfId) : undefined;
+  const reassignedBy = input.reassignedBy ? people.get(input.reassignedBy) : undefined;
+  const link = `/requests/${request.id}`;
+  const url = services.mail.link(link);
+  const locationName = (await locationNames(tx, [request.locationId])).get(request.locationId) ?? '';
+
+  const result: Announced = { notificationId: null, emailIds: [] };
+  if (assignee?.active) {
+    const body = [
+      `Kunde: ${request.contactDisplayName}`,
+      onBehalfOf ? `in Vertretung für ${onBehalfOf.displayName}` : null,
+      reassignedBy ? `zugewiesen von ${reassignedBy.displayName}${input.reason ? `: ${input.reason}` : ''}` : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const notification = await services.notifications.notify(tx, assignee.id, {
+      kind: REQUEST_ASSIGNED,
+      title: `Neues Anliegen ${request.number}: ${request.subject}`,
+      body,
+      link,
+      data: { requestId: request.id, number: request.number, onBehalfOfId: onBehalfOf?.id ?? null },
+    });
+    result.notificationId = notification.id;
+    if (input.mailAssignee !== false) {
+      const intro = `Ihnen wurde ein Anliegen zugewiesen${onBehalfOf ? ` – in Vertretung für ${onBehalfOf.displayName}` : ''}.`;
+      const mail = await services.mail.enqueue(tx, {
+        to: assignee.email,
+        subject: `Neues Anliegen ${request.number}: ${request.subject}`,
+        text: mailText(assignee, intro, input, locationName, url, reassignedBy),
+        related: { type: 'request', id: request.id },
+      });
+      result.emailIds.push(mail.id);
+    }
+  }
+
+  const copies = [...new Set(input.notifyUserIds)]
+    .filter((id) => id !== assignee?.id)
+    .map((id) => people.get(id))
+    .filter((p): p is Person => Boolean(p?.active));
+  for (const person of copies) {
+    const who = assignee ? assignee.displayName : 'noch niemandem';
+    const intro = `zur Kenntnis: Das Anliegen ${request.number} wurde ${who} zugewiesen${
+      onBehalfOf ? ` (in Vertretung für ${onBehalfOf.displayName})` : ''
+    }.`;
+    const mail = await services.mail.enqueue(tx, {
+      to: person.email,
+      subject: `Zur Kenntnis: Anliegen ${request.number} an ${assignee?.displayName ?? 'niemanden'}: ${request.subject}`,
+      text: mailText(person, intro, input, locationName, url, reassignedBy),
+      related: { type: 'request', id: request.id },
+    });
+    result.emailIds.push(mail.id);
+  }
+  return result;
+}
+
+function mailText(
+  recipient: Person,
+  intro: string,
+  input: AnnounceInput,
+  locationName: string,
+  url: string,
+  reassignedBy: Person | undefined,
+): string {
+  const { request } = input;
+  const due = request.firstContactDueAt ? germanDateTime(new Date(request.firstContactDueAt)) : null;
+  return [
+    `Hallo ${recipient.displayName},`,
+    '',
+    intro,
+    reassignedBy
+      ? `Neu zugewiesen von ${reassignedBy.displayName}${input.reason ? `. Grund: ${input.reason}` : ''}.`
+      : null,
+    '',
+    `Anliegen:  ${request.number}`,
+    `Art:       ${REQUEST_TYPE_LABELS[request.type]}`,
+    `Kunde:     ${request.contactDisplayName}`,
+    `Betreff:   ${request.subject}`,
+    locationName ? `Standort:  ${locationName}` : null,
+    due ? `Erstkontakt fällig bis: ${due} Uhr` : null,
+    '',
+    `Zum Anliegen: ${url}`,
+    '',
+    '-- ',
+    'Diese Nachricht wurde automatisch vom Autohaus CRM versendet.',
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}

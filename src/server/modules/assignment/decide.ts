@@ -1,0 +1,198 @@
+import type { RequestType } from '../../../shared/requests/enums';
+import type { DbOrTx } from '../../db/client';
+import { activeAdmins, activeStaffAt, locationNames, openLoad, type Person, regularStaffOf } from './people';
+import { type Cover, coverFor, leadsTakeOver, PresenceBook } from './presence';
+import * as repo from './repo';
+import { berlinDate, names, REQUEST_TYPE_LABELS } from './wording';
+
+export interface DecideInput {
+  type: RequestType;
+  locationId: string;
+  brand?: string | null;
+  source?: string | null;
+  contactId?: string | null;
+  at: Date;
+}
+
+export interface Decision {
+  assigneeId: string | null;
+  /** The absent regular person the assignee stands in for. */
+  onBehalfOfId: string | null;
+  /** Last day of that person's absence (YYYY-MM-DD): when to inform them. */
+  onBehalfUntil: string | null;
+  ruleId: string | null;
+  ruleName: string | null;
+  /** Who else gets an alert mail (e.g. the location's managers). */
+  notifyUserIds: string[];
+  /** False when the rule says a standing-in deputy gets only the in-app notification, no mail. */
+  mailAssignee: boolean;
+  /** The steps in German, for the rule tester. */
+  explanation: string[];
+}
+
+const same = (a: string, b: string) => a.localeCompare(b, 'de', { sensitivity: 'accent' }) === 0;
+
+/** Each criterion that is set must contain the request's value; brand and source ignore case. */
+export function ruleMatches(rule: Pick<repo.RuleRow, 'match'>, input: Omit<DecideInput, 'at'>): boolean {
+  const { types = [], locationIds = [], brands = [], sources = [] } = rule.match;
+  if (types.length > 0 && !types.includes(input.type)) return false;
+  if (locationIds.length > 0 && !locationIds.includes(input.locationId)) return false;
+  if (brands.length > 0 && !(input.brand && brands.some((b) => same(b, input.brand!)))) return false;
+  if (sources.length > 0 && !(input.source && sources.some((s) => same(s, input.source!)))) return false;
+  return true;
+}
+
+function matchedCriteria(rule: repo.RuleRow, input: DecideInput, locationName: string): string {
+  const parts: string[] = [];
+  if (rule.match.types?.length) parts.push(`Typ: ${REQUEST_TYPE_LABELS[input.type]}`);
+  if (rule.match.locationIds?.length) parts.push(`Standort: ${locationName}`);
+  if (rule.match.brands?.length) parts.push(`Marke: ${input.brand}`);
+  if (rule.match.sources?.length) parts.push(`Quelle: ${input.source}`);
+  return parts.length > 0 ? parts.join(', ') : 'gilt für alle Anliegen';
+}
+
+/** Active managers working at the location; the active admins when it has none. */
+export async function managersAt(tx: DbOrTx, locationId: string): Promise<string[]> {
+  const managers = await activeStaffAt(tx, locationId, 'manager');
+  return (managers.length > 0 ? managers : await activeAdmins(tx)).map((p) => p.id);
+}
+
+/**
+ * Decides who gets a request, in the caller's transaction: the first active
+ * rule that matches applies its strategy; absent people are covered by their
+ * deputies; what no rule covers goes to the location's manager.
+ */
+export async function decide(tx: DbOrTx, input: DecideInput): Promise<Decision> {
+  const book = new PresenceBook(tx, berlinDate(input.at));
+  const steps: string[] = [];
+  const locationName = (await locationNames(tx, [input.locationId])).get(input.locationId) ?? 'unbekannt';
+  const rule = (await repo.listRules(tx, { activeOnly: true })).find((r) => ruleMatches(r, input));
+
+  let cover: Cover;
+  if (!rule) {
+    cover = await leadsTakeOver(book, input.locationId, steps, undefined, 'Keine Regel passt → ');
+  } else {
+    steps.push(`Regel „${rule.name}“ passt (${matchedCriteria(rule, input, locationName)})`);
+    cover = await applyStrategy(book, rule, input, steps);
+  }
+
+  const notify = new Set<string>();
+  if (rule?.notifyManager) for (const id of await managersAt(tx, input.locationId)) notify.add(id);
+  if (cover.assignee) notify.delete(cover.assignee.id);
+  const mailAssignee = !(cover.onBehalfOf && rule && !rule.notifyDeputy);
+  if (notify.size > 0) {
+    await book.load([...notify]);
+    const people = await Promise.all([...notify].map((id) => book.person(id)));
+    steps.push(`Zur Kenntnis per E-Mail: ${names(people.filter((p): p is Person => p !== null))}`);
+  }
+  if (!mailAssignee && cover.assignee)
+    steps.push(`${cover.assignee.displayName} erhält keine E-Mail (nur Hinweis in der App)`);
+
+  return {
+    assigneeId: cover.assignee?.id ?? null,
+    onBehalfOfId: cover.onBehalfOf?.id ?? null,
+    onBehalfUntil: cover.onBehalfUntil,
+    ruleId: rule?.id ?? null,
+    ruleName: rule?.name ?? null,
+    notifyUserIds: [...notify],
+    mailAssignee,
+    explanation: steps,
+  };
+}
+
+async function applyStrategy(
+  book: PresenceBook,
+  rule: repo.RuleRow,
+  input: DecideInput,
+  steps: string[],
+): Promise<Cover> {
+  switch (rule.strategy) {
+    case 'fixed_user': {
+      const person = await book.person(rule.userId);
+      if (person) {
+        steps.push(`Feste Zuständigkeit: ${person.displayName}`);
+        const cover = await coverFor(book, person, input.locationId, steps);
+        if (cover) return cover;
+      } else steps.push('Die feste Person der Regel gibt es nicht mehr');
+      return leadsTakeOver(book, input.locationId, steps);
+    }
+    case 'regular_consultant':
+    case 'regular_advisor': {
+      const consultant = rule.strategy === 'regular_consultant';
+      const label = consultant ? 'Stammberater' : 'Stamm-Serviceberater';
+      const staff = input.contactId ? await regularStaffOf(book.tx, input.contactId) : undefined;
+      const regular = await book.person(consultant ? staff?.salesConsultantId : staff?.serviceAdvisorId);
+      if (regular) {
+        steps.push(`${label}: ${regular.displayName}`);
+        const cover = await coverFor(book, regular, input.locationId, steps);
+        if (cover) return cover;
+      } else {
+        steps.push(
+          input.contactId ? `Kein ${label} beim Kunden hinterlegt` : `Kein Kunde angegeben, daher kein ${label}`,
+        );
+      }
+      if (rule.groupUserIds.length > 0) {
+        steps.push('Weiter mit der Gruppe der Regel');
+        return roundRobin(book, rule, input.locationId, steps);
+      }
+      return leadsTakeOver(book, input.locationId, steps);
+    }
+    case 'round_robin':
+      return roundRobin(book, rule, input.locationId, steps);
+    case 'least_loaded':
+      return leastLoaded(book, rule, input.locationId, steps);
+  }
+}
+
+/** Present members in group order; says who is missing and why. */
+async function presentMembers(book: PresenceBook, group: string[], locationId: string, steps: string[]) {
+  await book.load(group);
+  const members = (await Promise.all(group.map((id) => book.person(id)))).filter((p): p is Person => p !== null);
+  const here = members.filter((p) => book.isPresent(p, locationId));
+  const away = members.filter((p) => !book.isPresent(p, locationId));
+  if (away.length > 0) steps.push(`Nicht verfügbar: ${away.map((p) => book.whyAway(p, locationId)).join(', ')}`);
+  return here;
+}
+
+async function roundRobin(book: PresenceBook, rule: repo.RuleRow, locationId: string, steps: string[]): Promise<Cover> {
+  // Lock first: a concurrent intake waits here and then sees the moved pointer.
+  const locked = (await repo.lockRule(book.tx, rule.id)) ?? rule;
+  const group = locked.groupUserIds;
+  const here = new Set((await presentMembers(book, group, locationId, steps)).map((p) => p.id));
+  if (here.size === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
+  const last = locked.lastAssignedUserId ? group.indexOf(locked.lastAssignedUserId) : -1;
+  for (let i = 1; i <= group.length; i++) {
+    const candidate = group[(last + i) % group.length]!;
+    if (!here.has(candidate)) continue;
+    await repo.setRoundRobinPointer(book.tx, rule.id, candidate);
+    const person = (await book.person(candidate))!;
+    steps.push(`Reihum ist ${person.displayName} an der Reihe (${here.size} von ${group.length} anwesend)`);
+    return { assignee: person, onBehalfOf: null, onBehalfUntil: null };
+  }
+  return leadsTakeOver(book, locationId, steps);
+}
+
+async function leastLoaded(
+  book: PresenceBook,
+  rule: repo.RuleRow,
+  locationId: string,
+  steps: string[],
+): Promise<Cover> {
+  const here = await presentMembers(book, rule.groupUserIds, locationId, steps);
+  if (here.length === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
+  const load = await openLoad(
+    book.tx,
+    here.map((p) => p.id),
+  );
+  const open = (p: Person) => load.get(p.id)?.open ?? 0;
+  // Ties: whoever got a request longest ago (never = longest), then by name.
+  const lastAt = (p: Person) => load.get(p.id)?.lastAssignedAt?.getTime() ?? 0;
+  const ranked = [...here].sort(
+    (a, b) => open(a) - open(b) || lastAt(a) - lastAt(b) || a.displayName.localeCompare(b.displayName, 'de'),
+  );
+  const chosen = ranked[0]!;
+  steps.push(
+    `Geringste Auslastung: ${chosen.displayName} (offene Anliegen: ${ranked.map((p) => `${p.displayName} ${open(p)}`).join(', ')})`,
+  );
+  return { assignee: chosen, onBehalfOf: null, onBehalfUntil: null };
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/org/enums';
+import { OPEN_STATUSES } from '../../../shared/requests/enums';
+import type { DbOrTx } from '../../db/client';
+import { contacts } from '../contacts/tables';
+import { locations, userLocations, users } from '../org/tables';
+import { customerRequests } from '../requests/tables';
+
+/*
+ * Read-only lookups of people, locations and workload that assignment needs
+ * INSIDE the caller's transaction: an intake creates the contact and decides
+ * the assignee in one transaction, and on PGlite a query outside a running
+ * transaction would wait for it to finish. The owning modules' services only
+ * read through the pool, hence these few narrow queries here.
+ */
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  /** Home location first, then the further ones. */
+  locationIds: string[];
+}
+
+const personColumns = {
+  id: users.id,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+  role: users.role,
+  active: users.active,
+  homeLocationId: users.homeLocationId,
+};
+
+async function withLocations(
+  db: DbOrTx,
+  rows: Array<{
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    role: Role;
+    active: boolean;
+    homeLocationId: string;
+  }>,
+): Promise<Person[]> {
+  if (rows.length === 0) return [];
+  const extra = await db
+    .select()
+    .from(userLocations)
+    .where(
+      inArray(
+        userLocations.userId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: `${r.firstName} ${r.lastName}`,
+    email: r.email,
+    role: r.role,
+    active: r.active,
+    locationIds: [
+      r.homeLocationId,
+      ...extra.filter((e) => e.userId === r.id && e.locationId !== r.homeLocationId).map((e) => e.locationId),
+    ],
+  }));
+}
+
+export async function loadPeople(db: DbOrTx, ids: string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select(personColumns).from(users).where(inArray(users.id, unique));
+  return new Map((await withLocations(db, rows)).map((p) => [p.id, p]));
+}
+
+/** Active users working at the location (home or further; null = anywhere), optionally of one role; by name. */
+export async function activeStaffAt(db: DbOrTx, locationId: string | null, role?: Role): Promise<Person[]> {
+  const rows = await db
+    .select(personColumns)
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        role ? eq(users.role, role) : undefined,
+        locationId
+          ? or(
+              eq(users.homeLocationId, locationId),
+              sql`${users.id} IN (SELECT ${userLocations.userId} FROM ${userLocations} WHERE ${userLocations.locationId} = ${locationId})`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return withLocations(db, rows);
+}
+
+export async function activeAdmins(db: DbOrTx): Promise<Person[]> {
+  const rows = await db
+    .select(personColumns)
+    .from(users)
+    .where(and(eq(users.active, true), eq(users.role, 'admin')))
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return withLocations(db, rows);
+}
+
+export async function locationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(inArray(locations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The customer's regular sales consultant and service advisor (of the surviving contact after a merge). */
+export async function regularStaffOf(
+  db: DbOrTx,
+  contactId: string,
+): Promise<{ salesConsultantId: string | null; serviceAdvisorId: string | null } | undefined> {
+  const [row] = await db
+    .select({ salesConsultantId: contacts.salesConsultantId, serviceAdvisorId: contacts.serviceAdvisorId })
+    .from(contacts)
+    .where(eq(contacts.id, contactId));
+  return row;
+}
+
+/**
+ * Workload for least-loaded assignment: open requests per person and when
+ * each last received one. The one query assignment makes on the requests
+ * module's table, kept here because it must see the caller's transaction.
+ */
+export async function openLoad(
+  db: DbOrTx,
+  userIds: string[],
+): Promise<Map<string, { open: number; lastAssignedAt: Date | null }>> {
+  const map = new Map<string, { open: number; lastAssignedAt: Date | null }>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .select({
+      userId: customerRequests.assigneeId,
+      open: sql<number>`count(*) FILTER (WHERE ${inArray(customerRequests.status, [...OPEN_STATUSES])})::int`,
+      lastAssignedAt: sql<string | null>`max(${customerRequests.assignedAt})`,
+    })
+    .from(customerRequests)
+    .where(inArray(customerRequests.assigneeId, userIds))
+    .groupBy(customerRequests.assigneeId);
+  for (const r of rows) {
+    if (r.userId)
+      map.set(r.userId, { open: r.open, lastAssignedAt: r.lastAssignedAt ? new Date(r.lastAssignedAt) : null });
+  }
+  return map;
+}

@@ -1,0 +1,167 @@
+import type { DbOrTx } from '../../db/client';
+import { activeAdmins, activeStaffAt, loadPeople, type Person } from './people';
+import { absencesOn, type AbsenceRow } from './repo';
+import { absenceText } from './wording';
+
+/** How far an absence is passed on: a deputy's deputy's deputy, then the manager takes over. */
+export const MAX_DEPUTY_HOPS = 3;
+
+export interface Cover {
+  assignee: Person | null;
+  /** The regular person the assignee stands in for, while they are away. */
+  onBehalfOf: Person | null;
+  onBehalfUntil: string | null;
+}
+
+/**
+ * Who is there on one day, looked up once per person within a decision.
+ * Everything reads through the caller's transaction.
+ */
+export class PresenceBook {
+  private readonly people = new Map<string, Person | null>();
+  private readonly absences = new Map<string, AbsenceRow | null>();
+
+  constructor(
+    readonly tx: DbOrTx,
+    readonly date: string,
+  ) {}
+
+  /** Loads people and their absence on the day in two queries. */
+  async load(ids: Array<string | null | undefined>): Promise<void> {
+    const missing = [...new Set(ids.filter((id): id is string => Boolean(id) && !this.people.has(id!)))];
+    if (missing.length === 0) return;
+    const found = await loadPeople(this.tx, missing);
+    const away = await absencesOn(this.tx, missing, this.date);
+    for (const id of missing) {
+      this.people.set(id, found.get(id) ?? null);
+      this.absences.set(id, away.get(id) ?? null);
+    }
+  }
+
+  remember(people: Person[], away: Map<string, AbsenceRow>) {
+    for (const p of people) {
+      this.people.set(p.id, p);
+      this.absences.set(p.id, away.get(p.id) ?? null);
+    }
+  }
+
+  async person(id: string | null | undefined): Promise<Person | null> {
+    if (!id) return null;
+    await this.load([id]);
+    return this.people.get(id) ?? null;
+  }
+
+  absence(id: string): AbsenceRow | null {
+    return this.absences.get(id) ?? null;
+  }
+
+  /** Active and not away on the day; with a location, also working there. */
+  isPresent(person: Person | null, locationId?: string): person is Person {
+    if (!person || !person.active || this.absence(person.id)) return false;
+    return !locationId || person.locationIds.includes(locationId);
+  }
+
+  /** Why someone is not available, for the explanation. */
+  whyAway(person: Person, locationId?: string): string {
+    if (!person.active) return `${person.displayName} (nicht mehr aktiv)`;
+    const absence = this.absence(person.id);
+    if (absence) return `${person.displayName} (${absenceText(absence)})`;
+    if (locationId && !person.locationIds.includes(locationId))
+      return `${person.displayName} (nicht an diesem Standort)`;
+    return person.displayName;
+  }
+
+  /** Present managers of the location; when none is there, present admins. */
+  async presentLeads(locationId: string): Promise<{ people: Person[]; admins: boolean }> {
+    const managers = await activeStaffAt(this.tx, locationId, 'manager');
+    this.remember(
+      managers,
+      await absencesOn(
+        this.tx,
+        managers.map((m) => m.id),
+        this.date,
+      ),
+    );
+    const here = managers.filter((m) => this.isPresent(m));
+    if (here.length > 0) return { people: here, admins: false };
+    const admins = await activeAdmins(this.tx);
+    this.remember(
+      admins,
+      await absencesOn(
+        this.tx,
+        admins.map((a) => a.id),
+        this.date,
+      ),
+    );
+    return { people: admins.filter((a) => this.isPresent(a)), admins: true };
+  }
+}
+
+/**
+ * The regular person if present, else their deputy, following the chain
+ * while deputies are away too. Returns null for an inactive person (the
+ * caller picks someone else); when nobody in the chain is there, the
+ * location's lead takes over and the request stays "for" the regular person.
+ */
+export async function coverFor(
+  book: PresenceBook,
+  regular: Person,
+  locationId: string,
+  steps: string[],
+): Promise<Cover | null> {
+  if (!regular.active) {
+    steps.push(`${regular.displayName} ist nicht mehr aktiv`);
+    return null;
+  }
+  const regularAbsence = book.absence(regular.id);
+  if (!regularAbsence) return { assignee: regular, onBehalfOf: null, onBehalfUntil: null };
+  const onBehalf = { onBehalfOf: regular, onBehalfUntil: regularAbsence.endsOn };
+
+  const visited = new Set([regular.id]);
+  let current = regular;
+  let absence: AbsenceRow = regularAbsence;
+  for (let hop = 0; hop < MAX_DEPUTY_HOPS; hop++) {
+    const away = `${current.displayName} ist ${hop > 0 ? 'ebenfalls ' : ''}abwesend (${absenceText(absence)})`;
+    const deputy = await book.person(absence.deputyId);
+    if (!deputy) {
+      steps.push(`${away}, keine Vertretung eingetragen`);
+      return leadsTakeOver(book, locationId, steps, onBehalf);
+    }
+    steps.push(`${away} → Vertretung: ${deputy.displayName}`);
+    if (!deputy.active || visited.has(deputy.id)) {
+      steps.push(`${deputy.displayName} kann nicht vertreten${deputy.active ? '' : ' (nicht mehr aktiv)'}`);
+      return leadsTakeOver(book, locationId, steps, onBehalf);
+    }
+    const deputyAbsence = book.absence(deputy.id);
+    if (!deputyAbsence) return { assignee: deputy, ...onBehalf };
+    visited.add(deputy.id);
+    current = deputy;
+    absence = deputyAbsence;
+  }
+  steps.push(
+    `${current.displayName} ist ebenfalls abwesend (${absenceText(absence)}); nach ${MAX_DEPUTY_HOPS} Vertretungen endet die Kette`,
+  );
+  return leadsTakeOver(book, locationId, steps, onBehalf);
+}
+
+/** The location's present manager (or else an admin) takes the request. */
+export async function leadsTakeOver(
+  book: PresenceBook,
+  locationId: string,
+  steps: string[],
+  onBehalf: { onBehalfOf: Person | null; onBehalfUntil: string | null } = { onBehalfOf: null, onBehalfUntil: null },
+  prefix = '',
+): Promise<Cover> {
+  const leads = await book.presentLeads(locationId);
+  const chosen = leads.people[0] ?? null;
+  if (!chosen) {
+    steps.push(`${prefix}Niemand aus Leitung oder Administration ist anwesend → bleibt unzugewiesen`);
+    return { assignee: null, ...onBehalf };
+  }
+  steps.push(
+    leads.admins
+      ? `${prefix}Keine Leitung des Standorts anwesend → Administration: ${chosen.displayName}`
+      : `${prefix}Leitung des Standorts: ${chosen.displayName}`,
+  );
+  return { assignee: chosen, ...onBehalf };
+}

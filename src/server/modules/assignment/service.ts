@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { AssignmentDecision, AssignmentProbe } from '../../../shared/requests/assignment';
+import type { RequestType } from '../../../shared/requests/enums';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import { ValidationError } from '../../http/errors';
+import type { MailService } from '../../integrations/mail/service';
+import type { ContactsService } from '../contacts/service';
+import type { NotificationsService } from '../notifications/service';
+import type { OrgService } from '../org/service';
+import { createAbsencesService } from './absences';
+import { type AnnounceInput, announce } from './announce';
+import { type Decision, decide, managersAt } from './decide';
+import { loadPeople, locationNames } from './people';
+import { createRulesService } from './rules';
+
+export type { AnnounceInput, Announced } from './announce';
+export type { CurrentAbsence } from './absences';
+export type { Decision } from './decide';
+
+export interface DecisionRequest {
+  type: RequestType;
+  locationId: string;
+  brand?: string | null;
+  source?: string | null;
+  contactId?: string | null;
+  /** When the request came in; defaults to now. Absences are judged on its Berlin date. */
+  at?: Date | string | null;
+}
+
+/** Carries the probe's answer out of the transaction it rolls back. */
+class ProbeDone extends Error {
+  constructor(readonly decision: z.infer<typeof AssignmentDecision>) {
+    super('probe rolled back');
+  }
+}
+
+export type AssignmentService = ReturnType<typeof createAssignmentService>;
+
+export function createAssignmentService(
+  deps: Deps,
+  _org: OrgService,
+  contacts: ContactsService,
+  notifications: NotificationsService,
+  mail: MailService,
+) {
+  const { db, clock } = deps;
+  const absences = createAbsencesService(deps);
+  const rules = createRulesService(deps);
+
+  function decideIn(tx: DbOrTx, input: DecisionRequest): Promise<Decision> {
+    return decide(tx, { ...input, at: input.at ? new Date(input.at) : clock.now() });
+  }
+
+  return {
+    rules,
+    absences,
+
+    /** Who gets a request (and who else hears of it), in the caller's transaction; moves the round-robin pointer. */
+    decide: decideIn,
+
+    /** In-app notification and alert mails for an assignment, in the caller's transaction. */
+    announce: (tx: DbOrTx, input: AnnounceInput) => announce(tx, { notifications, mail }, input),
+
+    /** Active managers working at the location; the active admins when it has none. */
+    managersOf: (locationId: string, tx: DbOrTx = db): Promise<string[]> => managersAt(tx, locationId),
+
+    /** Whether the person is away on the day (YYYY-MM-DD). Pass the transaction when inside one. */
+    isAbsent: absences.isAbsent,
+
+    /** The absence covering the day with its end date and deputy, or null. */
+    currentAbsence: absences.currentAbsence,
+
+    /** "Who would get this request?": decides in a transaction that is rolled back, so nothing moves. */
+    async probe(input: z.output<typeof AssignmentProbe>): Promise<z.infer<typeof AssignmentDecision>> {
+      if (!(await locationNames(db, [input.locationId])).has(input.locationId)) {
+        throw new ValidationError([{ field: 'locationId', in: 'body', message: 'unknown location' }]);
+      }
+      if (input.contactId && !(await contacts.exists(input.contactId))) {
+        throw new ValidationError([{ field: 'contactId', in: 'body', message: 'unknown contact' }]);
+      }
+      try {
+        await db.transaction(async (tx) => {
+          const d = await decideIn(tx, input);
+          const people = await loadPeople(
+            tx,
+            [d.assigneeId, d.onBehalfOfId, ...d.notifyUserIds].filter((id): id is string => Boolean(id)),
+          );
+          const ref = (id: string | null) => {
+            const p = id ? people.get(id) : undefined;
+            return p ? { id: p.id, displayName: p.displayName } : null;
+          };
+          throw new ProbeDone({
+            assignee: ref(d.assigneeId),
+            onBehalfOf: ref(d.onBehalfOfId),
+            rule: d.ruleId ? { id: d.ruleId, name: d.ruleName ?? '' } : null,
+            explanation: d.explanation,
+            notify: d.notifyUserIds.map(ref).filter((r) => r !== null),
+          });
+        });
+      } catch (err) {
+        if (err instanceof ProbeDone) return err.decision;
+        throw err;
+      }
+      throw new Error('unreachable: the probe transaction always rolls back');
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { RequestType } from '../../../shared/requests/enums';
+import type { ABSENCE_KINDS } from '../../../shared/requests/enums';
+import { toLocal } from '../../lib/zoned-time';
+
+/*
+ * German wording for what assignment tells people: the explanation steps the
+ * rule tester shows, notification texts and alert mails. German is what the
+ * staff of every location reads; the explanation is data, not UI chrome.
+ */
+
+const TIME_ZONE = 'Europe/Berlin';
+
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  sales_lead: 'Verkaufsanfrage',
+  service_appointment: 'Serviceanfrage',
+  callback: 'Rückruf',
+  parts: 'Teileanfrage',
+  complaint: 'Reklamation',
+  general: 'Allgemeine Anfrage',
+};
+
+export const ABSENCE_LABELS: Record<AbsenceKind, string> = {
+  holiday: 'Urlaub',
+  sick: 'krank',
+  training: 'Schulung',
+  other: 'abwesend',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar day (YYYY-MM-DD) of an instant in Berlin: absences are whole days there. */
+export function berlinDate(instant: Date): string {
+  const l = toLocal(instant, TIME_ZONE);
+  return `${l.year}-${pad(l.month)}-${pad(l.day)}`;
+}
+
+/** 2026-03-14 → 14.03.2026 */
+export function germanDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** An instant as dd.mm.yyyy HH:mm in Berlin. */
+export function germanDateTime(instant: Date): string {
+  const l = toLocal(instant, TIME_ZONE);
+  return `${pad(l.day)}.${pad(l.month)}.${l.year} ${pad(l.hour)}:${pad(l.minute)}`;
+}
+
+export function absenceText(absence: { kind: AbsenceKind; endsOn: string }): string {
+  return `${ABSENCE_LABELS[absence.kind]} bis ${germanDate(absence.endsOn)}`;
+}
+
+export const names = (people: Array<{ displayName: string }>) => people.map((p) => p.displayName).join(', ');

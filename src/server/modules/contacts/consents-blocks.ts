@@ -1,0 +1,187 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ConsentPurpose, Channel } from '../../../shared/contacts/enums';
+import type {
+  BlockInput,
+  ConsentHistoryEntry,
+  ConsentInput,
+  ConsentState,
+  UnblockInput,
+} from '../../../shared/contacts/schemas';
+import type { Deps } from '../../deps';
+import type { Actor } from '../../http/access';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { recordAudit } from '../audit/service';
+import type { OrgService } from '../org/service';
+import { recordTimeline } from '../timeline/service';
+import { iso } from './detail';
+import * as repo from './repo';
+import { consents, contactBlocks } from './tables';
+
+const CHANNEL_LABELS: Record<Channel, string> = { phone: 'Telefon', email: 'E-Mail', sms: 'SMS', letter: 'Brief' };
+const PURPOSE_LABELS: Record<ConsentPurpose, string> = {
+  marketing: 'Werbung',
+  service_reminders: 'Serviceerinnerungen',
+};
+
+export const authorOf = (actor: Actor | null) => (actor?.kind === 'user' ? actor.userId : null);
+
+/** A contact that can still be changed: it exists and was not merged away. Locks it for the transaction. */
+export async function lockLiveContact(tx: Parameters<typeof repo.findContact>[0], id: string) {
+  const row = await repo.findContact(tx, id, true);
+  if (!row) throw new NotFoundError('Contact');
+  if (row.mergedIntoId) throw new ConflictError('This contact was merged into another one; change that one instead.');
+  return row;
+}
+
+/** GDPR consent history (append-only) and blocks (Sperren). */
+export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgService) {
+  async function userRefMap(ids: Array<string | null>) {
+    return org.userRefs(ids.filter((v): v is string => Boolean(v)));
+  }
+
+  return {
+    /** Appends a decision; earlier ones stay as proof. */
+    async recordConsent(actor: Actor, contactId: string, input: z.output<typeof ConsentInput>): Promise<void> {
+      const now = clock.now();
+      const effectiveAt = input.effectiveAt ? new Date(input.effectiveAt) : now;
+      if (effectiveAt > now) {
+        throw new ValidationError([{ field: 'effectiveAt', in: 'body', message: 'must not be in the future' }]);
+      }
+      await db.transaction(async (tx) => {
+        await lockLiveContact(tx, contactId);
+        const [row] = await tx
+          .insert(consents)
+          .values({
+            contactId,
+            channel: input.channel,
+            purpose: input.purpose,
+            status: input.status,
+            effectiveAt,
+            source: input.source,
+            note: input.note,
+            recordedBy: authorOf(actor),
+            createdAt: now,
+          })
+          .returning({ id: consents.id });
+        const verb = input.status === 'granted' ? 'erteilt' : 'widerrufen';
+        await recordTimeline(tx, {
+          contactId,
+          kind: 'consent_changed',
+          occurredAt: now,
+          authorId: authorOf(actor),
+          summary: `Einwilligung ${verb}: ${CHANNEL_LABELS[input.channel]} (${PURPOSE_LABELS[input.purpose]})`,
+          body: input.note,
+          data: { channel: input.channel, purpose: input.purpose, status: input.status, source: input.source },
+          sourceType: 'consent',
+          sourceId: row!.id,
+        });
+      });
+    },
+
+    async consentHistory(contactId: string): Promise<Array<z.infer<typeof ConsentHistoryEntry>>> {
+      if (!(await repo.findContact(db, contactId))) throw new NotFoundError('Contact');
+      const found = await db
+        .select()
+        .from(consents)
+        .where(eq(consents.contactId, contactId))
+        .orderBy(desc(consents.effectiveAt), desc(consents.createdAt), desc(consents.id));
+      const users = await userRefMap(found.map((r) => r.recordedBy));
+      return found.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        purpose: r.purpose,
+        status: r.status,
+        source: r.source,
+        effectiveAt: r.effectiveAt.toISOString(),
+        note: r.note,
+        recordedBy: r.recordedBy ? (users.get(r.recordedBy) ?? null) : null,
+        createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    /** Current consent per contact: the latest decision per channel and purpose (for campaigns). */
+    async currentConsents(contactIds: string[]): Promise<Map<string, Array<z.infer<typeof ConsentState>>>> {
+      const result = new Map<string, Array<z.infer<typeof ConsentState>>>();
+      if (contactIds.length === 0) return result;
+      const latest = await db
+        .selectDistinctOn([consents.contactId, consents.channel, consents.purpose])
+        .from(consents)
+        .where(inArray(consents.contactId, contactIds))
+        .orderBy(
+          consents.contactId,
+          consents.channel,
+          consents.purpose,
+          desc(consents.effectiveAt),
+          desc(consents.createdAt),
+          desc(consents.id),
+        );
+      for (const r of latest) {
+        const list = result.get(r.contactId) ?? [];
+        list.push({
+          channel: r.channel,
+          purpose: r.purpose,
+          status: r.status,
+          effectiveAt: iso(r.effectiveAt),
+          source: r.source,
+        });
+        result.set(r.contactId, list);
+      }
+      return result;
+    },
+
+    async block(actor: Actor, contactId: string, input: z.output<typeof BlockInput>): Promise<void> {
+      const now = clock.now();
+      const until = input.until ? new Date(input.until) : null;
+      if (until && until <= now)
+        throw new ValidationError([{ field: 'until', in: 'body', message: 'must be in the future' }]);
+      await db.transaction(async (tx) => {
+        await lockLiveContact(tx, contactId);
+        if (await repo.activeBlock(tx, contactId, now)) throw new ConflictError('This contact is blocked already.');
+        const [row] = await tx
+          .insert(contactBlocks)
+          .values({ contactId, reason: input.reason, blockedBy: authorOf(actor), blockedAt: now, blockedUntil: until })
+          .returning({ id: contactBlocks.id });
+        await recordTimeline(tx, {
+          contactId,
+          kind: 'blocked',
+          occurredAt: now,
+          authorId: authorOf(actor),
+          summary: `Kunde gesperrt: ${input.reason}`,
+          data: { until: until?.toISOString() ?? null },
+          sourceType: 'contact_block',
+          sourceId: row!.id,
+        });
+        await recordAudit(tx, now, actor, {
+          action: 'contact.blocked',
+          entityType: 'contact',
+          entityId: contactId,
+          data: { reason: input.reason },
+        });
+      });
+    },
+
+    async unblock(actor: Actor, contactId: string, input: z.output<typeof UnblockInput>): Promise<void> {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await lockLiveContact(tx, contactId);
+        const active = await repo.activeBlock(tx, contactId, now);
+        if (!active) throw new ConflictError('This contact is not blocked.');
+        await tx
+          .update(contactBlocks)
+          .set({ liftedAt: now, liftedBy: authorOf(actor), liftReason: input.reason })
+          .where(sql`${contactBlocks.id} = ${active.id}`);
+        await recordTimeline(tx, {
+          contactId,
+          kind: 'unblocked',
+          occurredAt: now,
+          authorId: authorOf(actor),
+          summary: input.reason ? `Sperre aufgehoben: ${input.reason}` : 'Sperre aufgehoben',
+          sourceType: 'contact_block',
+          sourceId: active.id,
+        });
+        await recordAudit(tx, now, actor, { action: 'contact.unblocked', entityType: 'contact', entityId: contactId });
+      });
+    },
+  };
+}

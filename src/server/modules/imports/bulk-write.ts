@@ -1,0 +1,226 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client';
+import { contactAddresses, contactEmails, contactPhones, contacts, customerNumberCounters } from '../contacts/tables';
+import type { TimelineWrite } from '../timeline/service';
+import { timelineEntries } from '../timeline/tables';
+import { vehicleContacts, vehicles } from '../vehicles/tables';
+import { linkedSummary, vehicleLabel } from '../vehicles/summaries';
+import type { VehicleValues } from '../vehicles/validation';
+import type { PreparedContact } from './prepare-contact';
+
+/** Rows per INSERT statement; each statement sends its rows as one JSON parameter. */
+const BATCH = 2_000;
+
+/**
+ * Inserts rows of a table with one statement per batch: the rows travel as a
+ * single JSON parameter and json_populate_recordset turns them into the
+ * table's row type (enums, arrays, dates included). Building a multi-row
+ * INSERT with thousands of bound parameters costs far more, in the query
+ * builder and in the driver, than the database needs to store the rows.
+ * Every row must carry the same keys (the table's property names).
+ */
+export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Array<Partial<T['$inferInsert']>>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(rows[0]!).filter((key) => columns[key]);
+  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '));
+  const tableName = sql.raw(`"${getTableConfig(table).name}"`);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH).map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const key of keys) out[columns[key]!.name] = (row as Record<string, unknown>)[key] ?? null;
+      return out;
+    });
+    await tx.execute(
+      sql`INSERT INTO ${tableName} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${tableName}, ${JSON.stringify(batch)}::json)`,
+    );
+  }
+}
+
+/**
+ * Reserves n consecutive customer numbers of a location in one statement
+ * (the counter row stays locked until the transaction ends); returns the first.
+ */
+export async function allocateCustomerNumbers(tx: DbOrTx, locationId: string, n: number): Promise<number> {
+  const [row] = await tx
+    .insert(customerNumberCounters)
+    .values({ locationId, next: 100_001 + n })
+    .onConflictDoUpdate({ target: customerNumberCounters.locationId, set: { next: sql`${customerNumberCounters.next} + ${n}` } })
+    .returning({ next: customerNumberCounters.next });
+  return row!.next - n;
+}
+
+export const customerNumberOf = (code: string, n: number) => `${code}-${String(n).padStart(6, '0')}`;
+
+export interface NewContact {
+  id: string;
+  contact: PreparedContact;
+  /** Contact persons point at their company (inserted in the same or an earlier batch). */
+  companyId?: string | null;
+  createdAt?: Date;
+}
+
+export interface WriteContext {
+  now: Date;
+  authorId: string | null;
+  locationCodes: Map<string, string>;
+  /** What the timeline names as the source, e.g. ("import", job id). */
+  sourceType: string | null;
+  sourceId: string | null;
+}
+
+/**
+ * Inserts many contacts with their phones, e-mails and addresses, one INSERT
+ * per table, and their "contact created" timeline entries. Returns each new
+ * contact's customer number.
+ */
+export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteContext): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  const byLocation = new Map<string, NewContact[]>();
+  for (const item of list) {
+    const group = byLocation.get(item.contact.input.homeLocationId) ?? [];
+    group.push(item);
+    byLocation.set(item.contact.input.homeLocationId, group);
+  }
+  for (const [locationId, group] of byLocation) {
+    const first = await allocateCustomerNumbers(tx, locationId, group.length);
+    const code = ctx.locationCodes.get(locationId) ?? 'K';
+    group.forEach((item, i) => numbers.set(item.id, customerNumberOf(code, first + i)));
+  }
+
+  await bulkInsert(
+    tx,
+    contacts,
+    list.map(({ id, contact: c, companyId, createdAt }) => ({
+        id,
+        kind: c.input.kind,
+        customerNumber: numbers.get(id)!,
+        homeLocationId: c.input.homeLocationId,
+        salutation: c.input.salutation,
+        title: c.input.title,
+        firstName: c.input.firstName,
+        lastName: c.input.lastName,
+        companyName: c.input.companyName,
+        companyId: companyId ?? null,
+        position: c.input.position,
+        dateOfBirth: c.input.dateOfBirth ?? null,
+        salesConsultantId: c.input.salesConsultantId ?? null,
+        serviceAdvisorId: c.input.serviceAdvisorId ?? null,
+        preferredChannel: c.input.preferredChannel ?? null,
+        notes: c.input.notes,
+        tags: [...new Set(c.input.tags)],
+        paymentRemarks: c.input.paymentRemarks,
+        displayName: c.displayName,
+        searchName: c.searchName,
+        externalRef: c.externalRef,
+        createdBy: ctx.authorId,
+        createdAt: createdAt ?? ctx.now,
+        updatedAt: createdAt ?? ctx.now,
+      })),
+  );
+  await insertChildren(
+    tx,
+    list.map((item) => ({ contactId: item.id, contact: item.contact })),
+  );
+  await insertTimeline(
+    tx,
+    list.map((item) => ({
+      contactId: item.id,
+      kind: 'contact_created',
+      occurredAt: item.createdAt ?? ctx.now,
+      authorId: ctx.authorId,
+      summary: `Kontakt angelegt (${numbers.get(item.id)})`,
+      sourceType: ctx.sourceType,
+      sourceId: ctx.sourceId,
+    })),
+  );
+  return numbers;
+}
+
+/** Adds phones, e-mails and addresses to contacts (new ones, or ones an import updates). */
+export async function insertChildren(
+  tx: DbOrTx,
+  list: Array<{ contactId: string; contact: Pick<PreparedContact, 'phones' | 'emails' | 'addresses'> }>,
+) {
+  const phones = list.flatMap(({ contactId, contact }) => contact.phones.map((p) => ({ ...p, contactId })));
+  const emails = list.flatMap(({ contactId, contact }) => contact.emails.map((e) => ({ ...e, contactId })));
+  const addresses = list.flatMap(({ contactId, contact }) => contact.addresses.map((a) => ({ ...a, contactId })));
+  await bulkInsert(tx, contactPhones, phones);
+  await bulkInsert(tx, contactEmails, emails);
+  await bulkInsert(tx, contactAddresses, addresses);
+}
+
+/** Timeline entries in bulk: the same columns recordTimeline writes, for thousands of entries at once. */
+export const insertTimeline = (tx: DbOrTx, entries: TimelineWrite[]) =>
+  bulkInsert(
+    tx,
+    timelineEntries,
+    entries.map((e) => ({
+      contactId: e.contactId ?? null,
+      vehicleId: e.vehicleId ?? null,
+      kind: e.kind,
+      occurredAt: e.occurredAt,
+      authorId: e.authorId ?? null,
+      summary: e.summary,
+      body: e.body ?? null,
+      data: e.data ?? null,
+      sourceType: e.sourceType ?? null,
+      sourceId: e.sourceId ?? null,
+    })),
+  );
+
+export interface NewVehicle {
+  id: string;
+  values: VehicleValues;
+  externalRef: string | null;
+  /** The owner to link, if any. */
+  contactId: string | null;
+  createdAt?: Date;
+}
+
+/** Inserts vehicles, links each to its owner and notes the link on the owner's timeline. */
+export async function insertVehicles(tx: DbOrTx, list: NewVehicle[], ctx: WriteContext) {
+  await bulkInsert(
+    tx,
+    vehicles,
+    list.map((v) => ({
+      ...v.values,
+      id: v.id,
+      externalRef: v.externalRef,
+      createdAt: v.createdAt ?? ctx.now,
+      updatedAt: v.createdAt ?? ctx.now,
+    })),
+  );
+  const owned = list.filter((v) => v.contactId);
+  await linkOwners(
+    tx,
+    owned.map((v) => ({ vehicleId: v.id, contactId: v.contactId!, label: vehicleLabel(v.values), at: v.createdAt ?? ctx.now })),
+    ctx,
+  );
+}
+
+export async function linkOwners(
+  tx: DbOrTx,
+  links: Array<{ vehicleId: string; contactId: string; label: string; at: Date }>,
+  ctx: WriteContext,
+) {
+  await bulkInsert(
+    tx,
+    vehicleContacts,
+    links.map((l) => ({ vehicleId: l.vehicleId, contactId: l.contactId, role: 'owner' as const, validFrom: l.at, createdBy: ctx.authorId })),
+  );
+  await insertTimeline(
+    tx,
+    links.map((l) => ({
+      contactId: l.contactId,
+      vehicleId: l.vehicleId,
+      kind: 'vehicle_linked',
+      occurredAt: l.at,
+      authorId: ctx.authorId,
+      summary: linkedSummary(l.label, 'owner'),
+      sourceType: ctx.sourceType,
+      sourceId: ctx.sourceId,
+    })),
+  );
+}

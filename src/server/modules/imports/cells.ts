@@ -1,0 +1,63 @@
+import type { ImportMapping } from '../../../shared/imports/schemas';
+import type { ImportReason } from '../../../shared/imports/schemas';
+import { CellError } from './values';
+
+export interface Cell {
+  column: string;
+  value: string;
+}
+
+/** Reads one row through the mapping: the non-empty cells of each field, in column order. */
+export class RowCells {
+  private readonly byField = new Map<string, Cell[]>();
+  readonly reasons: ImportReason[] = [];
+
+  constructor(columns: Array<{ index: number; header: string; field: string }>, row: string[]) {
+    for (const { index, header, field } of columns) {
+      const value = (row[index] ?? '').trim();
+      if (value === '') continue;
+      const list = this.byField.get(field) ?? [];
+      list.push({ column: header, value });
+      this.byField.set(field, list);
+    }
+  }
+
+  all(field: string): Cell[] {
+    return this.byField.get(field) ?? [];
+  }
+
+  text(field: string): string | undefined {
+    return this.byField.get(field)?.[0]?.value;
+  }
+
+  column(field: string): string | null {
+    return this.byField.get(field)?.[0]?.column ?? null;
+  }
+
+  has(fields: readonly string[]): boolean {
+    return fields.some((f) => this.byField.has(f));
+  }
+
+  /** Converts a cell; a value that cannot be understood becomes a reason and undefined. */
+  convert<T>(field: string, parse: (value: string | undefined) => T | undefined): T | undefined {
+    try {
+      return parse(this.text(field));
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      this.fail(field, error.message);
+      return undefined;
+    }
+  }
+
+  fail(field: string, message: string, column = this.column(field)) {
+    this.reasons.push({ field, column, message });
+  }
+}
+
+/** The mapped columns of a file, resolved once: unknown fields are dropped. */
+export function mappedColumns(headers: string[], mapping: ImportMapping, known: Set<string>) {
+  return headers.flatMap((header, index) => {
+    const field = mapping[header];
+    return field && known.has(field) ? [{ index, header, field }] : [];
+  });
+}

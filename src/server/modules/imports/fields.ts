@@ -1,0 +1,90 @@
+import { normalizeName } from '../../../shared/contacts/normalize';
+import type { ImportMapping, ImportTarget } from '../../../shared/imports/schemas';
+
+interface FieldDef {
+  key: string;
+  label: string;
+  required?: boolean;
+  /** Headers (German and English) that mean this field; folded like names before comparing. */
+  aliases: string[];
+}
+
+const CONTACT_FIELDS: FieldDef[] = [
+  { key: 'externalRef', label: 'Kundennummer (Altsystem)', aliases: ['kundennummer', 'kundennr', 'kd nr', 'kdnr', 'kunden nr', 'customer number', 'customer no', 'customer id', 'externe id', 'external id', 'uid', 'id'] },
+  { key: 'kind', label: 'Art (Person/Firma)', aliases: ['art', 'kundenart', 'typ', 'kundentyp', 'kind', 'type'] },
+  { key: 'salutation', label: 'Anrede', aliases: ['anrede', 'salutation', 'geschlecht', 'gender'] },
+  { key: 'title', label: 'Titel', aliases: ['titel', 'title', 'akad titel'] },
+  { key: 'firstName', label: 'Vorname', aliases: ['vorname', 'first name', 'firstname', 'given name', 'forename'] },
+  { key: 'lastName', label: 'Nachname', required: true, aliases: ['nachname', 'name', 'familienname', 'zuname', 'last name', 'lastname', 'surname', 'family name'] },
+  { key: 'companyName', label: 'Firma', aliases: ['firma', 'firmenname', 'unternehmen', 'company', 'company name', 'organisation', 'organization', 'org'] },
+  { key: 'position', label: 'Position', aliases: ['position', 'funktion', 'job title', 'jobtitle', 'role'] },
+  { key: 'dateOfBirth', label: 'Geburtsdatum', aliases: ['geburtsdatum', 'geb datum', 'geburtstag', 'geboren', 'date of birth', 'birthday', 'birth date', 'dob'] },
+  { key: 'street', label: 'Straße', aliases: ['strasse', 'str', 'strasse und hausnummer', 'strasse hausnummer', 'strasse nr', 'adresse', 'anschrift', 'street', 'address', 'street address'] },
+  { key: 'postalCode', label: 'PLZ', aliases: ['plz', 'postleitzahl', 'zip', 'zip code', 'postal code', 'postcode'] },
+  { key: 'city', label: 'Ort', aliases: ['ort', 'stadt', 'wohnort', 'city', 'town'] },
+  { key: 'country', label: 'Land', aliases: ['land', 'country', 'staat'] },
+  { key: 'phoneMobile', label: 'Mobil', aliases: ['mobil', 'handy', 'mobiltelefon', 'mobilnummer', 'handynummer', 'telefon mobil', 'mobile', 'mobile phone', 'cell', 'cell phone'] },
+  { key: 'phoneLandline', label: 'Telefon (privat)', aliases: ['telefon', 'tel', 'telefon privat', 'tel privat', 'festnetz', 'telefonnummer', 'phone', 'telephone', 'home phone', 'phone number'] },
+  { key: 'phoneWork', label: 'Telefon (geschäftlich)', aliases: ['telefon geschaftlich', 'tel geschaftlich', 'telefon dienstlich', 'telefon buro', 'work phone', 'business phone', 'office phone'] },
+  { key: 'fax', label: 'Fax', aliases: ['fax', 'telefax', 'fax number'] },
+  { key: 'email', label: 'E-Mail', aliases: ['e mail', 'email', 'mail', 'e mail adresse', 'email adresse', 'email address', 'e mail privat'] },
+  { key: 'emailWork', label: 'E-Mail (geschäftlich)', aliases: ['e mail geschaftlich', 'email geschaftlich', 'work email', 'business email'] },
+  { key: 'notes', label: 'Notizen', aliases: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'hinweis', 'hinweise', 'kommentar', 'notes', 'note', 'comment', 'comments'] },
+  { key: 'tags', label: 'Merkmale (durch Komma getrennt)', aliases: ['merkmale', 'merkmal', 'kategorie', 'kategorien', 'gruppe', 'tags', 'categories'] },
+  { key: 'location', label: 'Standort (Kürzel oder Name)', aliases: ['standort', 'filiale', 'betrieb', 'stammbetrieb', 'niederlassung', 'location', 'branch'] },
+];
+
+const VEHICLE_FIELDS: FieldDef[] = [
+  { key: 'vin', label: 'FIN', aliases: ['fin', 'vin', 'fahrgestellnummer', 'fahrzeug identnummer', 'fahrzeugidentifikationsnummer', 'chassis number'] },
+  { key: 'plate', label: 'Kennzeichen', aliases: ['kennzeichen', 'amtliches kennzeichen', 'kfz kennzeichen', 'plate', 'licence plate', 'license plate', 'registration'] },
+  { key: 'make', label: 'Marke', aliases: ['marke', 'hersteller', 'fabrikat', 'make', 'brand', 'manufacturer'] },
+  { key: 'model', label: 'Modell', aliases: ['modell', 'typ modell', 'model'] },
+  { key: 'variant', label: 'Ausführung', aliases: ['ausfuhrung', 'variante', 'version', 'motor', 'variant', 'trim'] },
+  { key: 'fuel', label: 'Kraftstoff', aliases: ['kraftstoff', 'kraftstoffart', 'antrieb', 'antriebsart', 'fuel', 'fuel type'] },
+  { key: 'firstRegistration', label: 'Erstzulassung', aliases: ['erstzulassung', 'ez', 'datum erstzulassung', 'first registration', 'registration date'] },
+  { key: 'mileageKm', label: 'Kilometerstand', aliases: ['kilometerstand', 'km stand', 'kmstand', 'laufleistung', 'km', 'mileage', 'odometer'] },
+  { key: 'mileageDate', label: 'Datum Kilometerstand', aliases: ['datum kilometerstand', 'km datum', 'mileage date'] },
+  { key: 'deliveryDate', label: 'Auslieferung', aliases: ['auslieferung', 'auslieferungsdatum', 'ubergabe', 'delivery date', 'delivery'] },
+  { key: 'warrantyEnd', label: 'Garantie bis', aliases: ['garantie bis', 'garantieende', 'warranty end', 'warranty until'] },
+  { key: 'serviceContractUntil', label: 'Servicevertrag bis', aliases: ['servicevertrag bis', 'wartungsvertrag bis', 'service contract until', 'service contract end'] },
+  { key: 'serviceContract', label: 'Servicevertrag (ja/nein)', aliases: ['servicevertrag', 'wartungsvertrag', 'service contract'] },
+  { key: 'financingType', label: 'Finanzierungsart', aliases: ['finanzierungsart', 'finanzierung', 'leasing finanzierung', 'financing type', 'financing'] },
+  { key: 'financingBank', label: 'Bank', aliases: ['bank', 'leasinggeber', 'finanzierungsbank', 'leasing bank', 'lender'] },
+  { key: 'financingEnd', label: 'Vertragsende Finanzierung/Leasing', aliases: ['finanzierungsende', 'leasingende', 'vertragsende', 'laufzeitende', 'financing end', 'leasing end'] },
+];
+
+const VEHICLE_ONLY_FIELDS: FieldDef[] = [
+  { key: 'vehicleRef', label: 'Fahrzeugnummer (Altsystem)', aliases: ['fahrzeugnummer', 'fahrzeug nr', 'fzg nr', 'vehicle id', 'vehicle number', 'id'] },
+  { key: 'ownerRef', label: 'Kundennummer des Halters', required: true, aliases: ['kundennummer', 'kundennr', 'kd nr', 'kdnr', 'halter', 'customer number', 'customer id', 'owner'] },
+  { key: 'vehicleNotes', label: 'Notizen', aliases: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'notes', 'note'] },
+  { key: 'location', label: 'Standort (Kürzel oder Name)', aliases: ['standort', 'filiale', 'betrieb', 'location', 'branch'] },
+];
+
+/** The fields a column can be mapped to. A contacts file may carry one vehicle per row (DMS exports do). */
+export function fieldsOf(target: ImportTarget): FieldDef[] {
+  return target === 'contacts' ? [...CONTACT_FIELDS, ...VEHICLE_FIELDS] : [...VEHICLE_ONLY_FIELDS, ...VEHICLE_FIELDS];
+}
+
+/** Fields a column may map to more than once ("Mobil", "Mobil 2"). */
+export const REPEATABLE_FIELDS = new Set(['phoneMobile', 'phoneLandline', 'phoneWork', 'fax', 'email', 'emailWork']);
+
+const fold = (header: string) => normalizeName(header.replace(/[.:_/\\-]+/g, ' '));
+
+/** Guesses each column's field from its header; columns it cannot place stay unmapped. */
+export function suggestMapping(target: ImportTarget, headers: string[]): ImportMapping {
+  const fields = fieldsOf(target);
+  const byAlias = new Map<string, string>();
+  for (const f of fields) for (const alias of f.aliases) if (!byAlias.has(fold(alias))) byAlias.set(fold(alias), f.key);
+  const mapping: ImportMapping = {};
+  const taken = new Set<string>();
+  for (const header of headers) {
+    const folded = fold(header);
+    // "Mobil 2", "E-Mail (2)" are further values of a repeatable field.
+    const base = folded.replace(/\s*\d+$/, '');
+    const key = byAlias.get(folded) ?? byAlias.get(base);
+    if (!key || (taken.has(key) && !REPEATABLE_FIELDS.has(key))) continue;
+    mapping[header] = key;
+    taken.add(key);
+  }
+  return mapping;
+}

@@ -1,0 +1,33 @@
+import type { ImportFormat } from '../../../../shared/imports/schemas';
+import { ValidationError } from '../../../http/errors';
+import { parseCsv } from './csv';
+import { type Table, uniqueHeaders } from './table';
+import { parseVcf } from './vcard';
+import { parseXlsx } from './xlsx';
+
+export type { Table } from './table';
+
+/** The format of an upload by its name, falling back to its first bytes. */
+export function detectFormat(fileName: string, buffer: Buffer): ImportFormat {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.vcf') || name.endsWith('.vcard')) return 'vcard';
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b) return 'xlsx';
+  if (/^\s*BEGIN:VCARD/i.test(buffer.subarray(0, 200).toString('latin1').replace(/^\uFEFF|^ï»¿/, ''))) return 'vcard';
+  throw new ValidationError([{ field: 'file', in: 'body', message: 'expected a .csv, .xlsx or .vcf file' }]);
+}
+
+/** Reads an upload into a table whose headers are unique and whose rows all have the header's width. */
+export async function readTable(format: ImportFormat, buffer: Buffer): Promise<Table> {
+  let table: Table;
+  try {
+    table = format === 'xlsx' ? await parseXlsx(buffer) : format === 'vcard' ? parseVcf(buffer) : parseCsv(buffer);
+  } catch (error) {
+    throw new ValidationError([{ field: 'file', in: 'body', message: `cannot be read as ${format}: ${(error as Error).message}` }]);
+  }
+  const headers = uniqueHeaders(table.headers);
+  const width = headers.length;
+  const rows = table.rows.map((r) => (r.length === width ? r : Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  return { headers, rows, rowNumber: table.rowNumber ?? ((i) => i + 2) };
+}

@@ -1,0 +1,63 @@
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { notifications } from './tables';
+
+export type NotificationRow = typeof notifications.$inferSelect;
+
+export async function insertNotifications(
+  tx: DbOrTx,
+  values: Array<typeof notifications.$inferInsert>,
+): Promise<NotificationRow[]> {
+  if (values.length === 0) return [];
+  return tx.insert(notifications).values(values).returning();
+}
+
+export async function findNotification(db: DbOrTx, id: string): Promise<NotificationRow | undefined> {
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  return row;
+}
+
+/** Newest first; `after` is the last row of the previous page. */
+export async function listNotifications(
+  db: DbOrTx,
+  userId: string,
+  options: { unreadOnly: boolean; limit: number; after?: { createdAt: Date; id: string } },
+): Promise<NotificationRow[]> {
+  const where: SQL[] = [eq(notifications.userId, userId)];
+  if (options.unreadOnly) where.push(isNull(notifications.readAt));
+  if (options.after) {
+    const { createdAt, id } = options.after;
+    where.push(
+      or(
+        lt(notifications.createdAt, createdAt),
+        and(eq(notifications.createdAt, createdAt), lt(notifications.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select()
+    .from(notifications)
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit);
+}
+
+/** Marks the user's unread notifications read (all of them, or those ids); returns the ids it changed. */
+export async function markRead(tx: DbOrTx, userId: string, ids: string[] | 'all', now: Date): Promise<string[]> {
+  const where = [eq(notifications.userId, userId), isNull(notifications.readAt)];
+  if (ids !== 'all') where.push(inArray(notifications.id, ids));
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(...where))
+    .returning({ id: notifications.id });
+  return rows.map((r) => r.id);
+}
+
+export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,180 @@
+import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
+import type { DbOrTx } from '../../db/client';
+import type { Deps } from '../../deps';
+import { ValidationError } from '../../http/errors';
+import { type EventBus, MAX_PAYLOAD_BYTES, type Unsubscribe } from './event-bus';
+import * as repo from './repo';
+
+/** The NOTIFY channel that carries live events to users, from any process to every process. */
+export const EVENTS_CHANNEL = 'crm_events';
+
+/** What a user's open event stream receives; `type` becomes the SSE event name. */
+export interface LiveEvent {
+  type: string;
+  data: unknown;
+}
+export type LiveListener = (event: LiveEvent) => void;
+
+/** On the wire: the event itself, or for an oversized notification its id (NOTIFY payloads are limited). */
+type Wire = { userId: string; event: LiveEvent } | { userId: string; notificationId: string };
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export function presentNotification(row: repo.NotificationRow): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    data: row.data,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+const encodeCursor = (row: repo.NotificationRow) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(createdAt.getTime()))
+      return { createdAt, id };
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
+
+/**
+ * In-app notifications. Writing one joins the caller's transaction and sends
+ * a live event that reaches the user's open streams, in whichever server
+ * process they are connected, once the transaction commits.
+ */
+export function createNotificationsService({ db, clock, log }: Deps, bus: EventBus) {
+  const listeners = new Map<string, Set<LiveListener>>();
+  let listening: Promise<Unsubscribe> | undefined;
+
+  async function deliver(wire: Wire) {
+    const targets = listeners.get(wire.userId);
+    if (!targets?.size) return;
+    let event: LiveEvent;
+    if ('event' in wire) event = wire.event;
+    else {
+      const row = await repo.findNotification(db, wire.notificationId);
+      if (!row) return;
+      event = { type: 'notification', data: presentNotification(row) };
+    }
+    for (const listener of targets) listener(event);
+  }
+
+  const onWire = (payload: unknown) => {
+    deliver(payload as Wire).catch((err: unknown) => log.warn({ err }, 'could not deliver a live event'));
+  };
+
+  async function emit(tx: DbOrTx, userId: string, type: string, data: unknown): Promise<void> {
+    await bus.publish(tx, EVENTS_CHANNEL, { userId, event: { type, data } } satisfies Wire);
+  }
+
+  async function notifyMany(tx: DbOrTx, userIds: string[], input: NotificationInput): Promise<Notification[]> {
+    const createdAt = clock.now();
+    const rows = await repo.insertNotifications(
+      tx,
+      [...new Set(userIds)].map((userId) => ({
+        userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body ?? null,
+        link: input.link ?? null,
+        data: input.data ?? {},
+        createdAt,
+      })),
+    );
+    const presented = rows.map(presentNotification);
+    for (const notification of presented) {
+      const userId = rows.find((r) => r.id === notification.id)!.userId;
+      const wire: Wire = { userId, event: { type: 'notification', data: notification } };
+      const small = Buffer.byteLength(JSON.stringify(wire)) <= MAX_PAYLOAD_BYTES;
+      await bus.publish(
+        tx,
+        EVENTS_CHANNEL,
+        small ? wire : ({ userId, notificationId: notification.id } satisfies Wire),
+      );
+    }
+    return presented;
+  }
+
+  return {
+    /** Notifies one user in the caller's transaction; the live event goes out when it commits. */
+    async notify(tx: DbOrTx, userId: string, input: NotificationInput): Promise<Notification> {
+      const [notification] = await notifyMany(tx, [userId], input);
+      return notification!;
+    },
+
+    notifyMany,
+
+    /** A live event for a user's open streams without a stored notification, e.g. "this list changed". */
+    emit,
+
+    async list(
+      userId: string,
+      query: { unreadOnly?: boolean; limit?: number; cursor?: string } = {},
+    ): Promise<NotificationPage> {
+      const limit = query.limit ?? 30;
+      const rows = await repo.listNotifications(db, userId, {
+        unreadOnly: query.unreadOnly ?? false,
+        limit: limit + 1,
+        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: page.map(presentNotification),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+        unreadCount: await repo.countUnread(db, userId),
+      };
+    },
+
+    /** Marks the user's own notifications read; other users' ids are ignored. Other tabs hear of it live. */
+    async markRead(userId: string, ids: string[] | 'all'): Promise<{ updated: number; unreadCount: number }> {
+      return db.transaction(async (tx) => {
+        const changed = await repo.markRead(tx, userId, ids, clock.now());
+        const unreadCount = await repo.countUnread(tx, userId);
+        if (changed.length > 0)
+          await emit(tx, userId, 'notifications.read', { ids: ids === 'all' ? 'all' : changed, unreadCount });
+        return { updated: changed.length, unreadCount };
+      });
+    },
+
+    unreadCount(userId: string): Promise<number> {
+      return repo.countUnread(db, userId);
+    },
+
+    /** Live events for one user (all their streams in this process); resolves once listening. */
+    async subscribe(userId: string, listener: LiveListener): Promise<Unsubscribe> {
+      listening ??= bus.subscribe(EVENTS_CHANNEL, onWire);
+      try {
+        await listening;
+      } catch (err) {
+        listening = undefined;
+        throw err;
+      }
+      let set = listeners.get(userId);
+      if (!set) listeners.set(userId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
+      };
+    },
+  };
+}

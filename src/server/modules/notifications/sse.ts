@@ -1,0 +1,67 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+
+const HEARTBEAT_MS = 25_000;
+/** How long a browser waits before reconnecting a dropped stream. */
+const RETRY_MS = 3000;
+
+/** One open Server-Sent Events response. */
+export interface SseStream {
+  send(event: string, data: unknown): void;
+  end(): void;
+  /** Called once when the client goes away or the stream is ended. */
+  onClose(listener: () => void): void;
+}
+
+/**
+ * Open event streams of this process, so a shutdown can end them: a
+ * long-lived response would otherwise keep the server from closing.
+ */
+export class SseStreams {
+  private readonly open = new Set<SseStream>();
+
+  /** Takes the response over from Fastify and turns it into an event stream. */
+  start(reply: FastifyReply, requestId: string): SseStream {
+    reply.hijack();
+    const res: ServerResponse = reply.raw;
+    // Headers set by hooks so far (helmet) are already on res; onSend no longer runs.
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // Reverse proxies (nginx) would otherwise buffer the stream.
+      'x-accel-buffering': 'no',
+      'x-request-id': requestId,
+    });
+    res.write(`retry: ${RETRY_MS}\n\n`);
+    const closeListeners: Array<() => void> = [];
+    let closed = false;
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+
+    const stream: SseStream = {
+      send(event, data) {
+        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      },
+      end() {
+        if (!closed) res.end();
+      },
+      onClose(listener) {
+        if (closed) listener();
+        else closeListeners.push(listener);
+      },
+    };
+    res.on('close', () => {
+      closed = true;
+      clearInterval(heartbeat);
+      this.open.delete(stream);
+      for (const listener of closeListeners) listener();
+    });
+    this.open.add(stream);
+    return stream;
+  }
+
+  endAll(): void {
+    for (const stream of this.open) stream.end();
+  }
+}

@@ -1,0 +1,78 @@
+/** A small Server-Sent Events reader over fetch, for tests against a listening app. */
+export interface ReceivedEvent {
+  event: string;
+  data: unknown;
+  /** performance.now() when the event arrived. */
+  at: number;
+}
+
+export interface SseClient {
+  status: number;
+  contentType: string | null;
+  events: ReceivedEvent[];
+  /** The first event of that name not yet taken by an earlier next(). */
+  next(event: string, timeoutMs?: number): Promise<ReceivedEvent>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+export async function openEventStream(url: string, cookie: string): Promise<SseClient> {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+  const events: ReceivedEvent[] = [];
+  const taken = new Set<ReceivedEvent>();
+  let notify = () => undefined as void;
+
+  const ended = (async () => {
+    if (!res.body) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+          const name = lines.find((l) => l.startsWith('event: '))?.slice(7);
+          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+          if (name && data !== undefined) {
+            events.push({ event: name, data: JSON.parse(data), at: performance.now() });
+            notify();
+          }
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    events,
+    ended,
+    next(event, timeoutMs = 3000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "${event}" event within ${timeoutMs} ms`)), timeoutMs);
+        const check = () => {
+          const found = events.find((e) => e.event === event && !taken.has(e));
+          if (!found) return false;
+          taken.add(found);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        if (check()) return;
+        const previous = notify;
+        notify = () => {
+          previous();
+          check();
+        };
+      });
+    },
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,136 @@
+import type { AdfLead } from '../../../shared/intake/adf';
+import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { ApiKeyActor } from '../../http/access';
+import { DomainError } from '../../http/errors';
+import { extractAdfFromEmail, parseAdf } from '../../integrations/adf';
+import { fromLocal } from '../../lib/zoned-time';
+import type { RequestsContext } from './context';
+import type { IntakeInput } from './intake';
+import type { createMachineIntake, MachineLead, StoredAnswer } from './machine';
+
+/** An ADF document that cannot be taken in: each problem named by its path; nothing is stored. */
+export class AdfRejectedError extends DomainError {
+  constructor(problems: Array<{ path: string; message: string; code?: string }>) {
+    super(
+      422,
+      'invalid-adf',
+      `The ADF lead cannot be taken in: ${problems.map((p) => p.message).join('; ')}`,
+      problems.map((p) => ({ field: p.path, in: 'body', message: p.message, code: p.code })),
+    );
+  }
+}
+
+const INTEREST_LABEL: Record<string, string> = {
+  buy: 'Kaufinteresse',
+  lease: 'Leasinganfrage',
+  sell: 'Verkaufsangebot',
+  'trade-in': 'Inzahlungnahme',
+  'test-drive': 'Probefahrt',
+};
+
+const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+
+function customerOf(lead: AdfLead): NewCustomer {
+  const c = lead.customer;
+  const phone = c.phones.find((p) => p.preferred && p.kind !== 'fax') ?? c.phones.find((p) => p.kind !== 'fax');
+  const postalCode = c.address?.postalCode && /^\d{5}$/.test(c.address.postalCode) ? c.address.postalCode : null;
+  return {
+    salutation: 'none',
+    firstName: c.firstName,
+    lastName: c.lastName ?? (c.kind === 'person' ? c.fullName : null),
+    companyName: c.companyName,
+    phone: phone?.number ?? null,
+    email: c.emails[0]?.toLowerCase() ?? null,
+    street: postalCode ? (c.address?.street ?? null) : null,
+    postalCode,
+    city: postalCode ? (c.address?.city ?? null) : null,
+  };
+}
+
+function subjectOf(lead: AdfLead): string {
+  const v = lead.vehicles[0];
+  if (!v) return 'Verkaufsanfrage';
+  const car = [v.year, v.make, v.model, v.trim].filter(Boolean).join(' ');
+  const state = v.status === 'used' ? ' (gebraucht)' : v.status === 'new' ? ' (neu)' : '';
+  return `${INTEREST_LABEL[v.interest] ?? 'Anfrage'}: ${car || 'Fahrzeug'}${state}`.slice(0, 200);
+}
+
+/** The customer's wish as a window: from the earliest day's start to the latest day's end (Berlin). */
+function callbackWindow(lead: AdfLead): { from: Date | null; to: Date | null } {
+  const t = lead.customer.timeframe;
+  const at = (date: string | null, minute: number) => {
+    if (!date) return null;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return fromLocal(y, m, d, minute, 'Europe/Berlin');
+  };
+  const from = at(t?.earliest ?? null, 0);
+  const to = at(t?.latest ?? null, 24 * 60 - 1);
+  return from && to && from >= to ? { from, to: null } : { from, to };
+}
+
+/** ADF/XML leads from portals, raw or inside an e-mail (R0.6 intake half, issue point 2). */
+export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof createMachineIntake>) {
+  const { deps, vehicles, org } = ctx;
+
+  async function locationFor(lead: AdfLead, query: { locationId?: string; locationCode?: string }): Promise<string> {
+    if (query.locationId || query.locationCode) return machine.resolveLocation(query.locationId, query.locationCode);
+    const locations = await org.listLocations();
+    const byVendor = locations.find(
+      (l) =>
+        (lead.vendor?.id && l.code === lead.vendor.id.toUpperCase()) ||
+        (lead.vendor?.name && l.name.toLowerCase() === lead.vendor.name.toLowerCase()),
+    );
+    if (byVendor) return byVendor.id;
+    if (locations.length === 1) return locations[0]!.id;
+    throw new AdfRejectedError([
+      { path: 'locationCode', message: 'give locationCode in the query: the vendor does not name one of our locations' },
+    ]);
+  }
+
+  async function leadToInput(lead: AdfLead, index: number, query: { locationId?: string; locationCode?: string }) {
+    const vehicle = lead.vehicles[0] ?? null;
+    const vehicleId = vehicle?.vin ? ((await vehicles.findByVin(vehicle.vin))?.id ?? null) : null;
+    const sender = lead.provider?.id ?? lead.provider?.name ?? lead.vendor?.id ?? lead.vendor?.name ?? null;
+    const external = lead.externalIds[0] ?? null;
+    const window = callbackWindow(lead);
+    const message = [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null;
+    const input: IntakeInput = {
+      type: 'sales_lead',
+      channel: 'lead_portal',
+      source: (lead.provider?.name ?? lead.vendor?.name ?? external?.source ?? 'ADF').slice(0, 120),
+      locationId: await locationFor(lead, query),
+      subject: subjectOf(lead),
+      message,
+      vehicleId,
+      vehicleInterest: vehicle ? compact({ ...vehicle, comments: undefined }) : null,
+      callbackFrom: window.from,
+      callbackTo: window.to,
+      customer: customerOf(lead),
+      externalSource: external ? `adf:${external.source ?? sender ?? 'unknown'}` : null,
+      externalId: external?.value ?? null,
+    };
+    return { input, options: { fieldPrefix: `prospect[${index}].`, lenientPhones: true } } satisfies MachineLead;
+  }
+
+  async function takeInAdf(
+    actor: ApiKeyActor,
+    raw: string,
+    query: { locationId?: string; locationCode?: string },
+    idempotencyKey: string | null,
+    rawHash: string,
+  ): Promise<StoredAnswer> {
+    const trimmed = raw.trimStart();
+    const xml = trimmed.startsWith('<') && !/^<html/i.test(trimmed) ? raw : extractAdfFromEmail(raw);
+    if (!xml) throw new AdfRejectedError([{ path: 'document', code: 'not_adf', message: 'no ADF document found in the message' }]);
+    const parsed = parseAdf(xml, { now: deps.clock.now() });
+    if (!parsed.ok) throw new AdfRejectedError(parsed.errors);
+    if (parsed.leads.length === 0) throw new AdfRejectedError([{ path: 'prospect', message: 'missing: prospect' }]);
+    const leads = await Promise.all(parsed.leads.map((lead, i) => leadToInput(lead, i, query)));
+    return machine.takeIn(actor, leads, idempotencyKey ? { key: idempotencyKey, hash: rawHash } : null, ({ created, duplicates }) => ({
+      status: created.length > 0 ? 201 : 200,
+      body: { created: created.map(machine.refOf), duplicates: duplicates.map(machine.refOf), warnings: parsed.warnings },
+    }));
+  }
+
+  return { takeInAdf };
+}

@@ -1,0 +1,39 @@
+import type { Deps } from '../../deps';
+import type { MailService } from '../../integrations/mail/service';
+import type { JobsService } from '../../jobs/service';
+import type { AssignmentService } from '../assignment/service';
+import type { ContactsService } from '../contacts/service';
+import type { MergeHooks } from '../contacts/merge-hooks';
+import type { NotificationsService } from '../notifications/service';
+import type { OrgService } from '../org/service';
+import type { TemplatesService } from '../templates/service';
+import type { VehiclesService } from '../vehicles/service';
+import type { AssignmentPort, TemplatesPort } from './ports';
+
+export interface RequestsDeps {
+  org: OrgService;
+  contacts: ContactsService;
+  vehicles: VehiclesService;
+  assignment: AssignmentService;
+  templates: TemplatesService;
+  jobs: JobsService;
+  mail: MailService;
+  notifications: NotificationsService;
+  mergeHooks: MergeHooks;
+}
+
+/** Everything the parts of this module share. */
+export interface RequestsContext extends Omit<RequestsDeps, 'assignment' | 'templates'> {
+  deps: Deps;
+  assignment: AssignmentPort;
+  templates: Partial<TemplatesPort>;
+}
+
+export function createContext(deps: Deps, modules: RequestsDeps): RequestsContext {
+  return {
+    ...modules,
+    deps,
+    assignment: modules.assignment,
+    templates: modules.templates as unknown as Partial<TemplatesPort>,
+  };
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AdfIntakeAnswer, IntakeAnswer, IntakeBody } from '../../../shared/requests/schemas';
+import type { ApiKeyActor } from '../../http/access';
+import { UnauthorizedError, ValidationError } from '../../http/errors';
+import type { Services } from '../../services';
+import { hashBody, type StoredAnswer } from './machine';
+
+const MAX_KEY_LENGTH = 200;
+const ADF_BODY_LIMIT = 2 * 1024 * 1024;
+const RAW_TYPES = ['application/xml', 'text/xml', 'message/rfc822', 'text/plain'];
+
+function idempotencyKey(request: FastifyRequest, required: boolean): string | null {
+  const value = request.headers['idempotency-key'];
+  const key = typeof value === 'string' ? value.trim() : '';
+  if (!key) {
+    if (!required) return null;
+    throw new ValidationError([{ field: 'Idempotency-Key', in: 'headers', message: 'is required: a unique key per lead, reused on retries' }]);
+  }
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new ValidationError([{ field: 'Idempotency-Key', in: 'headers', message: `must be at most ${MAX_KEY_LENGTH} characters` }]);
+  }
+  return key;
+}
+
+function apiKeyOf(request: FastifyRequest): ApiKeyActor {
+  if (request.actor?.kind !== 'apiKey') throw new UnauthorizedError();
+  return request.actor;
+}
+
+const send = (reply: FastifyReply, answer: StoredAnswer) => {
+  if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+  return reply.status(answer.status).send(answer.body);
+};
+
+/** Machine intake with an API key: JSON from web forms and portals, ADF/XML raw or inside an e-mail. */
+export async function intakeRoutes(root: FastifyInstance, { requests }: Services) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  // Only inside this plugin: XML and whole e-mails arrive as the raw string.
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'string', bodyLimit: ADF_BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post('/api/intake/requests', {
+    config: { access: { apiKeyScopes: ['intake'] } },
+    schema: {
+      tags: ['intake'],
+      summary: 'Take a lead or request in from a web form or portal; send an Idempotency-Key header',
+      headers: z.object({ 'idempotency-key': z.string().optional() }).loose(),
+      body: IntakeBody,
+      response: { 200: IntakeAnswer, 201: IntakeAnswer },
+    },
+    handler: async (request, reply) => {
+      const key = idempotencyKey(request, true)!;
+      const answer = await requests.takeInJson(apiKeyOf(request), request.body, key, hashBody(request.body));
+      return send(reply, answer);
+    },
+  });
+
+  app.post('/api/intake/adf', {
+    config: { access: { apiKeyScopes: ['intake'] } },
+    bodyLimit: ADF_BODY_LIMIT,
+    schema: {
+      tags: ['intake'],
+      summary: 'Take ADF/XML leads in: the XML itself, or the e-mail that carries it',
+      querystring: z.object({ locationId: z.uuid().optional(), locationCode: z.string().trim().toUpperCase().max(6).optional() }),
+      response: { 200: AdfIntakeAnswer, 201: AdfIntakeAnswer },
+    },
+    handler: async (request, reply) => {
+      const raw = typeof request.body === 'string' ? request.body : '';
+      if (!raw.trim()) {
+        throw new ValidationError([{ field: 'body', in: 'body', message: 'send the ADF document as application/xml, or the e-mail as message/rfc822' }]);
+      }
+      const key = idempotencyKey(request, false);
+      const answer = await requests.takeInAdf(apiKeyOf(request), raw, request.query, key, hashBody(raw));
+      return send(reply, answer);
+    },
+  });
+}

@@ -1,0 +1,299 @@
+import { parsePhone } from '../../../shared/contacts/normalize';
+import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
+import type { Location } from '../../../shared/org/schemas';
+import type { Tx } from '../../db/client';
+import type { Actor } from '../../http/access';
+import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
+import { recordTimeline } from '../timeline/service';
+import type { RequestsContext } from './context';
+import { TYPE_LABEL } from './labels';
+import type { AssignmentDecisionResult } from './ports';
+import * as repo from './repo';
+import { firstContactDue, SLA_JOB, slaKey } from './sla';
+import { scheduleReturnNotice } from './return-notice';
+
+/** One request to take in, from whichever channel; every path (form, walk-in, API, ADF) ends here. */
+export interface IntakeInput {
+  type: RequestType;
+  channel: RequestChannel;
+  source?: string | null;
+  campaign?: string | null;
+  locationId: string;
+  brand?: string | null;
+  subject: string;
+  message?: string | null;
+  vehicleId?: string | null;
+  vehicleInterest?: Record<string, unknown> | null;
+  priority?: Priority;
+  callbackFrom?: Date | null;
+  callbackTo?: Date | null;
+  contactId?: string | null;
+  customer?: NewCustomer | null;
+  /** Staff chose the assignee themselves instead of the rules. */
+  assigneeId?: string | null;
+  externalSource?: string | null;
+  externalId?: string | null;
+  receivedAt?: Date;
+}
+
+/** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
+export interface IntakeOptions {
+  fieldPrefix?: string;
+  /** Machines may send numbers we cannot parse; keep the lead rather than lose it. */
+  lenientPhones?: boolean;
+}
+
+export interface PreparedIntake {
+  actor: Actor;
+  input: IntakeInput;
+  location: Location;
+  receivedAt: Date;
+  dueAt: Date;
+  contact: { id: string; matched: 'phone' | 'email' | null } | { insert: (tx: Tx) => Promise<string> };
+  /** For the announcement; a new contact is not visible outside the transaction. */
+  contactDisplayName: string;
+}
+
+export interface IntakeResult {
+  row: repo.RequestRow;
+  contactMatched: boolean;
+}
+
+const actorIds = (actor: Actor) =>
+  actor.kind === 'user' ? { userId: actor.userId, apiKeyId: null } : { userId: null, apiKeyId: actor.apiKeyId };
+
+export function createIntake(ctx: RequestsContext) {
+  const { deps, org, contacts, vehicles, assignment, jobs } = ctx;
+
+  /** The exact-match rule: a new customer with a known phone (E.164) or e-mail is that contact. */
+  async function matchExisting(customer: NewCustomer): Promise<{ id: string; matched: 'phone' | 'email' } | null> {
+    const e164 = customer.phone ? parsePhone(customer.phone).e164 : null;
+    if (e164) {
+      const [byPhone] = await contacts.findByPhoneE164(e164);
+      if (byPhone) return { id: byPhone.id, matched: 'phone' };
+    }
+    if (customer.email) {
+      const found = await contacts.checkDuplicates({
+        kind: 'person',
+        phones: [],
+        emails: [{ address: customer.email }],
+        addresses: [],
+      });
+      const byEmail = found.find((c) => c.reasons.includes('email'));
+      if (byEmail) return { id: byEmail.id, matched: 'email' };
+    }
+    return null;
+  }
+
+  /** Everything that reads before the transaction: references, the customer, the deadline. */
+  async function prepare(actor: Actor, input: IntakeInput, options: IntakeOptions = {}): Promise<PreparedIntake> {
+    const prefix = options.fieldPrefix ?? '';
+    const errors: FieldError[] = [];
+    const fail = (field: string, message: string) => errors.push({ field: prefix + field, in: 'body', message });
+
+    const location = await org.getLocation(input.locationId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!location) fail('locationId', 'unknown location');
+    if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) fail('vehicleId', 'unknown vehicle');
+    if (input.assigneeId) {
+      const user = await org.getUser(input.assigneeId).catch(() => null);
+      if (!user?.active) fail('assigneeId', 'must be an active user');
+      else if (location && user.role !== 'admin' && !user.locationIds.includes(location.id))
+        fail('assigneeId', 'does not work at this location');
+    }
+
+    let contact: PreparedIntake['contact'] | null = null;
+    if (input.contactId) {
+      if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
+      else fail('contactId', 'unknown contact');
+    } else if (input.customer) {
+      const c = input.customer;
+      if (!c.lastName && !c.companyName) fail('customer.lastName', 'a new customer needs a last name or a company name');
+      if (!c.phone && !c.email) fail('customer.phone', 'give a phone number or an e-mail address');
+      const phone = c.phone ? parsePhone(c.phone) : null;
+      if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
+      if (errors.length === 0 && location) {
+        contact = (await matchExisting(c)) ?? {
+          insert: await contacts.prepareCreate(
+            actor,
+            {
+              kind: c.lastName || !c.companyName ? 'person' : 'company',
+              salutation: c.salutation ?? 'none',
+              title: null,
+              firstName: c.firstName ?? null,
+              lastName: c.lastName ?? null,
+              companyName: c.companyName ?? null,
+              position: null,
+              homeLocationId: location.id,
+              tags: [],
+              notes: null,
+              paymentRemarks: null,
+              phones: c.phone ? [{ kind: 'mobile', number: c.phone, isPrimary: true }] : [],
+              emails: c.email ? [{ kind: 'private', address: c.email, isPrimary: true }] : [],
+              addresses:
+                c.street && c.postalCode && c.city
+                  ? [{ kind: 'home', street: c.street, postalCode: c.postalCode, city: c.city, country: 'DE', isPrimary: true }]
+                  : [],
+              ignoreDuplicates: true,
+            } as Parameters<typeof contacts.prepareCreate>[1],
+            { skipDuplicateCheck: true, allowInvalidPhones: options.lenientPhones },
+          ),
+        };
+      }
+    } else {
+      fail('contactId', 'give either an existing contact or a new customer');
+    }
+    if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
+    const contactDisplayName =
+      'id' in contact ? ((await contacts.refs([contact.id])).get(contact.id)?.displayName ?? '') : newCustomerName(input.customer!);
+
+    const receivedAt = input.receivedAt ?? deps.clock.now();
+    const calendar = { openingHours: location.openingHours, federalState: location.federalState };
+    return {
+      actor,
+      input,
+      location,
+      receivedAt,
+      dueAt: firstContactDue(calendar, receivedAt, input.type),
+      contact,
+      contactDisplayName,
+    };
+  }
+
+  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
+  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
+    const { actor, input, location, receivedAt, dueAt } = prepared;
+    const now = deps.clock.now();
+    const { userId, apiKeyId } = actorIds(actor);
+    const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
+    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
+
+    const decision: AssignmentDecisionResult = input.assigneeId
+      ? {
+          assigneeId: input.assigneeId,
+          onBehalfOfId: null,
+          onBehalfUntil: null,
+          ruleId: null,
+          ruleName: null,
+          notifyUserIds: [],
+          explanation: ['chosen by staff'],
+        }
+      : await assignment.decide(tx, {
+          type: input.type,
+          locationId: location.id,
+          brand: input.brand ?? null,
+          source: input.source ?? null,
+          contactId,
+          at: receivedAt,
+        });
+
+    const number = await repo.nextRequestNumber(tx);
+    const row = await repo.insertRequest(tx, {
+      number,
+      type: input.type,
+      channel: input.channel,
+      source: input.source ?? null,
+      campaign: input.campaign ?? null,
+      locationId: location.id,
+      brand: input.brand ?? null,
+      subject: input.subject,
+      message: input.message ?? null,
+      contactId,
+      vehicleId: input.vehicleId ?? null,
+      vehicleInterest: input.vehicleInterest ?? null,
+      priority: input.priority ?? 'normal',
+      callbackFrom: input.callbackFrom ?? null,
+      callbackTo: input.callbackTo ?? null,
+      status: decision.assigneeId ? 'assigned' : 'new',
+      assigneeId: decision.assigneeId,
+      onBehalfOfId: decision.onBehalfOfId,
+      assignmentRuleId: decision.ruleId,
+      assignedAt: decision.assigneeId ? now : null,
+      receivedAt,
+      firstContactDueAt: dueAt,
+      externalSource: input.externalSource ?? null,
+      externalId: input.externalId ?? null,
+      createdBy: userId,
+      createdByApiKeyId: apiKeyId,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    await repo.insertEvents(tx, [
+      {
+        requestId: row.id,
+        at: now,
+        actorId: userId,
+        kind: 'created',
+        toStatus: 'new',
+        data: {
+          channel: input.channel,
+          contactId,
+          contactMatched: contactMatched ? ('matched' in prepared.contact ? prepared.contact.matched : null) : null,
+          apiKeyId,
+        },
+      },
+      ...(decision.assigneeId
+        ? [
+            {
+              requestId: row.id,
+              at: now,
+              actorId: userId,
+              kind: 'assigned',
+              fromStatus: 'new' as const,
+              toStatus: 'assigned' as const,
+              data: {
+                assigneeId: decision.assigneeId,
+                onBehalfOfId: decision.onBehalfOfId,
+                ruleId: decision.ruleId,
+                ruleName: decision.ruleName,
+                explanation: decision.explanation,
+              },
+            },
+          ]
+        : []),
+    ]);
+
+    await jobs.schedule(tx, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
+    if (decision.onBehalfOfId && decision.onBehalfUntil) {
+      await scheduleReturnNotice(ctx, tx, location, decision.onBehalfOfId, decision.onBehalfUntil);
+    }
+
+    if (decision.assigneeId) {
+      await assignment.announce(tx, {
+        request: {
+          id: row.id,
+          number,
+          subject: row.subject,
+          type: row.type,
+          locationId: row.locationId,
+          contactDisplayName: prepared.contactDisplayName,
+        },
+        assigneeId: decision.assigneeId,
+        onBehalfOfId: decision.onBehalfOfId,
+        notifyUserIds: decision.notifyUserIds,
+      });
+    }
+    await recordTimeline(tx, {
+      contactId,
+      vehicleId: row.vehicleId,
+      kind: 'request',
+      occurredAt: now,
+      authorId: userId,
+      summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
+      body: row.message,
+      data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
+      sourceType: 'request',
+      sourceId: row.id,
+    });
+    return { row, contactMatched };
+  }
+
+  return { prepare, commit };
+}
+
+const newCustomerName = (c: NewCustomer) =>
+  c.lastName ? [c.firstName, c.lastName].filter(Boolean).join(' ') : (c.companyName ?? '');

@@ -1,0 +1,66 @@
+import type { AttemptOutcome, LostReason, RequestStatus, RequestType } from '../../../shared/requests/enums';
+
+/** German words for timeline summaries, notifications and e-mails (the stored history is read by staff). */
+export const TYPE_LABEL: Record<RequestType, string> = {
+  sales_lead: 'Verkaufsanfrage',
+  service_appointment: 'Serviceterminanfrage',
+  callback: 'Rückrufbitte',
+  parts: 'Teileanfrage',
+  complaint: 'Reklamation',
+  general: 'Allgemeine Anfrage',
+};
+
+/** The default subject when a machine sends none. */
+export const DEFAULT_SUBJECT: Record<RequestType, string> = { ...TYPE_LABEL };
+
+export const STATUS_LABEL: Record<RequestStatus, string> = {
+  new: 'neu',
+  assigned: 'zugewiesen',
+  in_progress: 'in Bearbeitung',
+  waiting: 'wartet auf Kunden',
+  done: 'erledigt',
+  lost: 'verloren',
+};
+
+export const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
+  reached: 'erreicht',
+  no_answer: 'nicht erreicht',
+  voicemail: 'Mailbox besprochen',
+  wrong_number: 'falsche Nummer',
+  email_sent: 'E-Mail gesendet',
+};
+
+export const LOST_REASON_LABEL: Record<LostReason, string> = {
+  not_reached: 'nicht erreicht',
+  bought_elsewhere: 'woanders gekauft',
+  no_interest: 'kein Interesse',
+  price: 'Preis',
+  no_stock: 'nicht verfügbar',
+  duplicate: 'Dublette',
+  spam: 'Spam',
+  other: 'Sonstiges',
+};
+
+export const ATTEMPT_VERB: Record<string, string> = {
+  phone: 'Anrufversuch',
+  email: 'E-Mail',
+  sms: 'SMS',
+  letter: 'Brief',
+  in_person: 'Persönliches Gespräch',
+};
+
+/** Timeline kinds per attempt channel. */
+export const ATTEMPT_TIMELINE_KIND = {
+  phone: 'call',
+  email: 'email',
+  sms: 'message',
+  letter: 'letter',
+  in_person: 'visit',
+} as const;
+
+const berlin = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+export const berlinDateTime = (d: Date) => berlin.format(d);

@@ -1,0 +1,188 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } from '../../../shared/requests/schemas';
+import { assertLocation, type UserActor } from '../../http/access';
+import { ForbiddenError, ValidationError } from '../../http/errors';
+import { rows } from '../contacts/repo';
+import type { RequestsContext } from './context';
+import type { RequestRow } from './repo';
+
+interface ListRow {
+  id: string;
+  number: string;
+  type: RequestRow['type'];
+  channel: RequestRow['channel'];
+  subject: string;
+  status: RequestRow['status'];
+  priority: RequestRow['priority'];
+  contact_id: string;
+  assignee_id: string | null;
+  location_id: string;
+  received_at: Date | string;
+  first_contact_due_at: Date | string | null;
+  first_contacted_at: Date | string | null;
+  attempt_count: number;
+}
+
+const OPEN = sql`r.status IN ('new','assigned','in_progress','waiting')`;
+const list = (values: string[]) =>
+  values.length > 0
+    ? sql.join(
+        values.map((v) => sql`${v}::uuid`),
+        sql`, `,
+      )
+    : sql`NULL::uuid`;
+const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+type Cursor = [string | null, string, string];
+const encodeCursor = (r: ListRow) =>
+  Buffer.from(JSON.stringify([toIso(r.first_contact_due_at), toIso(r.received_at), r.id])).toString('base64url');
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+    if (Array.isArray(value) && value.length === 3 && /^[0-9a-f-]{36}$/i.test(value[2])) return value;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+}
+
+/** Work lists (R3.x): mine, my team, my locations, everything; sorted by deadline, overdue first in effect. */
+export function createLists(ctx: RequestsContext) {
+  const { deps, org, contacts } = ctx;
+
+  /** Colleagues in my department (or with my role, when I have none) who share a location with me. */
+  async function teamOf(actor: UserActor): Promise<string[]> {
+    const everyone = await org.directory();
+    const me = everyone.find((u) => u.id === actor.userId);
+    return everyone
+      .filter((u) => u.active && u.locationIds.some((l) => actor.locationIds.includes(l)))
+      .filter((u) => (me?.department ? u.department === me.department : u.role === actor.role))
+      .map((u) => u.id);
+  }
+
+  const overdueSql = (now: Date) =>
+    sql`(${OPEN} AND r.first_contacted_at IS NULL AND r.first_contact_due_at < ${now.toISOString()}::timestamptz)`;
+  const myLocations = (actor: UserActor) => (actor.role === 'admin' ? sql`true` : sql`r.location_id IN (${list(actor.locationIds)})`);
+  const mine = (actor: UserActor) => sql`(r.assignee_id = ${actor.userId}::uuid OR r.on_behalf_of_id = ${actor.userId}::uuid)`;
+
+  async function scopeCondition(actor: UserActor, scope: z.output<typeof RequestListQuery>['scope']): Promise<SQL> {
+    switch (scope) {
+      case 'mine':
+        return mine(actor);
+      case 'team':
+        return sql`(${myLocations(actor)} AND r.assignee_id IN (${list(await teamOf(actor))}))`;
+      case 'location':
+        return myLocations(actor);
+      case 'all':
+        if (actor.role !== 'admin' && actor.role !== 'manager') {
+          throw new ForbiddenError('Only managers see the requests of all locations.');
+        }
+        return sql`true`;
+    }
+  }
+
+  async function present(found: ListRow[], now: Date): Promise<Array<z.infer<typeof RequestListItem>>> {
+    const contactIds = found.map((r) => r.contact_id);
+    const [names, blocked, users] = await Promise.all([
+      contacts.refs(contactIds),
+      contacts.blockedIds(contactIds),
+      org.userRefs(found.map((r) => r.assignee_id).filter((v): v is string => Boolean(v))),
+    ]);
+    return found.map((r) => {
+      const due = toIso(r.first_contact_due_at);
+      const open = ['new', 'assigned', 'in_progress', 'waiting'].includes(r.status);
+      return {
+        id: r.id,
+        number: r.number,
+        type: r.type,
+        channel: r.channel,
+        subject: r.subject,
+        status: r.status,
+        priority: r.priority,
+        contact: { id: r.contact_id, displayName: names.get(r.contact_id)?.displayName ?? '', blocked: blocked.has(r.contact_id) },
+        assignee: r.assignee_id ? (users.get(r.assignee_id) ?? null) : null,
+        locationId: r.location_id,
+        receivedAt: toIso(r.received_at)!,
+        firstContactDueAt: due,
+        overdue: open && !r.first_contacted_at && due !== null && new Date(due) < now,
+        attemptCount: Number(r.attempt_count),
+      };
+    });
+  }
+
+  async function select(where: SQL[], limit: number): Promise<ListRow[]> {
+    return rows<ListRow>(
+      deps.db,
+      sql`SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.contact_id, r.assignee_id,
+                 r.location_id, r.received_at, r.first_contact_due_at, r.first_contacted_at,
+                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count
+            FROM customer_requests r
+           WHERE ${sql.join(where, sql` AND `)}
+           ORDER BY r.first_contact_due_at ASC NULLS LAST, r.received_at ASC, r.id ASC
+           LIMIT ${limit}`,
+    );
+  }
+
+  async function listRequests(actor: UserActor, query: z.output<typeof RequestListQuery>): Promise<z.infer<typeof RequestPage>> {
+    const now = deps.clock.now();
+    const where: SQL[] = [await scopeCondition(actor, query.scope)];
+    if (query.locationId) {
+      if (query.scope !== 'all') assertLocation(actor, query.locationId);
+      where.push(sql`r.location_id = ${query.locationId}::uuid`);
+    }
+    where.push(query.status === 'open' ? OPEN : sql`r.status = ${query.status}`);
+    if (query.type) where.push(sql`r.type = ${query.type}`);
+    if (query.assigneeId) where.push(sql`r.assignee_id = ${query.assigneeId}::uuid`);
+    if (query.contactId) where.push(sql`r.contact_id = ${query.contactId}::uuid`);
+    if (query.overdue) where.push(query.overdue === 'true' ? overdueSql(now) : sql`NOT ${overdueSql(now)}`);
+    if (query.cursor) {
+      const [due, received, id] = decodeCursor(query.cursor);
+      const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;
+      where.push(
+        due === null
+          ? sql`(r.first_contact_due_at IS NULL AND ${after})`
+          : sql`(r.first_contact_due_at > ${due}::timestamptz OR r.first_contact_due_at IS NULL
+                 OR (r.first_contact_due_at = ${due}::timestamptz AND ${after}))`,
+      );
+    }
+    const found = await select(where, query.limit + 1);
+    const pageRows = found.slice(0, query.limit);
+    return {
+      items: await present(pageRows, now),
+      nextCursor: found.length > query.limit ? encodeCursor(pageRows.at(-1)!) : null,
+    };
+  }
+
+  /** Badges in the navigation. */
+  async function counts(actor: UserActor): Promise<z.infer<typeof WorkListCounts>> {
+    const now = deps.clock.now();
+    const team = await teamOf(actor);
+    const [row] = await rows<Record<keyof z.infer<typeof WorkListCounts>, number>>(
+      deps.db,
+      sql`SELECT count(*) FILTER (WHERE ${mine(actor)})::int AS "mine",
+                 count(*) FILTER (WHERE ${mine(actor)} AND ${overdueSql(now)})::int AS "mineOverdue",
+                 count(*) FILTER (WHERE r.assignee_id IN (${list(team)}))::int AS "team",
+                 count(*) FILTER (WHERE r.assignee_id IS NULL)::int AS "unassigned"
+            FROM customer_requests r
+           WHERE ${OPEN} AND (${myLocations(actor)} OR ${mine(actor)})`,
+    );
+    return { mine: Number(row?.mine ?? 0), mineOverdue: Number(row?.mineOverdue ?? 0), team: Number(row?.team ?? 0), unassigned: Number(row?.unassigned ?? 0) };
+  }
+
+  /** A customer's requests, for the customer record and "before the call" (customer data is shared across locations). */
+  async function forContact(contactId: string, status: 'open' | 'all') {
+    const where = [sql`r.contact_id = ${contactId}::uuid`, status === 'open' ? OPEN : sql`true`];
+    const found = await rows<ListRow>(
+      deps.db,
+      sql`SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.contact_id, r.assignee_id,
+                 r.location_id, r.received_at, r.first_contact_due_at, r.first_contacted_at,
+                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count
+            FROM customer_requests r WHERE ${sql.join(where, sql` AND `)}
+           ORDER BY r.received_at DESC LIMIT 200`,
+    );
+    return present(found, deps.clock.now());
+  }
+
+  return { listRequests, counts, forContact };
+}

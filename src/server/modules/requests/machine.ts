@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
+import type { ApiKeyActor } from '../../http/access';
+import { ConflictError, ValidationError } from '../../http/errors';
+import type { RequestsContext } from './context';
+import type { createIntake, IntakeInput, IntakeOptions, PreparedIntake } from './intake';
+import { DEFAULT_SUBJECT } from './labels';
+import * as repo from './repo';
+
+export interface MachineLead {
+  input: IntakeInput;
+  options?: IntakeOptions;
+}
+
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+  /** True when this is the stored answer to an earlier call with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+type Ref = z.infer<typeof RequestRef>;
+const refOf = (r: repo.RequestRow): Ref => ({ id: r.id, number: r.number, subject: r.subject, status: r.status });
+
+/** A stable hash of a request body: same content, same hash, whatever the key order. */
+export function hashBody(body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, val]) => [k, canonical(val)]),
+          )
+        : v;
+  return createHash('sha256').update(typeof body === 'string' ? body : JSON.stringify(canonical(body))).digest('hex');
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+/**
+ * Machine intake (web forms, portals, ADF): resends recognised by the
+ * sender's id, retries by the Idempotency-Key, both inside the one
+ * transaction that takes the leads in, so concurrent duplicates cannot slip through.
+ */
+export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typeof createIntake>) {
+  const { deps, org } = ctx;
+
+  async function resolveLocation(locationId: string | undefined, locationCode: string | undefined): Promise<string> {
+    if (locationId) return locationId;
+    if (!locationCode) {
+      throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'give locationCode or locationId' }]);
+    }
+    const found = (await org.listLocations()).find((l) => l.code === locationCode.toUpperCase());
+    if (!found) throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'unknown location code' }]);
+    return found.id;
+  }
+
+  async function takeIn(
+    actor: ApiKeyActor,
+    leads: MachineLead[],
+    idempotency: { key: string; hash: string } | null,
+    answer: (outcome: { created: repo.RequestRow[]; duplicates: repo.RequestRow[] }) => { status: number; body: unknown },
+  ): Promise<StoredAnswer> {
+    const prepared = new Map<number, PreparedIntake>();
+    for (const [i, lead] of leads.entries()) {
+      const { externalSource, externalId } = lead.input;
+      const known = externalSource && externalId ? await repo.findByExternal(deps.db, externalSource, externalId) : undefined;
+      if (!known) prepared.set(i, await intake.prepare(actor, lead.input, lead.options));
+    }
+    const scope = `api-key:${actor.apiKeyId}`;
+
+    const attempt = () =>
+      deps.db.transaction(async (tx): Promise<StoredAnswer> => {
+        if (idempotency) {
+          const claim = await repo.claimIntakeKey(tx, scope, idempotency.key, idempotency.hash);
+          if (!claim.claimed) {
+            if (claim.existing.requestHash !== idempotency.hash) {
+              throw new ConflictError('Idempotency-Key reused with a different request', [
+                { field: 'Idempotency-Key', in: 'headers', message: 'was used before for a different request body' },
+              ]);
+            }
+            return { status: claim.existing.responseStatus, body: claim.existing.responseBody, replayed: true };
+          }
+        }
+        const created: repo.RequestRow[] = [];
+        const duplicates: repo.RequestRow[] = [];
+        const now = deps.clock.now();
+        for (const [i, lead] of leads.entries()) {
+          const { externalSource, externalId } = lead.input;
+          const known = externalSource && externalId ? await repo.findByExternal(tx, externalSource, externalId) : undefined;
+          if (known) {
+            duplicates.push(known);
+            await repo.insertEvents(tx, [
+              { requestId: known.id, at: now, actorId: null, kind: 'duplicate_received', data: { apiKeyId: actor.apiKeyId, externalId } },
+            ]);
+            continue;
+          }
+          const ready = prepared.get(i);
+          // Known before the transaction but gone now cannot happen: requests are never deleted.
+          if (!ready) throw new Error(`lead ${i} was a resend a moment ago and is unknown now`);
+          created.push((await intake.commit(tx, ready)).row);
+        }
+        const result = answer({ created, duplicates });
+        if (idempotency) {
+          await repo.completeIntakeKey(tx, scope, idempotency.key, {
+            ...result,
+            requestId: created[0]?.id ?? duplicates[0]?.id ?? null,
+          });
+        }
+        return { ...result, replayed: false };
+      });
+
+    try {
+      return await attempt();
+    } catch (error) {
+      // A concurrent call took the same lead (or key) in first: the retry finds its result.
+      if (isUniqueViolation(error)) return attempt();
+      throw error;
+    }
+  }
+
+  /** JSON intake from web forms and portals. */
+  async function takeInJson(
+    actor: ApiKeyActor,
+    body: z.output<typeof IntakeBody>,
+    idempotencyKey: string,
+    rawHash: string,
+  ): Promise<StoredAnswer> {
+    const locationId = await resolveLocation(body.locationId, body.locationCode);
+    let vehicleId = body.vehicleId ?? null;
+    let vehicleInterest = body.vehicleInterest ?? null;
+    if (!vehicleId && body.vehicle?.vin) vehicleId = (await ctx.vehicles.findByVin(body.vehicle.vin))?.id ?? null;
+    if (!vehicleId && body.vehicle && !vehicleInterest) vehicleInterest = { ...body.vehicle };
+    const input: IntakeInput = {
+      type: body.type,
+      channel: body.channel ?? 'web_form',
+      source: body.source ?? actor.name,
+      campaign: body.campaign,
+      locationId,
+      brand: body.brand,
+      subject: body.subject ?? DEFAULT_SUBJECT[body.type],
+      message: body.message,
+      vehicleId,
+      vehicleInterest,
+      priority: body.priority,
+      callbackFrom: body.callbackFrom ? new Date(body.callbackFrom) : null,
+      callbackTo: body.callbackTo ? new Date(body.callbackTo) : null,
+      customer: body.customer,
+      externalSource: body.externalId ? `api-key:${actor.apiKeyId}` : null,
+      externalId: body.externalId ?? null,
+    };
+    return takeIn(actor, [{ input, options: { lenientPhones: true } }], { key: idempotencyKey, hash: rawHash }, ({ created, duplicates }) =>
+      created[0]
+        ? { status: 201, body: { request: refOf(created[0]), duplicate: false } }
+        : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true } },
+    );
+  }
+
+  return { takeIn, takeInJson, resolveLocation, refOf };
+}

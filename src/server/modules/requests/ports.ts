@@ -1,0 +1,71 @@
+import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
+import type { DbOrTx } from '../../db/client';
+
+/**
+ * What this module needs of the assignment and templates services, written
+ * down as the agreed contract so the two sides can be checked against it.
+ */
+export interface AssignmentDecisionResult {
+  assigneeId: string | null;
+  onBehalfOfId: string | null;
+  /** Last day (YYYY-MM-DD) of the regular person's absence, when a deputy stands in. */
+  onBehalfUntil: string | null;
+  ruleId: string | null;
+  ruleName: string | null;
+  notifyUserIds: string[];
+  explanation: string[];
+}
+
+export interface AnnouncedRequest {
+  id: string;
+  number: string;
+  subject: string;
+  type: RequestType;
+  locationId: string;
+  contactDisplayName: string;
+}
+
+export interface AssignmentPort {
+  decide(
+    tx: DbOrTx,
+    input: {
+      type: RequestType;
+      locationId: string;
+      brand: string | null;
+      source: string | null;
+      contactId: string | null;
+      at: Date;
+    },
+  ): Promise<AssignmentDecisionResult>;
+  announce(
+    tx: DbOrTx,
+    input: {
+      request: AnnouncedRequest;
+      assigneeId: string;
+      onBehalfOfId: string | null;
+      notifyUserIds: string[];
+      reassignedBy?: string | null;
+      reason?: string | null;
+    },
+  ): Promise<void>;
+  managersOf(locationId: string): Promise<string[]>;
+}
+
+export interface TemplateContext {
+  customer: { salutation: string; firstName: string | null; lastName: string | null; displayName: string };
+  request: { number: string; subject: string };
+  vehicle: string | null;
+  location: { name: string; phone: string };
+  user: { displayName: string; phone: string | null };
+}
+
+export interface RenderedTemplate {
+  kind: TemplateKind;
+  subject: string | null;
+  body: string;
+  missing: string[];
+}
+
+export interface TemplatesPort {
+  render(requestType: RequestType, kind: TemplateKind, context: TemplateContext): Promise<RenderedTemplate>;
+}

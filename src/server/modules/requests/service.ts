@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import type { TemplateKind } from '../../../shared/requests/enums';
+import { TEMPLATE_KINDS } from '../../../shared/requests/enums';
+import type { CustomerRequest, RequestCreate } from '../../../shared/requests/schemas';
+import type { Deps } from '../../deps';
+import type { Actor, UserActor } from '../../http/access';
+import { assertLocation } from '../../http/access';
+import { ForbiddenError } from '../../http/errors';
+import { assertRead } from './access';
+import { createAdfIntake } from './adf-intake';
+import { createContext, type RequestsDeps } from './context';
+import { registerEscalation } from './escalation';
+import { createIntake, type IntakeInput } from './intake';
+import { createLists } from './lists';
+import { createMachineIntake } from './machine';
+import type { RenderedTemplate } from './ports';
+import { createReassignment } from './reassign';
+import * as repo from './repo';
+import { registerReturnNotice } from './return-notice';
+import { createRequestView, vehicleLabel } from './view';
+import { createWorkflow } from './workflow';
+
+export type { RequestsDeps } from './context';
+export type RequestsService = ReturnType<typeof createRequestsService>;
+
+/** Roles that take requests in at the counter or on the phone. */
+const INTAKE_ROLES = new Set(['admin', 'manager', 'sales', 'service', 'reception', 'parts']);
+
+/**
+ * Customer requests (Anliegen): intake from every channel, the status
+ * workflow, contact attempts, SLA deadlines with escalation, work lists.
+ */
+export function createRequestsService(deps: Deps, modules: RequestsDeps) {
+  const ctx = createContext(deps, modules);
+  const view = createRequestView(ctx);
+  const intake = createIntake(ctx);
+  const machine = createMachineIntake(ctx, intake);
+  const adf = createAdfIntake(ctx, machine);
+  const workflow = createWorkflow(ctx, view.loadRow);
+  const reassignment = createReassignment(ctx);
+  const lists = createLists(ctx);
+
+  registerEscalation(ctx);
+  registerReturnNotice(ctx);
+  modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
+
+  async function get(actor: UserActor, id: string): Promise<CustomerRequest> {
+    const row = await view.loadRow(id);
+    assertRead(actor, row);
+    return view.present(row);
+  }
+
+  /**
+   * Takes one request in: the single entry for every path. Inside a caller's
+   * transaction nothing may be read outside it, so the reads happen first.
+   */
+  async function takeIn(actor: Actor, input: IntakeInput) {
+    const prepared = await intake.prepare(actor, input);
+    return deps.db.transaction((tx) => intake.commit(tx, prepared));
+  }
+
+  return {
+    get,
+    takeIn,
+    prepareIntake: intake.prepare,
+    commitIntake: intake.commit,
+
+    /** Staff intake: the form, the phone, the walk-in. */
+    async create(actor: UserActor, body: z.output<typeof RequestCreate>): Promise<CustomerRequest> {
+      if (!INTAKE_ROLES.has(actor.role)) throw new ForbiddenError();
+      assertLocation(actor, body.locationId);
+      const { row } = await takeIn(actor, {
+        ...body,
+        callbackFrom: body.callbackFrom ? new Date(body.callbackFrom) : null,
+        callbackTo: body.callbackTo ? new Date(body.callbackTo) : null,
+      });
+      return view.present(row);
+    },
+
+    takeInJson: machine.takeInJson,
+    takeInAdf: adf.takeInAdf,
+
+    events: async (actor: UserActor, id: string) => {
+      assertRead(actor, await view.loadRow(id));
+      return view.events(id);
+    },
+
+    async changeStatus(actor: UserActor, id: string, input: Parameters<typeof workflow.changeStatus>[2]) {
+      await workflow.changeStatus(actor, id, input);
+      return view.present(await view.loadRow(id));
+    },
+
+    async recordAttempt(actor: UserActor, id: string, input: Parameters<typeof workflow.recordAttempt>[2]) {
+      await workflow.recordAttempt(actor, id, input);
+      return view.present(await view.loadRow(id));
+    },
+
+    async reassign(actor: UserActor, id: string, assigneeId: string, reason: string) {
+      await reassignment.reassign(actor, [id], assigneeId, reason);
+      return view.present(await view.loadRow(id));
+    },
+
+    async bulkReassign(actor: UserActor, ids: string[], assigneeId: string, reason: string) {
+      await reassignment.reassign(actor, ids, assigneeId, reason);
+      return { reassigned: ids.length };
+    },
+
+    list: lists.listRequests,
+    counts: lists.counts,
+    async forContact(contactId: string, status: 'open' | 'all') {
+      await modules.contacts.get(contactId);
+      return lists.forContact(contactId, status);
+    },
+
+    /** Phone script, voicemail and e-mail for this request, filled in (R3.3). */
+    async templates(actor: UserActor, id: string): Promise<RenderedTemplate[]> {
+      const row = await view.loadRow(id);
+      assertRead(actor, row);
+      const render = ctx.templates.render;
+      if (typeof render !== 'function') return [];
+      const [contact, location, user, vehicle] = await Promise.all([
+        modules.contacts.get(row.contactId),
+        modules.org.getLocation(row.locationId),
+        modules.org.getUser(actor.userId),
+        row.vehicleId ? modules.vehicles.get(row.vehicleId).catch(() => null) : Promise.resolve(null),
+      ]);
+      const interest = row.vehicleInterest as { make?: string; model?: string } | null;
+      const context = {
+        customer: {
+          salutation: contact.salutation,
+          firstName: contact.firstName,
+          lastName: contact.lastName,
+          displayName: contact.displayName,
+        },
+        request: { number: row.number, subject: row.subject },
+        vehicle: vehicle
+          ? vehicleLabel(vehicle)
+          : interest?.make
+            ? [interest.make, interest.model].filter(Boolean).join(' ')
+            : null,
+        location: { name: location.name, phone: location.phone },
+        user: { displayName: user.displayName, phone: user.phoneExtension ? `${location.phone}-${user.phoneExtension}` : location.phone },
+      };
+      return Promise.all(TEMPLATE_KINDS.map((kind: TemplateKind) => render.call(ctx.templates, row.type, kind, context)));
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  ATTEMPT_CHANNELS,
+  ATTEMPT_OUTCOMES,
+  LOST_REASONS,
+  PRIORITIES,
+  REQUEST_CHANNELS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  TEMPLATE_KINDS,
+} from '../../../shared/requests/enums';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { contacts } from '../contacts/tables';
+import { locations, users } from '../org/tables';
+import { vehicles } from '../vehicles/tables';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const requestTypeEnum = pgEnum('request_type', REQUEST_TYPES);
+export const requestChannelEnum = pgEnum('request_channel', REQUEST_CHANNELS);
+export const priorityEnum = pgEnum('priority', PRIORITIES);
+export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
+export const lostReasonEnum = pgEnum('lost_reason', LOST_REASONS);
+export const attemptChannelEnum = pgEnum('attempt_channel', ATTEMPT_CHANNELS);
+export const attemptOutcomeEnum = pgEnum('attempt_outcome', ATTEMPT_OUTCOMES);
+export const templateKindEnum = pgEnum('template_kind', TEMPLATE_KINDS);
+
+/** Human-friendly request numbers ("A-100042") that staff can read out on the phone. */
+export const requestNumberSeq = pgSequence('request_number_seq', { startWith: 100001 });
+
+/** A customer request (Anliegen): lead, service appointment, callback, parts, complaint, inquiry. */
+export const customerRequests = pgTable(
+  'customer_requests',
+  {
+    id: id(),
+    number: text('number').notNull(),
+    type: requestTypeEnum('type').notNull(),
+    channel: requestChannelEnum('channel').notNull(),
+    /** Where it came from: portal, campaign, tracking number, web form name… */
+    source: text('source'),
+    campaign: text('campaign'),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    brand: text('brand'),
+    subject: text('subject').notNull(),
+    /** The customer's own words, verbatim. */
+    message: text('message'),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
+    /** For sales leads: the vehicle the customer is interested in (make, model, new/used, price…). */
+    vehicleInterest: jsonb('vehicle_interest').$type<Record<string, unknown>>(),
+    priority: priorityEnum('priority').notNull().default('normal'),
+    callbackFrom: instant('callback_from'),
+    callbackTo: instant('callback_to'),
+    status: requestStatusEnum('status').notNull().default('new'),
+    outcome: text('outcome'),
+    lostReason: lostReasonEnum('lost_reason'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The regular consultant the request is really for, while a deputy handles it (R0.7). */
+    onBehalfOfId: uuid('on_behalf_of_id').references(() => users.id, { onDelete: 'set null' }),
+    assignmentRuleId: uuid('assignment_rule_id'),
+    assignedAt: instant('assigned_at'),
+    receivedAt: instant('received_at').notNull(),
+    firstContactDueAt: instant('first_contact_due_at'),
+    firstContactedAt: instant('first_contacted_at'),
+    escalatedAt: instant('escalated_at'),
+    closedAt: instant('closed_at'),
+    /** The sender's id for the lead (portal prospect id): a resend of the same lead is recognised by it. */
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdByApiKeyId: uuid('created_by_api_key_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customer_requests_number_uq').on(t.number),
+    uniqueIndex('customer_requests_external_uq').on(t.externalSource, t.externalId),
+    index('customer_requests_assignee_open_idx')
+      .on(t.assigneeId, t.firstContactDueAt)
+      .where(sql`status IN ('new','assigned','in_progress','waiting')`),
+    index('customer_requests_location_received_idx').on(t.locationId, t.receivedAt),
+    index('customer_requests_contact_idx').on(t.contactId, t.receivedAt),
+    index('customer_requests_status_due_idx').on(t.status, t.firstContactDueAt),
+  ],
+);
+
+/** Everything that happened to a request, in order: the request's own history. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => customerRequests.id, { onDelete: 'cascade' }),
+    at: instant('at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** created, status_changed, assigned, reassigned, attempt, escalated, reopened, note, duplicate_received */
+    kind: text('kind').notNull(),
+    fromStatus: requestStatusEnum('from_status'),
+    toStatus: requestStatusEnum('to_status'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
+);
+
+export const requestAttachments = pgTable(
+  'request_attachments',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => customerRequests.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('request_attachments_request_idx').on(t.requestId)],
+);
+
+/** Idempotency keys of the intake API: a retried POST returns the first answer and creates nothing. */
+export const intakeKeys = pgTable(
+  'intake_keys',
+  {
+    /** API key id (or user id) + the client's Idempotency-Key. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    requestId: uuid('request_id').references(() => customerRequests.id, { onDelete: 'cascade' }),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: jsonb('response_body').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('intake_keys_scope_key_uq').on(t.scope, t.key)],
+);
+
+/** Contact attempts (R3.3, R3.4): when, how, with what result, and verbatim what was said and offered. */
+export const contactAttempts = pgTable(
+  'contact_attempts',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => customerRequests.id, { onDelete: 'cascade' }),
+    at: instant('at').notNull(),
+    channel: attemptChannelEnum('channel').notNull(),
+    outcome: attemptOutcomeEnum('outcome').notNull(),
+    note: text('note'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contact_attempts_request_idx').on(t.requestId, t.at)],
+);
+
+/** Phone script, voicemail and e-mail text per request type, with placeholders; edited by managers. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: id(),
+    requestType: requestTypeEnum('request_type').notNull(),
+    kind: templateKindEnum('kind').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('message_templates_type_kind_uq').on(t.requestType, t.kind)],
+);

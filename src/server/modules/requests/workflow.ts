@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import type { RequestStatus } from '../../../shared/requests/enums';
+import type { AttemptInput, StatusChange } from '../../../shared/requests/schemas';
+import type { Tx } from '../../db/client';
+import type { UserActor } from '../../http/access';
+import { ConflictError, ValidationError } from '../../http/errors';
+import { recordTimeline } from '../timeline/service';
+import { assertChange } from './access';
+import type { RequestsContext } from './context';
+import { ATTEMPT_TIMELINE_KIND, ATTEMPT_VERB, LOST_REASON_LABEL, OUTCOME_LABEL, STATUS_LABEL } from './labels';
+import * as repo from './repo';
+import { slaKey } from './sla';
+import { isOpen } from './view';
+
+/** Where each status may go. Closing is possible from every open status; done and lost reopen to in progress. */
+const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  new: ['assigned', 'in_progress', 'done', 'lost'],
+  assigned: ['in_progress', 'waiting', 'done', 'lost'],
+  in_progress: ['waiting', 'done', 'lost'],
+  waiting: ['in_progress', 'done', 'lost'],
+  done: ['in_progress'],
+  lost: ['in_progress'],
+};
+
+export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Promise<repo.RequestRow>) {
+  const { deps, jobs } = ctx;
+
+  /** Loads, checks the actor may change it, then runs the change on the locked row. */
+  async function change<T>(actor: UserActor, id: string, work: (tx: Tx, row: repo.RequestRow, now: Date) => Promise<T>) {
+    assertChange(actor, await loadRow(id));
+    return deps.db.transaction(async (tx) => {
+      const row = (await repo.findRequest(tx, id, true))!;
+      return work(tx, row, deps.clock.now());
+    });
+  }
+
+  async function timeline(tx: Tx, row: repo.RequestRow, actor: UserActor, now: Date, summary: string, body?: string | null) {
+    await recordTimeline(tx, {
+      contactId: row.contactId,
+      vehicleId: row.vehicleId,
+      kind: 'request',
+      occurredAt: now,
+      authorId: actor.userId,
+      summary,
+      body: body ?? null,
+      data: { requestId: row.id, number: row.number, status: row.status },
+      sourceType: 'request',
+      sourceId: row.id,
+    });
+  }
+
+  async function changeStatus(actor: UserActor, id: string, input: z.output<typeof StatusChange>): Promise<void> {
+    await change(actor, id, async (tx, row, now) => {
+      if (input.version !== undefined && input.version !== row.version) {
+        throw new ConflictError('This request was changed by someone else meanwhile. Reload it and try again.');
+      }
+      const from = row.status;
+      const to = input.status;
+      if (!TRANSITIONS[from].includes(to)) {
+        throw new ConflictError(`A request that is ${STATUS_LABEL[from]} cannot become ${STATUS_LABEL[to]}.`, [
+          { field: 'status', in: 'body', message: `cannot change from ${from} to ${to}` },
+        ]);
+      }
+      if (to === 'assigned' && !row.assigneeId) {
+        throw new ConflictError('Assign the request to someone first.', [
+          { field: 'status', in: 'body', message: 'the request has no assignee' },
+        ]);
+      }
+      const closing = to === 'done' || to === 'lost';
+      const reopening = !isOpen(from);
+      const updated = await repo.updateRequest(
+        tx,
+        id,
+        {
+          status: to,
+          outcome: to === 'done' ? input.outcome : reopening ? null : row.outcome,
+          lostReason: to === 'lost' ? input.lostReason : reopening ? null : row.lostReason,
+          closedAt: closing ? now : null,
+        },
+        now,
+      );
+      if (closing) await jobs.cancel(tx, slaKey(id));
+      await repo.insertEvents(tx, [
+        {
+          requestId: id,
+          at: now,
+          actorId: actor.userId,
+          kind: reopening ? 'reopened' : 'status_changed',
+          fromStatus: from,
+          toStatus: to,
+          data: { outcome: input.outcome ?? null, lostReason: input.lostReason ?? null, note: input.note ?? null },
+        },
+      ]);
+      const summary =
+        to === 'done'
+          ? `Anliegen ${row.number} erledigt: ${input.outcome}`
+          : to === 'lost'
+            ? `Anliegen ${row.number} verloren: ${LOST_REASON_LABEL[input.lostReason!]}`
+            : reopening
+              ? `Anliegen ${row.number} wieder geöffnet`
+              : `Anliegen ${row.number}: ${STATUS_LABEL[to]}`;
+      await timeline(tx, updated, actor, now, summary, input.note);
+    });
+  }
+
+  async function recordAttempt(actor: UserActor, id: string, input: z.output<typeof AttemptInput>): Promise<void> {
+    const now = deps.clock.now();
+    const at = input.at ? new Date(input.at) : now;
+    if (at > now) throw new ValidationError([{ field: 'at', in: 'body', message: 'must not be in the future' }]);
+    await change(actor, id, async (tx, row) => {
+      if (!isOpen(row.status)) {
+        throw new ConflictError(`The request is ${STATUS_LABEL[row.status]}; reopen it to record a contact attempt.`);
+      }
+      const attempt = await repo.insertAttempt(tx, {
+        requestId: id,
+        at,
+        channel: input.channel,
+        outcome: input.outcome,
+        note: input.note,
+        userId: actor.userId,
+        createdAt: now,
+      });
+      const starts = row.status === 'new' || row.status === 'assigned';
+      const updated = await repo.updateRequest(
+        tx,
+        id,
+        { firstContactedAt: row.firstContactedAt ?? at, ...(starts ? { status: 'in_progress' as const } : {}) },
+        now,
+      );
+      if (!row.firstContactedAt) await jobs.cancel(tx, slaKey(id));
+      await repo.insertEvents(tx, [
+        {
+          requestId: id,
+          at: now,
+          actorId: actor.userId,
+          kind: 'attempt',
+          data: { attemptId: attempt.id, channel: input.channel, outcome: input.outcome, at: at.toISOString() },
+        },
+        ...(starts
+          ? [{ requestId: id, at: now, actorId: actor.userId, kind: 'status_changed', fromStatus: row.status, toStatus: 'in_progress' as const }]
+          : []),
+      ]);
+      await recordTimeline(tx, {
+        contactId: row.contactId,
+        vehicleId: row.vehicleId,
+        kind: ATTEMPT_TIMELINE_KIND[input.channel],
+        occurredAt: at,
+        authorId: actor.userId,
+        summary: `${ATTEMPT_VERB[input.channel]}: ${OUTCOME_LABEL[input.outcome]}`,
+        body: input.note,
+        data: { requestId: id, number: row.number, attemptId: attempt.id, outcome: input.outcome, status: updated.status },
+        sourceType: 'request',
+        sourceId: id,
+      });
+    });
+  }
+
+  return { changeStatus, recordAttempt, timeline, change };
+}

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { optionalText, page, UserRef } from '../common';
+import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
+import {
+  ATTEMPT_CHANNELS,
+  ATTEMPT_OUTCOMES,
+  LOST_REASONS,
+  PRIORITIES,
+  REQUEST_CHANNELS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+} from './enums';
+
+const instant = z.iso.datetime({ offset: true });
+
+/** A customer not yet in the CRM, captured with the request (duplicate-checked on the server). */
+export const NewCustomer = z.object({
+  salutation: z.enum(SALUTATIONS).default('none'),
+  firstName: optionalText(80),
+  lastName: optionalText(80),
+  companyName: optionalText(160),
+  phone: optionalText(40),
+  email: z.email().trim().toLowerCase().nullish(),
+  street: optionalText(200),
+  postalCode: optionalText(10),
+  city: optionalText(120),
+});
+export type NewCustomer = z.infer<typeof NewCustomer>;
+
+const RequestFields = z.object({
+  type: z.enum(REQUEST_TYPES),
+  channel: z.enum(REQUEST_CHANNELS),
+  source: optionalText(120),
+  campaign: optionalText(120),
+  locationId: z.uuid(),
+  brand: optionalText(60),
+  subject: z.string().trim().min(2).max(200),
+  message: optionalText(20_000),
+  vehicleId: z.uuid().nullish(),
+  vehicleInterest: z.record(z.string(), z.unknown()).nullish(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  callbackFrom: instant.nullish(),
+  callbackTo: instant.nullish(),
+});
+
+/** Staff intake (form, walk-in): an existing contact or a new customer. */
+export const RequestCreate = RequestFields.extend({
+  contactId: z.uuid().nullish(),
+  customer: NewCustomer.nullish(),
+  /** Assign to this colleague instead of applying the rules. */
+  assigneeId: z.uuid().nullish(),
+})
+  .refine((r) => Boolean(r.contactId) !== Boolean(r.customer), {
+    message: 'give either an existing contact or a new customer',
+    path: ['contactId'],
+  })
+  .refine((r) => !r.callbackFrom || !r.callbackTo || r.callbackFrom < r.callbackTo, {
+    message: 'must end after it starts',
+    path: ['callbackTo'],
+  });
+export type RequestCreate = z.input<typeof RequestCreate>;
+
+/** Machine intake (web forms, lead portals) with an API key; the location may be given by its code. */
+export const IntakeBody = RequestFields.partial({ locationId: true, subject: true, channel: true }).extend({
+  locationCode: z.string().trim().toUpperCase().max(6).optional(),
+  customer: NewCustomer,
+  vehicle: z
+    .object({ vin: optionalText(30), plate: optionalText(20), make: optionalText(60), model: optionalText(80) })
+    .nullish(),
+  consents: z
+    .array(z.object({ channel: z.enum(CHANNELS), purpose: z.enum(CONSENT_PURPOSES), status: z.enum(CONSENT_STATUSES) }))
+    .max(8)
+    .default([]),
+  /** The sender's own id for this lead; a second lead with the same id is a resend. */
+  externalId: optionalText(120),
+});
+
+export const RequestRef = z.object({ id: z.uuid(), number: z.string(), subject: z.string(), status: z.enum(REQUEST_STATUSES) });
+
+export const Attempt = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  channel: z.enum(ATTEMPT_CHANNELS),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  note: z.string().nullable(),
+  user: UserRef.nullable(),
+});
+
+export const AttemptInput = z.object({
+  channel: z.enum(ATTEMPT_CHANNELS),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  /** Verbatim: what was said and offered (R3.4). */
+  note: optionalText(10_000),
+  /** When it happened, if not now. Not in the future. */
+  at: instant.optional(),
+});
+
+/** What the app proposes next after the attempts so far (R3.3). */
+export const NextStep = z.object({
+  /** 'call' with a suggested time of day different from the failed ones, or 'email' with the template. */
+  action: z.enum(['call', 'email', 'none']),
+  suggestedAt: z.string().nullable(),
+  reason: z.enum(['first_contact', 'retry_other_time', 'three_failed_attempts', 'invalid_number', 'reached', 'closed']),
+  failedPhoneAttempts: z.number().int(),
+});
+
+export const RequestEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  kind: z.string(),
+  actor: UserRef.nullable(),
+  fromStatus: z.enum(REQUEST_STATUSES).nullable(),
+  toStatus: z.enum(REQUEST_STATUSES).nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const CustomerRequest = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.enum(REQUEST_TYPES),
+  channel: z.enum(REQUEST_CHANNELS),
+  source: z.string().nullable(),
+  campaign: z.string().nullable(),
+  locationId: z.uuid(),
+  brand: z.string().nullable(),
+  subject: z.string(),
+  message: z.string().nullable(),
+  contact: z.object({ id: z.uuid(), displayName: z.string(), customerNumber: z.string(), blocked: z.boolean() }),
+  vehicle: z.object({ id: z.uuid(), label: z.string() }).nullable(),
+  vehicleInterest: z.record(z.string(), z.unknown()).nullable(),
+  priority: z.enum(PRIORITIES),
+  callbackFrom: z.string().nullable(),
+  callbackTo: z.string().nullable(),
+  status: z.enum(REQUEST_STATUSES),
+  outcome: z.string().nullable(),
+  lostReason: z.enum(LOST_REASONS).nullable(),
+  assignee: UserRef.nullable(),
+  onBehalfOf: UserRef.nullable(),
+  receivedAt: z.string(),
+  firstContactDueAt: z.string().nullable(),
+  firstContactedAt: z.string().nullable(),
+  overdue: z.boolean(),
+  escalatedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  attempts: z.array(Attempt),
+  nextStep: NextStep,
+  version: z.number().int(),
+});
+export type CustomerRequest = z.infer<typeof CustomerRequest>;
+
+export const RequestListItem = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.enum(REQUEST_TYPES),
+  channel: z.enum(REQUEST_CHANNELS),
+  subject: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  priority: z.enum(PRIORITIES),
+  contact: z.object({ id: z.uuid(), displayName: z.string(), blocked: z.boolean() }),
+  assignee: UserRef.nullable(),
+  locationId: z.uuid(),
+  receivedAt: z.string(),
+  firstContactDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  attemptCount: z.number().int(),
+});
+export type RequestListItem = z.infer<typeof RequestListItem>;
+
+export const RequestListQuery = z.object({
+  /** mine: assigned to me; team: my department at my locations; location: all of my locations. */
+  scope: z.enum(['mine', 'team', 'location', 'all']).default('mine'),
+  status: z.enum([...REQUEST_STATUSES, 'open']).default('open'),
+  type: z.enum(REQUEST_TYPES).optional(),
+  locationId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  contactId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});
+export const RequestPage = page(RequestListItem);
+
+export const StatusChange = z
+  .object({
+    status: z.enum(REQUEST_STATUSES),
+    outcome: optionalText(2_000),
+    lostReason: z.enum(LOST_REASONS).nullish(),
+    note: optionalText(2_000),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((s) => s.status !== 'lost' || Boolean(s.lostReason), { message: 'a lost request needs a reason', path: ['lostReason'] })
+  .refine((s) => s.status !== 'done' || Boolean(s.outcome), { message: 'a done request needs an outcome', path: ['outcome'] });
+
+export const Reassign = z.object({ assigneeId: z.uuid(), reason: z.string().trim().min(3).max(500) });
+export const BulkReassign = Reassign.extend({ ids: z.array(z.uuid()).min(1).max(200) });
+
+export const WorkListCounts = z.object({ mine: z.number().int(), mineOverdue: z.number().int(), team: z.number().int(), unassigned: z.number().int() });
+
+/** Answer of the machine intake: the request taken in, or the earlier one when it was a resend. */
+export const IntakeAnswer = z.object({
+  request: RequestRef,
+  /** True when the lead was known already (same externalId from the same sender): nothing was created. */
+  duplicate: z.boolean(),
+});
+export type IntakeAnswer = z.infer<typeof IntakeAnswer>;
+
+/** Answer of the ADF intake: one entry per prospect of the document. */
+export const AdfIntakeAnswer = z.object({
+  created: z.array(RequestRef),
+  duplicates: z.array(RequestRef),
+  warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+});
+export type AdfIntakeAnswer = z.infer<typeof AdfIntakeAnswer>;

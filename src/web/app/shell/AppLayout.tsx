@@ -1,0 +1,53 @@
+import { AppShell, Burger, Container, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router-dom';
+import { SearchSpotlight } from '../../features/search/SearchSpotlight';
+import { Logo } from '../components/Logo';
+import { MainNav } from './MainNav';
+import { PageLoader } from './PageLoader';
+import { SearchButton } from './SearchButton';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+      bg="var(--mantine-color-gray-0)"
+    >
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+              <Logo />
+            </Link>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <SearchButton />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <MainNav onNavigate={nav.close} />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Container size="xl" px={0}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </AppShell.Main>
+      <SearchSpotlight />
+    </AppShell>
+  );
+}

@@ -1,0 +1,162 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api';
+import type {
+  ConsentHistory,
+  Contact,
+  ContactPageData,
+  ContactVehicleItem,
+  DirectoryEntry,
+  DuplicateCandidate,
+  TimelinePageData,
+} from './types';
+
+export const CONTACTS_KEY = ['contacts'] as const;
+export const contactKey = (id: string) => ['contacts', 'detail', id] as const;
+export const timelineKey = (path: string) => ['timeline', path] as const;
+
+export interface ContactFilters {
+  q?: string;
+  locationId?: string;
+  kind?: string;
+  tag?: string;
+  blocked?: string;
+  sort: 'name' | 'customerNumber' | 'updatedAt';
+  dir: 'asc' | 'desc';
+}
+
+/** Query string without empty values. */
+export function toSearchParams(values: Record<string, string | number | undefined | null>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export function useContactList(filters: ContactFilters, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: [...CONTACTS_KEY, 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ContactPageData>(
+        `/contacts?${toSearchParams({ ...filters, limit: pageSize, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({ queryKey: contactKey(id), queryFn: ({ signal }) => api.get<Contact>(`/contacts/${id}`, signal) });
+}
+
+/** After a change the record, the list and the timeline show it at once. */
+function useContactChanged() {
+  const queryClient = useQueryClient();
+  return (contact?: Contact) => {
+    if (contact) queryClient.setQueryData(contactKey(contact.id), contact);
+    void queryClient.invalidateQueries({ queryKey: CONTACTS_KEY });
+    void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+  };
+}
+
+export function useCreateContact() {
+  const changed = useContactChanged();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<Contact>('/contacts', body),
+    onSuccess: (contact) => changed(contact),
+  });
+}
+
+export function useUpdateContact(id: string) {
+  const changed = useContactChanged();
+  return useMutation({
+    mutationFn: (body: unknown) => api.patch<Contact>(`/contacts/${id}`, body),
+    onSuccess: (contact) => changed(contact),
+  });
+}
+
+export function useDuplicateCheck() {
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<DuplicateCandidate[]>('/contacts/duplicates', body),
+  });
+}
+
+export function useConsentHistory(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...contactKey(id), 'consents'],
+    queryFn: ({ signal }) => api.get<ConsentHistory[]>(`/contacts/${id}/consents`, signal),
+    enabled,
+  });
+}
+
+export function useRecordConsent(id: string) {
+  const queryClient = useQueryClient();
+  const changed = useContactChanged();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<unknown>(`/contacts/${id}/consents`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: contactKey(id) });
+      changed();
+    },
+  });
+}
+
+export function useBlockActions(id: string) {
+  const queryClient = useQueryClient();
+  const changed = useContactChanged();
+  const onSuccess = () => {
+    void queryClient.invalidateQueries({ queryKey: contactKey(id) });
+    changed();
+  };
+  const block = useMutation({
+    mutationFn: (body: { reason: string; until?: string | null }) => api.post<unknown>(`/contacts/${id}/block`, body),
+    onSuccess,
+  });
+  const unblock = useMutation({
+    mutationFn: (body: { reason: string | null }) => api.post<unknown>(`/contacts/${id}/unblock`, body),
+    onSuccess,
+  });
+  return { block, unblock };
+}
+
+export function useContactVehicles(id: string) {
+  return useQuery({
+    queryKey: [...contactKey(id), 'vehicles'],
+    queryFn: ({ signal }) => api.get<ContactVehicleItem[]>(`/contacts/${id}/vehicles`, signal),
+  });
+}
+
+/** Timeline of a contact or a vehicle; `path` is e.g. "/contacts/<id>/timeline". */
+export function useTimeline(path: string, kinds: readonly string[]) {
+  return useInfiniteQuery({
+    queryKey: [...timelineKey(path), kinds],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<TimelinePageData>(
+        `${path}?${toSearchParams({ kinds: kinds.join(','), limit: 30, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddNote(contactId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { text: string; occurredAt?: string; vehicleId?: string }) =>
+      api.post<unknown>(`/contacts/${contactId}/notes`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['timeline'] }),
+  });
+}
+
+/** Colleagues for the consultant and advisor pickers. */
+export function useDirectory() {
+  return useQuery({
+    queryKey: ['users', 'directory'],
+    queryFn: ({ signal }) => api.get<DirectoryEntry[]>('/users/directory', signal),
+    staleTime: 5 * 60_000,
+  });
+}

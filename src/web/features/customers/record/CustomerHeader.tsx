@@ -1,0 +1,147 @@
+import { ActionIcon, Badge, Button, CopyButton, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconBan,
+  IconBuilding,
+  IconCheck,
+  IconCircleCheck,
+  IconCopy,
+  IconDots,
+  IconEdit,
+  IconUser,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocations } from '../../../app/org-queries';
+import type { Contact } from '../types';
+
+interface CustomerHeaderProps {
+  contact: Contact;
+  canEdit: boolean;
+  canManage: boolean;
+  onEdit(): void;
+  onBlock(): void;
+  onUnblock(): void;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Who this is, at a glance: name, number, home location, the colleagues in charge, tags. */
+export function CustomerHeader({ contact, canEdit, canManage, onEdit, onBlock, onUnblock }: CustomerHeaderProps) {
+  const { t } = useTranslation();
+  const locations = useLocations();
+  const location = locations.data?.find((entry) => entry.id === contact.homeLocationId);
+  const company = contact.kind === 'company';
+
+  return (
+    <Paper withBorder radius="md" p="lg" mb="md">
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            {company ? <IconBuilding size={24} stroke={1.6} /> : <IconUser size={24} stroke={1.6} />}
+            <Title order={2} style={{ wordBreak: 'break-word' }}>
+              {contact.displayName}
+            </Title>
+            <Badge variant="light" color="gray" tt="none">
+              {t(`customers.kind.${contact.kind}`)}
+            </Badge>
+            {contact.activeBlock && (
+              <Badge color="red" variant="filled">
+                {t('customers.blocked')}
+              </Badge>
+            )}
+          </Group>
+          {contact.tags.length > 0 && (
+            <Group gap={4}>
+              {contact.tags.map((tag) => (
+                <Badge key={tag} variant="outline" color="autohaus" size="sm" tt="none">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Stack>
+        <Group gap="xs">
+          {canEdit && (
+            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onEdit}>
+              {t('common.edit')}
+            </Button>
+          )}
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('common.moreActions', { name: contact.displayName })}
+              >
+                <IconDots size={18} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item
+                component="a"
+                href={`/api/contacts/${contact.id}/vcard`}
+                download
+                leftSection={<IconAddressBook size={16} />}
+              >
+                {t('customers.record.vcard')}
+              </Menu.Item>
+              {canManage && !contact.activeBlock && (
+                <Menu.Item color="red" leftSection={<IconBan size={16} />} onClick={onBlock}>
+                  {t('customers.block.block')}
+                </Menu.Item>
+              )}
+              {canManage && contact.activeBlock && (
+                <Menu.Item leftSection={<IconCircleCheck size={16} />} onClick={onUnblock}>
+                  {t('customers.block.unblock')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      <Group gap="xl" mt="md" wrap="wrap">
+        <Fact label={t('customers.fields.customerNumber')}>
+          <Group gap={4} wrap="nowrap">
+            <Text ff="monospace" fw={600} size="sm">
+              {contact.customerNumber}
+            </Text>
+            <CopyButton value={contact.customerNumber}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
+                  <ActionIcon
+                    size="xs"
+                    variant="subtle"
+                    color={copied ? 'teal' : 'gray'}
+                    onClick={copy}
+                    aria-label={t('common.copy')}
+                  >
+                    {copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+        </Fact>
+        <Fact label={t('customers.fields.homeLocation')}>{location?.name ?? '…'}</Fact>
+        <Fact label={t('customers.fields.salesConsultant')}>
+          {contact.salesConsultant?.displayName ?? t('common.none')}
+        </Fact>
+        <Fact label={t('customers.fields.serviceAdvisor')}>
+          {contact.serviceAdvisor?.displayName ?? t('common.none')}
+        </Fact>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Priority, RequestChannel, RequestType } from '../../../../shared/requests/enums';
+import { REQUEST_CHANNELS, REQUEST_TYPES } from '../../../../shared/requests/enums';
+import i18next from '../../../i18n';
+import { callbackWindow, type CallbackWindow } from './callback-windows';
+
+export interface PickedCustomer {
+  contactId: string;
+  displayName: string;
+  blocked: boolean;
+}
+
+export interface IntakeValues {
+  type: RequestType;
+  channel: RequestChannel;
+  /** Set when an existing customer was picked; otherwise `newCustomer` holds the data. */
+  contactId: string;
+  newCustomer: boolean;
+  customer: { firstName: string; lastName: string; phone: string; email: string };
+  subject: string;
+  message: string;
+  callbackWindow: CallbackWindow;
+  callbackCustom: { from: string; to: string };
+  priority: Priority;
+  locationId: string;
+  vehicleId: string | null;
+}
+
+export const defaultSubject = (type: RequestType) => i18next.t(`requests.defaultSubject.${type}`);
+
+const pickEnum = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+  value && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+
+/** Start values from the address: ?type=, ?channel= (the phone pop-up and the walk-in button use them). */
+export function initialValues(params: URLSearchParams, homeLocationId: string): IntakeValues {
+  const channel = pickEnum(REQUEST_CHANNELS, params.get('channel'), 'phone');
+  const type = pickEnum(REQUEST_TYPES, params.get('type'), channel === 'walk_in' ? 'general' : 'callback');
+  return {
+    type,
+    channel,
+    contactId: params.get('contactId') ?? '',
+    newCustomer: false,
+    customer: { firstName: '', lastName: '', phone: '', email: '' },
+    subject: defaultSubject(type),
+    message: '',
+    callbackWindow: 'none',
+    callbackCustom: { from: '', to: '' },
+    priority: 'normal',
+    locationId: homeLocationId,
+    vehicleId: null,
+  };
+}
+
+/** The form's values in the shape of RequestCreate. */
+export function toBody(values: IntakeValues, now = new Date()) {
+  const window = callbackWindow(values.callbackWindow, now, values.callbackCustom);
+  const { customer } = values;
+  return {
+    type: values.type,
+    channel: values.channel,
+    locationId: values.locationId,
+    subject: values.subject.trim(),
+    message: values.message.trim() || null,
+    priority: values.priority,
+    vehicleId: values.contactId ? values.vehicleId : null,
+    ...window,
+    ...(values.newCustomer
+      ? {
+          contactId: null,
+          customer: {
+            firstName: customer.firstName.trim() || null,
+            lastName: customer.lastName.trim() || null,
+            phone: customer.phone.trim() || null,
+            email: customer.email.trim() || null,
+          },
+        }
+      : { contactId: values.contactId || null, customer: null }),
+  };
+}
+
+/** A new customer needs a name to address and a way to call back. */
+export function newCustomerErrors(values: IntakeValues): Record<string, string> {
+  if (!values.newCustomer) return values.contactId ? {} : { contactId: i18next.t('requests.intake.pickCustomer') };
+  const errors: Record<string, string> = {};
+  if (!values.customer.lastName.trim()) errors['customer.lastName'] = i18next.t('validation.required');
+  if (!values.customer.phone.trim() && !values.customer.email.trim())
+    errors['customer.phone'] = i18next.t('requests.intake.phoneOrEmail');
+  return errors;
+}

@@ -1,0 +1,69 @@
+import { Group, Select, Switch } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_STATUSES, REQUEST_TYPES } from '../../../../shared/requests/enums';
+import { useLocations } from '../../../app/org-queries';
+import { AssigneeSelect } from '../components/AssigneeSelect';
+import type { WorkListFilters as Filters } from '../types';
+
+interface WorkListFiltersProps {
+  filters: Filters;
+  onChange(patch: Partial<Filters>): void;
+}
+
+export function WorkListFilters({ filters, onChange }: WorkListFiltersProps) {
+  const { t } = useTranslation();
+  const locations = useLocations();
+  const statusOptions = [
+    { value: 'open', label: t('requests.filters.open') },
+    ...REQUEST_STATUSES.map((status) => ({ value: status, label: t(`requests.status.${status}`) })),
+  ];
+
+  return (
+    <Group gap="sm" align="flex-end" mb="md">
+      <Select
+        label={t('requests.fields.status')}
+        data={statusOptions}
+        value={filters.status}
+        onChange={(value) => onChange({ status: value ?? 'open' })}
+        allowDeselect={false}
+        w={180}
+      />
+      <Select
+        label={t('requests.fields.type')}
+        placeholder={t('requests.filters.allTypes')}
+        data={REQUEST_TYPES.map((type) => ({ value: type, label: t(`requests.type.${type}`) }))}
+        value={filters.type ?? null}
+        onChange={(value) => onChange({ type: value ?? undefined })}
+        clearable
+        w={200}
+      />
+      {filters.scope !== 'mine' && (
+        <>
+          <Select
+            label={t('requests.fields.location')}
+            placeholder={t('requests.filters.allLocations')}
+            data={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+            value={filters.locationId ?? null}
+            onChange={(value) => onChange({ locationId: value ?? undefined })}
+            clearable
+            w={240}
+          />
+          <AssigneeSelect
+            label={t('requests.fields.assignee')}
+            placeholder={t('requests.filters.anyone')}
+            value={filters.assigneeId ?? null}
+            onChange={(value) => onChange({ assigneeId: value ?? undefined })}
+            w={240}
+          />
+        </>
+      )}
+      <Switch
+        label={t('requests.filters.overdueOnly')}
+        checked={filters.overdue === 'true'}
+        onChange={(event) => onChange({ overdue: event.currentTarget.checked ? 'true' : undefined })}
+        color="red"
+        mb={8}
+      />
+    </Group>
+  );
+}

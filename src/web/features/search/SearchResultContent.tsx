@@ -1,0 +1,50 @@
+import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconCar, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResult } from '../../../shared/search/schemas';
+
+/** Matches on a plate or VIN read best in a fixed-width font, like on the papers. */
+const MONOSPACE_MATCHES = new Set(['plate', 'vin']);
+
+/** The subtitle as sent, with the customer number in front when the server left it out. */
+function subtitleOf(result: SearchResult) {
+  const parts = [result.subtitle ?? ''];
+  if (result.customerNumber && !parts[0]?.includes(result.customerNumber)) parts.unshift(result.customerNumber);
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** One search hit: icon, name, the line that tells people apart, what matched, and a block warning. */
+export function SearchResultContent({ result }: { result: SearchResult }) {
+  const { t } = useTranslation();
+  const vehicle = result.type === 'vehicle';
+  return (
+    <Group gap="sm" wrap="nowrap" w="100%">
+      <ThemeIcon variant="light" color={result.blocked ? 'red' : vehicle ? 'grape' : 'autohaus'} size={36} radius="xl">
+        {vehicle ? <IconCar size={20} stroke={1.6} /> : <IconUser size={20} stroke={1.6} />}
+      </ThemeIcon>
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Text
+          size="sm"
+          fw={600}
+          truncate
+          ff={vehicle && MONOSPACE_MATCHES.has(result.matchedOn) ? 'monospace' : undefined}
+        >
+          {result.title}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {subtitleOf(result)}
+        </Text>
+      </Stack>
+      <Group gap={6} wrap="nowrap">
+        {result.blocked && (
+          <Badge color="red" variant="filled" size="sm">
+            {t('search.blocked')}
+          </Badge>
+        )}
+        <Badge color="gray" variant="light" size="sm" tt="none" fw={500}>
+          {t(`search.matched.${result.matchedOn}`)}
+        </Badge>
+      </Group>
+    </Group>
+  );
+}

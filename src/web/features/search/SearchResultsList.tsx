@@ -1,0 +1,68 @@
+import { Box } from '@mantine/core';
+import { Fragment, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResult } from '../../../shared/search/schemas';
+import { SearchResultContent } from './SearchResultContent';
+import classes from './SearchSpotlight.module.css';
+import { groupResults } from './search-helpers';
+
+interface SearchResultsListProps {
+  results: readonly SearchResult[];
+  selectedIndex: number;
+  /** Id prefix for the options, so the input can point at the selected one (aria-activedescendant). */
+  idPrefix: string;
+  onSelect(index: number): void;
+  onOpen(result: SearchResult): void;
+}
+
+/** The order in which arrow keys walk through the results: customers, then vehicles. */
+export function orderedResults(results: readonly SearchResult[]) {
+  const groups = groupResults(results);
+  return [...groups.contacts, ...groups.vehicles];
+}
+
+/** Results grouped into customers and vehicles, as a listbox the arrow keys move through. */
+export function SearchResultsList({ results, selectedIndex, idPrefix, onSelect, onOpen }: SearchResultsListProps) {
+  const { t } = useTranslation();
+  const groups = groupResults(results);
+  useEffect(() => {
+    // Keep the keyboard selection visible in a long list (jsdom has no scrollIntoView).
+    document.getElementById(`${idPrefix}-option-${selectedIndex}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [idPrefix, selectedIndex]);
+  const sections = [
+    { key: 'contacts', label: t('search.groupContacts'), items: groups.contacts, offset: 0 },
+    { key: 'vehicles', label: t('search.groupVehicles'), items: groups.vehicles, offset: groups.contacts.length },
+  ].filter((section) => section.items.length > 0);
+
+  return (
+    <Box role="listbox" id={`${idPrefix}-list`} aria-label={t('search.resultsLabel')} px={6} pb={6}>
+      {sections.map((section) => (
+        <Fragment key={section.key}>
+          <div className={classes.groupLabel} role="presentation">
+            {section.label}
+          </div>
+          {section.items.map((result, index) => {
+            const position = section.offset + index;
+            const selected = position === selectedIndex;
+            return (
+              <Box
+                key={`${result.type}-${result.id}`}
+                id={`${idPrefix}-option-${position}`}
+                role="option"
+                aria-selected={selected}
+                data-selected={selected || undefined}
+                className={classes.option}
+                style={{ cursor: 'pointer' }}
+                onMouseMove={() => !selected && onSelect(position)}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => onOpen(result)}
+              >
+                <SearchResultContent result={result} />
+              </Box>
+            );
+          })}
+        </Fragment>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { stubFetch } from '../../test/fetch-stub';
+import { locations, salesUser, session } from '../../test/fixtures';
+import { renderApp } from '../../test/render';
+import { OTHER_CONTACT_ID, searchHit, VEHICLE_ID } from '../customers/test-fixtures';
+
+const results = [
+  searchHit(),
+  searchHit({
+    id: OTHER_CONTACT_ID,
+    contactId: OTHER_CONTACT_ID,
+    title: 'Bernd Müller',
+    subtitle: 'K-100377 · Köln',
+    customerNumber: 'K-100377',
+    blocked: true,
+  }),
+  searchHit({
+    type: 'vehicle',
+    id: VEHICLE_ID,
+    title: 'M-AB 1234',
+    subtitle: 'VW Golf · Anna Müller',
+    matchedOn: 'plate',
+    customerNumber: null,
+  }),
+];
+
+function stubApp(searchResults = results) {
+  return stubFetch({
+    'GET /api/auth/session': session(salesUser),
+    'GET /api/locations': { body: locations },
+    'GET /api/search': { body: { query: 'müller', results: searchResults, tookMs: 4 } },
+  });
+}
+
+async function openWithShortcut(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('heading', { name: /Jonas/ });
+  await user.keyboard('{Control>}k{/Control}');
+  return screen.findByRole('combobox', { name: /Name, Telefon/ });
+}
+
+describe('SearchSpotlight', () => {
+  it('opens with Ctrl+K and lists customers and vehicles, marking blocked customers', async () => {
+    const { requests } = stubApp();
+    const user = userEvent.setup();
+    renderApp('/');
+
+    const input = await openWithShortcut(user);
+    await user.type(input, 'müller');
+
+    const list = await screen.findByRole('listbox', { name: 'Suchergebnisse' });
+    const options = await within(list).findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual([
+      expect.stringContaining('Anna Müller'),
+      expect.stringContaining('Bernd Müller'),
+      expect.stringContaining('M-AB 1234'),
+    ]);
+    expect(within(list).getByText('Kunden')).toBeInTheDocument();
+    expect(within(list).getByText('Fahrzeuge')).toBeInTheDocument();
+    expect(within(options[1]!).getByText('Gesperrt')).toBeInTheDocument();
+    expect(within(options[0]!).queryByText('Gesperrt')).not.toBeInTheDocument();
+    expect(within(options[2]!).getByText('Kennzeichen')).toBeInTheDocument();
+    // Typing pauses are awaited: one request for the whole word, not one per letter.
+    const searches = requests.filter((request) => request.path === '/api/search');
+    expect(searches.length).toBeLessThanOrEqual(2);
+  });
+
+  it('opens the record chosen with the arrow keys on Enter', async () => {
+    stubApp();
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+
+    const input = await openWithShortcut(user);
+    await user.type(input, 'müller');
+    await screen.findAllByRole('option');
+    await user.keyboard('{ArrowDown}');
+    expect(input).toHaveAttribute('aria-activedescendant', expect.stringMatching(/option-1$/));
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/customers/${OTHER_CONTACT_ID}`));
+  });
+
+  it('offers to create the customer with the typed phone number when nothing matches', async () => {
+    stubApp([]);
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+
+    const input = await openWithShortcut(user);
+    await user.type(input, '0171 9876543');
+    expect(await screen.findByText('Keine Treffer')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Neuen Kunden anlegen' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/customers/new'));
+    expect(new URLSearchParams(router.state.location.search).get('phone')).toBe('0171 9876543');
+  });
+});

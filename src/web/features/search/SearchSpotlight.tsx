@@ -1,0 +1,166 @@
+import { Anchor, Button, Group, Kbd, Loader, ScrollArea, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Spotlight, spotlight } from '@mantine/spotlight';
+import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { SearchResult } from '../../../shared/search/schemas';
+import { describeError } from '../../app/form-errors';
+import { useSearch } from './search-api';
+import { newCustomerPath, resultPath } from './search-helpers';
+import { orderedResults, SearchResultsList } from './SearchResultsList';
+import classes from './SearchSpotlight.module.css';
+
+export const openSearch = () => spotlight.open();
+const closeSearch = () => spotlight.close();
+
+/**
+ * Global search, opened with Ctrl+K (Cmd+K on a Mac) from anywhere in the app,
+ * even from inside a form field: type a name, phone number, customer number,
+ * plate or VIN, pick with the arrow keys, open with Enter.
+ */
+export function SearchSpotlight() {
+  const [query, setQuery] = useState('');
+  return (
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K', 'ctrl + K']}
+      tagsToIgnore={[]}
+      clearQueryOnClose
+      size={680}
+    >
+      <SearchDialogBody query={query} onQueryChange={setQuery} />
+    </Spotlight.Root>
+  );
+}
+
+function SearchDialogBody({ query, onQueryChange }: { query: string; onQueryChange(query: string): void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const idPrefix = `search-${useId().replace(/:/g, '')}`;
+  const search = useSearch(query);
+  const results = search.active ? orderedResults(search.data?.results ?? []) : [];
+  // The selection belongs to one answer; a new answer starts again at the top.
+  const [selection, setSelection] = useState<{ answer: unknown; index: number }>({ answer: null, index: 0 });
+  const selectedIndex = selection.answer === search.data ? Math.min(selection.index, results.length - 1) : 0;
+  const select = (index: number) => setSelection({ answer: search.data, index });
+
+  function go(path: string) {
+    closeSearch();
+    void navigate(path);
+  }
+  const open = (result: SearchResult) => go(resultPath(result));
+  const noHits = search.active && !search.busy && search.isSuccess && results.length === 0;
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' && results.length > 0) select((selectedIndex + 1) % results.length);
+    else if (event.key === 'ArrowUp' && results.length > 0)
+      select((selectedIndex - 1 + results.length) % results.length);
+    else if (event.key === 'Enter') {
+      const result = results[selectedIndex];
+      if (result) open(result);
+      else if (noHits) go(newCustomerPath(query));
+    }
+  }
+
+  return (
+    <>
+      <Spotlight.Search
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        leftSection={<IconSearch stroke={1.6} />}
+        rightSection={search.busy ? <Loader size="xs" aria-label={t('search.searching')} /> : null}
+        value={query}
+        onChange={(event) => onQueryChange(event.currentTarget.value)}
+        onKeyDown={handleKeyDown}
+        role="combobox"
+        aria-expanded={results.length > 0}
+        aria-controls={`${idPrefix}-list`}
+        aria-activedescendant={results.length > 0 ? `${idPrefix}-option-${selectedIndex}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {/* Our own list rather than Spotlight.ActionsList: results come from the server, and the
+          keyboard selection must not be triggered twice by Spotlight's built-in Enter handling. */}
+      <ScrollArea.Autosize mah="min(520px, 65dvh)" type="scroll">
+        {!search.active && <StartHint />}
+        {search.active && search.isPending && <ResultsSkeleton />}
+        {search.isError && (
+          <Text c="red" size="sm" p="md" role="alert">
+            {describeError(search.error)}
+          </Text>
+        )}
+        {results.length > 0 && (
+          <SearchResultsList
+            results={results}
+            selectedIndex={selectedIndex}
+            idPrefix={idPrefix}
+            onSelect={select}
+            onOpen={open}
+          />
+        )}
+        {noHits && <NoHits query={query} onCreate={() => go(newCustomerPath(query))} />}
+      </ScrollArea.Autosize>
+      <Group className={classes.footer} justify="space-between" gap="xs">
+        <Group gap={6} visibleFrom="sm">
+          <Kbd size="xs">↑</Kbd>
+          <Kbd size="xs">↓</Kbd>
+          <Text size="xs" c="dimmed" mr="xs">
+            {t('search.hintNavigate')}
+          </Text>
+          <Kbd size="xs">Enter</Kbd>
+          <Text size="xs" c="dimmed" mr="xs">
+            {t('search.hintOpen')}
+          </Text>
+          <Kbd size="xs">Esc</Kbd>
+          <Text size="xs" c="dimmed">
+            {t('search.hintClose')}
+          </Text>
+        </Group>
+        {results.length > 0 && (
+          <Anchor component={Link} to={`/search?q=${encodeURIComponent(query.trim())}`} size="xs" onClick={closeSearch}>
+            {t('search.showAll')}
+          </Anchor>
+        )}
+      </Group>
+    </>
+  );
+}
+
+function StartHint() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed" ta="center" py="lg" px="md">
+      {t('search.startHint')}
+    </Text>
+  );
+}
+
+function ResultsSkeleton() {
+  return (
+    <Stack gap="xs" p="sm" aria-busy="true">
+      {[0, 1, 2].map((row) => (
+        <Skeleton key={row} height={44} radius="md" />
+      ))}
+    </Stack>
+  );
+}
+
+function NoHits({ query, onCreate }: { query: string; onCreate(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack align="center" gap="xs" py="lg" px="lg">
+      <ThemeIcon variant="light" color="gray" size={44} radius="xl" aria-hidden>
+        <IconUserSearch size={24} />
+      </ThemeIcon>
+      <Text fw={600}>{t('search.noHits')}</Text>
+      <Text size="sm" c="dimmed" ta="center" maw={400}>
+        {t('search.noHitsText', { query: query.trim() })}
+      </Text>
+      <Button mt="xs" leftSection={<IconUserPlus size={16} />} onClick={onCreate}>
+        {t('search.createCustomer')}
+      </Button>
+    </Stack>
+  );
+}
