@@ -18,6 +18,13 @@ export async function measureImport(
 ): Promise<Throughput> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
   const name = `import: ${rows.toLocaleString('en')}-row CSV`;
+  if (rows === 0)
+    return {
+      name,
+      rowsPerSecond: null,
+      targetRowsPerSecond: TARGET_ROWS_PER_SECOND,
+      note: 'skipped: BENCH_IMPORT_ROWS=0',
+    };
   const imports = bench.services.imports as Partial<typeof bench.services.imports>;
   if (typeof imports.importCsvBuffer !== 'function') {
     return {

@@ -1,10 +1,16 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { seedDemoCustomers } from './demo/customers';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import type { Services } from './services';
 
 export interface BootstrapResult {
   seededDemo: boolean;
+  /**
+   * The bulk of the demo data (customers, vehicles, requests). The server runs
+   * it right after it starts listening, so the login page is up at once.
+   */
+  seedDemoData?: () => Promise<void>;
   admin?: { email: string; password?: string; generated: boolean };
 }
 
@@ -16,15 +22,24 @@ const BOOTSTRAP_LOCK = 7_134_002;
  * administrator. The admin's password comes from CRM_ADMIN_PASSWORD or is
  * generated, printed once, and must be changed at first login.
  */
-export async function bootstrap(config: Config, database: Database, services: Services): Promise<BootstrapResult> {
+export async function bootstrap(
+  config: Config,
+  database: Database,
+  services: Services,
+  now: Date = new Date(),
+): Promise<BootstrapResult> {
   const locked = database.engine === 'postgres';
   if (locked) await database.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
   try {
     if ((await services.org.countUsers()) > 0) return { seededDemo: false };
     let homeLocationId: string;
     let seededDemo = false;
+    let seedDemoData: (() => Promise<void>) | undefined;
     if (config.demo) {
       const { locations } = await seedDemoOrganisation(services);
+      seedDemoData = async () => {
+        await seedDemoCustomers(services, database, { now });
+      };
       homeLocationId = locations[0]!.id;
       seededDemo = true;
     } else {
@@ -52,7 +67,11 @@ export async function bootstrap(config: Config, database: Database, services: Se
       },
       { mustChangePassword: !config.admin.password },
     );
-    return { seededDemo, admin: { email, password: initialPassword, generated: !config.admin.password } };
+    return {
+      seededDemo,
+      seedDemoData,
+      admin: { email, password: initialPassword, generated: !config.admin.password },
+    };
   } finally {
     if (locked) await database.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]);
   }

@@ -28,6 +28,7 @@ async function main(command: string | undefined) {
     const services = createServices({ config, database, db: database.db, clock: systemClock, log });
     const result = await bootstrap({ ...config, demo: true }, database, services);
     if (!result.seededDemo) log.warn('the database has users already; demo data is only added to an empty database');
+    await result.seedDemoData?.();
     printBootstrap(result, `http://localhost:${config.port}`);
     await database.close();
     return;
@@ -60,6 +61,14 @@ async function main(command: string | undefined) {
 
   await app.listen({ port: config.port, host: config.host });
   printBootstrap(result, `http://localhost:${config.port}`);
+  if (result.seedDemoData) {
+    const started = Date.now();
+    log.info('adding demo customers, vehicles and requests in the background…');
+    result
+      .seedDemoData()
+      .then(() => log.info({ seconds: Math.round((Date.now() - started) / 100) / 10 }, 'demo data ready'))
+      .catch((err: unknown) => log.error({ err }, 'demo data could not be added'));
+  }
 }
 
 const command = process.argv[2];

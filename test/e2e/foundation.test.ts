@@ -41,7 +41,7 @@ describe.runIf(enabled)('foundation in a real browser', () => {
     expect(await nav.getByRole('link', { name: 'Administration' }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Benutzermenü öffnen' }).click();
-    await page.getByRole('radio', { name: 'English' }).check({ force: true });
+    await page.getByRole('menu').getByText('English', { exact: true }).click();
     await nav.getByRole('link', { name: 'Customers' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Kunden' }).count()).toBe(0);
 

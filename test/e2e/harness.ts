@@ -36,7 +36,8 @@ export async function startServer(): Promise<E2EServer> {
   const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'e2e-admin-password' });
   const database = await createTestDatabase();
   const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
-  await bootstrap(config, database, services);
+  const result = await bootstrap(config, database, services);
+  await result.seedDemoData?.();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

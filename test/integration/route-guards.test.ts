@@ -17,15 +17,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-const fill = (url: string) => url.replace(/:[a-zA-Z]+/g, UUID);
+
+type Spec = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ in: string; name: string; schema?: { enum?: string[] } }>;
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
+};
+const spec = () => t.app.swagger() as unknown as Spec;
+const operation = (method: string, url: string) => spec().paths[url.replace(/:([a-zA-Z]+)/g, '{$1}')]?.[method.toLowerCase()];
+
+/** A path with valid-looking parameters: an enum parameter gets its first value, any other a UUID. */
+function fill(url: string, method = 'GET') {
+  const params = operation(method, url)?.parameters ?? [];
+  return url.replace(/:([a-zA-Z]+)/g, (_, name: string) => params.find((p) => p.in === 'path' && p.name === name)?.schema?.enum?.[0] ?? UUID);
+}
 const guarded = () => t.app.routeAccess.filter((r) => !('public' in r.access) && 'roles' in r.access);
 
 type JsonSchema = { properties?: Record<string, { type?: string | string[] }>; required?: string[] };
 
 function bodySchema(method: string, url: string): JsonSchema | undefined {
-  const spec = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
-  const path = url.replace(/:([a-zA-Z]+)/g, '{$1}');
-  return spec.paths[path]?.[method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
+  return operation(method, url)?.requestBody?.content['application/json']?.schema;
 }
 
 describe('every route', () => {
@@ -38,7 +56,7 @@ describe('every route', () => {
 
   it('answers 401 problem+json without a session', async () => {
     for (const route of guarded()) {
-      const res = await t.anonymous.request({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await t.anonymous.request({ method: route.method as 'GET', url: fill(route.url, route.method), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -76,7 +94,7 @@ describe('every route', () => {
       if (props.length === 0) continue;
       // Give every field a value of the wrong type.
       const bad = Object.fromEntries(props.map(([k, p]) => [k, [p.type].flat().includes('object') ? 12345 : { wrong: true }]));
-      const res = await client.request({ method: route.method as 'POST', url: fill(route.url), payload: bad });
+      const res = await client.request({ method: route.method as 'POST', url: fill(route.url, route.method), payload: bad });
       expect(res.statusCode, `${route.method} ${route.url} with a bad body`).toBe(400);
       const body = res.json();
       expect(body.status).toBe(400);

@@ -15,7 +15,25 @@ export const REGIONS: Region[] = [
     district: 'M',
     areaCode: '089',
     towns: [
-      { city: 'München', postalCodes: ['80331', '80335', '80469', '80634', '80687', '80799', '80992', '81241', '81369', '81475', '81543', '81671', '81737', '81925'] },
+      {
+        city: 'München',
+        postalCodes: [
+          '80331',
+          '80335',
+          '80469',
+          '80634',
+          '80687',
+          '80799',
+          '80992',
+          '81241',
+          '81369',
+          '81475',
+          '81543',
+          '81671',
+          '81737',
+          '81925',
+        ],
+      },
       { city: 'Germering', postalCodes: ['82110'] },
       { city: 'Dachau', postalCodes: ['85221'] },
       { city: 'Starnberg', postalCodes: ['82319'] },
@@ -28,7 +46,10 @@ export const REGIONS: Region[] = [
     district: 'K',
     areaCode: '0221',
     towns: [
-      { city: 'Köln', postalCodes: ['50667', '50674', '50733', '50825', '50858', '50933', '50968', '51061', '51103', '51147'] },
+      {
+        city: 'Köln',
+        postalCodes: ['50667', '50674', '50733', '50825', '50858', '50933', '50968', '51061', '51103', '51147'],
+      },
       { city: 'Frechen', postalCodes: ['50226'] },
       { city: 'Hürth', postalCodes: ['50354'] },
       { city: 'Pulheim', postalCodes: ['50259'] },
@@ -40,7 +61,10 @@ export const REGIONS: Region[] = [
     district: 'L',
     areaCode: '0341',
     towns: [
-      { city: 'Leipzig', postalCodes: ['04103', '04109', '04155', '04177', '04229', '04277', '04315', '04347', '04349'] },
+      {
+        city: 'Leipzig',
+        postalCodes: ['04103', '04109', '04155', '04177', '04229', '04277', '04315', '04347', '04349'],
+      },
       { city: 'Markkleeberg', postalCodes: ['04416'] },
       { city: 'Taucha', postalCodes: ['04425'] },
       { city: 'Schkeuditz', postalCodes: ['04435'] },
@@ -48,8 +72,32 @@ export const REGIONS: Region[] = [
   },
 ];
 
-export const MOBILE_PREFIXES = ['0151', '0152', '0157', '0160', '0162', '0170', '0171', '0172', '0173', '0175', '0176', '0177', '0178', '0179'];
-export const EMAIL_PROVIDERS = ['web.de', 'gmx.de', 't-online.de', 'gmail.com', 'outlook.de', 'posteo.de', 'freenet.de', 'icloud.com'];
+export const MOBILE_PREFIXES = [
+  '0151',
+  '0152',
+  '0157',
+  '0160',
+  '0162',
+  '0170',
+  '0171',
+  '0172',
+  '0173',
+  '0175',
+  '0176',
+  '0177',
+  '0178',
+  '0179',
+];
+export const EMAIL_PROVIDERS = [
+  'web.de',
+  'gmx.de',
+  't-online.de',
+  'gmail.com',
+  'outlook.de',
+  'posteo.de',
+  'freenet.de',
+  'icloud.com',
+];
 
 export type DemoFuel = 'petrol' | 'diesel' | 'hybrid' | 'plugin_hybrid' | 'electric';
 
@@ -173,8 +221,28 @@ export const MAKES: MakeInfo[] = [
 ];
 
 export const COMPANY_SUFFIXES = ['GmbH', 'GmbH & Co. KG', 'KG', 'e.K.', 'AG', 'OHG'];
-export const COMPANY_TRADES = ['Bau', 'Elektrotechnik', 'Logistik', 'Pflegedienst', 'Gartenbau', 'Immobilien', 'Sanitär', 'Steuerberatung', 'Catering', 'IT-Service'];
-export const POSITIONS = ['Geschäftsführer', 'Geschäftsführerin', 'Fuhrparkleiter', 'Fuhrparkleiterin', 'Inhaber', 'Inhaberin', 'Einkauf', 'Büroleitung'];
+export const COMPANY_TRADES = [
+  'Bau',
+  'Elektrotechnik',
+  'Logistik',
+  'Pflegedienst',
+  'Gartenbau',
+  'Immobilien',
+  'Sanitär',
+  'Steuerberatung',
+  'Catering',
+  'IT-Service',
+];
+export const POSITIONS = [
+  'Geschäftsführer',
+  'Geschäftsführerin',
+  'Fuhrparkleiter',
+  'Fuhrparkleiterin',
+  'Inhaber',
+  'Inhaberin',
+  'Einkauf',
+  'Büroleitung',
+];
 export const TAGS = ['Stammkunde', 'VIP', 'Newsletter', 'Flotte', 'Werkstattkunde', 'Neukunde'];
 
 export const BLOCK_REASONS = [
@@ -185,13 +253,25 @@ export const BLOCK_REASONS = [
 ];
 
 export const NOTE_TEMPLATES: Array<{ kind: 'call' | 'visit' | 'note'; summary: string; body?: string }> = [
-  { kind: 'call', summary: 'Rückruf wegen Inspektionstermin', body: 'Kunde möchte Termin nächste Woche, bevorzugt vormittags.' },
+  {
+    kind: 'call',
+    summary: 'Rückruf wegen Inspektionstermin',
+    body: 'Kunde möchte Termin nächste Woche, bevorzugt vormittags.',
+  },
   { kind: 'call', summary: 'Anruf: Frage zum Leasingende', body: 'Interesse an Anschlussfahrzeug, Angebot folgt.' },
   { kind: 'call', summary: 'Nicht erreicht, Nachricht auf Mailbox hinterlassen' },
-  { kind: 'call', summary: 'Zufriedenheitsanruf nach Auslieferung', body: 'Sehr zufrieden, Weiterempfehlung zugesagt.' },
+  {
+    kind: 'call',
+    summary: 'Zufriedenheitsanruf nach Auslieferung',
+    body: 'Sehr zufrieden, Weiterempfehlung zugesagt.',
+  },
   { kind: 'visit', summary: 'Besuch im Showroom, Probefahrt vereinbart' },
   { kind: 'visit', summary: 'Fahrzeug zum Reifenwechsel gebracht' },
-  { kind: 'visit', summary: 'Beratungsgespräch Elektromobilität', body: 'Wallbox-Förderung erklärt, Unterlagen mitgegeben.' },
+  {
+    kind: 'visit',
+    summary: 'Beratungsgespräch Elektromobilität',
+    body: 'Wallbox-Förderung erklärt, Unterlagen mitgegeben.',
+  },
   { kind: 'note', summary: 'Bevorzugt Kontakt per E-Mail' },
   { kind: 'note', summary: 'Winterräder eingelagert (Regal 14B)' },
   { kind: 'note', summary: 'Ehepartner fährt das Zweitfahrzeug' },

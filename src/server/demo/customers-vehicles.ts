@@ -3,16 +3,41 @@ import type { VehicleValues } from '../modules/vehicles/validation';
 import { type DemoFuel, MAKES, type MakeInfo } from './customers-data';
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-const TRANSLIT: Record<string, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9, S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9 };
+const TRANSLIT: Record<string, number> = {
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
+};
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 /** ISO 3779 model-year letters from 2010 on. */
 const YEAR_CODES = 'ABCDEFGHJKLMNPRST';
 
 /** A VIN with a correct check digit (position 9), the model year at position 10 and a unique serial. */
 export function demoVin(f: Faker, make: MakeInfo, year: number, serial: number): string {
-  const vds = make.wmi.startsWith('WV') || make.wmi === 'WAU' || make.wmi === 'TMB' || make.wmi === 'VSS'
-    ? `ZZZ${f.string.fromCharacters(VIN_CHARS, 2)}`
-    : f.string.fromCharacters(VIN_CHARS, 5);
+  const vds =
+    make.wmi.startsWith('WV') || make.wmi === 'WAU' || make.wmi === 'TMB' || make.wmi === 'VSS'
+      ? `ZZZ${f.string.fromCharacters(VIN_CHARS, 2)}`
+      : f.string.fromCharacters(VIN_CHARS, 5);
   const plant = f.string.fromCharacters('ABCDEFGHJKLMNPRSTUVWXYZ', 1);
   const vin = `${make.wmi}${vds}0${YEAR_CODES[Math.min(Math.max(year - 2010, 0), YEAR_CODES.length - 1)]}${plant}${String(serial).padStart(6, '0')}`;
   const sum = [...vin].reduce((acc, ch, i) => acc + (/\d/.test(ch) ? Number(ch) : TRANSLIT[ch]!) * WEIGHTS[i]!, 0);
@@ -43,7 +68,16 @@ const addMonths = (iso: string, months: number) => {
 /** A plausible vehicle of the dealer group's brands, registered in the location's district. */
 export function demoVehicle(
   f: Faker,
-  ctx: { district: string; locationId: string; today: string; serial: number; plates: Set<string>; make?: string; model?: string; plate?: string },
+  ctx: {
+    district: string;
+    locationId: string;
+    today: string;
+    serial: number;
+    plates: Set<string>;
+    make?: string;
+    model?: string;
+    plate?: string;
+  },
 ): VehicleValues {
   const make = ctx.make ? MAKES.find((m) => m.make === ctx.make)! : pickMake(f);
   const model = ctx.model ? make.models.find((m) => m.model === ctx.model)! : f.helpers.arrayElement(make.models);
@@ -52,7 +86,7 @@ export function demoVehicle(
   const firstRegistration = `${year}-${String(f.number.int({ min: 1, max: 12 })).padStart(2, '0')}-${String(f.number.int({ min: 1, max: 28 })).padStart(2, '0')}`;
   const registered = firstRegistration <= ctx.today ? firstRegistration : ctx.today;
   const ageYears = Math.max(0.1, (Date.parse(ctx.today) - Date.parse(registered)) / (365 * 86_400_000));
-  const mileageKm = Math.round(ageYears * f.number.int({ min: 6_000, max: 24_000 }) / 100) * 100;
+  const mileageKm = Math.round((ageYears * f.number.int({ min: 6_000, max: 24_000 })) / 100) * 100;
   const plate = ctx.plate ?? demoPlate(f, ctx.district, fuel === 'electric', ctx.plates);
   const financing = f.helpers.weightedArrayElement([
     { weight: 60, value: 'none' as const },

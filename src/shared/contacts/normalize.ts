@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+// Full metadata: the default (min) set only checks lengths and would accept "0171 12".
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /**
  * Folds a name for matching so that Müller, Mueller and Muller become the same

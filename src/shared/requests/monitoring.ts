@@ -8,12 +8,10 @@ const MonitoringFilters = z.object({
   locationId: z.uuid().optional(),
   type: z.enum(REQUEST_TYPES).optional(),
 });
-const fromBeforeTo = [
-  (q: { from: string; to: string }) => q.from <= q.to,
-  { message: 'must not be before from', path: ['to'] },
-] as const;
+const fromBeforeTo = (q: { from: string; to: string }) => q.from <= q.to;
+const toError = { message: 'must not be before from', path: ['to'] };
 
-export const MonitoringQuery = MonitoringFilters.refine(...fromBeforeTo);
+export const MonitoringQuery = MonitoringFilters.refine(fromBeforeTo, toError);
 
 /** Which requests behind a figure of the report. */
 export const MONITORING_MEASURES = ['received', 'contacted', 'late', 'open', 'overdue', 'done', 'lost'] as const;
@@ -22,7 +20,7 @@ export const MONITORING_MEASURES = ['received', 'contacted', 'late', 'open', 'ov
 export const MonitoringDrillQuery = MonitoringFilters.extend({
   key: z.string().min(1).max(80),
   measure: z.enum(MONITORING_MEASURES).default('received'),
-}).refine(...fromBeforeTo);
+}).refine(fromBeforeTo, toError);
 
 /** One row of the daily lead monitoring (R3.5). */
 export const MonitoringRow = z.object({

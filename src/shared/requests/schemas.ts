@@ -75,7 +75,12 @@ export const IntakeBody = RequestFields.partial({ locationId: true, subject: tru
   externalId: optionalText(120),
 });
 
-export const RequestRef = z.object({ id: z.uuid(), number: z.string(), subject: z.string(), status: z.enum(REQUEST_STATUSES) });
+export const RequestRef = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  subject: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+});
 
 export const Attempt = z.object({
   id: z.uuid(),
@@ -188,13 +193,24 @@ export const StatusChange = z
     note: optionalText(2_000),
     version: z.number().int().positive().optional(),
   })
-  .refine((s) => s.status !== 'lost' || Boolean(s.lostReason), { message: 'a lost request needs a reason', path: ['lostReason'] })
-  .refine((s) => s.status !== 'done' || Boolean(s.outcome), { message: 'a done request needs an outcome', path: ['outcome'] });
+  .refine((s) => s.status !== 'lost' || Boolean(s.lostReason), {
+    message: 'a lost request needs a reason',
+    path: ['lostReason'],
+  })
+  .refine((s) => s.status !== 'done' || Boolean(s.outcome), {
+    message: 'a done request needs an outcome',
+    path: ['outcome'],
+  });
 
 export const Reassign = z.object({ assigneeId: z.uuid(), reason: z.string().trim().min(3).max(500) });
 export const BulkReassign = Reassign.extend({ ids: z.array(z.uuid()).min(1).max(200) });
 
-export const WorkListCounts = z.object({ mine: z.number().int(), mineOverdue: z.number().int(), team: z.number().int(), unassigned: z.number().int() });
+export const WorkListCounts = z.object({
+  mine: z.number().int(),
+  mineOverdue: z.number().int(),
+  team: z.number().int(),
+  unassigned: z.number().int(),
+});
 
 /** Answer of the machine intake: the request taken in, or the earlier one when it was a resend. */
 export const IntakeAnswer = z.object({

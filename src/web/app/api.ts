@@ -25,6 +25,8 @@ export class ApiError extends Error {
   readonly errors: FieldProblem[];
   /** Seconds to wait before retrying, from the Retry-After header. */
   readonly retryAfter: number | undefined;
+  /** The whole problem document, including extension members such as `duplicates`. */
+  readonly problem: Problem & Record<string, unknown>;
 
   constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.errors = problem.errors ?? [];
     this.retryAfter = retryAfter;
+    this.problem = problem as Problem & Record<string, unknown>;
   }
 }
 

@@ -6,7 +6,9 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { customerRoutes } from '../features/customers/routes';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
+import { requestRoutes } from '../features/requests/routes';
 import { StatusPage } from './components/StatusPage';
+import { useAuth } from './auth';
 import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './shell/AppLayout';
 import { PageLoader } from './shell/PageLoader';
@@ -17,6 +19,19 @@ const AdminLayout = lazy(() => import('../features/admin/AdminLayout'));
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
 const LocationsPage = lazy(() => import('../features/admin/locations/LocationsPage'));
 const ApiKeysPage = lazy(() => import('../features/admin/api-keys/ApiKeysPage'));
+const RulesPage = lazy(() => import('../features/admin/assignment/RulesPage'));
+const AbsencesPage = lazy(() => import('../features/admin/assignment/AbsencesPage'));
+const TemplatesPage = lazy(() => import('../features/admin/templates/TemplatesPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+
+/** Managers see only the lead-management tabs of the administration. */
+function AdminIndex() {
+  const { user } = useAuth();
+  return <Navigate to={user?.role === 'admin' ? 'users' : 'assignment'} replace />;
+}
+
+const ADMINS = ['admin'] as const;
+const MANAGERS = ['admin', 'manager'] as const;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -41,23 +56,54 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DashboardPage /> },
           ...customerRoutes,
-          { path: 'requests', element: <PlaceholderPage module="requests" /> },
+          ...requestRoutes,
           { path: 'calendar', element: <PlaceholderPage module="calendar" /> },
-          { path: 'reports', element: <PlaceholderPage module="reports" /> },
+          {
+            path: 'reports',
+            element: (
+              <RequireRole roles={MANAGERS}>
+                <ReportsPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'admin',
             element: (
-              <RequireRole roles={['admin']}>
+              <RequireRole roles={MANAGERS}>
                 <Suspense fallback={<PageLoader />}>
                   <AdminLayout />
                 </Suspense>
               </RequireRole>
             ),
             children: [
-              { index: true, element: <Navigate to="users" replace /> },
-              { path: 'users', element: <UsersPage /> },
-              { path: 'locations', element: <LocationsPage /> },
-              { path: 'api-keys', element: <ApiKeysPage /> },
+              { index: true, element: <AdminIndex /> },
+              {
+                path: 'users',
+                element: (
+                  <RequireRole roles={ADMINS}>
+                    <UsersPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'locations',
+                element: (
+                  <RequireRole roles={ADMINS}>
+                    <LocationsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'api-keys',
+                element: (
+                  <RequireRole roles={ADMINS}>
+                    <ApiKeysPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'assignment', element: <RulesPage /> },
+              { path: 'absences', element: <AbsencesPage /> },
+              { path: 'templates', element: <TemplatesPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

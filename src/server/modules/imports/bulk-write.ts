@@ -20,7 +20,11 @@ const BATCH = 2_000;
  * builder and in the driver, than the database needs to store the rows.
  * Every row must carry the same keys (the table's property names).
  */
-export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Array<Partial<T['$inferInsert']>>): Promise<void> {
+export async function bulkInsert<T extends PgTable>(
+  tx: DbOrTx,
+  table: T,
+  rows: Array<Partial<T['$inferInsert']>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const keys = Object.keys(rows[0]!).filter((key) => columns[key]);
@@ -46,7 +50,10 @@ export async function allocateCustomerNumbers(tx: DbOrTx, locationId: string, n:
   const [row] = await tx
     .insert(customerNumberCounters)
     .values({ locationId, next: 100_001 + n })
-    .onConflictDoUpdate({ target: customerNumberCounters.locationId, set: { next: sql`${customerNumberCounters.next} + ${n}` } })
+    .onConflictDoUpdate({
+      target: customerNumberCounters.locationId,
+      set: { next: sql`${customerNumberCounters.next} + ${n}` },
+    })
     .returning({ next: customerNumberCounters.next });
   return row!.next - n;
 }
@@ -93,31 +100,31 @@ export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteC
     tx,
     contacts,
     list.map(({ id, contact: c, companyId, createdAt }) => ({
-        id,
-        kind: c.input.kind,
-        customerNumber: numbers.get(id)!,
-        homeLocationId: c.input.homeLocationId,
-        salutation: c.input.salutation,
-        title: c.input.title,
-        firstName: c.input.firstName,
-        lastName: c.input.lastName,
-        companyName: c.input.companyName,
-        companyId: companyId ?? null,
-        position: c.input.position,
-        dateOfBirth: c.input.dateOfBirth ?? null,
-        salesConsultantId: c.input.salesConsultantId ?? null,
-        serviceAdvisorId: c.input.serviceAdvisorId ?? null,
-        preferredChannel: c.input.preferredChannel ?? null,
-        notes: c.input.notes,
-        tags: [...new Set(c.input.tags)],
-        paymentRemarks: c.input.paymentRemarks,
-        displayName: c.displayName,
-        searchName: c.searchName,
-        externalRef: c.externalRef,
-        createdBy: ctx.authorId,
-        createdAt: createdAt ?? ctx.now,
-        updatedAt: createdAt ?? ctx.now,
-      })),
+      id,
+      kind: c.input.kind,
+      customerNumber: numbers.get(id)!,
+      homeLocationId: c.input.homeLocationId,
+      salutation: c.input.salutation,
+      title: c.input.title,
+      firstName: c.input.firstName,
+      lastName: c.input.lastName,
+      companyName: c.input.companyName,
+      companyId: companyId ?? null,
+      position: c.input.position,
+      dateOfBirth: c.input.dateOfBirth ?? null,
+      salesConsultantId: c.input.salesConsultantId ?? null,
+      serviceAdvisorId: c.input.serviceAdvisorId ?? null,
+      preferredChannel: c.input.preferredChannel ?? null,
+      notes: c.input.notes,
+      tags: [...new Set(c.input.tags)],
+      paymentRemarks: c.input.paymentRemarks,
+      displayName: c.displayName,
+      searchName: c.searchName,
+      externalRef: c.externalRef,
+      createdBy: ctx.authorId,
+      createdAt: createdAt ?? ctx.now,
+      updatedAt: createdAt ?? ctx.now,
+    })),
   );
   await insertChildren(
     tx,
@@ -195,7 +202,12 @@ export async function insertVehicles(tx: DbOrTx, list: NewVehicle[], ctx: WriteC
   const owned = list.filter((v) => v.contactId);
   await linkOwners(
     tx,
-    owned.map((v) => ({ vehicleId: v.id, contactId: v.contactId!, label: vehicleLabel(v.values), at: v.createdAt ?? ctx.now })),
+    owned.map((v) => ({
+      vehicleId: v.id,
+      contactId: v.contactId!,
+      label: vehicleLabel(v.values),
+      at: v.createdAt ?? ctx.now,
+    })),
     ctx,
   );
 }
@@ -208,7 +220,13 @@ export async function linkOwners(
   await bulkInsert(
     tx,
     vehicleContacts,
-    links.map((l) => ({ vehicleId: l.vehicleId, contactId: l.contactId, role: 'owner' as const, validFrom: l.at, createdBy: ctx.authorId })),
+    links.map((l) => ({
+      vehicleId: l.vehicleId,
+      contactId: l.contactId,
+      role: 'owner' as const,
+      validFrom: l.at,
+      createdBy: ctx.authorId,
+    })),
   );
   await insertTimeline(
     tx,

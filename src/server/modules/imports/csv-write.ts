@@ -13,7 +13,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (fields: Array<string | number | boolean | null | undefined>) => `${fields.map(csvField).join(';')}\r\n`;
+export const csvLine = (fields: Array<string | number | boolean | null | undefined>) =>
+  `${fields.map(csvField).join(';')}\r\n`;
 
 /** 1980-03-15 → 15.03.1980 */
-export const germanDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
+export const germanDate = (iso: string | null) =>
+  iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '';

@@ -17,23 +17,33 @@ export interface ExistingRef {
  * by key. A contact merged away is found as the one it was merged into.
  */
 export async function findContactsByKeys(db: DbOrTx, keys: string[]): Promise<Map<string, ExistingRef>> {
-  const values = (prefix: string) => [...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))];
+  const values = (prefix: string) => [
+    ...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))),
+  ];
   const refs = values('ref:');
   const emails = values('email:');
   const phones = values('phone:');
   const found = new Map<string, ExistingRef>();
   if (refs.length > 0) {
     const rows = await db
-      .select({ ref: contacts.externalRef, id: contacts.id, mergedIntoId: contacts.mergedIntoId, customerNumber: contacts.customerNumber })
+      .select({
+        ref: contacts.externalRef,
+        id: contacts.id,
+        mergedIntoId: contacts.mergedIntoId,
+        customerNumber: contacts.customerNumber,
+      })
       .from(contacts)
       // An exported file names contacts by our customer number; a re-import finds them by it too.
       .where(or(inArray(contacts.externalRef, refs), inArray(contacts.customerNumber, refs)));
     const merged = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
     const targets = merged.length
       ? new Map(
-          (await db.select({ id: contacts.id, customerNumber: contacts.customerNumber }).from(contacts).where(inArray(contacts.id, merged))).map(
-            (r) => [r.id, r],
-          ),
+          (
+            await db
+              .select({ id: contacts.id, customerNumber: contacts.customerNumber })
+              .from(contacts)
+              .where(inArray(contacts.id, merged))
+          ).map((r) => [r.id, r]),
         )
       : new Map<string, ExistingRef>();
     for (const r of rows) {
@@ -59,7 +69,8 @@ export async function findContactsByKeys(db: DbOrTx, keys: string[]): Promise<Ma
       .from(contactPhones)
       .innerJoin(contacts, eq(contacts.id, contactPhones.contactId))
       .where(and(inArray(contactPhones.e164, phones), isNull(contacts.mergedIntoId)));
-    for (const r of rows) if (!found.has(`phone:${r.key}`)) found.set(`phone:${r.key}`, { id: r.id, customerNumber: r.customerNumber });
+    for (const r of rows)
+      if (!found.has(`phone:${r.key}`)) found.set(`phone:${r.key}`, { id: r.id, customerNumber: r.customerNumber });
   }
   return found;
 }
@@ -68,7 +79,12 @@ export async function findContactsByKeys(db: DbOrTx, keys: string[]): Promise<Ma
 export async function findOwners(db: DbOrTx, refs: string[]): Promise<Map<string, string>> {
   if (refs.length === 0) return new Map();
   const rows = await db
-    .select({ id: contacts.id, externalRef: contacts.externalRef, customerNumber: contacts.customerNumber, mergedIntoId: contacts.mergedIntoId })
+    .select({
+      id: contacts.id,
+      externalRef: contacts.externalRef,
+      customerNumber: contacts.customerNumber,
+      mergedIntoId: contacts.mergedIntoId,
+    })
     .from(contacts)
     .where(or(inArray(contacts.externalRef, refs), inArray(contacts.customerNumber, refs)));
   const found = new Map<string, string>();
@@ -95,11 +111,18 @@ export async function findVehiclesByKeys(db: DbOrTx, keys: string[]): Promise<Ma
       id: vehicles.id,
       vin: vehicles.vin,
       externalRef: vehicles.externalRef,
-      ownerIds: sql<string[]>`coalesce(array_agg(${vehicleContacts.contactId}::text) filter (where ${vehicleContacts.id} is not null), '{}')`,
+      ownerIds: sql<
+        string[]
+      >`coalesce(array_agg(${vehicleContacts.contactId}::text) filter (where ${vehicleContacts.id} is not null), '{}')`,
     })
     .from(vehicles)
     .leftJoin(vehicleContacts, and(eq(vehicleContacts.vehicleId, vehicles.id), isNull(vehicleContacts.validTo)))
-    .where(or(vins.length ? inArray(vehicles.vin, vins) : undefined, refs.length ? inArray(vehicles.externalRef, refs) : undefined))
+    .where(
+      or(
+        vins.length ? inArray(vehicles.vin, vins) : undefined,
+        refs.length ? inArray(vehicles.externalRef, refs) : undefined,
+      ),
+    )
     .groupBy(vehicles.id);
   const found = new Map<string, ExistingVehicle>();
   for (const r of rows) {
@@ -110,7 +133,16 @@ export async function findVehiclesByKeys(db: DbOrTx, keys: string[]): Promise<Ma
   return found;
 }
 
-const CHANGEABLE = ['salutation', 'title', 'firstName', 'lastName', 'companyName', 'position', 'dateOfBirth', 'notes'] as const;
+const CHANGEABLE = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'companyName',
+  'position',
+  'dateOfBirth',
+  'notes',
+] as const;
 
 /**
  * Applies import rows to contacts that exist: fields the row fills in
@@ -118,7 +150,11 @@ const CHANGEABLE = ['salutation', 'title', 'firstName', 'lastName', 'companyName
  * not have yet are added (nothing is deleted), tags are added. Each changed
  * contact gets one "contact changed" timeline entry.
  */
-export async function updateContacts(tx: DbOrTx, list: Array<{ contactId: string; contact: PreparedContact }>, ctx: WriteContext) {
+export async function updateContacts(
+  tx: DbOrTx,
+  list: Array<{ contactId: string; contact: PreparedContact }>,
+  ctx: WriteContext,
+) {
   if (list.length === 0) return;
   const ids = [...new Set(list.map((u) => u.contactId))];
   const current = new Map((await tx.select().from(contacts).where(inArray(contacts.id, ids))).map((r) => [r.id, r]));
@@ -151,10 +187,13 @@ export async function updateContacts(tx: DbOrTx, list: Array<{ contactId: string
     const ownPhones = childrenOf(phones, contactId);
     const ownEmails = childrenOf(emails, contactId);
     const ownAddresses = childrenOf(addresses, contactId);
-    const newPhones = contact.phones.filter((p) => !ownPhones.some((o) => (p.e164 ? o.e164 === p.e164 : o.raw === p.raw)));
+    const newPhones = contact.phones.filter(
+      (p) => !ownPhones.some((o) => (p.e164 ? o.e164 === p.e164 : o.raw === p.raw)),
+    );
     const newEmails = contact.emails.filter((e) => !ownEmails.some((o) => o.address === e.address));
     const newAddresses = contact.addresses.filter(
-      (a) => !ownAddresses.some((o) => o.street.toLowerCase() === a.street.toLowerCase() && o.postalCode === a.postalCode),
+      (a) =>
+        !ownAddresses.some((o) => o.street.toLowerCase() === a.street.toLowerCase() && o.postalCode === a.postalCode),
     );
     const appended = <T extends { isPrimary: boolean; position: number }>(items: T[], existing: number) =>
       items.map((item, i) => ({ ...item, isPrimary: existing === 0 && i === 0, position: existing + i }));

@@ -24,7 +24,14 @@ export interface ExportContact {
   blocked: boolean;
   phones: Array<{ kind: string; raw: string; e164: string | null; isPrimary: boolean }>;
   emails: Array<{ kind: string; address: string; isPrimary: boolean }>;
-  addresses: Array<{ kind: string; street: string; postalCode: string; city: string; country: string; isPrimary: boolean }>;
+  addresses: Array<{
+    kind: string;
+    street: string;
+    postalCode: string;
+    city: string;
+    country: string;
+    isPrimary: boolean;
+  }>;
 }
 
 interface Row {
@@ -69,17 +76,30 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 }
 
 export async function countExport(db: DbOrTx, query: ContactExportQuery, now: Date): Promise<number> {
-  const [row] = await rows<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM contacts c WHERE ${filters(query, now)}`);
+  const [row] = await rows<{ n: number | string }>(
+    db,
+    sql`SELECT count(*) AS n FROM contacts c WHERE ${filters(query, now)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
 const PAGE = 1_000;
 
 /** The filtered contacts in name order, a page at a time, so a large export never sits in memory whole. */
-export async function* exportContacts(db: DbOrTx, query: ContactExportQuery, now: Date, ids?: string[]): AsyncGenerator<ExportContact[]> {
+export async function* exportContacts(
+  db: DbOrTx,
+  query: ContactExportQuery,
+  now: Date,
+  ids?: string[],
+): AsyncGenerator<ExportContact[]> {
   let after: [string, string] | null = null;
   for (;;) {
-    const where = ids ? sql`c.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : filters(query, now);
+    const where = ids
+      ? sql`c.id IN (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : filters(query, now);
     const page: Row[] = await rows<Row>(
       db,
       sql`SELECT c.id, c.kind, c.customer_number, c.external_ref, c.salutation, c.title, c.first_name, c.last_name,
@@ -100,8 +120,16 @@ export async function* exportContacts(db: DbOrTx, query: ContactExportQuery, now
 
 async function withChildren(db: DbOrTx, page: Row[]): Promise<ExportContact[]> {
   const ids = page.map((r) => r.id);
-  const phones = await db.select().from(contactPhones).where(inArray(contactPhones.contactId, ids)).orderBy(asc(contactPhones.position));
-  const emails = await db.select().from(contactEmails).where(inArray(contactEmails.contactId, ids)).orderBy(asc(contactEmails.position));
+  const phones = await db
+    .select()
+    .from(contactPhones)
+    .where(inArray(contactPhones.contactId, ids))
+    .orderBy(asc(contactPhones.position));
+  const emails = await db
+    .select()
+    .from(contactEmails)
+    .where(inArray(contactEmails.contactId, ids))
+    .orderBy(asc(contactEmails.position));
   const addresses = await db
     .select()
     .from(contactAddresses)

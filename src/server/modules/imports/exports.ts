@@ -68,7 +68,11 @@ export function createExportFunctions({ db, clock }: Deps) {
   async function audited(actor: Actor, query: ContactExportQuery, format: string): Promise<number> {
     const now = clock.now();
     const count = await countExport(db, query, now);
-    await recordAudit(db, now, actor, { action: 'contacts.exported', entityType: 'contact', data: { format, count, filters: query } });
+    await recordAudit(db, now, actor, {
+      action: 'contacts.exported',
+      entityType: 'contact',
+      data: { format, count, filters: query },
+    });
     return count;
   }
 

@@ -17,21 +17,41 @@ async function importFile(name: string, content: Buffer, duplicateHandling = 'sk
   const res = await upload(admin, 'contacts', name, content);
   expect(res.statusCode, res.body).toBe(201);
   const uploaded = res.json();
-  const applied = await admin.post(`/api/imports/${uploaded.id}/apply`, { mapping: uploaded.suggestedMapping, duplicateHandling });
+  const applied = await admin.post(`/api/imports/${uploaded.id}/apply`, {
+    mapping: uploaded.suggestedMapping,
+    duplicateHandling,
+  });
   expect(applied.statusCode, applied.body).toBe(202);
   await t.services.imports.idle();
-  return { uploaded, job: (await admin.get(`/api/imports/${uploaded.id}`)).json(), report: (await admin.get(`/api/imports/${uploaded.id}/report.csv`)).body };
+  return {
+    uploaded,
+    job: (await admin.get(`/api/imports/${uploaded.id}`)).json(),
+    report: (await admin.get(`/api/imports/${uploaded.id}/report.csv`)).body,
+  };
 }
 
 const idsByLastName = async (lastName: string) =>
-  (await t.database.query<{ id: string }>('SELECT id FROM contacts WHERE last_name = $1 ORDER BY created_at, customer_number', [lastName])).map((r) => r.id);
+  (
+    await t.database.query<{ id: string }>(
+      'SELECT id FROM contacts WHERE last_name = $1 ORDER BY created_at, customer_number',
+      [lastName],
+    )
+  ).map((r) => r.id);
 
 describe('XLSX import', () => {
   it('imports the first sheet, with dates typed as Excel dates', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Kunden');
     sheet.addRow(['Vorname', 'Nachname', 'Geburtsdatum', 'PLZ', 'Ort', 'Straße', 'Mobil']);
-    sheet.addRow(['Greta', 'Hoffmann', new Date(Date.UTC(1985, 6, 1)), 4347, 'Leipzig', 'Torgauer Straße 1', '0151 22334455']);
+    sheet.addRow([
+      'Greta',
+      'Hoffmann',
+      new Date(Date.UTC(1985, 6, 1)),
+      4347,
+      'Leipzig',
+      'Torgauer Straße 1',
+      '0151 22334455',
+    ]);
     workbook.addWorksheet('Notizen').addRow(['not imported']);
     const { job } = await importFile('kunden.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(job).toMatchObject({ format: 'xlsx', status: 'done', totals: { create: 1, reject: 0 } });
@@ -79,7 +99,12 @@ describe('vCard import and export', () => {
       ['work', '+492214445556'],
     ]);
     expect(contact.emails[0]).toMatchObject({ kind: 'work', address: 'c.weber@weber-logistik.de' });
-    expect(contact.addresses[0]).toMatchObject({ street: 'Industriestraße 12', postalCode: '50829', city: 'Köln', country: 'DE' });
+    expect(contact.addresses[0]).toMatchObject({
+      street: 'Industriestraße 12',
+      postalCode: '50829',
+      city: 'Köln',
+      country: 'DE',
+    });
   });
 
   it('imports vCard 4.0 with tel: URIs, KIND:org and GENDER', async () => {
@@ -189,7 +214,11 @@ describe('contact export', () => {
     ] as const) {
       await t.services.contacts.create(
         null,
-        ContactInput.parse({ lastName, homeLocationId: locationId, phones: [{ number: '0731 5550' + lastName.length }] }),
+        ContactInput.parse({
+          lastName,
+          homeLocationId: locationId,
+          phones: [{ number: '0731 5550' + lastName.length }],
+        }),
         { skipDuplicateCheck: true },
       );
     }
@@ -199,9 +228,16 @@ describe('contact export', () => {
     expect(res.body.startsWith('\uFEFFKundennummer;Art;Anrede')).toBe(true);
     const lines = res.body.trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).map((l) => l.split(';')[5]).sort()).toEqual(['Donau', 'Ulmer']);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(';')[5])
+        .sort(),
+    ).toEqual(['Donau', 'Ulmer']);
     expect(lines[1]).toContain('ULM-');
-    const audit = await t.database.query<{ data: { count: number } }>("SELECT data FROM audit_events WHERE action = 'contacts.exported'");
+    const audit = await t.database.query<{ data: { count: number } }>(
+      "SELECT data FROM audit_events WHERE action = 'contacts.exported'",
+    );
     expect(audit.at(-1)!.data).toMatchObject({ count: 2, format: 'csv' });
 
     const vcf = await admin.get(`/api/contacts/export.vcf?locationId=${other.id}&version=3.0`);

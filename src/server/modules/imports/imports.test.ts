@@ -14,10 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const contactCount = async () => Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts'))[0]!.n);
+const contactCount = async () =>
+  Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts'))[0]!.n);
 
 async function findByLastName(lastName: string) {
-  return t.database.query<{ id: string; first_name: string; last_name: string; customer_number: string; external_ref: string | null }>(
+  return t.database.query<{
+    id: string;
+    first_name: string;
+    last_name: string;
+    customer_number: string;
+    external_ref: string | null;
+  }>(
     'SELECT id, first_name, last_name, customer_number, external_ref FROM contacts WHERE last_name = $1 ORDER BY customer_number',
     [lastName],
   );
@@ -26,7 +33,13 @@ async function findByLastName(lastName: string) {
 async function uploadCsv(client: TestClient, csv: string | Buffer, name = 'kunden.csv') {
   const res = await upload(client, 'contacts', name, typeof csv === 'string' ? Buffer.from(csv) : csv);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; headers: string[]; suggestedMapping: Record<string, string>; totalRows: number; sampleRows: string[][] };
+  return res.json() as {
+    id: string;
+    headers: string[];
+    suggestedMapping: Record<string, string>;
+    totalRows: number;
+    sampleRows: string[][];
+  };
 }
 
 async function applyAndWait(client: TestClient, id: string, body: object) {
@@ -58,8 +71,15 @@ describe('contact import from CSV', () => {
       'E-Mail': 'email',
       Geburtsdatum: 'dateOfBirth',
     });
-    const job = await applyAndWait(admin, uploaded.id, { mapping: uploaded.suggestedMapping, duplicateHandling: 'skip' });
-    expect(job).toMatchObject({ status: 'done', processedRows: 1, totals: { create: 1, update: 0, skip: 0, reject: 0 } });
+    const job = await applyAndWait(admin, uploaded.id, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'skip',
+    });
+    expect(job).toMatchObject({
+      status: 'done',
+      processedRows: 1,
+      totals: { create: 1, update: 0, skip: 0, reject: 0 },
+    });
     const [row] = await findByLastName('Müller');
     expect(row).toMatchObject({ first_name: 'Jürgen', external_ref: 'A-1' });
     const contact = await t.services.contacts.get(row!.id);
@@ -71,7 +91,12 @@ describe('contact import from CSV', () => {
   it('dry run reports create, update and reject per row with reasons, and changes nothing', async () => {
     await t.services.contacts.create(
       null,
-      ContactInput.parse({ lastName: 'Schneider', firstName: 'Anna', homeLocationId: t.location.id, emails: [{ address: 'anna@schneider.de' }] }),
+      ContactInput.parse({
+        lastName: 'Schneider',
+        firstName: 'Anna',
+        homeLocationId: t.location.id,
+        emails: [{ address: 'anna@schneider.de' }],
+      }),
     );
     const before = await contactCount();
     const uploaded = await uploadCsv(
@@ -82,13 +107,19 @@ describe('contact import from CSV', () => {
         'Ohne,,ohne@name.de,,,\n' +
         'Eva,Falsch,keine-mail,123,Stuttgart,Weg 1\n',
     );
-    const res = await manager.post(`/api/imports/${uploaded.id}/dry-run`, { mapping: uploaded.suggestedMapping, duplicateHandling: 'update' });
+    const res = await manager.post(`/api/imports/${uploaded.id}/dry-run`, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'update',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.totals).toEqual({ create: 1, update: 1, skip: 0, reject: 2 });
     const byRow = Object.fromEntries(report.rows.map((r: { row: number }) => [r.row, r]));
     expect(byRow[2].action).toBe('create');
-    expect(byRow[3]).toMatchObject({ action: 'update', reasons: [{ field: 'email', message: expect.stringContaining('same e-mail') }] });
+    expect(byRow[3]).toMatchObject({
+      action: 'update',
+      reasons: [{ field: 'email', message: expect.stringContaining('same e-mail') }],
+    });
     expect(byRow[3].contactId).toBeDefined();
     expect(byRow[4].action).toBe('reject');
     expect(byRow[4].reasons.map((r: { field: string }) => r.field)).toContain('lastName');
@@ -110,7 +141,8 @@ describe('contact import from CSV', () => {
   });
 
   it('creates the contacts on apply, and applying the same file again with "skip" creates none twice', async () => {
-    const file = 'Kundennr;Vorname;Nachname;Handy\nB-1;Lena;Vogel;0160 1112223\nB-2;Tom;Vogel;0160 1112224\nB-3;Tim;Vogel;0160 1112224\n';
+    const file =
+      'Kundennr;Vorname;Nachname;Handy\nB-1;Lena;Vogel;0160 1112223\nB-2;Tom;Vogel;0160 1112224\nB-3;Tim;Vogel;0160 1112224\n';
     const first = await uploadCsv(admin, file);
     const job = await applyAndWait(admin, first.id, { mapping: first.suggestedMapping, duplicateHandling: 'skip' });
     // Row 4 has Tom's number: the same customer within the file is created once.
@@ -130,8 +162,14 @@ describe('contact import from CSV', () => {
 
   it('updates an existing contact found by its customer number and adds the new phone', async () => {
     const [lena] = await findByLastName('Vogel');
-    const uploaded = await uploadCsv(admin, `Kundennummer;Nachname;Vorname;Telefon\n${lena!.customer_number};Vogel;Helena;0711 998877\n`);
-    const job = await applyAndWait(admin, uploaded.id, { mapping: uploaded.suggestedMapping, duplicateHandling: 'update' });
+    const uploaded = await uploadCsv(
+      admin,
+      `Kundennummer;Nachname;Vorname;Telefon\n${lena!.customer_number};Vogel;Helena;0711 998877\n`,
+    );
+    const job = await applyAndWait(admin, uploaded.id, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'update',
+    });
     expect(job.totals).toMatchObject({ update: 1 });
     const contact = await t.services.contacts.get(lena!.id);
     expect(contact.firstName).toBe('Helena');
@@ -140,7 +178,10 @@ describe('contact import from CSV', () => {
 
   it('keeps an invalid phone number, flagged invalid, instead of rejecting the row', async () => {
     const uploaded = await uploadCsv(admin, 'Nachname;Telefon\nKrause;12345678901234567\n');
-    const job = await applyAndWait(admin, uploaded.id, { mapping: uploaded.suggestedMapping, duplicateHandling: 'skip' });
+    const job = await applyAndWait(admin, uploaded.id, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'skip',
+    });
     expect(job.totals).toMatchObject({ create: 1, reject: 0 });
     const [krause] = await findByLastName('Krause');
     const contact = await t.services.contacts.get(krause!.id);
@@ -156,21 +197,38 @@ describe('contact import from CSV', () => {
         'Lorenz;WVWZZZ1KZAW000001;VW;Golf;S-AB 123;03.05.2019;45.000\n' +
         'Peters;WVWZZZ1KZAW00000I;VW;Polo;;;\n',
     );
-    expect(uploaded.suggestedMapping).toMatchObject({ FIN: 'vin', Marke: 'make', Modell: 'model', Kennzeichen: 'plate', Erstzulassung: 'firstRegistration' });
-    const job = await applyAndWait(admin, uploaded.id, { mapping: uploaded.suggestedMapping, duplicateHandling: 'skip' });
+    expect(uploaded.suggestedMapping).toMatchObject({
+      FIN: 'vin',
+      Marke: 'make',
+      Modell: 'model',
+      Kennzeichen: 'plate',
+      Erstzulassung: 'firstRegistration',
+    });
+    const job = await applyAndWait(admin, uploaded.id, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'skip',
+    });
     expect(job.totals).toEqual({ create: 1, update: 0, skip: 0, reject: 1 });
     const report = await admin.get(`/api/imports/${uploaded.id}/report.csv`);
     expect(report.body).toMatch(/3;abgelehnt;FIN: must not contain I, O or Q/);
     expect(await findByLastName('Peters')).toHaveLength(0);
-    const vehicles = await t.database.query<{ vin: string; plate: string; first_registration: string; mileage_km: number }>(
-      "SELECT vin, plate, first_registration::text, mileage_km FROM vehicles WHERE vin = 'WVWZZZ1KZAW000001'",
-    );
-    expect(vehicles).toEqual([{ vin: 'WVWZZZ1KZAW000001', plate: 'S-AB 123', first_registration: '2019-05-03', mileage_km: 45000 }]);
+    const vehicles = await t.database.query<{
+      vin: string;
+      plate: string;
+      first_registration: string;
+      mileage_km: number;
+    }>("SELECT vin, plate, first_registration::text, mileage_km FROM vehicles WHERE vin = 'WVWZZZ1KZAW000001'");
+    expect(vehicles).toEqual([
+      { vin: 'WVWZZZ1KZAW000001', plate: 'S-AB 123', first_registration: '2019-05-03', mileage_km: 45000 },
+    ]);
   });
 
   it('refuses a mapping to a column the file does not have', async () => {
     const uploaded = await uploadCsv(admin, 'Nachname\nSommer\n');
-    const res = await admin.post(`/api/imports/${uploaded.id}/dry-run`, { mapping: { Name: 'lastName' }, duplicateHandling: 'skip' });
+    const res = await admin.post(`/api/imports/${uploaded.id}/dry-run`, {
+      mapping: { Name: 'lastName' },
+      duplicateHandling: 'skip',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('mapping.Name');
   });

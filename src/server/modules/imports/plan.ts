@@ -73,7 +73,12 @@ export class ImportPlanner {
   }
 
   /** Rows of a contacts file. `found` holds what the database already has for the chunk's keys. */
-  planContact(p: PreparedRow, found: Map<string, ExistingRef>, vehiclesFound: Map<string, ExistingVehicle>, writes: ChunkWrites): ImportRowReport {
+  planContact(
+    p: PreparedRow,
+    found: Map<string, ExistingRef>,
+    vehiclesFound: Map<string, ExistingVehicle>,
+    writes: ChunkWrites,
+  ): ImportRowReport {
     const reasons = [...p.reasons];
     const contact = p.contact;
     if (!contact || p.vehicle === null) return { row: p.row, action: 'reject', reasons };
@@ -101,11 +106,18 @@ export class ImportPlanner {
       if (action === 'update') writes.updateContacts.push({ contactId, contact });
       this.remember(this.contactsByKey, keys, match.known);
     }
-    const vehicleId = action === 'skip' ? undefined : this.planOwnedVehicle(p, contactId, vehiclesFound, writes, reasons);
+    const vehicleId =
+      action === 'skip' ? undefined : this.planOwnedVehicle(p, contactId, vehiclesFound, writes, reasons);
     // In a dry run new records get no id: nothing was written.
     const fresh = action === 'create' || match?.known.row !== undefined;
     const showId = !this.dryRun || !fresh;
-    return { row: p.row, action, reasons, ...(showId ? { contactId } : {}), ...(vehicleId && !this.dryRun ? { vehicleId } : {}) };
+    return {
+      row: p.row,
+      action,
+      reasons,
+      ...(showId ? { contactId } : {}),
+      ...(vehicleId && !this.dryRun ? { vehicleId } : {}),
+    };
   }
 
   private planOwnedVehicle(
@@ -121,7 +133,11 @@ export class ImportPlanner {
     const known = key ? (this.vehiclesByKey.get(key) ?? found.get(key)) : undefined;
     if (known) {
       if (!known.ownerIds.includes(contactId)) {
-        reasons.push({ field: 'vin', column: null, message: 'a vehicle with this VIN exists already and belongs to another contact; not linked' });
+        reasons.push({
+          field: 'vin',
+          column: null,
+          message: 'a vehicle with this VIN exists already and belongs to another contact; not linked',
+        });
       }
       return known.id;
     }
@@ -132,21 +148,40 @@ export class ImportPlanner {
   }
 
   /** Rows of a vehicles file; `owners` maps owner references to contact ids. */
-  planVehicle(p: PreparedRow, owners: Map<string, string>, found: Map<string, ExistingVehicle>, writes: ChunkWrites): ImportRowReport {
+  planVehicle(
+    p: PreparedRow,
+    owners: Map<string, string>,
+    found: Map<string, ExistingVehicle>,
+    writes: ChunkWrites,
+  ): ImportRowReport {
     const reasons = [...p.reasons];
     const vehicle = p.vehicle;
     if (!vehicle) {
-      if (vehicle === undefined && reasons.length === 0) reasons.push({ field: 'make', column: null, message: 'the row has no vehicle data' });
+      if (vehicle === undefined && reasons.length === 0)
+        reasons.push({ field: 'make', column: null, message: 'the row has no vehicle data' });
       return { row: p.row, action: 'reject', reasons };
     }
     const ownerId = p.ownerRef ? owners.get(p.ownerRef) : undefined;
-    if (!p.ownerRef) return { row: p.row, action: 'reject', reasons: [...reasons, { field: 'ownerRef', column: null, message: 'is required' }] };
+    if (!p.ownerRef)
+      return {
+        row: p.row,
+        action: 'reject',
+        reasons: [...reasons, { field: 'ownerRef', column: null, message: 'is required' }],
+      };
     if (!ownerId) {
-      return { row: p.row, action: 'reject', reasons: [...reasons, { field: 'ownerRef', column: null, message: `no contact with customer number "${p.ownerRef}"` }] };
+      return {
+        row: p.row,
+        action: 'reject',
+        reasons: [
+          ...reasons,
+          { field: 'ownerRef', column: null, message: `no contact with customer number "${p.ownerRef}"` },
+        ],
+      };
     }
-    const keys = [vehicle.externalRef ? `vref:${vehicle.externalRef}` : null, vehicle.values.vin ? `vin:${vehicle.values.vin}` : null].filter(
-      (k): k is string => k !== null,
-    );
+    const keys = [
+      vehicle.externalRef ? `vref:${vehicle.externalRef}` : null,
+      vehicle.values.vin ? `vin:${vehicle.values.vin}` : null,
+    ].filter((k): k is string => k !== null);
     let match: { key: string; known: Known & { ownerIds: string[] } } | undefined;
     for (const key of keys) {
       const known = this.vehiclesByKey.get(key) ?? found.get(key);
@@ -165,7 +200,8 @@ export class ImportPlanner {
     if (this.handling === 'create') return { row: p.row, action: 'reject', reasons };
     const id = match.known.id;
     const showId = !this.dryRun || match.known.row === undefined;
-    if (this.handling === 'skip') return { row: p.row, action: 'skip', reasons, contactId: ownerId, ...(showId ? { vehicleId: id } : {}) };
+    if (this.handling === 'skip')
+      return { row: p.row, action: 'skip', reasons, contactId: ownerId, ...(showId ? { vehicleId: id } : {}) };
     writes.updateVehicles.push({ id, vehicle, givenFields: p.givenFields ?? new Set() });
     if (!match.known.ownerIds.includes(ownerId)) {
       writes.linkVehicles.push({ vehicleId: id, contactId: ownerId, vehicle });

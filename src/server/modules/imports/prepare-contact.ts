@@ -87,7 +87,10 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
   const city = cells.text('city');
   // Spreadsheets drop the leading zero of eastern German codes: 4347 is 04347.
   if (postalCode && country === 'DE' && /^\d{4}$/.test(postalCode)) postalCode = `0${postalCode}`;
-  const addresses = street || postalCode || city ? [{ street: street ?? '', postalCode: postalCode ?? '', city: city ?? '', country }] : [];
+  const addresses =
+    street || postalCode || city
+      ? [{ street: street ?? '', postalCode: postalCode ?? '', city: city ?? '', country }]
+      : [];
 
   const raw = {
     kind,
@@ -122,7 +125,12 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
   const input = parsed.data;
   const prepared = preparePhones(input.phones, { allowInvalid: true });
   prepared.values.forEach((p, i) => {
-    if (!p.valid) cells.fail('phone', `"${p.raw}" is not a valid phone number; kept and flagged invalid`, phoneCells[i]?.column ?? null);
+    if (!p.valid)
+      cells.fail(
+        'phone',
+        `"${p.raw}" is not a valid phone number; kept and flagged invalid`,
+        phoneCells[i]?.column ?? null,
+      );
   });
   const displayName = displayNameOf(input);
   return {

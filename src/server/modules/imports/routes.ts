@@ -25,13 +25,20 @@ const BULK = { roles: ['admin', 'manager'] } as const;
 
 /** Content-Disposition for a download named after a person: an ASCII fallback plus the UTF-8 name (RFC 6266). */
 function attachment(name: string, extension: string): string {
-  const ascii = name.normalize('NFD').replace(/[^A-Za-z0-9 ._-]+/g, '').trim() || 'kontakt';
+  const ascii =
+    name
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9 ._-]+/g, '')
+      .trim() || 'kontakt';
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
 }
 
 export async function importsRoutes(root: FastifyInstance, { imports }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
+  });
   // An import still applying finishes before the database goes away.
   app.addHook('onClose', () => imports.idle());
 
@@ -39,7 +46,8 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
     config: { access: BULK },
     schema: {
       tags: ['imports'],
-      summary: 'Upload a CSV, XLSX or vCard file (multipart: target, file); answers with headers, sample rows and a suggested mapping',
+      summary:
+        'Upload a CSV, XLSX or vCard file (multipart: target, file); answers with headers, sample rows and a suggested mapping',
       consumes: ['multipart/form-data'],
       response: { 201: ImportUploadResult },
     },
@@ -54,8 +62,10 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
         else fields[part.fieldname] = String(part.value);
       }
       const parsed = UploadFields.safeParse(fields);
-      if (!parsed.success) throw new ValidationError([{ field: 'target', in: 'body', message: 'expected contacts or vehicles' }]);
-      if (!file || file.buffer.length === 0) throw new ValidationError([{ field: 'file', in: 'body', message: 'is required' }]);
+      if (!parsed.success)
+        throw new ValidationError([{ field: 'target', in: 'body', message: 'expected contacts or vehicles' }]);
+      if (!file || file.buffer.length === 0)
+        throw new ValidationError([{ field: 'file', in: 'body', message: 'is required' }]);
       const result = await imports.upload(currentUser(request), { target: parsed.data.target, ...file });
       return reply.status(201).send(result);
     },
@@ -82,12 +92,18 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       body: ImportRunInput,
       response: { 202: ImportJob },
     },
-    handler: async (request, reply) => reply.status(202).send(await imports.apply(currentUser(request), request.params.id, request.body)),
+    handler: async (request, reply) =>
+      reply.status(202).send(await imports.apply(currentUser(request), request.params.id, request.body)),
   });
 
   app.get('/api/imports/:id', {
     config: { access: BULK },
-    schema: { tags: ['imports'], summary: 'Status, progress and totals of an import', params: IdParams, response: { 200: ImportJob } },
+    schema: {
+      tags: ['imports'],
+      summary: 'Status, progress and totals of an import',
+      params: IdParams,
+      response: { 200: ImportJob },
+    },
     handler: (request) => imports.get(request.params.id),
   });
 
@@ -140,7 +156,13 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
 
   app.get('/api/contacts/:id/vcard', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['contacts'], summary: 'One contact as a vCard', params: IdParams, querystring: VersionQuery, produces: ['text/vcard'] },
+    schema: {
+      tags: ['contacts'],
+      summary: 'One contact as a vCard',
+      params: IdParams,
+      querystring: VersionQuery,
+      produces: ['text/vcard'],
+    },
     handler: async (request, reply) => {
       const { vcard, displayName } = await imports.contactVcard(request.params.id, request.query.version);
       return reply

@@ -1,6 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import type { DuplicateHandling, ImportReport, ImportRowReport, ImportTarget, ImportMapping } from '../../../shared/imports/schemas';
+import type {
+  DuplicateHandling,
+  ImportReport,
+  ImportRowReport,
+  ImportTarget,
+  ImportMapping,
+} from '../../../shared/imports/schemas';
 import { vehicles } from '../vehicles/tables';
 import { changedSummary, vehicleLabel } from '../vehicles/summaries';
 import { insertContacts, insertTimeline, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
@@ -42,15 +48,31 @@ function prepareRows(input: RunInput, rows: string[][], offset: number): Prepare
     const row = rowNumber(offset + i);
     if (input.target === 'contacts') {
       const contact = prepareContact(cells, input.context);
-      const vehicle = contact ? prepareVehicle(cells, { now, today, locationId: contact.input.homeLocationId }) : undefined;
+      const vehicle = contact
+        ? prepareVehicle(cells, { now, today, locationId: contact.input.homeLocationId })
+        : undefined;
       return { row, reasons: cells.reasons, contact, vehicle };
     }
     const location = cells.text('location');
-    const locationId = location ? (input.context.locations.get(location.toLowerCase()) ?? null) : input.context.defaultLocationId;
+    const locationId = location
+      ? (input.context.locations.get(location.toLowerCase()) ?? null)
+      : input.context.defaultLocationId;
     if (location && !locationId) cells.fail('location', `unknown location "${location}"`);
-    const vehicle = prepareVehicle(cells, { now, today, locationId, notesField: 'vehicleNotes', refField: 'vehicleRef' });
+    const vehicle = prepareVehicle(cells, {
+      now,
+      today,
+      locationId,
+      notesField: 'vehicleNotes',
+      refField: 'vehicleRef',
+    });
     const givenFields = new Set(VEHICLE_FIELD_KEYS.filter((f) => cells.has([f])));
-    return { row, reasons: cells.reasons, vehicle: cells.reasons.length > 0 ? null : vehicle, ownerRef: cells.text('ownerRef'), givenFields };
+    return {
+      row,
+      reasons: cells.reasons,
+      vehicle: cells.reasons.length > 0 ? null : vehicle,
+      ownerRef: cells.text('ownerRef'),
+      givenFields,
+    };
   });
 }
 
@@ -84,13 +106,23 @@ async function writeChunk(tx: DbOrTx, writes: ChunkWrites, ctx: WriteContext) {
   await updateContacts(tx, writes.updateContacts, ctx);
   await insertVehicles(
     tx,
-    writes.createVehicles.map((v) => ({ id: v.id, values: v.vehicle.values, externalRef: v.vehicle.externalRef, contactId: v.contactId })),
+    writes.createVehicles.map((v) => ({
+      id: v.id,
+      values: v.vehicle.values,
+      externalRef: v.vehicle.externalRef,
+      contactId: v.contactId,
+    })),
     ctx,
   );
   await updateVehicles(tx, writes.updateVehicles, ctx);
   await linkOwners(
     tx,
-    writes.linkVehicles.map((l) => ({ vehicleId: l.vehicleId, contactId: l.contactId, label: vehicleLabel(l.vehicle.values), at: ctx.now })),
+    writes.linkVehicles.map((l) => ({
+      vehicleId: l.vehicleId,
+      contactId: l.contactId,
+      label: vehicleLabel(l.vehicle.values),
+      at: ctx.now,
+    })),
     ctx,
   );
 }
@@ -110,35 +142,37 @@ export async function runImport(input: RunInput): Promise<{ report: ImportReport
   let error: Error | null = null;
   for (let offset = 0; offset < rows.length && !error; offset += CHUNK_SIZE) {
     const prepared = prepareRows(input, rows.slice(offset, offset + CHUNK_SIZE), offset);
-    const chunkReport = await input.transaction(async (tx) => {
-      const writes = emptyWrites();
-      const planned: ImportRowReport[] = [];
-      if (input.target === 'contacts') {
-        const keys = prepared.flatMap((p) => (p.contact ? contactKeys(p.contact) : []));
-        const vins = prepared.flatMap((p) => (p.vehicle?.values.vin ? [`vin:${p.vehicle.values.vin}`] : []));
-        const found = await findContactsByKeys(tx, keys);
-        const vehiclesFound = await findVehiclesByKeys(tx, vins);
-        for (const p of prepared) planned.push(planner.planContact(p, found, vehiclesFound, writes));
-      } else {
-        const refs = [...new Set(prepared.flatMap((p) => (p.ownerRef ? [p.ownerRef] : [])))];
-        const keys = prepared.flatMap((p) => [
-          ...(p.vehicle?.externalRef ? [`vref:${p.vehicle.externalRef}`] : []),
-          ...(p.vehicle?.values.vin ? [`vin:${p.vehicle.values.vin}`] : []),
-        ]);
-        const owners = await findOwners(tx, refs);
-        const found = await findVehiclesByKeys(tx, keys);
-        for (const p of prepared) planned.push(planner.planVehicle(p, owners, found, writes));
-      }
-      if (!input.dryRun) {
-        await writeChunk(tx, writes, ctx);
-        await input.onChunk?.(tx, offset + prepared.length);
-      }
-      return planned;
-    }).catch((failure: unknown) => {
-      // Earlier chunks stay committed; the report lists exactly those rows.
-      error = failure instanceof Error ? failure : new Error(String(failure));
-      return [] as ImportRowReport[];
-    });
+    const chunkReport = await input
+      .transaction(async (tx) => {
+        const writes = emptyWrites();
+        const planned: ImportRowReport[] = [];
+        if (input.target === 'contacts') {
+          const keys = prepared.flatMap((p) => (p.contact ? contactKeys(p.contact) : []));
+          const vins = prepared.flatMap((p) => (p.vehicle?.values.vin ? [`vin:${p.vehicle.values.vin}`] : []));
+          const found = await findContactsByKeys(tx, keys);
+          const vehiclesFound = await findVehiclesByKeys(tx, vins);
+          for (const p of prepared) planned.push(planner.planContact(p, found, vehiclesFound, writes));
+        } else {
+          const refs = [...new Set(prepared.flatMap((p) => (p.ownerRef ? [p.ownerRef] : [])))];
+          const keys = prepared.flatMap((p) => [
+            ...(p.vehicle?.externalRef ? [`vref:${p.vehicle.externalRef}`] : []),
+            ...(p.vehicle?.values.vin ? [`vin:${p.vehicle.values.vin}`] : []),
+          ]);
+          const owners = await findOwners(tx, refs);
+          const found = await findVehiclesByKeys(tx, keys);
+          for (const p of prepared) planned.push(planner.planVehicle(p, owners, found, writes));
+        }
+        if (!input.dryRun) {
+          await writeChunk(tx, writes, ctx);
+          await input.onChunk?.(tx, offset + prepared.length);
+        }
+        return planned;
+      })
+      .catch((failure: unknown) => {
+        // Earlier chunks stay committed; the report lists exactly those rows.
+        error = failure instanceof Error ? failure : new Error(String(failure));
+        return [] as ImportRowReport[];
+      });
     for (const r of chunkReport) {
       totals[r.action]++;
       report.push(r);
@@ -146,4 +180,3 @@ export async function runImport(input: RunInput): Promise<{ report: ImportReport
   }
   return { report: { dryRun: input.dryRun, totals, rows: report }, error };
 }
-

@@ -55,16 +55,42 @@ export function parseInteger(value: string | undefined): number | undefined {
   return Math.round(n);
 }
 
-const lookup = <T extends string>(table: Record<string, T>, what: string) => (value: string | undefined): T | undefined => {
-  if (blank(value)) return undefined;
-  const key = value.trim().toLowerCase().replace(/[.\s_-]+/g, '');
-  const found = table[key];
-  if (!found) throw new CellError(`unknown ${what} "${value.trim()}"`);
-  return found;
-};
+const lookup =
+  <T extends string>(table: Record<string, T>, what: string) =>
+  (value: string | undefined): T | undefined => {
+    if (blank(value)) return undefined;
+    const key = value
+      .trim()
+      .toLowerCase()
+      .replace(/[.\s_-]+/g, '');
+    const found = table[key];
+    if (!found) throw new CellError(`unknown ${what} "${value.trim()}"`);
+    return found;
+  };
 
 export const parseSalutation = lookup(
-  { herr: 'mr', herrn: 'mr', mr: 'mr', m: 'mr', mannlich: 'mr', männlich: 'mr', male: 'mr', frau: 'ms', mrs: 'ms', ms: 'ms', f: 'ms', w: 'ms', weiblich: 'ms', female: 'ms', divers: 'mx', d: 'mx', mx: 'mx', firma: 'none', keine: 'none', none: 'none' } as const,
+  {
+    herr: 'mr',
+    herrn: 'mr',
+    mr: 'mr',
+    m: 'mr',
+    mannlich: 'mr',
+    männlich: 'mr',
+    male: 'mr',
+    frau: 'ms',
+    mrs: 'ms',
+    ms: 'ms',
+    f: 'ms',
+    w: 'ms',
+    weiblich: 'ms',
+    female: 'ms',
+    divers: 'mx',
+    d: 'mx',
+    mx: 'mx',
+    firma: 'none',
+    keine: 'none',
+    none: 'none',
+  } as const,
   'salutation',
 );
 
@@ -72,27 +98,118 @@ export const parseSalutation = lookup(
 export const salutationMeansCompany = (value: string | undefined) => !blank(value) && /^firma$/i.test(value.trim());
 
 export const parseKind = lookup(
-  { person: 'person', privat: 'person', privatkunde: 'person', private: 'person', p: 'person', firma: 'company', company: 'company', unternehmen: 'company', gewerbe: 'company', gewerbekunde: 'company', business: 'company', org: 'company', f: 'company' } as const,
+  {
+    person: 'person',
+    privat: 'person',
+    privatkunde: 'person',
+    private: 'person',
+    p: 'person',
+    firma: 'company',
+    company: 'company',
+    unternehmen: 'company',
+    gewerbe: 'company',
+    gewerbekunde: 'company',
+    business: 'company',
+    org: 'company',
+    f: 'company',
+  } as const,
   'kind (expected Person or Firma)',
 );
 
 export const parseFuel = lookup(
-  { benzin: 'petrol', benziner: 'petrol', super: 'petrol', petrol: 'petrol', gasoline: 'petrol', otto: 'petrol', diesel: 'diesel', hybrid: 'hybrid', vollhybrid: 'hybrid', mildhybrid: 'hybrid', pluginhybrid: 'plugin_hybrid', plugin: 'plugin_hybrid', phev: 'plugin_hybrid', elektro: 'electric', electric: 'electric', ev: 'electric', bev: 'electric', strom: 'electric', lpg: 'lpg', autogas: 'lpg', cng: 'cng', erdgas: 'cng', wasserstoff: 'hydrogen', hydrogen: 'hydrogen', sonstige: 'other', other: 'other' } as const,
+  {
+    benzin: 'petrol',
+    benziner: 'petrol',
+    super: 'petrol',
+    petrol: 'petrol',
+    gasoline: 'petrol',
+    otto: 'petrol',
+    diesel: 'diesel',
+    hybrid: 'hybrid',
+    vollhybrid: 'hybrid',
+    mildhybrid: 'hybrid',
+    pluginhybrid: 'plugin_hybrid',
+    plugin: 'plugin_hybrid',
+    phev: 'plugin_hybrid',
+    elektro: 'electric',
+    electric: 'electric',
+    ev: 'electric',
+    bev: 'electric',
+    strom: 'electric',
+    lpg: 'lpg',
+    autogas: 'lpg',
+    cng: 'cng',
+    erdgas: 'cng',
+    wasserstoff: 'hydrogen',
+    hydrogen: 'hydrogen',
+    sonstige: 'other',
+    other: 'other',
+  } as const,
   'fuel',
 );
 
 export const parseFinancing = lookup(
-  { keine: 'none', none: 'none', bar: 'none', barkauf: 'none', nein: 'none', finanzierung: 'financing', kredit: 'financing', financing: 'financing', leasing: 'leasing', lease: 'leasing' } as const,
+  {
+    keine: 'none',
+    none: 'none',
+    bar: 'none',
+    barkauf: 'none',
+    nein: 'none',
+    finanzierung: 'financing',
+    kredit: 'financing',
+    financing: 'financing',
+    leasing: 'leasing',
+    lease: 'leasing',
+  } as const,
   'financing type (expected Leasing, Finanzierung or keine)',
 );
 
 export const parseBoolean = lookup(
-  { ja: true, j: true, yes: true, y: true, x: true, true: true, wahr: true, '1': true, nein: false, n: false, no: false, false: false, falsch: false, '0': false } as unknown as Record<string, never>,
+  {
+    ja: true,
+    j: true,
+    yes: true,
+    y: true,
+    x: true,
+    true: true,
+    wahr: true,
+    '1': true,
+    nein: false,
+    n: false,
+    no: false,
+    false: false,
+    falsch: false,
+    '0': false,
+  } as unknown as Record<string, never>,
   'yes/no value',
 ) as (value: string | undefined) => boolean | undefined;
 
 const COUNTRIES: Record<string, string> = {
-  deutschland: 'DE', germany: 'DE', brd: 'DE', d: 'DE', osterreich: 'AT', österreich: 'AT', austria: 'AT', a: 'AT', schweiz: 'CH', switzerland: 'CH', ch: 'CH', niederlande: 'NL', netherlands: 'NL', frankreich: 'FR', france: 'FR', polen: 'PL', poland: 'PL', italien: 'IT', italy: 'IT', belgien: 'BE', luxemburg: 'LU', danemark: 'DK', dänemark: 'DK', tschechien: 'CZ', spanien: 'ES',
+  deutschland: 'DE',
+  germany: 'DE',
+  brd: 'DE',
+  d: 'DE',
+  osterreich: 'AT',
+  österreich: 'AT',
+  austria: 'AT',
+  a: 'AT',
+  schweiz: 'CH',
+  switzerland: 'CH',
+  ch: 'CH',
+  niederlande: 'NL',
+  netherlands: 'NL',
+  frankreich: 'FR',
+  france: 'FR',
+  polen: 'PL',
+  poland: 'PL',
+  italien: 'IT',
+  italy: 'IT',
+  belgien: 'BE',
+  luxemburg: 'LU',
+  danemark: 'DK',
+  dänemark: 'DK',
+  tschechien: 'CZ',
+  spanien: 'ES',
 };
 
 /** "Deutschland", "Germany", "D", "DE" → "DE"; ISO codes pass through. */

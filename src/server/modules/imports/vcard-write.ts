@@ -3,7 +3,11 @@ import type { ExportContact } from './export-query';
 export type VcardVersion = '3.0' | '4.0';
 
 /** Escapes a text value (RFC 6350 3.4); components of N and ADR are escaped one by one. */
-const esc = (value: string | null | undefined) => (value ?? '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/[,;]/g, (c) => `\\${c}`);
+const esc = (value: string | null | undefined) =>
+  (value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/[,;]/g, (c) => `\\${c}`);
 
 /** Folds a line at 75 octets without splitting a UTF-8 character. */
 function fold(line: string): string {
@@ -37,7 +41,9 @@ export function toVcard(c: ExportContact, version: VcardVersion): string {
   if (c.kind === 'company') lines.push(v4 ? 'KIND:org' : 'X-ABShowAs:COMPANY');
   const prefix = [SALUTATION_WORDS[c.salutation], c.title].filter(Boolean).join(' ');
   lines.push(`N:${[c.lastName, c.firstName, '', prefix, ''].map(esc).join(';')}`);
-  lines.push(`FN:${esc(c.kind === 'company' ? c.companyName : [c.title, c.firstName, c.lastName].filter(Boolean).join(' '))}`);
+  lines.push(
+    `FN:${esc(c.kind === 'company' ? c.companyName : [c.title, c.firstName, c.lastName].filter(Boolean).join(' '))}`,
+  );
   if (v4 && GENDER[c.salutation]) lines.push(`GENDER:${GENDER[c.salutation]}`);
   if (c.companyName) lines.push(`ORG:${esc(c.companyName)}`);
   if (c.position) lines.push(`TITLE:${esc(c.position)}`);
@@ -45,11 +51,17 @@ export function toVcard(c: ExportContact, version: VcardVersion): string {
   for (const p of c.phones) {
     const number = p.e164 ?? p.raw;
     const pref = p.isPrimary ? (v4 ? ';PREF=1' : ',PREF') : '';
-    lines.push(v4 ? `TEL;VALUE=${p.e164 ? 'uri' : 'text'};${type(TEL_TYPES[p.kind] ?? 'voice')}${pref}:${p.e164 ? `tel:${number}` : esc(number)}` : `TEL;${type(TEL_TYPES[p.kind] ?? 'voice')}${pref}:${esc(number)}`);
+    lines.push(
+      v4
+        ? `TEL;VALUE=${p.e164 ? 'uri' : 'text'};${type(TEL_TYPES[p.kind] ?? 'voice')}${pref}:${p.e164 ? `tel:${number}` : esc(number)}`
+        : `TEL;${type(TEL_TYPES[p.kind] ?? 'voice')}${pref}:${esc(number)}`,
+    );
   }
   for (const e of c.emails) {
     const kind = e.kind === 'work' ? 'work' : 'home';
-    lines.push(v4 ? `EMAIL;${type(kind)}:${esc(e.address)}` : `EMAIL;TYPE=INTERNET,${kind.toUpperCase()}:${esc(e.address)}`);
+    lines.push(
+      v4 ? `EMAIL;${type(kind)}:${esc(e.address)}` : `EMAIL;TYPE=INTERNET,${kind.toUpperCase()}:${esc(e.address)}`,
+    );
   }
   for (const a of c.addresses) {
     const kind = a.kind === 'work' ? 'work' : 'home';

@@ -1,4 +1,48 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '../../../shared/requests/monitoring';
+import { RequestListItem } from '../../../shared/requests/schemas';
+import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 
-export async function reportsRoutes(_root: FastifyInstance, _services: Services) {}
+const REPORT_ROLES = ['admin', 'manager'] as const;
+
+export async function reportsRoutes(root: FastifyInstance, { reports }: Services) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/reports/monitoring', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: {
+      tags: ['reports'],
+      summary: 'Daily request monitoring per location, team or person (managers: their locations)',
+      querystring: MonitoringQuery,
+      response: { 200: MonitoringReport },
+    },
+    handler: (request) => reports.monitoring(currentUser(request), request.query),
+  });
+
+  app.get('/api/reports/monitoring.csv', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: { tags: ['reports'], summary: 'The monitoring as CSV for Excel', querystring: MonitoringQuery },
+    handler: async (request, reply) => {
+      const csv = await reports.monitoringCsv(currentUser(request), request.query);
+      const name = `monitoring_${request.query.from}_${request.query.to}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv);
+    },
+  });
+
+  app.get('/api/reports/monitoring/requests', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: {
+      tags: ['reports'],
+      summary: 'The requests behind one figure of the monitoring (at most 200, newest first)',
+      querystring: MonitoringDrillQuery,
+      response: { 200: z.array(RequestListItem) },
+    },
+    handler: (request) => reports.monitoringRequests(currentUser(request), request.query),
+  });
+}

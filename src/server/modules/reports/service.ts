@@ -1,10 +1,58 @@
 import type { Deps } from '../../deps';
+import type { UserActor } from '../../http/access';
 import type { MailService } from '../../integrations/mail/service';
 import type { JobsService } from '../../jobs/service';
 import type { OrgService } from '../org/service';
+import { monitoringCsv } from './csv';
+import { DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE, sendDailySummaries } from './daily-summary';
+import {
+  cohortOf,
+  type MonitoringDrillInput,
+  type MonitoringQueryInput,
+  monitoringReport,
+  monitoringRequests,
+  reportLocations,
+} from './monitoring';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
-export function createReportsService(_deps: Deps, _org: OrgService, _jobs: JobsService, _mail: MailService) {
-  return {};
+/** Daily lead monitoring (R3.5): figures per location, team and person, drill-down, CSV, and a morning e-mail to managers. */
+export function createReportsService(
+  { database, clock, log }: Deps,
+  org: OrgService,
+  jobs: JobsService,
+  mail: MailService,
+) {
+  // Not transactional: the handler reads the figures outside any transaction, then queues all mails in one.
+  jobs.register(
+    DAILY_SUMMARY_JOB,
+    async (_payload, ctx) => {
+      const sent = await sendDailySummaries(database, mail, ctx.now);
+      log.info({ managers: sent }, 'daily request summary queued');
+    },
+    { transactional: false, maxAttempts: 3 },
+  );
+  jobs.every(DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE);
+
+  async function monitoring(actor: UserActor, query: MonitoringQueryInput) {
+    const locationIds = await reportLocations(org, actor, query.locationId);
+    return monitoringReport(database, cohortOf(query, locationIds, clock.now()), query);
+  }
+
+  return {
+    monitoring,
+
+    async monitoringCsv(actor: UserActor, query: MonitoringQueryInput): Promise<string> {
+      return monitoringCsv(await monitoring(actor, query));
+    },
+
+    async monitoringRequests(actor: UserActor, query: MonitoringDrillInput) {
+      const locationIds = await reportLocations(org, actor, query.locationId);
+      return monitoringRequests(database, cohortOf(query, locationIds, clock.now()), query);
+    },
+
+    /** Queues the managers' summary of the day before `now` (the recurring job does this at 07:00). */
+    sendDailySummaries: (now = clock.now()) =>
+      database.db.transaction((tx) => sendDailySummaries(database, mail, tx, now)),
+  };
 }

@@ -28,7 +28,8 @@ const INTEREST_LABEL: Record<string, string> = {
   'test-drive': 'Probefahrt',
 };
 
-const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+const compact = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 function customerOf(lead: AdfLead): NewCustomer {
   const c = lead.customer;
@@ -83,7 +84,10 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
     if (byVendor) return byVendor.id;
     if (locations.length === 1) return locations[0]!.id;
     throw new AdfRejectedError([
-      { path: 'locationCode', message: 'give locationCode in the query: the vendor does not name one of our locations' },
+      {
+        path: 'locationCode',
+        message: 'give locationCode in the query: the vendor does not name one of our locations',
+      },
     ]);
   }
 
@@ -121,15 +125,27 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
   ): Promise<StoredAnswer> {
     const trimmed = raw.trimStart();
     const xml = trimmed.startsWith('<') && !/^<html/i.test(trimmed) ? raw : extractAdfFromEmail(raw);
-    if (!xml) throw new AdfRejectedError([{ path: 'document', code: 'not_adf', message: 'no ADF document found in the message' }]);
+    if (!xml)
+      throw new AdfRejectedError([
+        { path: 'document', code: 'not_adf', message: 'no ADF document found in the message' },
+      ]);
     const parsed = parseAdf(xml, { now: deps.clock.now() });
     if (!parsed.ok) throw new AdfRejectedError(parsed.errors);
     if (parsed.leads.length === 0) throw new AdfRejectedError([{ path: 'prospect', message: 'missing: prospect' }]);
     const leads = await Promise.all(parsed.leads.map((lead, i) => leadToInput(lead, i, query)));
-    return machine.takeIn(actor, leads, idempotencyKey ? { key: idempotencyKey, hash: rawHash } : null, ({ created, duplicates }) => ({
-      status: created.length > 0 ? 201 : 200,
-      body: { created: created.map(machine.refOf), duplicates: duplicates.map(machine.refOf), warnings: parsed.warnings },
-    }));
+    return machine.takeIn(
+      actor,
+      leads,
+      idempotencyKey ? { key: idempotencyKey, hash: rawHash } : null,
+      ({ created, duplicates }) => ({
+        status: created.length > 0 ? 201 : 200,
+        body: {
+          created: created.map(machine.refOf),
+          duplicates: duplicates.map(machine.refOf),
+          warnings: parsed.warnings,
+        },
+      }),
+    );
   }
 
   return { takeInAdf };

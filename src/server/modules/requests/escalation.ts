@@ -38,7 +38,13 @@ export function registerEscalation(ctx: RequestsContext): void {
         const row = await repo.markEscalated(tx, requestId, now);
         if (!row) return;
         await repo.insertEvents(tx, [
-          { requestId, at: now, actorId: null, kind: 'escalated', data: { notified: recipients, dueAt: row.firstContactDueAt } },
+          {
+            requestId,
+            at: now,
+            actorId: null,
+            kind: 'escalated',
+            data: { notified: recipients, dueAt: row.firstContactDueAt },
+          },
         ]);
         for (const person of people) {
           if (!person?.active) continue;

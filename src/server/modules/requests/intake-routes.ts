@@ -16,10 +16,14 @@ function idempotencyKey(request: FastifyRequest, required: boolean): string | nu
   const key = typeof value === 'string' ? value.trim() : '';
   if (!key) {
     if (!required) return null;
-    throw new ValidationError([{ field: 'Idempotency-Key', in: 'headers', message: 'is required: a unique key per lead, reused on retries' }]);
+    throw new ValidationError([
+      { field: 'Idempotency-Key', in: 'headers', message: 'is required: a unique key per lead, reused on retries' },
+    ]);
   }
   if (key.length > MAX_KEY_LENGTH) {
-    throw new ValidationError([{ field: 'Idempotency-Key', in: 'headers', message: `must be at most ${MAX_KEY_LENGTH} characters` }]);
+    throw new ValidationError([
+      { field: 'Idempotency-Key', in: 'headers', message: `must be at most ${MAX_KEY_LENGTH} characters` },
+    ]);
   }
   return key;
 }
@@ -65,13 +69,22 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
     schema: {
       tags: ['intake'],
       summary: 'Take ADF/XML leads in: the XML itself, or the e-mail that carries it',
-      querystring: z.object({ locationId: z.uuid().optional(), locationCode: z.string().trim().toUpperCase().max(6).optional() }),
+      querystring: z.object({
+        locationId: z.uuid().optional(),
+        locationCode: z.string().trim().toUpperCase().max(6).optional(),
+      }),
       response: { 200: AdfIntakeAnswer, 201: AdfIntakeAnswer },
     },
     handler: async (request, reply) => {
       const raw = typeof request.body === 'string' ? request.body : '';
       if (!raw.trim()) {
-        throw new ValidationError([{ field: 'body', in: 'body', message: 'send the ADF document as application/xml, or the e-mail as message/rfc822' }]);
+        throw new ValidationError([
+          {
+            field: 'body',
+            in: 'body',
+            message: 'send the ADF document as application/xml, or the e-mail as message/rfc822',
+          },
+        ]);
       }
       const key = idempotencyKey(request, false);
       const answer = await requests.takeInAdf(apiKeyOf(request), raw, request.query, key, hashBody(raw));

@@ -111,7 +111,8 @@ export function createIntake(ctx: RequestsContext) {
       else fail('contactId', 'unknown contact');
     } else if (input.customer) {
       const c = input.customer;
-      if (!c.lastName && !c.companyName) fail('customer.lastName', 'a new customer needs a last name or a company name');
+      if (!c.lastName && !c.companyName)
+        fail('customer.lastName', 'a new customer needs a last name or a company name');
       if (!c.phone && !c.email) fail('customer.phone', 'give a phone number or an e-mail address');
       const phone = c.phone ? parsePhone(c.phone) : null;
       if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
@@ -135,7 +136,16 @@ export function createIntake(ctx: RequestsContext) {
               emails: c.email ? [{ kind: 'private', address: c.email, isPrimary: true }] : [],
               addresses:
                 c.street && c.postalCode && c.city
-                  ? [{ kind: 'home', street: c.street, postalCode: c.postalCode, city: c.city, country: 'DE', isPrimary: true }]
+                  ? [
+                      {
+                        kind: 'home',
+                        street: c.street,
+                        postalCode: c.postalCode,
+                        city: c.city,
+                        country: 'DE',
+                        isPrimary: true,
+                      },
+                    ]
                   : [],
               ignoreDuplicates: true,
             } as Parameters<typeof contacts.prepareCreate>[1],
@@ -148,7 +158,9 @@ export function createIntake(ctx: RequestsContext) {
     }
     if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
     const contactDisplayName =
-      'id' in contact ? ((await contacts.refs([contact.id])).get(contact.id)?.displayName ?? '') : newCustomerName(input.customer!);
+      'id' in contact
+        ? ((await contacts.refs([contact.id])).get(contact.id)?.displayName ?? '')
+        : newCustomerName(input.customer!);
 
     const receivedAt = input.receivedAt ?? deps.clock.now();
     const calendar = { openingHours: location.openingHours, federalState: location.federalState };
@@ -271,10 +283,12 @@ export function createIntake(ctx: RequestsContext) {
           type: row.type,
           locationId: row.locationId,
           contactDisplayName: prepared.contactDisplayName,
+          firstContactDueAt: dueAt,
         },
         assigneeId: decision.assigneeId,
         onBehalfOfId: decision.onBehalfOfId,
         notifyUserIds: decision.notifyUserIds,
+        mailAssignee: decision.mailAssignee,
       });
     }
     await recordTimeline(tx, {

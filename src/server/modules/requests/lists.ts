@@ -63,8 +63,10 @@ export function createLists(ctx: RequestsContext) {
 
   const overdueSql = (now: Date) =>
     sql`(${OPEN} AND r.first_contacted_at IS NULL AND r.first_contact_due_at < ${now.toISOString()}::timestamptz)`;
-  const myLocations = (actor: UserActor) => (actor.role === 'admin' ? sql`true` : sql`r.location_id IN (${list(actor.locationIds)})`);
-  const mine = (actor: UserActor) => sql`(r.assignee_id = ${actor.userId}::uuid OR r.on_behalf_of_id = ${actor.userId}::uuid)`;
+  const myLocations = (actor: UserActor) =>
+    actor.role === 'admin' ? sql`true` : sql`r.location_id IN (${list(actor.locationIds)})`;
+  const mine = (actor: UserActor) =>
+    sql`(r.assignee_id = ${actor.userId}::uuid OR r.on_behalf_of_id = ${actor.userId}::uuid)`;
 
   async function scopeCondition(actor: UserActor, scope: z.output<typeof RequestListQuery>['scope']): Promise<SQL> {
     switch (scope) {
@@ -100,7 +102,11 @@ export function createLists(ctx: RequestsContext) {
         subject: r.subject,
         status: r.status,
         priority: r.priority,
-        contact: { id: r.contact_id, displayName: names.get(r.contact_id)?.displayName ?? '', blocked: blocked.has(r.contact_id) },
+        contact: {
+          id: r.contact_id,
+          displayName: names.get(r.contact_id)?.displayName ?? '',
+          blocked: blocked.has(r.contact_id),
+        },
         assignee: r.assignee_id ? (users.get(r.assignee_id) ?? null) : null,
         locationId: r.location_id,
         receivedAt: toIso(r.received_at)!,
@@ -124,7 +130,10 @@ export function createLists(ctx: RequestsContext) {
     );
   }
 
-  async function listRequests(actor: UserActor, query: z.output<typeof RequestListQuery>): Promise<z.infer<typeof RequestPage>> {
+  async function listRequests(
+    actor: UserActor,
+    query: z.output<typeof RequestListQuery>,
+  ): Promise<z.infer<typeof RequestPage>> {
     const now = deps.clock.now();
     const where: SQL[] = [await scopeCondition(actor, query.scope)];
     if (query.locationId) {
@@ -167,7 +176,12 @@ export function createLists(ctx: RequestsContext) {
             FROM customer_requests r
            WHERE ${OPEN} AND (${myLocations(actor)} OR ${mine(actor)})`,
     );
-    return { mine: Number(row?.mine ?? 0), mineOverdue: Number(row?.mineOverdue ?? 0), team: Number(row?.team ?? 0), unassigned: Number(row?.unassigned ?? 0) };
+    return {
+      mine: Number(row?.mine ?? 0),
+      mineOverdue: Number(row?.mineOverdue ?? 0),
+      team: Number(row?.team ?? 0),
+      unassigned: Number(row?.unassigned ?? 0),
+    };
   }
 
   /** A customer's requests, for the customer record and "before the call" (customer data is shared across locations). */

@@ -35,7 +35,9 @@ export function hashBody(body: unknown): string {
               .map(([k, val]) => [k, canonical(val)]),
           )
         : v;
-  return createHash('sha256').update(typeof body === 'string' ? body : JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(typeof body === 'string' ? body : JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 const isUniqueViolation = (error: unknown): boolean => {
@@ -65,12 +67,16 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     actor: ApiKeyActor,
     leads: MachineLead[],
     idempotency: { key: string; hash: string } | null,
-    answer: (outcome: { created: repo.RequestRow[]; duplicates: repo.RequestRow[] }) => { status: number; body: unknown },
+    answer: (outcome: { created: repo.RequestRow[]; duplicates: repo.RequestRow[] }) => {
+      status: number;
+      body: unknown;
+    },
   ): Promise<StoredAnswer> {
     const prepared = new Map<number, PreparedIntake>();
     for (const [i, lead] of leads.entries()) {
       const { externalSource, externalId } = lead.input;
-      const known = externalSource && externalId ? await repo.findByExternal(deps.db, externalSource, externalId) : undefined;
+      const known =
+        externalSource && externalId ? await repo.findByExternal(deps.db, externalSource, externalId) : undefined;
       if (!known) prepared.set(i, await intake.prepare(actor, lead.input, lead.options));
     }
     const scope = `api-key:${actor.apiKeyId}`;
@@ -93,11 +99,18 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         const now = deps.clock.now();
         for (const [i, lead] of leads.entries()) {
           const { externalSource, externalId } = lead.input;
-          const known = externalSource && externalId ? await repo.findByExternal(tx, externalSource, externalId) : undefined;
+          const known =
+            externalSource && externalId ? await repo.findByExternal(tx, externalSource, externalId) : undefined;
           if (known) {
             duplicates.push(known);
             await repo.insertEvents(tx, [
-              { requestId: known.id, at: now, actorId: null, kind: 'duplicate_received', data: { apiKeyId: actor.apiKeyId, externalId } },
+              {
+                requestId: known.id,
+                at: now,
+                actorId: null,
+                kind: 'duplicate_received',
+                data: { apiKeyId: actor.apiKeyId, externalId },
+              },
             ]);
             continue;
           }
@@ -155,10 +168,14 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       externalSource: body.externalId ? `api-key:${actor.apiKeyId}` : null,
       externalId: body.externalId ?? null,
     };
-    return takeIn(actor, [{ input, options: { lenientPhones: true } }], { key: idempotencyKey, hash: rawHash }, ({ created, duplicates }) =>
-      created[0]
-        ? { status: 201, body: { request: refOf(created[0]), duplicate: false } }
-        : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true } },
+    return takeIn(
+      actor,
+      [{ input, options: { lenientPhones: true } }],
+      { key: idempotencyKey, hash: rawHash },
+      ({ created, duplicates }) =>
+        created[0]
+          ? { status: 201, body: { request: refOf(created[0]), duplicate: false } }
+          : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true } },
     );
   }
 

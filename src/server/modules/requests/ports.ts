@@ -13,6 +13,8 @@ export interface AssignmentDecisionResult {
   ruleId: string | null;
   ruleName: string | null;
   notifyUserIds: string[];
+  /** False when the rule says a standing-in deputy gets the in-app notification only. */
+  mailAssignee?: boolean;
   explanation: string[];
 }
 
@@ -23,6 +25,7 @@ export interface AnnouncedRequest {
   type: RequestType;
   locationId: string;
   contactDisplayName: string;
+  firstContactDueAt?: Date | string | null;
 }
 
 export interface AssignmentPort {
@@ -46,8 +49,9 @@ export interface AssignmentPort {
       notifyUserIds: string[];
       reassignedBy?: string | null;
       reason?: string | null;
+      mailAssignee?: boolean;
     },
-  ): Promise<void>;
+  ): Promise<unknown>;
   managersOf(locationId: string): Promise<string[]>;
 }
 

@@ -28,7 +28,11 @@ export function createReassignment(ctx: RequestsContext) {
     const closed = rows.find((r) => !isOpen(r.status));
     if (closed) {
       throw new ValidationError([
-        { field: ids.length === 1 ? 'id' : 'ids', in: 'body', message: `${closed.number} is ${STATUS_LABEL[closed.status]}` },
+        {
+          field: ids.length === 1 ? 'id' : 'ids',
+          in: 'body',
+          message: `${closed.number} is ${STATUS_LABEL[closed.status]}`,
+        },
       ]);
     }
     const user = await org.getUser(assigneeId).catch(() => null);
@@ -38,7 +42,9 @@ export function createReassignment(ctx: RequestsContext) {
         {
           field: 'assigneeId',
           in: 'body',
-          message: user?.active ? `does not work at the location of ${wrongPlace ? wrongPlace.number : ''}` : 'must be an active user',
+          message: user?.active
+            ? `does not work at the location of ${wrongPlace ? wrongPlace.number : ''}`
+            : 'must be an active user',
         },
       ]);
     }
@@ -46,7 +52,11 @@ export function createReassignment(ctx: RequestsContext) {
 
     await deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
-      for (const locked of await repo.findRequests(tx, rows.map((r) => r.id), true)) {
+      for (const locked of await repo.findRequests(
+        tx,
+        rows.map((r) => r.id),
+        true,
+      )) {
         if (locked.assigneeId === assigneeId) continue;
         // Handing it back to the person it was for ends the deputy arrangement.
         const onBehalfOfId = locked.onBehalfOfId === assigneeId ? null : locked.onBehalfOfId;

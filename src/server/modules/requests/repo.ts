@@ -45,7 +45,12 @@ export async function findByExternal(db: DbOrTx, source: string, externalId: str
   return row;
 }
 
-export async function updateRequest(tx: DbOrTx, id: string, set: Partial<RequestInsert>, now: Date): Promise<RequestRow> {
+export async function updateRequest(
+  tx: DbOrTx,
+  id: string,
+  set: Partial<RequestInsert>,
+  now: Date,
+): Promise<RequestRow> {
   const [row] = await tx
     .update(customerRequests)
     .set({ ...set, version: sql`${customerRequests.version} + 1`, updatedAt: now })
@@ -63,7 +68,8 @@ export const listEvents = (db: DbOrTx, requestId: string) =>
     .select()
     .from(requestEvents)
     .where(eq(requestEvents.requestId, requestId))
-    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
+    // Events of one transaction share their time; 'created' comes first among them.
+    .orderBy(asc(requestEvents.at), sql`${requestEvents.kind} <> 'created'`, asc(requestEvents.id));
 
 export async function insertAttempt(tx: DbOrTx, values: typeof contactAttempts.$inferInsert): Promise<AttemptRow> {
   const [row] = await tx.insert(contactAttempts).values(values).returning();
@@ -123,7 +129,12 @@ export const listOnBehalfSince = (db: DbOrTx, userId: string, since: Date) =>
   db
     .select()
     .from(customerRequests)
-    .where(and(eq(customerRequests.onBehalfOfId, userId), sql`${customerRequests.receivedAt} >= ${since.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(customerRequests.onBehalfOfId, userId),
+        sql`${customerRequests.receivedAt} >= ${since.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(customerRequests.receivedAt));
 
 /**

@@ -28,7 +28,12 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
 
   app.get('/api/requests', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: 'Work lists: mine, team, location, all', querystring: RequestListQuery, response: { 200: RequestPage } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Work lists: mine, team, location, all',
+      querystring: RequestListQuery,
+      response: { 200: RequestPage },
+    },
     handler: (request) => requests.list(currentUser(request), request.query),
   });
 
@@ -46,7 +51,8 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
       body: RequestCreate,
       response: { 201: CustomerRequest },
     },
-    handler: async (request, reply) => reply.status(201).send(await requests.create(currentUser(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(await requests.create(currentUser(request), request.body)),
   });
 
   app.get('/api/requests/:id', {
@@ -57,33 +63,62 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
 
   app.get('/api/requests/:id/events', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: "The request's history", params: IdParams, response: { 200: z.array(RequestEvent) } },
+    schema: {
+      tags: ['requests'],
+      summary: "The request's history",
+      params: IdParams,
+      response: { 200: z.array(RequestEvent) },
+    },
     handler: (request) => requests.events(currentUser(request), request.params.id),
   });
 
   app.post('/api/requests/:id/status', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: 'Move the request on: in progress, waiting, done, lost, reopen', params: IdParams, body: StatusChange, response: { 200: CustomerRequest } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Move the request on: in progress, waiting, done, lost, reopen',
+      params: IdParams,
+      body: StatusChange,
+      response: { 200: CustomerRequest },
+    },
     handler: (request) => requests.changeStatus(currentUser(request), request.params.id, request.body),
   });
 
   app.post('/api/requests/:id/attempts', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: 'Record a contact attempt with its verbatim note', params: IdParams, body: AttemptInput, response: { 201: CustomerRequest } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Record a contact attempt with its verbatim note',
+      params: IdParams,
+      body: AttemptInput,
+      response: { 201: CustomerRequest },
+    },
     handler: async (request, reply) =>
       reply.status(201).send(await requests.recordAttempt(currentUser(request), request.params.id, request.body)),
   });
 
   app.get('/api/requests/:id/templates', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: 'Phone script, voicemail and e-mail filled in for this request', params: IdParams, response: { 200: z.array(RenderedTemplate) } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Phone script, voicemail and e-mail filled in for this request',
+      params: IdParams,
+      response: { 200: z.array(RenderedTemplate) },
+    },
     handler: (request) => requests.templates(currentUser(request), request.params.id),
   });
 
   app.post('/api/requests/:id/reassign', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['requests'], summary: 'Give the request to a colleague, with a reason', params: IdParams, body: Reassign, response: { 200: CustomerRequest } },
-    handler: (request) => requests.reassign(currentUser(request), request.params.id, request.body.assigneeId, request.body.reason),
+    schema: {
+      tags: ['requests'],
+      summary: 'Give the request to a colleague, with a reason',
+      params: IdParams,
+      body: Reassign,
+      response: { 200: CustomerRequest },
+    },
+    handler: (request) =>
+      requests.reassign(currentUser(request), request.params.id, request.body.assigneeId, request.body.reason),
   });
 
   app.post('/api/requests/bulk-reassign', {

@@ -139,9 +139,14 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
             ? [interest.make, interest.model].filter(Boolean).join(' ')
             : null,
         location: { name: location.name, phone: location.phone },
-        user: { displayName: user.displayName, phone: user.phoneExtension ? `${location.phone}-${user.phoneExtension}` : location.phone },
+        user: {
+          displayName: user.displayName,
+          phone: user.phoneExtension ? `${location.phone}-${user.phoneExtension}` : location.phone,
+        },
       };
-      return Promise.all(TEMPLATE_KINDS.map((kind: TemplateKind) => render.call(ctx.templates, row.type, kind, context)));
+      return Promise.all(
+        TEMPLATE_KINDS.map((kind: TemplateKind) => render.call(ctx.templates, row.type, kind, context)),
+      );
     },
   };
 }

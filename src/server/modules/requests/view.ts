@@ -78,16 +78,14 @@ export function createRequestView(ctx: RequestsContext) {
       overdue: isOverdue(row, now),
       escalatedAt: iso(row.escalatedAt),
       closedAt: iso(row.closedAt),
-      attempts: attempts.map(
-        (a): z.infer<typeof Attempt> => ({
-          id: a.id,
-          at: a.at.toISOString(),
-          channel: a.channel,
-          outcome: a.outcome,
-          note: a.note,
-          user: refOf(users, a.userId),
-        }),
-      ),
+      attempts: attempts.map((a): z.infer<typeof Attempt> => ({
+        id: a.id,
+        at: a.at.toISOString(),
+        channel: a.channel,
+        outcome: a.outcome,
+        note: a.note,
+        user: refOf(users, a.userId),
+      })),
       nextStep,
       version: row.version,
     };

@@ -26,7 +26,11 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
   const { deps, jobs } = ctx;
 
   /** Loads, checks the actor may change it, then runs the change on the locked row. */
-  async function change<T>(actor: UserActor, id: string, work: (tx: Tx, row: repo.RequestRow, now: Date) => Promise<T>) {
+  async function change<T>(
+    actor: UserActor,
+    id: string,
+    work: (tx: Tx, row: repo.RequestRow, now: Date) => Promise<T>,
+  ) {
     assertChange(actor, await loadRow(id));
     return deps.db.transaction(async (tx) => {
       const row = (await repo.findRequest(tx, id, true))!;
@@ -34,7 +38,14 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
     });
   }
 
-  async function timeline(tx: Tx, row: repo.RequestRow, actor: UserActor, now: Date, summary: string, body?: string | null) {
+  async function timeline(
+    tx: Tx,
+    row: repo.RequestRow,
+    actor: UserActor,
+    now: Date,
+    summary: string,
+    body?: string | null,
+  ) {
     await recordTimeline(tx, {
       contactId: row.contactId,
       vehicleId: row.vehicleId,
@@ -137,7 +148,16 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
           data: { attemptId: attempt.id, channel: input.channel, outcome: input.outcome, at: at.toISOString() },
         },
         ...(starts
-          ? [{ requestId: id, at: now, actorId: actor.userId, kind: 'status_changed', fromStatus: row.status, toStatus: 'in_progress' as const }]
+          ? [
+              {
+                requestId: id,
+                at: now,
+                actorId: actor.userId,
+                kind: 'status_changed',
+                fromStatus: row.status,
+                toStatus: 'in_progress' as const,
+              },
+            ]
           : []),
       ]);
       await recordTimeline(tx, {
@@ -148,7 +168,13 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
         authorId: actor.userId,
         summary: `${ATTEMPT_VERB[input.channel]}: ${OUTCOME_LABEL[input.outcome]}`,
         body: input.note,
-        data: { requestId: id, number: row.number, attemptId: attempt.id, outcome: input.outcome, status: updated.status },
+        data: {
+          requestId: id,
+          number: row.number,
+          attemptId: attempt.id,
+          outcome: input.outcome,
+          status: updated.status,
+        },
         sourceType: 'request',
         sourceId: id,
       });

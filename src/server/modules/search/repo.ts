@@ -51,8 +51,14 @@ export interface SearchContext {
   limit: number;
 }
 
-const BLOCKED = (alias: string) => `EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = ${alias}.id
-  AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > $1))`;
+/**
+ * Whether the contact has an active block (not lifted, not past blockedUntil).
+ * A LIMIT 1 scalar subquery, so PostgreSQL probes contact_blocks_contact_idx
+ * per result instead of hashing every block in the table.
+ */
+export const blockedSql = (contactId: string, nowParam: string) =>
+  `coalesce((SELECT true FROM contact_blocks b WHERE b.contact_id = ${contactId}
+     AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > ${nowParam}) LIMIT 1), false)`;
 
 export type QueryRunner = (sql: string, params: unknown[]) => Promise<ContactRow[]>;
 
@@ -81,7 +87,7 @@ export async function contactQuery(
 ) {
   const rows = await run(
     `SELECT m.id, m.display_name, m.kind, m.customer_number, m.home_location_id, m.matched_value, m.score::float8 AS score,
-            ${BLOCKED('m')} AS blocked
+            ${blockedSql('m.id', '$1')} AS blocked
        FROM (${inner}) m
       ORDER BY m.score DESC, (m.home_location_id = ANY($2::uuid[])) DESC, m.display_name, m.id
       LIMIT $3`,
@@ -152,3 +158,22 @@ export const contactSearch = {
       () => 'customerNumber',
     ),
 };
+
+export interface PhoneOwnerRow {
+  id: string;
+  display_name: string;
+  customer_number: string;
+  blocked: boolean;
+}
+
+/** Caller id: contacts holding exactly this E.164 number (contact_phones_e164_idx), merged ones left out. */
+export const findByExactPhone = (database: Database, e164: string, now: Date) =>
+  database.query<PhoneOwnerRow>(
+    `SELECT c.id, c.display_name, c.customer_number, ${blockedSql('c.id', '$2')} AS blocked
+       FROM contacts c
+      WHERE c.id IN (SELECT p.contact_id FROM contact_phones p WHERE p.e164 = $1)
+        AND c.merged_into_id IS NULL
+      ORDER BY c.display_name, c.id
+      LIMIT 20`,
+    [e164, now],
+  );

@@ -3,7 +3,7 @@ import type { PhoneLookupResponse, SearchResponse, SearchResult } from '../../..
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { shapeOf } from './query-shape';
-import { type ContactHit, contactSearch, type SearchContext, type VehicleHit } from './repo';
+import { type ContactHit, contactSearch, findByExactPhone, type SearchContext, type VehicleHit } from './repo';
 import { vehicleSearch } from './vehicle-repo';
 import { nameSearch } from './name-repo';
 
@@ -42,9 +42,10 @@ export function createSearchService({ database, clock }: Deps) {
       if (shape.name) branches.push(nameSearch.byWordPrefixes(ctx, shape.name));
 
       let hits = (await Promise.all(branches)).flat();
-      // Typo tolerance costs more, so it runs only when the exact spellings found too little.
-      if (shape.name && shape.fuzzy && hits.length < input.limit)
-        hits = hits.concat(await nameSearch.byTrigrams(ctx, shape.name));
+      // Typo tolerance costs more (it visits every row sharing trigrams with the query),
+      // so it runs only when no name starts with what was typed.
+      const nameFound = hits.some((hit) => hit.matchedOn === 'name' || hit.matchedOn === 'company');
+      if (shape.name && shape.fuzzy && !nameFound) hits = hits.concat(await nameSearch.byTrigrams(ctx, shape.name));
       const results = rank(hits, new Set(searcher.locationIds)).slice(0, input.limit);
       return { query: q, results: results.map(present), tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },
@@ -53,22 +54,7 @@ export function createSearchService({ database, clock }: Deps) {
     async lookupByPhone(number: string): Promise<PhoneLookupResponse> {
       const { e164 } = parsePhone(number);
       if (!e164) return { number, e164: null, matches: [] };
-      const rows = await database.query<{
-        id: string;
-        display_name: string;
-        customer_number: string;
-        blocked: boolean;
-      }>(
-        `SELECT c.id, c.display_name, c.customer_number,
-                EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id
-                  AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > $2)) AS blocked
-           FROM contacts c
-          WHERE c.id IN (SELECT p.contact_id FROM contact_phones p WHERE p.e164 = $1)
-            AND c.merged_into_id IS NULL
-          ORDER BY c.display_name, c.id
-          LIMIT 20`,
-        [e164, clock.now()],
-      );
+      const rows = await findByExactPhone(database, e164, clock.now());
       return {
         number,
         e164,

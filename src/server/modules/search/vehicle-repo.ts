@@ -1,4 +1,4 @@
-import { type MatchedOn, SCORE_EXACT, SCORE_PARTIAL, type SearchContext, type VehicleHit } from './repo';
+import { blockedSql, type MatchedOn, SCORE_EXACT, SCORE_PARTIAL, type SearchContext, type VehicleHit } from './repo';
 
 type VehicleRow = {
   id: string;
@@ -28,8 +28,7 @@ async function vehicleQuery(
   const rows = await ctx.database.query<VehicleRow>(
     `SELECT v.id, v.make, v.model, v.plate, v.vin, v.score::float8 AS score,
             c.id AS contact_id, c.display_name AS owner_name, c.customer_number, c.home_location_id,
-            coalesce(EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id
-              AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > $1)), false) AS blocked
+            CASE WHEN c.id IS NULL THEN false ELSE ${blockedSql('c.id', '$1')} END AS blocked
        FROM (${inner} LIMIT $3) v
        LEFT JOIN LATERAL (
          SELECT vc.contact_id FROM vehicle_contacts vc

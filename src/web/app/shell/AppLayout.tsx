@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { SearchSpotlight } from '../../features/search/SearchSpotlight';
 import { Logo } from '../components/Logo';
 import { MainNav } from './MainNav';
@@ -31,6 +32,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <SearchButton />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

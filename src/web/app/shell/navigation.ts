@@ -23,8 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/customers', labelKey: 'customers', icon: IconUsers },
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
-  { to: '/reports', labelKey: 'reports', icon: IconChartBar },
-  { to: '/admin', labelKey: 'admin', icon: IconSettings, roles: ['admin'] },
+  { to: '/reports', labelKey: 'reports', icon: IconChartBar, roles: ['admin', 'manager'] },
+  { to: '/admin', labelKey: 'admin', icon: IconSettings, roles: ['admin', 'manager'] },
 ];
 
 export function navItemsFor(role: Role) {

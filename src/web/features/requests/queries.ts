@@ -23,7 +23,10 @@ export function useWorkList(filters: WorkListFilters, pageSize = 50) {
   return useInfiniteQuery({
     queryKey: [...REQUESTS_KEY, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<RequestPageData>(`/requests?${toSearchParams({ ...filters, limit: pageSize, cursor: pageParam })}`, signal),
+      api.get<RequestPageData>(
+        `/requests?${toSearchParams({ ...filters, limit: pageSize, cursor: pageParam })}`,
+        signal,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -72,8 +75,7 @@ export function useContactRequests(contactId: string | null | undefined, status:
 export function usePresence(locationId: string | null | undefined) {
   return useQuery({
     queryKey: ['presence', locationId ?? 'all'],
-    queryFn: ({ signal }) =>
-      api.get<PresenceEntryData[]>(`/users/presence?${toSearchParams({ locationId })}`, signal),
+    queryFn: ({ signal }) => api.get<PresenceEntryData[]>(`/users/presence?${toSearchParams({ locationId })}`, signal),
     staleTime: 60_000,
   });
 }

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AbsenceInput, Absence, AssignmentDecision, AssignmentRule, PresenceEntry } from '../../../shared/requests/assignment';
+import type {
+  AbsenceInput,
+  Absence,
+  AssignmentDecision,
+  AssignmentRule,
+  PresenceEntry,
+} from '../../../shared/requests/assignment';
 import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
 import type {
   Attempt,

@@ -14,7 +14,15 @@ export function detectFormat(fileName: string, buffer: Buffer): ImportFormat {
   if (name.endsWith('.vcf') || name.endsWith('.vcard')) return 'vcard';
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
   if (buffer[0] === 0x50 && buffer[1] === 0x4b) return 'xlsx';
-  if (/^\s*BEGIN:VCARD/i.test(buffer.subarray(0, 200).toString('latin1').replace(/^\uFEFF|^ï»¿/, ''))) return 'vcard';
+  if (
+    /^\s*BEGIN:VCARD/i.test(
+      buffer
+        .subarray(0, 200)
+        .toString('latin1')
+        .replace(/^\uFEFF|^ï»¿/, ''),
+    )
+  )
+    return 'vcard';
   throw new ValidationError([{ field: 'file', in: 'body', message: 'expected a .csv, .xlsx or .vcf file' }]);
 }
 
@@ -24,7 +32,9 @@ export async function readTable(format: ImportFormat, buffer: Buffer): Promise<T
   try {
     table = format === 'xlsx' ? await parseXlsx(buffer) : format === 'vcard' ? parseVcf(buffer) : parseCsv(buffer);
   } catch (error) {
-    throw new ValidationError([{ field: 'file', in: 'body', message: `cannot be read as ${format}: ${(error as Error).message}` }]);
+    throw new ValidationError([
+      { field: 'file', in: 'body', message: `cannot be read as ${format}: ${(error as Error).message}` },
+    ]);
   }
   const headers = uniqueHeaders(table.headers);
   const width = headers.length;

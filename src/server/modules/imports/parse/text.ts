@@ -22,7 +22,10 @@ const CANDIDATES = [';', ',', '\t'] as const;
  * same, largest number of fields (quoted text is ignored while counting).
  */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: string = ';';
   let bestScore = 0;
   for (const candidate of CANDIDATES) {

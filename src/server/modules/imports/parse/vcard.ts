@@ -28,7 +28,8 @@ function splitUnescaped(value: string, separator: string): string[] {
   return parts;
 }
 
-const unescape = (value: string) => value.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+const unescape = (value: string) =>
+  value.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 function parseLine(line: string): VcardProperty | null {
   // The value starts at the first colon outside a quoted parameter value.
@@ -179,8 +180,8 @@ export function toContact(card: VcardProperty[]): VcardContact {
         break;
       case 'ADR':
         if (!c.street) {
-          const [, extended = '', street = '', city = '', , code = '', country = ''] = splitUnescaped(p.value, ';').map((v) =>
-            unescape(v).trim(),
+          const [, extended = '', street = '', city = '', , code = '', country = ''] = splitUnescaped(p.value, ';').map(
+            (v) => unescape(v).trim(),
           );
           c.street = [street, extended].filter(Boolean).join(' ');
           c.city = city;
@@ -253,7 +254,9 @@ export function parseVcf(buffer: Buffer): Table {
   const counts = LIST_COLUMNS.map(([key]) => Math.max(1, ...contacts.map((c) => c[key].length)));
   const headers = [
     ...SCALAR_COLUMNS.map(([, label]) => label),
-    ...LIST_COLUMNS.flatMap(([, label], i) => Array.from({ length: counts[i]! }, (_, n) => (n === 0 ? label : `${label} ${n + 1}`))),
+    ...LIST_COLUMNS.flatMap(([, label], i) =>
+      Array.from({ length: counts[i]! }, (_, n) => (n === 0 ? label : `${label} ${n + 1}`)),
+    ),
   ];
   const rows = contacts.map((c) => [
     ...SCALAR_COLUMNS.map(([key]) => c[key]),

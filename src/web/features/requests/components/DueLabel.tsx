@@ -14,7 +14,12 @@ interface DueLabelProps {
 /** "fällig in 3 Std." above the exact time; red "überfällig seit …" once the deadline has passed. */
 export function DueLabel({ dueAt, overdue, settled = false, now = new Date() }: DueLabelProps) {
   const { t } = useTranslation();
-  if (!dueAt) return <Text size="sm" c="dimmed">{t('requests.due.none')}</Text>;
+  if (!dueAt)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('requests.due.none')}
+      </Text>
+    );
   const diff = new Date(dueAt).getTime() - now.getTime();
   const late = !settled && (overdue || diff < 0);
   return (

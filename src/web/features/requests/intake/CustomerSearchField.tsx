@@ -12,6 +12,9 @@ interface CustomerSearchFieldProps {
   error?: string | null;
   inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
+  label?: string;
+  /** For lookups where no customer is fine: no asterisk and no "new customer" option. */
+  optional?: boolean;
   /** A customer (or a vehicle with its owner) was picked. */
   onPick(hit: SearchResult): void;
   /** "Neuer Kunde": the typed text becomes the start of the new customer's data. */
@@ -22,7 +25,8 @@ interface CustomerSearchFieldProps {
  * Search-as-you-type over the same index as the search bar. The best hit is
  * preselected, so Enter picks it; the last option creates a new customer.
  */
-export function CustomerSearchField({ initialQuery = '', error, inputRef, autoFocus, onPick, onNewCustomer }: CustomerSearchFieldProps) {
+export function CustomerSearchField(props: CustomerSearchFieldProps) {
+  const { initialQuery = '', error, inputRef, autoFocus, label, optional, onPick, onNewCustomer } = props;
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [query, setQuery] = useState(initialQuery);
@@ -51,9 +55,9 @@ export function CustomerSearchField({ initialQuery = '', error, inputRef, autoFo
       <Combobox.Target>
         <InputBase
           ref={inputRef}
-          label={t('requests.intake.customer')}
-          description={t('requests.intake.customerHint')}
-          withAsterisk
+          label={label ?? t('requests.intake.customer')}
+          description={optional ? undefined : t('requests.intake.customerHint')}
+          withAsterisk={!optional}
           autoFocus={autoFocus}
           value={query}
           error={error}
@@ -96,14 +100,16 @@ export function CustomerSearchField({ initialQuery = '', error, inputRef, autoFo
             </Combobox.Option>
           ))}
           {search.active && hits.length === 0 && !search.busy && <Combobox.Empty>{t('search.noHits')}</Combobox.Empty>}
-          <Combobox.Option value={NEW_CUSTOMER}>
-            <Group gap={6} c="blue.7">
-              <IconUserPlus size={16} />
-              <Text size="sm" fw={600}>
-                {t('requests.intake.newCustomer')}
-              </Text>
-            </Group>
-          </Combobox.Option>
+          {!optional && (
+            <Combobox.Option value={NEW_CUSTOMER}>
+              <Group gap={6} c="blue.7">
+                <IconUserPlus size={16} />
+                <Text size="sm" fw={600}>
+                  {t('requests.intake.newCustomer')}
+                </Text>
+              </Group>
+            </Combobox.Option>
+          )}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>

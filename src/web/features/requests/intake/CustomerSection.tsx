@@ -21,7 +21,6 @@ interface CustomerSectionProps {
 export function CustomerSection({ form, initialQuery, searchRef, onChosen }: CustomerSectionProps) {
   const { t } = useTranslation();
   const { contactId, newCustomer } = form.values;
-  const contact = useContact(contactId);
 
   function pick(hit: SearchResult) {
     form.setFieldValue('contactId', hit.contactId ?? '');
@@ -32,41 +31,14 @@ export function CustomerSection({ form, initialQuery, searchRef, onChosen }: Cus
   }
 
   if (contactId) {
-    const data = contact.data;
     return (
-      <Paper withBorder radius="md" p="sm" bg={data?.activeBlock ? 'red.0' : 'gray.0'}>
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <IconUser size={20} />
-            <Stack gap={0}>
-              <Group gap={6}>
-                <Anchor component={Link} to={`/customers/${contactId}`} fw={700} target="_blank">
-                  {data?.displayName ?? t('common.loading')}
-                </Anchor>
-                {data?.activeBlock && (
-                  <Badge color="red" leftSection={<IconBan size={12} />}>
-                    {t('requests.list.blocked')}
-                  </Badge>
-                )}
-              </Group>
-              <Text size="xs" c="dimmed">
-                {[data?.customerNumber, data?.phones[0]?.display, data?.emails[0]?.address].filter(Boolean).join(' · ')}
-              </Text>
-            </Stack>
-          </Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconSearch size={14} />}
-            onClick={() => {
-              form.setFieldValue('contactId', '');
-              form.setFieldValue('vehicleId', null);
-            }}
-          >
-            {t('requests.intake.changeCustomer')}
-          </Button>
-        </Group>
-      </Paper>
+      <PickedCustomer
+        contactId={contactId}
+        onChange={() => {
+          form.setFieldValue('contactId', '');
+          form.setFieldValue('vehicleId', null);
+        }}
+      />
     );
   }
 
@@ -106,9 +78,42 @@ export function CustomerSection({ form, initialQuery, searchRef, onChosen }: Cus
         // The first empty field gets the focus: usually the name after a phone number was typed.
         setTimeout(() => {
           const field = split.lastName ? (split.phone ? 'email' : 'phone') : 'lastName';
-          document.querySelector<HTMLInputElement>(`[data-path="customer.${field}"]`)?.focus();
+          form.getInputNode(`customer.${field}`)?.focus();
         }, 0);
       }}
     />
+  );
+}
+
+/** The chosen customer at a glance, with a red mark when blocked. */
+function PickedCustomer({ contactId, onChange }: { contactId: string; onChange(): void }) {
+  const { t } = useTranslation();
+  const { data } = useContact(contactId);
+  return (
+    <Paper withBorder radius="md" p="sm" bg={data?.activeBlock ? 'red.0' : 'gray.0'}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <IconUser size={20} />
+          <Stack gap={0}>
+            <Group gap={6}>
+              <Anchor component={Link} to={`/customers/${contactId}`} fw={700} target="_blank">
+                {data?.displayName ?? t('common.loading')}
+              </Anchor>
+              {data?.activeBlock && (
+                <Badge color="red" leftSection={<IconBan size={12} />}>
+                  {t('requests.list.blocked')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {[data?.customerNumber, data?.phones[0]?.display, data?.emails[0]?.address].filter(Boolean).join(' · ')}
+            </Text>
+          </Stack>
+        </Group>
+        <Button variant="subtle" size="xs" leftSection={<IconSearch size={14} />} onClick={onChange}>
+          {t('requests.intake.changeCustomer')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }

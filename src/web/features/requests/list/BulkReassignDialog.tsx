@@ -39,8 +39,19 @@ export function BulkReassignDialog({ ids, opened, onClose, onDone }: BulkReassig
     <Modal opened={opened} onClose={onClose} title={t('requests.reassign.bulkTitle', { count: ids.length })}>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack>
-          <AssigneeSelect label={t('requests.reassign.to')} withAsterisk data-autofocus {...form.getInputProps('assigneeId')} />
-          <Textarea label={t('requests.reassign.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
+          <AssigneeSelect
+            label={t('requests.reassign.to')}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('assigneeId')}
+          />
+          <Textarea
+            label={t('requests.reassign.reason')}
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('reason')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

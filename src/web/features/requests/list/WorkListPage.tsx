@@ -64,7 +64,12 @@ export default function WorkListPage() {
         description={t('requests.list.subtitle')}
         actions={
           <>
-            <Button component={Link} to="/requests/new?channel=walk_in" variant="default" leftSection={<IconWalk size={16} />}>
+            <Button
+              component={Link}
+              to="/requests/new?channel=walk_in"
+              variant="default"
+              leftSection={<IconWalk size={16} />}
+            >
               {t('requests.intake.walkIn')}
             </Button>
             <Button component={Link} to="/requests/new" leftSection={<IconPlus size={16} />}>
@@ -77,7 +82,11 @@ export default function WorkListPage() {
         value={filters.scope}
         onChange={(value) => {
           setSelected(new Set());
-          setFilters({ scope: (value as WorkListScope | null) ?? 'mine', locationId: undefined, assigneeId: undefined });
+          setFilters({
+            scope: (value as WorkListScope | null) ?? 'mine',
+            locationId: undefined,
+            assigneeId: undefined,
+          });
         }}
         mb="md"
       >

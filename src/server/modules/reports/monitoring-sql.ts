@@ -1,0 +1,142 @@
+import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES } from '../../../shared/requests/enums';
+
+export type GroupBy = 'location' | 'team' | 'person';
+export type Measure = 'received' | 'contacted' | 'late' | 'open' | 'overdue' | 'done' | 'lost';
+
+/** The requests a report looks at: received in [start, end) at these locations, optionally of one type. */
+export interface Cohort {
+  start: Date;
+  end: Date;
+  /** The moment the report describes: the end of the range, or now for a range reaching into today. */
+  asOf: Date;
+  locationIds: string[];
+  type: string | null;
+  groupBy: GroupBy;
+  now: Date;
+}
+
+const TEAM_NAMES: Record<string, string> = {
+  sales: 'Verkauf',
+  service: 'Service',
+  parts: 'Teile & Zubehör',
+  administration: 'Verwaltung',
+  none: 'ohne Abteilung',
+};
+
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * A request belongs to the team (department at its location) of its assignee;
+ * unassigned requests and assignees without a department count for the
+ * department the request type belongs to.
+ */
+const TEAM = `COALESCE(u.department::text, CASE r.type WHEN 'sales_lead' THEN 'sales' WHEN 'service_appointment' THEN 'service' WHEN 'parts' THEN 'parts' ELSE 'none' END)`;
+
+const GROUP_KEY: Record<GroupBy, { key: string; label: string }> = {
+  location: { key: 'r.location_id::text', label: 'l.name' },
+  team: {
+    key: `r.location_id::text || ':' || ${TEAM}`,
+    label: `l.name || ' · ' || CASE ${TEAM} ${Object.entries(TEAM_NAMES)
+      .map(([k, v]) => `WHEN ${sqlText(k)} THEN ${sqlText(v)}`)
+      .join(' ')} END`,
+  },
+  person: {
+    key: `COALESCE(r.assignee_id::text, 'unassigned')`,
+    label: `COALESCE(u.first_name || ' ' || u.last_name, 'Nicht zugewiesen')`,
+  },
+};
+
+const OPEN_LIST = OPEN_STATUSES.map(sqlText).join(', ');
+
+/** Not yet done or lost at the report's moment (a later closing does not count). */
+const CLOSED_BY_AS_OF_NOT = `NOT (r.status IN ('done', 'lost') AND r.closed_at <= $3)`;
+
+/**
+ * Conditions per figure. Whether and when a request was first contacted is
+ * judged as of now ($6): a Friday request contacted in time on Monday counts
+ * for Friday. Open, overdue, done and lost describe the end of the range ($3).
+ */
+export const MEASURE_CONDITION: Record<Measure, string> = {
+  received: 'TRUE',
+  contacted: 'r.first_contacted_at <= COALESCE(r.first_contact_due_at, r.first_contacted_at)',
+  late: 'r.first_contact_due_at < $6 AND (r.first_contacted_at IS NULL OR r.first_contacted_at > r.first_contact_due_at)',
+  open: CLOSED_BY_AS_OF_NOT,
+  overdue: `${CLOSED_BY_AS_OF_NOT} AND r.first_contact_due_at < $3 AND (r.first_contacted_at IS NULL OR r.first_contacted_at > $3)`,
+  done: `r.status = 'done' AND r.closed_at <= $3`,
+  lost: `r.status = 'lost' AND r.closed_at <= $3`,
+};
+
+/** Parameters $1…$6 shared by the report and the drill-down. */
+export function cohortParams(c: Cohort): unknown[] {
+  return [c.start.toISOString(), c.end.toISOString(), c.asOf.toISOString(), c.locationIds, c.type, c.now.toISOString()];
+}
+
+function cohortCte(groupBy: GroupBy): string {
+  const g = GROUP_KEY[groupBy];
+  return `cohort AS (
+    SELECT r.*, ${g.key} AS gkey, ${g.label} AS glabel, $3::timestamptz AS as_of
+    FROM customer_requests r
+    JOIN locations l ON l.id = r.location_id
+    LEFT JOIN users u ON u.id = r.assignee_id
+    WHERE r.received_at >= $1::timestamptz AND r.received_at < $2::timestamptz AND r.received_at <= $6::timestamptz
+      AND r.location_id = ANY($4::uuid[])
+      AND ($5::text IS NULL OR r.type::text = $5::text)
+  )`;
+}
+
+const count = (condition: string, alias: string) => `count(*) FILTER (WHERE ${condition})::int AS ${alias}`;
+
+/** One query: a row per group and the total row (GROUPING SETS), figures as FILTERed counts. */
+export function reportSql(groupBy: GroupBy): string {
+  const channelSums = ATTEMPT_CHANNELS.map((ch) => `COALESCE(sum(a.${ch}), 0)::int AS attempts_${ch}`).join(',\n    ');
+  const channelCounts = ATTEMPT_CHANNELS.map(
+    (ch) => `count(*) FILTER (WHERE ca.channel = ${sqlText(ch)}) AS ${ch}`,
+  ).join(', ');
+  const lostCounts = LOST_REASONS.map((reason) =>
+    count(`${MEASURE_CONDITION.lost} AND r.lost_reason = ${sqlText(reason)}`, `lost_${reason}`),
+  ).join(',\n    ');
+  return `WITH ${cohortCte(groupBy)},
+  a AS (
+    SELECT ca.request_id, count(*) AS total, ${channelCounts}
+    FROM contact_attempts ca
+    WHERE ca.request_id IN (SELECT id FROM cohort)
+    GROUP BY ca.request_id
+  )
+  SELECT
+    GROUPING(r.gkey) = 1 AS is_total,
+    r.gkey AS key,
+    min(r.glabel) AS label,
+    count(*)::int AS received,
+    ${count(MEASURE_CONDITION.contacted, 'contacted')},
+    COALESCE(sum(a.total), 0)::int AS attempts,
+    ${channelSums},
+    ${count(MEASURE_CONDITION.open, 'open')},
+    ${count(MEASURE_CONDITION.overdue, 'overdue')},
+    ${count(MEASURE_CONDITION.done, 'done')},
+    ${count(MEASURE_CONDITION.lost, 'lost')},
+    ${lostCounts}
+  FROM cohort r
+  LEFT JOIN a ON a.request_id = r.id
+  GROUP BY GROUPING SETS ((r.gkey), ())
+  ORDER BY is_total, label`;
+}
+
+/** The requests behind one figure; $7 is the row key (or 'total'). */
+export function drillSql(groupBy: GroupBy, measure: Measure, limit: number): string {
+  return `WITH ${cohortCte(groupBy)}
+  SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.location_id,
+         r.received_at, r.first_contact_due_at,
+         (r.status IN (${OPEN_LIST}) AND r.first_contacted_at IS NULL AND r.first_contact_due_at < $6) AS overdue,
+         c.id AS contact_id, c.display_name AS contact_name,
+         EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id AND b.lifted_at IS NULL
+                 AND (b.blocked_until IS NULL OR b.blocked_until > $6)) AS blocked,
+         r.assignee_id,
+         (SELECT count(*)::int FROM contact_attempts ca WHERE ca.request_id = r.id) AS attempt_count,
+         au.first_name || ' ' || au.last_name AS assignee_name
+  FROM cohort r
+  JOIN contacts c ON c.id = r.contact_id
+  LEFT JOIN users au ON au.id = r.assignee_id
+  WHERE ($7::text = 'total' OR r.gkey = $7::text) AND ${MEASURE_CONDITION[measure]}
+  ORDER BY r.received_at DESC, r.id
+  LIMIT ${Math.trunc(limit)}`;
+}

@@ -1,0 +1,134 @@
+import { Alert, Button, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconUserQuestion } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_TYPES } from '../../../../shared/requests/enums';
+import { useCurrentUser } from '../../../app/auth';
+import { reportError } from '../../../app/form-errors';
+import { useLocations } from '../../../app/org-queries';
+import { fromLocalInput } from '../../requests/intake/callback-windows';
+import { CustomerSearchField } from '../../requests/intake/CustomerSearchField';
+import { useProbe } from './queries';
+
+interface Values {
+  type: string;
+  locationId: string;
+  brand: string;
+  source: string;
+  at: string;
+}
+
+/** "Wer würde dieses Anliegen bekommen?" — the rules tried on an imagined request, with their reasoning. */
+export function ProbeCard() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const locations = useLocations();
+  const probe = useProbe();
+  const [contact, setContact] = useState<{ id: string; name: string } | null>(null);
+  const form = useForm<Values>({
+    initialValues: { type: 'service_appointment', locationId: me.homeLocationId, brand: '', source: '', at: '' },
+  });
+
+  async function submit(values: Values) {
+    try {
+      await probe.mutateAsync({
+        type: values.type,
+        locationId: values.locationId,
+        brand: values.brand.trim() || null,
+        source: values.source.trim() || null,
+        contactId: contact?.id ?? null,
+        ...(values.at ? { at: fromLocalInput(values.at) } : {}),
+      });
+    } catch (error) {
+      reportError(error, form);
+    }
+  }
+
+  const decision = probe.data;
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group gap="xs" mb="sm">
+        <IconUserQuestion size={20} />
+        <Title order={4}>{t('assignment.probe.title')}</Title>
+      </Group>
+      <form onSubmit={form.onSubmit(submit)}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('requests.fields.type')}
+              data={REQUEST_TYPES.map((type) => ({ value: type, label: t(`requests.type.${type}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('type')}
+            />
+            <Select
+              label={t('requests.fields.location')}
+              data={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+              allowDeselect={false}
+              {...form.getInputProps('locationId')}
+            />
+            <TextInput label={t('assignment.probe.brand')} {...form.getInputProps('brand')} />
+            <TextInput label={t('assignment.probe.source')} {...form.getInputProps('source')} />
+            <CustomerSearchField
+              optional
+              label={
+                contact ? t('assignment.probe.customerPicked', { name: contact.name }) : t('assignment.probe.customer')
+              }
+              onPick={(hit) => setContact(hit.contactId ? { id: hit.contactId, name: hit.title } : null)}
+              onNewCustomer={() => undefined}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('assignment.probe.at')}
+              description={t('assignment.probe.atHint')}
+              {...form.getInputProps('at')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            {contact && (
+              <Button variant="subtle" size="xs" onClick={() => setContact(null)}>
+                {t('assignment.probe.clearCustomer')}
+              </Button>
+            )}
+            <Button type="submit" loading={probe.isPending}>
+              {t('assignment.probe.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {decision && (
+        <Alert
+          mt="md"
+          color={decision.assignee ? 'teal' : 'orange'}
+          variant="light"
+          radius="md"
+          role="status"
+          title={
+            decision.assignee
+              ? t('assignment.probe.result', { name: decision.assignee.displayName })
+              : t('assignment.probe.nobody')
+          }
+        >
+          {decision.onBehalfOf && (
+            <Text size="sm" mb={4}>
+              {t('requests.view.onBehalfOf', { name: decision.onBehalfOf.displayName })}
+            </Text>
+          )}
+          <Text size="sm" mb={4}>
+            {decision.rule ? t('assignment.probe.rule', { name: decision.rule.name }) : t('assignment.probe.noRule')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {decision.explanation.map((line, index) => (
+              <List.Item key={index}>{line}</List.Item>
+            ))}
+          </List>
+          {decision.notify.length > 0 && (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('assignment.probe.notify', { names: decision.notify.map((user) => user.displayName).join(', ') })}
+            </Text>
+          )}
+        </Alert>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  Badge,
+  Button,
+  Chip,
+  Grid,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/requests/templates';
+import { reportError } from '../../../app/form-errors';
+import type { TemplateData } from '../../requests/types';
+import { useResetTemplate, useSaveTemplate, useTemplatePreview } from './queries';
+
+type Field = 'subject' | 'body';
+
+/** Puts `text` where the cursor is (or over the selection) and returns the new value and cursor. */
+function insertAt(element: HTMLInputElement | HTMLTextAreaElement | null, value: string, text: string) {
+  const start = element?.selectionStart ?? value.length;
+  const end = element?.selectionEnd ?? value.length;
+  return { value: value.slice(0, start) + text + value.slice(end), cursor: start + text.length };
+}
+
+/** One template: text with placeholder chips on the left, the filled-in preview on the right. */
+export function TemplateEditor({ template }: { template: TemplateData }) {
+  const { t } = useTranslation();
+  const save = useSaveTemplate();
+  const reset = useResetTemplate();
+  const [subject, setSubject] = useState(template.subject ?? '');
+  const [body, setBody] = useState(template.body);
+  const [lastField, setLastField] = useState<Field>('body');
+  const subjectRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const withSubject = template.kind === 'email';
+  const preview = useTemplatePreview({
+    requestType: template.requestType,
+    kind: template.kind,
+    subject: withSubject ? subject : null,
+    body,
+  });
+  const dirty = body !== template.body || (withSubject && subject !== (template.subject ?? ''));
+
+  function insert(placeholder: string) {
+    const token = `{{${placeholder}}}`;
+    const field = withSubject ? lastField : 'body';
+    const element = field === 'subject' ? subjectRef.current : bodyRef.current;
+    const next = insertAt(element, field === 'subject' ? subject : body, token);
+    if (field === 'subject') setSubject(next.value);
+    else setBody(next.value);
+    // Back into the field, right after the placeholder, to keep on typing.
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(next.cursor, next.cursor);
+    });
+  }
+
+  async function submit() {
+    try {
+      await save.mutateAsync({
+        requestType: template.requestType,
+        kind: template.kind,
+        body: { subject: withSubject ? subject.trim() || null : null, body },
+      });
+      notifications.show({ color: 'teal', message: t('templates.saved') });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async function restore() {
+    try {
+      const restored = await reset.mutateAsync({ requestType: template.requestType, kind: template.kind });
+      setSubject(restored.subject ?? '');
+      setBody(restored.body);
+      notifications.show({ color: 'teal', message: t('templates.restored') });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack gap="sm">
+          <Group gap={6}>
+            <Badge variant="light" color={template.isDefault ? 'gray' : 'blue'} tt="none">
+              {template.isDefault ? t('templates.isDefault') : t('templates.isCustom')}
+            </Badge>
+          </Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('templates.placeholders')}
+            </Text>
+            <Group gap={6}>
+              {TEMPLATE_PLACEHOLDERS.map((placeholder) => (
+                <Chip key={placeholder} checked={false} size="xs" variant="outline" onClick={() => insert(placeholder)}>
+                  {t(`templates.placeholder.${placeholder.replace('.', '_') as 'vehicle'}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Stack>
+          {withSubject && (
+            <TextInput
+              ref={subjectRef}
+              label={t('templates.subject')}
+              value={subject}
+              onChange={(event) => setSubject(event.currentTarget.value)}
+              onFocus={() => setLastField('subject')}
+            />
+          )}
+          <Textarea
+            ref={bodyRef}
+            label={t('templates.body')}
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            onFocus={() => setLastField('body')}
+            autosize
+            minRows={10}
+            maxRows={24}
+            ff="monospace"
+          />
+          <Group justify="space-between">
+            <Button
+              variant="subtle"
+              color="gray"
+              disabled={template.isDefault}
+              loading={reset.isPending}
+              onClick={() => void restore()}
+            >
+              {t('templates.restore')}
+            </Button>
+            <Button disabled={!dirty || !body.trim()} loading={save.isPending} onClick={() => void submit()}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Paper withBorder radius="md" p="md" bg="gray.0" h="100%">
+          <Title order={5} mb="xs">
+            {t('templates.preview')}
+          </Title>
+          {preview.isPending && body.trim() ? (
+            <Skeleton height={160} />
+          ) : preview.isError ? (
+            <Text size="sm" c="red">
+              {t('templates.previewFailed')}
+            </Text>
+          ) : preview.data ? (
+            <Stack gap="xs" style={{ opacity: preview.isPlaceholderData ? 0.6 : 1 }}>
+              {preview.data.subject && (
+                <Text size="sm" fw={700}>
+                  {preview.data.subject}
+                </Text>
+              )}
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {preview.data.body}
+              </Text>
+              {preview.data.missing.length > 0 && (
+                <Text size="xs" c="orange.8">
+                  {t('requests.templates.missing', { fields: preview.data.missing.join(', ') })}
+                </Text>
+              )}
+            </Stack>
+          ) : null}
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}

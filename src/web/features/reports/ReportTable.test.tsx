@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { stubFetch } from '../../test/fetch-stub';
+import { salesUser, session } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import type { MonitoringRowData } from '../requests/types';
+import { ReportTable } from './ReportTable';
+
+const row = (overrides: Partial<MonitoringRowData>): MonitoringRowData => ({
+  key: 'muc',
+  label: 'Autohaus Bergmann München',
+  received: 20,
+  contactedWithinOneWorkingDay: 17,
+  contactedWithinOneWorkingDayPct: 85,
+  attempts: 31,
+  attemptsByChannel: { phone: 27, email: 4, sms: 0, letter: 0, in_person: 0 },
+  open: 5,
+  overdue: 2,
+  done: 12,
+  lost: 3,
+  lostReasons: {
+    not_reached: 1,
+    bought_elsewhere: 2,
+    no_interest: 0,
+    price: 0,
+    no_stock: 0,
+    duplicate: 0,
+    spam: 0,
+    other: 0,
+  },
+  ...overrides,
+});
+
+describe('ReportTable', () => {
+  it('shows a row with the share contacted in time, red below the target, and a total', async () => {
+    stubFetch({ 'GET /api/auth/session': session(salesUser) });
+    const onDrill = vi.fn();
+    renderWithProviders(
+      <ReportTable
+        report={{
+          from: '2024-05-06',
+          to: '2024-05-06',
+          groupBy: 'location',
+          rows: [row({})],
+          total: row({ key: 'total', label: 'total' }),
+        }}
+        onDrill={onDrill}
+      />,
+    );
+
+    const munich = (await screen.findByText('Autohaus Bergmann München')).closest('tr')!;
+    expect(within(munich).getByTestId('pct')).toHaveTextContent('85 %');
+    expect(within(munich).getByTestId('pct')).toHaveAttribute('data-variant', 'filled');
+    expect(within(munich).getByText('Telefon 27 · E-Mail 4')).toBeInTheDocument();
+    expect(screen.getByText('Gesamt')).toBeInTheDocument();
+
+    await userEvent.click(within(munich).getByRole('button', { name: /Überfällig: 2/ }));
+    expect(onDrill).toHaveBeenCalledWith(expect.objectContaining({ key: 'muc' }), 'overdue', 'overdue');
+  });
+});

@@ -1,0 +1,40 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { MONITORING_MEASURES } from '../../../shared/requests/monitoring';
+import { api } from '../../app/api';
+import { toSearchParams } from '../customers/queries';
+import type { MonitoringReportData, RequestListItem } from '../requests/types';
+
+export interface ReportParams {
+  from: string;
+  to: string;
+  groupBy: 'location' | 'team' | 'person';
+  locationId?: string;
+  type?: string;
+}
+
+/** The figures a cell can be drilled into, as the server names them. */
+export type Measure = (typeof MONITORING_MEASURES)[number];
+
+/** The report's columns; all but the attempts lead to the requests behind them. */
+export type Column = 'received' | 'contactedWithinOneWorkingDay' | 'attempts' | 'open' | 'overdue' | 'done' | 'lost';
+
+export const reportQueryString = (params: ReportParams) => toSearchParams({ ...params });
+
+export function useMonitoringReport(params: ReportParams) {
+  return useQuery({
+    queryKey: ['reports', 'monitoring', params],
+    queryFn: ({ signal }) => api.get<MonitoringReportData>(`/reports/monitoring?${reportQueryString(params)}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDrillDown(params: ReportParams, cell: { key: string; measure: Measure } | null) {
+  return useQuery({
+    queryKey: ['reports', 'monitoring', 'requests', params, cell],
+    queryFn: async ({ signal }) => {
+      const query = toSearchParams({ ...params, key: cell?.key, measure: cell?.measure });
+      return api.get<RequestListItem[]>(`/reports/monitoring/requests?${query}`, signal);
+    },
+    enabled: cell !== null,
+  });
+}

@@ -1,0 +1,217 @@
+import {
+  Button,
+  Chip,
+  Group,
+  Kbd,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
+import { RequestCreate } from '../../../../shared/requests/schemas';
+import { reportError, zodValidate } from '../../../app/form-errors';
+import { useLocations } from '../../../app/org-queries';
+import { useContactVehicles } from '../../customers/queries';
+import { useCreateRequest } from '../queries';
+import type { CustomerRequest } from '../types';
+import { CALLBACK_WINDOWS, windowPassed } from './callback-windows';
+import { CustomerSection } from './CustomerSection';
+import { defaultSubject, initialValues, newCustomerErrors, toBody, type IntakeValues } from './intake-values';
+import { WalkInPanel } from './WalkInPanel';
+
+interface IntakeFormProps {
+  params: URLSearchParams;
+  homeLocationId: string;
+  onCreated(request: CustomerRequest): void;
+}
+
+function VehicleSelect({
+  contactId,
+  value,
+  onChange,
+}: {
+  contactId: string;
+  value: string | null;
+  onChange(id: string | null): void;
+}) {
+  const { t } = useTranslation();
+  const vehicles = useContactVehicles(contactId);
+  const data = (vehicles.data ?? [])
+    .filter((vehicle) => vehicle.current)
+    .map((vehicle) => ({
+      value: vehicle.id,
+      label: [vehicle.make, vehicle.model, vehicle.plate].filter(Boolean).join(' · '),
+    }));
+  if (data.length === 0) return null;
+  return (
+    <Select
+      label={t('requests.intake.vehicle')}
+      placeholder={t('requests.intake.noVehicle')}
+      data={data}
+      value={value}
+      onChange={onChange}
+      clearable
+    />
+  );
+}
+
+/**
+ * The fast intake (R0.5): everything reachable by Tab in the order it is
+ * asked on the phone; Ctrl+Enter saves from anywhere in the form.
+ */
+export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProps) {
+  const { t } = useTranslation();
+  const locations = useLocations();
+  const create = useCreateRequest();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  const walkIn = params.get('channel') === 'walk_in';
+  const now = new Date();
+
+  const form = useForm<IntakeValues>({
+    initialValues: initialValues(params, homeLocationId),
+    validate: (values) => ({
+      ...zodValidate<IntakeValues>(RequestCreate, (v) => toBody(v))(values),
+      ...newCustomerErrors(values),
+    }),
+  });
+
+  function changeType(type: RequestType) {
+    const { subject, type: previous } = form.getValues();
+    // The subject follows the type until someone writes their own.
+    if (!subject.trim() || subject === defaultSubject(previous)) form.setFieldValue('subject', defaultSubject(type));
+    form.setFieldValue('type', type);
+  }
+
+  async function submit(values: IntakeValues) {
+    try {
+      onCreated(await create.mutateAsync(toBody(values)));
+    } catch (error) {
+      reportError(error, form);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Enter') return;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      form.onSubmit(submit)();
+      return;
+    }
+    // A plain Enter in a one-line field must not send a half-finished request.
+    if (event.target instanceof HTMLInputElement) event.preventDefault();
+  }
+
+  const { values } = form;
+  return (
+    <form onSubmit={form.onSubmit(submit)} onKeyDown={onKeyDown} aria-label={t('requests.intake.formLabel')}>
+      <Stack gap="md">
+        <CustomerSection
+          form={form}
+          initialQuery={params.get('phone') ?? ''}
+          searchRef={searchRef}
+          onChosen={() => setTimeout(() => messageRef.current?.focus(), 0)}
+        />
+        {walkIn && values.contactId && <WalkInPanel contactId={values.contactId} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('requests.fields.type')}
+            data={REQUEST_TYPES.map((type) => ({ value: type, label: t(`requests.type.${type}`) }))}
+            value={values.type}
+            onChange={(value) => value && changeType(value as RequestType)}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('requests.fields.channel')}
+            data={REQUEST_CHANNELS.map((channel) => ({ value: channel, label: t(`requests.channel.${channel}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('channel')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('requests.fields.subject')} withAsterisk {...form.getInputProps('subject')} />
+        <Textarea
+          ref={messageRef}
+          label={t('requests.fields.message')}
+          description={t('requests.intake.messageHint')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('message')}
+        />
+        <Stack gap={6}>
+          <Text size="sm" fw={500} id="callback-window-label">
+            {t('requests.intake.callbackWindow')}
+          </Text>
+          <Chip.Group
+            value={values.callbackWindow}
+            onChange={(value) => form.setFieldValue('callbackWindow', value as IntakeValues['callbackWindow'])}
+          >
+            <Group gap="xs" role="radiogroup" aria-labelledby="callback-window-label">
+              {CALLBACK_WINDOWS.map((pick) => (
+                <Chip key={pick} value={pick} size="sm" disabled={windowPassed(pick, now)}>
+                  {t(`requests.intake.windows.${pick}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          {values.callbackWindow === 'custom' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                type="datetime-local"
+                label={t('requests.intake.from')}
+                {...form.getInputProps('callbackCustom.from')}
+              />
+              <TextInput
+                type="datetime-local"
+                label={t('requests.intake.to')}
+                {...form.getInputProps('callbackCustom.to')}
+                error={form.errors['callbackCustom.to'] ?? form.errors.callbackTo}
+              />
+            </SimpleGrid>
+          )}
+        </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('requests.fields.priority')}
+            </Text>
+            <SegmentedControl
+              data={PRIORITIES.map((priority) => ({ value: priority, label: t(`requests.priority.${priority}`) }))}
+              {...form.getInputProps('priority')}
+            />
+          </Stack>
+          <Select
+            label={t('requests.fields.location')}
+            data={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+            allowDeselect={false}
+            {...form.getInputProps('locationId')}
+          />
+        </SimpleGrid>
+        {values.contactId && (
+          <VehicleSelect
+            contactId={values.contactId}
+            value={values.vehicleId}
+            onChange={(id) => form.setFieldValue('vehicleId', id)}
+          />
+        )}
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">{t('requests.intake.ctrl')}</Kbd> + <Kbd size="xs">Enter</Kbd>{' '}
+            {t('requests.intake.shortcut')}
+          </Text>
+          <Button type="submit" loading={create.isPending} leftSection={<IconDeviceFloppy size={16} />}>
+            {t('requests.intake.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Anchor, Grid, Paper, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useCurrentUser } from '../../../app/auth';
+import { formatDateTime } from '../../../app/format';
+import { PageHeader } from '../../../app/components/PageHeader';
+import type { CustomerRequest } from '../types';
+import { IntakeForm } from './IntakeForm';
+
+/** "Anliegen A-100123 angelegt — zugewiesen an X (fällig bis …)": the receptionist can tell the caller who will call back. */
+function CreatedNotice({ request }: { request: CustomerRequest }) {
+  const { t } = useTranslation();
+  const assignee = request.assignee
+    ? request.onBehalfOf
+      ? t('requests.intake.assignedOnBehalf', {
+          name: request.assignee.displayName,
+          for: request.onBehalfOf.displayName,
+        })
+      : t('requests.intake.assignedTo', { name: request.assignee.displayName })
+    : t('requests.intake.notAssigned');
+  return (
+    <Alert
+      color="teal"
+      icon={<IconCircleCheck />}
+      mb="md"
+      radius="md"
+      role="status"
+      title={t('requests.intake.createdTitle')}
+    >
+      <Text size="sm">
+        <Anchor component={Link} to={`/requests/${request.id}`} fw={700}>
+          {t('requests.intake.createdNumber', { number: request.number })}
+        </Anchor>{' '}
+        {t('requests.intake.created')} — {assignee}
+        {request.firstContactDueAt &&
+          ` (${t('requests.intake.dueBy', { date: formatDateTime(request.firstContactDueAt) })})`}
+      </Text>
+    </Alert>
+  );
+}
+
+/** /requests/new — the staff intake; /requests/new?channel=walk_in for a customer at the counter. */
+export default function IntakePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [params] = useSearchParams();
+  const [created, setCreated] = useState<CustomerRequest | null>(null);
+  // A fresh form after each save: the next caller is already waiting.
+  const [round, setRound] = useState(0);
+  const walkIn = params.get('channel') === 'walk_in';
+
+  return (
+    <>
+      <PageHeader
+        title={walkIn ? t('requests.intake.walkInTitle') : t('requests.intake.title')}
+        description={walkIn ? t('requests.intake.walkInSubtitle') : t('requests.intake.subtitle')}
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          {created && <CreatedNotice request={created} />}
+          <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+            <IntakeForm
+              key={round}
+              params={round === 0 ? params : new URLSearchParams(walkIn ? { channel: 'walk_in' } : {})}
+              homeLocationId={me.homeLocationId}
+              onCreated={(request) => {
+                setCreated(request);
+                setRound((value) => value + 1);
+              }}
+            />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

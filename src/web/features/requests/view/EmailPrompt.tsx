@@ -1,0 +1,108 @@
+import { Alert, Button, CopyButton, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconMail, IconMailForward } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { reportError } from '../../../app/form-errors';
+import { useRecordAttempt, useRequestTemplates } from '../queries';
+import type { NextStepData } from '../types';
+
+interface EmailPromptProps {
+  requestId: string;
+  nextStep: NextStepData;
+  /** The customer's address for the mailto: link; the prompt works without one (copy and paste). */
+  email: string | null;
+}
+
+/**
+ * After three failed calls in 48 hours or with an invalid number (R3.3) the
+ * e-mail is the next step: the filled template to copy or open in the mail
+ * program, and one click to note that it went out.
+ */
+export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
+  const { t } = useTranslation();
+  const templates = useRequestTemplates(requestId);
+  const record = useRecordAttempt(requestId);
+  const template = templates.data?.find((candidate) => candidate.kind === 'email');
+  const subject = template?.subject ?? '';
+  const body = template?.body ?? '';
+  const mailto = `mailto:${email ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+
+  async function markSent() {
+    try {
+      await record.mutateAsync({
+        channel: 'email',
+        outcome: 'email_sent',
+        note: subject ? `${subject}\n\n${body}` : body,
+      });
+      notifications.show({ color: 'teal', message: t('requests.nextStep.emailRecorded') });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      radius="md"
+      icon={<IconMailForward />}
+      title={t('requests.nextStep.emailTitle')}
+      role="alert"
+      styles={{ title: { fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {nextStep.reason === 'invalid_number'
+            ? t('requests.nextStep.invalidNumber')
+            : t('requests.nextStep.threeFailed', { count: nextStep.failedPhoneAttempts })}
+        </Text>
+        {templates.isPending ? (
+          <Skeleton height={120} />
+        ) : !template ? (
+          <Text size="sm" c="dimmed">
+            {t('requests.templates.unavailable')}
+          </Text>
+        ) : (
+          <Paper withBorder radius="sm" p="sm" bg="white">
+            <Text size="xs" c="dimmed">
+              {t('requests.nextStep.subject')}
+            </Text>
+            <Text size="sm" fw={600} mb="xs" data-testid="email-subject">
+              {subject}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="email-body">
+              {body}
+            </Text>
+          </Paper>
+        )}
+        <Group gap="xs">
+          <CopyButton value={subject ? `${subject}\n\n${body}` : body}>
+            {({ copied, copy }) => (
+              <Button
+                variant="default"
+                size="sm"
+                leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                onClick={copy}
+                disabled={!template}
+              >
+                {copied ? t('common.copied') : t('requests.nextStep.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Button component="a" href={mailto} variant="default" size="sm" leftSection={<IconMail size={16} />}>
+            {email ? t('requests.nextStep.openMail', { email }) : t('requests.nextStep.openMailNoAddress')}
+          </Button>
+          <Button
+            color="orange"
+            size="sm"
+            leftSection={<IconCheck size={16} />}
+            loading={record.isPending}
+            onClick={() => void markSent()}
+          >
+            {t('requests.nextStep.markSent')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

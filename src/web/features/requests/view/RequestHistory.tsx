@@ -1,0 +1,66 @@
+import { Paper, Skeleton, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { formatDateTime } from '../../../app/format';
+import { useRequestEvents } from '../queries';
+import type { RequestEventData } from '../types';
+
+const KNOWN_KINDS = [
+  'created',
+  'assigned',
+  'reassigned',
+  'status_changed',
+  'reopened',
+  'attempt',
+  'escalated',
+  'duplicate_received',
+] as const;
+
+/** Detail lines worth reading: the reason of a reassignment, an outcome, a note. */
+function details(event: RequestEventData): string | null {
+  const data = event.data ?? {};
+  const parts = ['reason', 'outcome', 'note']
+    .map((key) => data[key])
+    .filter((value) => typeof value === 'string' && value);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** The request's own history, oldest first. */
+export function RequestHistory({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const events = useRequestEvents(requestId);
+  const describe = (event: RequestEventData): string => {
+    const known = (KNOWN_KINDS as readonly string[]).includes(event.kind);
+    const kind = known ? t(`requests.events.${event.kind as (typeof KNOWN_KINDS)[number]}`) : event.kind;
+    return event.kind === 'status_changed' && event.toStatus
+      ? `${kind}: ${t(`requests.status.${event.toStatus}`)}`
+      : kind;
+  };
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={4} mb="sm">
+        {t('requests.view.history')}
+      </Title>
+      {events.isPending ? (
+        <Skeleton height={80} />
+      ) : events.isError ? (
+        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2}>
+          {events.data.map((event) => (
+            <Timeline.Item key={event.id} title={describe(event)}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(event.at)} · {event.actor?.displayName ?? t('requests.view.system')}
+              </Text>
+              {details(event) && (
+                <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+                  {details(event)}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,113 @@
+import '../../customers/test-polyfills';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { stubFetch } from '../../../test/fetch-stub';
+import { locations, salesUser, session } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+import { CONTACT_ID, contactFixture, emptyPage } from '../../customers/test-fixtures';
+import { ADVISOR, REQUEST_ID, requestFixture } from '../test-fixtures';
+import type { AttemptData } from '../types';
+
+const firstRender = { timeout: 15_000 };
+
+const failed = (id: number, at: string, outcome: AttemptData['outcome']): AttemptData => ({
+  id: `7a7a7a7a-0000-4000-8000-00000000000${id}`,
+  at,
+  channel: 'phone',
+  outcome,
+  note: 'Niemand erreicht',
+  user: ADVISOR,
+});
+
+const afterThreeCalls = requestFixture({
+  status: 'in_progress',
+  attempts: [
+    failed(1, '2024-05-06T08:10:00.000Z', 'no_answer'),
+    failed(2, '2024-05-06T11:30:00.000Z', 'voicemail'),
+    failed(3, '2024-05-06T15:45:00.000Z', 'no_answer'),
+  ],
+  nextStep: { action: 'email', suggestedAt: null, reason: 'three_failed_attempts', failedPhoneAttempts: 3 },
+});
+
+const templates = [
+  { kind: 'phone_script', subject: null, body: 'Guten Tag, hier ist Eva Schmidt …', missing: [] },
+  { kind: 'voicemail', subject: null, body: 'Wir rufen Sie gerne zurück.', missing: [] },
+  {
+    kind: 'email',
+    subject: 'Ihre Anfrage A-100123',
+    body: 'Sehr geehrte Frau Müller,\nwir haben Sie telefonisch leider nicht erreicht.',
+    missing: [],
+  },
+];
+
+function stubRequest(extra: Record<string, unknown> = {}) {
+  return stubFetch({
+    'GET /api/auth/session': session(salesUser),
+    'GET /api/locations': { body: locations },
+    [`GET /api/requests/${REQUEST_ID}`]: { body: afterThreeCalls },
+    [`GET /api/requests/${REQUEST_ID}/events`]: { body: [] },
+    [`GET /api/requests/${REQUEST_ID}/templates`]: { body: templates },
+    [`GET /api/contacts/${CONTACT_ID}`]: { body: contactFixture() },
+    [`GET /api/contacts/${CONTACT_ID}/timeline`]: emptyPage,
+    [`GET /api/contacts/${CONTACT_ID}/vehicles`]: { body: [] },
+    [`GET /api/contacts/${CONTACT_ID}/requests`]: { body: [] },
+    ...(extra as Record<string, { body: unknown }>),
+  });
+}
+
+describe('RequestPage', { timeout: 60_000 }, () => {
+  it('prompts the e-mail with the filled template after three failed calls', async () => {
+    stubRequest();
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const prompt = await screen.findByRole('alert', { name: /Jetzt per E-Mail nachfassen/ }, firstRender);
+    expect(within(prompt).getByText(/3 Anrufversuche innerhalb von 48 Stunden/)).toBeInTheDocument();
+    expect(await within(prompt).findByTestId('email-subject')).toHaveTextContent('Ihre Anfrage A-100123');
+    expect(within(prompt).getByTestId('email-body')).toHaveTextContent(
+      'wir haben Sie telefonisch leider nicht erreicht',
+    );
+    const mailto = within(prompt).getByRole('link', { name: /In E-Mail-Programm öffnen/ });
+    expect(mailto.getAttribute('href')).toMatch(
+      /^mailto:anna\.mueller@example\.de\?subject=Ihre%20Anfrage%20A-100123&body=/,
+    );
+  });
+
+  it('notes the e-mail as sent with one click', async () => {
+    const { requests } = stubRequest({
+      [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const prompt = await screen.findByRole('alert', { name: /Jetzt per E-Mail nachfassen/ }, firstRender);
+    await within(prompt).findByTestId('email-subject');
+    await user.click(within(prompt).getByRole('button', { name: 'Als gesendet vermerken' }));
+
+    await waitFor(() => expect(requests.some((request) => request.method === 'POST')).toBe(true));
+    const post = requests.find((request) => request.method === 'POST');
+    expect(post?.body).toMatchObject({ channel: 'email', outcome: 'email_sent' });
+  });
+
+  it('proposes the next call at another time of day after one failed call', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: {
+        body: requestFixture({
+          attempts: [failed(1, '2024-05-06T08:10:00.000Z', 'no_answer')],
+          nextStep: {
+            action: 'call',
+            suggestedAt: '2030-05-06T13:30:00.000Z',
+            reason: 'retry_other_time',
+            failedPhoneAttempts: 1,
+          },
+        }),
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    expect(
+      await screen.findByText(/Nächster Anruf: .*15:30 \(andere Tageszeit\)/, {}, firstRender),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Jetzt per E-Mail nachfassen')).not.toBeInTheDocument();
+  });
+});

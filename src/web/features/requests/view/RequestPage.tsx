@@ -1,0 +1,102 @@
+import { Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileUnknown } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { OPEN_STATUSES, type RequestStatus } from '../../../../shared/requests/enums';
+import { ApiError } from '../../../app/api';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { StatusPage } from '../../../app/components/StatusPage';
+import { PageLoader } from '../../../app/shell/PageLoader';
+import { useContact } from '../../customers/queries';
+import { useRequest } from '../queries';
+import type { CustomerRequest } from '../types';
+import { AttemptForm } from './AttemptForm';
+import { AttemptList } from './AttemptList';
+import { CustomerPanel } from './CustomerPanel';
+import { NextStepCard } from './NextStepCard';
+import { ReassignDialog } from './ReassignDialog';
+import { RequestHeader } from './RequestHeader';
+import { RequestHistory } from './RequestHistory';
+import { ScriptsPanel } from './ScriptsPanel';
+import { StatusDialog } from './StatusDialog';
+
+/** /requests/:id — everything needed before and during the call (R3.2, R3.3, R4.2). */
+export default function RequestPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const request = useRequest(id);
+
+  if (request.isPending) return <PageLoader />;
+  if (request.isError) {
+    if (request.error instanceof ApiError && [400, 404].includes(request.error.status)) {
+      return (
+        <StatusPage
+          icon={<IconFileUnknown />}
+          title={t('requests.view.notFoundTitle')}
+          description={t('requests.view.notFoundText')}
+          action={{ label: t('requests.view.toList'), to: '/requests' }}
+        />
+      );
+    }
+    return <ErrorState error={request.error} onRetry={() => void request.refetch()} />;
+  }
+  return <RequestView key={id} request={request.data} />;
+}
+
+function RequestView({ request }: { request: CustomerRequest }) {
+  const { t } = useTranslation();
+  const contact = useContact(request.contact.id);
+  const [statusTarget, setStatusTarget] = useState<RequestStatus | null>(null);
+  const [reassigning, setReassigning] = useState(false);
+  const open = OPEN_STATUSES.includes(request.status);
+  const email =
+    contact.data?.emails.find((entry) => entry.isPrimary)?.address ?? contact.data?.emails[0]?.address ?? null;
+
+  return (
+    <>
+      <RequestHeader request={request} onStatus={setStatusTarget} onReassign={() => setReassigning(true)} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <Paper withBorder radius="md" p="md">
+              <Title order={4} mb="xs">
+                {t('requests.view.customerWords')}
+              </Title>
+              {request.message ? (
+                <Text size="md" style={{ whiteSpace: 'pre-wrap' }} fs="italic">
+                  {request.message}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('requests.view.noMessage')}
+                </Text>
+              )}
+              {request.vehicle && (
+                <Text size="sm" mt="xs" c="dimmed">
+                  {t('requests.view.vehicle', { vehicle: request.vehicle.label })}
+                </Text>
+              )}
+            </Paper>
+            {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
+            {open && <AttemptForm requestId={request.id} />}
+            <AttemptList attempts={request.attempts} />
+            {open && <ScriptsPanel requestId={request.id} />}
+            <RequestHistory requestId={request.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          {contact.isPending ? (
+            <Skeleton height={320} radius="md" />
+          ) : contact.isError ? (
+            <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />
+          ) : (
+            <CustomerPanel contact={contact.data} requestId={request.id} />
+          )}
+        </Grid.Col>
+      </Grid>
+      <StatusDialog request={request} target={statusTarget} onClose={() => setStatusTarget(null)} />
+      <ReassignDialog request={request} opened={reassigning} onClose={() => setReassigning(false)} />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
+import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
+
+const enabled = browserAvailable();
+
+describe.runIf(enabled)('customers in a real browser', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds a demo customer by a phone number typed in national format and opens the record', async () => {
+    const page = await newPage(browser, server.url);
+    await page.goto('/');
+    await page.getByLabel('E-Mail-Adresse').fill(DEMO_LOGINS.reception);
+    await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Kunden' }).waitFor();
+
+    // The search bar opens with Ctrl+K from anywhere.
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('0171 1234567');
+    const hit = dialog.getByText('Müller, Hans').first();
+    await hit.waitFor();
+    await screenshot(page, 'search-phone');
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { name: /Müller, Hans/ }).waitFor();
+    await page.getByText('MUC-').first().waitFor();
+    await screenshot(page, 'customer-record');
+    expect(await page.getByText('0171 1234567').count()).toBeGreaterThan(0);
+  });
+});
