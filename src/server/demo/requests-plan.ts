@@ -6,7 +6,7 @@ import type {
   RequestStatus,
   RequestType,
 } from '../../shared/requests/enums';
-import { nextOpening, type WorkingCalendar } from '../lib/working-time';
+import type { WorkingCalendar } from '../lib/working-time';
 import { proposeNextStep } from '../modules/requests/next-step';
 import { firstContactDue } from '../modules/requests/sla';
 import { EMAIL_NOTE, FAILED_NOTES, LOST_WEIGHTS, OUTCOMES, REACHED_NOTES } from './requests-data';
@@ -41,6 +41,10 @@ const PATTERNS: Array<{ value: Pattern; weight: number }> = [
   { value: 'late', weight: 9 },
   { value: 'never', weight: 8 },
 ];
+
+/** The next moment the location is open, from the proposal for a first call (cheap: holidays cached there). */
+const nextOpening = (calendar: WorkingCalendar, at: Date) =>
+  new Date(proposeNextStep({ attempts: [], phoneValid: true, status: 'assigned', calendar, now: at }).suggestedAt!);
 
 const failedOutcome = (f: Faker): AttemptOutcome =>
   f.datatype.boolean({ probability: 0.55 }) ? 'voicemail' : 'no_answer';

@@ -2,52 +2,21 @@ import type { Faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import type { RequestChannel, RequestType } from '../../shared/requests/enums';
 import type { Location } from '../../shared/org/schemas';
-import type { Database, DbOrTx } from '../db/client';
+import type { Database } from '../db/client';
 import { addDays, fromLocal, toLocal } from '../lib/zoned-time';
 import { rows } from '../modules/contacts/repo';
-import { bulkInsert, insertTimeline } from '../modules/imports/bulk-write';
-import {
-  ATTEMPT_TIMELINE_KIND,
-  ATTEMPT_VERB,
-  LOST_REASON_LABEL,
-  OUTCOME_LABEL,
-  STATUS_LABEL,
-  TYPE_LABEL,
-} from '../modules/requests/labels';
-import { SLA_JOB, slaKey } from '../modules/requests/sla';
-import { contactAttempts, customerRequests, requestEvents } from '../modules/requests/tables';
-import type { TimelineWrite } from '../modules/timeline/service';
 import type { Services } from '../services';
 import { demoFaker } from './org';
-import { CHANNELS_BY_TYPE, requestText, SOURCES, TYPE_WEIGHTS } from './requests-data';
-import { planStory, type RequestStory } from './requests-plan';
+import { CHANNELS_BY_TYPE, requestText, TYPE_WEIGHTS } from './requests-data';
+import { planStory } from './requests-plan';
+import { type DemoContact, type PlannedRequest, writeDemoRequests } from './requests-write';
 
-const MINUTE = 60_000;
 /** Channels that reach us at any hour; the others only while the location is open. */
 const ANY_HOUR: readonly RequestChannel[] = ['web_form', 'lead_portal', 'social_media'];
-
-interface DemoContact {
-  id: string;
-  home_location_id: string;
-  sales_consultant_id: string | null;
-  service_advisor_id: string | null;
-}
 
 interface Staff {
   byRole: Record<string, string[]>;
 }
-
-type Seeded = {
-  received: Date;
-  type: RequestType;
-  channel: RequestChannel;
-  location: Location;
-  contact: DemoContact;
-  assigneeId: string | null;
-  createdBy: string | null;
-  story: RequestStory;
-  text: ReturnType<typeof requestText>;
-};
 
 function assigneeFor(f: Faker, type: RequestType, staff: Staff, contact: DemoContact): string | null {
   const pick = (role: string) => (staff.byRole[role]?.length ? f.helpers.arrayElement(staff.byRole[role]!) : null);
@@ -120,7 +89,7 @@ export async function seedDemoRequests(
   );
   if (contacts.length === 0) throw new Error('seedDemoRequests needs demo contacts (run seedDemoCustomers first)');
 
-  const planned: Seeded[] = [];
+  const planned: PlannedRequest[] = [];
   const today = toLocal(now, 'Europe/Berlin');
   for (const location of locations) {
     const here = contacts.filter((c) => c.home_location_id === location.id);
@@ -167,153 +136,7 @@ export async function seedDemoRequests(
       sql`SELECT nextval('request_number_seq')::int AS n FROM generate_series(1, ${planned.length}::int)`,
     );
     const ns = numbers.map((r) => Number(r.n)).sort((a, b) => a - b);
-    await writeAll(services, tx, f, planned, ns, now);
+    await writeDemoRequests(services, tx, f, planned, ns, now);
   });
   return { requests: planned.length, attempts: planned.reduce((n, p) => n + p.story.attempts.length, 0) };
-}
-
-async function writeAll(services: Services, tx: DbOrTx, f: Faker, planned: Seeded[], numbers: number[], now: Date) {
-  const requests = [];
-  const attempts = [];
-  const events = [];
-  const timeline: TimelineWrite[] = [];
-  const timers: Array<{ id: string; dueAt: Date }> = [];
-  for (const [i, p] of planned.entries()) {
-    const id = f.string.uuid();
-    const number = `A-${numbers[i]}`;
-    const { story } = p;
-    const firstContactedAt = story.attempts[0]?.at ?? null;
-    const source = SOURCES[p.channel] ? f.helpers.arrayElement(SOURCES[p.channel]!) : null;
-    requests.push({
-      id,
-      number,
-      type: p.type,
-      channel: p.channel,
-      source,
-      campaign: null,
-      locationId: p.location.id,
-      brand: p.text.brand,
-      subject: p.text.subject,
-      message: p.text.message,
-      contactId: p.contact.id,
-      vehicleInterest: p.text.vehicleInterest,
-      priority: p.type === 'complaint' ? 'high' : 'normal',
-      status: story.status,
-      outcome: story.outcome,
-      lostReason: story.lostReason,
-      assigneeId: p.assigneeId,
-      assignedAt: p.assigneeId ? p.received : null,
-      receivedAt: p.received,
-      firstContactDueAt: story.dueAt,
-      firstContactedAt,
-      escalatedAt: story.escalatedAt,
-      closedAt: story.closedAt,
-      createdBy: p.createdBy,
-      createdAt: p.received,
-      updatedAt: story.closedAt ?? story.attempts.at(-1)?.at ?? p.received,
-    } as const);
-    const ev = (at: Date, kind: string, extra: Record<string, unknown> = {}) =>
-      events.push({
-        id: f.string.uuid(),
-        requestId: id,
-        at,
-        actorId: null,
-        kind,
-        fromStatus: null,
-        toStatus: null,
-        data: null,
-        ...extra,
-      });
-    ev(p.received, 'created', {
-      actorId: p.createdBy,
-      toStatus: 'new',
-      data: { channel: p.channel, contactId: p.contact.id },
-    });
-    if (p.assigneeId)
-      ev(p.received, 'assigned', {
-        fromStatus: 'new',
-        toStatus: 'assigned',
-        data: { assigneeId: p.assigneeId, explanation: ['Demodaten'] },
-      });
-    timeline.push({
-      contactId: p.contact.id,
-      kind: 'request',
-      occurredAt: p.received,
-      authorId: p.createdBy,
-      summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[p.type]} – ${p.text.subject}`,
-      body: p.text.message,
-      data: { requestId: id, number, type: p.type, channel: p.channel },
-      sourceType: 'request',
-      sourceId: id,
-    });
-    if (story.escalatedAt && (!firstContactedAt || story.escalatedAt < firstContactedAt))
-      ev(story.escalatedAt, 'escalated', { data: { dueAt: story.dueAt.toISOString() } });
-    for (const [k, a] of story.attempts.entries()) {
-      const attemptId = f.string.uuid();
-      attempts.push({
-        id: attemptId,
-        requestId: id,
-        at: a.at,
-        channel: a.channel,
-        outcome: a.outcome,
-        note: a.note,
-        userId: p.assigneeId,
-        createdAt: a.at,
-      });
-      ev(a.at, 'attempt', {
-        actorId: p.assigneeId,
-        data: { attemptId, channel: a.channel, outcome: a.outcome, at: a.at.toISOString() },
-      });
-      if (k === 0)
-        ev(a.at, 'status_changed', {
-          actorId: p.assigneeId,
-          fromStatus: p.assigneeId ? 'assigned' : 'new',
-          toStatus: 'in_progress',
-        });
-      timeline.push({
-        contactId: p.contact.id,
-        kind: ATTEMPT_TIMELINE_KIND[a.channel],
-        occurredAt: a.at,
-        authorId: p.assigneeId,
-        summary: `${ATTEMPT_VERB[a.channel]}: ${OUTCOME_LABEL[a.outcome]}`,
-        body: a.note,
-        data: { requestId: id, number, attemptId, outcome: a.outcome },
-        sourceType: 'request',
-        sourceId: id,
-      });
-    }
-    if (story.attempts.length && story.status !== 'in_progress') {
-      const at = story.closedAt ?? new Date(story.attempts.at(-1)!.at.getTime() + 2 * MINUTE);
-      ev(at, 'status_changed', {
-        actorId: p.assigneeId,
-        fromStatus: 'in_progress',
-        toStatus: story.status,
-        data: { outcome: story.outcome, lostReason: story.lostReason },
-      });
-      const detail = story.outcome ?? (story.lostReason ? LOST_REASON_LABEL[story.lostReason] : null);
-      timeline.push({
-        contactId: p.contact.id,
-        kind: 'request',
-        occurredAt: at,
-        authorId: p.assigneeId,
-        summary: `Anliegen ${number}: ${STATUS_LABEL[story.status]}${detail ? ` – ${detail}` : ''}`,
-        data: { requestId: id, number, status: story.status },
-        sourceType: 'request',
-        sourceId: id,
-      });
-    }
-    if (!firstContactedAt && !story.closedAt && story.dueAt > now) timers.push({ id, dueAt: story.dueAt });
-  }
-  await bulkInsert(tx, customerRequests, requests);
-  await bulkInsert(tx, contactAttempts, attempts);
-  await bulkInsert(tx, requestEvents, events);
-  await insertTimeline(tx, timeline);
-  // Requests not yet contacted keep their SLA timer, as if taken in through the app.
-  for (const t of timers)
-    await services.jobs.schedule(tx, {
-      kind: SLA_JOB,
-      payload: { requestId: t.id },
-      runAt: t.dueAt,
-      uniqueKey: slaKey(t.id),
-    });
 }

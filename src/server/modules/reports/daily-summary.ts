@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
 import type { Database } from '../../db/client';
-import type { MailService } from '../../integrations/mail/service';
+import type { MailInput, MailService } from '../../integrations/mail/service';
 import { addDays, toLocal } from '../../lib/zoned-time';
 import { formatPct } from './csv';
 import { cohortOf, monitoringReport } from './monitoring';
@@ -114,7 +114,7 @@ function summaryText(manager: Manager, day: string, report: Report): string {
 export async function sendDailySummaries(database: Database, mail: MailService, now: Date): Promise<number> {
   const day = berlinYesterday(now);
   const managers = await activeManagers(database);
-  const mails = [];
+  const mails: MailInput[] = [];
   for (const manager of managers) {
     const cohort = cohortOf({ from: day, to: day, groupBy: 'location' }, manager.location_ids, now);
     const report = await monitoringReport(database, cohort, { from: day, to: day });

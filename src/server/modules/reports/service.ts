@@ -52,7 +52,6 @@ export function createReportsService(
     },
 
     /** Queues the managers' summary of the day before `now` (the recurring job does this at 07:00). */
-    sendDailySummaries: (now = clock.now()) =>
-      database.db.transaction((tx) => sendDailySummaries(database, mail, tx, now)),
+    sendDailySummaries: (now = clock.now()) => sendDailySummaries(database, mail, now),
   };
 }

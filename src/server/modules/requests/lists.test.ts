@@ -19,6 +19,7 @@ beforeAll(async () => {
   ids.first = (await createRequest(reception, callbackRequest(t.location.id, { assigneeId: anna.userId }))).id;
   t.clock.set('2026-03-02T09:00:00Z');
   ids.second = (await createRequest(reception, callbackRequest(t.location.id, { assigneeId: anna.userId }))).id;
+  t.clock.set('2026-03-02T10:00:00Z');
   ids.bens = (await createRequest(reception, callbackRequest(t.location.id, { assigneeId: ben.userId }))).id;
   await createRequest(reception, callbackRequest(t.location.id)); // the manager's
 });

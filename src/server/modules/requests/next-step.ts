@@ -7,7 +7,7 @@ import {
 } from '../../../shared/requests/enums';
 import type { NextStep } from '../../../shared/requests/schemas';
 import type { z } from 'zod';
-import { isPublicHoliday, nextOpening, type WorkingCalendar } from '../../lib/working-time';
+import { isPublicHoliday, type WorkingCalendar } from '../../lib/working-time';
 import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
 
 export type NextStepProposal = z.infer<typeof NextStep>;
@@ -49,6 +49,8 @@ const EMAIL_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** A slot shorter than this is not worth proposing (e.g. 16:50–17:00 after an early closing). */
 const MIN_SLOT_MINUTES = 15;
 const SCAN_DAYS = 21;
+/** Enough open days to find every part of the day at least once, even around holidays. */
+const OPEN_DAYS_AHEAD = 4;
 const DEFAULT_TZ = 'Europe/Berlin';
 
 export function dayPartOf(instant: Date, timeZone = DEFAULT_TZ): DayPart {
@@ -136,24 +138,26 @@ function proposeCallTime(calendar: WorkingCalendar, now: Date, failed: readonly 
 }
 
 /** The open stretches per part of the day from `from` on, earliest first. */
-function upcomingSlots(calendar: WorkingCalendar, from: Date): Slot[] {
+function upcomingSlots(calendar: WorkingCalendar, from: Date, minSlot = MIN_SLOT_MINUTES): Slot[] {
   const tz = calendar.timeZone ?? DEFAULT_TZ;
   const local = toLocal(from, tz);
   const nowMinute = local.hour * 60 + local.minute;
   const slots: Slot[] = [];
   let day: { year: number; month: number; day: number; weekday: number } = local;
-  for (let i = 0; i < SCAN_DAYS; i++) {
-    if (!isPublicHoliday(calendar.federalState, day)) {
+  let openDays = 0;
+  for (let i = 0; i < SCAN_DAYS && openDays < OPEN_DAYS_AHEAD; i++) {
+    if (!isHoliday(calendar.federalState, day)) {
       const intervals = (calendar.openingHours[WEEKDAYS[day.weekday]!] ?? []).map(
         (iv) => [toMinutes(iv.from), toMinutes(iv.to)] as const,
       );
       for (const part of PART_ORDER) {
-        const start = earliestStart(intervals, DAY_PARTS[part], i === 0 ? nowMinute : -1);
+        const start = earliestStart(intervals, DAY_PARTS[part], i === 0 ? nowMinute : -1, minSlot);
         if (start !== null) {
           const at = i === 0 && start === nowMinute ? from : fromLocal(day.year, day.month, day.day, start, tz);
           slots.push({ part, start: at, day: `${day.year}-${day.month}-${day.day}` });
         }
       }
+      if (slots.at(-1)?.day === `${day.year}-${day.month}-${day.day}`) openDays++;
     }
     day = addDays(day.year, day.month, day.day, 1);
   }
@@ -165,22 +169,37 @@ function earliestStart(
   intervals: ReadonlyArray<readonly [number, number]>,
   [partFrom, partTo]: readonly [number, number],
   notBefore: number,
+  minSlot: number,
 ): number | null {
   let best: number | null = null;
   for (const [open, close] of intervals) {
     const start = Math.max(open, partFrom, notBefore);
     const end = Math.min(close, partTo);
-    if (end - start >= MIN_SLOT_MINUTES && (best === null || start < best)) best = start;
+    if (end - start >= minSlot && (best === null || start < best)) best = start;
   }
   return best;
 }
 
+/** The moment the location is next open (now when open); now when it has no opening hours at all. */
 function nextOpeningOrNow(calendar: WorkingCalendar, now: Date): Date {
-  try {
-    return nextOpening(calendar, now);
-  } catch {
-    return now; // no opening hours configured: call whenever possible
+  const slots = upcomingSlots(calendar, now, 1);
+  return slots[0]?.start ?? now;
+}
+
+const holidayCache = new Map<string, boolean>();
+/** Looking up a holiday is slow (milliseconds); the answer for a state and date never changes. */
+function isHoliday(
+  state: WorkingCalendar['federalState'],
+  day: { year: number; month: number; day: number; weekday: number },
+) {
+  const key = `${state}:${day.year}-${day.month}-${day.day}`;
+  let found = holidayCache.get(key);
+  if (found === undefined) {
+    if (holidayCache.size > 50_000) holidayCache.clear();
+    found = isPublicHoliday(state, day);
+    holidayCache.set(key, found);
   }
+  return found;
 }
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
