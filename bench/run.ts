@@ -4,6 +4,7 @@ import { datasetSize, ensureDataset } from './generate';
 import { ensureSearchPrefixIndex } from './indexes';
 import { startBenchApp } from './http';
 import { measureImport } from './import';
+import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
@@ -40,6 +41,15 @@ if (!process.argv.includes('--generate-only')) {
   report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
   report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
   await bench.close();
+  const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 3_000);
+  if (intakeRequests > 0) {
+    const intake = await benchIntake({ database: target.database, requests: intakeRequests });
+    const ok = intake.requestsPerSecond >= 300 && intake.errors === 0;
+    report(
+      `intake API (assignment + deadline): ${intake.requestsPerSecond.toFixed(0)} requests/s over ${intake.requests} requests, ` +
+        `p50 ${intake.p50.toFixed(1)} ms  p95 ${intake.p95.toFixed(1)} ms, ${intake.errors} errors   target ≥ 300/s ${ok ? '✓' : '✗'}`,
+    );
+  }
   report(
     `machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after measuring`,
   );

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { seedDemoCustomers } from './demo/customers';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
+import { seedDemoRequests } from './demo/requests';
 import type { Services } from './services';
 
 export interface BootstrapResult {
@@ -39,6 +40,7 @@ export async function bootstrap(
       const { locations } = await seedDemoOrganisation(services);
       seedDemoData = async () => {
         await seedDemoCustomers(services, database, { now });
+        await seedDemoRequests(services, database, { now });
       };
       homeLocationId = locations[0]!.id;
       seededDemo = true;

@@ -115,10 +115,11 @@ export class CustomerFactory {
     };
   }
 
+  /** A moment in the past during business hours (07:00–16:59 UTC, i.e. 08:00–18:00 in Germany). */
   private past(maxDays: number, minDays = 0) {
-    return new Date(
-      this.now.getTime() - this.f.number.int({ min: minDays, max: maxDays }) * DAY - this.f.number.int(36_000_000),
-    );
+    const at = new Date(this.now.getTime() - this.f.number.int({ min: minDays, max: maxDays }) * DAY);
+    at.setUTCHours(7 + this.f.number.int(9), this.f.number.int(59), 0, 0);
+    return at > this.now ? new Date(at.getTime() - DAY) : at;
   }
 
   /** Adds one contact (with consents, block, notes and vehicles); returns its id. */

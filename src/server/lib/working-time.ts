@@ -30,11 +30,19 @@ interface Day {
   weekday: number;
 }
 
+/** date-holidays takes milliseconds per question; deadlines ask it many times, so answers are kept. */
+const holidayAnswers = new Map<string, boolean>();
+
 /** Statutory public holidays only: regional observances (e.g. Augsburger Friedensfest) do not close a dealer. */
 export function isPublicHoliday(state: FederalState, day: Day): boolean {
+  const key = `${state}:${day.year}-${day.month}-${day.day}`;
+  const known = holidayAnswers.get(key);
+  if (known !== undefined) return known;
   const noon = fromLocal(day.year, day.month, day.day, 12 * 60, TIME_ZONE);
   const found = holidaysOf(state).isHoliday(noon);
-  return Array.isArray(found) && found.some((h) => h.type === 'public');
+  const answer = Array.isArray(found) && found.some((h) => h.type === 'public');
+  holidayAnswers.set(key, answer);
+  return answer;
 }
 
 /** Opening intervals of a day in minutes after midnight; empty when closed or a public holiday. */

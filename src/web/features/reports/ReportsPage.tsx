@@ -1,5 +1,5 @@
 import 'dayjs/locale/de';
-import { Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Input } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconChartBar, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -75,9 +75,7 @@ export default function ReportsPage() {
             ))}
           </Group>
           <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('reports.groupByLabel')}
-            </Text>
+            <Input.Label>{t('reports.groupByLabel')}</Input.Label>
             <SegmentedControl
               value={params.groupBy}
               onChange={(value) => update({ groupBy: value as ReportParams['groupBy'] })}

@@ -11,6 +11,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  Input,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
@@ -96,9 +97,7 @@ export function TemplateEditor({ template }: { template: TemplateData }) {
             </Badge>
           </Group>
           <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('templates.placeholders')}
-            </Text>
+            <Input.Label>{t('templates.placeholders')}</Input.Label>
             <Group gap={6}>
               {TEMPLATE_PLACEHOLDERS.map((placeholder) => (
                 <Chip key={placeholder} checked={false} size="xs" variant="outline" onClick={() => insert(placeholder)}>

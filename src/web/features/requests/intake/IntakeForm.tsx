@@ -10,6 +10,7 @@ import {
   Text,
   Textarea,
   TextInput,
+  Input,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -17,7 +18,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
 import { RequestCreate } from '../../../../shared/requests/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, serverFieldErrors, zodValidate } from '../../../app/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useContactVehicles } from '../../customers/queries';
 import { useCreateRequest } from '../queries';
@@ -95,7 +96,14 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
     try {
       onCreated(await create.mutateAsync(toBody(values)));
     } catch (error) {
-      reportError(error, form);
+      const fieldErrors = serverFieldErrors(error);
+      if (Object.keys(fieldErrors).length === 0) return reportError(error);
+      // The server checks phone numbers with the full numbering plan; say so in the user's words.
+      const translated = Object.entries(fieldErrors).map(([field, message]) => [
+        field,
+        /phone number/.test(message) ? t('requests.intake.invalidPhone') : message,
+      ]);
+      form.setErrors(Object.fromEntries(translated));
     }
   }
 
@@ -147,9 +155,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
           {...form.getInputProps('message')}
         />
         <Stack gap={6}>
-          <Text size="sm" fw={500} id="callback-window-label">
-            {t('requests.intake.callbackWindow')}
-          </Text>
+          <Input.Label id="callback-window-label">{t('requests.intake.callbackWindow')}</Input.Label>
           <Chip.Group
             value={values.callbackWindow}
             onChange={(value) => form.setFieldValue('callbackWindow', value as IntakeValues['callbackWindow'])}
@@ -180,9 +186,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
         </Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('requests.fields.priority')}
-            </Text>
+            <Input.Label>{t('requests.fields.priority')}</Input.Label>
             <SegmentedControl
               data={PRIORITIES.map((priority) => ({ value: priority, label: t(`requests.priority.${priority}`) }))}
               {...form.getInputProps('priority')}

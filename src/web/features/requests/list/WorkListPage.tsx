@@ -96,7 +96,7 @@ export default function WorkListPage() {
               key={scope}
               value={scope}
               rightSection={
-                scope === 'mine' && counts.data ? (
+                scope === 'mine' && counts.data?.mine ? (
                   <Badge size="sm" circle={counts.data.mine < 10} color={counts.data.mineOverdue > 0 ? 'red' : 'blue'}>
                     {counts.data.mine}
                   </Badge>

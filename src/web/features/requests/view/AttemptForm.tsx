@@ -1,4 +1,4 @@
-import { Button, Chip, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Chip, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea, Title, Input } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
@@ -57,9 +57,7 @@ export function AttemptForm({ requestId }: { requestId: string }) {
             {...form.getInputProps('channel')}
           />
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="attempt-outcome-label">
-              {t('requests.attempts.outcome')}
-            </Text>
+            <Input.Label id="attempt-outcome-label">{t('requests.attempts.outcome')}</Input.Label>
             <Chip.Group
               value={form.values.outcome}
               onChange={(value) => form.setFieldValue('outcome', value as Values['outcome'])}

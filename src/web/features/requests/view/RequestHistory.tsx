@@ -1,5 +1,6 @@
 import { Paper, Skeleton, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/requests/enums';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { useRequestEvents } from '../queries';
@@ -16,9 +17,13 @@ const KNOWN_KINDS = [
   'duplicate_received',
 ] as const;
 
+const isOutcome = (value: string): value is AttemptOutcome => (ATTEMPT_OUTCOMES as readonly string[]).includes(value);
+
 /** Detail lines worth reading: the reason of a reassignment, an outcome, a note. */
 function details(event: RequestEventData): string | null {
   const data = event.data ?? {};
+  // An attempt's outcome is a code; the attempts list above shows it in words with its note.
+  if (event.kind === 'attempt') return null;
   const parts = ['reason', 'outcome', 'note']
     .map((key) => data[key])
     .filter((value) => typeof value === 'string' && value);
@@ -32,9 +37,12 @@ export function RequestHistory({ requestId }: { requestId: string }) {
   const describe = (event: RequestEventData): string => {
     const known = (KNOWN_KINDS as readonly string[]).includes(event.kind);
     const kind = known ? t(`requests.events.${event.kind as (typeof KNOWN_KINDS)[number]}`) : event.kind;
-    return event.kind === 'status_changed' && event.toStatus
-      ? `${kind}: ${t(`requests.status.${event.toStatus}`)}`
-      : kind;
+    if (event.kind === 'status_changed' && event.toStatus) return `${kind}: ${t(`requests.status.${event.toStatus}`)}`;
+    const outcome = event.data?.outcome;
+    if (event.kind === 'attempt' && typeof outcome === 'string' && isOutcome(outcome)) {
+      return `${kind}: ${t(`requests.outcome.${outcome}`)}`;
+    }
+    return kind;
   };
   return (
     <Paper withBorder radius="md" p="md">
