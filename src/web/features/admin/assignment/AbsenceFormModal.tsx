@@ -6,9 +6,11 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS } from '../../../../shared/requests/enums';
 import { AbsenceInput } from '../../../../shared/requests/assignment';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { zodValidate } from '../../../app/form-errors';
+import { reportFormError } from '../../requests/form-errors';
 import { currentLocale } from '../../../i18n';
 import { todayInBerlin } from '../../customers/format';
+import { useDirectory } from '../../customers/queries';
 import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
 import type { AbsenceData } from '../../requests/types';
 import { useSaveAbsence } from './queries';
@@ -27,6 +29,7 @@ const toBody = (values: Values) => ({ ...values, deputyId: values.deputyId || nu
 function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClose(): void }) {
   const { t } = useTranslation();
   const save = useSaveAbsence();
+  const directory = useDirectory();
   const today = todayInBerlin();
   const form = useForm<Values>({
     initialValues: {
@@ -48,7 +51,7 @@ function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClos
       notifications.show({ color: 'teal', message: t('assignment.absences.saved') });
       onClose();
     } catch (error) {
-      reportError(error, form);
+      reportFormError(error, form);
     }
   }
 
@@ -84,6 +87,7 @@ function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClos
           />
         </SimpleGrid>
         <AssigneeSelect
+          locationId={directory.data?.find((entry) => entry.id === form.values.userId)?.homeLocationId}
           label={t('assignment.absences.deputy')}
           description={t('assignment.absences.deputyHint')}
           {...form.getInputProps('deputyId')}

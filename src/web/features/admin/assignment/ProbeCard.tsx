@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_TYPES } from '../../../../shared/requests/enums';
 import { useCurrentUser } from '../../../app/auth';
-import { reportError } from '../../../app/form-errors';
+import { reportFormError } from '../../requests/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { fromLocalInput } from '../../requests/intake/callback-windows';
 import { CustomerSearchField } from '../../requests/intake/CustomerSearchField';
@@ -41,7 +41,7 @@ export function ProbeCard() {
         ...(values.at ? { at: fromLocalInput(values.at) } : {}),
       });
     } catch (error) {
-      reportError(error, form);
+      reportFormError(error, form);
     }
   }
 

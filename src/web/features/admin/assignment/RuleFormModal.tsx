@@ -15,7 +15,9 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_STRATEGIES, REQUEST_TYPES, type AssignmentStrategy } from '../../../../shared/requests/enums';
 import { AssignmentRuleInput } from '../../../../shared/requests/assignment';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { zodValidate } from '../../../app/form-errors';
+import { useCurrentUser } from '../../../app/auth';
+import { reportFormError } from '../../requests/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useDirectory } from '../../customers/queries';
 import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
@@ -33,13 +35,13 @@ interface Values {
   notifyDeputy: boolean;
 }
 
-function initial(rule: AssignmentRuleData | null): Values {
+function initial(rule: AssignmentRuleData | null, defaultLocationIds: string[]): Values {
   return {
     name: rule?.name ?? '',
     active: rule?.active ?? true,
     match: {
       types: rule?.match.types ?? [],
-      locationIds: rule?.match.locationIds ?? [],
+      locationIds: rule?.match.locationIds ?? defaultLocationIds,
       brands: rule?.match.brands ?? [],
       sources: rule?.match.sources ?? [],
     },
@@ -58,12 +60,22 @@ function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(
   const locations = useLocations();
   const directory = useDirectory();
   const save = useSaveRule();
+  const me = useCurrentUser();
+  // Managers set rules for their own locations; a new rule starts with the home location.
   const form = useForm<Values>({
-    initialValues: initial(rule),
+    initialValues: initial(rule, me.role === 'admin' ? [] : [me.homeLocationId]),
     validate: zodValidate<Values>(AssignmentRuleInput, toBody),
   });
+  // Only colleagues working at the rule's locations can take its requests.
+  const ruleLocations = form.values.match.locationIds;
   const people = (directory.data ?? [])
     .filter((entry) => entry.active)
+    .filter(
+      (entry) =>
+        ruleLocations.length === 0 ||
+        form.values.groupUserIds.includes(entry.id) ||
+        ruleLocations.some((id) => entry.homeLocationId === id || entry.locationIds.includes(id)),
+    )
     .map((entry) => ({ value: entry.id, label: `${entry.displayName} (${t(`roles.${entry.role}`)})` }));
   const strategy = form.values.strategy;
 
@@ -73,7 +85,7 @@ function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(
       notifications.show({ color: 'teal', message: t('assignment.rules.saved', { name: saved.name }) });
       onClose();
     } catch (error) {
-      reportError(error, form);
+      reportFormError(error, form);
     }
   }
 

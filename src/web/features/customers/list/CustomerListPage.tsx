@@ -1,6 +1,6 @@
 import { Button, Center, EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useIntersection } from '@mantine/hooks';
-import { IconDownload, IconFilterOff, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconDownload, IconFileImport, IconFilterOff, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -68,6 +68,16 @@ export default function CustomerListPage() {
                 leftSection={<IconDownload size={16} />}
               >
                 {t('customers.list.export')}
+              </Button>
+            )}
+            {canManageCustomers(me.role) && (
+              <Button
+                component={Link}
+                to="/customers/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+              >
+                {t('imports.listButton')}
               </Button>
             )}
             {canEditCustomers(me.role) && (

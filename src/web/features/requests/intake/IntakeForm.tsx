@@ -18,7 +18,8 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
 import { RequestCreate } from '../../../../shared/requests/schemas';
-import { reportError, serverFieldErrors, zodValidate } from '../../../app/form-errors';
+import { zodValidate } from '../../../app/form-errors';
+import { reportFormError } from '../form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useContactVehicles } from '../../customers/queries';
 import { useCreateRequest } from '../queries';
@@ -96,14 +97,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
     try {
       onCreated(await create.mutateAsync(toBody(values)));
     } catch (error) {
-      const fieldErrors = serverFieldErrors(error);
-      if (Object.keys(fieldErrors).length === 0) return reportError(error);
-      // The server checks phone numbers with the full numbering plan; say so in the user's words.
-      const translated = Object.entries(fieldErrors).map(([field, message]) => [
-        field,
-        /phone number/.test(message) ? t('requests.intake.invalidPhone') : message,
-      ]);
-      form.setErrors(Object.fromEntries(translated));
+      reportFormError(error, form);
     }
   }
 

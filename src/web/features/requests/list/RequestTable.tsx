@@ -44,7 +44,8 @@ export function RequestTable({ items, selection }: RequestTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((item) => {
-            const settled = !OPEN_STATUSES.includes(item.status);
+            // Once the customer has been contacted (any attempt), the first-contact deadline is met.
+            const settled = !OPEN_STATUSES.includes(item.status) || item.attemptCount > 0;
             const late = item.overdue && !settled;
             return (
               <Table.Tr

@@ -1,0 +1,136 @@
+import '../test-polyfills';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { stubFetch } from '../../../test/fetch-stub';
+import { adminUser, locations, salesUser, session } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+
+// The page is loaded lazily; the first render of its chunk takes a moment in jsdom.
+const firstRender = { timeout: 15_000 };
+const IMPORT_ID = '5a2c9e10-7b3d-4f6a-8c1e-2000000000bb';
+
+const uploadAnswer = {
+  id: IMPORT_ID,
+  target: 'contacts',
+  format: 'csv',
+  fileName: 'kunden.csv',
+  headers: ['Nachname', 'E-Mail', 'Notiz'],
+  sampleRows: [
+    ['Müller', 'mueller@example.de', 'Stammkunde'],
+    ['Schmidt', 'schmidt(at)example', ''],
+  ],
+  suggestedMapping: { Nachname: 'lastName', 'E-Mail': 'email' },
+  totalRows: 3,
+  fields: [
+    { key: 'lastName', label: 'Nachname', required: true },
+    { key: 'email', label: 'E-Mail', required: false },
+    { key: 'note', label: 'Notiz', required: false },
+  ],
+};
+
+const dryRunAnswer = {
+  dryRun: true,
+  totals: { create: 1, update: 1, skip: 0, reject: 1 },
+  rows: [
+    { row: 2, action: 'create', reasons: [] },
+    { row: 3, action: 'reject', reasons: [{ field: 'email', column: 'E-Mail', message: 'Ungültige E-Mail-Adresse' }] },
+    { row: 4, action: 'update', reasons: [] },
+  ],
+};
+
+function job(status: string, processedRows: number) {
+  return {
+    id: IMPORT_ID,
+    target: 'contacts',
+    format: 'csv',
+    fileName: 'kunden.csv',
+    status,
+    headers: uploadAnswer.headers,
+    mapping: uploadAnswer.suggestedMapping,
+    duplicateHandling: 'update',
+    totalRows: 3,
+    processedRows,
+    totals: status === 'done' ? { create: 1, update: 1, skip: 0, reject: 1 } : null,
+    dryRun: false,
+    error: null,
+    createdAt: '2026-11-24T08:00:00.000Z',
+    finishedAt: null,
+  };
+}
+
+function stubApp() {
+  let polls = 0;
+  return stubFetch({
+    'GET /api/auth/session': session(adminUser),
+    'GET /api/locations': { body: locations },
+    'POST /api/imports': { status: 201, body: uploadAnswer },
+    [`POST /api/imports/${IMPORT_ID}/dry-run`]: { body: dryRunAnswer },
+    [`POST /api/imports/${IMPORT_ID}/apply`]: { status: 202, body: job('applying', 0) },
+    [`GET /api/imports/${IMPORT_ID}`]: () => ({ body: polls++ === 0 ? job('applying', 1) : job('done', 3) }),
+  });
+}
+
+async function uploadFile() {
+  const user = userEvent.setup({ delay: null });
+  await screen.findByRole('button', { name: 'Datei auswählen' }, firstRender);
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+  if (!input) throw new Error('no file input');
+  await user.upload(input, new File(['Nachname;E-Mail;Notiz\n'], 'kunden.csv', { type: 'text/csv' }));
+  await user.click(screen.getByRole('button', { name: 'Hochladen' }));
+  return user;
+}
+
+describe('ImportPage', { timeout: 60_000 }, () => {
+  it('walks from upload through the column mapping to a dry run that explains a rejected row', async () => {
+    const { fetchMock, requests } = stubApp();
+    renderApp('/customers/import');
+    const user = await uploadFile();
+
+    // The mapping step preselects the suggested fields and leaves the rest out.
+    expect(await screen.findByLabelText('Feld im CRM: Nachname', { selector: 'input' })).toHaveValue('Nachname *');
+    expect(screen.getByLabelText('Feld im CRM: Notiz', { selector: 'input' })).toHaveValue('nicht importieren');
+    expect(screen.getByText('mueller@example.de · schmidt(at)example')).toBeInTheDocument();
+
+    const upload = fetchMock.mock.calls.find(([url]) => String(url) === '/api/imports');
+    const init = upload?.[1] as RequestInit;
+    expect(init.body).toBeInstanceOf(FormData);
+    expect((init.body as FormData).get('target')).toBe('contacts');
+    expect(init.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-test-token' });
+    expect(init.headers).not.toHaveProperty('Content-Type');
+
+    await user.click(screen.getByRole('radio', { name: /aktualisieren/ }));
+    await user.click(screen.getByRole('button', { name: 'Probelauf starten' }));
+
+    expect(await screen.findByText('Ungültige E-Mail-Adresse')).toBeInTheDocument();
+    const rows = screen.getAllByRole('row');
+    // Rejected rows come first; the header row is rows[0].
+    expect(within(rows[1]!).getByText('abgelehnt')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('E-Mail:')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Bericht herunterladen (CSV)' })).toHaveAttribute(
+      'href',
+      `/api/imports/${IMPORT_ID}/report.csv`,
+    );
+    const dryRun = requests.find((request) => request.path.endsWith('/dry-run'));
+    expect(dryRun?.body).toEqual({ mapping: { Nachname: 'lastName', 'E-Mail': 'email' }, duplicateHandling: 'update' });
+  });
+
+  it('applies the import and shows the progress until it is done', async () => {
+    stubApp();
+    renderApp('/customers/import');
+    const user = await uploadFile();
+    await user.click(await screen.findByRole('button', { name: 'Probelauf starten' }));
+    await user.click(await screen.findByRole('button', { name: 'Import starten' }));
+
+    expect(await screen.findByText('Import abgeschlossen', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(screen.getByText('3 von 3 Zeilen')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Zur Kundenliste' })).toHaveAttribute('href', '/customers');
+  });
+
+  it('tells other roles they have no access', async () => {
+    stubFetch({ 'GET /api/auth/session': session(salesUser), 'GET /api/locations': { body: locations } });
+    renderApp('/customers/import');
+    expect(await screen.findByText('Kein Zugriff', {}, firstRender)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Hochladen' })).not.toBeInTheDocument());
+  });
+});

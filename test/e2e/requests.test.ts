@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
+import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
+
+const enabled = browserAvailable();
+
+/** A logged-in API client for test set-up, over real HTTP like the browser. */
+async function apiAs(base: string, email: string, password: string) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kunden' }).waitFor();
+}
+
+describe.runIf(enabled)('requests in a real browser', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let advisor: { email: string; displayName: string };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    // The manager's rule: callback requests in Munich go to the customer's service advisor.
+    const manager = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD);
+    const locations = await manager<Array<{ id: string; code: string }>>('GET', '/api/locations');
+    const munich = locations.find((l) => l.code === 'MUC')!;
+    await manager('POST', '/api/assignment/rules', {
+      name: 'Rückrufe München an den Serviceberater',
+      match: { types: ['callback'], locationIds: [munich.id] },
+      strategy: 'regular_advisor',
+    });
+    const lookup = await manager<{ matches: Array<{ contactId: string }> }>(
+      'GET',
+      '/api/contacts/lookup-by-phone?number=01711234567',
+    );
+    const hans = await manager<{ serviceAdvisor: { id: string; displayName: string } }>(
+      'GET',
+      `/api/contacts/${lookup.matches[0]!.contactId}`,
+    );
+    const users = await manager<Array<{ id: string; email: string }>>('GET', '/api/users');
+    advisor = { email: users.find((u) => u.id === hans.serviceAdvisor.id)!.email, displayName: hans.serviceAdvisor.displayName };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('reception takes a callback request; the advisor sees it live, calls three times in vain and is prompted to e-mail', async () => {
+    const advisorPage = await newPage(browser, server.url);
+    await logIn(advisorPage, advisor.email);
+    await advisorPage.goto('/requests');
+
+    const reception = await newPage(browser, server.url);
+    await logIn(reception, DEMO_LOGINS.reception);
+    await reception.goto('/requests/new');
+    const form = reception.getByRole('form', { name: 'Anliegen erfassen' });
+    await form.getByLabel('Kunde').first().fill('0171 1234567');
+    await reception.getByRole('option', { name: /Müller, Hans/ }).first().waitFor();
+    await reception.keyboard.press('Enter');
+    await form.getByLabel('Anliegen', { exact: false }).last().fill('Möchte einen Termin für die Inspektion, bitte zurückrufen.');
+    await reception.keyboard.press('Control+Enter');
+    await reception.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();
+    await screenshot(reception, 'intake-saved');
+
+    // No reload: the advisor's open page shows the new request.
+    const toast = advisorPage.getByText(/Neues Anliegen A-\d+/).first();
+    await toast.waitFor({ timeout: 10_000 });
+    await screenshot(advisorPage, 'live-notification');
+    await toast.click();
+    await advisorPage.waitForURL(/\/requests\/[0-9a-f-]{36}/);
+
+    const attempts = advisorPage.getByRole('form', { name: 'Kontaktversuch erfassen' });
+    for (let i = 1; i <= 3; i++) {
+      await attempts.getByText('Nicht erreicht', { exact: true }).click();
+      await attempts.getByLabel('Notiz (wörtlich)').fill(`Versuch ${i}: niemand erreicht, Mailbox voll.`);
+      await attempts.getByRole('button', { name: 'Versuch speichern' }).click();
+      await advisorPage.getByText(`Kontaktversuche (${i})`).waitFor();
+    }
+    await advisorPage.getByText('Jetzt per E-Mail nachfassen').waitFor();
+    await screenshot(advisorPage, 'email-prompt');
+    expect(await advisorPage.getByRole('button', { name: 'Als gesendet vermerken' }).count()).toBe(1);
+  });
+});
