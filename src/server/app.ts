@@ -45,13 +45,20 @@ export interface BuildOptions {
 export function createLogger(config: Config): Logger {
   return pino({
     level: config.log.level,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-api-key"]',
+      'req.headers["x-csrf-token"]',
+    ],
     transport: config.log.pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } : undefined,
   });
 }
 
 /** Builds the whole application from its modules; used by the server entry and by tests. */
-export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; services: Services; deps: Deps }> {
+export async function buildApp(
+  options: BuildOptions,
+): Promise<{ app: FastifyInstance; services: Services; deps: Deps }> {
   const { config, database } = options;
   const log = options.logger ?? createLogger(config);
   const deps: Deps = { config, database, db: database.db, clock: options.clock ?? systemClock, log };

@@ -15,7 +15,13 @@ afterEach(() => database.close());
 async function setup(env: NodeJS.ProcessEnv) {
   database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const services = createServices({ config, database, db: database.db, clock: new ManualClock(), log: pino({ level: 'silent' }) });
+  const services = createServices({
+    config,
+    database,
+    db: database.db,
+    clock: new ManualClock(),
+    log: pino({ level: 'silent' }),
+  });
   return { config, services };
 }
 
@@ -28,9 +34,13 @@ describe('first start', () => {
     expect(new Set(locations.map((l) => l.federalState)).size).toBe(3);
     const users = await services.org.listUsers({ role: 'admin' } as never);
     expect(users.length).toBeGreaterThanOrEqual(28);
-    expect(new Set(users.map((u) => u.role))).toEqual(new Set(['admin', 'manager', 'sales', 'service', 'reception', 'parts']));
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(['admin', 'manager', 'sales', 'service', 'reception', 'parts']),
+    );
     const sales = users.find((u) => u.email === DEMO_LOGINS.sales)!;
-    const [row] = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [sales.id]);
+    const [row] = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+      sales.id,
+    ]);
     expect(await verifyPassword(row!.password_hash, DEMO_PASSWORD)).toBe(true);
   });
 
@@ -56,10 +66,16 @@ describe('first start', () => {
   });
 
   it('takes the admin from CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD', async () => {
-    const { config, services } = await setup({ CRM_DEMO: '0', CRM_ADMIN_EMAIL: 'it@autohaus.example', CRM_ADMIN_PASSWORD: 'set-by-the-it-team' });
+    const { config, services } = await setup({
+      CRM_DEMO: '0',
+      CRM_ADMIN_EMAIL: 'it@autohaus.example',
+      CRM_ADMIN_PASSWORD: 'set-by-the-it-team',
+    });
     const result = await bootstrap(config, database, services);
     expect(result.admin).toEqual({ email: 'it@autohaus.example', password: undefined, generated: false });
-    const [row] = await database.query<{ password_hash: string; must_change_password: boolean }>('SELECT password_hash, must_change_password FROM users');
+    const [row] = await database.query<{ password_hash: string; must_change_password: boolean }>(
+      'SELECT password_hash, must_change_password FROM users',
+    );
     expect(await verifyPassword(row!.password_hash, 'set-by-the-it-team')).toBe(true);
     expect(row!.must_change_password).toBe(false);
   });

@@ -48,8 +48,14 @@ export async function bootstrap(
       const existing = await services.org.listLocations();
       homeLocationId =
         existing[0]?.id ??
-        (await services.org.createLocation(null, { ...DEMO_LOCATIONS[0]!, name: 'Hauptbetrieb', code: 'HQ', email: null }))
-          .id;
+        (
+          await services.org.createLocation(null, {
+            ...DEMO_LOCATIONS[0]!,
+            name: 'Hauptbetrieb',
+            code: 'HQ',
+            email: null,
+          })
+        ).id;
     }
     const email = config.admin.email ?? DEMO_LOGINS.admin;
     const { initialPassword } = await services.org.createUser(
@@ -87,7 +93,8 @@ export function printBootstrap(result: BootstrapResult, url: string) {
   }
   if (result.seededDemo) {
     lines.push('', `  Demo users (password "${DEMO_PASSWORD}"):`);
-    for (const [role, email] of Object.entries(DEMO_LOGINS)) if (role !== 'admin') lines.push(`    ${role.padEnd(10)} ${email}`);
+    for (const [role, email] of Object.entries(DEMO_LOGINS))
+      if (role !== 'admin') lines.push(`    ${role.padEnd(10)} ${email}`);
   }
   console.log(`${lines.join('\n')}\n`);
 }

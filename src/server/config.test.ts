@@ -11,7 +11,11 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/crm' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/crm', poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/crm' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/crm',
+      poolSize: 10,
+    });
   });
 
   it('names every invalid variable', () => {

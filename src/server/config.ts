@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Accepts the usual spellings of a boolean environment variable. */
@@ -26,7 +27,10 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CRM_DATA_DIR: z.string().default('./data'),
   CRM_DEMO: flag(true),
-  CRM_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  CRM_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   CRM_ADMIN_PASSWORD: z
     .string()
     .min(10, 'must be at least 10 characters')
@@ -39,7 +43,7 @@ const EnvSchema = z.object({
   CRM_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   CRM_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   CRM_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  CRM_WEB_DIST: z.string().default('dist/web'),
+  CRM_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag(false),
   SMTP_URL: z
@@ -104,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.CRM_LOGIN_WINDOW_MINUTES,
     },
     trustProxy: e.CRM_TRUST_PROXY,
-    webDist: path.resolve(e.CRM_WEB_DIST),
+    // The build lives beside the sources, wherever the server is started from.
+    webDist: e.CRM_WEB_DIST ? path.resolve(e.CRM_WEB_DIST) : fileURLToPath(new URL('../../dist/web', import.meta.url)),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { run: e.CRM_JOBS, pollMs: e.CRM_JOBS_POLL_MS },

@@ -9,7 +9,9 @@ import type { Database } from '../../src/server/db/client';
 import type { Services } from '../../src/server/services';
 import { createTestDatabase } from '../support/database';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+) as string[];
 
 export const chromiumPath = CANDIDATES.find((p) => fs.existsSync(p));
 
@@ -32,7 +34,8 @@ export interface E2EServer {
 /** The real server on a random port, with the demo dealer group, serving the built web app. */
 export async function startServer(): Promise<E2EServer> {
   const webDist = path.resolve('dist/web');
-  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('dist/web is missing: run "npm run build" first');
+  if (!fs.existsSync(path.join(webDist, 'index.html')))
+    throw new Error('dist/web is missing: run "npm run build" first');
   const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'e2e-admin-password' });
   const database = await createTestDatabase();
   const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
@@ -70,7 +73,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 860 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 1366, height: 860 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

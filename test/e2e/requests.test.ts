@@ -12,7 +12,10 @@ async function apiAs(base: string, email: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${base}${path}`, {
@@ -59,7 +62,10 @@ describe.runIf(enabled)('requests in a real browser', () => {
       `/api/contacts/${lookup.matches[0]!.contactId}`,
     );
     const users = await manager<Array<{ id: string; email: string }>>('GET', '/api/users');
-    advisor = { email: users.find((u) => u.id === hans.serviceAdvisor.id)!.email, displayName: hans.serviceAdvisor.displayName };
+    advisor = {
+      email: users.find((u) => u.id === hans.serviceAdvisor.id)!.email,
+      displayName: hans.serviceAdvisor.displayName,
+    };
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,9 +82,15 @@ describe.runIf(enabled)('requests in a real browser', () => {
     await reception.goto('/requests/new');
     const form = reception.getByRole('form', { name: 'Anliegen erfassen' });
     await form.getByLabel('Kunde').first().fill('0171 1234567');
-    await reception.getByRole('option', { name: /Müller, Hans/ }).first().waitFor();
+    await reception
+      .getByRole('option', { name: /Müller, Hans/ })
+      .first()
+      .waitFor();
     await reception.keyboard.press('Enter');
-    await form.getByLabel('Anliegen', { exact: false }).last().fill('Möchte einen Termin für die Inspektion, bitte zurückrufen.');
+    await form
+      .getByLabel('Anliegen', { exact: false })
+      .last()
+      .fill('Möchte einen Termin für die Inspektion, bitte zurückrufen.');
     await reception.keyboard.press('Control+Enter');
     await reception.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();
     await screenshot(reception, 'intake-saved');

@@ -31,12 +31,16 @@ type Spec = {
   >;
 };
 const spec = () => t.app.swagger() as unknown as Spec;
-const operation = (method: string, url: string) => spec().paths[url.replace(/:([a-zA-Z]+)/g, '{$1}')]?.[method.toLowerCase()];
+const operation = (method: string, url: string) =>
+  spec().paths[url.replace(/:([a-zA-Z]+)/g, '{$1}')]?.[method.toLowerCase()];
 
 /** A path with valid-looking parameters: an enum parameter gets its first value, any other a UUID. */
 function fill(url: string, method = 'GET') {
   const params = operation(method, url)?.parameters ?? [];
-  return url.replace(/:([a-zA-Z]+)/g, (_, name: string) => params.find((p) => p.in === 'path' && p.name === name)?.schema?.enum?.[0] ?? UUID);
+  return url.replace(
+    /:([a-zA-Z]+)/g,
+    (_, name: string) => params.find((p) => p.in === 'path' && p.name === name)?.schema?.enum?.[0] ?? UUID,
+  );
 }
 const guarded = () => t.app.routeAccess.filter((r) => !('public' in r.access) && 'roles' in r.access);
 
@@ -56,7 +60,11 @@ describe('every route', () => {
 
   it('answers 401 problem+json without a session', async () => {
     for (const route of guarded()) {
-      const res = await t.anonymous.request({ method: route.method as 'GET', url: fill(route.url, route.method), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await t.anonymous.request({
+        method: route.method as 'GET',
+        url: fill(route.url, route.method),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -69,7 +77,11 @@ describe('every route', () => {
       if (access.roles === 'any') continue;
       const outsider = ROLES.find((r) => !(access.roles as readonly Role[]).includes(r));
       if (!outsider) continue;
-      const res = await clients[outsider].request({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await clients[outsider].request({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${outsider} → ${route.method} ${route.url}`).toBe(403);
       checked++;
     }
@@ -83,18 +95,31 @@ describe('every route', () => {
       const insider = access.roles === 'any' ? 'admin' : access.roles.includes('admin') ? 'admin' : access.roles[0]!;
       const client = clients[insider];
       if (route.url.includes(':')) {
-        const res = await client.request({ method: route.method as 'GET', url: route.url.replace(/:[a-zA-Z]+/g, 'not-an-id'), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+        const res = await client.request({
+          method: route.method as 'GET',
+          url: route.url.replace(/:[a-zA-Z]+/g, 'not-an-id'),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
         expect(res.statusCode, `${route.method} ${route.url} with a bad id`).toBe(400);
         const param = /:([a-zA-Z]+)/.exec(route.url)![1]!;
-        expect(res.json().errors.map((e: { field: string }) => e.field), route.url).toContain(param);
+        expect(
+          res.json().errors.map((e: { field: string }) => e.field),
+          route.url,
+        ).toContain(param);
         checked++;
       }
       const schema = bodySchema(route.method, route.url);
       const props = Object.entries(schema?.properties ?? {});
       if (props.length === 0) continue;
       // Give every field a value of the wrong type.
-      const bad = Object.fromEntries(props.map(([k, p]) => [k, [p.type].flat().includes('object') ? 12345 : { wrong: true }]));
-      const res = await client.request({ method: route.method as 'POST', url: fill(route.url, route.method), payload: bad });
+      const bad = Object.fromEntries(
+        props.map(([k, p]) => [k, [p.type].flat().includes('object') ? 12345 : { wrong: true }]),
+      );
+      const res = await client.request({
+        method: route.method as 'POST',
+        url: fill(route.url, route.method),
+        payload: bad,
+      });
       expect(res.statusCode, `${route.method} ${route.url} with a bad body`).toBe(400);
       const body = res.json();
       expect(body.status).toBe(400);

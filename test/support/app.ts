@@ -22,7 +22,10 @@ export interface TestApp {
   /** Logs in and returns a client that carries the cookie and CSRF token. */
   login(email: string, password?: string): Promise<TestClient>;
   /** Creates a user with the role at the location and logs them in. */
-  userWithRole(role: Role, options?: { locationId?: string; extraLocationIds?: string[] }): Promise<TestClient & { userId: string; email: string }>;
+  userWithRole(
+    role: Role,
+    options?: { locationId?: string; extraLocationIds?: string[] },
+  ): Promise<TestClient & { userId: string; email: string }>;
   location: { id: string; code: string };
   close(): Promise<void>;
 }
@@ -45,8 +48,10 @@ export class TestClient {
   get = (url: string, headers?: Record<string, string>) => this.request({ method: 'GET', url, headers });
   post = (url: string, payload?: unknown, headers?: Record<string, string>) =>
     this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers });
-  patch = (url: string, payload?: unknown) => this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
-  put = (url: string, payload?: unknown) => this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
+  patch = (url: string, payload?: unknown) =>
+    this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  put = (url: string, payload?: unknown) =>
+    this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
   delete = (url: string) => this.request({ method: 'DELETE', url });
 }
 

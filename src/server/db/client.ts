@@ -70,12 +70,13 @@ export function openPostgres(url: string, poolSize = 10): Database {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    query: async <T>(sql: string, params: unknown[] = []) =>
-      (await pool.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     close: () => pool.end(),
   };
 }
 
 export async function openDatabase(config: Config['database']): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : openPglite({ dataDir: config.dataDir });
+  return config.kind === 'postgres'
+    ? openPostgres(config.url, config.poolSize)
+    : openPglite({ dataDir: config.dataDir });
 }

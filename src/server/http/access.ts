@@ -83,7 +83,8 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     }
     const access = route.config?.access;
     if (access && isApi) {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
     }
     if (access && !('public' in access) && route.schema) {
       const security: Array<Record<string, string[]>> = [];

@@ -48,7 +48,10 @@ function fieldPath(instancePath: string): string {
 }
 
 /** Maps every error to RFC 9457 problem+json; never leaks a stack trace. */
-export function registerProblemHandlers(app: FastifyInstance, options: { notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {}): void {
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  options: { notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
@@ -90,7 +93,9 @@ export function registerProblemHandlers(app: FastifyInstance, options: { notFoun
         status,
         code: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request',
         detail: error.message,
-        errors: error.code?.startsWith('FST_ERR_CTP') ? [{ field: 'body', in: 'body', message: error.message }] : undefined,
+        errors: error.code?.startsWith('FST_ERR_CTP')
+          ? [{ field: 'body', in: 'body', message: error.message }]
+          : undefined,
       });
     }
     request.log.error({ err: error }, 'unhandled error');

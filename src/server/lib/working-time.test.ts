@@ -17,7 +17,10 @@ const cologne: WorkingCalendar = { openingHours: hours, federalState: 'NW' };
 const noSaturday: WorkingCalendar = { openingHours: { ...hours, sat: [] }, federalState: 'BY' };
 
 /** Berlin wall-clock time → instant, for readable tests (summer time April–October; the DST weeks are tested in UTC). */
-const berlin = (local: string) => new Date(`${local}${local.startsWith('2026-0') && Number(local.slice(5, 7)) >= 4 && Number(local.slice(5, 7)) <= 10 ? '+02:00' : '+01:00'}`);
+const berlin = (local: string) =>
+  new Date(
+    `${local}${local.startsWith('2026-0') && Number(local.slice(5, 7)) >= 4 && Number(local.slice(5, 7)) <= 10 ? '+02:00' : '+01:00'}`,
+  );
 
 describe('working days', () => {
   it('is due the same time on the next working day', () => {

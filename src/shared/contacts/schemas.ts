@@ -233,10 +233,22 @@ export const DuplicateCheckInput = z.object({
   firstName: z.string().trim().max(80).nullish(),
   lastName: z.string().trim().max(80).nullish(),
   companyName: z.string().trim().max(160).nullish(),
-  phones: z.array(z.object({ number: z.string().trim().max(40) })).max(10).default([]),
-  emails: z.array(z.object({ address: z.string().trim().max(200) })).max(10).default([]),
+  phones: z
+    .array(z.object({ number: z.string().trim().max(40) }))
+    .max(10)
+    .default([]),
+  emails: z
+    .array(z.object({ address: z.string().trim().max(200) }))
+    .max(10)
+    .default([]),
   addresses: z
-    .array(z.object({ street: z.string().trim().max(200), postalCode: z.string().trim().max(10), city: z.string().trim().max(120).optional() }))
+    .array(
+      z.object({
+        street: z.string().trim().max(200),
+        postalCode: z.string().trim().max(10),
+        city: z.string().trim().max(120).optional(),
+      }),
+    )
     .max(5)
     .default([]),
   /** When editing: the contact itself is no duplicate of itself. */

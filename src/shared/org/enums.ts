@@ -6,7 +6,22 @@ export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
 /** German federal states (Bundesländer) by their ISO 3166-2:DE subdivision code. */
 export const FEDERAL_STATES = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
 ] as const;
 export type FederalState = (typeof FEDERAL_STATES)[number];
 

@@ -24,7 +24,10 @@ export const LocationInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9]{2,6}$/, 'expected 2–6 letters or digits'),
   street: z.string().trim().min(2).max(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'expected a 5-digit German postal code'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'expected a 5-digit German postal code'),
   city: z.string().trim().min(2).max(120),
   phone: z.string().trim().min(3).max(40),
   email: z.email().nullable().optional(),

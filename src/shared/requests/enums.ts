@@ -1,9 +1,24 @@
 /** What the customer wants (Anliegen). */
-export const REQUEST_TYPES = ['sales_lead', 'service_appointment', 'callback', 'parts', 'complaint', 'general'] as const;
+export const REQUEST_TYPES = [
+  'sales_lead',
+  'service_appointment',
+  'callback',
+  'parts',
+  'complaint',
+  'general',
+] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** How the request reached us. */
-export const REQUEST_CHANNELS = ['phone', 'email', 'letter', 'walk_in', 'web_form', 'lead_portal', 'social_media'] as const;
+export const REQUEST_CHANNELS = [
+  'phone',
+  'email',
+  'letter',
+  'walk_in',
+  'web_form',
+  'lead_portal',
+  'social_media',
+] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -1,4 +1,14 @@
-export const FUELS = ['petrol', 'diesel', 'hybrid', 'plugin_hybrid', 'electric', 'lpg', 'cng', 'hydrogen', 'other'] as const;
+export const FUELS = [
+  'petrol',
+  'diesel',
+  'hybrid',
+  'plugin_hybrid',
+  'electric',
+  'lpg',
+  'cng',
+  'hydrogen',
+  'other',
+] as const;
 export type Fuel = (typeof FUELS)[number];
 
 /** How a contact relates to a vehicle: owner = Eigentümer, keeper = Halter (in the registration), driver = Fahrer, company_car_user = Dienstwagennutzer. */

@@ -30,7 +30,9 @@ describe('login', () => {
     const admin = await t.userWithRole('admin');
     const sales = await t.userWithRole('sales');
     expect((await admin.patch(`/api/users/${sales.userId}`, { active: false })).statusCode).toBe(200);
-    expect((await t.anonymous.post('/api/auth/login', { email: sales.email, password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect(
+      (await t.anonymous.post('/api/auth/login', { email: sales.email, password: TEST_PASSWORD })).statusCode,
+    ).toBe(401);
     // …and the session the user had is gone at once.
     expect((await sales.get('/api/auth/session')).statusCode).toBe(401);
   });
@@ -67,7 +69,11 @@ describe('sessions', () => {
     const sales = await t.userWithRole('sales');
     const { buildApp } = await import('../../app');
     const second = await buildApp({ config: t.config, database: t.database, clock: t.clock });
-    const res = await second.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: sales.cookie! } });
+    const res = await second.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: sales.cookie! },
+    });
     expect(res.statusCode).toBe(200);
     await second.app.close();
   });
@@ -106,7 +112,16 @@ describe('sessions', () => {
     const res = await admin.request({ method: 'POST', url: '/api/auth/logout', csrf: false });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/CSRF/);
-    expect((await admin.request({ method: 'POST', url: '/api/auth/logout', csrf: false, headers: { 'x-csrf-token': 'forged' } })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/auth/logout',
+          csrf: false,
+          headers: { 'x-csrf-token': 'forged' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -116,8 +131,13 @@ describe('passwords', () => {
     const bad = await sales.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'a-new-password-1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('currentPassword');
-    expect((await sales.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-1' })).statusCode).toBe(204);
-    expect((await t.anonymous.post('/api/auth/login', { email: sales.email, password: 'a-new-password-1' })).statusCode).toBe(200);
+    expect(
+      (await sales.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-1' }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await t.anonymous.post('/api/auth/login', { email: sales.email, password: 'a-new-password-1' })).statusCode,
+    ).toBe(200);
   });
 
   it('keeps a user with a one-time password out of everything but the password change', async () => {

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiKey, ApiKeyCreate, ApiKeyCreated, ChangePasswordBody, LoginBody, SessionInfo } from '../../../shared/auth/schemas';
+import {
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyCreated,
+  ChangePasswordBody,
+  LoginBody,
+  SessionInfo,
+} from '../../../shared/auth/schemas';
 import type { Services } from '../../services';
 import { currentUser } from '../../http/access';
 import { SESSION_COOKIE } from './service';
@@ -72,12 +79,18 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
       body: ApiKeyCreate,
       response: { 201: ApiKeyCreated },
     },
-    handler: async (request, reply) => reply.status(201).send(await auth.createApiKey(currentUser(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(await auth.createApiKey(currentUser(request), request.body)),
   });
 
   app.delete('/api/admin/api-keys/:id', {
     config: { access: { roles: ['admin'] } },
-    schema: { tags: adminTags, summary: 'Revoke an API key', params: z.object({ id: z.uuid() }), response: { 204: z.null() } },
+    schema: {
+      tags: adminTags,
+      summary: 'Revoke an API key',
+      params: z.object({ id: z.uuid() }),
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await auth.revokeApiKey(currentUser(request), request.params.id);
       return reply.status(204).send(null);

@@ -101,10 +101,16 @@ export function createAuthService({ db, clock, config }: Deps) {
       const since = new Date(now.getTime() - config.loginLimits.windowMinutes * 60_000);
       const retryAfter = config.loginLimits.windowMinutes * 60;
       if ((await repo.countFailures(db, since, { email })) >= config.loginLimits.perAccount) {
-        throw new TooManyRequestsError('Too many failed logins for this account. Please wait and try again.', retryAfter);
+        throw new TooManyRequestsError(
+          'Too many failed logins for this account. Please wait and try again.',
+          retryAfter,
+        );
       }
       if ((await repo.countFailures(db, since, { ip: client.ip })) >= config.loginLimits.perIp) {
-        throw new TooManyRequestsError('Too many failed logins from this address. Please wait and try again.', retryAfter);
+        throw new TooManyRequestsError(
+          'Too many failed logins from this address. Please wait and try again.',
+          retryAfter,
+        );
       }
       const user = await orgRepo.findUserByEmail(db, email);
       const ok = user

@@ -47,7 +47,10 @@ export const contacts = pgTable(
     serviceAdvisorId: uuid('service_advisor_id').references(() => users.id, { onDelete: 'set null' }),
     preferredChannel: channelEnum('preferred_channel'),
     notes: text('notes'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     paymentRemarks: text('payment_remarks'),
     /** "Müller, Hans" or the company name: what lists and the search bar show. */
     displayName: text('display_name').notNull(),
@@ -133,7 +136,10 @@ export const contactAddresses = pgTable(
     isPrimary: boolean('is_primary').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('contact_addresses_contact_idx').on(t.contactId), index('contact_addresses_postal_idx').on(t.postalCode)],
+  (t) => [
+    index('contact_addresses_contact_idx').on(t.contactId),
+    index('contact_addresses_postal_idx').on(t.postalCode),
+  ],
 );
 
 /**

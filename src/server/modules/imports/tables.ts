@@ -22,7 +22,10 @@ export const importJobs = pgTable(
     content: bytea('content').notNull(),
     /** uploaded → dry_run_done → applying → done | failed */
     status: text('status').notNull(),
-    headers: text('headers').array().notNull().default(sql`'{}'::text[]`),
+    headers: text('headers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     options: jsonb('options').$type<Record<string, unknown>>(),
     totalRows: integer('total_rows').notNull().default(0),

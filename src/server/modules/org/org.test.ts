@@ -10,11 +10,19 @@ afterAll(() => t.close());
 describe('locations', () => {
   it('an admin creates a location with its four departments and opening hours', async () => {
     const admin = await t.userWithRole('admin');
-    const res = await admin.post('/api/locations', testLocation({ name: 'Autohaus Test Dresden', code: 'dd1', federalState: 'SN' }));
+    const res = await admin.post(
+      '/api/locations',
+      testLocation({ name: 'Autohaus Test Dresden', code: 'dd1', federalState: 'SN' }),
+    );
     expect(res.statusCode).toBe(201);
     const location = res.json();
     expect(location.code).toBe('DD1');
-    expect(location.departments.map((d: { kind: string }) => d.kind).sort()).toEqual(['administration', 'parts', 'sales', 'service']);
+    expect(location.departments.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'administration',
+      'parts',
+      'sales',
+      'service',
+    ]);
     expect(location.openingHours.mon).toEqual([{ from: '08:00', to: '18:00' }]);
   });
 
@@ -29,7 +37,11 @@ describe('locations', () => {
     const admin = await t.userWithRole('admin');
     const res = await admin.post(
       '/api/locations',
-      testLocation({ code: 'XX1', federalState: 'XY' as never, openingHours: { ...testLocation().openingHours, tue: [{ from: '18:00', to: '08:00' }] } }),
+      testLocation({
+        code: 'XX1',
+        federalState: 'XY' as never,
+        openingHours: { ...testLocation().openingHours, tue: [{ from: '18:00', to: '08:00' }] },
+      }),
     );
     expect(res.statusCode).toBe(400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
@@ -65,7 +77,10 @@ describe('users', () => {
     expect(user.email).toBe('max.mustermann@example.test');
     expect(user.locationIds).toEqual([t.location.id, second.id]);
     const list = (await admin.get('/api/users')).json();
-    expect(list.find((u: { id: string }) => u.id === user.id)).toMatchObject({ displayName: 'Max Mustermann', phoneExtension: '231' });
+    expect(list.find((u: { id: string }) => u.id === user.id)).toMatchObject({
+      displayName: 'Max Mustermann',
+      phoneExtension: '231',
+    });
   });
 
   it('refuses a duplicate e-mail (any case) with 409, and an unknown home location with 400', async () => {
@@ -75,7 +90,11 @@ describe('users', () => {
     const dup = await admin.post('/api/users', { ...base, email: 'DUP@example.test' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('email');
-    const unknown = await admin.post('/api/users', { ...base, email: 'x@example.test', homeLocationId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await admin.post('/api/users', {
+      ...base,
+      email: 'x@example.test',
+      homeLocationId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('homeLocationId');
   });
@@ -124,7 +143,14 @@ describe('users', () => {
     expect((await sales.get('/api/users')).statusCode).toBe(403);
     const directory = await sales.get('/api/users/directory');
     expect(directory.statusCode).toBe(200);
-    expect(Object.keys(directory.json()[0]).sort()).toEqual(['active', 'displayName', 'homeLocationId', 'id', 'locationIds', 'role']);
+    expect(Object.keys(directory.json()[0]).sort()).toEqual([
+      'active',
+      'displayName',
+      'homeLocationId',
+      'id',
+      'locationIds',
+      'role',
+    ]);
   });
 
   it('records administrative changes in the audit log', async () => {

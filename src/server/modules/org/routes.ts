@@ -35,7 +35,8 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
   app.post('/api/locations', {
     config: { access: { roles: ['admin'] } },
     schema: { tags: ['org'], summary: 'Create a location', body: LocationInput, response: { 201: Location } },
-    handler: async (request, reply) => reply.status(201).send(await org.createLocation(currentUser(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(await org.createLocation(currentUser(request), request.body)),
   });
 
   app.patch('/api/locations/:id', {

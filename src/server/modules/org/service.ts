@@ -239,7 +239,11 @@ export function createOrgService({ db, clock }: Deps) {
           ]);
         }
       }
-      if (actor.kind === 'user' && actor.userId === id && (input.role && input.role !== 'admin' || input.active === false)) {
+      if (
+        actor.kind === 'user' &&
+        actor.userId === id &&
+        ((input.role && input.role !== 'admin') || input.active === false)
+      ) {
         throw new ValidationError([
           { field: input.role ? 'role' : 'active', in: 'body', message: 'you cannot demote or deactivate yourself' },
         ]);

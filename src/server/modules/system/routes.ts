@@ -9,7 +9,11 @@ export async function systemRoutes(root: FastifyInstance, { database }: { databa
 
   app.get('/api/health', {
     config: { access: { public: true } },
-    schema: { tags: ['system'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'The process is alive',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
     handler: async () => ({ status: 'ok' as const }),
   });
 

@@ -9,6 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomerRequests } from '../../requests/components/CustomerRequests';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
@@ -168,11 +169,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <CustomerVehicles contactId={contact.id} canEdit={canEdit} />
               </Tabs.Panel>
               <Tabs.Panel value="requests">
-                <ComingSoon
-                  icon={<IconInbox />}
-                  title={t('customers.record.noRequests')}
-                  text={t('customers.record.requestsSoon')}
-                />
+                <CustomerRequests contactId={contact.id} />
               </Tabs.Panel>
               <Tabs.Panel value="activities">
                 <ComingSoon
