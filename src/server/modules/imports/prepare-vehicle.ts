@@ -1,5 +1,5 @@
 import { VehicleInput } from '../../../shared/vehicles/schemas';
-import { type VehicleValues, vehicleValues } from '../vehicles/validation';
+import { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from '../vehicles/validation';
 import type { RowCells } from './cells';
 import { parseBoolean, parseDate, parseFinancing, parseFuel, parseInteger } from './values';
 
@@ -79,25 +79,3 @@ export function prepareVehicle(
     externalRef: ctx.refField ? (cells.text(ctx.refField) ?? null) : null,
   };
 }
-
-const EMPTY_VEHICLE: VehicleValues = {
-  vin: null,
-  plate: null,
-  plateNormalized: null,
-  make: '',
-  model: '',
-  variant: null,
-  fuel: null,
-  firstRegistration: null,
-  mileageKm: null,
-  mileageDate: null,
-  deliveryDate: null,
-  warrantyEnd: null,
-  serviceContract: false,
-  serviceContractUntil: null,
-  financingType: 'none',
-  financingBank: null,
-  financingEnd: null,
-  locationId: null,
-  notes: null,
-};

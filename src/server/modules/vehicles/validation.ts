@@ -65,7 +65,8 @@ function crossFieldErrors(v: VehicleValues, today: string): FieldError[] {
   return errors;
 }
 
-const EMPTY: VehicleValues = {
+/** A vehicle with nothing filled in: the base that validated input is laid over. */
+export const EMPTY_VEHICLE: VehicleValues = {
   vin: null,
   plate: null,
   plateNormalized: null,
@@ -112,7 +113,7 @@ export function vehicleValues(
       if (input.financingEnd === undefined) changes.financingEnd = null;
     }
   }
-  const merged = { ...(current ?? EMPTY), ...changes };
+  const merged = { ...(current ?? EMPTY_VEHICLE), ...changes };
   errors.push(...crossFieldErrors(merged, today));
   return { values: changes, errors };
 }
