@@ -1,9 +1,6 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../../../app/form-errors';
-import { AssigneeSelect } from '../components/AssigneeSelect';
+import { ReassignModal } from '../components/ReassignModal';
 import { useReassign } from '../queries';
 import type { CustomerRequest } from '../types';
 
@@ -18,56 +15,21 @@ export function ReassignDialog({
 }) {
   const { t } = useTranslation();
   const reassign = useReassign(request.id);
-  const form = useForm({
-    initialValues: { assigneeId: '', reason: '' },
-    validate: {
-      assigneeId: (value) => (value ? null : t('requests.reassign.pickAssignee')),
-      reason: (value) => (value.trim().length >= 3 ? null : t('requests.reassign.reasonRequired')),
-    },
-  });
-
-  async function submit(values: { assigneeId: string; reason: string }) {
-    try {
-      const updated = await reassign.mutateAsync({ assigneeId: values.assigneeId, reason: values.reason.trim() });
-      notifications.show({
-        color: 'teal',
-        message: t('requests.reassign.done', { name: updated.assignee?.displayName ?? '' }),
-      });
-      form.reset();
-      onClose();
-    } catch (error) {
-      reportError(error, form);
-    }
-  }
-
   return (
-    <Modal opened={opened} onClose={onClose} title={t('requests.reassign.title', { number: request.number })}>
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <AssigneeSelect
-            label={t('requests.reassign.to')}
-            withAsterisk
-            data-autofocus
-            locationId={request.locationId}
-            {...form.getInputProps('assigneeId')}
-          />
-          <Textarea
-            label={t('requests.reassign.reason')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={reassign.isPending}>
-              {t('requests.reassign.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReassignModal
+      title={t('requests.reassign.title', { number: request.number })}
+      opened={opened}
+      onClose={onClose}
+      locationId={request.locationId}
+      pending={reassign.isPending}
+      onSubmit={async (values) => {
+        const updated = await reassign.mutateAsync(values);
+        notifications.show({
+          color: 'teal',
+          message: t('requests.reassign.done', { name: updated.assignee?.displayName ?? '' }),
+        });
+        onClose();
+      }}
+    />
   );
 }
