@@ -12,3 +12,4 @@ export * from '../integrations/mail/tables';
 export * from '../modules/notifications/tables';
 export * from '../modules/requests/tables';
 export * from '../modules/assignment/tables';
+export * from '../modules/telephony/tables';
