@@ -1,0 +1,2 @@
+export { createPlacetelAdapter } from './adapter';
+export { placetelRoutes } from './routes';

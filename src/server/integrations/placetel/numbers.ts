@@ -1,0 +1,28 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { parsePhone } from '../../../shared/contacts/normalize';
+import type { CallParty } from '../../modules/telephony/ports';
+import { type ConnectionRow, textSetting } from '../telephony-push/connection';
+
+const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable)$/i;
+
+/** The country Placetel's national numbers are read in: settings.country, else Germany. */
+export function placetelCountry(row: ConnectionRow): CountryCode {
+  const country = textSetting(row, 'country')?.toUpperCase();
+  return country && /^[A-Z]{2}$/.test(country) ? (country as CountryCode) : 'DE';
+}
+
+/**
+ * Placetel sends numbers in national format (0221123456) and only sometimes
+ * international (+49…, 0049…). A national number needs its trunk 0: a bare
+ * 49… could be either and is not guessed at. Short numbers (21, 110, **610)
+ * are internal or special and not looked up; a SIP user is one of our extensions.
+ */
+export function placetelParty(value: string | undefined, country: CountryCode): CallParty | undefined {
+  if (value === undefined) return undefined;
+  if (WITHHELD.test(value)) return { raw: value, e164: null };
+  if (value.includes('@')) return { raw: value, e164: null, extension: value };
+  const compact = value.replace(/[\s\-/().]/g, '');
+  if (!/^\+?\d+$/.test(compact) || compact.replace(/\D/g, '').length < 6) return { raw: value, e164: null };
+  if (!compact.startsWith('+') && !compact.startsWith('0')) return { raw: value, e164: null };
+  return { raw: value, e164: parsePhone(compact, country).e164 };
+}

@@ -1,0 +1,3 @@
+export { createSipgateAdapter } from './adapter';
+export { sipgateRoutes } from './routes';
+export { sipgatePushToken, sipgateWebhookUrl } from './token';

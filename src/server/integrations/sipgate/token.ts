@@ -1,0 +1,20 @@
+import { createHmac } from 'node:crypto';
+import type { ConnectionRow } from '../telephony-push/connection';
+
+/**
+ * The `token` sipgate must put in the push URL. Derived from the connection's
+ * secret rather than the secret itself: the secret is also the API token for
+ * click-to-call, and URLs end up in logs on both sides.
+ */
+export function sipgatePushToken(row: Pick<ConnectionRow, 'id' | 'secret'>): string | null {
+  if (!row.secret) return null;
+  return createHmac('sha256', row.secret).update(`sipgate-push:${row.id}`).digest('base64url').slice(0, 32);
+}
+
+/** The URL to enter in sipgate's console for this connection (also where answer and hangup go). */
+export function sipgateWebhookUrl(publicUrl: string, row: Pick<ConnectionRow, 'id' | 'secret'>): string {
+  const url = new URL(`${publicUrl.replace(/\/+$/, '')}/api/telephony/sipgate/${row.id}`);
+  const token = sipgatePushToken(row);
+  if (token) url.searchParams.set('token', token);
+  return url.toString();
+}

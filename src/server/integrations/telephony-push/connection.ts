@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { TelephonyProvider } from '../../../shared/telephony/enums';
+import type { Db } from '../../db/client';
+import { ConflictError, NotFoundError } from '../../http/errors';
+import { telephonyConnections } from '../../modules/telephony/tables';
+
+export type ConnectionRow = typeof telephonyConnections.$inferSelect;
+
+/** The connection a provider posts to; only an enabled one of that provider accepts events. */
+export async function loadPushConnection(db: Db, id: string, provider: TelephonyProvider): Promise<ConnectionRow> {
+  const [row] = await db.select().from(telephonyConnections).where(eq(telephonyConnections.id, id)).limit(1);
+  if (!row) throw new NotFoundError('The telephony connection');
+  if (row.provider !== provider) {
+    throw new ConflictError(`This connection is set up for ${row.provider}, not ${provider}.`);
+  }
+  if (!row.enabled) throw new ConflictError('This telephony connection is disabled.');
+  return row;
+}
+
+/** A text setting of a connection, or undefined when unset or not text. */
+export function textSetting(row: Pick<ConnectionRow, 'settings'>, name: string): string | undefined {
+  const value = row.settings[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
