@@ -14,7 +14,9 @@ export const placetelSignature = (secret: string, rawBody: Buffer) =>
  */
 export function verifyPlacetelSignature(row: ConnectionRow, rawBody: Buffer, header: string | undefined): void {
   if (!row.secret) {
-    throw new ConflictError('This Placetel connection has no secret to check signatures with; set the same one as in Placetel.');
+    throw new ConflictError(
+      'This Placetel connection has no secret to check signatures with; set the same one as in Placetel.',
+    );
   }
   if (!header) throw new UnauthorizedError('The X-PLACETEL-SIGNATURE header is missing.');
   const expected = Buffer.from(placetelSignature(row.secret, rawBody), 'hex');

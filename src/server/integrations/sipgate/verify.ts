@@ -32,7 +32,9 @@ function allowListOf(row: ConnectionRow): BlockList | undefined {
     const [address = '', bits] = String(entry).trim().split('/');
     const family = isIP(address);
     if (!family || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
-      throw new ConflictError(`The IP allow-list of this connection has an entry that is not an address: ${String(entry)}`);
+      throw new ConflictError(
+        `The IP allow-list of this connection has an entry that is not an address: ${String(entry)}`,
+      );
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (bits === undefined) list.addAddress(address, type);

@@ -24,9 +24,12 @@ export function acceptRawForms(app: FastifyInstance): void {
 export function rawForm(body: unknown): Buffer {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (Buffer.isBuffer(body)) return body;
-  throw new DomainError(415, 'unsupported-media-type', 'Send the event form-encoded (application/x-www-form-urlencoded).', [
-    { field: 'body', in: 'body', message: 'must be application/x-www-form-urlencoded' },
-  ]);
+  throw new DomainError(
+    415,
+    'unsupported-media-type',
+    'Send the event form-encoded (application/x-www-form-urlencoded).',
+    [{ field: 'body', in: 'body', message: 'must be application/x-www-form-urlencoded' }],
+  );
 }
 
 export function parseForm(raw: Buffer): FormFields {

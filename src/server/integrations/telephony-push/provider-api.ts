@@ -50,17 +50,23 @@ export async function postProviderJson(request: ProviderRequest): Promise<Record
     if (name === 'TimeoutError' || name === 'AbortError') {
       throw new ProviderApiError(`${provider} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
     }
-    throw new ProviderApiError(`${provider} could not be reached at ${new URL(url).origin}: ${(error as Error).message}`);
+    throw new ProviderApiError(
+      `${provider} could not be reached at ${new URL(url).origin}: ${(error as Error).message}`,
+    );
   }
   const text = await response.text();
-  if (response.status === 401 || response.status === 403) {
+  if (response.status === 401) {
     throw new ProviderApiError(
-      `${provider} refused the credentials (HTTP ${response.status}); check the API token in the connection settings.`,
+      `${provider} refused the credentials (HTTP 401); check the API token in the connection settings.`,
     );
   }
   if (!response.ok) {
     const why = reason(text);
-    throw new ProviderApiError(`${provider} could not place the call (HTTP ${response.status})${why ? `: ${why}` : '.'}`);
+    // 403: the token is valid but may not use this device or number.
+    const hint = response.status === 403 ? ' Check that the token may place calls from this extension.' : '';
+    throw new ProviderApiError(
+      `${provider} could not place the call (HTTP ${response.status})${why ? `: ${why}.` : '.'}${hint}`,
+    );
   }
   if (!text.trim()) return {};
   try {
