@@ -20,14 +20,16 @@ export async function sipgateRoutes(root: FastifyInstance, options: PushRoutesOp
   acceptRawForms(app);
 
   app.post('/api/telephony/sipgate/:connectionId', {
+    // The URL carries the push token; request logs would write it out at info level.
+    logLevel: 'warn',
     // sipgate cannot log in: it proves itself by signature, URL token or address, checked below.
     config: { access: { public: true } },
     schema: {
       tags: ['telephony'],
       summary: 'sipgate.io push (newCall, answer, hangup)',
       description:
-        'Form-encoded sipgate.io push. Authenticated by X-Sipgate-Signature, the connection secret as `token`, ' +
-        'and/or an IP allow-list. Answers newCall with XML asking for answer and hangup.',
+        "Form-encoded sipgate.io push. Authenticated by X-Sipgate-Signature, the `token` of the connection's " +
+        'webhook URL, and/or an IP allow-list. Answers newCall with XML asking for answer and hangup.',
       consumes: FORM_CONSUMES,
       params: ConnectionParams,
       querystring: Query,
