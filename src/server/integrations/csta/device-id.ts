@@ -90,9 +90,9 @@ function toE164(digits: string, nature: NatureOfAddress, country: CountryCode): 
   };
   if (nature === 'international') return valid(`+${digits}`) ?? possible(`+${digits}`);
   if (nature === 'national') return valid(digits, country) ?? possible(digits, country);
-  // Without a hint a long number without its trunk prefix is read as national first:
-  // a bare "49…" is more often a subscriber number of a city than a country code.
-  return valid(digits, country) ?? valid(`+${digits}`);
+  // Without a hint and without a trunk prefix, PBXs send the canonical number
+  // without "+" ("4989…", "302118…"); only when that is no number is it read as national.
+  return valid(`+${digits}`) ?? valid(digits, country);
 }
 
 const ABSENT_DEVICE = ['notKnown', 'restricted', 'notRequired', 'notSpecified'];
