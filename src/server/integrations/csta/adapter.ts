@@ -85,7 +85,11 @@ export function createCstaAdapter(
   }
 
   const settings = read.settings;
-  const numbers: NumberContext = { country: settings.country, extensionMaxLength: settings.extensionMaxLength };
+  const numbers: NumberContext = {
+    country: settings.country,
+    extensionMaxLength: settings.extensionMaxLength,
+    outsideLinePrefix: settings.dialPrefix,
+  };
   const eventKeys = new EventKeys();
 
   const loadDevices = async (): Promise<string[]> => {

@@ -49,6 +49,14 @@ describe('CSTA device ids', () => {
     expect(parseDeviceId('N<302118840100>;noa=national', de).e164).toBe('+49302118840100');
   });
 
+  it('reads a dialled number with the outside-line prefix the PBX reports it with', () => {
+    const withPrefix = { ...de, outsideLinePrefix: '0' };
+    expect(parseDeviceId('00891234567', withPrefix).e164).toBe('+49891234567');
+    expect(parseDeviceId('0004315875000', withPrefix).e164).toBe('+4315875000');
+    expect(parseDeviceId('0891234567', withPrefix).e164).toBe('+49891234567');
+    expect(parseDeviceId('00891234567', de).e164).toBeNull();
+  });
+
   const node = (xml: string): XmlNode => {
     const parsed = parseXml(xml);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -7,6 +7,8 @@ export interface NumberContext {
   country: CountryCode;
   /** Digit strings up to this length are extensions of the PBX, never looked up. */
   extensionMaxLength: number;
+  /** The digits the PBX needs for an outside line ("0"); it reports dialled numbers with them. */
+  outsideLinePrefix?: string;
 }
 
 export const defaultNumberContext: NumberContext = { country: 'DE', extensionMaxLength: 6 };
@@ -18,6 +20,8 @@ type NatureOfAddress = 'international' | 'national' | 'unknown';
 interface DeviceAddress {
   digits: string;
   nature: NatureOfAddress;
+  /** The address as written, without separators. */
+  dialled: string;
 }
 
 /**
@@ -37,7 +41,14 @@ export function parseDeviceId(raw: string | null | undefined, context: NumberCon
       return { raw: value, e164: null, extension: digits };
     }
   }
-  return { raw: value, e164: toE164(digits, nature, context.country), extension: null };
+  let e164 = toE164(digits, nature, context.country);
+  const prefix = context.outsideLinePrefix;
+  if (!e164 && prefix && address.dialled.startsWith(prefix) && address.dialled.length > prefix.length) {
+    // "00891234567" is no international number but "0" for the line and 089…
+    const withoutPrefix = readAddress(address.dialled.slice(prefix.length));
+    if (withoutPrefix) e164 = toE164(withoutPrefix.digits, withoutPrefix.nature, context.country);
+  }
+  return { raw: value, e164, extension: null };
 }
 
 function readAddress(value: string): DeviceAddress | null {
@@ -54,11 +65,12 @@ function readAddress(value: string): DeviceAddress | null {
   if (address === '') return null;
 
   let nature = natureFromParameter(parameters.get('noa') ?? parameters.get('ton'));
-  if (address.startsWith('+')) return { digits: address.slice(1), nature: 'international' };
-  if (address.startsWith('00')) return { digits: address.slice(2), nature: 'international' };
-  if (!/^[0-9*#]+$/.test(address)) return { digits: address, nature };
+  const dialled = address;
+  if (address.startsWith('+')) return { digits: address.slice(1), nature: 'international', dialled };
+  if (address.startsWith('00')) return { digits: address.slice(2), nature: 'international', dialled };
+  if (!/^[0-9*#]+$/.test(address)) return { digits: address, nature, dialled };
   if (nature === 'unknown' && address.startsWith('0')) nature = 'national';
-  return { digits: address, nature };
+  return { digits: address, nature, dialled };
 }
 
 function parseParameters(rest: string): Map<string, string> {
