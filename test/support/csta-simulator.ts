@@ -107,7 +107,11 @@ export class CstaSimulator {
 
   /** Waits until every device is monitored on the current connection. */
   waitForMonitors(devices: string[], timeoutMs = 3000): Promise<void> {
-    return this.until(() => devices.every((d) => this.monitors.has(d)), timeoutMs, `monitors for ${devices.join(', ')}`);
+    return this.until(
+      () => devices.every((d) => this.monitors.has(d)),
+      timeoutMs,
+      `monitors for ${devices.join(', ')}`,
+    );
   }
 
   async waitForMessage(name: string, count = 1, timeoutMs = 3000): Promise<ReceivedMessage> {
@@ -128,13 +132,21 @@ export class CstaSimulator {
     const crossRefs = [...new Set(devices.map((d) => this.monitors.get(d)).filter((c): c is string => Boolean(c)))];
     if (crossRefs.length === 0) throw new Error(`CSTA simulator: none of ${devices.join(', ')} is monitored`);
     for (const crossRefId of crossRefs) {
-      this.broadcast(encodeFrame(EVENT_INVOKE_ID, this.write(el(name, el('monitorCrossRefID', crossRefId), body(crossRefId)))));
+      this.broadcast(
+        encodeFrame(EVENT_INVOKE_ID, this.write(el(name, el('monitorCrossRefID', crossRefId), body(crossRefId)))),
+      );
     }
   }
 
   /** Plays an inbound call from an outside number to one of our devices, step by step. */
   inboundCall(input: { from: string; device: string; called?: string; callId?: string }): InboundCall {
-    return new InboundCall(this, input.callId ?? String(this.nextCall++), input.from, input.device, input.called ?? input.device);
+    return new InboundCall(
+      this,
+      input.callId ?? String(this.nextCall++),
+      input.from,
+      input.device,
+      input.called ?? input.device,
+    );
   }
 
   /** A caller rings a device and hangs up before anybody answers. */
@@ -210,7 +222,13 @@ export class CstaSimulator {
           this.clientErrors.push(`${frame.invokeId}: ${parsed.error}`);
           continue;
         }
-        this.received.push({ invokeId: frame.invokeId, name: parsed.root.name, root: parsed.root, xml: frame.xml, connection });
+        this.received.push({
+          invokeId: frame.invokeId,
+          name: parsed.root.name,
+          root: parsed.root,
+          xml: frame.xml,
+          connection,
+        });
         this.answer(socket, frame.invokeId, parsed.root);
       }
     });
@@ -221,7 +239,12 @@ export class CstaSimulator {
     });
   }
 
-  private reply(socket: net.Socket, invokeId: string, root: XmlElement, namespace: string | null = this.namespace): void {
+  private reply(
+    socket: net.Socket,
+    invokeId: string,
+    root: XmlElement,
+    namespace: string | null = this.namespace,
+  ): void {
     socket.write(encodeFrame(invokeId, this.write(root, namespace)));
   }
 
@@ -235,7 +258,8 @@ export class CstaSimulator {
       case 'StartApplicationSession': {
         const requested = child(root, 'requestedProtocolVersions')?.children.map((c) => c.text) ?? [];
         const version = this.namespace ?? requested[0] ?? CSTA_NAMESPACES.ed3;
-        const duration = this.options.sessionDurationSeconds ?? Number(childText(root, 'requestedSessionDuration') ?? 180);
+        const duration =
+          this.options.sessionDurationSeconds ?? Number(childText(root, 'requestedSessionDuration') ?? 180);
         this.sessionOpen.add(socket);
         this.reply(
           socket,
@@ -275,7 +299,11 @@ export class CstaSimulator {
         }
         const crossRefId = `X${this.nextCrossRef++}`;
         this.monitors.set(device, crossRefId);
-        this.reply(socket, invokeId, el('MonitorStartResponse', el('monitorCrossRefID', crossRefId), el('actualMonitorFilter', '')));
+        this.reply(
+          socket,
+          invokeId,
+          el('MonitorStartResponse', el('monitorCrossRefID', crossRefId), el('actualMonitorFilter', '')),
+        );
         return;
       }
       case 'MakeCall': {
@@ -307,7 +335,8 @@ export class CstaSimulator {
 }
 
 const device = (id: string | null): XmlElement => (id === null ? el('notKnown') : el('deviceIdentifier', id));
-const connection = (name: string, callId: string, deviceId: string) => el(name, el('callID', callId), el('deviceID', deviceId));
+const connection = (name: string, callId: string, deviceId: string) =>
+  el(name, el('callID', callId), el('deviceID', deviceId));
 
 /** One scripted inbound call; each step sends the events a PBX sends for it. */
 export class InboundCall {
@@ -377,7 +406,11 @@ export class InboundCall {
       el('transferredToDevice', device(to)),
       el(
         'transferredConnections',
-        el('connectionListItem', el('newConnection', el('callID', newCallId), el('deviceID', to)), el('endpoint', device(to))),
+        el(
+          'connectionListItem',
+          el('newConnection', el('callID', newCallId), el('deviceID', to)),
+          el('endpoint', device(to)),
+        ),
       ),
       el('localConnectionInfo', 'null'),
       el('cause', 'transfer'),

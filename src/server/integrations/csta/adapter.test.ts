@@ -18,14 +18,21 @@ const CUSTOMER = 'N<+302118840100>;noa=nk;cr=1';
 /** Collects what the adapter reports, as the call service would receive it. */
 class CollectingSink implements CallEventSink {
   readonly events: CallEvent[] = [];
+  /** How many of the next events fail, as a database error in the call service would. */
+  failures = 0;
   async handle(event: CallEvent) {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new Error('call service unavailable');
+    }
     this.events.push(event);
     return { callId: randomUUID(), applied: true };
   }
   async waitFor(predicate: (events: CallEvent[]) => boolean, what: string, timeoutMs = 3000): Promise<CallEvent[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.events)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${this.events.map((e) => e.kind).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; got ${this.events.map((e) => e.kind).join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return this.events;
@@ -95,7 +102,14 @@ async function setUp(
     .values({
       provider: 'csta',
       name: 'OpenScape München',
-      settings: { host: '127.0.0.1', port: sim.port, applicationSession: true, userId: 'crm', devices: ['21', '22'], ...input.settings },
+      settings: {
+        host: '127.0.0.1',
+        port: sim.port,
+        applicationSession: true,
+        userId: 'crm',
+        devices: ['21', '22'],
+        ...input.settings,
+      },
       secret: 'pbx-password',
     })
     .returning();
@@ -111,7 +125,10 @@ async function setUp(
   );
   running.push({ adapter, sim });
   const stored = async () => {
-    const [row] = await database.db.select().from(telephonyConnections).where(eq(telephonyConnections.id, connection!.id));
+    const [row] = await database.db
+      .select()
+      .from(telephonyConnections)
+      .where(eq(telephonyConnections.id, connection!.id));
     return row!;
   };
   const waitForState = async (state: string, timeoutMs = 3000) => {
@@ -158,7 +175,15 @@ describe.each<[string, CstaSimulatorOptions]>([
     call.deliver().establish().hold().retrieve().transfer('22', '4712').clear({ cause: 'normalClearing' });
     const events = await sink.waitFor((e) => e.some((x) => x.kind === 'ended'), 'the end of the call');
 
-    expect(events.map((e) => e.kind)).toEqual(['ringing', 'answered', 'held', 'retrieved', 'transferred', 'transferred', 'ended']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'ringing',
+      'answered',
+      'held',
+      'retrieved',
+      'transferred',
+      'transferred',
+      'ended',
+    ]);
     const [ringing, answered, held, retrieved, transferred, transferredAgain, ended] = events;
     const customer = { raw: CUSTOMER, e164: '+302118840100', extension: null };
     expect(ringing).toMatchObject({
@@ -173,7 +198,12 @@ describe.each<[string, CstaSimulatorOptions]>([
     expect(answered).toMatchObject({ callId: '4711', answeredBy: '21', from: customer, direction: 'inbound' });
     expect(held).toMatchObject({ callId: '4711', extensions: ['21'] });
     expect(retrieved).toMatchObject({ callId: '4711', extensions: ['21'] });
-    expect(transferred).toMatchObject({ callId: '4712', parentCallId: '4711', to: { extension: '22' }, extensions: ['22'] });
+    expect(transferred).toMatchObject({
+      callId: '4712',
+      parentCallId: '4711',
+      to: { extension: '22' },
+      extensions: ['22'],
+    });
     // Reported to the monitors of both 21 and 22: one event, one key.
     expect(transferredAgain!.eventKey).toBe(transferred!.eventKey);
     expect(ended).toMatchObject({ callId: '4712', cause: 'normalClearing' });
@@ -197,6 +227,28 @@ describe('CSTA adapter', () => {
     expect(events.map((e) => e.kind)).toEqual(['ringing', 'ended']);
     expect(events[0]).toMatchObject({ direction: 'inbound', from: { e164: '+491711234567' }, extensions: ['22'] });
     expect(events[1]).toMatchObject({ callId: '900', cause: 'normalClearing' });
+  });
+
+  it('reports a call diverted while ringing under its own call id, answered at the new device', async () => {
+    const { sim, sink, adapter, waitForState } = await setUp();
+    await adapter.start();
+    await waitForState('connected');
+    sim.inboundCall({ from: CUSTOMER, device: '21', callId: '77' }).deliver().divert('22').establish().clear();
+    const events = await sink.waitFor((e) => e.some((x) => x.kind === 'ended'), 'the end of the diverted call');
+    expect(events.map((e) => e.kind)).toEqual(['ringing', 'transferred', 'transferred', 'answered', 'ended']);
+    expect(events[1]).toMatchObject({ callId: '77', to: { extension: '22' }, extensions: ['22'] });
+    expect(events[1]!.parentCallId).toBeUndefined();
+    expect(events[3]).toMatchObject({ callId: '77', answeredBy: '22', from: { e164: '+302118840100' } });
+  });
+
+  it('goes on delivering events after the sink failed on one', async () => {
+    const { sim, sink, adapter, waitForState } = await setUp();
+    await adapter.start();
+    await waitForState('connected');
+    sink.failures = 1;
+    sim.inboundCall({ from: CUSTOMER, device: '21', callId: '78' }).deliver().establish();
+    const events = await sink.waitFor((e) => e.length === 1, 'the event after the failed one');
+    expect(events[0]).toMatchObject({ kind: 'answered', callId: '78' });
   });
 
   it('places a call with MakeCall and reports it as outbound', async () => {
@@ -239,14 +291,26 @@ describe('CSTA adapter', () => {
 
     // One frame in many TCP segments, then two frames in one segment.
     const established = sim.eventFrame('EstablishedEvent', '21', [
-      { element: 'establishedConnection', content: [{ element: 'callID', content: '31' }, { element: 'deviceID', content: '21' }] },
+      {
+        element: 'establishedConnection',
+        content: [
+          { element: 'callID', content: '31' },
+          { element: 'deviceID', content: '21' },
+        ],
+      },
       { element: 'answeringDevice', content: { element: 'deviceIdentifier', content: '21' } },
       { element: 'callingDevice', content: { element: 'deviceIdentifier', content: '+4989555000' } },
     ]);
     await sim.sendSplit(established, [1, 2, 3, 5, 20]);
     const cleared = (device: string) =>
       sim.eventFrame('ConnectionClearedEvent', '21', [
-        { element: 'droppedConnection', content: [{ element: 'callID', content: '31' }, { element: 'deviceID', content: device }] },
+        {
+          element: 'droppedConnection',
+          content: [
+            { element: 'callID', content: '31' },
+            { element: 'deviceID', content: device },
+          ],
+        },
         { element: 'releasingDevice', content: { element: 'deviceIdentifier', content: device } },
         { element: 'cause', content: 'normalClearing' },
       ]);
@@ -295,7 +359,9 @@ describe('CSTA adapter', () => {
     });
     await adapter.start();
     await waitForState('connected');
-    expect((await stored()).stateDetail).toBe('monitoring 1 of 2 devices; not monitored: 29 (The PBX refused MonitorStart: operation: invalidMonitorObject)');
+    expect((await stored()).stateDetail).toBe(
+      'monitoring 1 of 2 devices; not monitored: 29 (The PBX refused MonitorStart: operation: invalidMonitorObject)',
+    );
     sim.inboundCall({ from: CUSTOMER, device: '21' }).deliver();
     await sink.waitFor((e) => e.length === 1, 'the call on the monitored device');
   });

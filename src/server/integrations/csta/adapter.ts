@@ -55,16 +55,16 @@ export function createCstaAdapter(
     const since = deps.clock.now();
     status = { state, detail, since };
     log.info({ state, detail }, 'CSTA link state');
-    stateWrites = stateWrites.then(() =>
-      deps.db
-        .update(telephonyConnections)
-        .set({ state, stateDetail: detail, stateChangedAt: since })
-        .where(eq(telephonyConnections.id, connection.id))
-        .then(
-          () => undefined,
-          (error: unknown) => log.error({ err: error }, 'CSTA: writing the link state failed'),
-        ),
-    );
+    stateWrites = stateWrites.then(async () => {
+      try {
+        await deps.db
+          .update(telephonyConnections)
+          .set({ state, stateDetail: detail, stateChangedAt: since })
+          .where(eq(telephonyConnections.id, connection.id));
+      } catch (error) {
+        log.error({ err: error }, 'CSTA: writing the link state failed');
+      }
+    });
   };
 
   if (!read.ok) {
@@ -134,19 +134,25 @@ export function createCstaAdapter(
     log,
     random: options.random,
     onEvent(root) {
-      const translated = translateEvent(root, { connectionId: connection.id, numbers, ownDevice, now: () => deps.clock.now() });
+      const translated = translateEvent(root, {
+        connectionId: connection.id,
+        numbers,
+        ownDevice,
+        now: () => deps.clock.now(),
+      });
       if (!translated) {
         log.debug({ event: root.name }, 'CSTA: event without call state ignored');
         return;
       }
       const event = { ...translated.event, eventKey: eventKeys.keyFor(translated) };
       // One at a time, in the order the PBX sent them: state depends on it.
-      eventDeliveries = eventDeliveries.then(() =>
-        sink.handle(event).then(
-          () => undefined,
-          (error: unknown) => log.error({ err: error, eventKey: event.eventKey }, 'CSTA: call event not processed'),
-        ),
-      );
+      eventDeliveries = eventDeliveries.then(async () => {
+        try {
+          await sink.handle(event);
+        } catch (error) {
+          log.error({ err: error, eventKey: event.eventKey }, 'CSTA: call event not processed');
+        }
+      });
     },
   });
 
@@ -181,13 +187,19 @@ function indexDevices(devices: string[], numbers: NumberContext): Map<string, st
 }
 
 /** The number as the PBX wants it dialled; internal extensions go out as they are. */
-export function dialString(to: string, settings: Pick<CstaSettings, 'country' | 'dialFormat' | 'dialPrefix' | 'extensionMaxLength'>): string {
+export function dialString(
+  to: string,
+  settings: Pick<CstaSettings, 'country' | 'dialFormat' | 'dialPrefix' | 'extensionMaxLength'>,
+): string {
   const party = parseDeviceId(to, settings);
   if (!party.e164) return to.trim();
   const parsed = parsePhoneNumberFromString(party.e164);
   let number = party.e164;
   if (settings.dialFormat === 'national' && parsed) {
-    number = parsed.country === settings.country ? `${parsed.formatNational().replace(/\D/g, '')}` : `00${party.e164.slice(1)}`;
+    number =
+      parsed.country === settings.country
+        ? `${parsed.formatNational().replace(/\D/g, '')}`
+        : `00${party.e164.slice(1)}`;
   }
   return settings.dialPrefix + number;
 }

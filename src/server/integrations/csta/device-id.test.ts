@@ -29,7 +29,14 @@ describe('CSTA device ids', () => {
   });
 
   it('reads hidden callers as no number', () => {
-    for (const raw of ['anonymous', 'restricted', 'notKnown', '', 'N<anonymous>', '<sip:anonymous@anonymous.invalid>']) {
+    for (const raw of [
+      'anonymous',
+      'restricted',
+      'notKnown',
+      '',
+      'N<anonymous>',
+      '<sip:anonymous@anonymous.invalid>',
+    ]) {
       expect(parseDeviceId(raw, de)).toMatchObject({ e164: null, extension: null });
     }
     expect(parseDeviceId(null, de)).toEqual({ raw: null, e164: null, extension: null });
@@ -64,15 +71,29 @@ describe('CSTA device ids', () => {
   };
 
   it('finds the device id in the element forms of events and responses', () => {
-    expect(deviceIdOf(node('<callingDevice><deviceIdentifier>N&lt;+4989123456&gt;;noa=nk</deviceIdentifier></callingDevice>'))).toBe(
-      'N<+4989123456>;noa=nk',
-    );
-    expect(deviceIdOf(node('<x:calledDevice xmlns:x="urn:a"><x:deviceIdentifier typeOfNumber="dialingNumber">21</x:deviceIdentifier></x:calledDevice>'))).toBe('21');
+    expect(
+      deviceIdOf(
+        node('<callingDevice><deviceIdentifier>N&lt;+4989123456&gt;;noa=nk</deviceIdentifier></callingDevice>'),
+      ),
+    ).toBe('N<+4989123456>;noa=nk');
+    expect(
+      deviceIdOf(
+        node(
+          '<x:calledDevice xmlns:x="urn:a"><x:deviceIdentifier typeOfNumber="dialingNumber">21</x:deviceIdentifier></x:calledDevice>',
+        ),
+      ),
+    ).toBe('21');
     expect(deviceIdOf(node('<alertingDevice>22</alertingDevice>'))).toBe('22');
     expect(deviceIdOf(node('<callingDevice><notKnown/></callingDevice>'))).toBeNull();
     expect(deviceIdOf(node('<releasingDevice><restricted/></releasingDevice>'))).toBeNull();
-    expect(deviceIdOf(node('<establishedConnection><callID>7</callID><deviceID>21</deviceID></establishedConnection>'))).toBe('21');
-    expect(deviceIdOf(node('<newDestination><deviceIDType><deviceIdentifier>23</deviceIdentifier></deviceIDType></newDestination>'))).toBe('23');
+    expect(
+      deviceIdOf(node('<establishedConnection><callID>7</callID><deviceID>21</deviceID></establishedConnection>')),
+    ).toBe('21');
+    expect(
+      deviceIdOf(
+        node('<newDestination><deviceIDType><deviceIdentifier>23</deviceIdentifier></deviceIDType></newDestination>'),
+      ),
+    ).toBe('23');
   });
 
   it('dials in the format the PBX wants', () => {

@@ -13,7 +13,16 @@ export interface NumberContext {
 
 export const defaultNumberContext: NumberContext = { country: 'DE', extensionMaxLength: 6 };
 
-const HIDDEN = new Set(['', 'anonymous', 'restricted', 'notknown', 'unknown', 'private', 'notrequired', 'notspecified']);
+const HIDDEN = new Set([
+  '',
+  'anonymous',
+  'restricted',
+  'notknown',
+  'unknown',
+  'private',
+  'notrequired',
+  'notspecified',
+]);
 
 type NatureOfAddress = 'international' | 'national' | 'unknown';
 
@@ -29,7 +38,10 @@ interface DeviceAddress {
  * `N<+302118840100>;noa=nk;…` (number in angle brackets, parameters after),
  * `N<0891234567>`, `<sip:+4989123456@pbx>`, `tel:+49…`, `+4989…`, `21`.
  */
-export function parseDeviceId(raw: string | null | undefined, context: NumberContext = defaultNumberContext): CallParty {
+export function parseDeviceId(
+  raw: string | null | undefined,
+  context: NumberContext = defaultNumberContext,
+): CallParty {
   const value = (raw ?? '').trim();
   if (HIDDEN.has(value.toLowerCase())) return { raw: value || null, e164: null, extension: null };
   const address = readAddress(value);

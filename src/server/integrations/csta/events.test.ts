@@ -30,9 +30,29 @@ const delivered = (open: (name: string) => string, close: (name: string) => stri
 
 describe('CSTA messages', () => {
   it.each([
-    ['a prefixed ed3', delivered((n) => `<csta:${n}>`, (n) => `</csta:${n}>`, ` xmlns:csta="${ed3}"`)],
-    ['a default-namespace ed5', delivered((n) => `<${n}>`, (n) => `</${n}>`, ` xmlns="${ed5}"`)],
-    ['a namespace-less', delivered((n) => `<${n}>`, (n) => `</${n}>`)],
+    [
+      'a prefixed ed3',
+      delivered(
+        (n) => `<csta:${n}>`,
+        (n) => `</csta:${n}>`,
+        ` xmlns:csta="${ed3}"`,
+      ),
+    ],
+    [
+      'a default-namespace ed5',
+      delivered(
+        (n) => `<${n}>`,
+        (n) => `</${n}>`,
+        ` xmlns="${ed5}"`,
+      ),
+    ],
+    [
+      'a namespace-less',
+      delivered(
+        (n) => `<${n}>`,
+        (n) => `</${n}>`,
+      ),
+    ],
   ])('reads %s DeliveredEvent as an inbound ringing call', (_edition, xml) => {
     const translated = translateEvent(root(`<?xml version="1.0" encoding="UTF-8"?>${xml}`), context)!;
     expect(translated.monitorCrossRefId).toBe('7');
@@ -72,7 +92,9 @@ describe('CSTA messages', () => {
   it('gives the same event seen by two monitors one key, and a repeated hold a new one', () => {
     const held = (crossRef: string) =>
       translateEvent(
-        root(`<HeldEvent><monitorCrossRefID>${crossRef}</monitorCrossRefID><heldConnection><callID>5</callID><deviceID>21</deviceID></heldConnection><holdingDevice><deviceIdentifier>21</deviceIdentifier></holdingDevice></HeldEvent>`),
+        root(
+          `<HeldEvent><monitorCrossRefID>${crossRef}</monitorCrossRefID><heldConnection><callID>5</callID><deviceID>21</deviceID></heldConnection><holdingDevice><deviceIdentifier>21</deviceIdentifier></holdingDevice></HeldEvent>`,
+        ),
         context,
       )!;
     const keys = new EventKeys();
@@ -84,8 +106,18 @@ describe('CSTA messages', () => {
   });
 
   it('ignores events that carry no call', () => {
-    expect(translateEvent(root('<DeliveredEvent><connection><deviceID>21</deviceID></connection></DeliveredEvent>'), context)).toBeNull();
-    expect(translateEvent(root('<BackInServiceEvent><device><deviceIdentifier>21</deviceIdentifier></device></BackInServiceEvent>'), context)).toBeNull();
+    expect(
+      translateEvent(
+        root('<DeliveredEvent><connection><deviceID>21</deviceID></connection></DeliveredEvent>'),
+        context,
+      ),
+    ).toBeNull();
+    expect(
+      translateEvent(
+        root('<BackInServiceEvent><device><deviceIdentifier>21</deviceIdentifier></device></BackInServiceEvent>'),
+        context,
+      ),
+    ).toBeNull();
   });
 
   it('reads session, MakeCall and error answers by local name', () => {
@@ -97,16 +129,26 @@ describe('CSTA messages', () => {
         ),
       ),
     ).toEqual({ sessionId: 'ab12', protocolVersion: ed3, durationSeconds: 120 });
-    expect(readMadeCall(root('<MakeCallResponse><callingDevice><callID>77</callID><deviceID>21</deviceID></callingDevice></MakeCallResponse>'))).toEqual({
+    expect(
+      readMadeCall(
+        root(
+          '<MakeCallResponse><callingDevice><callID>77</callID><deviceID>21</deviceID></callingDevice></MakeCallResponse>',
+        ),
+      ),
+    ).toEqual({
       callId: '77',
       device: '21',
     });
-    expect(errorOf(root(`<CSTAErrorCode xmlns="${ed3}"><operation>invalidCallingDevice</operation></CSTAErrorCode>`))).toBe(
-      'operation: invalidCallingDevice',
-    );
-    expect(errorOf(root('<StartApplicationSessionNegResponse><errorCode><definedError>invalidApplicationInfo</definedError></errorCode></StartApplicationSessionNegResponse>'))).toBe(
-      'errorCode: invalidApplicationInfo',
-    );
+    expect(
+      errorOf(root(`<CSTAErrorCode xmlns="${ed3}"><operation>invalidCallingDevice</operation></CSTAErrorCode>`)),
+    ).toBe('operation: invalidCallingDevice');
+    expect(
+      errorOf(
+        root(
+          '<StartApplicationSessionNegResponse><errorCode><definedError>invalidApplicationInfo</definedError></errorCode></StartApplicationSessionNegResponse>',
+        ),
+      ),
+    ).toBe('errorCode: invalidApplicationInfo');
     expect(errorOf(root('<MonitorStartResponse/>'))).toBeNull();
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, FrameDecoder, InvokeIds } from './framing';
 
-const xml = '<MonitorStart><monitorObject><deviceObject>N&lt;+4989123456&gt;</deviceObject></monitorObject></MonitorStart>';
+const xml =
+  '<MonitorStart><monitorObject><deviceObject>N&lt;+4989123456&gt;</deviceObject></monitorObject></MonitorStart>';
 
 describe('CSTA framing', () => {
   it('writes two zero bytes, the whole length in bytes, the invoke id, then the XML', () => {
@@ -58,7 +59,9 @@ describe('CSTA framing', () => {
   it('skips garbage up to the next frame and reports how much it skipped', () => {
     const decoder = new FrameDecoder();
     const garbage = Buffer.from('\x01\x02HELLO\x00\x00\xff\xffXX', 'latin1');
-    const result = decoder.push(Buffer.concat([garbage, encodeFrame('9999', '<B/>'), Buffer.from('junk'), encodeFrame('0003', '<C/>')]));
+    const result = decoder.push(
+      Buffer.concat([garbage, encodeFrame('9999', '<B/>'), Buffer.from('junk'), encodeFrame('0003', '<C/>')]),
+    );
     expect(result.frames).toEqual([
       { invokeId: '9999', xml: '<B/>' },
       { invokeId: '0003', xml: '<C/>' },

@@ -110,7 +110,11 @@ export class CstaLink {
   }
 
   /** Sends a request and resolves with the PBX's positive answer; a CSTA error rejects. */
-  request(message: XmlElement, namespace: string = this.namespace, timeoutMs = this.options.requestTimeoutMs): Promise<XmlNode> {
+  request(
+    message: XmlElement,
+    namespace: string = this.namespace,
+    timeoutMs = this.options.requestTimeoutMs,
+  ): Promise<XmlNode> {
     const socket = this.socket;
     if (!socket || socket.destroyed) return Promise.reject(new CstaLinkDownError());
     const invokeId = this.invokeIds.next();
@@ -202,7 +206,10 @@ export class CstaLink {
       this.ready = true;
       this.attempts = 0;
       const monitored = `monitoring ${this.monitors.size} of ${devices.length} devices`;
-      this.options.onState('connected', refused.length ? `${monitored}; not monitored: ${refused.join(', ')}` : monitored);
+      this.options.onState(
+        'connected',
+        refused.length ? `${monitored}; not monitored: ${refused.join(', ')}` : monitored,
+      );
     } catch (error) {
       if (socket.destroyed) return;
       const fatal = error instanceof CstaRequestError;
@@ -231,24 +238,30 @@ export class CstaLink {
   /** Resets the session timer halfway through, so one lost answer still leaves time. */
   private scheduleKeepAlive(actualSeconds: number, requestedSeconds: number): void {
     if (this.keepAliveTimer) clearTimeout(this.keepAliveTimer);
-    this.keepAliveTimer = setTimeout(() => {
-      this.keepAliveTimer = null;
-      const socket = this.socket;
-      const sessionId = this.sessionId;
-      if (!socket || !sessionId) return;
-      const timeoutMs = Math.min(this.options.requestTimeoutMs, (actualSeconds * 1000) / 2);
-      this.request(requests.resetApplicationSessionTimer(sessionId, requestedSeconds), SESSION_NAMESPACE, timeoutMs)
-        .then((answer) => this.scheduleKeepAlive(readSessionDuration(answer) ?? actualSeconds, requestedSeconds))
-        .catch((error: Error) => {
-          if (!socket.destroyed) this.drop(socket, `session keep-alive failed: ${error.message}`);
-        });
-    }, (actualSeconds * 1000) / 2);
+    this.keepAliveTimer = setTimeout(
+      () => {
+        this.keepAliveTimer = null;
+        const socket = this.socket;
+        const sessionId = this.sessionId;
+        if (!socket || !sessionId) return;
+        const timeoutMs = Math.min(this.options.requestTimeoutMs, (actualSeconds * 1000) / 2);
+        this.request(requests.resetApplicationSessionTimer(sessionId, requestedSeconds), SESSION_NAMESPACE, timeoutMs)
+          .then((answer) => this.scheduleKeepAlive(readSessionDuration(answer) ?? actualSeconds, requestedSeconds))
+          .catch((error: Error) => {
+            if (!socket.destroyed) this.drop(socket, `session keep-alive failed: ${error.message}`);
+          });
+      },
+      (actualSeconds * 1000) / 2,
+    );
   }
 
   private receive(socket: net.Socket, invokeId: string, xml: string): void {
     const parsed = parseXml(xml);
     if (!parsed.ok) {
-      this.options.log.warn({ invokeId, error: parsed.error, xml: xml.slice(0, 500) }, 'CSTA: malformed message ignored');
+      this.options.log.warn(
+        { invokeId, error: parsed.error, xml: xml.slice(0, 500) },
+        'CSTA: malformed message ignored',
+      );
       return;
     }
     const root = parsed.root;

@@ -32,7 +32,11 @@ export const requests = {
     );
   },
   stopApplicationSession(sessionId: string): XmlElement {
-    return el('StopApplicationSession', el('sessionID', sessionId), el('sessionEndReason', el('appEndReason', 'normal')));
+    return el(
+      'StopApplicationSession',
+      el('sessionID', sessionId),
+      el('sessionEndReason', el('appEndReason', 'normal')),
+    );
   },
   monitorStart(device: string): XmlElement {
     return el('MonitorStart', el('monitorObject', el('deviceObject', device)), el('monitorType', 'device'));
@@ -52,7 +56,9 @@ export const requests = {
 export function errorOf(root: XmlNode): string | null {
   if (root.name === 'CSTAErrorCode') {
     const category = root.children[0];
-    return category ? `${category.name}: ${category.text || category.children[0]?.name || 'unspecified'}` : 'unspecified';
+    return category
+      ? `${category.name}: ${category.text || category.children[0]?.name || 'unspecified'}`
+      : 'unspecified';
   }
   if (root.name.endsWith('NegResponse')) {
     const reason = findDescendant(root, 'errorCode') ?? root.children[0];

@@ -33,7 +33,10 @@ export const cstaSettingsSchema = z.object({
   extensionMaxLength: z.number().int().min(1).max(10).default(6),
   /** How MakeCall dials: E.164 with "+", or national digits; with a prefix for an outside line ("0"). */
   dialFormat: z.enum(['e164', 'national']).default('e164'),
-  dialPrefix: z.string().regex(/^[0-9*#]*$/).default(''),
+  dialPrefix: z
+    .string()
+    .regex(/^[0-9*#]*$/)
+    .default(''),
   reconnectInitialMs: z.number().int().min(1).default(1000),
   reconnectMaxMs: z.number().int().min(1).default(30_000),
   /** Consecutive failed attempts after which the badge says failed (the link keeps trying). */
