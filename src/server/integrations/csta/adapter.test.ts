@@ -45,7 +45,9 @@ class CollectingSink implements CallEventSink {
 let database: Database;
 let userId: string;
 const clock = new ManualClock('2026-03-02T08:00:00Z');
-const log = pino({ level: 'silent' });
+/** Every state change the adapter logged, in order. */
+const logLines: Array<{ msg?: string; state?: string; telephonyConnection?: string }> = [];
+const log = pino({ level: 'info' }, { write: (line: string) => logLines.push(JSON.parse(line)) });
 let running: Array<{ adapter: CstaAdapter; sim: CstaSimulator }> = [];
 
 beforeAll(async () => {
@@ -336,10 +338,17 @@ describe('CSTA adapter', () => {
     await waitForState('connected');
     const firstMonitors = Object.fromEntries(adapter.monitors());
 
+    const logged = logLines.length;
     sim.dropConnections();
     await waitForState('reconnecting');
     expect((await stored()).stateDetail).toMatch(/retrying in \d+ ms/);
     await waitForState('connected');
+    // A broken link shows as reconnecting until it is back, never as a first-time "connecting".
+    const states = logLines
+      .slice(logged)
+      .filter((l) => l.telephonyConnection === adapter.connectionId && l.msg === 'CSTA link state')
+      .map((l) => l.state);
+    expect(states).toEqual(['reconnecting', 'connected']);
 
     expect(sim.connections).toBe(2);
     expect(sim.messages('StartApplicationSession')).toHaveLength(2);

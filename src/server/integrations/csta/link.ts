@@ -74,6 +74,7 @@ export class CstaLink {
   private stopped = true;
   private ready = false;
   private attempts = 0;
+  private wasConnected = false;
   private namespace: string;
   private sessionId: string | null = null;
   private closeReason: { detail: string; fatal: boolean } | null = null;
@@ -93,6 +94,7 @@ export class CstaLink {
     if (!this.stopped) return;
     this.stopped = false;
     this.attempts = 0;
+    this.wasConnected = false;
     this.connect();
   }
 
@@ -139,7 +141,7 @@ export class CstaLink {
     this.attempts += 1;
     this.closeReason = null;
     // Later attempts keep showing why the previous one failed until one succeeds.
-    if (this.attempts === 1) this.options.onState('connecting', `connecting to ${this.address}`);
+    if (this.attempts === 1 && !this.wasConnected) this.options.onState('connecting', `connecting to ${this.address}`);
     const socket = net.connect({ host: this.options.host, port: this.options.port });
     this.socket = socket;
     socket.setNoDelay(true);
@@ -204,6 +206,7 @@ export class CstaLink {
       }
       if (socket.destroyed) return;
       this.ready = true;
+      this.wasConnected = true;
       this.attempts = 0;
       const monitored = `monitoring ${this.monitors.size} of ${devices.length} devices`;
       this.options.onState(
