@@ -54,6 +54,7 @@ export class CstaSimulator {
   port = 0;
   connections = 0;
   sessionResets = 0;
+  sessionsExpired = 0;
   refusing = false;
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
@@ -62,6 +63,8 @@ export class CstaSimulator {
   private nextSession = 1;
   private nextInvoke = 5000;
   private sessionOpen = new WeakSet<net.Socket>();
+  /** A session the client does not reset in time ends, and the PBX closes the link. */
+  private sessionExpiry = new Map<net.Socket, NodeJS.Timeout>();
   private readonly options: Required<Omit<CstaSimulatorOptions, 'prefix' | 'sessionDurationSeconds'>> &
     Pick<CstaSimulatorOptions, 'prefix' | 'sessionDurationSeconds'>;
 
@@ -234,9 +237,22 @@ export class CstaSimulator {
     });
     socket.on('error', () => {});
     socket.on('close', () => {
+      clearTimeout(this.sessionExpiry.get(socket));
+      this.sessionExpiry.delete(socket);
       this.sockets.delete(socket);
       if (this.sockets.size === 0) this.monitors.clear();
     });
+  }
+
+  private expireSessionAfter(socket: net.Socket, seconds: number): void {
+    clearTimeout(this.sessionExpiry.get(socket));
+    this.sessionExpiry.set(
+      socket,
+      setTimeout(() => {
+        this.sessionsExpired += 1;
+        socket.destroy();
+      }, seconds * 1000),
+    );
   }
 
   private reply(
@@ -261,6 +277,7 @@ export class CstaSimulator {
         const duration =
           this.options.sessionDurationSeconds ?? Number(childText(root, 'requestedSessionDuration') ?? 180);
         this.sessionOpen.add(socket);
+        this.expireSessionAfter(socket, duration);
         this.reply(
           socket,
           invokeId,
@@ -276,6 +293,7 @@ export class CstaSimulator {
       }
       case 'ResetApplicationSessionTimer':
         this.sessionResets += 1;
+        this.expireSessionAfter(socket, this.options.sessionDurationSeconds ?? 180);
         this.reply(
           socket,
           invokeId,

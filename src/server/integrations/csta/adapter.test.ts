@@ -379,9 +379,11 @@ describe('CSTA adapter', () => {
     const { sim, adapter, waitForState } = await setUp({ sim: { sessionDurationSeconds: 1 } });
     await adapter.start();
     await waitForState('connected');
-    await sim.until(() => sim.sessionResets >= 2, 3000, 'two session timer resets');
+    // The simulated PBX closes the link when the one-second session runs out unreset.
+    await sim.until(() => sim.sessionResets >= 3, 3000, 'three session timer resets');
     const reset = sim.messages('ResetApplicationSessionTimer')[0]!;
     expect(reset.xml).toContain('<sessionID>session-1</sessionID>');
+    expect(sim.sessionsExpired).toBe(0);
     expect(sim.connections).toBe(1);
   });
 
