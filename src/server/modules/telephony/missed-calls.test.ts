@@ -76,11 +76,11 @@ describe('missed calls', () => {
 
     // Runs once: a second pass creates nothing more.
     await afterGrace();
-    const [{ count }] = await t.database.query<{ count: number }>(
+    const [counted] = await t.database.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM customer_requests WHERE contact_id = $1`,
       [customer.id],
     );
-    expect(count).toBe(1);
+    expect(counted!.count).toBe(1);
     const timeline = (await admin.get(`/api/contacts/${customer.id}/timeline`)).json();
     const entries = (timeline.items ?? timeline.entries) as Array<{ kind: string; summary: string }>;
     expect(entries.filter((e) => e.kind === 'call').map((e) => e.summary)).toEqual([
@@ -164,10 +164,10 @@ describe('missed calls', () => {
         [ids],
       );
       expect(rows.every((r) => r.request_id !== null)).toBe(true);
-      const [{ count }] = await t.database.query<{ count: number }>(
+      const [counted] = await t.database.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM customer_requests WHERE subject LIKE 'Verpasster Anruf von 0160 777%'`,
       );
-      expect(count).toBe(10);
+      expect(counted!.count).toBe(10);
     } finally {
       await other.app.close();
       await second.close();
