@@ -56,11 +56,18 @@ export async function openEventStream(url: string, cookie: string): Promise<SseC
     ended,
     next(event, timeoutMs = 3000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${event}" event within ${timeoutMs} ms`)), timeoutMs);
+        let settled = false;
+        const timer = setTimeout(() => {
+          settled = true;
+          reject(new Error(`no "${event}" event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        // Stays in the notify chain after resolving: it must not take events meant for a later next().
         const check = () => {
+          if (settled) return true;
           const found = events.find((e) => e.event === event && !taken.has(e));
           if (!found) return false;
           taken.add(found);
+          settled = true;
           clearTimeout(timer);
           resolve(found);
           return true;
