@@ -21,6 +21,9 @@ import { reportsRoutes } from './modules/reports/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
 import { telephonyRoutes } from './modules/telephony/routes';
+import { registerPhoneSystems } from './integrations/phone-systems';
+import { placetelRoutes } from './integrations/placetel';
+import { sipgateRoutes } from './integrations/sipgate';
 import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
@@ -113,6 +116,12 @@ export async function buildApp(
   await app.register(templatesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
+  // Virtual PBXs post their call events here; each checks its own signature or token. The
+  // follow-up URLs sipgate is given are the address it reached us at, so no public URL is passed.
+  const push = { sink: services.telephony.sink, db: deps.db, clock: deps.clock };
+  await app.register(sipgateRoutes, push);
+  await app.register(placetelRoutes, push);
+  registerPhoneSystems();
   // Adapters hold links to phone systems (CSTA); main starts them, closing the app ends them.
   app.addHook('onClose', async () => services.telephony.adapters.stopAll());
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlacetelAdapter, placetelRoutes } from '../../src/server/integrations/placetel';
+import { createPlacetelAdapter } from '../../src/server/integrations/placetel';
 import { ManualClock } from '../../src/server/lib/clock';
 import type { CallEvent } from '../../src/server/modules/telephony/ports';
 import { callEvents, telephonyConnections } from '../../src/server/modules/telephony/tables';
@@ -17,13 +17,8 @@ let sink: CallEventCollector;
 let origin: string;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    clock,
-    beforeReady: async (app, _services, database) => {
-      sink = new CallEventCollector(database.db);
-      await app.register(placetelRoutes, { sink, db: database.db, clock });
-    },
-  });
+  t = await createTestApp({ clock });
+  sink = new CallEventCollector(t.services.telephony.sink);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 });
@@ -257,7 +252,7 @@ describe('Placetel click-to-call', () => {
     const api = await startPlacetelApi('placetel-api-token');
     try {
       const row = await connection({ settings: { apiToken: 'placetel-api-token', baseUrl: `${api.url}/` } });
-      const adapter = createPlacetelAdapter(row, sink);
+      const adapter = createPlacetelAdapter(row, t.services.telephony.sink);
       expect(adapter.status().state).toBe('connected');
       expect(await adapter.makeCall({ extension: PEER_ANNA, to: '+492211234567' })).toEqual({ externalCallId: '9001' });
       expect(api.requests).toEqual([
@@ -269,15 +264,18 @@ describe('Placetel click-to-call', () => {
       ]);
       expect(api.requests[0]!.headers.authorization).toBe('Bearer placetel-api-token');
 
-      const wrong = createPlacetelAdapter({ ...row, settings: { apiToken: 'old', baseUrl: api.url } }, sink);
+      const wrong = createPlacetelAdapter(
+        { ...row, settings: { apiToken: 'old', baseUrl: api.url } },
+        t.services.telephony.sink,
+      );
       await expect(wrong.makeCall({ extension: PEER_ANNA, to: '+492211234567' })).rejects.toThrow(
         /Placetel refused the credentials \(HTTP 401\)/,
       );
-      const noToken = createPlacetelAdapter({ ...row, settings: { baseUrl: api.url } }, sink);
+      const noToken = createPlacetelAdapter({ ...row, settings: { baseUrl: api.url } }, t.services.telephony.sink);
       await expect(noToken.makeCall({ extension: PEER_ANNA, to: '+492211234567' })).rejects.toThrow(/no API token/);
       const notUrl = createPlacetelAdapter(
         { ...row, settings: { apiToken: 'x', baseUrl: 'ftp://example.test' } },
-        sink,
+        t.services.telephony.sink,
       );
       await expect(notUrl.makeCall({ extension: PEER_ANNA, to: '+492211234567' })).rejects.toThrow(/https:\/\//);
     } finally {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSipgateAdapter, sipgateRoutes, sipgateWebhookUrl } from '../../src/server/integrations/sipgate';
+import { createSipgateAdapter, sipgateWebhookUrl } from '../../src/server/integrations/sipgate';
 import { ManualClock } from '../../src/server/lib/clock';
 import type { CallEvent } from '../../src/server/modules/telephony/ports';
 import { callEvents, telephonyConnections } from '../../src/server/modules/telephony/tables';
@@ -16,13 +16,8 @@ let sink: CallEventCollector;
 let origin: string;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    clock,
-    beforeReady: async (app, _services, database) => {
-      sink = new CallEventCollector(database.db);
-      await app.register(sipgateRoutes, { sink, db: database.db, clock });
-    },
-  });
+  t = await createTestApp({ clock });
+  sink = new CallEventCollector(t.services.telephony.sink);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 });
@@ -378,7 +373,7 @@ describe('sipgate click-to-call', () => {
       const row = await connection({
         settings: { tokenId: 'token-A1B2C3', baseUrl: api.url, callerId: '+4921188401000' },
       });
-      const adapter = createSipgateAdapter(row, sink);
+      const adapter = createSipgateAdapter(row, t.services.telephony.sink);
       expect(adapter.status().state).toBe('connected');
       await adapter.start();
 
@@ -398,11 +393,11 @@ describe('sipgate click-to-call', () => {
       await expect(adapter.makeCall({ extension: 'Anna', to: '+4917612345678' })).rejects.toThrow(
         /sipgate could not place the call \(HTTP 403\): Device not found/,
       );
-      const wrongToken = createSipgateAdapter({ ...row, secret: 'expired-token' }, sink);
+      const wrongToken = createSipgateAdapter({ ...row, secret: 'expired-token' }, t.services.telephony.sink);
       await expect(wrongToken.makeCall({ extension: 'e0', to: '+4917612345678' })).rejects.toThrow(
         /sipgate refused the credentials \(HTTP 401\)/,
       );
-      const noTokenId = createSipgateAdapter({ ...row, settings: { baseUrl: api.url } }, sink);
+      const noTokenId = createSipgateAdapter({ ...row, settings: { baseUrl: api.url } }, t.services.telephony.sink);
       await expect(noTokenId.makeCall({ extension: 'e0', to: '+4917612345678' })).rejects.toThrow(/token id/);
     } finally {
       await api.close();
@@ -413,9 +408,9 @@ describe('sipgate click-to-call', () => {
     const api = await startSipgateApi({ tokenId: 't', token: 'x' });
     await api.close();
     const row = await connection({ settings: { tokenId: 't', baseUrl: api.url } });
-    await expect(createSipgateAdapter(row, sink).makeCall({ extension: 'e0', to: '+4917612345678' })).rejects.toThrow(
-      /sipgate could not be reached at http:\/\/127\.0\.0\.1:\d+/,
-    );
-    expect(createSipgateAdapter({ ...row, enabled: false }, sink).status().state).toBe('disabled');
+    await expect(
+      createSipgateAdapter(row, t.services.telephony.sink).makeCall({ extension: 'e0', to: '+4917612345678' }),
+    ).rejects.toThrow(/sipgate could not be reached at http:\/\/127\.0\.0\.1:\d+/);
+    expect(createSipgateAdapter({ ...row, enabled: false }, t.services.telephony.sink).status().state).toBe('disabled');
   });
 });

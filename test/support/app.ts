@@ -84,15 +84,12 @@ export async function createTestApp(
   options: {
     env?: NodeJS.ProcessEnv;
     clock?: ManualClock;
-    /** Registers more routes on the app before it is ready (plugins the app does not wire itself). */
-    beforeReady?: (app: FastifyInstance, services: Services, database: Database) => Promise<void> | void;
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   const database = await createTestDatabase();
   const clock = options.clock ?? new ManualClock('2026-03-02T08:00:00Z');
   const { app, services } = await buildApp({ config, database, clock, logger: pino({ level: 'silent' }) });
-  await options.beforeReady?.(app, services, database);
   await app.ready();
   const location = await services.org.createLocation(null, testLocation());
 
