@@ -48,9 +48,7 @@ export function useCallPop(callId: string) {
 }
 
 export function fetchLiveCalls(signal?: AbortSignal) {
-  return api
-    .get<Call[] | { items: Call[] }>('/calls/live', signal)
-    .then((body) => (Array.isArray(body) ? body : body.items));
+  return api.get<{ items: Call[] }>('/calls/live', signal).then((body) => body.items);
 }
 
 export function useContactCalls(contactId: string) {
@@ -90,17 +88,14 @@ export function useSaveNote(callId: string) {
   });
 }
 
-/** The server answers with the new request, or with the call and its request. */
-function createdRequestOf(body: CreatedRequest | { request: CreatedRequest }): CreatedRequest {
-  return 'request' in body ? body.request : body;
-}
-
 export function useCreateCallRequest(callId: string) {
   const queryClient = useQueryClient();
   const refresh = useRefreshCall(callId);
   return useMutation({
     mutationFn: (body: CallRequestBody) =>
-      api.post<CreatedRequest | { request: CreatedRequest }>(`/calls/${callId}/request`, body).then(createdRequestOf),
+      api
+        .post<{ call: Call; request: CreatedRequest }>(`/calls/${callId}/request`, body)
+        .then((answer) => answer.request),
     onSuccess: () => {
       refresh();
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });

@@ -24,7 +24,7 @@ function stubServer(routes: Record<string, StubReply | ((request: { body: unknow
     'GET /api/locations': { body: locations },
     'GET /api/notifications/unread-count': { body: { unreadCount: 0 } },
     'GET /api/requests/counts': { body: { mine: 0, mineOverdue: 0, team: 0, unassigned: 0 } },
-    'GET /api/calls/live': { body: [] },
+    'GET /api/calls/live': { body: { items: [] } },
     ...routes,
   });
 }
@@ -137,7 +137,7 @@ describe('screen pop', { timeout: 60_000 }, () => {
     const { requests } = stubServer({
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([candidate()]) },
       [`PUT /api/calls/${CALL_ID}/note`]: { body: call() },
-      [`POST /api/calls/${CALL_ID}/request`]: { status: 201, body: createdRequest },
+      [`POST /api/calls/${CALL_ID}/request`]: { status: 201, body: { call: call(), request: createdRequest } },
     });
     const user = userEvent.setup({ delay: null });
     const { stream } = await openApp();
@@ -191,7 +191,7 @@ describe('screen pop', { timeout: 60_000 }, () => {
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([]) },
       [`POST /api/calls/${CALL_ID}/request`]: {
         status: 201,
-        body: { ...createdRequest, type: 'complaint', number: 'A-100201' },
+        body: { call: call(), request: { ...createdRequest, type: 'complaint', number: 'A-100201' } },
       },
     });
     const user = userEvent.setup({ delay: null });
@@ -216,12 +216,14 @@ describe('screen pop', { timeout: 60_000 }, () => {
   it('restores the pops of calls still going on after a reload', async () => {
     stubServer({
       'GET /api/calls/live': {
-        body: [
-          call({
-            state: 'answered',
-            contact: { id: HANS_ID, displayName: 'Müller, Hans', customerNumber: 'MUC-100001' },
-          }),
-        ],
+        body: {
+          items: [
+            call({
+              state: 'answered',
+              contact: { id: HANS_ID, displayName: 'Müller, Hans', customerNumber: 'MUC-100001' },
+            }),
+          ],
+        },
       },
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([candidate()]) },
     });
