@@ -20,6 +20,7 @@ import { notificationsRoutes } from './modules/notifications/routes';
 import { reportsRoutes } from './modules/reports/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
+import { telephonyRoutes } from './modules/telephony/routes';
 import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
@@ -111,6 +112,9 @@ export async function buildApp(
   await app.register(assignmentRoutes, services);
   await app.register(templatesRoutes, services);
   await app.register(reportsRoutes, services);
+  await app.register(telephonyRoutes, services);
+  // Adapters hold links to phone systems (CSTA); main starts them, closing the app ends them.
+  app.addHook('onClose', async () => services.telephony.adapters.stopAll());
 
   return { app, services, deps };
 }

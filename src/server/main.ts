@@ -38,6 +38,7 @@ async function main(command: string | undefined) {
   const result = await bootstrap(config, database, services);
   const stopHousekeeping = startHousekeeping(services, log);
   if (config.jobs.run) await services.jobs.worker.start();
+  await services.telephony.adapters.startAll();
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -11,6 +11,7 @@ import { createImportsService, type ImportsService } from './modules/imports/ser
 import { createOrgService, type OrgService } from './modules/org/service';
 import { createReportsService, type ReportsService } from './modules/reports/service';
 import { createRequestsService, type RequestsService } from './modules/requests/service';
+import { createTelephonyService, type TelephonyService } from './modules/telephony/service';
 import { createTemplatesService, type TemplatesService } from './modules/templates/service';
 import { createSearchService, type SearchService } from './modules/search/service';
 import { createTimelineService, type TimelineService } from './modules/timeline/reader';
@@ -33,6 +34,7 @@ export interface Services {
   templates: TemplatesService;
   requests: RequestsService;
   reports: ReportsService;
+  telephony: TelephonyService;
 }
 
 /**
@@ -62,7 +64,9 @@ export function createServices(deps: Deps): Services {
     notifications,
     mergeHooks,
   });
+  const telephony = createTelephonyService(deps, { org, contacts, requests, notifications, jobs, mergeHooks });
   return {
+    telephony,
     assignment,
     templates,
     requests,

@@ -69,6 +69,8 @@ export interface ConnectionStatus {
 export interface TelephonyAdapter {
   readonly provider: TelephonyProvider;
   readonly connectionId: string;
+  /** False for adapters that cannot place calls (no API credentials); click-to-call then falls back to tel:. */
+  readonly canDial?: boolean;
   /** Connects (CSTA) or does nothing (push providers). Never throws: failures show in status(). */
   start(): Promise<void>;
   stop(): Promise<void>;

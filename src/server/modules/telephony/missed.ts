@@ -1,0 +1,109 @@
+import { formatPhone } from '../../../shared/contacts/normalize';
+import type { Deps } from '../../deps';
+import type { Tx } from '../../db/client';
+import type { ApiKeyActor } from '../../http/access';
+import type { JobsService } from '../../jobs/service';
+import { loadPeople, openLoad } from '../assignment/people';
+import { newCaller, type RequestFromCall } from './call-requests';
+import { isLookupable } from './numbers';
+import * as repo from './repo';
+import type { MissedCalls } from './sink';
+
+export const MISSED_CALL_JOB = 'telephony.missed-call';
+/** How long a caller has to get through before the missed call becomes a callback request. */
+export const MISSED_CALL_GRACE_MS = 15 * 60_000;
+const missedKey = (callId: string) => `missed-call:${callId}`;
+
+interface MissedPayload {
+  callId: string;
+}
+
+/** Requests from missed calls are taken in on behalf of the phone system, not of a person. */
+const phoneSystem = (call: repo.CallRow): ApiKeyActor => ({
+  kind: 'apiKey',
+  apiKeyId: call.connectionId ?? call.id,
+  name: 'Telefonanlage',
+  scopes: ['telephony'],
+});
+
+const berlinTime = (at: Date) =>
+  at.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
+
+/**
+ * Missed calls (issue 5 §5): an unanswered inbound call from a number that can
+ * be called back becomes a callback request 15 minutes later, unless the
+ * caller got through meanwhile; then the later call is linked to it instead.
+ * The job is unique per call and the request is made under the call's row
+ * lock, so two processes never make two requests for one missed call.
+ */
+export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall: RequestFromCall): MissedCalls {
+  /** A tracking number's routing target: its person, or whoever of its group got a request longest ago. */
+  async function routeTarget(call: repo.CallRow): Promise<string | null> {
+    if (!call.trackingNumberId) return null;
+    const tracking = await repo.findTrackingNumber(deps.db, call.trackingNumberId);
+    if (!tracking) return null;
+    const locationId = tracking.locationId ?? call.locationId;
+    const candidates = tracking.routeUserId ? [tracking.routeUserId] : tracking.routeGroupUserIds;
+    const people = await loadPeople(deps.db, candidates);
+    const eligible = candidates.filter((id) => {
+      const person = people.get(id);
+      return person?.active && (!locationId || person.role === 'admin' || person.locationIds.includes(locationId));
+    });
+    if (eligible.length <= 1) return eligible[0] ?? null;
+    const load = await openLoad(deps.db, eligible);
+    const lastAt = (id: string) => load.get(id)?.lastAssignedAt?.getTime() ?? 0;
+    return [...eligible].sort((a, b) => lastAt(a) - lastAt(b) || eligible.indexOf(a) - eligible.indexOf(b))[0]!;
+  }
+
+  async function linkGotThrough(tx: Tx, missed: repo.CallRow): Promise<boolean> {
+    const later = await repo.laterAnsweredCall(tx, missed);
+    if (!later) return false;
+    if (!later.followUpOfCallId) await repo.updateCall(tx, later.id, { followUpOfCallId: missed.id }, deps.clock.now());
+    return true;
+  }
+
+  jobs.register<MissedPayload>(
+    MISSED_CALL_JOB,
+    async ({ callId }, { log }) => {
+      const call = await repo.findCall(deps.db, callId);
+      if (!call || call.state !== 'missed' || call.requestId || !isLookupable(call.fromNumber)) return;
+      const number = formatPhone(call.fromNumber, call.fromRaw ?? call.fromNumber);
+      const tracking = call.trackingNumberId ? await repo.findTrackingNumber(deps.db, call.trackingNumberId) : null;
+      const outcome = await requestFromCall(
+        phoneSystem(call),
+        call,
+        {
+          type: 'callback',
+          subject: `Verpasster Anruf von ${number}`,
+          message:
+            `Anruf am ${berlinTime(call.startedAt)} nicht angenommen` +
+            (tracking ? ` (Rufnummer ${tracking.label}, Quelle ${tracking.source})` : '') +
+            (call.matchedContactIds.length > 1 && !call.contactId
+              ? `. Die Nummer passt zu ${call.matchedContactIds.length} Kunden; der erste wurde gewählt.`
+              : '.'),
+          contactId: call.contactId ?? call.matchedContactIds[0] ?? null,
+          customer: newCaller({ lastName: `Anrufer ${number}`, phone: call.fromNumber }),
+          assigneeId: await routeTarget(call),
+        },
+        async (tx, locked) => locked.state === 'missed' && !(await linkGotThrough(tx, locked)),
+      );
+      log.info({ callId, outcome }, 'missed call handled');
+    },
+    { transactional: false, maxAttempts: 5 },
+  );
+
+  return {
+    async schedule(tx, call) {
+      if (call.direction !== 'inbound' || !isLookupable(call.fromNumber)) return;
+      await jobs.schedule(tx, {
+        kind: MISSED_CALL_JOB,
+        payload: { callId: call.id } satisfies MissedPayload,
+        runAt: new Date(deps.clock.now().getTime() + MISSED_CALL_GRACE_MS),
+        uniqueKey: missedKey(call.id),
+      });
+    },
+    async cancel(tx, callId) {
+      await jobs.cancel(tx, missedKey(callId));
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { TelephonyProvider } from '../../../shared/telephony/enums';
+import { contacts } from '../contacts/tables';
+import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
+
+export type CallRow = typeof calls.$inferSelect;
+export type NewCallRow = typeof calls.$inferInsert;
+export type ConnectionRow = typeof telephonyConnections.$inferSelect;
+export type TrackingNumberRow = typeof trackingNumbers.$inferSelect;
+
+export interface CallKey {
+  provider: TelephonyProvider;
+  connectionId: string;
+  externalId: string;
+}
+
+const byKey = (key: CallKey) =>
+  and(eq(calls.provider, key.provider), eq(calls.connectionId, key.connectionId), eq(calls.externalId, key.externalId));
+
+export async function findCallByKey(db: DbOrTx, key: CallKey, lock = false): Promise<CallRow | undefined> {
+  const query = db.select().from(calls).where(byKey(key));
+  const [row] = await (lock ? query.for('update') : query);
+  return row;
+}
+
+export async function findCall(db: DbOrTx, id: string, lock = false): Promise<CallRow | undefined> {
+  const query = db.select().from(calls).where(eq(calls.id, id));
+  const [row] = await (lock ? query.for('update') : query);
+  return row;
+}
+
+/** Inserts a call unless a concurrent event created it first; then returns that one, locked. */
+export async function insertCall(
+  tx: DbOrTx,
+  values: NewCallRow,
+  key: CallKey,
+): Promise<{ row: CallRow; created: boolean }> {
+  const [row] = await tx.insert(calls).values(values).onConflictDoNothing().returning();
+  return row ? { row, created: true } : { row: (await findCallByKey(tx, key, true))!, created: false };
+}
+
+export async function contactDisplayName(db: DbOrTx, id: string): Promise<string | null> {
+  const [row] = await db.select({ displayName: contacts.displayName }).from(contacts).where(eq(contacts.id, id));
+  return row?.displayName ?? null;
+}
+
+export async function updateCall(tx: DbOrTx, id: string, values: Partial<NewCallRow>, now: Date): Promise<CallRow> {
+  const [row] = await tx
+    .update(calls)
+    .set({ ...values, updatedAt: now })
+    .where(eq(calls.id, id))
+    .returning();
+  return row!;
+}
+
+/** Stores one event; null when the same event was stored before (a repeated delivery). */
+export async function insertEvent(tx: DbOrTx, values: typeof callEvents.$inferInsert): Promise<string | null> {
+  const [row] = await tx.insert(callEvents).values(values).onConflictDoNothing().returning({ id: callEvents.id });
+  return row?.id ?? null;
+}
+
+export async function findEventCall(
+  db: DbOrTx,
+  provider: TelephonyProvider,
+  connectionId: string,
+  eventKey: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ callId: callEvents.callId })
+    .from(callEvents)
+    .where(
+      and(
+        eq(callEvents.provider, provider),
+        eq(callEvents.connectionId, connectionId),
+        eq(callEvents.eventKey, eventKey),
+      ),
+    );
+  return row?.callId ?? null;
+}
+
+export async function setEventCall(tx: DbOrTx, eventId: string, callId: string): Promise<void> {
+  await tx.update(callEvents).set({ callId }).where(eq(callEvents.id, eventId));
+}
+
+export async function findConnection(db: DbOrTx, id: string): Promise<ConnectionRow | undefined> {
+  const [row] = await db.select().from(telephonyConnections).where(eq(telephonyConnections.id, id));
+  return row;
+}
+
+export function enabledConnections(db: DbOrTx): Promise<ConnectionRow[]> {
+  return db.select().from(telephonyConnections).where(eq(telephonyConnections.enabled, true));
+}
+
+/** Which user sits at each of these extensions of the connection. */
+export async function usersAtExtensions(
+  db: DbOrTx,
+  connectionId: string,
+  extensions: string[],
+): Promise<Map<string, string>> {
+  if (extensions.length === 0) return new Map();
+  const rows = await db
+    .select({ extension: telephonyExtensions.extension, userId: telephonyExtensions.userId })
+    .from(telephonyExtensions)
+    .where(and(eq(telephonyExtensions.connectionId, connectionId), inArray(telephonyExtensions.extension, extensions)));
+  return new Map(rows.map((r) => [r.extension, r.userId]));
+}
+
+/** The user's extensions on enabled connections, oldest first. */
+export function extensionsOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      extension: telephonyExtensions.extension,
+      connectionId: telephonyExtensions.connectionId,
+      provider: telephonyConnections.provider,
+    })
+    .from(telephonyExtensions)
+    .innerJoin(telephonyConnections, eq(telephonyConnections.id, telephonyExtensions.connectionId))
+    .where(and(eq(telephonyExtensions.userId, userId), eq(telephonyConnections.enabled, true)))
+    .orderBy(telephonyExtensions.createdAt);
+}
+
+export async function activeTrackingNumber(db: DbOrTx, e164: string): Promise<TrackingNumberRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(trackingNumbers)
+    .where(and(eq(trackingNumbers.number, e164), eq(trackingNumbers.active, true)));
+  return row;
+}
+
+export async function findTrackingNumber(db: DbOrTx, id: string): Promise<TrackingNumberRow | undefined> {
+  const [row] = await db.select().from(trackingNumbers).where(eq(trackingNumbers.id, id));
+  return row;
+}
+
+/**
+ * A later call on which the caller of a missed call got through: an answered
+ * inbound call from the same number, or an answered call back to it.
+ */
+export async function laterAnsweredCall(tx: DbOrTx, missed: CallRow): Promise<CallRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(calls)
+    .where(
+      and(
+        sql`${calls.startedAt} > ${missed.startedAt.toISOString()}::timestamptz`,
+        sql`${calls.answeredAt} IS NOT NULL`,
+        sql`${calls.id} <> ${missed.id}`,
+        sql`((${calls.direction} = 'inbound' AND ${calls.fromNumber} = ${missed.fromNumber})
+          OR (${calls.direction} = 'outbound' AND ${calls.toNumber} = ${missed.fromNumber}))`,
+      ),
+    )
+    .orderBy(calls.startedAt)
+    .limit(1);
+  return row;
+}
+
+/** Merging two contacts moves their calls along. */
+export async function moveContact(tx: DbOrTx, sourceId: string, targetId: string): Promise<void> {
+  await tx.update(calls).set({ contactId: targetId }).where(eq(calls.contactId, sourceId));
+  await tx.execute(
+    sql`UPDATE calls SET matched_contact_ids = array_replace(matched_contact_ids, ${sourceId}::uuid, ${targetId}::uuid)
+         WHERE ${sourceId}::uuid = ANY(matched_contact_ids)`,
+  );
+}
