@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconMessageReport, IconPhoneOutgoing, IconTool } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { reportError, serverFieldErrors } from '../../../app/form-errors';
@@ -30,6 +30,11 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
   const [firstName, setFirstName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+  // The pop scrolls; the confirmation is what the user looks for next.
+  useEffect(() => {
+    if (created) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [created]);
 
   const run = async (type: (typeof ACTIONS)[number]['type']) => {
     if (!contactId && !lastName.trim()) {
@@ -98,7 +103,7 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
         ))}
       </Group>
       {created && (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck />} p="xs" role="status">
+        <Alert ref={confirmation} color="teal" variant="light" icon={<IconCircleCheck />} p="xs" role="status">
           <Text size="sm" fw={600}>
             {t('telephony.actions.created', { type: t(`requests.type.${created.type}`), number: created.number })}
           </Text>

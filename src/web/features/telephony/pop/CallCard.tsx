@@ -161,7 +161,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
             </Header>
             <Group pl={48}>{number}</Group>
           </Stack>
-          <ScrollArea.Autosize mah="calc(100vh - 220px)" type="auto">
+          <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">
             <div style={{ padding: 'var(--mantine-spacing-sm)' }}>
               <CallPopBody callId={event.callId} number={event.number} onRendered={onRendered} />
             </div>

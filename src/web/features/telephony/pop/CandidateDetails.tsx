@@ -129,7 +129,7 @@ export function CandidateDetails({ candidate, requestAction }: CandidateDetailsP
                 style={{ cursor: 'pointer' }}
               >
                 {vehicle.label}
-                {vehicle.plate && ` · ${vehicle.plate}`}
+                {vehicle.plate && !vehicle.label.includes(vehicle.plate) && ` · ${vehicle.plate}`}
               </Badge>
             ))}
           </Group>

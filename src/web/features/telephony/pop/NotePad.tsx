@@ -50,7 +50,7 @@ export function NotePad({ value, status, onChange, onSave }: NotePadProps) {
         maxLength={10_000}
       />
       <Group justify="space-between" mt={6}>
-        <StatusLine status={status} />
+        {value || status !== 'saved' ? <StatusLine status={status} /> : <span />}
         <Button
           size="compact-xs"
           variant="subtle"
