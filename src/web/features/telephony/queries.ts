@@ -59,13 +59,16 @@ export function useContactCalls(contactId: string) {
   });
 }
 
-/** After a change to a call, its pop, the call lists and the customer's timeline show it. */
+/**
+ * After a change to a call, its pop, the call lists and the customer's timeline
+ * show it. Resolves once the pop is fresh, so what follows is laid out on it.
+ */
 function useRefreshCall(callId: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: popKey(callId) });
     void queryClient.invalidateQueries({ queryKey: [...CALLS_KEY, 'contact'] });
     void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+    return queryClient.invalidateQueries({ queryKey: popKey(callId) });
   };
 }
 
@@ -97,8 +100,8 @@ export function useCreateCallRequest(callId: string) {
         .post<{ call: Call; request: CreatedRequest }>(`/calls/${callId}/request`, body)
         .then((answer) => answer.request),
     onSuccess: () => {
-      refresh();
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
+      return refresh();
     },
   });
 }
@@ -109,8 +112,8 @@ export function useLogAttempt(callId: string) {
   return useMutation({
     mutationFn: (body: CallAttemptBody) => api.post<unknown>(`/calls/${callId}/attempt`, body),
     onSuccess: () => {
-      refresh();
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
+      return refresh();
     },
   });
 }

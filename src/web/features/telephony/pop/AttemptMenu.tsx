@@ -33,9 +33,9 @@ export function AttemptMenu({ callId, request, beforeLog, note }: AttemptMenuPro
     }
   };
   return (
-    <Menu position="bottom-end" withinPortal={false} shadow="md">
+    <Menu position="bottom-end" shadow="md">
       <Menu.Target>
-        <Tooltip label={label} withinPortal={false}>
+        <Tooltip label={label}>
           <ActionIcon variant="subtle" size="sm" aria-label={`${label}: ${request.number}`} loading={log.isPending}>
             <IconPhoneCheck size={16} />
           </ActionIcon>
