@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { SearchSpotlight } from '../../features/search/SearchSpotlight';
+import { ScreenPop } from '../../features/telephony/pop/ScreenPop';
 import { Logo } from '../components/Logo';
 import { MainNav } from './MainNav';
 import { PageLoader } from './PageLoader';
@@ -50,6 +51,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Main>
       <SearchSpotlight />
+      <ScreenPop />
     </AppShell>
   );
 }

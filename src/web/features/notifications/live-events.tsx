@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import i18next from '../../i18n';
 import { REQUESTS_KEY } from '../requests/queries';
+import { FORWARDED_EVENTS, publishLive } from './live-bus';
 import { NOTIFICATION_LIST_KEY, UNREAD_KEY, type Notification } from './queries';
 
 /** When the server refused the stream (e.g. during a restart), try again after this long. */
@@ -45,6 +46,7 @@ export function useLiveEvents() {
       if (data) queryClient.setQueryData(UNREAD_KEY, { unreadCount: data.unreadCount });
       // Whatever happened while the stream was down is fetched once it is back.
       refreshAll();
+      publishLive('ready', null);
     };
 
     const onNotification = (event: MessageEvent) => {
@@ -100,6 +102,12 @@ export function useLiveEvents() {
       source.addEventListener('ready', onReady);
       source.addEventListener('notification', onNotification);
       source.addEventListener('notifications.read', onRead);
+      for (const type of FORWARDED_EVENTS) {
+        source.addEventListener(type, (event: MessageEvent) => {
+          const data = parse<unknown>(event);
+          if (data) publishLive(type, data);
+        });
+      }
       source.onerror = () => {
         if (source?.readyState !== EventSource.CLOSED || stopped) return;
         retry = setTimeout(connect, RECONNECT_MS);

@@ -3,6 +3,7 @@ import { IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DuplicateCandidate } from '../types';
+import { PhoneLink } from '../../telephony/PhoneLink';
 
 /** Contacts that may be the same person, each with why it looks like a match and a link to open it. */
 export function DuplicateList({ candidates }: { candidates: readonly DuplicateCandidate[] }) {
@@ -22,11 +23,7 @@ export function DuplicateList({ candidates }: { candidates: readonly DuplicateCa
               {candidate.city}
             </Text>
           )}
-          {candidate.primaryPhone && (
-            <Text size="sm" c="dimmed">
-              {candidate.primaryPhone}
-            </Text>
-          )}
+          {candidate.primaryPhone && <PhoneLink number={candidate.primaryPhone} contactId={candidate.id} />}
           {candidate.reasons.map((reason) => (
             <Badge key={reason} size="xs" variant="light" color="yellow" tt="none">
               {t(`customers.duplicates.reason.${reason}`)}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../format';
+import { PhoneLink } from '../../telephony/PhoneLink';
 import type { ContactFilters } from '../queries';
 import type { ContactListItem } from '../types';
 
@@ -106,7 +107,9 @@ export function CustomerTable({ items, sort, dir, locationLabel, onSort }: Custo
                 {item.customerNumber}
               </Table.Td>
               <Table.Td>{item.city ?? t('common.none')}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.primaryPhone ?? t('common.none')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {item.primaryPhone ? <PhoneLink number={item.primaryPhone} contactId={item.id} /> : t('common.none')}
+              </Table.Td>
               <Table.Td>{item.salesConsultant?.displayName ?? t('common.none')}</Table.Td>
               <Table.Td title={locationLabel(item.homeLocationId).name}>
                 {locationLabel(item.homeLocationId).code}

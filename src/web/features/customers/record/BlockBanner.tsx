@@ -5,7 +5,7 @@ import { formatDate } from '../format';
 import type { Contact } from '../types';
 
 interface BlockBannerProps {
-  block: NonNullable<Contact['activeBlock']>;
+  block: Pick<NonNullable<Contact['activeBlock']>, 'reason' | 'blockedAt' | 'blockedUntil' | 'blockedBy'>;
   canUnblock: boolean;
   onUnblock(): void;
 }

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconCake, IconMail, IconMapPin, IconPhone, IconStar 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PhoneLink } from '../../telephony/PhoneLink';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
 
@@ -43,9 +44,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     <Stack gap="sm">
       {contact.phones.map((phone) => (
         <Row key={phone.id} icon={<IconPhone size={16} />}>
-          <Anchor href={`tel:${phone.e164 ?? phone.raw}`} size="sm" fw={500}>
-            {phone.display}
-          </Anchor>
+          <PhoneLink number={phone.e164 ?? phone.raw} display={phone.display} contactId={contact.id} fw={500} />
           <Kind label={t(`customers.phoneKind.${phone.kind}`)} primary={phone.isPrimary} />
           {!phone.valid && (
             <Tooltip label={t('customers.details.invalidPhone')}>

@@ -5,11 +5,13 @@ import {
   IconCar,
   IconHistory,
   IconInbox,
+  IconPhone,
   IconUserQuestion,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerRequests } from '../../requests/components/CustomerRequests';
+import { CustomerCalls } from '../../telephony/CustomerCalls';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
@@ -33,7 +35,7 @@ interface MergedState {
   mergedFrom?: string;
 }
 
-const TABS = ['timeline', 'vehicles', 'requests', 'activities'] as const;
+const TABS = ['timeline', 'vehicles', 'requests', 'calls', 'activities'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /customers/:id — everything about a customer while they are on the phone (R3.2, R4.2). */
@@ -158,6 +160,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <Tabs.Tab value="requests" leftSection={<IconInbox size={16} />}>
                   {t('customers.record.tabs.requests')}
                 </Tabs.Tab>
+                <Tabs.Tab value="calls" leftSection={<IconPhone size={16} />}>
+                  {t('telephony.calls.tab')}
+                </Tabs.Tab>
                 <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>
                   {t('customers.record.tabs.activities')}
                 </Tabs.Tab>
@@ -170,6 +175,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
               </Tabs.Panel>
               <Tabs.Panel value="requests">
                 <CustomerRequests contactId={contact.id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="calls">
+                <CustomerCalls contactId={contact.id} />
               </Tabs.Panel>
               <Tabs.Panel value="activities">
                 <ComingSoon

@@ -9,6 +9,7 @@ import { useContactVehicles, useTimeline } from '../../customers/queries';
 import { BlockBanner } from '../../customers/record/BlockBanner';
 import { ConsentPanel } from '../../customers/record/ConsentPanel';
 import type { Contact } from '../../customers/types';
+import { PhoneLink } from '../../telephony/PhoneLink';
 import { StatusBadge } from '../components/StatusBadge';
 import { useContactRequests } from '../queries';
 
@@ -116,9 +117,7 @@ export function CustomerPanel({ contact, requestId }: { contact: Contact; reques
             {phone && (
               <Group gap={6}>
                 <IconPhone size={14} />
-                <Anchor href={`tel:${phone.e164 ?? phone.raw}`} size="sm">
-                  {phone.display}
-                </Anchor>
+                <PhoneLink number={phone.e164 ?? phone.raw} display={phone.display} contactId={contact.id} />
                 {!phone.valid && (
                   <Badge size="xs" color="red" variant="light">
                     {t('requests.customer.invalidNumber')}

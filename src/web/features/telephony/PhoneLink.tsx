@@ -1,0 +1,80 @@
+import { Anchor, Group, Loader, Text, type MantineSize } from '@mantine/core';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clickToCall } from './queries';
+
+/** How long "Wählt …" stays after the phone system took the call: the desk phone rings back by then. */
+const DIALLING_MS = 6000;
+
+interface PhoneLinkProps {
+  /** What is dialled: E.164 where known, else the number as typed. */
+  number: string;
+  /** What is shown; defaults to the number. */
+  display?: string;
+  /** The customer called, so the call lands on the right record. */
+  contactId?: string;
+  size?: MantineSize;
+  fw?: number;
+}
+
+/** Hands a tel: link to the operating system (softphone, paired mobile, …): the fallback without a phone system. */
+function openTel(href: string) {
+  window.open(href, '_self');
+}
+
+/**
+ * Every phone number in the app: a click dials through the phone system from
+ * the user's own extension (R0.1). Without an adapter for that extension, or
+ * if the phone system fails, the tel: link opens instead.
+ */
+export function PhoneLink({ number, display, contactId, size = 'sm', fw }: PhoneLinkProps) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'requesting' | 'dialling'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const href = `tel:${number.replace(/[^\d+*#]/g, '')}`;
+
+  const dial = async (event: MouseEvent<HTMLAnchorElement>) => {
+    // Links inside clickable rows must not open the row as well.
+    event.stopPropagation();
+    // Modifier clicks keep the browser's own meaning (copy link, new window).
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (state !== 'idle') return;
+    setState('requesting');
+    try {
+      const answer = await clickToCall(number, contactId);
+      if (answer.mode === 'pbx') {
+        setState('dialling');
+        timer.current = setTimeout(() => setState('idle'), DIALLING_MS);
+        return;
+      }
+      setState('idle');
+      openTel(answer.href || href);
+    } catch {
+      setState('idle');
+      openTel(href);
+    }
+  };
+
+  return (
+    <Group gap={6} wrap="nowrap" display="inline-flex">
+      <Anchor
+        href={href}
+        size={size}
+        fw={fw}
+        onClick={(event) => void dial(event)}
+        title={t('telephony.dial.call', { number: display ?? number })}
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {display ?? number}
+      </Anchor>
+      {state === 'requesting' && <Loader size={12} />}
+      {state === 'dialling' && (
+        <Text span size="xs" c="teal.7" fw={600} role="status">
+          {t('telephony.dial.dialling')}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,123 @@
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconMessageReport, IconPhoneOutgoing, IconTool } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { reportError, serverFieldErrors } from '../../../app/form-errors';
+import { useCreateCallRequest, type CreatedRequest } from '../queries';
+
+const ACTIONS = [
+  { type: 'callback', icon: IconPhoneOutgoing },
+  { type: 'service_appointment', icon: IconTool },
+  { type: 'complaint', icon: IconMessageReport },
+] as const;
+
+interface CallActionsProps {
+  callId: string;
+  /** The customer the request is for; null when the caller is unknown and must be named. */
+  contactId: string | null;
+  /** Several candidates and none chosen yet: the request would not know whose it is. */
+  disabled: boolean;
+  /** Saves the note first: the request takes it as its message. */
+  beforeCreate(): Promise<void>;
+}
+
+/** From the note pad to a request in one step (R0.5): callback, service appointment or complaint. */
+export function CallActions({ callId, contactId, disabled, beforeCreate }: CallActionsProps) {
+  const { t } = useTranslation();
+  const create = useCreateCallRequest(callId);
+  const [lastName, setLastName] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+  // The pop scrolls; the confirmation is what the user looks for next.
+  useEffect(() => {
+    if (created) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [created]);
+
+  const run = async (type: (typeof ACTIONS)[number]['type']) => {
+    if (!contactId && !lastName.trim()) {
+      setNameError(t('validation.required'));
+      return;
+    }
+    setNameError(null);
+    try {
+      await beforeCreate();
+      const request = await create.mutateAsync({
+        type,
+        ...(contactId
+          ? { contactId }
+          : { newContact: { lastName: lastName.trim(), firstName: firstName.trim() || null } }),
+      });
+      setCreated(request);
+    } catch (error) {
+      const fields = serverFieldErrors(error);
+      const message = fields['newContact.lastName'];
+      if (message) setNameError(String(message));
+      else reportError(error);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: 0.4 }}>
+        {t('telephony.actions.title')}
+      </Text>
+      {!contactId && (
+        <Stack gap={6}>
+          <Text size="xs" c="dimmed">
+            {t('telephony.actions.lastNameHint')}
+          </Text>
+          <Group gap="xs" grow>
+            <TextInput
+              size="xs"
+              label={t('telephony.actions.firstName')}
+              value={firstName}
+              onChange={(event) => setFirstName(event.currentTarget.value)}
+            />
+            <TextInput
+              size="xs"
+              label={t('telephony.actions.lastName')}
+              withAsterisk
+              value={lastName}
+              error={nameError}
+              onChange={(event) => setLastName(event.currentTarget.value)}
+            />
+          </Group>
+        </Stack>
+      )}
+      <Group gap={6}>
+        {ACTIONS.map(({ type, icon: Icon }) => (
+          <Button
+            key={type}
+            size="compact-sm"
+            variant={type === 'callback' ? 'filled' : 'light'}
+            leftSection={<Icon size={15} />}
+            disabled={disabled}
+            loading={create.isPending && create.variables?.type === type}
+            onClick={() => void run(type)}
+          >
+            {t(`telephony.actions.${type}`)}
+          </Button>
+        ))}
+      </Group>
+      {created && (
+        <Alert ref={confirmation} color="teal" variant="light" icon={<IconCircleCheck />} p="xs" role="status">
+          <Text size="sm" fw={600}>
+            {t('telephony.actions.created', { type: t(`requests.type.${created.type}`), number: created.number })}
+          </Text>
+          <Text size="xs">
+            {created.assignee
+              ? t('telephony.actions.assignedTo', { name: created.assignee.displayName })
+              : t('telephony.actions.unassigned')}
+            {' · '}
+            <Anchor component={Link} to={`/requests/${created.id}`} size="xs" fw={600}>
+              {t('telephony.actions.openRequest')}
+            </Anchor>
+          </Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

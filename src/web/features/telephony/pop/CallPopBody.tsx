@@ -1,0 +1,91 @@
+import { Alert, Button, Divider, Skeleton, Stack } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallPop } from '../../../../shared/telephony/schemas';
+import { useCallPop } from '../queries';
+import { AttemptMenu } from './AttemptMenu';
+import { CallActions } from './CallActions';
+import { CandidateChoice } from './CandidateChoice';
+import { CandidateDetails } from './CandidateDetails';
+import { NotePad } from './NotePad';
+import { UnknownCaller } from './UnknownCaller';
+import { useNoteAutosave } from './use-note-autosave';
+
+interface CallPopBodyProps {
+  callId: string;
+  number: string | null;
+  /** Called once the customer data is on screen, for the latency measurement. */
+  onRendered(): void;
+}
+
+export function CallPopBody({ callId, number, onRendered }: CallPopBodyProps) {
+  const { t } = useTranslation();
+  const pop = useCallPop(callId);
+
+  if (pop.isPending) {
+    return (
+      <Stack gap="xs" aria-busy="true">
+        <Skeleton h={40} radius="md" />
+        <Skeleton h={14} w="60%" />
+        <Skeleton h={60} radius="md" />
+      </Stack>
+    );
+  }
+  if (pop.isError) {
+    return (
+      <Alert color="red" variant="light" p="xs">
+        {t('telephony.pop.loadError')}{' '}
+        <Button size="compact-xs" variant="subtle" onClick={() => void pop.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  return <LoadedPop pop={pop.data} number={number} onRendered={onRendered} />;
+}
+
+function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string | null; onRendered(): void }) {
+  const { call, candidates } = pop;
+  const note = useNoteAutosave(call.id, call.note ?? '');
+  const reported = useRef(false);
+  useEffect(() => {
+    if (reported.current) return;
+    reported.current = true;
+    onRendered();
+  }, [onRendered]);
+
+  const shown =
+    candidates.find((candidate) => candidate.id === call.contact?.id) ??
+    (candidates.length === 1 ? candidates[0] : undefined);
+  const choosing = !shown && candidates.length > 1;
+
+  return (
+    <Stack gap="sm">
+      {shown ? (
+        <CandidateDetails
+          candidate={shown}
+          requestAction={(request) => (
+            <AttemptMenu callId={call.id} request={request} beforeLog={note.flush} note={note.value} />
+          )}
+        />
+      ) : choosing ? (
+        <CandidateChoice callId={call.id} candidates={candidates} />
+      ) : (
+        <UnknownCaller number={number ?? call.fromNumber} lookedUp={pop.lookedUp} />
+      )}
+      <Divider />
+      <NotePad
+        value={note.value}
+        status={note.status}
+        onChange={note.change}
+        onSave={() => void note.flush().catch(() => undefined)}
+      />
+      <CallActions
+        callId={call.id}
+        contactId={shown?.id ?? call.contact?.id ?? null}
+        disabled={choosing}
+        beforeCreate={note.flush}
+      />
+    </Stack>
+  );
+}
