@@ -24,6 +24,8 @@ import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
+import { phonebookRoutes } from './modules/phonebook/routes';
+import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { systemRoutes } from './modules/system/routes';
 import { createServices, type Services } from './services';
 
@@ -111,6 +113,8 @@ export async function buildApp(
   await app.register(assignmentRoutes, services);
   await app.register(templatesRoutes, services);
   await app.register(reportsRoutes, services);
+  await app.register(telephonyAdminRoutes, services);
+  await app.register(phonebookRoutes, services);
 
   return { app, services, deps };
 }

@@ -9,6 +9,8 @@ import { MergeHooks } from './modules/contacts/merge-hooks';
 import { type ContactsService, createContactsService } from './modules/contacts/service';
 import { createImportsService, type ImportsService } from './modules/imports/service';
 import { createOrgService, type OrgService } from './modules/org/service';
+import { createPhonebookService, type PhonebookService } from './modules/phonebook/service';
+import { createTelephonyAdminService, type TelephonyAdminService } from './modules/telephony/admin/service';
 import { createReportsService, type ReportsService } from './modules/reports/service';
 import { createRequestsService, type RequestsService } from './modules/requests/service';
 import { createTemplatesService, type TemplatesService } from './modules/templates/service';
@@ -33,6 +35,8 @@ export interface Services {
   templates: TemplatesService;
   requests: RequestsService;
   reports: ReportsService;
+  telephonyAdmin: TelephonyAdminService;
+  phonebook: PhonebookService;
 }
 
 /**
@@ -78,5 +82,7 @@ export function createServices(deps: Deps): Services {
     timeline: createTimelineService(deps, org, mergeHooks, contacts, vehicles),
     search: createSearchService(deps),
     imports: createImportsService(deps, contacts, vehicles, org),
+    telephonyAdmin: createTelephonyAdminService(deps, events),
+    phonebook: createPhonebookService(deps, jobs),
   };
 }
