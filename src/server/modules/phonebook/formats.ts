@@ -39,8 +39,9 @@ export interface PhonebookWriter {
 }
 
 // XML 1.0 forbids most control characters even as references; an imported name may carry one.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export const xmlText = (value: string) => value.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
 
@@ -50,7 +51,18 @@ const csv: PhonebookWriter = {
   contentType: 'text/csv; charset=utf-8',
   fileName: 'telefonbuch.csv',
   begin: () =>
-    csvLine(['Name', 'Vorname', 'Nachname', 'Firma', 'Kundennummer', 'Festnetz', 'Mobil', 'Geschäftlich', 'Weitere', 'Gesperrt']),
+    csvLine([
+      'Name',
+      'Vorname',
+      'Nachname',
+      'Firma',
+      'Kundennummer',
+      'Festnetz',
+      'Mobil',
+      'Geschäftlich',
+      'Weitere',
+      'Gesperrt',
+    ]),
   entry(e) {
     const main = new Set([firstOfKind(e, 'landline'), firstOfKind(e, 'mobile'), firstOfKind(e, 'work')]);
     return csvLine([
@@ -74,7 +86,10 @@ const csv: PhonebookWriter = {
 
 /** vCard text value escaping (RFC 2426 5.8.4). */
 const vcText = (value: string | null | undefined) =>
-  (value ?? '').replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/[,;]/g, (c) => `\\${c}`);
+  (value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\r?\n/g, '\\n')
+    .replace(/[,;]/g, (c) => `\\${c}`);
 
 /** Folds at 75 octets without splitting a UTF-8 character. */
 function fold(line: string): string {
@@ -96,7 +111,11 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-const VCARD_TEL: Record<PhonebookNumberKind, string> = { landline: 'HOME,VOICE', mobile: 'CELL,VOICE', work: 'WORK,VOICE' };
+const VCARD_TEL: Record<PhonebookNumberKind, string> = {
+  landline: 'HOME,VOICE',
+  mobile: 'CELL,VOICE',
+  work: 'WORK,VOICE',
+};
 
 const vcard: PhonebookWriter = {
   contentType: 'text/vcard; charset=utf-8',

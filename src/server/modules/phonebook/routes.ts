@@ -10,7 +10,11 @@ export async function phonebookRoutes(root: FastifyInstance, { phonebook }: Serv
 
   app.get('/api/phonebook/status', {
     config: { access: { roles: ['admin', 'manager'] } },
-    schema: { tags, summary: 'Which phonebook files exist, how many entries, generated when', response: { 200: PhonebookStatus } },
+    schema: {
+      tags,
+      summary: 'Which phonebook files exist, how many entries, generated when',
+      response: { 200: PhonebookStatus },
+    },
     handler: () => phonebook.status(),
   });
 

@@ -10,7 +10,7 @@ export { isUniqueViolation };
 export class FieldErrors {
   readonly list: FieldError[] = [];
   add(field: string, message: string): void {
-    this.list.push({ field, in: 'body', message });
+    if (!this.list.some((e) => e.field === field)) this.list.push({ field, in: 'body', message });
   }
   throwIfAny(): void {
     if (this.list.length > 0) throw new ValidationError(this.list);
@@ -26,6 +26,9 @@ export async function activeUsers(db: DbOrTx, ids: string[]): Promise<Map<string
 }
 
 export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
-  const rows = await db.select({ id: locations.id }).from(locations).where(inArray(locations.id, [id]));
+  const rows = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(inArray(locations.id, [id]));
   return rows.length > 0;
 }

@@ -139,10 +139,11 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
       const current = await find(id);
       const provider = input.provider ?? current.provider;
       const errors = new FieldErrors();
-      // Switching provider without new settings would keep settings that mean nothing to the new one.
+      // Another provider's settings mean nothing to the new one: a switch starts from the settings sent, or none.
+      const switched = provider !== current.provider;
       const settings =
-        input.settings !== undefined || provider !== current.provider
-          ? parseSettings(provider, input.settings ?? current.settings, errors)
+        input.settings !== undefined || switched
+          ? parseSettings(provider, input.settings ?? (switched ? {} : current.settings), errors)
           : current.settings;
       const secret = input.secret === undefined ? current.secret : input.secret;
       if (SECRET_REQUIRED[provider] && !secret) errors.add('secret', 'required for this provider');

@@ -98,7 +98,11 @@ export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdm
 
   app.get('/api/telephony/tracking-numbers', {
     config: READ,
-    schema: { tags, summary: 'Tracking numbers per campaign or listing (R0.3)', response: { 200: z.array(TrackingNumber) } },
+    schema: {
+      tags,
+      summary: 'Tracking numbers per campaign or listing (R0.3)',
+      response: { 200: z.array(TrackingNumber) },
+    },
     handler: () => trackingNumbers.list(),
   });
   app.post('/api/telephony/tracking-numbers', {
