@@ -220,8 +220,7 @@ export function ConnectionForm({ connection, onClose }: ConnectionFormProps) {
               label={t('telephonyAdmin.csta.devices')}
               description={t('telephonyAdmin.csta.devicesHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              autosize
-              minRows={2}
+              rows={3}
               key={form.key('settings.devices')}
               {...form.getInputProps('settings.devices')}
             />
