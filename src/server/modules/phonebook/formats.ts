@@ -27,7 +27,7 @@ export function dialable(e164: string): string {
 
 /** What the desk phone shows: the name, the company of a contact person, the block. */
 export function entryName(e: PhonebookEntry): string {
-  return [e.displayName, e.company ? ` – ${e.company}` : '', e.blocked ? ` ${BLOCKED_MARK}` : ''].join('');
+  return [e.displayName, e.company ? ` (${e.company})` : '', e.blocked ? ` ${BLOCKED_MARK}` : ''].join('');
 }
 
 export interface PhonebookWriter {

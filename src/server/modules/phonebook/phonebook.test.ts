@@ -108,7 +108,7 @@ describe('phonebook export', () => {
       Telephone: unknown[];
     }>;
     expect(entries.map((e) => e.Name)).toEqual([
-      'Abele, Anna – Müller & <Söhne> GmbH',
+      'Abele, Anna (Müller & <Söhne> GmbH)',
       'Bauer, Bernd (gesperrt)',
       'Müller & <Söhne> GmbH',
     ]);
