@@ -28,6 +28,8 @@ import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
+import { phonebookRoutes } from './modules/phonebook/routes';
+import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { systemRoutes } from './modules/system/routes';
 import { createServices, type Services } from './services';
 
@@ -124,6 +126,8 @@ export async function buildApp(
   registerPhoneSystems();
   // Adapters hold links to phone systems (CSTA); main starts them, closing the app ends them.
   app.addHook('onClose', async () => services.telephony.adapters.stopAll());
+  await app.register(telephonyAdminRoutes, services);
+  await app.register(phonebookRoutes, services);
 
   return { app, services, deps };
 }

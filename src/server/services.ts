@@ -9,6 +9,8 @@ import { MergeHooks } from './modules/contacts/merge-hooks';
 import { type ContactsService, createContactsService } from './modules/contacts/service';
 import { createImportsService, type ImportsService } from './modules/imports/service';
 import { createOrgService, type OrgService } from './modules/org/service';
+import { createPhonebookService, type PhonebookService } from './modules/phonebook/service';
+import { createTelephonyAdminService, type TelephonyAdminService } from './modules/telephony/admin/service';
 import { createReportsService, type ReportsService } from './modules/reports/service';
 import { createRequestsService, type RequestsService } from './modules/requests/service';
 import { createTelephonyService, type TelephonyService } from './modules/telephony/service';
@@ -35,6 +37,8 @@ export interface Services {
   requests: RequestsService;
   reports: ReportsService;
   telephony: TelephonyService;
+  telephonyAdmin: TelephonyAdminService;
+  phonebook: PhonebookService;
 }
 
 /**
@@ -82,5 +86,7 @@ export function createServices(deps: Deps): Services {
     timeline: createTimelineService(deps, org, mergeHooks, contacts, vehicles),
     search: createSearchService(deps),
     imports: createImportsService(deps, contacts, vehicles, org),
+    telephonyAdmin: createTelephonyAdminService(deps, events),
+    phonebook: createPhonebookService(deps, jobs),
   };
 }

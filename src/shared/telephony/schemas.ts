@@ -206,19 +206,28 @@ export const Connection = z.object({
   stateChangedAt: z.string().nullable(),
   /** The URL the provider must post to (push providers). */
   webhookUrl: z.string().nullable(),
+  /** When the connection last received an event: for push providers the only sign of life. */
+  lastEventAt: z.string().nullable().optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
-export const ConnectionInput = z.object({
+const ConnectionFields = z.object({
   provider: z.enum(TELEPHONY_PROVIDERS),
   name: z.string().trim().min(1).max(100),
-  enabled: z.boolean().default(true),
-  locationId: z.uuid().nullable().default(null),
-  settings: z.record(z.string(), z.unknown()).default({}),
+  enabled: z.boolean(),
+  locationId: z.uuid().nullable(),
+  /** Checked per provider on the server (see provider-settings.ts). */
+  settings: z.record(z.string(), z.unknown()),
   /** Omit to keep; null to remove. */
   secret: z.string().min(8).max(500).nullable().optional(),
 });
-export const ConnectionUpdate = ConnectionInput.partial();
+export const ConnectionInput = ConnectionFields.extend({
+  enabled: ConnectionFields.shape.enabled.default(true),
+  locationId: ConnectionFields.shape.locationId.default(null),
+  settings: ConnectionFields.shape.settings.default({}),
+});
+/** Built from the fields without defaults: a PATCH changes only what it names. */
+export const ConnectionUpdate = ConnectionFields.partial();
 
 export const ConnectionEvent = z.object({
   id: z.uuid(),
@@ -237,14 +246,15 @@ export const Extension = z.object({
   label: z.string().nullable(),
   monitored: z.boolean(),
 });
-export const ExtensionInput = z.object({
+const ExtensionFields = z.object({
   connectionId: z.uuid(),
   extension: z.string().trim().min(1).max(100),
   userId: z.uuid(),
   label: optionalText(100),
-  monitored: z.boolean().default(true),
+  monitored: z.boolean(),
 });
-export const ExtensionUpdate = ExtensionInput.partial();
+export const ExtensionInput = ExtensionFields.extend({ monitored: z.boolean().default(true) });
+export const ExtensionUpdate = ExtensionFields.partial();
 
 export const TrackingNumber = z.object({
   id: z.uuid(),
@@ -259,20 +269,27 @@ export const TrackingNumber = z.object({
   routeGroup: z.array(UserRef),
   active: z.boolean(),
 });
-export const TrackingNumberInput = z.object({
+const TrackingNumberFields = z.object({
   /** Any notation; stored in E.164. */
   number: z.string().trim().min(3).max(40),
   label: z.string().trim().min(1).max(100),
   source: z.string().trim().min(1).max(100),
   campaign: optionalText(100),
-  channel: z.enum(REQUEST_CHANNELS).default('phone'),
+  channel: z.enum(REQUEST_CHANNELS),
   listingRef: optionalText(200),
-  locationId: z.uuid().nullable().default(null),
-  routeUserId: z.uuid().nullable().default(null),
-  routeGroupUserIds: z.array(z.uuid()).max(50).default([]),
-  active: z.boolean().default(true),
+  locationId: z.uuid().nullable(),
+  routeUserId: z.uuid().nullable(),
+  routeGroupUserIds: z.array(z.uuid()).max(50),
+  active: z.boolean(),
 });
-export const TrackingNumberUpdate = TrackingNumberInput.partial();
+export const TrackingNumberInput = TrackingNumberFields.extend({
+  channel: TrackingNumberFields.shape.channel.default('phone'),
+  locationId: TrackingNumberFields.shape.locationId.default(null),
+  routeUserId: TrackingNumberFields.shape.routeUserId.default(null),
+  routeGroupUserIds: TrackingNumberFields.shape.routeGroupUserIds.default([]),
+  active: TrackingNumberFields.shape.active.default(true),
+});
+export const TrackingNumberUpdate = TrackingNumberFields.partial();
 
 export const PhonebookFormatParam = z.object({ format: z.enum(PHONEBOOK_FORMATS) });
 export const PhonebookStatus = z.object({

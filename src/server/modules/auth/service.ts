@@ -65,12 +65,25 @@ export function createAuthService({ db, clock, config }: Deps) {
     return { kind: 'apiKey', apiKeyId: key.id, name: key.name, scopes: key.scopes };
   }
 
+  /**
+   * Desk phones (Yealink, Snom…) fetch their remote phonebook with the
+   * credentials in the URL, i.e. HTTP Basic: the API key is the password,
+   * the user name is ignored.
+   */
+  function basicAuthApiKey(header: string | undefined): string | undefined {
+    if (!header?.startsWith('Basic ')) return undefined;
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+    const password = decoded.slice(decoded.indexOf(':') + 1);
+    return password.startsWith(API_KEY_PREFIX) ? password : undefined;
+  }
+
   const authenticator: Authenticator = {
     async authenticate(request: FastifyRequest): Promise<Actor | null> {
       const header = request.headers.authorization;
       const apiKey =
         (typeof request.headers['x-api-key'] === 'string' ? request.headers['x-api-key'] : undefined) ??
-        (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+        (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined) ??
+        basicAuthApiKey(header);
       if (apiKey) return resolveApiKey(apiKey);
       const token = request.cookies[SESSION_COOKIE];
       return token ? resolveSession(token) : null;

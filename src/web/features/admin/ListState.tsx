@@ -5,7 +5,8 @@ import { ErrorState } from '../../app/components/ErrorState';
 
 interface ListStateProps {
   query: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown; data?: readonly unknown[] };
-  empty: { icon: ReactNode; title: string; text: string; actionLabel: string; onAction(): void };
+  /** Without an action (e.g. for readers who may not add), the empty state only explains. */
+  empty: { icon: ReactNode; title: string; text: string; actionLabel?: string; onAction?(): void };
   children: ReactNode;
 }
 
@@ -25,11 +26,13 @@ export function ListState({ query, empty, children }: ListStateProps) {
     return (
       <Paper withBorder radius="lg" py={48} px="md">
         <EmptyState variant="light" icon={empty.icon} title={empty.title} description={empty.text}>
-          <EmptyState.Actions>
-            <Button leftSection={<IconPlus size={16} />} onClick={empty.onAction}>
-              {empty.actionLabel}
-            </Button>
-          </EmptyState.Actions>
+          {empty.actionLabel && empty.onAction && (
+            <EmptyState.Actions>
+              <Button leftSection={<IconPlus size={16} />} onClick={empty.onAction}>
+                {empty.actionLabel}
+              </Button>
+            </EmptyState.Actions>
+          )}
         </EmptyState>
       </Paper>
     );

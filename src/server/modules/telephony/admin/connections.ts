@@ -1,0 +1,216 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TelephonyProvider } from '../../../../shared/telephony/enums';
+import { PROVIDER_SETTINGS, SECRET_REQUIRED, WEBHOOK_PATHS } from '../../../../shared/telephony/provider-settings';
+import type {
+  Connection,
+  ConnectionEvent,
+  ConnectionInput,
+  ConnectionUpdate,
+} from '../../../../shared/telephony/schemas';
+import type { Deps } from '../../../deps';
+import type { Actor } from '../../../http/access';
+import { NotFoundError } from '../../../http/errors';
+import { recordAudit } from '../../audit/service';
+import type { EventBus } from '../../notifications/event-bus';
+import { callEvents, telephonyConnections } from '../tables';
+import { FieldErrors, locationExists } from './checks';
+
+type Row = typeof telephonyConnections.$inferSelect;
+type Input = z.output<typeof ConnectionInput>;
+type Update = z.output<typeof ConnectionUpdate>;
+
+/**
+ * Published after a connection was created, changed or removed, so whichever
+ * process holds the phone system links (re)starts or stops the adapter.
+ */
+export const CONNECTIONS_CHANNEL = 'crm_telephony_connections';
+export interface ConnectionsChanged {
+  connectionId: string;
+  change: 'created' | 'updated' | 'deleted';
+}
+
+const EVENTS_SHOWN = 100;
+
+/** Checks the provider's settings; errors are named `settings.<key>` like any body field. */
+export function parseSettings(provider: TelephonyProvider, settings: Record<string, unknown>, errors: FieldErrors) {
+  const result = PROVIDER_SETTINGS[provider].safeParse(settings);
+  if (result.success) return result.data as Record<string, unknown>;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.add(`settings.${key}`, `not a setting of ${provider}`);
+    } else {
+      errors.add(['settings', ...issue.path.map(String)].join('.'), issue.message);
+    }
+  }
+  return null;
+}
+
+/** A state for a connection that was just saved; the adapter's process overwrites it once it acts. */
+function initialState(provider: TelephonyProvider, enabled: boolean): Row['state'] {
+  if (!enabled) return 'disabled';
+  return provider === 'csta' ? 'connecting' : 'connected';
+}
+
+export function createConnectionsAdmin({ db, clock, config }: Deps, events: EventBus) {
+  function present(row: Row, lastEventAt: Date | null = null): Connection & { lastEventAt: string | null } {
+    const path = WEBHOOK_PATHS[row.provider];
+    return {
+      id: row.id,
+      provider: row.provider,
+      name: row.name,
+      enabled: row.enabled,
+      locationId: row.locationId,
+      settings: row.settings,
+      hasSecret: Boolean(row.secret),
+      state: row.state,
+      stateDetail: row.stateDetail,
+      stateChangedAt: row.stateChangedAt?.toISOString() ?? null,
+      webhookUrl: path ? `${config.publicUrl}${path}${row.id}` : null,
+      lastEventAt: lastEventAt?.toISOString() ?? null,
+    };
+  }
+
+  async function find(id: string): Promise<Row> {
+    const [row] = await db.select().from(telephonyConnections).where(eq(telephonyConnections.id, id));
+    if (!row) throw new NotFoundError('Connection');
+    return row;
+  }
+
+  async function lastEventAt(id: string): Promise<Date | null> {
+    const [row] = await db
+      .select({ at: callEvents.receivedAt })
+      .from(callEvents)
+      .where(eq(callEvents.connectionId, id))
+      .orderBy(desc(callEvents.receivedAt))
+      .limit(1);
+    return row?.at ?? null;
+  }
+
+  async function checkLocation(locationId: string | null | undefined, errors: FieldErrors) {
+    if (locationId && !(await locationExists(db, locationId))) errors.add('locationId', 'unknown location');
+  }
+
+  return {
+    async list() {
+      const rows = await db.select().from(telephonyConnections).orderBy(telephonyConnections.name);
+      return Promise.all(rows.map(async (r) => present(r, await lastEventAt(r.id))));
+    },
+
+    async get(id: string) {
+      return present(await find(id), await lastEventAt(id));
+    },
+
+    async create(actor: Actor, input: Input) {
+      const errors = new FieldErrors();
+      const settings = parseSettings(input.provider, input.settings, errors);
+      if (SECRET_REQUIRED[input.provider] && !input.secret) errors.add('secret', 'required for this provider');
+      await checkLocation(input.locationId, errors);
+      errors.throwIfAny();
+      const now = clock.now();
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(telephonyConnections)
+          .values({
+            provider: input.provider,
+            name: input.name,
+            enabled: input.enabled,
+            locationId: input.locationId,
+            settings: settings!,
+            secret: input.secret ?? null,
+            state: initialState(input.provider, input.enabled),
+            stateChangedAt: now,
+          })
+          .returning({ id: telephonyConnections.id });
+        await recordAudit(tx, now, actor, {
+          action: 'telephony.connection.created',
+          entityType: 'telephony_connection',
+          entityId: row!.id,
+          // Never the secret: the audit log is readable by more people than the PBX.
+          data: { name: input.name, provider: input.provider, hasSecret: Boolean(input.secret) },
+        });
+        await events.publish(tx, CONNECTIONS_CHANNEL, { connectionId: row!.id, change: 'created' });
+        return row!.id;
+      });
+      return this.get(id);
+    },
+
+    async update(actor: Actor, id: string, input: Update) {
+      const current = await find(id);
+      const provider = input.provider ?? current.provider;
+      const errors = new FieldErrors();
+      // Another provider's settings mean nothing to the new one: a switch starts from the settings sent, or none.
+      const switched = provider !== current.provider;
+      const settings =
+        input.settings !== undefined || switched
+          ? parseSettings(provider, input.settings ?? (switched ? {} : current.settings), errors)
+          : current.settings;
+      const secret = input.secret === undefined ? current.secret : input.secret;
+      if (SECRET_REQUIRED[provider] && !secret) errors.add('secret', 'required for this provider');
+      await checkLocation(input.locationId, errors);
+      errors.throwIfAny();
+      const now = clock.now();
+      const enabled = input.enabled ?? current.enabled;
+      const relink = enabled !== current.enabled || provider !== current.provider || settings !== current.settings;
+      await db.transaction(async (tx) => {
+        await tx
+          .update(telephonyConnections)
+          .set({
+            provider,
+            name: input.name ?? current.name,
+            enabled,
+            locationId: input.locationId === undefined ? current.locationId : input.locationId,
+            settings: settings!,
+            secret,
+            ...(relink ? { state: initialState(provider, enabled), stateDetail: null, stateChangedAt: now } : {}),
+            updatedAt: now,
+          })
+          .where(eq(telephonyConnections.id, id));
+        await recordAudit(tx, now, actor, {
+          action: 'telephony.connection.updated',
+          entityType: 'telephony_connection',
+          entityId: id,
+          data: {
+            fields: Object.keys(input),
+            ...(input.secret !== undefined ? { secret: input.secret === null ? 'removed' : 'changed' } : {}),
+          },
+        });
+        await events.publish(tx, CONNECTIONS_CHANNEL, { connectionId: id, change: 'updated' });
+      });
+      return this.get(id);
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      const current = await find(id);
+      await db.transaction(async (tx) => {
+        await tx.delete(telephonyConnections).where(eq(telephonyConnections.id, id));
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'telephony.connection.deleted',
+          entityType: 'telephony_connection',
+          entityId: id,
+          data: { name: current.name, provider: current.provider },
+        });
+        await events.publish(tx, CONNECTIONS_CHANNEL, { connectionId: id, change: 'deleted' });
+      });
+    },
+
+    /** The last events a connection received, newest first: what the admin checks when calls do not pop up. */
+    async events(id: string): Promise<Array<z.infer<typeof ConnectionEvent>>> {
+      await find(id);
+      const rows = await db
+        .select()
+        .from(callEvents)
+        .where(and(eq(callEvents.connectionId, id)))
+        .orderBy(desc(callEvents.receivedAt), desc(callEvents.at))
+        .limit(EVENTS_SHOWN);
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        at: r.at.toISOString(),
+        receivedAt: r.receivedAt.toISOString(),
+        callId: r.callId,
+        payload: r.payload ?? null,
+      }));
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Extension, ExtensionInput, ExtensionUpdate } from '../../../../shared/telephony/schemas';
+import type { Deps } from '../../../deps';
+import type { Actor } from '../../../http/access';
+import { ConflictError, NotFoundError } from '../../../http/errors';
+import { recordAudit } from '../../audit/service';
+import { users } from '../../org/tables';
+import { telephonyConnections, telephonyExtensions } from '../tables';
+import { activeUsers, FieldErrors, isUniqueViolation } from './checks';
+
+type Input = z.output<typeof ExtensionInput>;
+type Update = z.output<typeof ExtensionUpdate>;
+
+const taken = () =>
+  new ConflictError('This extension is already mapped on this connection.', [
+    { field: 'extension', in: 'body', message: 'already in use' },
+  ]);
+
+export function createExtensionsAdmin({ db, clock }: Deps) {
+  async function list(filter: { connectionId?: string; id?: string } = {}): Promise<Array<z.infer<typeof Extension>>> {
+    const rows = await db
+      .select({ ext: telephonyExtensions, firstName: users.firstName, lastName: users.lastName })
+      .from(telephonyExtensions)
+      .innerJoin(users, eq(users.id, telephonyExtensions.userId))
+      .where(
+        filter.id
+          ? eq(telephonyExtensions.id, filter.id)
+          : filter.connectionId
+            ? eq(telephonyExtensions.connectionId, filter.connectionId)
+            : undefined,
+      )
+      .orderBy(asc(telephonyExtensions.connectionId), asc(telephonyExtensions.extension));
+    return rows.map(({ ext, firstName, lastName }) => ({
+      id: ext.id,
+      connectionId: ext.connectionId,
+      extension: ext.extension,
+      user: { id: ext.userId, displayName: `${firstName} ${lastName}` },
+      label: ext.label,
+      monitored: ext.monitored,
+    }));
+  }
+
+  async function get(id: string) {
+    const [row] = await list({ id });
+    if (!row) throw new NotFoundError('Extension');
+    return row;
+  }
+
+  /** The connection must exist and the user must be able to take calls. */
+  async function check(fields: { connectionId?: string; userId?: string }) {
+    const errors = new FieldErrors();
+    if (fields.connectionId) {
+      const [c] = await db
+        .select({ id: telephonyConnections.id })
+        .from(telephonyConnections)
+        .where(eq(telephonyConnections.id, fields.connectionId));
+      if (!c) errors.add('connectionId', 'unknown connection');
+    }
+    if (fields.userId) {
+      const active = (await activeUsers(db, [fields.userId])).get(fields.userId);
+      if (active === undefined) errors.add('userId', 'unknown user');
+      else if (!active) errors.add('userId', 'must be an active user');
+    }
+    errors.throwIfAny();
+  }
+
+  async function assertFree(connectionId: string, extension: string, selfId?: string) {
+    const rows = await db
+      .select({ id: telephonyExtensions.id, extension: telephonyExtensions.extension })
+      .from(telephonyExtensions)
+      .where(eq(telephonyExtensions.connectionId, connectionId));
+    if (rows.some((r) => r.extension === extension && r.id !== selfId)) throw taken();
+  }
+
+  return {
+    list,
+    get,
+
+    async create(actor: Actor, input: Input) {
+      await check(input);
+      await assertFree(input.connectionId, input.extension);
+      const now = clock.now();
+      const id = await db
+        .transaction(async (tx) => {
+          const [row] = await tx.insert(telephonyExtensions).values(input).returning({ id: telephonyExtensions.id });
+          await recordAudit(tx, now, actor, {
+            action: 'telephony.extension.created',
+            entityType: 'telephony_extension',
+            entityId: row!.id,
+            data: { connectionId: input.connectionId, extension: input.extension, userId: input.userId },
+          });
+          return row!.id;
+        })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error, 'telephony_extensions_uq')) throw taken();
+          throw error;
+        });
+      return get(id);
+    },
+
+    async update(actor: Actor, id: string, input: Update) {
+      const current = await get(id);
+      await check({ connectionId: input.connectionId, userId: input.userId });
+      const connectionId = input.connectionId ?? current.connectionId;
+      const extension = input.extension ?? current.extension;
+      await assertFree(connectionId, extension, id);
+      await db
+        .transaction(async (tx) => {
+          await tx.update(telephonyExtensions).set(input).where(eq(telephonyExtensions.id, id));
+          await recordAudit(tx, clock.now(), actor, {
+            action: 'telephony.extension.updated',
+            entityType: 'telephony_extension',
+            entityId: id,
+            data: { fields: Object.keys(input), extension, userId: input.userId ?? current.user.id },
+          });
+        })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error, 'telephony_extensions_uq')) throw taken();
+          throw error;
+        });
+      return get(id);
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      const current = await get(id);
+      await db.transaction(async (tx) => {
+        await tx.delete(telephonyExtensions).where(eq(telephonyExtensions.id, id));
+        await recordAudit(tx, clock.now(), actor, {
+          action: 'telephony.extension.deleted',
+          entityType: 'telephony_extension',
+          entityId: id,
+          data: { connectionId: current.connectionId, extension: current.extension, userId: current.user.id },
+        });
+      });
+    },
+  };
+}

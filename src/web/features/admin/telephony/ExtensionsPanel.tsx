@@ -1,0 +1,153 @@
+import { Badge, Button, Group, Modal, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconUserShare } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
+import { reportError } from '../../../app/form-errors';
+import { ListState } from '../ListState';
+import { ExtensionForm } from './ExtensionForm';
+import { type ExtensionItem, useConnections, useExtensions, useRemoveExtension } from './queries';
+
+export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const connections = useConnections();
+  const [connectionId, setConnectionId] = useState<string | null>(null);
+  const extensions = useExtensions(connectionId);
+  const remove = useRemoveExtension();
+  const [editing, setEditing] = useState<ExtensionItem | 'new' | null>(null);
+  const [removing, setRemoving] = useState<ExtensionItem | null>(null);
+  const connectionList = connections.data ?? [];
+  const connectionName = (id: string) => connectionList.find((c) => c.id === id)?.name ?? '';
+  // Without a connection there is nothing to map an extension on.
+  const canAdd = canEdit && connectionList.length > 0;
+
+  async function handleRemove(extension: ExtensionItem) {
+    try {
+      await remove.mutateAsync(extension.id);
+      notifications.show({
+        color: 'teal',
+        message: t('telephonyAdmin.extensions.removed', { extension: extension.extension }),
+      });
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setRemoving(null);
+    }
+  }
+
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Select
+          aria-label={t('telephonyAdmin.extensions.filter')}
+          placeholder={t('telephonyAdmin.extensions.allConnections')}
+          clearable
+          w={280}
+          data={connectionList.map((c) => ({ value: c.id, label: c.name }))}
+          value={connectionId}
+          onChange={setConnectionId}
+        />
+        {canAdd && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('telephonyAdmin.extensions.new')}
+          </Button>
+        )}
+      </Group>
+      <ListState
+        query={extensions}
+        empty={{
+          icon: <IconUserShare />,
+          title: t('telephonyAdmin.extensions.emptyTitle'),
+          text:
+            connectionList.length === 0
+              ? t('telephonyAdmin.extensions.noConnection')
+              : t('telephonyAdmin.extensions.emptyText'),
+          ...(canAdd ? { actionLabel: t('telephonyAdmin.extensions.new'), onAction: () => setEditing('new') } : {}),
+        }}
+      >
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('telephonyAdmin.extensions.extension')}</Table.Th>
+                <Table.Th>{t('telephonyAdmin.extensions.user')}</Table.Th>
+                <Table.Th>{t('telephonyAdmin.extensions.connection')}</Table.Th>
+                <Table.Th>{t('telephonyAdmin.extensions.label')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(extensions.data ?? []).map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600} ff="monospace">
+                      {e.extension}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{e.user.displayName}</Table.Td>
+                  <Table.Td>{connectionName(e.connectionId)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6}>
+                      {e.label ?? ''}
+                      {!e.monitored && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('telephonyAdmin.extensions.notMonitored')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {canEdit && (
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(e)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(e)}>
+                          {t('telephonyAdmin.remove')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={
+          editing === 'new' ? t('telephonyAdmin.extensions.createTitle') : t('telephonyAdmin.extensions.editTitle')
+        }
+        size="lg"
+        closeOnClickOutside={false}
+      >
+        {editing !== null && (
+          <ExtensionForm
+            extension={editing === 'new' ? null : editing}
+            connections={connectionList}
+            defaultConnectionId={connectionId}
+            onClose={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('telephonyAdmin.extensions.removeTitle')}
+        message={t('telephonyAdmin.extensions.removeConfirm', {
+          extension: removing?.extension ?? '',
+          name: removing?.user.displayName ?? '',
+        })}
+        confirmLabel={t('telephonyAdmin.remove')}
+        danger
+        loading={remove.isPending}
+        onConfirm={() => removing && void handleRemove(removing)}
+        onClose={() => setRemoving(null)}
+      />
+    </>
+  );
+}
