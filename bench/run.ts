@@ -8,6 +8,7 @@ import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
+import { measureTelephonyPop } from './telephony-pop';
 
 /**
  * npm run bench: generates (once) a dealer group's worth of customers and
@@ -37,6 +38,8 @@ if (!process.argv.includes('--generate-only')) {
   report(formatMeasurement(await measureBaseline(target.database), target.embedded));
   for (const m of await measureSearch(bench, samples)) report(formatMeasurement(m, target.embedded));
   report(formatMeasurement(await measureCallerId(bench, samples), target.embedded));
+  for (const m of await measureTelephonyPop(bench, target.database, samples))
+    report(formatMeasurement(m, target.embedded));
   const record = await measureRecord(bench, target.database);
   report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
   report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
