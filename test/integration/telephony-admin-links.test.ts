@@ -72,7 +72,13 @@ describe('a CSTA link set up through the admin API', () => {
     await t.services.telephony.adapters.startAll();
     await pbx.waitForMonitors(['21', '29']);
     expect(pbx.messages('StartApplicationSession')[0]!.xml).toContain('autohaus-koeln');
-    expect(await until(() => stateOf(connectionId), (s) => s === 'connected', 'connected')).toBe('connected');
+    expect(
+      await until(
+        () => stateOf(connectionId),
+        (s) => s === 'connected',
+        'connected',
+      ),
+    ).toBe('connected');
 
     const res = await advisor.post('/api/telephony/click-to-call', { number: '0221 1234567' });
     expect(res.statusCode, res.body).toBe(200);
@@ -93,7 +99,13 @@ describe('a CSTA link set up through the admin API', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     await newPbx.waitForMonitors(['21'], 5000);
     await pbx.until(() => pbx.monitors.size === 0, 5000, 'the old link to close');
-    expect(await until(() => stateOf(connectionId), (s) => s === 'connected', 'connected again')).toBe('connected');
+    expect(
+      await until(
+        () => stateOf(connectionId),
+        (s) => s === 'connected',
+        'connected again',
+      ),
+    ).toBe('connected');
 
     await admin.patch(`/api/telephony/connections/${connectionId}`, { enabled: false });
     await newPbx.until(() => newPbx.monitors.size === 0, 5000, 'the link to close');

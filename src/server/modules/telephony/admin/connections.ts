@@ -208,7 +208,9 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
       if (SECRET_REQUIRED[provider] && !secret) errors.add('secret', 'required for this provider');
       await checkLocation(input.locationId, errors);
       errors.throwIfAny();
-      const settings = sent ? withWriteOnly(provider, parsed!, sent, switched ? {} : current.settings) : current.settings;
+      const settings = sent
+        ? withWriteOnly(provider, parsed!, sent, switched ? {} : current.settings)
+        : current.settings;
       const now = clock.now();
       const enabled = input.enabled ?? current.enabled;
       const relink = enabled !== current.enabled || provider !== current.provider || settings !== current.settings;

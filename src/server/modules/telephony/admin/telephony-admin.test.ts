@@ -103,7 +103,11 @@ describe('telephony connections', () => {
       name: 'Falsch',
       settings: { host: 'pbx', port: 1, country: 'Germany', protocolVersions: ['ed9'], dialPrefix: 'a' },
     });
-    expect(fieldsOf(badCsta).sort()).toEqual(['settings.country', 'settings.dialPrefix', 'settings.protocolVersions.0']);
+    expect(fieldsOf(badCsta).sort()).toEqual([
+      'settings.country',
+      'settings.dialPrefix',
+      'settings.protocolVersions.0',
+    ]);
     // Two letters, but no country: the adapter would fail on it, so it is refused when saved.
     const noCountry = await admin.post('/api/telephony/connections', {
       provider: 'csta',
