@@ -68,7 +68,15 @@ export function createServices(deps: Deps): Services {
     notifications,
     mergeHooks,
   });
-  const telephony = createTelephonyService(deps, { org, contacts, requests, notifications, jobs, mergeHooks });
+  const telephony = createTelephonyService(deps, {
+    org,
+    contacts,
+    requests,
+    notifications,
+    events,
+    jobs,
+    mergeHooks,
+  });
   return {
     telephony,
     assignment,

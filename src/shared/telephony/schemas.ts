@@ -201,6 +201,8 @@ export const Connection = z.object({
   settings: z.record(z.string(), z.unknown()),
   /** Whether a secret is set; the secret itself never leaves the server. */
   hasSecret: z.boolean(),
+  /** Placetel: whether the REST API token (settings.apiToken, write-only like the secret) is stored. */
+  hasApiToken: z.boolean(),
   state: z.enum(CONNECTION_STATES),
   stateDetail: z.string().nullable(),
   stateChangedAt: z.string().nullable(),
@@ -216,7 +218,7 @@ const ConnectionFields = z.object({
   name: z.string().trim().min(1).max(100),
   enabled: z.boolean(),
   locationId: z.uuid().nullable(),
-  /** Checked per provider on the server (see provider-settings.ts). */
+  /** Checked per provider (see provider-settings.ts); write-only keys left out are kept. */
   settings: z.record(z.string(), z.unknown()),
   /** Omit to keep; null to remove. */
   secret: z.string().min(8).max(500).nullable().optional(),

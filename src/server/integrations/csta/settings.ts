@@ -1,48 +1,31 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { getCountries } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { CSTA_NAMESPACES, type CstaEdition } from './xml';
+import { CstaSettings as StoredCstaSettings } from '../../../shared/telephony/provider-settings';
 
 const countries = new Set<string>(getCountries());
+const stored = StoredCstaSettings.shape;
 
-/** What an admin stores in telephony_connections.settings for a CSTA link. */
-export const cstaSettingsSchema = z.object({
-  host: z.string().trim().min(1),
-  port: z.coerce.number().int().min(1).max(65535),
-  /** Whether the PBX wants an ECMA-354 application session before anything else. */
-  applicationSession: z.boolean().default(false),
-  applicationId: z.string().trim().min(1).default('autohaus-crm'),
-  /** Sent as applicationSpecificInfo/userID with the connection's secret as password, where the PBX asks for a login. */
-  userId: z.string().trim().min(1).optional(),
-  /** The CSTA editions offered, preferred first; requests go out in the one the PBX picks. */
-  protocolVersions: z
-    .array(z.enum(Object.keys(CSTA_NAMESPACES) as [CstaEdition, ...CstaEdition[]]))
-    .min(1)
-    .default(['ed3']),
-  sessionDurationSeconds: z.number().int().min(1).max(86_400).default(180),
-  /** Device ids to monitor besides the connection's monitored extensions, as the PBX names them. */
-  devices: z.array(z.string().trim().min(1)).default([]),
-  /** Numbers without country code are read in this country. */
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => countries.has(c), 'unknown country code')
-    .default('DE'),
-  /** Digit strings up to this length are extensions of the PBX, not phone numbers. */
-  extensionMaxLength: z.number().int().min(1).max(10).default(6),
-  /** How MakeCall dials: E.164 with "+", or national digits; with a prefix for an outside line ("0"). */
-  dialFormat: z.enum(['e164', 'national']).default('e164'),
-  dialPrefix: z
-    .string()
-    .regex(/^[0-9*#]*$/)
-    .default(''),
-  reconnectInitialMs: z.number().int().min(1).default(1000),
-  reconnectMaxMs: z.number().int().min(1).default(30_000),
-  /** Consecutive failed attempts after which the badge says failed (the link keeps trying). */
-  failAfterAttempts: z.number().int().min(1).default(5),
-  requestTimeoutMs: z.number().int().min(1).default(10_000),
-});
+/**
+ * The stored settings (src/shared/telephony/provider-settings.ts, what the
+ * admin form and API accept) with the adapter's defaults for the tuning keys.
+ * Keys the adapter does not know are ignored here rather than failing the link.
+ */
+export const cstaSettingsSchema = z
+  .object({
+    ...stored,
+    extensionMaxLength: stored.extensionMaxLength.default(6),
+    sessionDurationSeconds: stored.sessionDurationSeconds.default(180),
+    reconnectInitialMs: stored.reconnectInitialMs.default(1000),
+    reconnectMaxMs: stored.reconnectMaxMs.default(30_000),
+    failAfterAttempts: stored.failAfterAttempts.default(5),
+    requestTimeoutMs: stored.requestTimeoutMs.default(10_000),
+  })
+  .superRefine((settings, ctx) => {
+    if (!countries.has(settings.country)) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'unknown country code' });
+    }
+  });
 
 export type CstaSettings = z.infer<typeof cstaSettingsSchema> & { country: CountryCode };
 

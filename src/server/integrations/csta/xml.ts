@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { CstaEdition } from '../../../shared/telephony/provider-settings';
 
 /**
  * A parsed CSTA message reduced to local names: editions put their elements in
@@ -16,8 +17,8 @@ export const CSTA_NAMESPACES = {
   ed3: 'http://www.ecma-international.org/standards/ecma-323/csta/ed3',
   ed4: 'http://www.ecma-international.org/standards/ecma-323/csta/ed4',
   ed5: 'http://www.ecma-international.org/standards/ecma-323/csta/ed5',
-} as const;
-export type CstaEdition = keyof typeof CSTA_NAMESPACES;
+} as const satisfies Record<CstaEdition, string>;
+export type { CstaEdition };
 /** Application sessions are defined by ECMA-354, in a namespace of their own. */
 export const SESSION_NAMESPACE = 'http://www.ecma-international.org/standards/ecma-354/appl_session';
 

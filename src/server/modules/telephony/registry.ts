@@ -1,5 +1,7 @@
 import type { TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Deps } from '../../deps';
+import type { EventBus, Unsubscribe } from '../notifications/event-bus';
+import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './admin/connections';
 import type { CallEventSink, ConnectionStatus, TelephonyAdapter } from './ports';
 import * as repo from './repo';
 
@@ -17,28 +19,61 @@ export function registerAdapterFactory(provider: TelephonyProvider, factory: Ada
 export const canDial = (adapter: TelephonyAdapter | undefined): adapter is TelephonyAdapter =>
   adapter !== undefined && adapter.canDial !== false;
 
+const isChange = (payload: unknown): payload is ConnectionsChanged =>
+  typeof payload === 'object' && payload !== null && typeof (payload as ConnectionsChanged).connectionId === 'string';
+
 /**
  * The running adapters of this process, one per enabled connection whose
  * provider has a factory. Started when the server starts, stopped when it
- * shuts down; restart() after an admin changed a connection.
+ * shuts down. Once started it follows the admin's changes to connections
+ * (from any process, through the event bus), so a PBX link moves to a new
+ * host or stops without a server restart.
  */
 export class AdapterRegistry {
   private readonly running = new Map<string, TelephonyAdapter>();
+  /** Per connection, the restart in progress: changes in quick succession apply in order. */
+  private readonly restarts = new Map<string, Promise<void>>();
+  private unsubscribe: Unsubscribe | null = null;
 
   constructor(
     private readonly deps: Deps,
     private readonly sink: CallEventSink,
+    private readonly events: EventBus,
   ) {}
 
   async startAll(): Promise<void> {
+    // Listening first: a change saved while the adapters start is not missed (restart reads the row anew).
+    this.unsubscribe ??= await this.events.subscribe(CONNECTIONS_CHANNEL, (payload) => {
+      if (isChange(payload)) void this.queueRestart(payload.connectionId);
+    });
     const connections = await repo.enabledConnections(this.deps.db);
     await Promise.all(connections.map((connection) => this.startOne(connection)));
   }
 
   async stopAll(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await Promise.all(this.restarts.values());
     const adapters = [...this.running.values()];
     this.running.clear();
     await Promise.all(adapters.map((adapter) => this.stopQuietly(adapter)));
+  }
+
+  /** Waits for the restarts that changes to connections have set off; for tests and shutdown. */
+  async settled(): Promise<void> {
+    while (this.restarts.size > 0) await Promise.all(this.restarts.values());
+  }
+
+  private queueRestart(connectionId: string): Promise<void> {
+    const previous = this.restarts.get(connectionId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.restart(connectionId))
+      .catch((err: unknown) => this.deps.log.error({ err, connectionId }, 'telephony adapter could not be restarted'))
+      .finally(() => {
+        if (this.restarts.get(connectionId) === next) this.restarts.delete(connectionId);
+      });
+    this.restarts.set(connectionId, next);
+    return next;
   }
 
   /** Stops the connection's adapter and starts it again from the stored settings (if still enabled). */

@@ -13,6 +13,7 @@ import type { UserActor } from '../../http/access';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import type { JobsService } from '../../jobs/service';
 import type { ContactsService } from '../contacts/service';
+import type { EventBus } from '../notifications/event-bus';
 import type { MergeHooks } from '../contacts/merge-hooks';
 import type { NotificationsService } from '../notifications/service';
 import type { OrgService } from '../org/service';
@@ -35,6 +36,7 @@ export interface TelephonyModules {
   contacts: ContactsService;
   requests: RequestsService;
   notifications: NotificationsService;
+  events: EventBus;
   jobs: JobsService;
   mergeHooks: MergeHooks;
 }
@@ -71,7 +73,7 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
   const requestFromCall = createCallRequests(deps, modules.requests, modules.org);
   const missed = createMissedCalls(deps, modules.jobs, requestFromCall);
   const sink = createCallSink(deps, modules.notifications, missed);
-  const adapters = new AdapterRegistry(deps, sink);
+  const adapters = new AdapterRegistry(deps, sink, modules.events);
   modules.mergeHooks.register('telephony', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
   async function view(id: string): Promise<CallView> {

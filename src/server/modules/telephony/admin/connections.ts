@@ -1,7 +1,13 @@
+import { createPublicKey } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TelephonyProvider } from '../../../../shared/telephony/enums';
-import { PROVIDER_SETTINGS, SECRET_REQUIRED, WEBHOOK_PATHS } from '../../../../shared/telephony/provider-settings';
+import {
+  PROVIDER_SETTINGS,
+  SECRET_REQUIRED,
+  WEBHOOK_PATHS,
+  WRITE_ONLY_SETTINGS,
+} from '../../../../shared/telephony/provider-settings';
 import type {
   Connection,
   ConnectionEvent,
@@ -11,6 +17,8 @@ import type {
 import type { Deps } from '../../../deps';
 import type { Actor } from '../../../http/access';
 import { NotFoundError } from '../../../http/errors';
+import { cstaSettingsSchema } from '../../../integrations/csta/settings';
+import { sipgateWebhookUrl } from '../../../integrations/sipgate/token';
 import { recordAudit } from '../../audit/service';
 import type { EventBus } from '../../notifications/event-bus';
 import { callEvents, telephonyConnections } from '../tables';
@@ -32,10 +40,31 @@ export interface ConnectionsChanged {
 
 const EVENTS_SHOWN = 100;
 
+/** What the shared schema cannot check in a browser: that the adapter will accept it too. */
+function checkForAdapter(provider: TelephonyProvider, settings: Record<string, unknown>, errors: FieldErrors) {
+  if (provider === 'csta') {
+    const result = cstaSettingsSchema.safeParse(settings);
+    for (const issue of result.error?.issues ?? []) {
+      errors.add(['settings', ...issue.path.map(String)].join('.'), issue.message);
+    }
+  }
+  if (provider === 'sipgate' && typeof settings.publicKey === 'string') {
+    try {
+      createPublicKey(settings.publicKey);
+    } catch {
+      errors.add('settings.publicKey', 'is not a readable public key');
+    }
+  }
+}
+
 /** Checks the provider's settings; errors are named `settings.<key>` like any body field. */
 export function parseSettings(provider: TelephonyProvider, settings: Record<string, unknown>, errors: FieldErrors) {
   const result = PROVIDER_SETTINGS[provider].safeParse(settings);
-  if (result.success) return result.data as Record<string, unknown>;
+  if (result.success) {
+    const data = result.data as Record<string, unknown>;
+    checkForAdapter(provider, data, errors);
+    return data;
+  }
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) errors.add(`settings.${key}`, `not a setting of ${provider}`);
@@ -46,6 +75,37 @@ export function parseSettings(provider: TelephonyProvider, settings: Record<stri
   return null;
 }
 
+/**
+ * Credentials among the settings are write-only: a change that leaves one out
+ * keeps the stored value (the form never had it), null removes it.
+ */
+function withWriteOnly(
+  provider: TelephonyProvider,
+  parsed: Record<string, unknown>,
+  sent: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  const settings = { ...parsed };
+  for (const key of WRITE_ONLY_SETTINGS[provider]) {
+    if (!(key in sent) && stored[key] !== undefined) settings[key] = stored[key];
+    if (settings[key] === null || settings[key] === undefined) delete settings[key];
+  }
+  return settings;
+}
+
+/** The settings as the API shows them: without the write-only ones. */
+function visibleSettings(provider: TelephonyProvider, settings: Record<string, unknown>) {
+  const visible = { ...settings };
+  for (const key of WRITE_ONLY_SETTINGS[provider]) delete visible[key];
+  return visible;
+}
+
+function webhookUrl(publicUrl: string, row: Row): string | null {
+  if (row.provider === 'sipgate') return sipgateWebhookUrl(publicUrl, row);
+  const path = WEBHOOK_PATHS[row.provider];
+  return path ? `${publicUrl}${path}${row.id}` : null;
+}
+
 /** A state for a connection that was just saved; the adapter's process overwrites it once it acts. */
 function initialState(provider: TelephonyProvider, enabled: boolean): Row['state'] {
   if (!enabled) return 'disabled';
@@ -54,19 +114,19 @@ function initialState(provider: TelephonyProvider, enabled: boolean): Row['state
 
 export function createConnectionsAdmin({ db, clock, config }: Deps, events: EventBus) {
   function present(row: Row, lastEventAt: Date | null = null): Connection & { lastEventAt: string | null } {
-    const path = WEBHOOK_PATHS[row.provider];
     return {
       id: row.id,
       provider: row.provider,
       name: row.name,
       enabled: row.enabled,
       locationId: row.locationId,
-      settings: row.settings,
+      settings: visibleSettings(row.provider, row.settings),
       hasSecret: Boolean(row.secret),
+      hasApiToken: typeof row.settings.apiToken === 'string' && row.settings.apiToken !== '',
       state: row.state,
       stateDetail: row.stateDetail,
       stateChangedAt: row.stateChangedAt?.toISOString() ?? null,
-      webhookUrl: path ? `${config.publicUrl}${path}${row.id}` : null,
+      webhookUrl: webhookUrl(config.publicUrl, row),
       lastEventAt: lastEventAt?.toISOString() ?? null,
     };
   }
@@ -103,10 +163,11 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
 
     async create(actor: Actor, input: Input) {
       const errors = new FieldErrors();
-      const settings = parseSettings(input.provider, input.settings, errors);
+      const parsed = parseSettings(input.provider, input.settings, errors);
       if (SECRET_REQUIRED[input.provider] && !input.secret) errors.add('secret', 'required for this provider');
       await checkLocation(input.locationId, errors);
       errors.throwIfAny();
+      const settings = withWriteOnly(input.provider, parsed!, input.settings, {});
       const now = clock.now();
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
@@ -116,7 +177,7 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
             name: input.name,
             enabled: input.enabled,
             locationId: input.locationId,
-            settings: settings!,
+            settings,
             secret: input.secret ?? null,
             state: initialState(input.provider, input.enabled),
             stateChangedAt: now,
@@ -141,14 +202,15 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
       const errors = new FieldErrors();
       // Another provider's settings mean nothing to the new one: a switch starts from the settings sent, or none.
       const switched = provider !== current.provider;
-      const settings =
-        input.settings !== undefined || switched
-          ? parseSettings(provider, input.settings ?? (switched ? {} : current.settings), errors)
-          : current.settings;
+      const sent = input.settings ?? (switched ? {} : null);
+      const parsed = sent ? parseSettings(provider, sent, errors) : current.settings;
       const secret = input.secret === undefined ? current.secret : input.secret;
       if (SECRET_REQUIRED[provider] && !secret) errors.add('secret', 'required for this provider');
       await checkLocation(input.locationId, errors);
       errors.throwIfAny();
+      const settings = sent
+        ? withWriteOnly(provider, parsed!, sent, switched ? {} : current.settings)
+        : current.settings;
       const now = clock.now();
       const enabled = input.enabled ?? current.enabled;
       const relink = enabled !== current.enabled || provider !== current.provider || settings !== current.settings;
@@ -160,7 +222,7 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
             name: input.name ?? current.name,
             enabled,
             locationId: input.locationId === undefined ? current.locationId : input.locationId,
-            settings: settings!,
+            settings,
             secret,
             ...(relink ? { state: initialState(provider, enabled), stateDetail: null, stateChangedAt: now } : {}),
             updatedAt: now,

@@ -58,7 +58,8 @@ describe('telephony connections', () => {
         port: 8800,
         applicationSession: true,
         devices: ['+4989123456100'],
-        tls: false,
+        country: 'DE',
+        dialFormat: 'e164',
       },
     });
     expect(res.body).not.toContain('csta-password-1');
@@ -74,13 +75,16 @@ describe('telephony connections', () => {
   });
 
   it('gives push providers the URL to post to, from the public address', async () => {
-    for (const [provider, path] of [
-      ['webhook', 'webhook'],
-      ['sipgate', 'sipgate'],
-    ] as const) {
-      const created = await connection({ provider });
-      expect(created.webhookUrl).toBe(`https://crm.autohaus.test/api/telephony/${path}/${created.id}`);
-    }
+    const webhook = await connection({ provider: 'webhook' });
+    expect(webhook.webhookUrl).toBe(`https://crm.autohaus.test/api/telephony/webhook/${webhook.id}`);
+    const sipgateOpen = await connection({ provider: 'sipgate', settings: { allowedIps: ['217.116.118.0/24'] } });
+    expect(sipgateOpen.webhookUrl).toBe(`https://crm.autohaus.test/api/telephony/sipgate/${sipgateOpen.id}`);
+    // With a secret, sipgate must post with the token derived from it: the URL shown is the one that works.
+    const sipgate = await connection({ provider: 'sipgate', secret: 'sipgate-api-token' });
+    const url = new URL(sipgate.webhookUrl!);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://crm.autohaus.test/api/telephony/sipgate/${sipgate.id}`);
+    expect(url.searchParams.get('token')).toMatch(/^[\w-]{32}$/);
+    expect(sipgate.webhookUrl).not.toContain('sipgate-api-token');
     const placetel = await connection({ provider: 'placetel', secret: 'placetel-shared-secret' });
     expect(placetel.webhookUrl).toBe(`https://crm.autohaus.test/api/telephony/placetel/${placetel.id}`);
   });
@@ -89,10 +93,45 @@ describe('telephony connections', () => {
     const bad = await admin.post('/api/telephony/connections', {
       provider: 'csta',
       name: 'Falsch',
-      settings: { host: '', port: 70000, hots: 'x' },
+      settings: { host: '', port: 70000, hots: 'x', tls: true },
     });
     expect(bad.statusCode).toBe(400);
-    expect(fieldsOf(bad).sort()).toEqual(['settings.host', 'settings.hots', 'settings.port']);
+    expect(fieldsOf(bad).sort()).toEqual(['settings.host', 'settings.hots', 'settings.port', 'settings.tls']);
+
+    const badCsta = await admin.post('/api/telephony/connections', {
+      provider: 'csta',
+      name: 'Falsch',
+      settings: { host: 'pbx', port: 1, country: 'Germany', protocolVersions: ['ed9'], dialPrefix: 'a' },
+    });
+    expect(fieldsOf(badCsta).sort()).toEqual([
+      'settings.country',
+      'settings.dialPrefix',
+      'settings.protocolVersions.0',
+    ]);
+    // Two letters, but no country: the adapter would fail on it, so it is refused when saved.
+    const noCountry = await admin.post('/api/telephony/connections', {
+      provider: 'csta',
+      name: 'Falsch',
+      settings: { host: 'pbx', port: 1, country: 'XX' },
+    });
+    expect(fieldsOf(noCountry)).toEqual(['settings.country']);
+
+    const badSipgate = await admin.post('/api/telephony/connections', {
+      provider: 'sipgate',
+      name: 'Falsch',
+      settings: {
+        allowedIps: ['217.116.118.0/24', 'sipgate.de'],
+        publicKey: '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----',
+        baseUrl: 'ftp://api.sipgate.com',
+      },
+    });
+    expect(fieldsOf(badSipgate).sort()).toEqual(['settings.allowedIps.1', 'settings.baseUrl']);
+    const badKey = await admin.post('/api/telephony/connections', {
+      provider: 'sipgate',
+      name: 'Falsch',
+      settings: { publicKey: '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----' },
+    });
+    expect(fieldsOf(badKey)).toEqual(['settings.publicKey']);
 
     const missingPort = await admin.post('/api/telephony/connections', {
       provider: 'csta',
@@ -124,22 +163,22 @@ describe('telephony connections', () => {
     const created = await connection({
       provider: 'sipgate',
       secret: 'first-secret',
-      settings: { verifySignature: true },
+      settings: { tokenId: 'token-1', callerId: '+4922112345' },
     });
     const renamed = await admin.patch(`/api/telephony/connections/${created.id}`, { name: 'sipgate Köln' });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json()).toMatchObject({
       name: 'sipgate Köln',
       hasSecret: true,
-      settings: { verifySignature: true },
+      settings: { tokenId: 'token-1', callerId: '+4922112345' },
     });
 
     const disabled = await admin.patch(`/api/telephony/connections/${created.id}`, { enabled: false, secret: null });
     expect(disabled.json()).toMatchObject({ enabled: false, hasSecret: false, state: 'disabled' });
 
-    const badSetting = await admin.patch(`/api/telephony/connections/${created.id}`, { settings: { apiTokenId: 5 } });
+    const badSetting = await admin.patch(`/api/telephony/connections/${created.id}`, { settings: { tokenId: 5 } });
     expect(badSetting.statusCode).toBe(400);
-    expect(fieldsOf(badSetting)).toEqual(['settings.apiTokenId']);
+    expect(fieldsOf(badSetting)).toEqual(['settings.tokenId']);
 
     // Switching to CSTA without its settings cannot work: the host and port are named.
     const toCsta = await admin.patch(`/api/telephony/connections/${created.id}`, { provider: 'csta' });
@@ -151,6 +190,43 @@ describe('telephony connections', () => {
       'telephony.connection.updated',
     ]);
     expect((await audit(created.id))[2]!.data).toMatchObject({ secret: 'removed' });
+  });
+
+  it('never returns the Placetel API token, keeps it when a change leaves it out, removes it with null', async () => {
+    const created = await connection({
+      provider: 'placetel',
+      secret: 'placetel-signing-secret',
+      settings: { apiToken: 'placetel-api-token-1', country: 'at' },
+    });
+    expect(created).toMatchObject({ hasApiToken: true, hasSecret: true, settings: { country: 'AT' } });
+    expect(JSON.stringify(created)).not.toContain('placetel-api-token-1');
+    expect((await admin.get(`/api/telephony/connections/${created.id}`)).body).not.toContain('placetel-api-token-1');
+    expect((await manager.get('/api/telephony/connections')).body).not.toContain('placetel-api-token-1');
+
+    const stored = async () =>
+      (
+        await t.database.query<{ settings: Record<string, unknown> }>(
+          'SELECT settings FROM telephony_connections WHERE id = $1',
+          [created.id],
+        )
+      )[0]!.settings;
+
+    // The form sends its settings without the token it never saw.
+    const moved = await admin.patch(`/api/telephony/connections/${created.id}`, { settings: { country: 'DE' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ hasApiToken: true, settings: { country: 'DE' } });
+    expect(await stored()).toEqual({ country: 'DE', apiToken: 'placetel-api-token-1' });
+
+    const replaced = await admin.patch(`/api/telephony/connections/${created.id}`, {
+      settings: { apiToken: 'placetel-api-token-2' },
+    });
+    expect(replaced.body).not.toContain('placetel-api-token-2');
+    expect(await stored()).toEqual({ apiToken: 'placetel-api-token-2' });
+
+    const removed = await admin.patch(`/api/telephony/connections/${created.id}`, { settings: { apiToken: null } });
+    expect(removed.json()).toMatchObject({ hasApiToken: false, settings: {} });
+    expect(await stored()).toEqual({});
+    expect(JSON.stringify(await audit(created.id))).not.toContain('placetel-api-token');
   });
 
   it('deletes a connection with its extensions', async () => {

@@ -15,6 +15,7 @@ const connection = {
   locationId: null,
   settings: { host: 'pbx', port: 8800 },
   hasSecret: false,
+  hasApiToken: false,
   state: 'failed',
   stateDetail: 'connect ECONNREFUSED 10.0.0.5:8800',
   stateChangedAt: '2026-03-02T08:00:00.000Z',
