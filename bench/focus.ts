@@ -48,7 +48,9 @@ for (let round = 1; round <= repeat; round++) {
         lines = (await measureSearch(bench, samples)).map((m) => formatMeasurement(m, target.embedded));
         break;
       case 'typo':
-        lines = (await measureSearch(bench, { ...samples, nameFragment: [], phoneSuffix: [], plate: [], vinSuffix: [] }))
+        lines = (
+          await measureSearch(bench, { ...samples, nameFragment: [], phoneSuffix: [], plate: [], vinSuffix: [] })
+        )
           .filter((m) => m.samples.length > 0)
           .map((m) => formatMeasurement(m, target.embedded));
         break;
