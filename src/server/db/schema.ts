@@ -4,6 +4,7 @@ export * from '../modules/org/tables';
 export * from '../modules/auth/tables';
 export * from '../modules/audit/tables';
 export * from '../modules/contacts/tables';
+export * from '../modules/search/tables';
 export * from '../modules/vehicles/tables';
 export * from '../modules/timeline/tables';
 export * from '../modules/imports/tables';

@@ -1,13 +1,27 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { userLocations, users } from '../org/tables';
 import { apiKeys, loginAttempts, sessions } from './tables';
 
 export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
 }
 
-export async function findSession(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+/**
+ * A session with its user and the user's further locations in one round
+ * trip: every request of a logged-in user starts with this.
+ */
+export async function findSessionWithUser(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: users,
+      extraLocationIds: sql<string[]>`coalesce((SELECT array_agg(${userLocations.locationId}::text)
+        FROM ${userLocations} WHERE ${userLocations.userId} = ${sessions.userId}), '{}')`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   return row;
 }
 

@@ -22,10 +22,13 @@ export function createAuthService({ db, clock, config }: Deps) {
   const idleMs = config.session.idleMinutes * 60_000;
   const maxMs = config.session.maxHours * 3_600_000;
 
-  async function loadUserActor(userId: string, sessionId: string, csrfToken: string): Promise<UserActor | null> {
-    const user = await orgRepo.findUser(db, userId);
-    if (!user || !user.active) return null;
-    const extra = (await orgRepo.extraLocationIds(db, [userId])).get(userId) ?? [];
+  function userActor(
+    user: typeof users.$inferSelect,
+    extra: string[],
+    sessionId: string,
+    csrfToken: string,
+  ): UserActor | null {
+    if (!user.active) return null;
     return {
       kind: 'user',
       userId: user.id,
@@ -41,17 +44,25 @@ export function createAuthService({ db, clock, config }: Deps) {
     };
   }
 
+  async function loadUserActor(userId: string, sessionId: string, csrfToken: string): Promise<UserActor | null> {
+    const user = await orgRepo.findUser(db, userId);
+    if (!user) return null;
+    const extra = (await orgRepo.extraLocationIds(db, [userId])).get(userId) ?? [];
+    return userActor(user, extra, sessionId, csrfToken);
+  }
+
   async function resolveSession(token: string): Promise<UserActor | null> {
     const id = sha256(token);
-    const session = await repo.findSession(db, id);
-    if (!session) return null;
+    const found = await repo.findSessionWithUser(db, id);
+    if (!found) return null;
+    const { session } = found;
     const now = clock.now();
     if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
       await repo.deleteSession(db, id);
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, id, now);
-    return loadUserActor(session.userId, id, session.csrfToken);
+    return userActor(found.user, found.extraLocationIds, id, session.csrfToken);
   }
 
   async function resolveApiKey(secret: string): Promise<ApiKeyActor | null> {

@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { uuid7 } from '../../lib/uuid7';
 import { contactAddresses, contactEmails, contactPhones, contacts, customerNumberCounters } from '../contacts/tables';
 import type { TimelineWrite } from '../timeline/service';
 import { timelineEntries } from '../timeline/tables';
@@ -150,9 +151,16 @@ export async function insertChildren(
   tx: DbOrTx,
   list: Array<{ contactId: string; contact: Pick<PreparedContact, 'phones' | 'emails' | 'addresses'> }>,
 ) {
-  const phones = list.flatMap(({ contactId, contact }) => contact.phones.map((p) => ({ ...p, contactId })));
-  const emails = list.flatMap(({ contactId, contact }) => contact.emails.map((e) => ({ ...e, contactId })));
-  const addresses = list.flatMap(({ contactId, contact }) => contact.addresses.map((a) => ({ ...a, contactId })));
+  // Time-ordered ids keep each table's primary key appending (see uuid7).
+  const phones = list.flatMap(({ contactId, contact }) =>
+    contact.phones.map((p) => ({ ...p, id: uuid7(), contactId })),
+  );
+  const emails = list.flatMap(({ contactId, contact }) =>
+    contact.emails.map((e) => ({ ...e, id: uuid7(), contactId })),
+  );
+  const addresses = list.flatMap(({ contactId, contact }) =>
+    contact.addresses.map((a) => ({ ...a, id: uuid7(), contactId })),
+  );
   await bulkInsert(tx, contactPhones, phones);
   await bulkInsert(tx, contactEmails, emails);
   await bulkInsert(tx, contactAddresses, addresses);

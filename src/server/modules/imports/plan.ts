@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../lib/uuid7';
 import type { DuplicateHandling, ImportReason, ImportRowReport } from '../../../shared/imports/schemas';
 import type { ExistingRef, ExistingVehicle } from './existing';
 import { contactKeys, type PreparedContact } from './prepare-contact';
@@ -95,7 +95,7 @@ export class ImportPlanner {
     let contactId: string;
     if (!match || (this.handling === 'create' && !match.key.startsWith('ref:'))) {
       action = 'create';
-      contactId = randomUUID();
+      contactId = uuid7();
       writes.createContacts.push({ id: contactId, contact });
       this.remember(this.contactsByKey, keys, { id: contactId, row: p.row });
     } else {
@@ -141,7 +141,7 @@ export class ImportPlanner {
       }
       return known.id;
     }
-    const id = randomUUID();
+    const id = uuid7();
     writes.createVehicles.push({ id, vehicle, contactId });
     if (key) this.vehiclesByKey.set(key, { id, row: p.row, ownerIds: [contactId] });
     return id;
@@ -191,7 +191,7 @@ export class ImportPlanner {
       }
     }
     if (!match) {
-      const id = randomUUID();
+      const id = uuid7();
       writes.createVehicles.push({ id, vehicle, contactId: ownerId });
       this.remember(this.vehiclesByKey, keys, { id, row: p.row, ownerIds: [ownerId] });
       return { row: p.row, action: 'create', reasons, contactId: ownerId, ...(this.dryRun ? {} : { vehicleId: id }) };

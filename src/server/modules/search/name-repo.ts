@@ -1,6 +1,15 @@
 import { queryWithSettings } from './planner';
-import { CONTACT_COLUMNS, contactQuery, type ContactRow, LIVE, type MatchedOn, type SearchContext } from './repo';
+import { editDistance } from './edit-distance';
 import { escapeLike } from './query-shape';
+import {
+  CONTACT_COLUMNS,
+  type ContactHit,
+  contactQuery,
+  type ContactRow,
+  LIVE,
+  type MatchedOn,
+  type SearchContext,
+} from './repo';
 
 /**
  * Name and company search in two tiers over contacts.search_name (the name
@@ -10,52 +19,137 @@ import { escapeLike } from './query-shape';
  *    some query word starts the name, every other word starts one of its
  *    words. Reads a few hundred index entries even for a surname thousands
  *    share, and serves two-letter fragments too.
- * 2. Only when that finds too little: typo tolerance through the trigram GIN
+ * 2. Only when that finds no name: typo tolerance. Mistyped words are
+ *    corrected against search_words, the few thousand distinct words of all
+ *    names, and the corrected query runs through the prefix index as in 1.
+ * 3. Only when no word could be corrected, or the corrected query finds
+ *    nothing (a word that only ever stands inside names): the trigram GIN
  *    index (word similarity, pg_trgm's <% operator, threshold 0.6), which
- *    must visit every row sharing trigrams with the query and so costs more.
+ *    must visit every row sharing trigrams with the query and so costs most.
  */
 
 /** Per query word: enough candidates to rank well among thousands of equal "Müller" without reading them all. */
 const PREFIX_CANDIDATES = 200;
 const FUZZY_CANDIDATES = 300;
 const MAX_WORDS = 4;
+/** Known words nearest by trigrams among which edit distance picks a mistyped word's correction. */
+const CORRECTION_CANDIDATES = 40;
+/** Equally close corrections searched per word ("Mayr" → Mayer, Maier). */
+const MAX_SPELLINGS = 3;
+/** What the typo tiers score with (up to 1, below every prefix match): similarity to what was typed. */
+const FUZZY_SCORE = '(word_similarity($4, x.search_name) + similarity($4, x.search_name)) / 2';
 
 const nameMatch = (row: ContactRow): MatchedOn => (row.kind === 'company' ? 'company' : 'name');
 
-export const nameSearch = {
-  /**
-   * Scores 1–1.5: above every fuzzy match, closer whole names first. Each
-   * branch is a range scan of contacts_search_name_prefix_idx, which carries
-   * id, home location and merged_into_id, so candidates are picked and ranked
-   * from the index alone and only the page shown is read from the table.
-   * The range [w, w || '~') holds exactly the names starting with w: every
-   * character normalizeName() leaves sorts below '~'.
-   */
-  byWordPrefixes(ctx: SearchContext, name: string) {
-    const words = name.split(' ').filter(Boolean).slice(0, MAX_WORDS);
-    const branches = words.map((_, i) => {
-      const others = words
-        .map((_w, j) => j)
-        .filter((j) => j !== i)
-        .map((j) => `AND (' ' || c.search_name) LIKE '% ' || $${5 + words.length + j} || '%'`)
+/** Per query word, the spellings to look for (one as typed, or the closest known words). */
+type WordChoices = string[][];
+
+/**
+ * Candidates whose name starts with one spelling of some query word while
+ * every other query word starts one of its words. Each branch is a range scan
+ * of contacts_search_name_prefix_idx, which carries id, home location and
+ * merged_into_id, so candidates are picked and ranked from the index alone and
+ * only the page shown is read from the table. The range [w, w || '~') holds
+ * exactly the names starting with w: every character normalizeName() leaves
+ * sorts below '~'. $4 is what the score compares names with.
+ */
+function prefixCandidates(ctx: SearchContext, choices: WordChoices, against: string, score: string) {
+  const params: unknown[] = [against];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length + 3}`;
+  };
+  const patterns = choices.map((spellings) =>
+    choices.length > 1 ? param(spellings.map((w) => `% ${escapeLike(w)}%`)) : '',
+  );
+  const branches = choices.flatMap((spellings, i) =>
+    spellings.map((spelling) => {
+      const start = param(spelling);
+      const others = patterns
+        .filter((_p, j) => j !== i)
+        .map((p) => `AND (' ' || c.search_name) LIKE ANY(${p}::text[])`)
         .join(' ');
       return `(SELECT c.id, c.search_name, c.home_location_id FROM contacts c
-                WHERE c.search_name ~>=~ $${5 + i} AND c.search_name ~<~ ($${5 + i} || '~') ${others} AND ${LIVE}
+                WHERE c.search_name ~>=~ ${start} AND c.search_name ~<~ (${start} || '~') ${others} AND ${LIVE}
                 LIMIT ${PREFIX_CANDIDATES})`;
-    });
-    return contactQuery(
+    }),
+  );
+  return contactQuery(
+    ctx,
+    `SELECT ${CONTACT_COLUMNS}, NULL::text AS matched_value, best.score
+       FROM (SELECT id, score FROM (
+               SELECT DISTINCT ON (x.id) x.id, x.search_name, x.home_location_id, ${score} AS score
+                 FROM (${branches.join(' UNION ALL ')}) x) d
+             ORDER BY score DESC, (home_location_id = ANY($2::uuid[])) DESC, search_name
+             LIMIT $3) best
+       JOIN contacts c ON c.id = best.id`,
+    params,
+    nameMatch,
+  );
+}
+
+const wordsOf = (name: string) => name.split(' ').filter(Boolean).slice(0, MAX_WORDS);
+
+/** How many slips a word of this length may carry and still be corrected: one, two from seven letters on. */
+const allowedEdits = (word: string) => (word.length >= 7 ? 2 : 1);
+
+/**
+ * For each query word, the spellings to search: the word itself when some
+ * known name word starts with it, else the known words fewest slips away
+ * (at most three). The known words nearest by trigrams come from the GiST
+ * index of search_words; edit distance then picks among them, because
+ * trigrams alone rate "Loernz" far from "Lorenz". Null when no word needed
+ * and found a correction.
+ */
+async function correctWords(ctx: SearchContext, words: string[]): Promise<WordChoices | null> {
+  const rows = await ctx.database.query<{ known: boolean; near: string[] }>(
+    `SELECT EXISTS (SELECT 1 FROM search_words s WHERE s.word ~>=~ q.w AND s.word ~<~ (q.w || '~')) AS known,
+            ARRAY(SELECT v.word FROM search_words v ORDER BY v.word <-> q.w LIMIT ${CORRECTION_CANDIDATES}) AS near
+       FROM unnest($1::text[]) WITH ORDINALITY AS q(w, n)
+      ORDER BY q.n`,
+    [words],
+  );
+  let corrected = false;
+  const choices = words.map((word, i) => {
+    const row = rows[i]!;
+    if (row.known) return [word];
+    const max = allowedEdits(word);
+    const scored = row.near
+      .map((candidate) => ({ candidate, distance: editDistance(word, candidate, max) }))
+      .filter((c) => c.distance <= max);
+    if (scored.length === 0) return [word];
+    const best = Math.min(...scored.map((c) => c.distance));
+    corrected = true;
+    // near is in trigram order, so among equally close words the more similar come first.
+    return scored
+      .filter((c) => c.distance === best)
+      .slice(0, MAX_SPELLINGS)
+      .map((c) => c.candidate);
+  });
+  return corrected ? choices : null;
+}
+
+export const nameSearch = {
+  /** Scores 1–1.5: above every fuzzy match, closer whole names first. */
+  byWordPrefixes(ctx: SearchContext, name: string) {
+    return prefixCandidates(
       ctx,
-      `SELECT ${CONTACT_COLUMNS}, NULL::text AS matched_value, best.score
-         FROM (SELECT id, score FROM (
-                 SELECT DISTINCT ON (x.id) x.id, x.search_name, x.home_location_id, 1 + similarity($4, x.search_name) / 2 AS score
-                   FROM (${branches.join(' UNION ALL ')}) x) d
-               ORDER BY score DESC, (home_location_id = ANY($2::uuid[])) DESC, search_name
-               LIMIT $3) best
-         JOIN contacts c ON c.id = best.id`,
-      // The escaped words are only referenced when there are other words to check.
-      [name, ...words, ...(words.length > 1 ? words.map(escapeLike) : [])],
-      nameMatch,
+      wordsOf(name).map((w) => [w]),
+      name,
+      '1 + similarity($4, x.search_name) / 2',
     );
+  },
+
+  /**
+   * Typo tolerance, first try: mistyped words replaced by the known name
+   * words closest to them ("mulller hans" → "muller hans"), then searched by
+   * prefix like a correct query. Scored as the trigram tier scores, against
+   * what was typed. Empty when no word could be corrected.
+   */
+  async byCorrectedWords(ctx: SearchContext, name: string): Promise<ContactHit[]> {
+    const choices = await correctWords(ctx, wordsOf(name));
+    if (!choices) return [];
+    return prefixCandidates(ctx, choices, name, FUZZY_SCORE);
   },
 
   /**

@@ -19,6 +19,7 @@ let hansHere: { id: string };
 let company: { id: string };
 let merged: { id: string; customerNumber: string };
 let golf: { id: string };
+let renamed: { id: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,6 +56,8 @@ beforeAll(async () => {
   await make.contact({ location: elsewhere, lastName: 'Schröder', firstName: 'Karl', block: 'lifted' });
   await make.contact({ location: elsewhere, lastName: 'Schröder', firstName: 'Kurt', block: 'expired' });
   await make.contact({ location: elsewhere, lastName: 'Weber', firstName: 'Anna' });
+  await make.contact({ location: elsewhere, companyName: 'Autohaus Schreiner GmbH' });
+  renamed = await make.contact({ location: elsewhere, lastName: 'Brandt', firstName: 'Ida' });
   golf = await make.vehicle({
     vin: 'WVWZZZ1KZAW123456',
     plate: 'M-AB 1234',
@@ -81,6 +84,27 @@ describe('search bar: names', () => {
 
   it.each(['Mueler', 'Müler', 'Mülller'])('finds Müller despite the typo %s', async (q) => {
     expect(ids(await search(q))).toContain(hans.id);
+  });
+
+  it.each(['Wbeer Anna', 'Webr Anna', 'Weebr anna', 'Anna Wbeer'])(
+    'puts "Weber, Anna" first despite a swapped, missing or extra letter in %s',
+    async (q) => {
+      const results = await search(q);
+      expect(results[0]).toMatchObject({ title: 'Weber, Anna', matchedOn: 'name' });
+    },
+  );
+
+  it('finds a mistyped word that only stands inside a name', async () => {
+    expect((await search('Schreinr'))[0]).toMatchObject({ title: 'Autohaus Schreiner GmbH', matchedOn: 'company' });
+  });
+
+  it('finds a renamed contact despite a typo in the new name', async () => {
+    await t.database.query(
+      `UPDATE contacts SET last_name = 'Wachtmeister', display_name = 'Wachtmeister, Ida',
+              search_name = 'wachtmeister ida' WHERE id = $1`,
+      [renamed.id],
+    );
+    expect((await search('Wachtmiester'))[0]).toMatchObject({ id: renamed.id, title: 'Wachtmeister, Ida' });
   });
 
   it.each(['hans müller', 'müller hans', 'Müller, Hans'])(

@@ -42,10 +42,13 @@ export function createSearchService({ database, clock }: Deps) {
       if (shape.name) branches.push(nameSearch.byWordPrefixes(ctx, shape.name));
 
       let hits = (await Promise.all(branches)).flat();
-      // Typo tolerance costs more (it visits every row sharing trigrams with the query),
-      // so it runs only when no name starts with what was typed.
+      // Typo tolerance runs only when no name starts with what was typed; the
+      // trigram scan, which costs most, only when correcting words found nothing.
       const nameFound = hits.some((hit) => hit.matchedOn === 'name' || hit.matchedOn === 'company');
-      if (shape.name && shape.fuzzy && !nameFound) hits = hits.concat(await nameSearch.byTrigrams(ctx, shape.name));
+      if (shape.name && shape.fuzzy && !nameFound) {
+        const corrected = await nameSearch.byCorrectedWords(ctx, shape.name);
+        hits = hits.concat(corrected.length > 0 ? corrected : await nameSearch.byTrigrams(ctx, shape.name));
+      }
       const results = rank(hits, new Set(searcher.locationIds)).slice(0, input.limit);
       return { query: q, results: results.map(present), tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },

@@ -86,14 +86,21 @@ export function createTimelineService(
     });
   }
 
+  /** The owner's existence is checked alongside reading the page, not before it: one round trip less to wait for. */
   async function page(
     owner: 'contact_id' | 'vehicle_id',
     ownerId: string,
     query: z.output<typeof TimelineQuery>,
+    exists: (id: string) => Promise<boolean>,
+    notFound: string,
   ): Promise<TimelinePage> {
     const kinds = parseKinds(query.kinds);
     const after = parseCursor(query.cursor);
-    const rows = await repo.pageOf(database, owner, ownerId, { kinds, after, limit: query.limit + 1 });
+    const [found, rows] = await Promise.all([
+      exists(ownerId),
+      repo.pageOf(database, owner, ownerId, { kinds, after, limit: query.limit + 1 }),
+    ]);
+    if (!found) throw new NotFoundError(notFound);
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     const nextCursor =
@@ -106,13 +113,11 @@ export function createTimelineService(
   return {
     /** Newest first; kinds filters ("note,call"). */
     async forContact(contactId: string, query: z.output<typeof TimelineQuery>): Promise<TimelinePage> {
-      if (!(await contacts.exists(contactId))) throw new NotFoundError('Contact');
-      return page('contact_id', contactId, query);
+      return page('contact_id', contactId, query, contacts.exists, 'Contact');
     },
 
     async forVehicle(vehicleId: string, query: z.output<typeof TimelineQuery>): Promise<TimelinePage> {
-      if (!(await vehicles.exists(vehicleId))) throw new NotFoundError('Vehicle');
-      return page('vehicle_id', vehicleId, query);
+      return page('vehicle_id', vehicleId, query, vehicles.exists, 'Vehicle');
     },
 
     /** A free-text note on a contact, optionally about one of the vehicles. */

@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
+
+/**
+ * Every word of every contact's search_name ("muller", "hans", "bau"), once.
+ * The search bar corrects a mistyped word against this short list instead of
+ * comparing trigrams with a million names. Filled by statement triggers on
+ * contacts (migration 0007), so every way of writing a contact keeps it
+ * current; words of deleted contacts may linger and only cost a wasted guess.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [
+    index('search_words_trgm_idx').using('gist', sql`${t.word} gist_trgm_ops`),
+    index('search_words_prefix_idx').on(sql`${t.word} text_pattern_ops`),
+  ],
+);
