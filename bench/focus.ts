@@ -7,6 +7,7 @@ import { ensureSearchPrefixIndex } from './indexes';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureCallerId, measureRecord, measureSearch } from './scenarios';
+import { measureTelephonyPop } from './telephony-pop';
 
 /**
  * Measures some of the benchmark's scenarios on the generated dataset, each
@@ -17,7 +18,7 @@ import { measureCallerId, measureRecord, measureSearch } from './scenarios';
  *
  * Same database selection and BENCH_CONTACTS / BENCH_IMPORT_ROWS as run.ts.
  */
-const SCENARIOS = ['search', 'typo', 'callerid', 'record', 'import'] as const;
+const SCENARIOS = ['search', 'typo', 'callerid', 'pop', 'record', 'import'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -56,6 +57,11 @@ for (let round = 1; round <= repeat; round++) {
         break;
       case 'callerid':
         lines = [formatMeasurement(await measureCallerId(bench, samples), target.embedded)];
+        break;
+      case 'pop':
+        lines = (await measureTelephonyPop(bench, target.database, samples)).map((m) =>
+          formatMeasurement(m, target.embedded),
+        );
         break;
       case 'record': {
         const record = await measureRecord(bench, target.database);
