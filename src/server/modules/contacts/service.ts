@@ -45,6 +45,16 @@ export interface CreateOptions {
   skipDuplicateCheck?: boolean;
   /** Id in the source system, for idempotent re-imports. */
   externalRef?: string | null;
+  /** The id to give the new contact, when the caller needs it before the insert. */
+  id?: string;
+  /**
+   * Take the customer number now, in its own statement, instead of inside the
+   * caller's transaction: the counter row is then locked for a moment, not for
+   * the whole transaction (intake under load). A rolled-back insert leaves a gap.
+   */
+  numberBeforeTransaction?: boolean;
+  /** The home location's code, when the caller has just loaded the location. */
+  homeLocationCode?: string;
 }
 
 export type ContactsService = ReturnType<typeof createContactsService>;
@@ -86,7 +96,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     const errors: FieldError[] = [];
     const phones = preparePhones(input.phones, { allowInvalid: options.allowInvalidPhones });
     errors.push(...phones.errors);
-    const { locationCode } = await checkReferences(input, errors);
+    const known = options.homeLocationCode;
+    const checked = await checkReferences(known ? { ...input, homeLocationId: undefined } : input, errors);
+    const locationCode = known ?? checked.locationCode;
     throwIfAny(errors);
 
     if (!options.skipDuplicateCheck && !input.ignoreDuplicates) {
@@ -109,13 +121,15 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
 
     const now = clock.now();
     const displayName = displayNameOf(input);
+    const early = options.numberBeforeTransaction ? await repo.allocateCustomerNumber(db, input.homeLocationId) : null;
     return async (tx: Tx) => {
       const company =
         input.companyId && input.kind === 'person' ? await repo.findContact(tx, input.companyId) : undefined;
-      const number = await repo.allocateCustomerNumber(tx, input.homeLocationId);
+      const number = early ?? (await repo.allocateCustomerNumber(tx, input.homeLocationId));
       const [row] = await tx
         .insert(contacts)
         .values({
+          ...(options.id ? { id: options.id } : {}),
           kind: input.kind,
           customerNumber: `${locationCode}-${String(number).padStart(6, '0')}`,
           homeLocationId: input.homeLocationId,
@@ -142,9 +156,11 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         })
         .returning({ id: contacts.id, customerNumber: contacts.customerNumber });
       const id = row!.id;
-      await repo.replacePhones(tx, id, phones.values);
-      await repo.replaceEmails(tx, id, prepareEmails(input.emails));
-      await repo.replaceAddresses(tx, id, prepareAddresses(input.addresses));
+      await repo.insertChildren(tx, id, {
+        phones: phones.values,
+        emails: prepareEmails(input.emails),
+        addresses: prepareAddresses(input.addresses),
+      });
       await recordTimeline(tx, {
         contactId: id,
         kind: 'contact_created',
@@ -258,6 +274,14 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     async refs(ids: string[]): Promise<Map<string, repo.RefRow>> {
       const found = await repo.refs(db, [...new Set(ids)]);
       return new Map(found.map((r) => [r.id, r]));
+    },
+    /** The contact with exactly this phone (E.164) or else this e-mail address, with which of them matched. */
+    async exactMatch(
+      e164: string | null,
+      email: string | null,
+    ): Promise<{ id: string; displayName: string; matched: 'phone' | 'email' } | null> {
+      const row = await repo.exactMatch(db, e164, email ? email.trim().toLowerCase() : null);
+      return row ? { id: row.id, displayName: row.display_name, matched: row.reason } : null;
     },
     /** Caller identification: contacts (not merged away) having exactly this E.164 number. */
     async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {

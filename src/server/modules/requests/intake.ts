@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
@@ -42,6 +43,8 @@ export interface IntakeOptions {
   fieldPrefix?: string;
   /** Machines may send numbers we cannot parse; keep the lead rather than lose it. */
   lenientPhones?: boolean;
+  /** The location, when the caller has just loaded it for input.locationId. */
+  location?: Location;
 }
 
 export interface PreparedIntake {
@@ -53,6 +56,11 @@ export interface PreparedIntake {
   contact: { id: string; matched: 'phone' | 'email' | null } | { insert: (tx: Tx) => Promise<string> };
   /** For the announcement; a new contact is not visible outside the transaction. */
   contactDisplayName: string;
+  /**
+   * Who gets it, decided before the transaction: the reads and the round-robin
+   * step then hold nothing while the request is written.
+   */
+  decision: AssignmentDecisionResult;
 }
 
 export interface IntakeResult {
@@ -67,23 +75,9 @@ export function createIntake(ctx: RequestsContext) {
   const { deps, org, contacts, vehicles, assignment, jobs } = ctx;
 
   /** The exact-match rule: a new customer with a known phone (E.164) or e-mail is that contact. */
-  async function matchExisting(customer: NewCustomer): Promise<{ id: string; matched: 'phone' | 'email' } | null> {
+  function matchExisting(customer: NewCustomer) {
     const e164 = customer.phone ? parsePhone(customer.phone).e164 : null;
-    if (e164) {
-      const [byPhone] = await contacts.findByPhoneE164(e164);
-      if (byPhone) return { id: byPhone.id, matched: 'phone' };
-    }
-    if (customer.email) {
-      const found = await contacts.checkDuplicates({
-        kind: 'person',
-        phones: [],
-        emails: [{ address: customer.email }],
-        addresses: [],
-      });
-      const byEmail = found.find((c) => c.reasons.includes('email'));
-      if (byEmail) return { id: byEmail.id, matched: 'email' };
-    }
-    return null;
+    return contacts.exactMatch(e164, customer.email ?? null);
   }
 
   /** Everything that reads before the transaction: references, the customer, the deadline. */
@@ -92,10 +86,13 @@ export function createIntake(ctx: RequestsContext) {
     const errors: FieldError[] = [];
     const fail = (field: string, message: string) => errors.push({ field: prefix + field, in: 'body', message });
 
-    const location = await org.getLocation(input.locationId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
+    const location =
+      options.location?.id === input.locationId
+        ? options.location
+        : await org.getLocation(input.locationId).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          });
     if (!location) fail('locationId', 'unknown location');
     if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) fail('vehicleId', 'unknown vehicle');
     if (input.assigneeId) {
@@ -106,6 +103,8 @@ export function createIntake(ctx: RequestsContext) {
     }
 
     let contact: PreparedIntake['contact'] | null = null;
+    let contactDisplayName = '';
+    let newContactId: string | null = null;
     if (input.contactId) {
       if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
       else fail('contactId', 'unknown contact');
@@ -116,8 +115,14 @@ export function createIntake(ctx: RequestsContext) {
       if (!c.phone && !c.email) fail('customer.phone', 'give a phone number or an e-mail address');
       const phone = c.phone ? parsePhone(c.phone) : null;
       if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
-      if (errors.length === 0 && location) {
-        contact = (await matchExisting(c)) ?? {
+      const existing = errors.length === 0 && location ? await matchExisting(c) : null;
+      if (existing) {
+        contact = { id: existing.id, matched: existing.matched };
+        contactDisplayName = existing.displayName;
+      } else if (errors.length === 0 && location) {
+        newContactId = randomUUID();
+        contactDisplayName = newCustomerName(c);
+        contact = {
           insert: await contacts.prepareCreate(
             actor,
             {
@@ -149,7 +154,13 @@ export function createIntake(ctx: RequestsContext) {
                   : [],
               ignoreDuplicates: true,
             } as Parameters<typeof contacts.prepareCreate>[1],
-            { skipDuplicateCheck: true, allowInvalidPhones: options.lenientPhones },
+            {
+              skipDuplicateCheck: true,
+              allowInvalidPhones: options.lenientPhones,
+              id: newContactId,
+              numberBeforeTransaction: true,
+              homeLocationCode: location.code,
+            },
           ),
         };
       }
@@ -157,32 +168,12 @@ export function createIntake(ctx: RequestsContext) {
       fail('contactId', 'give either an existing contact or a new customer');
     }
     if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
-    const contactDisplayName =
-      'id' in contact
-        ? ((await contacts.refs([contact.id])).get(contact.id)?.displayName ?? '')
-        : newCustomerName(input.customer!);
+    if (input.contactId) {
+      contactDisplayName = (await contacts.refs([input.contactId])).get(input.contactId)?.displayName ?? '';
+    }
 
     const receivedAt = input.receivedAt ?? deps.clock.now();
     const calendar = { openingHours: location.openingHours, federalState: location.federalState };
-    return {
-      actor,
-      input,
-      location,
-      receivedAt,
-      dueAt: firstContactDue(calendar, receivedAt, input.type),
-      contact,
-      contactDisplayName,
-    };
-  }
-
-  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
-  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
-    const { actor, input, location, receivedAt, dueAt } = prepared;
-    const now = deps.clock.now();
-    const { userId, apiKeyId } = actorIds(actor);
-    const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
-    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
-
     const decision: AssignmentDecisionResult = input.assigneeId
       ? {
           assigneeId: input.assigneeId,
@@ -193,18 +184,37 @@ export function createIntake(ctx: RequestsContext) {
           notifyUserIds: [],
           explanation: ['chosen by staff'],
         }
-      : await assignment.decide(tx, {
+      : await assignment.decide(deps.db, {
           type: input.type,
           locationId: location.id,
+          locationName: location.name,
           brand: input.brand ?? null,
           source: input.source ?? null,
-          contactId,
+          contactId: 'id' in contact ? contact.id : newContactId,
           at: receivedAt,
         });
+    return {
+      actor,
+      input,
+      location,
+      receivedAt,
+      dueAt: firstContactDue(calendar, receivedAt, input.type),
+      contact,
+      contactDisplayName,
+      decision,
+    };
+  }
 
-    const number = await repo.nextRequestNumber(tx);
+  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
+  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
+    const { actor, input, location, receivedAt, dueAt, decision } = prepared;
+    const now = deps.clock.now();
+    const { userId, apiKeyId } = actorIds(actor);
+    const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
+    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
+
     const row = await repo.insertRequest(tx, {
-      number,
+      number: repo.NEXT_REQUEST_NUMBER,
       type: input.type,
       channel: input.channel,
       source: input.source ?? null,
@@ -234,6 +244,7 @@ export function createIntake(ctx: RequestsContext) {
       updatedAt: now,
     });
 
+    const { number } = row;
     await repo.insertEvents(tx, [
       {
         requestId: row.id,
@@ -289,6 +300,7 @@ export function createIntake(ctx: RequestsContext) {
         onBehalfOfId: decision.onBehalfOfId,
         notifyUserIds: decision.notifyUserIds,
         mailAssignee: decision.mailAssignee,
+        known: { people: decision.people, locationName: location.name },
       });
     }
     await recordTimeline(tx, {
