@@ -7,7 +7,7 @@ import type {
   DuplicateCandidate,
   MergeInput,
 } from '../../../shared/contacts/schemas';
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import {
@@ -20,7 +20,13 @@ import {
 import type { OrgService } from '../org/service';
 import { recordTimeline } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
-import { authorOf, createConsentAndBlockFunctions, lockLiveContact } from './consents-blocks';
+import {
+  authorOf,
+  type ConsentWrite,
+  createConsentAndBlockFunctions,
+  lockLiveContact,
+  writeConsents,
+} from './consents-blocks';
 import { loadDetail, presentContact, userIdsOf } from './detail';
 import { type DuplicateCheck, findDuplicates } from './duplicates';
 import {
@@ -322,6 +328,10 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     },
 
     ...consentsAndBlocks,
+
+    /** Consents that came with something else (a web-form lead), in that thing's transaction. */
+    recordConsentsIn: (tx: DbOrTx, actor: Actor | null, contactId: string, entries: ConsentWrite[]) =>
+      writeConsents(tx, actor, contactId, entries, clock.now()),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
 import type { Location } from '../../../shared/org/schemas';
 import type { Tx } from '../../db/client';
@@ -36,6 +37,8 @@ export interface IntakeInput {
   externalSource?: string | null;
   externalId?: string | null;
   receivedAt?: Date;
+  /** Consents the customer gave in the sender's form; they go into the contact's consent history. */
+  consents?: Array<{ channel: Channel; purpose: ConsentPurpose; status: ConsentStatus }>;
 }
 
 /** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
@@ -279,6 +282,22 @@ export function createIntake(ctx: RequestsContext) {
           ]
         : []),
     ]);
+
+    if (input.consents?.length) {
+      // The proof an audit asks for: which form (API key) sent it, with which request.
+      const via = actor.kind === 'apiKey' ? ` über die Schnittstelle (API-Schlüssel „${actor.name}“)` : '';
+      await contacts.recordConsentsIn(
+        tx,
+        actor,
+        contactId,
+        input.consents.map((c) => ({
+          ...c,
+          effectiveAt: receivedAt,
+          source: input.channel === 'web_form' || input.channel === 'lead_portal' ? 'web_form' : 'other',
+          note: `Mit Anliegen ${number}${via} übermittelt`,
+        })),
+      );
+    }
 
     await jobs.schedule(tx, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
     if (decision.onBehalfOfId && decision.onBehalfUntil) {

@@ -192,6 +192,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       customer: body.customer,
       externalSource: body.externalId ? `api-key:${actor.apiKeyId}` : null,
       externalId: body.externalId ?? null,
+      consents: body.consents,
     };
     return takeIn(
       actor,
