@@ -75,7 +75,7 @@ const actorIds = (actor: Actor) =>
   actor.kind === 'user' ? { userId: actor.userId, apiKeyId: null } : { userId: null, apiKeyId: actor.apiKeyId };
 
 export function createIntake(ctx: RequestsContext) {
-  const { deps, org, contacts, vehicles, assignment, jobs } = ctx;
+  const { deps, org, contacts, vehicles, assignment, jobs, typeSettings } = ctx;
 
   /** The exact-match rule: a new customer with a known phone (E.164) or e-mail is that contact. */
   function matchExisting(customer: NewCustomer) {
@@ -201,7 +201,7 @@ export function createIntake(ctx: RequestsContext) {
       input,
       location,
       receivedAt,
-      dueAt: firstContactDue(calendar, receivedAt, input.type),
+      dueAt: firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type)),
       contact,
       contactDisplayName,
       decision,

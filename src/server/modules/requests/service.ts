@@ -17,6 +17,7 @@ import type { RenderedTemplate } from './ports';
 import { createReassignment } from './reassign';
 import * as repo from './repo';
 import { registerReturnNotice } from './return-notice';
+import { createTypeSettings } from './type-settings';
 import { createRequestView, vehicleLabel } from './view';
 import { createWorkflow } from './workflow';
 
@@ -31,7 +32,8 @@ const INTAKE_ROLES = new Set(['admin', 'manager', 'sales', 'service', 'reception
  * workflow, contact attempts, SLA deadlines with escalation, work lists.
  */
 export function createRequestsService(deps: Deps, modules: RequestsDeps) {
-  const ctx = createContext(deps, modules);
+  const typeSettings = createTypeSettings(deps);
+  const ctx = createContext(deps, modules, typeSettings);
   const view = createRequestView(ctx);
   const intake = createIntake(ctx);
   const machine = createMachineIntake(ctx, intake);
@@ -62,6 +64,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   return {
     get,
     takeIn,
+    typeSettings,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
 
