@@ -22,6 +22,7 @@ const ApiKeysPage = lazy(() => import('../features/admin/api-keys/ApiKeysPage'))
 const RulesPage = lazy(() => import('../features/admin/assignment/RulesPage'));
 const AbsencesPage = lazy(() => import('../features/admin/assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('../features/admin/templates/TemplatesPage'));
+const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 
 /** Managers see only the lead-management tabs of the administration. */
@@ -104,6 +105,7 @@ export const routes: RouteObject[] = [
               { path: 'assignment', element: <RulesPage /> },
               { path: 'absences', element: <AbsencesPage /> },
               { path: 'templates', element: <TemplatesPage /> },
+              { path: 'deadlines', element: <DeadlinesPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

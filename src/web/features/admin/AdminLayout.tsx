@@ -1,5 +1,13 @@
 import { Tabs } from '@mantine/core';
-import { IconBeach, IconBuildingStore, IconKey, IconRoute, IconTemplate, IconUsers } from '@tabler/icons-react';
+import {
+  IconBeach,
+  IconBuildingStore,
+  IconClockHour4,
+  IconKey,
+  IconRoute,
+  IconTemplate,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -18,6 +26,7 @@ const TABS = [
   { value: 'assignment', icon: IconRoute, roles: MANAGERS },
   { value: 'absences', icon: IconBeach, roles: MANAGERS },
   { value: 'templates', icon: IconTemplate, roles: MANAGERS },
+  { value: 'deadlines', icon: IconClockHour4, roles: MANAGERS },
 ] as const;
 
 const LABEL_KEYS = {
@@ -27,6 +36,7 @@ const LABEL_KEYS = {
   assignment: 'assignment.tabs.rules',
   absences: 'assignment.tabs.absences',
   templates: 'templates.tab',
+  deadlines: 'deadlines.tab',
 } as const;
 
 export default function AdminLayout() {
