@@ -112,6 +112,15 @@ export function listAbsences(
 }
 
 /** Another absence of the same person that shares at least one day with [startsOn, endsOn]. */
+/**
+ * Serialises changes to one person's absences until the transaction ends (a
+ * transaction-scoped advisory lock keyed by the user), so the overlap check
+ * and the insert cannot interleave with another's.
+ */
+export async function lockAbsencesOf(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`absences:${userId}`}, 0))`);
+}
+
 export async function findOverlap(
   db: DbOrTx,
   userId: string,
