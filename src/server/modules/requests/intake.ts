@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client';
 import type { Actor } from '../../http/access';
 import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordTimeline } from '../timeline/service';
+import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
 import type { RequestsContext } from './context';
 import { TYPE_LABEL } from './labels';
 import type { AssignmentDecisionResult } from './ports';
@@ -37,6 +38,8 @@ export interface IntakeInput {
   externalSource?: string | null;
   externalId?: string | null;
   receivedAt?: Date;
+  /** Files that came with it (the JSON API's base64 attachments). */
+  attachments?: IncomingFile[];
   /** Consents the customer gave in the sender's form; they go into the contact's consent history. */
   consents?: Array<{ channel: Channel; purpose: ConsentPurpose; status: ConsentStatus }>;
 }
@@ -171,6 +174,7 @@ export function createIntake(ctx: RequestsContext) {
       fail('contactId', 'give either an existing contact or a new customer');
     }
     if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
+    if (input.attachments?.length) checkFiles(input.attachments, `${prefix}attachments`);
     if (input.contactId) {
       contactDisplayName = (await contacts.refs([input.contactId])).get(input.contactId)?.displayName ?? '';
     }
@@ -283,6 +287,7 @@ export function createIntake(ctx: RequestsContext) {
         : []),
     ]);
 
+    if (input.attachments?.length) await insertAttachments(tx, row.id, input.attachments, actor, now);
     if (input.consents?.length) {
       // The proof an audit asks for: which form (API key) sent it, with which request.
       const via = actor.kind === 'apiKey' ? ` über die Schnittstelle (API-Schlüssel „${actor.name}“)` : '';

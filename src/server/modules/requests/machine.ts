@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
+import type { AttachmentUpload } from '../../../shared/requests/attachments';
 import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
 import { ConflictError, ValidationError } from '../../http/errors';
+import type { IncomingFile } from './attachments';
 import type { RequestsContext } from './context';
 import type { createIntake, IntakeInput, IntakeOptions, PreparedIntake } from './intake';
 import { DEFAULT_SUBJECT } from './labels';
@@ -39,6 +41,19 @@ export function hashBody(body: unknown): string {
   return createHash('sha256')
     .update(typeof body === 'string' ? body : JSON.stringify(canonical(body)))
     .digest('hex');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A base64 file of the JSON API; what is not base64 is refused naming the file, not silently garbled. */
+function decodeAttachment(file: z.output<typeof AttachmentUpload>, field: string): IncomingFile {
+  const text = file.contentBase64.replace(/\s+/g, '');
+  if (!BASE64.test(text) || text.length % 4 === 1) {
+    throw new ValidationError([
+      { field: `${field}.contentBase64`, in: 'body', message: `"${file.fileName}" is not valid base64` },
+    ]);
+  }
+  return { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(text, 'base64'), field };
 }
 
 /** Rolls the intake back: its Idempotency-Key was stored by a concurrent call meanwhile. */
@@ -193,6 +208,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       externalSource: body.externalId ? `api-key:${actor.apiKeyId}` : null,
       externalId: body.externalId ?? null,
       consents: body.consents,
+      attachments: body.attachments.map((a, i) => decodeAttachment(a, `attachments.${i}`)),
     };
     return takeIn(
       actor,

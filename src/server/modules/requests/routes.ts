@@ -19,6 +19,7 @@ import { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings
 import { RenderedTemplate } from '../../../shared/requests/templates';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -177,4 +178,5 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   await app.register(intakeRoutes, services);
+  await app.register(attachmentRoutes, services);
 }

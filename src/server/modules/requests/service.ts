@@ -8,6 +8,7 @@ import { assertLocation } from '../../http/access';
 import { ForbiddenError } from '../../http/errors';
 import { assertRead } from './access';
 import { createAdfIntake } from './adf-intake';
+import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
 import { registerEscalation } from './escalation';
 import { createIntake, type IntakeInput } from './intake';
@@ -41,6 +42,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const workflow = createWorkflow(ctx, view.loadRow);
   const reassignment = createReassignment(ctx);
   const lists = createLists(ctx);
+  const attachments = createAttachments(ctx, view.loadRow);
 
   registerEscalation(ctx);
   registerReturnNotice(ctx);
@@ -65,6 +67,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     get,
     takeIn,
     typeSettings,
+    attachments,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
 
