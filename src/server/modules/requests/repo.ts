@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { rows } from '../contacts/repo';
 import { contactAttempts, customerRequests, intakeKeys, requestEvents } from './tables';
 
 export type RequestRow = typeof customerRequests.$inferSelect;
