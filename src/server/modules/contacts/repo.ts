@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { writeTogether } from '../../db/together';
 import type { PhoneValues } from './input';
 import {
   contactAddresses,
@@ -61,9 +62,11 @@ export async function insertChildren(
   },
 ) {
   const { phones, emails, addresses } = children;
-  if (phones.length > 0) await tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId })));
-  if (emails.length > 0) await tx.insert(contactEmails).values(emails.map((e) => ({ ...e, contactId })));
-  if (addresses.length > 0) await tx.insert(contactAddresses).values(addresses.map((a) => ({ ...a, contactId })));
+  await writeTogether(tx, [
+    ...(phones.length > 0 ? [tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId })))] : []),
+    ...(emails.length > 0 ? [tx.insert(contactEmails).values(emails.map((e) => ({ ...e, contactId })))] : []),
+    ...(addresses.length > 0 ? [tx.insert(contactAddresses).values(addresses.map((a) => ({ ...a, contactId })))] : []),
+  ]);
 }
 
 export async function replacePhones(tx: DbOrTx, contactId: string, phones: PhoneValues[]) {

@@ -7,7 +7,8 @@ import type { Location } from '../../../shared/org/schemas';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../http/access';
 import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
-import { recordTimeline } from '../timeline/service';
+import { writeTogether } from '../../db/together';
+import { timelineInsert } from '../timeline/service';
 import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
 import type { RequestsContext } from './context';
 import { TYPE_LABEL } from './labels';
@@ -252,7 +253,8 @@ export function createIntake(ctx: RequestsContext) {
     });
 
     const { number } = row;
-    await repo.insertEvents(tx, [
+    // Sent below together with the timeline entry: one round trip for both.
+    const events = repo.eventsInsert(tx, [
       {
         requestId: row.id,
         at: now,
@@ -327,18 +329,23 @@ export function createIntake(ctx: RequestsContext) {
         known: { people: decision.people, locationName: location.name },
       });
     }
-    await recordTimeline(tx, {
-      contactId,
-      vehicleId: row.vehicleId,
-      kind: 'request',
-      occurredAt: now,
-      authorId: userId,
-      summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
-      body: row.message,
-      data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
-      sourceType: 'request',
-      sourceId: row.id,
-    });
+    await writeTogether(tx, [
+      events,
+      timelineInsert(tx, [
+        {
+          contactId,
+          vehicleId: row.vehicleId,
+          kind: 'request',
+          occurredAt: now,
+          authorId: userId,
+          summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
+          body: row.message,
+          data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
+          sourceType: 'request',
+          sourceId: row.id,
+        },
+      ]),
+    ]);
     return { row, contactMatched };
   }
 

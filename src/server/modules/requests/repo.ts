@@ -59,8 +59,11 @@ export async function updateRequest(
 }
 
 export async function insertEvents(tx: DbOrTx, events: EventInsert[]): Promise<void> {
-  if (events.length > 0) await tx.insert(requestEvents).values(events);
+  if (events.length > 0) await eventsInsert(tx, events);
 }
+
+/** The insert, not yet run, to send together with other writes. */
+export const eventsInsert = (tx: DbOrTx, events: EventInsert[]) => tx.insert(requestEvents).values(events);
 
 export const listEvents = (db: DbOrTx, requestId: string) =>
   db
