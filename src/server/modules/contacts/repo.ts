@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { writeTogether } from '../../db/together';
 import type { PhoneValues } from './input';
 import {
   contactAddresses,
@@ -51,8 +50,8 @@ export async function idByExternalRef(db: DbOrTx, externalRef: string): Promise<
   return row?.id;
 }
 
-/** The children of a contact just inserted: nothing to replace, so no deletes. */
-export async function insertChildren(
+/** The inserts of a new contact's children (nothing to replace, so no deletes), not yet run. */
+export function childInserts(
   tx: DbOrTx,
   contactId: string,
   children: {
@@ -60,13 +59,13 @@ export async function insertChildren(
     emails: Array<Omit<typeof contactEmails.$inferInsert, 'contactId'>>;
     addresses: Array<Omit<typeof contactAddresses.$inferInsert, 'contactId'>>;
   },
-) {
+): SQLWrapper[] {
   const { phones, emails, addresses } = children;
-  await writeTogether(tx, [
+  return [
     ...(phones.length > 0 ? [tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId })))] : []),
     ...(emails.length > 0 ? [tx.insert(contactEmails).values(emails.map((e) => ({ ...e, contactId })))] : []),
     ...(addresses.length > 0 ? [tx.insert(contactAddresses).values(addresses.map((a) => ({ ...a, contactId })))] : []),
-  ]);
+  ];
 }
 
 export async function replacePhones(tx: DbOrTx, contactId: string, phones: PhoneValues[]) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -8,6 +9,7 @@ import type {
   MergeInput,
 } from '../../../shared/contacts/schemas';
 import type { DbOrTx, Tx } from '../../db/client';
+import { writeTogether } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import {
@@ -18,7 +20,7 @@ import {
   ValidationError,
 } from '../../http/errors';
 import type { OrgService } from '../org/service';
-import { recordTimeline } from '../timeline/service';
+import { recordTimeline, timelineInsert } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
 import {
   authorOf,
@@ -132,50 +134,55 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       const company =
         input.companyId && input.kind === 'person' ? await repo.findContact(tx, input.companyId) : undefined;
       const number = early ?? (await repo.allocateCustomerNumber(tx, input.homeLocationId));
-      const [row] = await tx
-        .insert(contacts)
-        .values({
-          ...(options.id ? { id: options.id } : {}),
-          kind: input.kind,
-          customerNumber: `${locationCode}-${String(number).padStart(6, '0')}`,
-          homeLocationId: input.homeLocationId,
-          salutation: input.salutation,
-          title: input.title,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          companyName: input.companyName,
-          companyId: company?.id ?? null,
-          position: input.position,
-          dateOfBirth: input.dateOfBirth ?? null,
-          salesConsultantId: input.salesConsultantId ?? null,
-          serviceAdvisorId: input.serviceAdvisorId ?? null,
-          preferredChannel: input.preferredChannel ?? null,
-          notes: input.notes,
-          tags: [...new Set(input.tags)],
-          paymentRemarks: input.paymentRemarks,
-          displayName,
-          searchName: searchNameOf(displayName, company?.companyName),
-          externalRef: options.externalRef ?? null,
-          createdBy: authorOf(actor),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: contacts.id, customerNumber: contacts.customerNumber });
-      const id = row!.id;
-      await repo.insertChildren(tx, id, {
-        phones: phones.values,
-        emails: prepareEmails(input.emails),
-        addresses: prepareAddresses(input.addresses),
+      // Id and number known beforehand: the contact, its phones, e-mails, addresses and its first
+      // timeline entry go to the database as one statement.
+      const id = options.id ?? randomUUID();
+      const customerNumber = `${locationCode}-${String(number).padStart(6, '0')}`;
+      const contactInsert = tx.insert(contacts).values({
+        id,
+        kind: input.kind,
+        customerNumber,
+        homeLocationId: input.homeLocationId,
+        salutation: input.salutation,
+        title: input.title,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        companyName: input.companyName,
+        companyId: company?.id ?? null,
+        position: input.position,
+        dateOfBirth: input.dateOfBirth ?? null,
+        salesConsultantId: input.salesConsultantId ?? null,
+        serviceAdvisorId: input.serviceAdvisorId ?? null,
+        preferredChannel: input.preferredChannel ?? null,
+        notes: input.notes,
+        tags: [...new Set(input.tags)],
+        paymentRemarks: input.paymentRemarks,
+        displayName,
+        searchName: searchNameOf(displayName, company?.companyName),
+        externalRef: options.externalRef ?? null,
+        createdBy: authorOf(actor),
+        createdAt: now,
+        updatedAt: now,
       });
-      await recordTimeline(tx, {
-        contactId: id,
-        kind: 'contact_created',
-        occurredAt: now,
-        authorId: authorOf(actor),
-        summary: `Kontakt angelegt (${row!.customerNumber})`,
-        sourceType: options.externalRef ? 'import' : null,
-        sourceId: options.externalRef ?? null,
-      });
+      await writeTogether(tx, [
+        contactInsert,
+        ...repo.childInserts(tx, id, {
+          phones: phones.values,
+          emails: prepareEmails(input.emails),
+          addresses: prepareAddresses(input.addresses),
+        }),
+        timelineInsert(tx, [
+          {
+            contactId: id,
+            kind: 'contact_created',
+            occurredAt: now,
+            authorId: authorOf(actor),
+            summary: `Kontakt angelegt (${customerNumber})`,
+            sourceType: options.externalRef ? 'import' : null,
+            sourceId: options.externalRef ?? null,
+          },
+        ]),
+      ]);
       return id;
     };
   }

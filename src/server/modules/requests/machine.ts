@@ -85,7 +85,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     if (!locationCode) {
       throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'give locationCode or locationId' }]);
     }
-    const found = (await org.listLocations()).find((l) => l.code === locationCode.toUpperCase());
+    const found = await org.findLocationByCode(locationCode);
     if (!found) throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'unknown location code' }]);
     return found;
   }
