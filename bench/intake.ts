@@ -163,7 +163,8 @@ function intakeBody(run: string, i: number) {
       salutation: i % 2 ? 'mr' : 'ms',
       firstName: `Vorname${i}`,
       lastName: `Bench${run}x${i}`,
-      phone: `+49 151 ${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')}`,
+      // Distinct per run too: a number from an earlier run would match that run's contact instead.
+      phone: `+49 151 ${String(10_000_000 + ((Number.parseInt(run, 36) + i * 7919) % 89_999_999)).padStart(8, '0')}`,
       email: `bench-${run}-${i}@example.test`,
     },
   };

@@ -153,7 +153,7 @@ export function planStory(
   },
 ): RequestStory {
   const { now, calendar, receivedAt, type } = input;
-  const dueAt = firstContactDue(calendar, receivedAt, type);
+  const dueAt = firstContactDue(calendar, receivedAt);
   const pattern = f.helpers.weightedArrayElement(PATTERNS);
   const attempts = attemptsFor(f, pattern, calendar, input.channel, receivedAt, dueAt).filter((a) => a.at <= now);
   const first = attempts[0]?.at ?? null;

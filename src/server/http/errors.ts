@@ -40,6 +40,20 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** An uploaded file (or body) is larger than allowed; the errors name the file. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super(413, 'payload-too-large', message, errors);
+  }
+}
+
+/** A file of a kind that is not accepted; the errors name the file. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super(415, 'unsupported-media-type', message, errors);
+  }
+}
+
 export class UnauthorizedError extends DomainError {
   constructor(message = 'Please log in.') {
     super(401, 'unauthorized', message);

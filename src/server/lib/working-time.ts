@@ -102,6 +102,32 @@ export function addWorkingDays(calendar: WorkingCalendar, instant: Date, days: n
   throw new Error('The location has no opening hours in the scanned period');
 }
 
+/**
+ * "Within n working hours": n hours of the location's opening time after the
+ * moment it is next open; closed hours, nights, weekends and public holidays
+ * do not count. Four working hours from Friday 16:00 at a place open until
+ * 18:00 and again on Monday at 08:00 end on Monday at 10:00.
+ */
+export function addWorkingHours(calendar: WorkingCalendar, instant: Date, hours: number): Date {
+  const tz = calendar.timeZone ?? TIME_ZONE;
+  const start = nextOpening(calendar, instant);
+  const local = toLocal(start, tz);
+  let from = local.hour * 60 + local.minute;
+  let day: Day = local;
+  let remaining = Math.round(hours * 60);
+  for (let i = 0; i < MAX_SCAN_DAYS * Math.max(1, Math.ceil(hours / 8)); i++) {
+    for (const [opens, closes] of openIntervals(calendar, day)) {
+      if (closes <= from) continue;
+      const begin = Math.max(opens, from);
+      if (remaining <= closes - begin) return fromLocal(day.year, day.month, day.day, begin + remaining, tz);
+      remaining -= closes - begin;
+    }
+    day = addDays(day.year, day.month, day.day, 1);
+    from = 0;
+  }
+  throw new Error('The location has no opening hours in the scanned period');
+}
+
 /** Whether the location is open at that instant (for "call now" hints and proposals). */
 export function isOpen(calendar: WorkingCalendar, instant: Date): boolean {
   return nextOpening(calendar, instant).getTime() === instant.getTime();

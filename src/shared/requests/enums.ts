@@ -60,3 +60,7 @@ export const ABSENCE_KINDS = ['holiday', 'sick', 'training', 'other'] as const;
 
 export const TEMPLATE_KINDS = ['phone_script', 'voicemail', 'email'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** Units of the first-contact deadline: working days keep the time of day, working hours count open hours only. */
+export const SLA_UNITS = ['working_days', 'working_hours'] as const;
+export type SlaUnit = (typeof SLA_UNITS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, page, UserRef } from '../common';
+import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
 import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
 import {
   ATTEMPT_CHANNELS,
@@ -73,6 +74,8 @@ export const IntakeBody = RequestFields.partial({ locationId: true, subject: tru
     .default([]),
   /** The sender's own id for this lead; a second lead with the same id is a resend. */
   externalId: optionalText(120),
+  /** Files from the form, base64; see ATTACHMENT_TYPES and the size limits. */
+  attachments: z.array(AttachmentUpload).max(ATTACHMENT_MAX_FILES).default([]),
 });
 
 export const RequestRef = z.object({

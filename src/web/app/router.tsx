@@ -23,6 +23,7 @@ const RulesPage = lazy(() => import('../features/admin/assignment/RulesPage'));
 const AbsencesPage = lazy(() => import('../features/admin/assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('../features/admin/templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('../features/admin/telephony/TelephonyPage'));
+const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 
 /** Managers see only the lead-management tabs of the administration. */
@@ -106,6 +107,7 @@ export const routes: RouteObject[] = [
               { path: 'absences', element: <AbsencesPage /> },
               { path: 'templates', element: <TemplatesPage /> },
               { path: 'telephony', element: <TelephonyPage /> },
+              { path: 'deadlines', element: <DeadlinesPage /> },
               { path: '*', element: <NotFound /> },
             ],
           },

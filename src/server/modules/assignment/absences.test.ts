@@ -137,4 +137,26 @@ describe('who is here today', () => {
       },
     ]);
   });
+
+  it('takes only one of several overlapping absences entered at the same moment', async () => {
+    const manager = await t.userWithRole('manager');
+    // Several people at once, so that the checks really run side by side on PostgreSQL's pool.
+    const people = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => makeUser(t, 'sales', { firstName: 'Gleich', lastName: `Zeitig${n}` })),
+    );
+    const answers = await Promise.all(
+      people.flatMap((person) =>
+        ['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04'].map(async (startsOn) => ({
+          person: person.id,
+          status: (await manager.post('/api/absences', holiday(person.id, { startsOn, endsOn: '2026-04-10' })))
+            .statusCode,
+        })),
+      ),
+    );
+    for (const person of people) {
+      const mine = answers.filter((a) => a.person === person.id).map((a) => a.status);
+      expect(mine.sort()).toEqual([201, 409, 409, 409]);
+      expect((await manager.get(`/api/absences?userId=${person.id}`)).json()).toHaveLength(1);
+    }
+  });
 });

@@ -60,8 +60,14 @@ export function createAbsencesService({ db, clock }: Deps) {
     }
   }
 
-  async function assertNoOverlap(userId: string, startsOn: string, endsOn: string, exceptId?: string) {
-    const other = await repo.findOverlap(db, userId, startsOn, endsOn, exceptId);
+  /**
+   * Inside the writing transaction, after taking the person's lock: two
+   * managers entering overlapping holidays at the same moment are checked one
+   * after the other, so the second sees the first.
+   */
+  async function assertNoOverlap(tx: DbOrTx, userId: string, startsOn: string, endsOn: string, exceptId?: string) {
+    await repo.lockAbsencesOf(tx, userId);
+    const other = await repo.findOverlap(tx, userId, startsOn, endsOn, exceptId);
     if (other) {
       throw new ConflictError(
         `This person is already away from ${germanDate(other.startsOn)} to ${germanDate(other.endsOn)}.`,
@@ -98,8 +104,8 @@ export function createAbsencesService({ db, clock }: Deps) {
       const person = await personFor(input.userId, 'userId');
       assertMayManage(actor, person);
       await assertDeputy(person, input.deputyId);
-      await assertNoOverlap(person.id, input.startsOn, input.endsOn);
       const id = await db.transaction(async (tx) => {
+        await assertNoOverlap(tx, person.id, input.startsOn, input.endsOn);
         const newId = await repo.insertAbsence(tx, {
           userId: person.id,
           kind: input.kind,
@@ -134,8 +140,8 @@ export function createAbsencesService({ db, clock }: Deps) {
         throw new ValidationError([{ field: 'deputyId', in: 'body', message: 'cannot deputise for oneself' }]);
       }
       if (patch.deputyId !== undefined) await assertDeputy(person, patch.deputyId);
-      await assertNoOverlap(person.id, startsOn, endsOn, id);
       await db.transaction(async (tx) => {
+        await assertNoOverlap(tx, person.id, startsOn, endsOn, id);
         await repo.updateAbsence(tx, id, {
           kind: patch.kind,
           startsOn,

@@ -24,6 +24,8 @@ export interface AnnounceInput {
   reason?: string | null;
   /** From the decision: false = the assignee gets the in-app notification only. Default true. */
   mailAssignee?: boolean;
+  /** People the caller has loaded already (the decision's), and the location's name: fewer lookups. */
+  known?: { people?: ReadonlyMap<string, Person>; locationName?: string };
 }
 
 export interface Announced {
@@ -44,18 +46,25 @@ export async function announce(
   input: AnnounceInput,
 ): Promise<Announced> {
   const { request } = input;
-  const people = await loadPeople(
-    tx,
-    [input.assigneeId, input.onBehalfOfId, input.reassignedBy, ...input.notifyUserIds].filter((id): id is string =>
-      Boolean(id),
-    ),
+  const wanted = [input.assigneeId, input.onBehalfOfId, input.reassignedBy, ...input.notifyUserIds].filter(
+    (id): id is string => Boolean(id),
   );
+  const knownPeople = input.known?.people;
+  const people = new Map<string, Person>();
+  const missing: string[] = [];
+  for (const id of wanted) {
+    const person = knownPeople?.get(id);
+    if (person) people.set(id, person);
+    else missing.push(id);
+  }
+  for (const [id, person] of await loadPeople(tx, missing)) people.set(id, person);
   const assignee = input.assigneeId ? people.get(input.assigneeId) : undefined;
   const onBehalfOf = input.onBehalfOfId ? people.get(input.onBehalfOfId) : undefined;
   const reassignedBy = input.reassignedBy ? people.get(input.reassignedBy) : undefined;
   const link = `/requests/${request.id}`;
   const url = services.mail.link(link);
-  const locationName = (await locationNames(tx, [request.locationId])).get(request.locationId) ?? '';
+  const locationName =
+    input.known?.locationName ?? (await locationNames(tx, [request.locationId])).get(request.locationId) ?? '';
 
   const result: Announced = { notificationId: null, emailIds: [] };
   if (assignee?.active) {

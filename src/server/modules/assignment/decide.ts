@@ -12,6 +12,8 @@ export interface DecideInput {
   source?: string | null;
   contactId?: string | null;
   at: Date;
+  /** The location's name when the caller has it (saves a lookup). */
+  locationName?: string;
 }
 
 export interface Decision {
@@ -28,6 +30,8 @@ export interface Decision {
   mailAssignee: boolean;
   /** The steps in German, for the rule tester. */
   explanation: string[];
+  /** Everyone the decision looked at, so announcing it need not load them again. */
+  people: Map<string, Person>;
 }
 
 const same = (a: string, b: string) => a.localeCompare(b, 'de', { sensitivity: 'accent' }) === 0;
@@ -65,7 +69,8 @@ export async function managersAt(tx: DbOrTx, locationId: string): Promise<string
 export async function decide(tx: DbOrTx, input: DecideInput): Promise<Decision> {
   const book = new PresenceBook(tx, berlinDate(input.at));
   const steps: string[] = [];
-  const locationName = (await locationNames(tx, [input.locationId])).get(input.locationId) ?? 'unbekannt';
+  const locationName =
+    input.locationName ?? (await locationNames(tx, [input.locationId])).get(input.locationId) ?? 'unbekannt';
   const rule = (await repo.listRules(tx, { activeOnly: true })).find((r) => ruleMatches(r, input));
 
   let cover: Cover;
@@ -97,6 +102,7 @@ export async function decide(tx: DbOrTx, input: DecideInput): Promise<Decision> 
     notifyUserIds: [...notify],
     mailAssignee,
     explanation: steps,
+    people: book.known(),
   };
 }
 
@@ -155,21 +161,15 @@ async function presentMembers(book: PresenceBook, group: string[], locationId: s
 }
 
 async function roundRobin(book: PresenceBook, rule: repo.RuleRow, locationId: string, steps: string[]): Promise<Cover> {
-  // Lock first: a concurrent intake waits here and then sees the moved pointer.
-  const locked = (await repo.lockRule(book.tx, rule.id)) ?? rule;
-  const group = locked.groupUserIds;
-  const here = new Set((await presentMembers(book, group, locationId, steps)).map((p) => p.id));
-  if (here.size === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
-  const last = locked.lastAssignedUserId ? group.indexOf(locked.lastAssignedUserId) : -1;
-  for (let i = 1; i <= group.length; i++) {
-    const candidate = group[(last + i) % group.length]!;
-    if (!here.has(candidate)) continue;
-    await repo.setRoundRobinPointer(book.tx, rule.id, candidate);
-    const person = (await book.person(candidate))!;
-    steps.push(`Reihum ist ${person.displayName} an der Reihe (${here.size} von ${group.length} anwesend)`);
-    return { assignee: person, onBehalfOf: null, onBehalfUntil: null };
-  }
-  return leadsTakeOver(book, locationId, steps);
+  const group = rule.groupUserIds;
+  const here = (await presentMembers(book, group, locationId, steps)).map((p) => p.id);
+  if (here.length === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
+  // The pointer moves in one statement, so no lock on the rule is held while the rest of the intake runs.
+  const chosen = await repo.advanceRoundRobin(book.tx, rule.id, here);
+  const person = chosen ? await book.person(chosen) : null;
+  if (!person) return leadsTakeOver(book, locationId, steps);
+  steps.push(`Reihum ist ${person.displayName} an der Reihe (${here.length} von ${group.length} anwesend)`);
+  return { assignee: person, onBehalfOf: null, onBehalfUntil: null };
 }
 
 async function leastLoaded(

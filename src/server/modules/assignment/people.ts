@@ -69,11 +69,32 @@ async function withLocations(
   }));
 }
 
+/** People with their further locations, in one query (intake decides and announces on every request). */
 export async function loadPeople(db: DbOrTx, ids: string[]): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select(personColumns).from(users).where(inArray(users.id, unique));
-  return new Map((await withLocations(db, rows)).map((p) => [p.id, p]));
+  const rows = await db
+    .select({
+      ...personColumns,
+      further: sql<
+        string[]
+      >`coalesce((SELECT array_agg(${userLocations.locationId}::text) FROM ${userLocations} WHERE ${userLocations.userId} = ${users.id}), '{}'::text[])`,
+    })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        displayName: `${r.firstName} ${r.lastName}`,
+        email: r.email,
+        role: r.role,
+        active: r.active,
+        locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
+      },
+    ]),
+  );
 }
 
 /** Active users working at the location (home or further; null = anywhere), optionally of one role; by name. */

@@ -51,6 +51,13 @@ export class PresenceBook {
     return this.people.get(id) ?? null;
   }
 
+  /** Everyone looked up so far who exists. */
+  known(): Map<string, Person> {
+    const found = new Map<string, Person>();
+    for (const [id, person] of this.people) if (person) found.set(id, person);
+    return found;
+  }
+
   absence(id: string): AbsenceRow | null {
     return this.absences.get(id) ?? null;
   }

@@ -21,15 +21,6 @@ export async function findRule(db: DbOrTx, id: string): Promise<RuleRow | undefi
   return row;
 }
 
-/**
- * Locks the rule row for the rest of the transaction, so two intakes at the
- * same moment read and move the round-robin pointer one after the other.
- */
-export async function lockRule(db: DbOrTx, id: string): Promise<RuleRow | undefined> {
-  const [row] = await db.select().from(assignmentRules).where(eq(assignmentRules.id, id)).for('update');
-  return row;
-}
-
 export async function insertRule(db: DbOrTx, values: RuleValues, now: Date): Promise<string> {
   // New rules go last: the order is what managers arranged, a new one must not jump ahead.
   const [row] = await db
@@ -51,8 +42,34 @@ export async function updateRule(db: DbOrTx, id: string, values: Partial<RuleVal
     .where(eq(assignmentRules.id, id));
 }
 
-export async function setRoundRobinPointer(db: DbOrTx, id: string, userId: string): Promise<void> {
-  await db.update(assignmentRules).set({ lastAssignedUserId: userId }).where(eq(assignmentRules.id, id));
+/**
+ * Moves the round-robin pointer to the next present member after the last
+ * one, in one statement: concurrent intakes queue on the row only for this
+ * statement (outside a transaction) and each sees the pointer the one before
+ * it left. Null when none of the present people is in the group.
+ */
+export async function advanceRoundRobin(db: DbOrTx, id: string, presentIds: string[]): Promise<string | null> {
+  if (presentIds.length === 0) return null;
+  const present = sql`ARRAY[${sql.join(
+    presentIds.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const result = (await db.execute(sql`
+    UPDATE assignment_rules r
+       SET last_assigned_user_id = coalesce((
+             SELECT g.uid
+               FROM unnest(r.group_user_ids) WITH ORDINALITY AS g(uid, ord)
+              WHERE g.uid = ANY(${present})
+              ORDER BY (g.ord - coalesce(array_position(r.group_user_ids, r.last_assigned_user_id), 0) - 1
+                        + cardinality(r.group_user_ids)) % cardinality(r.group_user_ids)
+              LIMIT 1), r.last_assigned_user_id)
+     WHERE r.id = ${id}
+     RETURNING r.last_assigned_user_id AS chosen,
+               r.last_assigned_user_id = ANY(${present}) AS present`)) as unknown as {
+    rows: Array<{ chosen: string | null; present: boolean | null }>;
+  };
+  const [row] = result.rows;
+  return row?.present ? row.chosen : null;
 }
 
 export async function deleteRule(db: DbOrTx, id: string): Promise<boolean> {
@@ -95,6 +112,15 @@ export function listAbsences(
 }
 
 /** Another absence of the same person that shares at least one day with [startsOn, endsOn]. */
+/**
+ * Serialises changes to one person's absences until the transaction ends (a
+ * transaction-scoped advisory lock keyed by the user), so the overlap check
+ * and the insert cannot interleave with another's.
+ */
+export async function lockAbsencesOf(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`absences:${userId}`}, 0))`);
+}
+
 export async function findOverlap(
   db: DbOrTx,
   userId: string,

@@ -9,18 +9,23 @@ import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
 import { users } from '../org/tables';
 import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from './crypto';
+import { ApiKeyCache } from './api-key-cache';
 import * as repo from './repo';
 
 export const SESSION_COOKIE = 'crm_session';
 const API_KEY_PREFIX = 'crm_';
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** How long a process trusts a verified API key without asking the database again. */
+export const API_KEY_CACHE_MS = 10_000;
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService({ db, clock, config }: Deps) {
   const idleMs = config.session.idleMinutes * 60_000;
   const maxMs = config.session.maxHours * 3_600_000;
+  // Wall time, not the injected clock: the cache is about load, not about business time.
+  const apiKeyCache = new ApiKeyCache(API_KEY_CACHE_MS, () => Date.now());
 
   function userActor(
     user: typeof users.$inferSelect,
@@ -67,13 +72,18 @@ export function createAuthService({ db, clock, config }: Deps) {
 
   async function resolveApiKey(secret: string): Promise<ApiKeyActor | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
-    const key = await repo.findActiveApiKeyByHash(db, sha256(secret));
+    const hash = sha256(secret);
+    const cached = apiKeyCache.get(hash);
+    if (cached) return cached;
+    const key = await repo.findActiveApiKeyByHash(db, hash);
     if (!key) return null;
     const now = clock.now();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await repo.markApiKeyUsed(db, key.id, now);
     }
-    return { kind: 'apiKey', apiKeyId: key.id, name: key.name, scopes: key.scopes };
+    const actor: ApiKeyActor = { kind: 'apiKey', apiKeyId: key.id, name: key.name, scopes: key.scopes };
+    apiKeyCache.set(hash, actor);
+    return actor;
   }
 
   /**
@@ -236,6 +246,7 @@ export function createAuthService({ db, clock, config }: Deps) {
         if (!row) throw new NotFoundError('Active API key');
         await recordAudit(tx, clock.now(), actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
       });
+      apiKeyCache.forget(id);
     },
 
     /** Housekeeping, run by the scheduler. */

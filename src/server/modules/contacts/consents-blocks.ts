@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ConsentPurpose, Channel } from '../../../shared/contacts/enums';
+import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '../../../shared/contacts/enums';
 import type {
   BlockInput,
   ConsentHistoryEntry,
@@ -8,6 +8,7 @@ import type {
   ConsentState,
   UnblockInput,
 } from '../../../shared/contacts/schemas';
+import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
@@ -34,6 +35,56 @@ export async function lockLiveContact(tx: Parameters<typeof repo.findContact>[0]
   return row;
 }
 
+export interface ConsentWrite {
+  channel: Channel;
+  purpose: ConsentPurpose;
+  status: ConsentStatus;
+  effectiveAt: Date;
+  source: ConsentSource;
+  note?: string | null;
+}
+
+/** Appends decisions to the history with their timeline entries, in the caller's transaction. */
+export async function writeConsents(
+  tx: DbOrTx,
+  actor: Actor | null,
+  contactId: string,
+  entries: ConsentWrite[],
+  now: Date,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = await tx
+    .insert(consents)
+    .values(
+      entries.map((e) => ({
+        contactId,
+        channel: e.channel,
+        purpose: e.purpose,
+        status: e.status,
+        effectiveAt: e.effectiveAt,
+        source: e.source,
+        note: e.note ?? null,
+        recordedBy: authorOf(actor),
+        createdAt: now,
+      })),
+    )
+    .returning({ id: consents.id });
+  await recordTimeline(
+    tx,
+    entries.map((e, i) => ({
+      contactId,
+      kind: 'consent_changed',
+      occurredAt: now,
+      authorId: authorOf(actor),
+      summary: `Einwilligung ${e.status === 'granted' ? 'erteilt' : 'widerrufen'}: ${CHANNEL_LABELS[e.channel]} (${PURPOSE_LABELS[e.purpose]})`,
+      body: e.note ?? null,
+      data: { channel: e.channel, purpose: e.purpose, status: e.status, source: e.source },
+      sourceType: 'consent',
+      sourceId: rows[i]!.id,
+    })),
+  );
+}
+
 /** GDPR consent history (append-only) and blocks (Sperren). */
 export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgService) {
   async function userRefMap(ids: Array<string | null>) {
@@ -50,32 +101,7 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
       }
       await db.transaction(async (tx) => {
         await lockLiveContact(tx, contactId);
-        const [row] = await tx
-          .insert(consents)
-          .values({
-            contactId,
-            channel: input.channel,
-            purpose: input.purpose,
-            status: input.status,
-            effectiveAt,
-            source: input.source,
-            note: input.note,
-            recordedBy: authorOf(actor),
-            createdAt: now,
-          })
-          .returning({ id: consents.id });
-        const verb = input.status === 'granted' ? 'erteilt' : 'widerrufen';
-        await recordTimeline(tx, {
-          contactId,
-          kind: 'consent_changed',
-          occurredAt: now,
-          authorId: authorOf(actor),
-          summary: `Einwilligung ${verb}: ${CHANNEL_LABELS[input.channel]} (${PURPOSE_LABELS[input.purpose]})`,
-          body: input.note,
-          data: { channel: input.channel, purpose: input.purpose, status: input.status, source: input.source },
-          sourceType: 'consent',
-          sourceId: row!.id,
-        });
+        await writeConsents(tx, actor, contactId, [{ ...input, effectiveAt }], now);
       });
     },
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { PhoneValues } from './input';
 import {
@@ -50,6 +50,24 @@ export async function idByExternalRef(db: DbOrTx, externalRef: string): Promise<
   return row?.id;
 }
 
+/** The inserts of a new contact's children (nothing to replace, so no deletes), not yet run. */
+export function childInserts(
+  tx: DbOrTx,
+  contactId: string,
+  children: {
+    phones: PhoneValues[];
+    emails: Array<Omit<typeof contactEmails.$inferInsert, 'contactId'>>;
+    addresses: Array<Omit<typeof contactAddresses.$inferInsert, 'contactId'>>;
+  },
+): SQLWrapper[] {
+  const { phones, emails, addresses } = children;
+  return [
+    ...(phones.length > 0 ? [tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId })))] : []),
+    ...(emails.length > 0 ? [tx.insert(contactEmails).values(emails.map((e) => ({ ...e, contactId })))] : []),
+    ...(addresses.length > 0 ? [tx.insert(contactAddresses).values(addresses.map((a) => ({ ...a, contactId })))] : []),
+  ];
+}
+
 export async function replacePhones(tx: DbOrTx, contactId: string, phones: PhoneValues[]) {
   await tx.delete(contactPhones).where(eq(contactPhones.contactId, contactId));
   if (phones.length > 0) await tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId })));
@@ -98,6 +116,30 @@ export async function refs(db: DbOrTx, ids: string[]): Promise<RefRow[]> {
     .select({ id: contacts.id, displayName: contacts.displayName, customerNumber: contacts.customerNumber })
     .from(contacts)
     .where(inArray(contacts.id, ids));
+}
+
+/**
+ * The one contact (not merged away) with exactly this phone (E.164) or, failing
+ * that, this e-mail address: one query, for intake paths that take a known
+ * customer's request without asking.
+ */
+export async function exactMatch(
+  db: DbOrTx,
+  e164: string | null,
+  email: string | null,
+): Promise<{ id: string; display_name: string; reason: 'phone' | 'email' } | undefined> {
+  if (!e164 && !email) return undefined;
+  const [row] = await rows<{ id: string; display_name: string; reason: 'phone' | 'email' }>(
+    db,
+    sql`SELECT c.id, c.display_name, m.reason
+          FROM (SELECT ph.contact_id AS id, 'phone' AS reason, 1 AS rank FROM contact_phones ph WHERE ph.e164 = ${e164}
+                UNION ALL
+                SELECT e.contact_id, 'email', 2 FROM contact_emails e WHERE e.address = ${email}) m
+          JOIN contacts c ON c.id = m.id AND c.merged_into_id IS NULL
+         ORDER BY m.rank, c.display_name, c.id
+         LIMIT 1`,
+  );
+  return row;
 }
 
 /** Contacts (not merged away) having exactly this number: caller identification. */

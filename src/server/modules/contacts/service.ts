@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -7,7 +8,8 @@ import type {
   DuplicateCandidate,
   MergeInput,
 } from '../../../shared/contacts/schemas';
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
+import { writeTogether } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import {
@@ -18,9 +20,15 @@ import {
   ValidationError,
 } from '../../http/errors';
 import type { OrgService } from '../org/service';
-import { recordTimeline } from '../timeline/service';
+import { recordTimeline, timelineInsert } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
-import { authorOf, createConsentAndBlockFunctions, lockLiveContact } from './consents-blocks';
+import {
+  authorOf,
+  type ConsentWrite,
+  createConsentAndBlockFunctions,
+  lockLiveContact,
+  writeConsents,
+} from './consents-blocks';
 import { loadDetail, presentContact, userIdsOf } from './detail';
 import { type DuplicateCheck, findDuplicates } from './duplicates';
 import {
@@ -45,6 +53,16 @@ export interface CreateOptions {
   skipDuplicateCheck?: boolean;
   /** Id in the source system, for idempotent re-imports. */
   externalRef?: string | null;
+  /** The id to give the new contact, when the caller needs it before the insert. */
+  id?: string;
+  /**
+   * Take the customer number now, in its own statement, instead of inside the
+   * caller's transaction: the counter row is then locked for a moment, not for
+   * the whole transaction (intake under load). A rolled-back insert leaves a gap.
+   */
+  numberBeforeTransaction?: boolean;
+  /** The home location's code, when the caller has just loaded the location. */
+  homeLocationCode?: string;
 }
 
 export type ContactsService = ReturnType<typeof createContactsService>;
@@ -86,7 +104,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     const errors: FieldError[] = [];
     const phones = preparePhones(input.phones, { allowInvalid: options.allowInvalidPhones });
     errors.push(...phones.errors);
-    const { locationCode } = await checkReferences(input, errors);
+    const known = options.homeLocationCode;
+    const checked = await checkReferences(known ? { ...input, homeLocationId: undefined } : input, errors);
+    const locationCode = known ?? checked.locationCode;
     throwIfAny(errors);
 
     if (!options.skipDuplicateCheck && !input.ignoreDuplicates) {
@@ -109,51 +129,60 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
 
     const now = clock.now();
     const displayName = displayNameOf(input);
+    const early = options.numberBeforeTransaction ? await repo.allocateCustomerNumber(db, input.homeLocationId) : null;
     return async (tx: Tx) => {
       const company =
         input.companyId && input.kind === 'person' ? await repo.findContact(tx, input.companyId) : undefined;
-      const number = await repo.allocateCustomerNumber(tx, input.homeLocationId);
-      const [row] = await tx
-        .insert(contacts)
-        .values({
-          kind: input.kind,
-          customerNumber: `${locationCode}-${String(number).padStart(6, '0')}`,
-          homeLocationId: input.homeLocationId,
-          salutation: input.salutation,
-          title: input.title,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          companyName: input.companyName,
-          companyId: company?.id ?? null,
-          position: input.position,
-          dateOfBirth: input.dateOfBirth ?? null,
-          salesConsultantId: input.salesConsultantId ?? null,
-          serviceAdvisorId: input.serviceAdvisorId ?? null,
-          preferredChannel: input.preferredChannel ?? null,
-          notes: input.notes,
-          tags: [...new Set(input.tags)],
-          paymentRemarks: input.paymentRemarks,
-          displayName,
-          searchName: searchNameOf(displayName, company?.companyName),
-          externalRef: options.externalRef ?? null,
-          createdBy: authorOf(actor),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: contacts.id, customerNumber: contacts.customerNumber });
-      const id = row!.id;
-      await repo.replacePhones(tx, id, phones.values);
-      await repo.replaceEmails(tx, id, prepareEmails(input.emails));
-      await repo.replaceAddresses(tx, id, prepareAddresses(input.addresses));
-      await recordTimeline(tx, {
-        contactId: id,
-        kind: 'contact_created',
-        occurredAt: now,
-        authorId: authorOf(actor),
-        summary: `Kontakt angelegt (${row!.customerNumber})`,
-        sourceType: options.externalRef ? 'import' : null,
-        sourceId: options.externalRef ?? null,
+      const number = early ?? (await repo.allocateCustomerNumber(tx, input.homeLocationId));
+      // Id and number known beforehand: the contact, its phones, e-mails, addresses and its first
+      // timeline entry go to the database as one statement.
+      const id = options.id ?? randomUUID();
+      const customerNumber = `${locationCode}-${String(number).padStart(6, '0')}`;
+      const contactInsert = tx.insert(contacts).values({
+        id,
+        kind: input.kind,
+        customerNumber,
+        homeLocationId: input.homeLocationId,
+        salutation: input.salutation,
+        title: input.title,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        companyName: input.companyName,
+        companyId: company?.id ?? null,
+        position: input.position,
+        dateOfBirth: input.dateOfBirth ?? null,
+        salesConsultantId: input.salesConsultantId ?? null,
+        serviceAdvisorId: input.serviceAdvisorId ?? null,
+        preferredChannel: input.preferredChannel ?? null,
+        notes: input.notes,
+        tags: [...new Set(input.tags)],
+        paymentRemarks: input.paymentRemarks,
+        displayName,
+        searchName: searchNameOf(displayName, company?.companyName),
+        externalRef: options.externalRef ?? null,
+        createdBy: authorOf(actor),
+        createdAt: now,
+        updatedAt: now,
       });
+      await writeTogether(tx, [
+        contactInsert,
+        ...repo.childInserts(tx, id, {
+          phones: phones.values,
+          emails: prepareEmails(input.emails),
+          addresses: prepareAddresses(input.addresses),
+        }),
+        timelineInsert(tx, [
+          {
+            contactId: id,
+            kind: 'contact_created',
+            occurredAt: now,
+            authorId: authorOf(actor),
+            summary: `Kontakt angelegt (${customerNumber})`,
+            sourceType: options.externalRef ? 'import' : null,
+            sourceId: options.externalRef ?? null,
+          },
+        ]),
+      ]);
       return id;
     };
   }
@@ -259,6 +288,14 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       const found = await repo.refs(db, [...new Set(ids)]);
       return new Map(found.map((r) => [r.id, r]));
     },
+    /** The contact with exactly this phone (E.164) or else this e-mail address, with which of them matched. */
+    async exactMatch(
+      e164: string | null,
+      email: string | null,
+    ): Promise<{ id: string; displayName: string; matched: 'phone' | 'email' } | null> {
+      const row = await repo.exactMatch(db, e164, email ? email.trim().toLowerCase() : null);
+      return row ? { id: row.id, displayName: row.display_name, matched: row.reason } : null;
+    },
     /** Caller identification: contacts (not merged away) having exactly this E.164 number. */
     async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {
       return repo.refs(db, await repo.idsByPhoneE164(db, e164));
@@ -298,6 +335,10 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     },
 
     ...consentsAndBlocks,
+
+    /** Consents that came with something else (a web-form lead), in that thing's transaction. */
+    recordConsentsIn: (tx: DbOrTx, actor: Actor | null, contactId: string, entries: ConsentWrite[]) =>
+      writeConsents(tx, actor, contactId, entries, clock.now()),
   };
 }
 

@@ -187,7 +187,7 @@ describe('contact import from CSV', () => {
     const contact = await t.services.contacts.get(krause!.id);
     expect(contact.phones).toEqual([expect.objectContaining({ raw: '12345678901234567', valid: false, e164: null })]);
     const csv = await admin.get(`/api/imports/${uploaded.id}/report.csv`);
-    expect(csv.body).toContain('flagged invalid');
+    expect(csv.body).toContain('übernommen und als ungültig markiert');
   });
 
   it('rejects a row whose VIN is invalid, naming the column and the reason, and imports the others', async () => {
@@ -210,7 +210,13 @@ describe('contact import from CSV', () => {
     });
     expect(job.totals).toEqual({ create: 1, update: 0, skip: 0, reject: 1 });
     const report = await admin.get(`/api/imports/${uploaded.id}/report.csv`);
-    expect(report.body).toMatch(/3;abgelehnt;FIN: must not contain I, O or Q/);
+    expect(report.body).toMatch(/3;abgelehnt;FIN: darf kein I, O oder Q enthalten/);
+    // A user who works in English gets the report in English.
+    await admin.patch(`/api/users/${admin.userId}`, { locale: 'en' });
+    const english = await admin.get(`/api/imports/${uploaded.id}/report.csv`);
+    expect(english.body.startsWith('\uFEFFRow;Result;Notes')).toBe(true);
+    expect(english.body).toMatch(/3;rejected;FIN: must not contain I, O or Q/);
+    await admin.patch(`/api/users/${admin.userId}`, { locale: 'de' });
     expect(await findByLastName('Peters')).toHaveLength(0);
     const vehicles = await t.database.query<{
       vin: string;

@@ -114,7 +114,7 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${request.params.id}.csv"`)
-        .send(await imports.reportCsv(request.params.id)),
+        .send(await imports.reportCsv(request.params.id, currentUser(request).locale)),
   });
 
   app.get('/api/contacts/export.csv', {

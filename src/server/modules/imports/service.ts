@@ -12,6 +12,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
+import type { Locale } from '../../../shared/org/enums';
 import type { ContactsService } from '../contacts/service';
 import type { OrgService } from '../org/service';
 import type { VehiclesService } from '../vehicles/service';
@@ -238,13 +239,13 @@ export function createImportsService(
       await startApply(actor, id, input);
       return get(id);
     },
-    async reportCsv(id: string): Promise<string> {
+    async reportCsv(id: string, locale?: Locale): Promise<string> {
       const row = await repo.findJobReport(db, id);
       if (!row) throw new NotFoundError('Import');
       const reports = row.report as StoredReports | null;
       const report = reports?.apply ?? reports?.dryRun;
       if (!report) throw new NotFoundError('Import report');
-      return reportCsv(report);
+      return reportCsv(report, locale);
     },
     /**
      * The whole flow at once — upload, mapping (the suggested one unless

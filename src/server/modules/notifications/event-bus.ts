@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database, DbOrTx } from '../../db/client';
@@ -14,6 +14,8 @@ export type Unsubscribe = () => void;
  */
 export interface EventBus {
   publish(tx: DbOrTx, channel: string, payload: unknown): Promise<void>;
+  /** The NOTIFY as an expression, for a caller that sends it in one statement with its insert. */
+  notifyExpression(channel: string, payload: unknown): SQL;
   /** Resolves once the process is listening, so nothing published afterwards is missed. */
   subscribe(channel: string, listener: EventListener): Promise<Unsubscribe>;
   close(): Promise<void>;
@@ -54,15 +56,20 @@ export function createEventBus(database: Database, log: Logger): EventBus {
     }
   };
 
+  function notifyExpression(channel: string, payload: unknown): SQL {
+    const json = JSON.stringify(payload);
+    if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES)
+      throw new Error(`live event on ${channel} is too large (${json.length} bytes)`);
+    return sql`pg_notify(${channel}, ${json})`;
+  }
+
   const listening: Listening = database.pglite ? pgliteListening(database) : pgListening(database, log);
 
   return {
     async publish(tx, channel, payload) {
-      const json = JSON.stringify(payload);
-      if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES)
-        throw new Error(`live event on ${channel} is too large (${json.length} bytes)`);
-      await tx.execute(sql`SELECT pg_notify(${channel}, ${json})`);
+      await tx.execute(sql`SELECT ${notifyExpression(channel, payload)}`);
     },
+    notifyExpression,
     async subscribe(channel, listener) {
       if (closed) throw new Error('the event bus is closed');
       let entry = channels.get(channel);

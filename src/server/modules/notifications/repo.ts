@@ -1,15 +1,19 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { notifications } from './tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-export async function insertNotifications(
+/** Inserts the rows and sends the NOTIFYs in one statement (the NOTIFYs are delivered on commit). */
+export async function insertNotificationsAndNotify(
   tx: DbOrTx,
   values: Array<typeof notifications.$inferInsert>,
-): Promise<NotificationRow[]> {
-  if (values.length === 0) return [];
-  return tx.insert(notifications).values(values).returning();
+  notifies: SQL[],
+): Promise<void> {
+  if (values.length === 0) return;
+  await tx.execute(
+    sql`WITH inserted AS (${tx.insert(notifications).values(values).getSQL()}) SELECT ${sql.join(notifies, sql`, `)}`,
+  );
 }
 
 export async function findNotification(db: DbOrTx, id: string): Promise<NotificationRow | undefined> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
@@ -88,30 +89,30 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
 
   async function notifyMany(tx: DbOrTx, userIds: string[], input: NotificationInput): Promise<Notification[]> {
     const createdAt = clock.now();
-    const rows = await repo.insertNotifications(
-      tx,
-      [...new Set(userIds)].map((userId) => ({
-        userId,
-        kind: input.kind,
-        title: input.title,
-        body: input.body ?? null,
-        link: input.link ?? null,
-        data: input.data ?? {},
-        createdAt,
-      })),
-    );
-    const presented = rows.map(presentNotification);
-    for (const notification of presented) {
-      const userId = rows.find((r) => r.id === notification.id)!.userId;
-      const wire: Wire = { userId, event: { type: 'notification', data: notification } };
+    const rows: repo.NotificationRow[] = [...new Set(userIds)].map((userId) => ({
+      id: randomUUID(),
+      userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? null,
+      link: input.link ?? null,
+      data: input.data ?? {},
+      createdAt,
+      readAt: null,
+    }));
+    if (rows.length === 0) return [];
+    // The rows and their live events in one statement: intake notifies on every request.
+    const events = rows.map((row) => {
+      const notification = presentNotification(row);
+      const wire: Wire = { userId: row.userId, event: { type: 'notification', data: notification } };
       const small = Buffer.byteLength(JSON.stringify(wire)) <= MAX_PAYLOAD_BYTES;
-      await bus.publish(
-        tx,
+      return bus.notifyExpression(
         EVENTS_CHANNEL,
-        small ? wire : ({ userId, notificationId: notification.id } satisfies Wire),
+        small ? wire : ({ userId: row.userId, notificationId: notification.id } satisfies Wire),
       );
-    }
-    return presented;
+    });
+    await repo.insertNotificationsAndNotify(tx, rows, events);
+    return rows.map(presentNotification);
   }
 
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { departments, locations, userLocations, users } from './tables';
 
@@ -11,12 +11,23 @@ export async function listLocations(db: DbOrTx) {
   return rows.map((l) => ({ ...l, departments: deps.filter((d) => d.locationId === l.id) }));
 }
 
-export async function findLocation(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(locations).where(eq(locations.id, id));
-  if (!row) return undefined;
-  const deps = await db.select().from(departments).where(eq(departments.locationId, id));
-  return { ...row, departments: deps };
+/** A location with its departments in one query (intake looks its location up on every request). */
+async function findLocationWhere(db: DbOrTx, where: SQL) {
+  const [row] = await db
+    .select({
+      ...getTableColumns(locations),
+      departments: sql<Array<typeof departments.$inferSelect>>`coalesce((
+        SELECT json_agg(json_build_object('id', d.id, 'locationId', d.location_id, 'kind', d.kind, 'name', d.name))
+          FROM departments d WHERE d.location_id = locations.id), '[]'::json)`,
+    })
+    .from(locations)
+    .where(where);
+  return row;
 }
+
+export const findLocation = (db: DbOrTx, id: string) => findLocationWhere(db, eq(locations.id, id));
+
+export const findFullLocationByCode = (db: DbOrTx, code: string) => findLocationWhere(db, eq(locations.code, code));
 
 export async function findLocationByCode(db: DbOrTx, code: string) {
   const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.code, code));

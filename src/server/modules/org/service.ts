@@ -78,6 +78,12 @@ export function createOrgService({ db, clock }: Deps) {
       return (await repo.listLocations(db)).map(presentLocation);
     },
 
+    /** The location with this code (upper case), or null. */
+    async findLocationByCode(code: string): Promise<Location | null> {
+      const row = await repo.findFullLocationByCode(db, code.toUpperCase());
+      return row ? presentLocation(row) : null;
+    },
+
     async getLocation(id: string): Promise<Location> {
       const row = await repo.findLocation(db, id);
       if (!row) throw new NotFoundError('Location');

@@ -9,6 +9,7 @@ import type { OrgService } from '../org/service';
 import type { TemplatesService } from '../templates/service';
 import type { VehiclesService } from '../vehicles/service';
 import type { AssignmentPort, TemplatesPort } from './ports';
+import type { TypeSettingsService } from './type-settings';
 
 export interface RequestsDeps {
   org: OrgService;
@@ -27,12 +28,14 @@ export interface RequestsContext extends Omit<RequestsDeps, 'assignment' | 'temp
   deps: Deps;
   assignment: AssignmentPort;
   templates: Partial<TemplatesPort>;
+  typeSettings: TypeSettingsService;
 }
 
-export function createContext(deps: Deps, modules: RequestsDeps): RequestsContext {
+export function createContext(deps: Deps, modules: RequestsDeps, typeSettings: TypeSettingsService): RequestsContext {
   return {
     ...modules,
     deps,
+    typeSettings,
     assignment: modules.assignment,
     templates: modules.templates as unknown as Partial<TemplatesPort>,
   };

@@ -9,6 +9,7 @@ import { hashBody, type StoredAnswer } from './machine';
 
 const MAX_KEY_LENGTH = 200;
 const ADF_BODY_LIMIT = 2 * 1024 * 1024;
+export const JSON_BODY_LIMIT = 30 * 1024 * 1024;
 const RAW_TYPES = ['application/xml', 'text/xml', 'message/rfc822', 'text/plain'];
 
 function idempotencyKey(request: FastifyRequest, required: boolean): string | null {
@@ -49,6 +50,8 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
 
   app.post('/api/intake/requests', {
     config: { access: { apiKeyScopes: ['intake'] } },
+    // Files travel base64 in the JSON: room for a few of them, not for all at their largest.
+    bodyLimit: JSON_BODY_LIMIT,
     schema: {
       tags: ['intake'],
       summary: 'Take a lead or request in from a web form or portal; send an Idempotency-Key header',

@@ -165,6 +165,46 @@ describe('machine intake', () => {
     expect(await count('customer_requests')).toBe(before + 1);
   });
 
+  it('records the consents sent with the lead in the customer’s consent history, by the API key', async () => {
+    const res = await post(
+      lead({
+        consents: [
+          { channel: 'email', purpose: 'marketing', status: 'granted' },
+          { channel: 'phone', purpose: 'marketing', status: 'withdrawn' },
+        ],
+      }),
+      { 'idempotency-key': 'consent-1' },
+    );
+    expect(res.statusCode).toBe(201);
+    const request = (await manager.get(`/api/requests/${res.json().request.id}`)).json();
+    const history = (await manager.get(`/api/contacts/${request.contact.id}/consents`)).json();
+    expect(history).toHaveLength(2);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: 'email', purpose: 'marketing', status: 'granted', source: 'web_form' }),
+        expect.objectContaining({ channel: 'phone', purpose: 'marketing', status: 'withdrawn', source: 'web_form' }),
+      ]),
+    );
+    expect(history[0].note).toContain(request.number);
+    expect(history[0].note).toContain('API-Schlüssel');
+    expect(history[0].effectiveAt).toBe(request.receivedAt);
+    const timeline = JSON.stringify((await manager.get(`/api/contacts/${request.contact.id}/timeline`)).json());
+    expect(timeline).toContain('Einwilligung erteilt: E-Mail (Werbung)');
+  });
+
+  it('records nothing when the lead is refused', async () => {
+    const before = await count('consents');
+    const res = await post(
+      lead({
+        customer: newCustomer({ phone: null, email: null }),
+        consents: [{ channel: 'email', purpose: 'marketing', status: 'granted' }],
+      }),
+      { 'idempotency-key': 'consent-2' },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(await count('consents')).toBe(before);
+  });
+
   it('is closed to logged-in users', async () => {
     const res = await manager.post('/api/intake/requests', lead(), { 'idempotency-key': 'x' });
     expect(res.statusCode).toBe(403);

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
 import type { Location } from '../../../shared/org/schemas';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../http/access';
 import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
-import { recordTimeline } from '../timeline/service';
+import { writeTogether } from '../../db/together';
+import { timelineInsert } from '../timeline/service';
+import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
 import type { RequestsContext } from './context';
 import { TYPE_LABEL } from './labels';
 import type { AssignmentDecisionResult } from './ports';
@@ -35,6 +39,10 @@ export interface IntakeInput {
   externalSource?: string | null;
   externalId?: string | null;
   receivedAt?: Date;
+  /** Files that came with it (the JSON API's base64 attachments). */
+  attachments?: IncomingFile[];
+  /** Consents the customer gave in the sender's form; they go into the contact's consent history. */
+  consents?: Array<{ channel: Channel; purpose: ConsentPurpose; status: ConsentStatus }>;
 }
 
 /** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
@@ -42,6 +50,8 @@ export interface IntakeOptions {
   fieldPrefix?: string;
   /** Machines may send numbers we cannot parse; keep the lead rather than lose it. */
   lenientPhones?: boolean;
+  /** The location, when the caller has just loaded it for input.locationId. */
+  location?: Location;
 }
 
 export interface PreparedIntake {
@@ -53,6 +63,11 @@ export interface PreparedIntake {
   contact: { id: string; matched: 'phone' | 'email' | null } | { insert: (tx: Tx) => Promise<string> };
   /** For the announcement; a new contact is not visible outside the transaction. */
   contactDisplayName: string;
+  /**
+   * Who gets it, decided before the transaction: the reads and the round-robin
+   * step then hold nothing while the request is written.
+   */
+  decision: AssignmentDecisionResult;
 }
 
 export interface IntakeResult {
@@ -64,26 +79,12 @@ const actorIds = (actor: Actor) =>
   actor.kind === 'user' ? { userId: actor.userId, apiKeyId: null } : { userId: null, apiKeyId: actor.apiKeyId };
 
 export function createIntake(ctx: RequestsContext) {
-  const { deps, org, contacts, vehicles, assignment, jobs } = ctx;
+  const { deps, org, contacts, vehicles, assignment, jobs, typeSettings } = ctx;
 
   /** The exact-match rule: a new customer with a known phone (E.164) or e-mail is that contact. */
-  async function matchExisting(customer: NewCustomer): Promise<{ id: string; matched: 'phone' | 'email' } | null> {
+  function matchExisting(customer: NewCustomer) {
     const e164 = customer.phone ? parsePhone(customer.phone).e164 : null;
-    if (e164) {
-      const [byPhone] = await contacts.findByPhoneE164(e164);
-      if (byPhone) return { id: byPhone.id, matched: 'phone' };
-    }
-    if (customer.email) {
-      const found = await contacts.checkDuplicates({
-        kind: 'person',
-        phones: [],
-        emails: [{ address: customer.email }],
-        addresses: [],
-      });
-      const byEmail = found.find((c) => c.reasons.includes('email'));
-      if (byEmail) return { id: byEmail.id, matched: 'email' };
-    }
-    return null;
+    return contacts.exactMatch(e164, customer.email ?? null);
   }
 
   /** Everything that reads before the transaction: references, the customer, the deadline. */
@@ -92,10 +93,13 @@ export function createIntake(ctx: RequestsContext) {
     const errors: FieldError[] = [];
     const fail = (field: string, message: string) => errors.push({ field: prefix + field, in: 'body', message });
 
-    const location = await org.getLocation(input.locationId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
+    const location =
+      options.location?.id === input.locationId
+        ? options.location
+        : await org.getLocation(input.locationId).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          });
     if (!location) fail('locationId', 'unknown location');
     if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) fail('vehicleId', 'unknown vehicle');
     if (input.assigneeId) {
@@ -106,6 +110,8 @@ export function createIntake(ctx: RequestsContext) {
     }
 
     let contact: PreparedIntake['contact'] | null = null;
+    let contactDisplayName = '';
+    let newContactId: string | null = null;
     if (input.contactId) {
       if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
       else fail('contactId', 'unknown contact');
@@ -116,8 +122,14 @@ export function createIntake(ctx: RequestsContext) {
       if (!c.phone && !c.email) fail('customer.phone', 'give a phone number or an e-mail address');
       const phone = c.phone ? parsePhone(c.phone) : null;
       if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
-      if (errors.length === 0 && location) {
-        contact = (await matchExisting(c)) ?? {
+      const existing = errors.length === 0 && location ? await matchExisting(c) : null;
+      if (existing) {
+        contact = { id: existing.id, matched: existing.matched };
+        contactDisplayName = existing.displayName;
+      } else if (errors.length === 0 && location) {
+        newContactId = randomUUID();
+        contactDisplayName = newCustomerName(c);
+        contact = {
           insert: await contacts.prepareCreate(
             actor,
             {
@@ -149,7 +161,13 @@ export function createIntake(ctx: RequestsContext) {
                   : [],
               ignoreDuplicates: true,
             } as Parameters<typeof contacts.prepareCreate>[1],
-            { skipDuplicateCheck: true, allowInvalidPhones: options.lenientPhones },
+            {
+              skipDuplicateCheck: true,
+              allowInvalidPhones: options.lenientPhones,
+              id: newContactId,
+              numberBeforeTransaction: true,
+              homeLocationCode: location.code,
+            },
           ),
         };
       }
@@ -157,32 +175,13 @@ export function createIntake(ctx: RequestsContext) {
       fail('contactId', 'give either an existing contact or a new customer');
     }
     if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
-    const contactDisplayName =
-      'id' in contact
-        ? ((await contacts.refs([contact.id])).get(contact.id)?.displayName ?? '')
-        : newCustomerName(input.customer!);
+    if (input.attachments?.length) checkFiles(input.attachments, `${prefix}attachments`);
+    if (input.contactId) {
+      contactDisplayName = (await contacts.refs([input.contactId])).get(input.contactId)?.displayName ?? '';
+    }
 
     const receivedAt = input.receivedAt ?? deps.clock.now();
     const calendar = { openingHours: location.openingHours, federalState: location.federalState };
-    return {
-      actor,
-      input,
-      location,
-      receivedAt,
-      dueAt: firstContactDue(calendar, receivedAt, input.type),
-      contact,
-      contactDisplayName,
-    };
-  }
-
-  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
-  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
-    const { actor, input, location, receivedAt, dueAt } = prepared;
-    const now = deps.clock.now();
-    const { userId, apiKeyId } = actorIds(actor);
-    const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
-    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
-
     const decision: AssignmentDecisionResult = input.assigneeId
       ? {
           assigneeId: input.assigneeId,
@@ -193,18 +192,37 @@ export function createIntake(ctx: RequestsContext) {
           notifyUserIds: [],
           explanation: ['chosen by staff'],
         }
-      : await assignment.decide(tx, {
+      : await assignment.decide(deps.db, {
           type: input.type,
           locationId: location.id,
+          locationName: location.name,
           brand: input.brand ?? null,
           source: input.source ?? null,
-          contactId,
+          contactId: 'id' in contact ? contact.id : newContactId,
           at: receivedAt,
         });
+    return {
+      actor,
+      input,
+      location,
+      receivedAt,
+      dueAt: firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type)),
+      contact,
+      contactDisplayName,
+      decision,
+    };
+  }
 
-    const number = await repo.nextRequestNumber(tx);
+  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
+  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
+    const { actor, input, location, receivedAt, dueAt, decision } = prepared;
+    const now = deps.clock.now();
+    const { userId, apiKeyId } = actorIds(actor);
+    const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
+    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
+
     const row = await repo.insertRequest(tx, {
-      number,
+      number: repo.NEXT_REQUEST_NUMBER,
       type: input.type,
       channel: input.channel,
       source: input.source ?? null,
@@ -234,7 +252,9 @@ export function createIntake(ctx: RequestsContext) {
       updatedAt: now,
     });
 
-    await repo.insertEvents(tx, [
+    const { number } = row;
+    // Sent below together with the timeline entry: one round trip for both.
+    const events = repo.eventsInsert(tx, [
       {
         requestId: row.id,
         at: now,
@@ -269,6 +289,23 @@ export function createIntake(ctx: RequestsContext) {
         : []),
     ]);
 
+    if (input.attachments?.length) await insertAttachments(tx, row.id, input.attachments, actor, now);
+    if (input.consents?.length) {
+      // The proof an audit asks for: which form (API key) sent it, with which request.
+      const via = actor.kind === 'apiKey' ? ` über die Schnittstelle (API-Schlüssel „${actor.name}“)` : '';
+      await contacts.recordConsentsIn(
+        tx,
+        actor,
+        contactId,
+        input.consents.map((c) => ({
+          ...c,
+          effectiveAt: receivedAt,
+          source: input.channel === 'web_form' || input.channel === 'lead_portal' ? 'web_form' : 'other',
+          note: `Mit Anliegen ${number}${via} übermittelt`,
+        })),
+      );
+    }
+
     await jobs.schedule(tx, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
     if (decision.onBehalfOfId && decision.onBehalfUntil) {
       await scheduleReturnNotice(ctx, tx, location, decision.onBehalfOfId, decision.onBehalfUntil);
@@ -289,20 +326,26 @@ export function createIntake(ctx: RequestsContext) {
         onBehalfOfId: decision.onBehalfOfId,
         notifyUserIds: decision.notifyUserIds,
         mailAssignee: decision.mailAssignee,
+        known: { people: decision.people, locationName: location.name },
       });
     }
-    await recordTimeline(tx, {
-      contactId,
-      vehicleId: row.vehicleId,
-      kind: 'request',
-      occurredAt: now,
-      authorId: userId,
-      summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
-      body: row.message,
-      data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
-      sourceType: 'request',
-      sourceId: row.id,
-    });
+    await writeTogether(tx, [
+      events,
+      timelineInsert(tx, [
+        {
+          contactId,
+          vehicleId: row.vehicleId,
+          kind: 'request',
+          occurredAt: now,
+          authorId: userId,
+          summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
+          body: row.message,
+          data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
+          sourceType: 'request',
+          sourceId: row.id,
+        },
+      ]),
+    ]);
     return { row, contactMatched };
   }
 

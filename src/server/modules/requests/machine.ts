@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import type { Location } from '../../../shared/org/schemas';
+import type { AttachmentUpload } from '../../../shared/requests/attachments';
 import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
 import { ConflictError, ValidationError } from '../../http/errors';
+import type { IncomingFile } from './attachments';
 import type { RequestsContext } from './context';
 import type { createIntake, IntakeInput, IntakeOptions, PreparedIntake } from './intake';
 import { DEFAULT_SUBJECT } from './labels';
@@ -40,6 +43,26 @@ export function hashBody(body: unknown): string {
     .digest('hex');
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A base64 file of the JSON API; what is not base64 is refused naming the file, not silently garbled. */
+function decodeAttachment(file: z.output<typeof AttachmentUpload>, field: string): IncomingFile {
+  const text = file.contentBase64.replace(/\s+/g, '');
+  if (!BASE64.test(text) || text.length % 4 === 1) {
+    throw new ValidationError([
+      { field: `${field}.contentBase64`, in: 'body', message: `"${file.fileName}" is not valid base64` },
+    ]);
+  }
+  return { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(text, 'base64'), field };
+}
+
+/** Rolls the intake back: its Idempotency-Key was stored by a concurrent call meanwhile. */
+class KeyTaken extends Error {
+  constructor() {
+    super('Idempotency-Key taken by a concurrent call');
+  }
+}
+
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
@@ -55,12 +78,26 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
 
   async function resolveLocation(locationId: string | undefined, locationCode: string | undefined): Promise<string> {
     if (locationId) return locationId;
+    return (await findLocation(locationCode)).id;
+  }
+
+  async function findLocation(locationCode: string | undefined): Promise<Location> {
     if (!locationCode) {
       throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'give locationCode or locationId' }]);
     }
-    const found = (await org.listLocations()).find((l) => l.code === locationCode.toUpperCase());
+    const found = await org.findLocationByCode(locationCode);
     if (!found) throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'unknown location code' }]);
-    return found.id;
+    return found;
+  }
+
+  /** The stored answer to an earlier call with this key: replayed, or 409 when the body differs. */
+  function replay(existing: repo.IntakeKeyRow, hash: string): StoredAnswer {
+    if (existing.requestHash !== hash) {
+      throw new ConflictError('Idempotency-Key reused with a different request', [
+        { field: 'Idempotency-Key', in: 'headers', message: 'was used before for a different request body' },
+      ]);
+    }
+    return { status: existing.responseStatus, body: existing.responseBody, replayed: true };
   }
 
   async function takeIn(
@@ -72,6 +109,11 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       body: unknown;
     },
   ): Promise<StoredAnswer> {
+    const scope = `api-key:${actor.apiKeyId}`;
+    // A retry is answered before anything is prepared (preparing moves the round-robin pointer).
+    const earlier = idempotency ? await repo.findIntakeKey(deps.db, scope, idempotency.key) : undefined;
+    if (earlier && idempotency) return replay(earlier, idempotency.hash);
+
     const prepared = new Map<number, PreparedIntake>();
     for (const [i, lead] of leads.entries()) {
       const { externalSource, externalId } = lead.input;
@@ -79,21 +121,9 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         externalSource && externalId ? await repo.findByExternal(deps.db, externalSource, externalId) : undefined;
       if (!known) prepared.set(i, await intake.prepare(actor, lead.input, lead.options));
     }
-    const scope = `api-key:${actor.apiKeyId}`;
 
     const attempt = () =>
       deps.db.transaction(async (tx): Promise<StoredAnswer> => {
-        if (idempotency) {
-          const claim = await repo.claimIntakeKey(tx, scope, idempotency.key, idempotency.hash);
-          if (!claim.claimed) {
-            if (claim.existing.requestHash !== idempotency.hash) {
-              throw new ConflictError('Idempotency-Key reused with a different request', [
-                { field: 'Idempotency-Key', in: 'headers', message: 'was used before for a different request body' },
-              ]);
-            }
-            return { status: claim.existing.responseStatus, body: claim.existing.responseBody, replayed: true };
-          }
-        }
         const created: repo.RequestRow[] = [];
         const duplicates: repo.RequestRow[] = [];
         const now = deps.clock.now();
@@ -121,10 +151,14 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         }
         const result = answer({ created, duplicates });
         if (idempotency) {
-          await repo.completeIntakeKey(tx, scope, idempotency.key, {
+          const stored = await repo.storeIntakeKey(tx, {
+            scope,
+            key: idempotency.key,
+            requestHash: idempotency.hash,
             ...result,
             requestId: created[0]?.id ?? duplicates[0]?.id ?? null,
           });
+          if (!stored) throw new KeyTaken();
         }
         return { ...result, replayed: false };
       });
@@ -132,7 +166,12 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     try {
       return await attempt();
     } catch (error) {
-      // A concurrent call took the same lead (or key) in first: the retry finds its result.
+      // A concurrent call with the same key committed first: answer with what it stored.
+      if (error instanceof KeyTaken && idempotency) {
+        const existing = await repo.findIntakeKey(deps.db, scope, idempotency.key);
+        if (existing) return replay(existing, idempotency.hash);
+      }
+      // A concurrent call took the same lead in first: the retry finds its result.
       if (isUniqueViolation(error)) return attempt();
       throw error;
     }
@@ -145,7 +184,8 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     idempotencyKey: string,
     rawHash: string,
   ): Promise<StoredAnswer> {
-    const locationId = await resolveLocation(body.locationId, body.locationCode);
+    const location = body.locationId ? undefined : await findLocation(body.locationCode);
+    const locationId = body.locationId ?? location!.id;
     let vehicleId = body.vehicleId ?? null;
     let vehicleInterest = body.vehicleInterest ?? null;
     if (!vehicleId && body.vehicle?.vin) vehicleId = (await ctx.vehicles.findByVin(body.vehicle.vin))?.id ?? null;
@@ -167,10 +207,12 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       customer: body.customer,
       externalSource: body.externalId ? `api-key:${actor.apiKeyId}` : null,
       externalId: body.externalId ?? null,
+      consents: body.consents,
+      attachments: body.attachments.map((a, i) => decodeAttachment(a, `attachments.${i}`)),
     };
     return takeIn(
       actor,
-      [{ input, options: { lenientPhones: true } }],
+      [{ input, options: { lenientPhones: true, location } }],
       { key: idempotencyKey, hash: rawHash },
       ({ created, duplicates }) =>
         created[0]

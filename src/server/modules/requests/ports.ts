@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/org/enums';
 import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 
@@ -16,6 +17,18 @@ export interface AssignmentDecisionResult {
   /** False when the rule says a standing-in deputy gets the in-app notification only. */
   mailAssignee?: boolean;
   explanation: string[];
+  /** The people the decision loaded; handed back to announce so it need not load them again. */
+  people?: ReadonlyMap<string, KnownPerson>;
+}
+
+/** A person as assignment loads them; opaque here, passed back to announce. */
+export interface KnownPerson {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  locationIds: string[];
 }
 
 export interface AnnouncedRequest {
@@ -38,6 +51,7 @@ export interface AssignmentPort {
       source: string | null;
       contactId: string | null;
       at: Date;
+      locationName?: string;
     },
   ): Promise<AssignmentDecisionResult>;
   announce(
@@ -50,6 +64,7 @@ export interface AssignmentPort {
       reassignedBy?: string | null;
       reason?: string | null;
       mailAssignee?: boolean;
+      known?: { people?: ReadonlyMap<string, KnownPerson>; locationName?: string };
     },
   ): Promise<unknown>;
   managersOf(locationId: string): Promise<string[]>;

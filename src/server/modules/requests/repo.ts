@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { rows } from '../contacts/repo';
 import { contactAttempts, customerRequests, intakeKeys, requestEvents } from './tables';
 
 export type RequestRow = typeof customerRequests.$inferSelect;
@@ -10,13 +9,13 @@ export type EventInsert = typeof requestEvents.$inferInsert;
 export type AttemptRow = typeof contactAttempts.$inferSelect;
 export type IntakeKeyRow = typeof intakeKeys.$inferSelect;
 
-/** "A-100042": numbers staff can read out on the phone. */
-export async function nextRequestNumber(tx: DbOrTx): Promise<string> {
-  const [row] = await rows<{ n: number | string }>(tx, sql`SELECT nextval('request_number_seq') AS n`);
-  return `A-${row!.n}`;
-}
+/** "A-100042": numbers staff can read out on the phone; drawn by the insert itself. */
+export const NEXT_REQUEST_NUMBER = sql<string>`'A-' || nextval('request_number_seq')`;
 
-export async function insertRequest(tx: DbOrTx, values: RequestInsert): Promise<RequestRow> {
+export async function insertRequest(
+  tx: DbOrTx,
+  values: Omit<RequestInsert, 'number'> & { number: RequestInsert['number'] | SQL<string> },
+): Promise<RequestRow> {
   const [row] = await tx.insert(customerRequests).values(values).returning();
   return row!;
 }
@@ -60,8 +59,11 @@ export async function updateRequest(
 }
 
 export async function insertEvents(tx: DbOrTx, events: EventInsert[]): Promise<void> {
-  if (events.length > 0) await tx.insert(requestEvents).values(events);
+  if (events.length > 0) await eventsInsert(tx, events);
 }
+
+/** The insert, not yet run, to send together with other writes. */
+export const eventsInsert = (tx: DbOrTx, events: EventInsert[]) => tx.insert(requestEvents).values(events);
 
 export const listEvents = (db: DbOrTx, requestId: string) =>
   db
@@ -88,40 +90,37 @@ export async function moveContact(tx: DbOrTx, sourceId: string, targetId: string
   await tx.update(customerRequests).set({ contactId: targetId }).where(eq(customerRequests.contactId, sourceId));
 }
 
-/**
- * Claims an idempotency key inside the intake's transaction. The unique index
- * makes a concurrent duplicate wait until the first commits; it then finds
- * the stored answer instead of taking the request in a second time.
- */
-export async function claimIntakeKey(
-  tx: DbOrTx,
-  scope: string,
-  key: string,
-  requestHash: string,
-): Promise<{ claimed: true } | { claimed: false; existing: IntakeKeyRow }> {
-  const inserted = await tx
-    .insert(intakeKeys)
-    .values({ scope, key, requestHash, responseStatus: 0, responseBody: {} })
-    .onConflictDoNothing({ target: [intakeKeys.scope, intakeKeys.key] })
-    .returning({ key: intakeKeys.key });
-  if (inserted.length > 0) return { claimed: true };
-  const [existing] = await tx
+export async function findIntakeKey(db: DbOrTx, scope: string, key: string): Promise<IntakeKeyRow | undefined> {
+  const [row] = await db
     .select()
     .from(intakeKeys)
     .where(and(eq(intakeKeys.scope, scope), eq(intakeKeys.key, key)));
-  return { claimed: false, existing: existing! };
+  return row;
 }
 
-export async function completeIntakeKey(
+/**
+ * Stores the answer under the Idempotency-Key as the transaction's last
+ * statement. False when the key is taken: a concurrent call with the same key
+ * committed first (this insert waited for it), so this transaction must roll
+ * back and answer with what that one stored.
+ */
+export async function storeIntakeKey(
   tx: DbOrTx,
-  scope: string,
-  key: string,
-  answer: { status: number; body: unknown; requestId: string | null },
-): Promise<void> {
-  await tx
-    .update(intakeKeys)
-    .set({ responseStatus: answer.status, responseBody: answer.body, requestId: answer.requestId })
-    .where(and(eq(intakeKeys.scope, scope), eq(intakeKeys.key, key)));
+  values: { scope: string; key: string; requestHash: string; status: number; body: unknown; requestId: string | null },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(intakeKeys)
+    .values({
+      scope: values.scope,
+      key: values.key,
+      requestHash: values.requestHash,
+      responseStatus: values.status,
+      responseBody: values.body,
+      requestId: values.requestId,
+    })
+    .onConflictDoNothing({ target: [intakeKeys.scope, intakeKeys.key] })
+    .returning({ key: intakeKeys.key });
+  return inserted.length > 0;
 }
 
 /** Requests a deputy took on someone's behalf since a moment: for the "while you were away" notice. */

@@ -14,12 +14,16 @@ import {
   StatusChange,
   WorkListCounts,
 } from '../../../shared/requests/schemas';
+import { REQUEST_TYPES } from '../../../shared/requests/enums';
+import { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings';
 import { RenderedTemplate } from '../../../shared/requests/templates';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
 
 const IdParams = z.object({ id: z.uuid() });
+const TypeParams = z.object({ type: z.enum(REQUEST_TYPES) });
 const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 
 export async function requestsRoutes(root: FastifyInstance, services: Services) {
@@ -35,6 +39,39 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
       response: { 200: RequestPage },
     },
     handler: (request) => requests.list(currentUser(request), request.query),
+  });
+
+  app.get('/api/requests/type-settings', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Settings per request type: the first-contact deadline',
+      response: { 200: z.array(TypeSetting) },
+    },
+    handler: () => requests.typeSettings.list(),
+  });
+
+  app.put('/api/requests/type-settings/:type', {
+    config: { access: { roles: ['admin', 'manager'] } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Set the first-contact deadline of a request type (working days or working hours)',
+      params: TypeParams,
+      body: TypeSettingInput,
+      response: { 200: z.array(TypeSetting) },
+    },
+    handler: (request) => requests.typeSettings.update(currentUser(request), request.params.type, request.body),
+  });
+
+  app.delete('/api/requests/type-settings/:type', {
+    config: { access: { roles: ['admin', 'manager'] } },
+    schema: {
+      tags: ['requests'],
+      summary: 'Back to the default deadline (one working day)',
+      params: TypeParams,
+      response: { 200: z.array(TypeSetting) },
+    },
+    handler: (request) => requests.typeSettings.reset(currentUser(request), request.params.type),
   });
 
   app.get('/api/requests/counts', {
@@ -141,4 +178,5 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   await app.register(intakeRoutes, services);
+  await app.register(attachmentRoutes, services);
 }

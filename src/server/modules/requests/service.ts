@@ -8,6 +8,7 @@ import { assertLocation } from '../../http/access';
 import { ForbiddenError } from '../../http/errors';
 import { assertRead } from './access';
 import { createAdfIntake } from './adf-intake';
+import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
 import { registerEscalation } from './escalation';
 import { createIntake, type IntakeInput } from './intake';
@@ -17,6 +18,7 @@ import type { RenderedTemplate } from './ports';
 import { createReassignment } from './reassign';
 import * as repo from './repo';
 import { registerReturnNotice } from './return-notice';
+import { createTypeSettings } from './type-settings';
 import { createRequestView, vehicleLabel } from './view';
 import { createWorkflow } from './workflow';
 
@@ -31,7 +33,8 @@ const INTAKE_ROLES = new Set(['admin', 'manager', 'sales', 'service', 'reception
  * workflow, contact attempts, SLA deadlines with escalation, work lists.
  */
 export function createRequestsService(deps: Deps, modules: RequestsDeps) {
-  const ctx = createContext(deps, modules);
+  const typeSettings = createTypeSettings(deps);
+  const ctx = createContext(deps, modules, typeSettings);
   const view = createRequestView(ctx);
   const intake = createIntake(ctx);
   const machine = createMachineIntake(ctx, intake);
@@ -39,6 +42,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const workflow = createWorkflow(ctx, view.loadRow);
   const reassignment = createReassignment(ctx);
   const lists = createLists(ctx);
+  const attachments = createAttachments(ctx, view.loadRow);
 
   registerEscalation(ctx);
   registerReturnNotice(ctx);
@@ -62,6 +66,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   return {
     get,
     takeIn,
+    typeSettings,
+    attachments,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
 

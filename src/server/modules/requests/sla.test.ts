@@ -63,6 +63,77 @@ describe('first-contact deadline', () => {
   });
 });
 
+describe('first-contact deadline per request type', () => {
+  afterAll(async () => {
+    await manager.delete('/api/requests/type-settings/complaint');
+  });
+
+  it('counts working hours a manager set for complaints, across the weekend, and escalates then', async () => {
+    const set = await manager.put('/api/requests/type-settings/complaint', {
+      firstContactAmount: 4,
+      firstContactUnit: 'working_hours',
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toContainEqual({
+      type: 'complaint',
+      firstContactAmount: 4,
+      firstContactUnit: 'working_hours',
+      isDefault: false,
+    });
+
+    // Friday 15:00 in Stuttgart, open until 17:00: two hours on Friday, two on Monday from 08:00.
+    t.clock.set('2026-03-06T14:00:00Z');
+    const complaint = await createRequest(
+      reception,
+      callbackRequest(t.location.id, { type: 'complaint', assigneeId: advisor.userId }),
+    );
+    expect(complaint.firstContactDueAt).toBe('2026-03-09T09:00:00.000Z');
+    // Other types keep one working day.
+    expect(await dueFor('2026-03-06T14:00:00Z')).toBe('2026-03-09T14:00:00.000Z');
+
+    t.clock.set('2026-03-09T08:59:00Z');
+    await t.services.jobs.worker.runDue();
+    expect((await escalations(complaint.id)).length).toBe(0);
+    t.clock.set('2026-03-09T09:00:00Z');
+    await t.services.jobs.worker.runDue();
+    expect((await escalations(complaint.id)).map((n) => n.user_id).sort()).toEqual(
+      [manager.userId, advisor.userId].sort(),
+    );
+  });
+
+  it('takes several working days too, and goes back to one working day on reset', async () => {
+    await manager.put('/api/requests/type-settings/complaint', {
+      firstContactAmount: 2,
+      firstContactUnit: 'working_days',
+    });
+    t.clock.set('2026-03-06T14:00:00Z');
+    const complaint = await createRequest(reception, callbackRequest(t.location.id, { type: 'complaint' }));
+    // Friday 15:00 → Monday is the first, Tuesday the second working day.
+    expect(complaint.firstContactDueAt).toBe('2026-03-10T14:00:00.000Z');
+
+    const reset = await manager.delete('/api/requests/type-settings/complaint');
+    expect(reset.json()).toContainEqual(expect.objectContaining({ type: 'complaint', isDefault: true }));
+    t.clock.set('2026-03-06T14:00:00Z');
+    const after = await createRequest(reception, callbackRequest(t.location.id, { type: 'complaint' }));
+    expect(after.firstContactDueAt).toBe('2026-03-09T14:00:00.000Z');
+  });
+
+  it('lets only managers change it, within bounds, naming the field', async () => {
+    const denied = await reception.put('/api/requests/type-settings/complaint', {
+      firstContactAmount: 2,
+      firstContactUnit: 'working_hours',
+    });
+    expect(denied.statusCode).toBe(403);
+    const tooLong = await manager.put('/api/requests/type-settings/complaint', {
+      firstContactAmount: 11,
+      firstContactUnit: 'working_days',
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors[0].field).toBe('firstContactAmount');
+    expect((await reception.get('/api/requests/type-settings')).json()).toHaveLength(6);
+  });
+});
+
 describe('escalation', () => {
   it('alerts the manager and the assignee at the deadline, not before, and only once', async () => {
     t.clock.set(MONDAY_9);

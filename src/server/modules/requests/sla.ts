@@ -1,23 +1,23 @@
-import type { RequestType } from '../../../shared/requests/enums';
-import { addWorkingDays, nextOpening, type WorkingCalendar } from '../../lib/working-time';
+import type { SlaUnit } from '../../../shared/requests/enums';
+import { addWorkingDays, addWorkingHours, nextOpening, type WorkingCalendar } from '../../lib/working-time';
 
-/**
- * Working days until the first contact is due, per request type (R3.3: one
- * working day). Kept as one table so a dealer group that promises faster
- * answers for complaints, say, changes one number here.
- */
-export const SLA_WORKING_DAYS: Readonly<Record<RequestType, number>> = {
-  sales_lead: 1,
-  service_appointment: 1,
-  callback: 1,
-  parts: 1,
-  complaint: 1,
-  general: 1,
-};
+export interface FirstContactDeadline {
+  amount: number;
+  unit: SlaUnit;
+}
 
-/** When the first contact is due: n working days after receipt, by the location's hours and holidays. */
-export function firstContactDue(calendar: WorkingCalendar, receivedAt: Date, type: RequestType): Date {
-  return addWorkingDays(calendar, receivedAt, SLA_WORKING_DAYS[type]);
+/** R3.3: first contact within one working day, unless managers set another deadline for the type. */
+export const DEFAULT_DEADLINE: FirstContactDeadline = { amount: 1, unit: 'working_days' };
+
+/** When the first contact is due, by the location's hours and holidays. */
+export function firstContactDue(
+  calendar: WorkingCalendar,
+  receivedAt: Date,
+  deadline: FirstContactDeadline = DEFAULT_DEADLINE,
+): Date {
+  return deadline.unit === 'working_hours'
+    ? addWorkingHours(calendar, receivedAt, deadline.amount)
+    : addWorkingDays(calendar, receivedAt, deadline.amount);
 }
 
 /** The first moment the location is open on or after the given day starts (Berlin), for "back from absence". */

@@ -19,6 +19,7 @@ import {
   REQUEST_CHANNELS,
   REQUEST_STATUSES,
   REQUEST_TYPES,
+  SLA_UNITS,
   TEMPLATE_KINDS,
 } from '../../../shared/requests/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
@@ -131,10 +132,27 @@ export const requestAttachments = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     content: bytea('content').notNull(),
+    /** Who attached it: a user, or (machine intake) the API key. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdByApiKeyId: uuid('created_by_api_key_id'),
     createdAt: createdAt(),
   },
   (t) => [index('request_attachments_request_idx').on(t.requestId)],
 );
+
+export const slaUnitEnum = pgEnum('sla_unit', SLA_UNITS);
+
+/**
+ * Settings per request type, set by managers: how soon the first contact is
+ * due. A type without a row uses the default (one working day).
+ */
+export const requestTypeSettings = pgTable('request_type_settings', {
+  type: requestTypeEnum('type').primaryKey(),
+  firstContactAmount: integer('first_contact_amount').notNull(),
+  firstContactUnit: slaUnitEnum('first_contact_unit').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
 
 /** Idempotency keys of the intake API: a retried POST returns the first answer and creates nothing. */
 export const intakeKeys = pgTable(

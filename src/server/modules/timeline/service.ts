@@ -22,7 +22,12 @@ export interface TimelineWrite {
 export async function recordTimeline(tx: DbOrTx, entries: TimelineWrite | TimelineWrite[]): Promise<void> {
   const list = [entries].flat();
   if (list.length === 0) return;
-  await tx.insert(timelineEntries).values(
+  await timelineInsert(tx, list);
+}
+
+/** The insert of recordTimeline, not yet run: for a caller that sends it together with other writes. */
+export function timelineInsert(tx: DbOrTx, list: TimelineWrite[]) {
+  return tx.insert(timelineEntries).values(
     list.map((e) => ({
       contactId: e.contactId ?? null,
       vehicleId: e.vehicleId ?? null,

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import {
   IconBeach,
   IconBuildingStore,
+  IconClockHour4,
   IconKey,
   IconPhone,
   IconRoute,
@@ -27,6 +28,7 @@ const TABS = [
   { value: 'absences', icon: IconBeach, roles: MANAGERS },
   { value: 'templates', icon: IconTemplate, roles: MANAGERS },
   { value: 'telephony', icon: IconPhone, roles: MANAGERS },
+  { value: 'deadlines', icon: IconClockHour4, roles: MANAGERS },
 ] as const;
 
 const LABEL_KEYS = {
@@ -37,6 +39,7 @@ const LABEL_KEYS = {
   absences: 'assignment.tabs.absences',
   templates: 'templates.tab',
   telephony: 'telephonyAdmin.tab',
+  deadlines: 'deadlines.tab',
 } as const;
 
 export default function AdminLayout() {

@@ -1,6 +1,7 @@
 import {
   Button,
   Chip,
+  FileInput,
   Group,
   Kbd,
   SegmentedControl,
@@ -13,15 +14,20 @@ import {
   Input,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useRef, type KeyboardEvent } from 'react';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy, IconPaperclip } from '@tabler/icons-react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../../shared/requests/attachments';
 import { RequestCreate } from '../../../../shared/requests/schemas';
 import { zodValidate } from '../../../app/form-errors';
 import { reportFormError } from '../form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useContactVehicles } from '../../customers/queries';
+import { ACCEPT, fileProblem } from '../attachments/files';
+import { useFileProblemText } from '../attachments/problem-text';
+import { uploadAttachments } from '../attachments/queries';
 import { useCreateRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { CALLBACK_WINDOWS, windowPassed } from './callback-windows';
@@ -78,6 +84,11 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
   const walkIn = params.get('channel') === 'walk_in';
   const now = new Date();
 
+  const [files, setFiles] = useState<File[]>([]);
+  const problemText = useFileProblemText();
+  const found = fileProblem(files);
+  const filesProblem = found ? problemText(found) : null;
+
   const form = useForm<IntakeValues>({
     initialValues: initialValues(params, homeLocationId),
     validate: (values) => ({
@@ -94,11 +105,26 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
   }
 
   async function submit(values: IntakeValues) {
+    if (filesProblem) return;
+    let created: CustomerRequest;
     try {
-      onCreated(await create.mutateAsync(toBody(values)));
+      created = await create.mutateAsync(toBody(values));
     } catch (error) {
       reportFormError(error, form);
+      return;
     }
+    // The request stands on its own; files that fail to upload can be attached again on it.
+    if (files.length > 0) {
+      try {
+        await uploadAttachments(created.id, files);
+      } catch (error) {
+        notifications.show({
+          color: 'red',
+          message: t('requests.attachments.uploadFailed', { message: (error as Error).message }),
+        });
+      }
+    }
+    onCreated(created);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -200,6 +226,20 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
             onChange={(id) => form.setFieldValue('vehicleId', id)}
           />
         )}
+        <FileInput
+          label={t('requests.attachments.field')}
+          description={t('requests.attachments.fieldHint', {
+            megabytes: ATTACHMENT_MAX_BYTES / (1024 * 1024),
+            max: ATTACHMENT_MAX_FILES,
+          })}
+          multiple
+          clearable
+          accept={ACCEPT}
+          value={files}
+          onChange={setFiles}
+          error={filesProblem}
+          leftSection={<IconPaperclip size={16} />}
+        />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             <Kbd size="xs">{t('requests.intake.ctrl')}</Kbd> + <Kbd size="xs">Enter</Kbd>{' '}

@@ -15,6 +15,7 @@ const KNOWN_KINDS = [
   'attempt',
   'escalated',
   'duplicate_received',
+  'attachments_added',
 ] as const;
 
 const isOutcome = (value: string): value is AttemptOutcome => (ATTEMPT_OUTCOMES as readonly string[]).includes(value);

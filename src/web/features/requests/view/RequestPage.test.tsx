@@ -110,4 +110,32 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('Jetzt per E-Mail nachfassen')).not.toBeInTheDocument();
   });
+
+  it('lists the attachments for download and refuses a file of a kind not accepted before sending it', async () => {
+    const { requests } = stubRequest({
+      [`GET /api/requests/${REQUEST_ID}/attachments`]: {
+        body: [
+          {
+            id: '5f5f5f5f-0000-4000-8000-000000000001',
+            fileName: 'Kostenvoranschlag.pdf',
+            contentType: 'application/pdf',
+            size: 2048,
+            createdAt: '2024-05-06T08:00:00.000Z',
+            createdBy: ADVISOR,
+          },
+        ],
+      },
+    });
+    const user = userEvent.setup({ delay: null, applyAccept: false });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const link = await screen.findByRole('link', { name: 'Kostenvoranschlag.pdf' }, firstRender);
+    expect(link.getAttribute('href')).toBe(
+      `/api/requests/${REQUEST_ID}/attachments/5f5f5f5f-0000-4000-8000-000000000001`,
+    );
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await user.upload(input, new File(['MZ'], 'rechnung.exe', { type: 'application/x-msdownload' }));
+    expect(await screen.findByText(/„rechnung\.exe“ hat ein Format, das nicht angenommen wird/)).toBeInTheDocument();
+    expect(requests.some((request) => request.path.endsWith('/attachments') && request.method === 'POST')).toBe(false);
+  });
 });

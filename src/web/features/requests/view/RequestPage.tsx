@@ -11,6 +11,7 @@ import { PageLoader } from '../../../app/shell/PageLoader';
 import { useContact } from '../../customers/queries';
 import { useRequest } from '../queries';
 import type { CustomerRequest } from '../types';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { AttemptForm } from './AttemptForm';
 import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
@@ -81,6 +82,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
+            <AttachmentsPanel requestId={request.id} />
             {open && <ScriptsPanel requestId={request.id} />}
             <RequestHistory requestId={request.id} />
           </Stack>

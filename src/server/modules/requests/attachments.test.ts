@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/requests/attachments';
+import { callbackRequest, createRequest, intakeKey, newCustomer } from './test-support';
+
+let t: TestApp;
+let reception: TestClient & { userId: string };
+let admin: TestClient & { userId: string };
+let elsewhere: TestClient & { userId: string };
+let key: { id: string; headers: Record<string, string> };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.userWithRole('manager');
+  reception = await t.userWithRole('reception');
+  admin = await t.userWithRole('admin');
+  const other = await t.services.org.createLocation(null, testLocation({ name: 'Anderswo', code: 'AND' }));
+  elsewhere = await t.userWithRole('sales', { locationId: other.id });
+  key = await intakeKey(t, admin);
+});
+afterAll(() => t.close());
+
+const PDF = Buffer.from('%PDF-1.4\n% Kostenvoranschlag\n%%EOF\n');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+/** A multipart/form-data body with files under "files", as the browser's file input sends it. */
+function multipart(files: Array<{ name: string; type: string; content: Buffer }>) {
+  const boundary = `----crm${Math.random().toString(16).slice(2)}`;
+  const parts = files.flatMap((f) => [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+    ),
+    f.content,
+    Buffer.from('\r\n'),
+  ]);
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const upload = (client: TestClient, requestId: string, files: Parameters<typeof multipart>[0]) =>
+  client.request({ method: 'POST', url: `/api/requests/${requestId}/attachments`, ...multipart(files) });
+
+const count = async () =>
+  Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM request_attachments'))[0]!.n);
+
+describe('attachments on a request', () => {
+  it('are uploaded, listed and downloaded by colleagues of the location, and noted on the history', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    const res = await upload(reception, request.id, [
+      { name: 'Kostenvoranschlag Müller.pdf', type: 'application/pdf', content: PDF },
+      { name: 'Kratzer.png', type: 'image/png', content: PNG },
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const list = (await admin.get(`/api/requests/${request.id}/attachments`)).json();
+    expect(list).toEqual([
+      expect.objectContaining({
+        fileName: 'Kostenvoranschlag Müller.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+        createdBy: expect.objectContaining({ id: reception.userId }),
+      }),
+      expect.objectContaining({ fileName: 'Kratzer.png', contentType: 'image/png', size: PNG.length }),
+    ]);
+
+    const download = await reception.get(`/api/requests/${request.id}/attachments/${list[0].id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Kostenvoranschlag%20M%C3%BCller.pdf");
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+
+    const events = (await reception.get(`/api/requests/${request.id}/events`)).json();
+    expect(events.find((e: { kind: string }) => e.kind === 'attachments_added')).toMatchObject({
+      kind: 'attachments_added',
+      data: { files: ['Kostenvoranschlag Müller.pdf', 'Kratzer.png'] },
+    });
+  });
+
+  it('are closed to staff of other locations', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    await upload(reception, request.id, [{ name: 'a.pdf', type: 'application/pdf', content: PDF }]);
+    const [file] = (await reception.get(`/api/requests/${request.id}/attachments`)).json();
+    expect((await elsewhere.get(`/api/requests/${request.id}/attachments`)).statusCode).toBe(403);
+    expect((await elsewhere.get(`/api/requests/${request.id}/attachments/${file.id}`)).statusCode).toBe(403);
+    const before = await count();
+    const res = await upload(elsewhere, request.id, [{ name: 'b.pdf', type: 'application/pdf', content: PDF }]);
+    expect(res.statusCode).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a file over 10 MB with 413 and one of a kind not accepted with 415, naming the file, storing none', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    const before = await count();
+    const big = await upload(reception, request.id, [
+      { name: 'klein.pdf', type: 'application/pdf', content: PDF },
+      { name: 'riesig.pdf', type: 'application/pdf', content: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x20) },
+    ]);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().errors[0]).toMatchObject({ field: 'files.1', message: expect.stringContaining('riesig.pdf') });
+
+    const exe = await upload(reception, request.id, [
+      { name: 'rechnung.exe', type: 'application/x-msdownload', content: Buffer.from('MZ') },
+    ]);
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().errors[0]).toMatchObject({ field: 'files.0', message: expect.stringContaining('rechnung.exe') });
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('attachments in the JSON intake API', () => {
+  const lead = (attachments: unknown[]) => ({
+    type: 'complaint',
+    locationCode: t.location.code,
+    message: 'Der Lack hat Kratzer, Foto anbei.',
+    customer: newCustomer(),
+    attachments,
+  });
+  let n = 0;
+  const post = (body: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/intake/requests',
+      payload: body as object,
+      headers: { ...key.headers, 'idempotency-key': `files-${++n}` },
+    });
+
+  it('stores base64 files with the request', async () => {
+    const res = await post(
+      lead([{ fileName: 'Foto.png', contentType: 'image/png', contentBase64: PNG.toString('base64') }]),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().request.id;
+    const [file] = (await admin.get(`/api/requests/${id}/attachments`)).json();
+    expect(file).toMatchObject({ fileName: 'Foto.png', contentType: 'image/png', size: PNG.length, createdBy: null });
+    const download = await admin.get(`/api/requests/${id}/attachments/${file.id}`);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+  });
+
+  it('refuses broken base64, a kind not accepted and a file too large, naming the file, taking nothing in', async () => {
+    const requests = async () =>
+      Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM customer_requests'))[0]!.n);
+    const before = await requests();
+    const broken = await post(lead([{ fileName: 'kaputt.pdf', contentType: 'application/pdf', contentBase64: '%%%' }]));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0]).toMatchObject({
+      field: 'attachments.0.contentBase64',
+      message: expect.stringContaining('kaputt.pdf'),
+    });
+
+    const zip = await post(
+      lead([{ fileName: 'viren.zip', contentType: 'application/zip', contentBase64: PDF.toString('base64') }]),
+    );
+    expect(zip.statusCode).toBe(415);
+    expect(zip.json().errors[0]).toMatchObject({
+      field: 'attachments.0',
+      message: expect.stringContaining('viren.zip'),
+    });
+
+    const big = await post(
+      lead([
+        {
+          fileName: 'riesig.pdf',
+          contentType: 'application/pdf',
+          contentBase64: Buffer.alloc(ATTACHMENT_MAX_BYTES + 3, 0x20).toString('base64'),
+        },
+      ]),
+    );
+    expect(big.statusCode).toBe(413);
+    expect(big.json().errors[0]).toMatchObject({
+      field: 'attachments.0',
+      message: expect.stringContaining('riesig.pdf'),
+    });
+    expect(await requests()).toBe(before);
+  });
+});

@@ -1,0 +1,158 @@
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_FILES,
+  ATTACHMENT_TYPES,
+  type Attachment,
+  isAttachmentType,
+} from '../../../shared/requests/attachments';
+import type { DbOrTx } from '../../db/client';
+import type { Actor, UserActor } from '../../http/access';
+import {
+  type FieldError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../../http/errors';
+import { assertRead } from './access';
+import type { RequestsContext } from './context';
+import * as repo from './repo';
+import { requestAttachments } from './tables';
+
+export interface IncomingFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+  /** Where the file was in the request, for the error: "files.0", "attachments.1.contentBase64". */
+  field: string;
+}
+
+const MEGABYTES = ATTACHMENT_MAX_BYTES / (1024 * 1024);
+const ALLOWED = Object.values(ATTACHMENT_TYPES).join(', ');
+
+/** The bare type without parameters ("text/plain; charset=utf-8" → "text/plain"). */
+export const bareType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
+
+/** Refuses the whole upload when one file is too large (413) or of a kind not accepted (415), naming it. */
+export function checkFiles(files: IncomingFile[], listField: string): void {
+  if (files.length > ATTACHMENT_MAX_FILES) {
+    throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
+      { field: listField, in: 'body', message: `at most ${ATTACHMENT_MAX_FILES} files` },
+    ]);
+  }
+  const tooLarge: FieldError[] = [];
+  const unsupported: FieldError[] = [];
+  const empty: FieldError[] = [];
+  for (const file of files) {
+    if (file.content.length > ATTACHMENT_MAX_BYTES)
+      tooLarge.push({ field: file.field, in: 'body', message: `"${file.fileName}" is larger than ${MEGABYTES} MB` });
+    else if (!isAttachmentType(bareType(file.contentType)))
+      unsupported.push({
+        field: file.field,
+        in: 'body',
+        message: `"${file.fileName}" is of type ${file.contentType || 'unknown'}; accepted are ${ALLOWED}`,
+      });
+    else if (file.content.length === 0)
+      empty.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
+  }
+  if (tooLarge.length > 0) {
+    throw new PayloadTooLargeError(
+      `${tooLarge.length === 1 ? 'A file is' : 'Files are'} larger than ${MEGABYTES} MB.`,
+      tooLarge,
+    );
+  }
+  if (unsupported.length > 0) throw new UnsupportedMediaTypeError('This kind of file is not accepted.', unsupported);
+  if (empty.length > 0) throw new ValidationError(empty);
+}
+
+/** Stores checked files on the request with one history entry, in the caller's transaction. */
+export async function insertAttachments(
+  tx: DbOrTx,
+  requestId: string,
+  files: IncomingFile[],
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  if (files.length === 0) return;
+  const by =
+    actor.kind === 'user'
+      ? { createdBy: actor.userId, createdByApiKeyId: null }
+      : { createdBy: null, createdByApiKeyId: actor.apiKeyId };
+  const rows = await tx
+    .insert(requestAttachments)
+    .values(
+      files.map((f) => ({
+        requestId,
+        fileName: f.fileName,
+        contentType: bareType(f.contentType),
+        size: f.content.length,
+        content: f.content,
+        ...by,
+        createdAt: now,
+      })),
+    )
+    .returning({ id: requestAttachments.id });
+  await repo.insertEvents(tx, [
+    {
+      requestId,
+      at: now,
+      actorId: by.createdBy,
+      kind: 'attachments_added',
+      data: { files: files.map((f) => f.fileName), attachmentIds: rows.map((r) => r.id) },
+    },
+  ]);
+}
+
+/** Files on a request: listed and downloaded by whoever may read the request, added by them too. */
+export function createAttachments(ctx: RequestsContext, loadRow: (id: string) => Promise<repo.RequestRow>) {
+  const { deps, org } = ctx;
+
+  async function list(actor: UserActor, requestId: string): Promise<Attachment[]> {
+    assertRead(actor, await loadRow(requestId));
+    const rows = await deps.db
+      .select({
+        id: requestAttachments.id,
+        fileName: requestAttachments.fileName,
+        contentType: requestAttachments.contentType,
+        size: requestAttachments.size,
+        createdAt: requestAttachments.createdAt,
+        createdBy: requestAttachments.createdBy,
+      })
+      .from(requestAttachments)
+      .where(eq(requestAttachments.requestId, requestId))
+      .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.fileName));
+    const users = await org.userRefs(rows.map((r) => r.createdBy).filter((id): id is string => Boolean(id)));
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.fileName,
+      contentType: r.contentType,
+      size: r.size,
+      createdAt: r.createdAt.toISOString(),
+      createdBy: r.createdBy ? (users.get(r.createdBy) ?? null) : null,
+    }));
+  }
+
+  return {
+    list,
+
+    async add(actor: UserActor, requestId: string, files: IncomingFile[]): Promise<Attachment[]> {
+      assertRead(actor, await loadRow(requestId));
+      if (files.length === 0)
+        throw new ValidationError([{ field: 'files', in: 'body', message: 'add at least one file' }]);
+      checkFiles(files, 'files');
+      await deps.db.transaction((tx) => insertAttachments(tx, requestId, files, actor, deps.clock.now()));
+      return list(actor, requestId);
+    },
+
+    async download(actor: UserActor, requestId: string, attachmentId: string) {
+      assertRead(actor, await loadRow(requestId));
+      const [row] = await deps.db
+        .select()
+        .from(requestAttachments)
+        .where(and(eq(requestAttachments.id, attachmentId), eq(requestAttachments.requestId, requestId)));
+      if (!row) throw new NotFoundError('Attachment');
+      return { fileName: row.fileName, contentType: row.contentType, content: row.content };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import '../../customers/test-polyfills';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { REQUEST_TYPES } from '../../../../shared/requests/enums';
+import { stubFetch } from '../../../test/fetch-stub';
+import { adminUser, locations, session } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+
+const defaults = REQUEST_TYPES.map((type) => ({
+  type,
+  firstContactAmount: 1,
+  firstContactUnit: 'working_days',
+  isDefault: true,
+}));
+
+describe('DeadlinesPage', { timeout: 60_000 }, () => {
+  it('lets a manager give complaints four working hours', async () => {
+    const saved = defaults.map((s) =>
+      s.type === 'complaint' ? { ...s, firstContactAmount: 4, firstContactUnit: 'working_hours', isDefault: false } : s,
+    );
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/requests/type-settings': { body: defaults },
+      'PUT /api/requests/type-settings/complaint': { body: saved },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/deadlines');
+
+    const amount = await screen.findByRole('textbox', { name: 'Frist für Reklamation' }, { timeout: 15_000 });
+    await user.clear(amount);
+    await user.type(amount, '4');
+    await user.click(screen.getAllByLabelText('Einheit der Frist für Reklamation')[0]!);
+    await user.click(await screen.findByRole('option', { name: 'Arbeitsstunden' }));
+    const row = amount.closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Speichern' }));
+
+    await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
+    expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({
+      firstContactAmount: 4,
+      firstContactUnit: 'working_hours',
+    });
+    expect(await screen.findByText('Auf Standard zurücksetzen')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,114 @@
+import { Button, Group, NumberInput, Paper, Select, Skeleton, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SLA_UNITS, type SlaUnit } from '../../../../shared/requests/enums';
+import { MAX_SLA, type TypeSetting } from '../../../../shared/requests/settings';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
+
+/** /admin/deadlines — how soon the first contact is due, per request type (R3.3). */
+export default function DeadlinesPage() {
+  const { t } = useTranslation();
+  const settings = useTypeSettings();
+
+  return (
+    <>
+      <PageHeader title={t('deadlines.title')} description={t('deadlines.subtitle')} />
+      <Paper withBorder radius="md" p="md">
+        {settings.isPending ? (
+          <Skeleton height={280} />
+        ) : settings.isError ? (
+          <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+        ) : (
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('requests.fields.type')}</Table.Th>
+                <Table.Th>{t('deadlines.firstContact')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {settings.data.map((setting) => (
+                // Keyed by the stored value, so saving or resetting starts the row from what is stored.
+                <DeadlineRow
+                  key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}`}
+                  setting={setting}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+    </>
+  );
+}
+
+function DeadlineRow({ setting }: { setting: TypeSetting }) {
+  const { t } = useTranslation();
+  const save = useSaveTypeSetting();
+  const reset = useResetTypeSetting();
+  const [amount, setAmount] = useState<number>(setting.firstContactAmount);
+  const [unit, setUnit] = useState<SlaUnit>(setting.firstContactUnit);
+  const changed = amount !== setting.firstContactAmount || unit !== setting.firstContactUnit;
+  const label = t(`requests.type.${setting.type}`);
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500}>{label}</Text>
+        {setting.isDefault && (
+          <Text size="xs" c="dimmed">
+            {t('deadlines.default')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <NumberInput
+            aria-label={t('deadlines.amountOf', { type: label })}
+            value={amount}
+            onChange={(value) => setAmount(typeof value === 'number' ? value : Number(value) || 1)}
+            min={1}
+            max={MAX_SLA[unit]}
+            allowDecimal={false}
+            w={90}
+          />
+          <Select
+            aria-label={t('deadlines.unitOf', { type: label })}
+            data={SLA_UNITS.map((value) => ({ value, label: t(`deadlines.unit.${value}`) }))}
+            value={unit}
+            onChange={(value) => value && setUnit(value as SlaUnit)}
+            allowDeselect={false}
+            w={170}
+          />
+        </Group>
+        {save.error && (
+          <Text size="xs" c="red" mt={4}>
+            {save.error.message}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" justify="flex-end">
+          <Button
+            size="xs"
+            disabled={!changed}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate({ type: setting.type, body: { firstContactAmount: amount, firstContactUnit: unit } })
+            }
+          >
+            {t('common.save')}
+          </Button>
+          {!setting.isDefault && (
+            <Button size="xs" variant="subtle" loading={reset.isPending} onClick={() => reset.mutate(setting.type)}>
+              {t('deadlines.reset')}
+            </Button>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
