@@ -27,7 +27,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function measure<T>(
   inputs: T[],
   run: (input: T, timed: boolean) => Promise<unknown>,
-  warmup = 20,
+  warmup = 100,
 ): Promise<number[]> {
   for (const input of inputs.slice(0, warmup)) await run(input, false);
   const samples: number[] = [];

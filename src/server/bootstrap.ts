@@ -3,6 +3,7 @@ import type { Database } from './db/client';
 import { seedDemoCustomers } from './demo/customers';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoRequests } from './demo/requests';
+import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
 export interface BootstrapResult {
@@ -41,6 +42,7 @@ export async function bootstrap(
       seedDemoData = async () => {
         await seedDemoCustomers(services, database, { now });
         await seedDemoRequests(services, database, { now });
+        await seedDemoTelephony(database);
       };
       homeLocationId = locations[0]!.id;
       seededDemo = true;
