@@ -43,6 +43,8 @@ export async function bootstrap(
         await seedDemoCustomers(services, database, { now });
         await seedDemoRequests(services, database, { now });
         await seedDemoTelephony(database);
+        // Desk phones can fetch the directory at once instead of after the first night.
+        await services.phonebook.generateAll();
       };
       homeLocationId = locations[0]!.id;
       seededDemo = true;

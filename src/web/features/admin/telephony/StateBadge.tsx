@@ -20,7 +20,7 @@ export function StateBadge({ connection }: { connection: Connection }) {
   if (connection.provider !== 'csta') {
     return (
       <Stack gap={2}>
-        <Badge variant="light" color={connection.enabled ? 'teal' : 'gray'}>
+        <Badge variant="light" color={connection.enabled ? 'teal' : 'gray'} miw="max-content">
           {connection.enabled ? t('telephonyAdmin.state.receiving') : t('telephonyAdmin.state.disabled')}
         </Badge>
         <Text size="xs" c="dimmed">
@@ -33,7 +33,7 @@ export function StateBadge({ connection }: { connection: Connection }) {
   }
   return (
     <Stack gap={2}>
-      <Badge variant="light" color={COLORS[connection.state]}>
+      <Badge variant="light" color={COLORS[connection.state]} miw="max-content">
         {t(`telephonyAdmin.state.${connection.state}`)}
       </Badge>
       {connection.stateDetail && (
