@@ -118,7 +118,7 @@ describe('contact import from CSV', () => {
     expect(byRow[2].action).toBe('create');
     expect(byRow[3]).toMatchObject({
       action: 'update',
-      reasons: [{ field: 'email', message: expect.stringContaining('same e-mail') }],
+      reasons: [{ field: 'email', message: expect.stringContaining('gleiche E-Mail-Adresse') }],
     });
     expect(byRow[3].contactId).toBeDefined();
     expect(byRow[4].action).toBe('reject');
@@ -127,7 +127,7 @@ describe('contact import from CSV', () => {
     expect(byRow[5].reasons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'email', column: 'E-Mail' }),
-        expect.objectContaining({ field: 'postalCode', column: 'PLZ', message: expect.stringContaining('5-digit') }),
+        expect.objectContaining({ field: 'postalCode', column: 'PLZ', message: expect.stringContaining('fünfstellige') }),
       ]),
     );
     expect(await contactCount()).toBe(before);
@@ -204,6 +204,14 @@ describe('contact import from CSV', () => {
       Kennzeichen: 'plate',
       Erstzulassung: 'firstRegistration',
     });
+    // The dry run the wizard shows speaks the user's language, like the report file.
+    const dryRun = await admin.post(`/api/imports/${uploaded.id}/dry-run`, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'skip',
+    });
+    expect(dryRun.json().rows[1].reasons).toEqual([
+      expect.objectContaining({ column: 'FIN', message: 'darf kein I, O oder Q enthalten' }),
+    ]);
     const job = await applyAndWait(admin, uploaded.id, {
       mapping: uploaded.suggestedMapping,
       duplicateHandling: 'skip',

@@ -81,3 +81,18 @@ export function germanReason(message: string): string {
 /** A reason in the reader's language; German unless they chose English. */
 export const reasonIn = (locale: Locale | undefined, message: string) =>
   locale === 'en' ? message : germanReason(message);
+
+/** The dry run as the wizard shows it: every reason in the reader's language. */
+export function reportIn<R extends { rows: Array<{ reasons: Array<{ message: string }> }> }>(
+  locale: Locale,
+  report: R,
+): R {
+  if (locale === 'en') return report;
+  return {
+    ...report,
+    rows: report.rows.map((row) => ({
+      ...row,
+      reasons: row.reasons.map((reason) => ({ ...reason, message: reasonIn(locale, reason.message) })),
+    })),
+  };
+}

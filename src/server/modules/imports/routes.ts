@@ -15,6 +15,7 @@ import {
 import { currentUser } from '../../http/access';
 import { ValidationError } from '../../http/errors';
 import type { Services } from '../../services';
+import { reportIn } from './reason-words';
 
 const IdParams = z.object({ id: z.uuid() });
 const UploadFields = z.object({ target: z.enum(IMPORT_TARGETS) });
@@ -80,7 +81,10 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       body: ImportRunInput,
       response: { 200: ImportReport },
     },
-    handler: (request) => imports.dryRun(currentUser(request), request.params.id, request.body),
+    handler: async (request) => {
+      const actor = currentUser(request);
+      return reportIn(actor.locale, await imports.dryRun(actor, request.params.id, request.body));
+    },
   });
 
   app.post('/api/imports/:id/apply', {
