@@ -127,7 +127,11 @@ describe('contact import from CSV', () => {
     expect(byRow[5].reasons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'email', column: 'E-Mail' }),
-        expect.objectContaining({ field: 'postalCode', column: 'PLZ', message: expect.stringContaining('fünfstellige') }),
+        expect.objectContaining({
+          field: 'postalCode',
+          column: 'PLZ',
+          message: expect.stringContaining('fünfstellige'),
+        }),
       ]),
     );
     expect(await contactCount()).toBe(before);
