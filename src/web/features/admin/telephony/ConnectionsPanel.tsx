@@ -21,6 +21,7 @@ import { ListState } from '../ListState';
 import { ConnectionForm } from './ConnectionForm';
 import { useConnections, useRemoveConnection } from './queries';
 import { StateBadge } from './StateBadge';
+import { RowActions } from './RowActions';
 
 function CopyUrl({ url }: { url: string }) {
   const { t } = useTranslation();
@@ -106,16 +107,7 @@ export function ConnectionsPanel({ canEdit }: { canEdit: boolean }) {
                   </Table.Td>
                   <Table.Td>{c.webhookUrl ? <CopyUrl url={c.webhookUrl} /> : t('common.none')}</Table.Td>
                   <Table.Td ta="right">
-                    {canEdit && (
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(c)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)}>
-                          {t('telephonyAdmin.remove')}
-                        </Button>
-                      </Group>
-                    )}
+                    {canEdit && <RowActions onEdit={() => setEditing(c)} onRemove={() => setRemoving(c)} />}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -8,6 +8,7 @@ import { reportError } from '../../../app/form-errors';
 import { ListState } from '../ListState';
 import { ExtensionForm } from './ExtensionForm';
 import { type ExtensionItem, useConnections, useExtensions, useRemoveExtension } from './queries';
+import { RowActions } from './RowActions';
 
 export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -100,16 +101,7 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">
-                    {canEdit && (
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(e)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(e)}>
-                          {t('telephonyAdmin.remove')}
-                        </Button>
-                      </Group>
-                    )}
+                    {canEdit && <RowActions onEdit={() => setEditing(e)} onRemove={() => setRemoving(e)} />}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -9,6 +9,7 @@ import { reportError } from '../../../app/form-errors';
 import { ListState } from '../ListState';
 import { type TrackingNumberItem, useRemoveTrackingNumber, useTrackingNumbers } from './queries';
 import { TrackingNumberForm } from './TrackingNumberForm';
+import { RowActions } from './RowActions';
 
 export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -94,16 +95,7 @@ export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
                         : t('telephonyAdmin.tracking.rulesDecide'))}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {canEdit && (
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(tn)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(tn)}>
-                          {t('telephonyAdmin.remove')}
-                        </Button>
-                      </Group>
-                    )}
+                    {canEdit && <RowActions onEdit={() => setEditing(tn)} onRemove={() => setRemoving(tn)} />}
                   </Table.Td>
                 </Table.Tr>
               ))}
