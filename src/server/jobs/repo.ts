@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client';
 
 /** A job as the worker holds it after claiming it. */
@@ -25,6 +25,17 @@ export interface NewJob {
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const LIVE = sql.raw(`status IN ('pending', 'running')`);
+
+/**
+ * The insert of a new job, not yet run, for a caller that sends it with its
+ * other writes: a job whose key is live already is kept as it is.
+ */
+export function jobInsert(job: Omit<NewJob, 'replace'>): SQL {
+  const values = sql`(${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt.toISOString()}::timestamptz,
+    ${job.maxAttempts}, ${job.uniqueKey ?? null}, ${job.now.toISOString()}::timestamptz)`;
+  const insert = sql`INSERT INTO jobs (kind, payload, run_at, max_attempts, unique_key, created_at) VALUES ${values}`;
+  return job.uniqueKey ? sql`${insert} ON CONFLICT (unique_key) WHERE ${LIVE} DO NOTHING` : insert;
+}
 
 export async function insertJob(tx: DbOrTx, job: NewJob): Promise<{ id: string; created: boolean }> {
   const values = sql`(${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt.toISOString()}::timestamptz,

@@ -1,4 +1,6 @@
+import type { SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client';
+import type { WriteBatch } from '../db/together';
 import type { Deps } from '../deps';
 import { type JobHandler, type JobOptions, JobRegistry } from './registry';
 import { parseRecurrence } from './recurrence';
@@ -18,6 +20,7 @@ export interface ScheduleJob<P = unknown> {
 /** What scheduling needs of the event bus: a NOTIFY that wakes the workers once the job commits. */
 export interface JobSignals {
   publish(tx: DbOrTx, channel: string, payload: unknown): Promise<void>;
+  notifyExpression(channel: string, payload: unknown): SQL;
   subscribe(channel: string, listener: () => void): Promise<() => void>;
 }
 
@@ -53,6 +56,16 @@ export function createJobsService({ database, clock, log, config }: Deps, signal
       });
       if (signals && job.runAt <= now) await signals.publish(tx, JOBS_CHANNEL, {});
       return result;
+    },
+
+    /**
+     * The same, as part of the caller's write batch (one statement with its
+     * other writes). A job whose key is live already is kept; no `replace`.
+     */
+    scheduleIn<P>(batch: WriteBatch, job: Omit<ScheduleJob<P>, 'replace'>): void {
+      const now = clock.now();
+      batch.write(repo.jobInsert({ ...job, maxAttempts: registry.get(job.kind)?.maxAttempts ?? 5, now }));
+      if (signals && job.runAt <= now) batch.effect(signals.notifyExpression(JOBS_CHANNEL, {}));
     },
 
     /** Cancels the pending job with this key; returns whether there was one. */

@@ -5,10 +5,8 @@ import { outboxEmails } from './tables';
 export type OutboxRow = typeof outboxEmails.$inferSelect;
 export type NewOutboxRow = typeof outboxEmails.$inferInsert;
 
-export async function insertEmail(tx: DbOrTx, values: NewOutboxRow): Promise<OutboxRow> {
-  const [row] = await tx.insert(outboxEmails).values(values).returning();
-  return row!;
-}
+/** The insert, not yet run, for a write batch. */
+export const emailInsert = (db: DbOrTx, values: NewOutboxRow) => db.insert(outboxEmails).values(values);
 
 export async function findEmail(db: DbOrTx, id: string): Promise<OutboxRow | undefined> {
   const [row] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));

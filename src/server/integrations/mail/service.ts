@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
+import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { JobContext } from '../../jobs/registry';
 import type { JobsService } from '../../jobs/service';
@@ -82,40 +84,47 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     if (released > 0) log.info({ released }, 'held mails released to SMTP');
   });
 
-  return {
-    /** Queues a mail in the caller's transaction; it is sent once that commits. */
-    async enqueue(tx: DbOrTx, input: MailInput): Promise<{ id: string; status: OutboxStatus }> {
-      const to = [input.to].flat().filter(Boolean);
-      if (to.length === 0) throw new Error('a mail needs at least one recipient');
-      const now = clock.now();
-      const row = await repo.insertEmail(tx, {
+  function enqueueIn(batch: WriteBatch, input: MailInput): { id: string; status: OutboxStatus } {
+    const to = [input.to].flat().filter(Boolean);
+    if (to.length === 0) throw new Error('a mail needs at least one recipient');
+    const now = clock.now();
+    const id = randomUUID();
+    const status: OutboxStatus = smtp ? 'pending' : 'held';
+    batch.write(
+      repo.emailInsert(db, {
+        id,
         to,
         cc: input.cc ?? [],
         replyTo: input.replyTo ?? null,
         subject: input.subject,
         text: input.text,
         html: input.html ?? null,
-        status: smtp ? 'pending' : 'held',
+        status,
         nextAttemptAt: smtp ? now : null,
         relatedType: input.related?.type ?? null,
         relatedId: input.related?.id ?? null,
         createdAt: now,
-      });
-      if (smtp) {
-        await jobs.schedule(tx, {
-          kind: SEND_MAIL_JOB,
-          payload: { emailId: row.id },
-          runAt: now,
-          uniqueKey: sendKey(row.id),
-        });
-      } else {
-        log.warn(
-          { emailId: row.id, subject: input.subject },
-          'SMTP_URL is not set; the mail stays in the outbox as held',
-        );
-      }
-      return { id: row.id, status: row.status };
+      }),
+    );
+    if (smtp) {
+      jobs.scheduleIn(batch, { kind: SEND_MAIL_JOB, payload: { emailId: id }, runAt: now, uniqueKey: sendKey(id) });
+    } else {
+      log.warn({ emailId: id, subject: input.subject }, 'SMTP_URL is not set; the mail stays in the outbox as held');
+    }
+    return { id, status };
+  }
+
+  return {
+    /** Queues a mail in the caller's transaction; it is sent once that commits. */
+    async enqueue(tx: DbOrTx, input: MailInput): Promise<{ id: string; status: OutboxStatus }> {
+      const batch = new WriteBatch();
+      const queued = enqueueIn(batch, input);
+      await batch.run(tx);
+      return queued;
     },
+
+    /** Queues a mail as part of the caller's write batch (one statement with its other writes). */
+    enqueueIn,
 
     /** An absolute link into the app for a mail, e.g. link(`/requests/${id}`). */
     link(path: string): string {

@@ -1,5 +1,6 @@
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
+import { WriteBatch } from '../../db/together';
 import type { MailService } from '../../integrations/mail/service';
 import type { NotificationsService } from '../notifications/service';
 import { loadPeople, locationNames, type Person } from './people';
@@ -44,7 +45,10 @@ export async function announce(
   tx: DbOrTx,
   services: { notifications: NotificationsService; mail: MailService },
   input: AnnounceInput,
+  /** The caller's write batch: the alerts then go with its other writes; without one they are written here. */
+  into?: WriteBatch,
 ): Promise<Announced> {
+  const batch = into ?? new WriteBatch();
   const { request } = input;
   const wanted = [input.assigneeId, input.onBehalfOfId, input.reassignedBy, ...input.notifyUserIds].filter(
     (id): id is string => Boolean(id),
@@ -75,7 +79,7 @@ export async function announce(
     ]
       .filter(Boolean)
       .join(' · ');
-    const notification = await services.notifications.notify(tx, assignee.id, {
+    const notification = services.notifications.notifyIn(batch, assignee.id, {
       kind: REQUEST_ASSIGNED,
       title: `Neues Anliegen ${request.number}: ${request.subject}`,
       body,
@@ -85,7 +89,7 @@ export async function announce(
     result.notificationId = notification.id;
     if (input.mailAssignee !== false) {
       const intro = `Ihnen wurde ein Anliegen zugewiesen${onBehalfOf ? ` – in Vertretung für ${onBehalfOf.displayName}` : ''}.`;
-      const mail = await services.mail.enqueue(tx, {
+      const mail = services.mail.enqueueIn(batch, {
         to: assignee.email,
         subject: `Neues Anliegen ${request.number}: ${request.subject}`,
         text: mailText(assignee, intro, input, locationName, url, reassignedBy),
@@ -104,7 +108,7 @@ export async function announce(
     const intro = `zur Kenntnis: Das Anliegen ${request.number} wurde ${who} zugewiesen${
       onBehalfOf ? ` (in Vertretung für ${onBehalfOf.displayName})` : ''
     }.`;
-    const mail = await services.mail.enqueue(tx, {
+    const mail = services.mail.enqueueIn(batch, {
       to: person.email,
       subject: `Zur Kenntnis: Anliegen ${request.number} an ${assignee?.displayName ?? 'niemanden'}: ${request.subject}`,
       text: mailText(person, intro, input, locationName, url, reassignedBy),
@@ -112,6 +116,7 @@ export async function announce(
     });
     result.emailIds.push(mail.id);
   }
+  if (!into) await batch.run(tx);
   return result;
 }
 

@@ -1,8 +1,9 @@
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
-import { activeAdmins, activeStaffAt, locationNames, openLoad, type Person, regularStaffOf } from './people';
+import { openLoad, type Person, regularStaffOf } from './people';
 import { type Cover, coverFor, leadsTakeOver, PresenceBook } from './presence';
 import * as repo from './repo';
+import { liveStaff, type StaffReader } from './staff-reader';
 import { berlinDate, names, REQUEST_TYPE_LABELS } from './wording';
 
 export interface DecideInput {
@@ -56,9 +57,9 @@ function matchedCriteria(rule: repo.RuleRow, input: DecideInput, locationName: s
 }
 
 /** Active managers working at the location; the active admins when it has none. */
-export async function managersAt(tx: DbOrTx, locationId: string): Promise<string[]> {
-  const managers = await activeStaffAt(tx, locationId, 'manager');
-  return (managers.length > 0 ? managers : await activeAdmins(tx)).map((p) => p.id);
+export async function managersAt(staff: StaffReader, locationId: string): Promise<string[]> {
+  const managers = await staff.staffAt(locationId, 'manager');
+  return (managers.length > 0 ? managers : await staff.admins()).map((p) => p.id);
 }
 
 /**
@@ -66,12 +67,11 @@ export async function managersAt(tx: DbOrTx, locationId: string): Promise<string
  * rule that matches applies its strategy; absent people are covered by their
  * deputies; what no rule covers goes to the location's manager.
  */
-export async function decide(tx: DbOrTx, input: DecideInput): Promise<Decision> {
-  const book = new PresenceBook(tx, berlinDate(input.at));
+export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader = liveStaff(tx)): Promise<Decision> {
+  const book = new PresenceBook(tx, berlinDate(input.at), staff);
   const steps: string[] = [];
-  const locationName =
-    input.locationName ?? (await locationNames(tx, [input.locationId])).get(input.locationId) ?? 'unbekannt';
-  const rule = (await repo.listRules(tx, { activeOnly: true })).find((r) => ruleMatches(r, input));
+  const locationName = input.locationName ?? (await staff.locationName(input.locationId)) ?? 'unbekannt';
+  const rule = (await staff.activeRules()).find((r) => ruleMatches(r, input));
 
   let cover: Cover;
   if (!rule) {
@@ -82,7 +82,7 @@ export async function decide(tx: DbOrTx, input: DecideInput): Promise<Decision> 
   }
 
   const notify = new Set<string>();
-  if (rule?.notifyManager) for (const id of await managersAt(tx, input.locationId)) notify.add(id);
+  if (rule?.notifyManager) for (const id of await managersAt(staff, input.locationId)) notify.add(id);
   if (cover.assignee) notify.delete(cover.assignee.id);
   const mailAssignee = !(cover.onBehalfOf && rule && !rule.notifyDeputy);
   if (notify.size > 0) {

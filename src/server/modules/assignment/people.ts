@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/org/enums';
 import { OPEN_STATUSES } from '../../../shared/requests/enums';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, rows } from '../../db/client';
 import { contacts } from '../contacts/tables';
 import { locations, userLocations, users } from '../org/tables';
 import { customerRequests } from '../requests/tables';
@@ -69,32 +69,37 @@ async function withLocations(
   }));
 }
 
+const furtherLocations = sql<
+  string[]
+>`coalesce((SELECT array_agg(${userLocations.locationId}::text) FROM ${userLocations} WHERE ${userLocations.userId} = ${users.id}), '{}'::text[])`;
+
+const personOf = (r: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  homeLocationId: string;
+  further: string[];
+}): Person => ({
+  id: r.id,
+  displayName: `${r.firstName} ${r.lastName}`,
+  email: r.email,
+  role: r.role,
+  active: r.active,
+  locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
+});
+
 /** People with their further locations, in one query (intake decides and announces on every request). */
 export async function loadPeople(db: DbOrTx, ids: string[]): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({
-      ...personColumns,
-      further: sql<
-        string[]
-      >`coalesce((SELECT array_agg(${userLocations.locationId}::text) FROM ${userLocations} WHERE ${userLocations.userId} = ${users.id}), '{}'::text[])`,
-    })
+    .select({ ...personColumns, further: furtherLocations })
     .from(users)
     .where(inArray(users.id, unique));
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        displayName: `${r.firstName} ${r.lastName}`,
-        email: r.email,
-        role: r.role,
-        active: r.active,
-        locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, personOf(r)]));
 }
 
 /** Active users working at the location (home or further; null = anywhere), optionally of one role; by name. */
@@ -127,6 +132,20 @@ export async function activeAdmins(db: DbOrTx): Promise<Person[]> {
   return withLocations(db, rows);
 }
 
+/** Every user, active or not, by name: the staff directory's one load. */
+export async function everyone(db: DbOrTx): Promise<Person[]> {
+  const rows = await db
+    .select({ ...personColumns, further: furtherLocations })
+    .from(users)
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return rows.map(personOf);
+}
+
+export async function allLocationNames(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.select({ id: locations.id, name: locations.name }).from(locations);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function locationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -152,6 +171,9 @@ export async function regularStaffOf(
  * Workload for least-loaded assignment: open requests per person and when
  * each last received one. The one query assignment makes on the requests
  * module's table, kept here because it must see the caller's transaction.
+ * Per person: the open count from the partial "open" index, the latest
+ * assignment from the (assignee, assigned_at) index; years of closed
+ * requests are never scanned.
  */
 export async function openLoad(
   db: DbOrTx,
@@ -159,18 +181,24 @@ export async function openLoad(
 ): Promise<Map<string, { open: number; lastAssignedAt: Date | null }>> {
   const map = new Map<string, { open: number; lastAssignedAt: Date | null }>();
   if (userIds.length === 0) return map;
-  const rows = await db
-    .select({
-      userId: customerRequests.assigneeId,
-      open: sql<number>`count(*) FILTER (WHERE ${inArray(customerRequests.status, [...OPEN_STATUSES])})::int`,
-      lastAssignedAt: sql<string | null>`max(${customerRequests.assignedAt})`,
-    })
-    .from(customerRequests)
-    .where(inArray(customerRequests.assigneeId, userIds))
-    .groupBy(customerRequests.assigneeId);
-  for (const r of rows) {
-    if (r.userId)
-      map.set(r.userId, { open: r.open, lastAssignedAt: r.lastAssignedAt ? new Date(r.lastAssignedAt) : null });
+  const open = sql.join(
+    OPEN_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const found = await rows<{ user_id: string; open: number; last_assigned_at: string | Date | null }>(
+    db,
+    sql`
+    SELECT u.id AS user_id,
+      (SELECT count(*)::int FROM ${customerRequests} r
+        WHERE r.assignee_id = u.id AND r.status IN (${open})) AS open,
+      (SELECT max(r.assigned_at) FROM ${customerRequests} r WHERE r.assignee_id = u.id) AS last_assigned_at
+    FROM unnest(${`{${userIds.join(',')}}`}::uuid[]) AS u(id)`,
+  );
+  for (const r of found) {
+    map.set(r.user_id, {
+      open: Number(r.open),
+      lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null,
+    });
   }
   return map;
 }

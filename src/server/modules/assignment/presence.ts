@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client';
-import { activeAdmins, activeStaffAt, loadPeople, type Person } from './people';
-import { absencesOn, type AbsenceRow } from './repo';
+import type { Person } from './people';
+import type { AbsenceRow } from './repo';
+import { liveStaff, type StaffReader } from './staff-reader';
 import { absenceText } from './wording';
 
 /** How far an absence is passed on: a deputy's deputy's deputy, then the manager takes over. */
@@ -15,7 +16,7 @@ export interface Cover {
 
 /**
  * Who is there on one day, looked up once per person within a decision.
- * Everything reads through the caller's transaction.
+ * Reads through the caller's transaction unless given the staff directory.
  */
 export class PresenceBook {
   private readonly people = new Map<string, Person | null>();
@@ -24,14 +25,15 @@ export class PresenceBook {
   constructor(
     readonly tx: DbOrTx,
     readonly date: string,
+    readonly staff: StaffReader = liveStaff(tx),
   ) {}
 
   /** Loads people and their absence on the day in two queries. */
   async load(ids: Array<string | null | undefined>): Promise<void> {
     const missing = [...new Set(ids.filter((id): id is string => Boolean(id) && !this.people.has(id!)))];
     if (missing.length === 0) return;
-    const found = await loadPeople(this.tx, missing);
-    const away = await absencesOn(this.tx, missing, this.date);
+    const found = await this.staff.people(missing);
+    const away = await this.staff.absencesOn(missing, this.date);
     for (const id of missing) {
       this.people.set(id, found.get(id) ?? null);
       this.absences.set(id, away.get(id) ?? null);
@@ -80,22 +82,20 @@ export class PresenceBook {
 
   /** Present managers of the location; when none is there, present admins. */
   async presentLeads(locationId: string): Promise<{ people: Person[]; admins: boolean }> {
-    const managers = await activeStaffAt(this.tx, locationId, 'manager');
+    const managers = await this.staff.staffAt(locationId, 'manager');
     this.remember(
       managers,
-      await absencesOn(
-        this.tx,
+      await this.staff.absencesOn(
         managers.map((m) => m.id),
         this.date,
       ),
     );
     const here = managers.filter((m) => this.isPresent(m));
     if (here.length > 0) return { people: here, admins: false };
-    const admins = await activeAdmins(this.tx);
+    const admins = await this.staff.admins();
     this.remember(
       admins,
-      await absencesOn(
-        this.tx,
+      await this.staff.absencesOn(
         admins.map((a) => a.id),
         this.date,
       ),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AssignmentDecision, AssignmentProbe } from '../../../shared/requests/assignment';
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
+import type { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../http/errors';
 import type { MailService } from '../../integrations/mail/service';
@@ -13,6 +14,9 @@ import { type AnnounceInput, announce } from './announce';
 import { type Decision, decide, managersAt } from './decide';
 import { loadPeople, locationNames } from './people';
 import { createRulesService } from './rules';
+import { loadDirectory } from './directory';
+import { cachedStaff, liveStaff } from './staff-reader';
+import { VersionedValue } from '../../db/reference-version';
 
 export type { AnnounceInput, Announced } from './announce';
 export type { CurrentAbsence } from './absences';
@@ -26,6 +30,14 @@ export interface DecisionRequest {
   contactId?: string | null;
   /** When the request came in; defaults to now. Absences are judged on its Berlin date. */
   at?: Date | string | null;
+}
+
+export interface DecideOptions {
+  /**
+   * The reference version the caller read (outside any transaction that
+   * changed staff or rules): the decision then reads them from memory.
+   */
+  referenceVersion?: number | null;
 }
 
 /** Carries the probe's answer out of the transaction it rolls back. */
@@ -48,22 +60,34 @@ export function createAssignmentService(
   const absences = createAbsencesService(deps);
   const rules = createRulesService(deps);
 
-  function decideIn(tx: DbOrTx, input: DecisionRequest): Promise<Decision> {
-    return decide(tx, { ...input, at: input.at ? new Date(input.at) : clock.now() });
+  // Intake decides on every request: it reads staff, absences and rules from memory,
+  // checked against the reference version it read once for the request.
+  const directory = new VersionedValue(() => loadDirectory(db));
+
+  async function decideIn(tx: DbOrTx, input: DecisionRequest, options: DecideOptions = {}): Promise<Decision> {
+    const staff =
+      options.referenceVersion === undefined
+        ? liveStaff(tx)
+        : cachedStaff(await directory.get(options.referenceVersion));
+    return decide(tx, { ...input, at: input.at ? new Date(input.at) : clock.now() }, staff);
   }
 
   return {
     rules,
     absences,
 
-    /** Who gets a request (and who else hears of it), in the caller's transaction; moves the round-robin pointer. */
+    /**
+     * Who gets a request (and who else hears of it), in the caller's
+     * transaction; moves the round-robin pointer.
+     */
     decide: decideIn,
 
     /** In-app notification and alert mails for an assignment, in the caller's transaction. */
-    announce: (tx: DbOrTx, input: AnnounceInput) => announce(tx, { notifications, mail }, input),
+    announce: (tx: DbOrTx, input: AnnounceInput, into?: WriteBatch) =>
+      announce(tx, { notifications, mail }, input, into),
 
     /** Active managers working at the location; the active admins when it has none. */
-    managersOf: (locationId: string, tx: DbOrTx = db): Promise<string[]> => managersAt(tx, locationId),
+    managersOf: (locationId: string, tx: DbOrTx = db): Promise<string[]> => managersAt(liveStaff(tx), locationId),
 
     /** Whether the person is away on the day (YYYY-MM-DD). Pass the transaction when inside one. */
     isAbsent: absences.isAbsent,

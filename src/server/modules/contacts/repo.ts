@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../../db/client';
 import type { PhoneValues } from './input';
 import {
   contactAddresses,
@@ -12,11 +12,7 @@ import {
 
 export type ContactRow = typeof contacts.$inferSelect;
 
-/** Rows of a raw query; both engines answer with `{ rows }`. */
-export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+export { rows };
 
 /** Active: not lifted and not past its end. `now` comes from the clock, not the database. */
 export const activeBlockSql = (alias: string, now: Date) =>
@@ -28,7 +24,13 @@ export const activeBlockSql = (alias: string, now: Date) =>
  * get distinct numbers.
  */
 export async function allocateCustomerNumber(tx: DbOrTx, locationId: string): Promise<number> {
-  const [row] = await tx
+  const [row] = await customerNumberUpsert(tx, locationId);
+  return row!.next - 1;
+}
+
+/** The counter step, not yet run; it returns `next`, the number after the one taken. */
+export const customerNumberUpsert = (db: DbOrTx, locationId: string) =>
+  db
     .insert(customerNumberCounters)
     .values({ locationId, next: 100_002 })
     .onConflictDoUpdate({
@@ -36,8 +38,6 @@ export async function allocateCustomerNumber(tx: DbOrTx, locationId: string): Pr
       set: { next: sql`${customerNumberCounters.next} + 1` },
     })
     .returning({ next: customerNumberCounters.next });
-  return row!.next - 1;
-}
 
 export async function findContact(db: DbOrTx, id: string, forUpdate = false): Promise<ContactRow | undefined> {
   const query = db.select().from(contacts).where(eq(contacts.id, id));

@@ -8,8 +8,8 @@ import type {
   DuplicateCandidate,
   MergeInput,
 } from '../../../shared/contacts/schemas';
-import type { DbOrTx, Tx } from '../../db/client';
-import { writeTogether } from '../../db/together';
+import type { DbOrTx } from '../../db/client';
+import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import {
@@ -56,13 +56,21 @@ export interface CreateOptions {
   /** The id to give the new contact, when the caller needs it before the insert. */
   id?: string;
   /**
-   * Take the customer number now, in its own statement, instead of inside the
-   * caller's transaction: the counter row is then locked for a moment, not for
-   * the whole transaction (intake under load). A rolled-back insert leaves a gap.
+   * The customer number, drawn by the caller before its transaction (see
+   * customerNumberUpsert): the counter row is then locked for a moment, not
+   * for the whole transaction (intake under load). A rolled-back insert leaves a gap.
    */
-  numberBeforeTransaction?: boolean;
+  customerNumber?: number;
   /** The home location's code, when the caller has just loaded the location. */
   homeLocationCode?: string;
+}
+
+/** A validated new contact whose inserts a caller sends with its own writes. */
+export interface PreparedContact {
+  id: string;
+  displayName: string;
+  /** Adds the contact, its phones, e-mails, addresses and first timeline entry to the batch. */
+  addTo(tx: DbOrTx, batch: WriteBatch): Promise<void>;
 }
 
 export type ContactsService = ReturnType<typeof createContactsService>;
@@ -88,7 +96,13 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     input: ContactCreate,
     options: CreateOptions = {},
   ): Promise<string> {
-    return db.transaction(await prepareCreate(actor, input, options));
+    const prepared = await prepareCreate(actor, input, options);
+    return db.transaction(async (tx) => {
+      const batch = new WriteBatch();
+      await prepared.addTo(tx, batch);
+      await batch.run(tx);
+      return prepared.id;
+    });
   }
 
   /**
@@ -100,7 +114,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     actor: Actor | null,
     input: ContactCreate,
     options: CreateOptions = {},
-  ): Promise<(tx: Tx) => Promise<string>> {
+  ): Promise<PreparedContact> {
     const errors: FieldError[] = [];
     const phones = preparePhones(input.phones, { allowInvalid: options.allowInvalidPhones });
     errors.push(...phones.errors);
@@ -129,14 +143,13 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
 
     const now = clock.now();
     const displayName = displayNameOf(input);
-    const early = options.numberBeforeTransaction ? await repo.allocateCustomerNumber(db, input.homeLocationId) : null;
-    return async (tx: Tx) => {
+    const id = options.id ?? randomUUID();
+    const addTo = async (tx: DbOrTx, batch: WriteBatch) => {
       const company =
         input.companyId && input.kind === 'person' ? await repo.findContact(tx, input.companyId) : undefined;
-      const number = early ?? (await repo.allocateCustomerNumber(tx, input.homeLocationId));
+      const number = options.customerNumber ?? (await repo.allocateCustomerNumber(tx, input.homeLocationId));
       // Id and number known beforehand: the contact, its phones, e-mails, addresses and its first
-      // timeline entry go to the database as one statement.
-      const id = options.id ?? randomUUID();
+      // timeline entry go to the database in one statement.
       const customerNumber = `${locationCode}-${String(number).padStart(6, '0')}`;
       const contactInsert = tx.insert(contacts).values({
         id,
@@ -164,7 +177,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         createdAt: now,
         updatedAt: now,
       });
-      await writeTogether(tx, [
+      batch.write(
         contactInsert,
         ...repo.childInserts(tx, id, {
           phones: phones.values,
@@ -182,9 +195,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
             sourceId: options.externalRef ?? null,
           },
         ]),
-      ]);
-      return id;
+      );
     };
+    return { id, displayName, addTo };
   }
 
   async function update(actor: Actor, id: string, patch: ContactPatch): Promise<Contact> {
@@ -289,6 +302,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       return new Map(found.map((r) => [r.id, r]));
     },
     /** The contact with exactly this phone (E.164) or else this e-mail address, with which of them matched. */
+    /** The customer-number counter step of a location, for a caller that draws it with other numbers. */
+    customerNumberStep: (locationId: string) => repo.customerNumberUpsert(db, locationId),
+
     async exactMatch(
       e164: string | null,
       email: string | null,

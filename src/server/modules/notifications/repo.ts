@@ -1,20 +1,12 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { notifications } from './tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-/** Inserts the rows and sends the NOTIFYs in one statement (the NOTIFYs are delivered on commit). */
-export async function insertNotificationsAndNotify(
-  tx: DbOrTx,
-  values: Array<typeof notifications.$inferInsert>,
-  notifies: SQL[],
-): Promise<void> {
-  if (values.length === 0) return;
-  await tx.execute(
-    sql`WITH inserted AS (${tx.insert(notifications).values(values).getSQL()}) SELECT ${sql.join(notifies, sql`, `)}`,
-  );
-}
+/** The insert, not yet run, for a write batch. */
+export const notificationsInsert = (db: DbOrTx, values: Array<typeof notifications.$inferInsert>) =>
+  db.insert(notifications).values(values);
 
 export async function findNotification(db: DbOrTx, id: string): Promise<NotificationRow | undefined> {
   const [row] = await db.select().from(notifications).where(eq(notifications.id, id));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
 import type { DbOrTx } from '../../db/client';
+import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../http/errors';
 import { type EventBus, MAX_PAYLOAD_BYTES, type Unsubscribe } from './event-bus';
@@ -87,7 +88,8 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
     await bus.publish(tx, EVENTS_CHANNEL, { userId, event: { type, data } } satisfies Wire);
   }
 
-  async function notifyMany(tx: DbOrTx, userIds: string[], input: NotificationInput): Promise<Notification[]> {
+  /** The rows and their live events, added to a write batch. */
+  function notifyManyIn(batch: WriteBatch, userIds: string[], input: NotificationInput): Notification[] {
     const createdAt = clock.now();
     const rows: repo.NotificationRow[] = [...new Set(userIds)].map((userId) => ({
       id: randomUUID(),
@@ -101,18 +103,27 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       readAt: null,
     }));
     if (rows.length === 0) return [];
-    // The rows and their live events in one statement: intake notifies on every request.
-    const events = rows.map((row) => {
+    batch.write(repo.notificationsInsert(db, rows));
+    for (const row of rows) {
       const notification = presentNotification(row);
       const wire: Wire = { userId: row.userId, event: { type: 'notification', data: notification } };
       const small = Buffer.byteLength(JSON.stringify(wire)) <= MAX_PAYLOAD_BYTES;
-      return bus.notifyExpression(
-        EVENTS_CHANNEL,
-        small ? wire : ({ userId: row.userId, notificationId: notification.id } satisfies Wire),
+      batch.effect(
+        bus.notifyExpression(
+          EVENTS_CHANNEL,
+          small ? wire : ({ userId: row.userId, notificationId: notification.id } satisfies Wire),
+        ),
       );
-    });
-    await repo.insertNotificationsAndNotify(tx, rows, events);
+    }
     return rows.map(presentNotification);
+  }
+
+  async function notifyMany(tx: DbOrTx, userIds: string[], input: NotificationInput): Promise<Notification[]> {
+    // The rows and their live events in one statement.
+    const batch = new WriteBatch();
+    const notifications = notifyManyIn(batch, userIds, input);
+    await batch.run(tx);
+    return notifications;
   }
 
   return {
@@ -123,6 +134,11 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
     },
 
     notifyMany,
+
+    /** Notifies one user as part of the caller's write batch; the live event goes out when it commits. */
+    notifyIn(batch: WriteBatch, userId: string, input: NotificationInput): Notification {
+      return notifyManyIn(batch, [userId], input)[0]!;
+    },
 
     /** A live event for a user's open streams without a stored notification, e.g. "this list changed". */
     emit,

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../shared/org/enums';
 import type { Location, LocationInput, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
+import { VersionedValue } from '../../db/reference-version';
 import type { Deps } from '../../deps';
 import type { Actor, UserActor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
@@ -56,6 +57,10 @@ export function presentUser(row: repo.UserRow, extra: string[]): User {
 export type OrgService = ReturnType<typeof createOrgService>;
 
 export function createOrgService({ db, clock }: Deps) {
+  const cachedLocations = new VersionedValue(
+    async () => new Map((await repo.listLocations(db)).map((row) => [row.id, presentLocation(row)])),
+  );
+
   async function assertLocationsExist(ids: string[], field: string) {
     const found = await repo.existingLocationIds(db, ids);
     const missing = ids.findIndex((id) => !found.has(id));
@@ -76,6 +81,14 @@ export function createOrgService({ db, clock }: Deps) {
   return {
     async listLocations(): Promise<Location[]> {
       return (await repo.listLocations(db)).map(presentLocation);
+    },
+
+    /**
+     * Locations from memory, valid for a reference version the caller read
+     * (intake looks its location up on every request).
+     */
+    async locationsAt(version: number | null): Promise<ReadonlyMap<string, Location>> {
+      return cachedLocations.get(version);
     },
 
     /** The location with this code (upper case), or null. */

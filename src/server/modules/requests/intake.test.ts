@@ -159,10 +159,35 @@ describe('machine intake', () => {
   it('takes concurrent retries in once', async () => {
     const body = lead();
     const before = await count('customer_requests');
+    const contactsBefore = await count('contacts');
     const answers = await Promise.all([1, 2, 3].map(() => post(body, { 'idempotency-key': 'race-1' })));
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().request.id)).size).toBe(1);
     expect(await count('customer_requests')).toBe(before + 1);
+    // The calls that lost wrote nothing at all: no second customer either.
+    expect(await count('contacts')).toBe(contactsBefore + 1);
+  });
+
+  it('sees an absence entered or removed by any means at the very next lead', async () => {
+    // No rule matches: the location's manager gets the lead, unless away.
+    const assignee = async (idempotencyKey: string) => {
+      const res = await post(lead(), { 'idempotency-key': idempotencyKey });
+      expect(res.statusCode).toBe(201);
+      return (await manager.get(`/api/requests/${res.json().request.id}`)).json().assignee?.id;
+    };
+    expect(await assignee('absence-1')).toBe(manager.userId);
+
+    // Straight into the table, as another server process or a script would: no cache may hide it.
+    await t.database.query(
+      `INSERT INTO absences (user_id, kind, starts_on, ends_on) VALUES ($1, 'holiday', '2026-03-01', '2026-03-06')`,
+      [manager.userId],
+    );
+    const whileAway = await assignee('absence-2');
+    expect(whileAway).toBeTruthy();
+    expect(whileAway).not.toBe(manager.userId);
+
+    await t.database.query(`DELETE FROM absences WHERE user_id = $1`, [manager.userId]);
+    expect(await assignee('absence-3')).toBe(manager.userId);
   });
 
   it('records the consents sent with the lead in the customer’s consent history, by the API key', async () => {

@@ -4,10 +4,13 @@ import type { NewCustomer } from '../../../shared/requests/schemas';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
 import type { Location } from '../../../shared/org/schemas';
-import type { Tx } from '../../db/client';
+import type { SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { PreparedContact } from '../contacts/service';
 import type { Actor } from '../../http/access';
-import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
-import { writeTogether } from '../../db/together';
+import { type FieldError, ValidationError } from '../../http/errors';
+import { referenceVersion } from '../../db/reference-version';
+import { WriteBatch } from '../../db/together';
 import { timelineInsert } from '../timeline/service';
 import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
 import type { RequestsContext } from './context';
@@ -52,6 +55,8 @@ export interface IntakeOptions {
   lenientPhones?: boolean;
   /** The location, when the caller has just loaded it for input.locationId. */
   location?: Location;
+  /** The reference version, when the caller has read it already (see db/reference-version). */
+  referenceVersion?: number | null;
 }
 
 export interface PreparedIntake {
@@ -60,7 +65,10 @@ export interface PreparedIntake {
   location: Location;
   receivedAt: Date;
   dueAt: Date;
-  contact: { id: string; matched: 'phone' | 'email' | null } | { insert: (tx: Tx) => Promise<string> };
+  /** Chosen before the transaction, so every write can go in one statement. */
+  requestId: string;
+  number: string;
+  contact: { id: string; matched: 'phone' | 'email' | null } | { create: PreparedContact };
   /** For the announcement; a new contact is not visible outside the transaction. */
   contactDisplayName: string;
   /**
@@ -93,13 +101,12 @@ export function createIntake(ctx: RequestsContext) {
     const errors: FieldError[] = [];
     const fail = (field: string, message: string) => errors.push({ field: prefix + field, in: 'body', message });
 
+    // Locations, staff, rules and deadlines come from memory, valid for this version.
+    const version = options.referenceVersion !== undefined ? options.referenceVersion : await referenceVersion(deps.db);
     const location =
       options.location?.id === input.locationId
         ? options.location
-        : await org.getLocation(input.locationId).catch((error: unknown) => {
-            if (error instanceof NotFoundError) return null;
-            throw error;
-          });
+        : ((await org.locationsAt(version)).get(input.locationId) ?? null);
     if (!location) fail('locationId', 'unknown location');
     if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) fail('vehicleId', 'unknown vehicle');
     if (input.assigneeId) {
@@ -112,6 +119,7 @@ export function createIntake(ctx: RequestsContext) {
     let contact: PreparedIntake['contact'] | null = null;
     let contactDisplayName = '';
     let newContactId: string | null = null;
+    let numbers: { requestNumber: string; customerNumber: number | null } | null = null;
     if (input.contactId) {
       if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
       else fail('contactId', 'unknown contact');
@@ -129,8 +137,9 @@ export function createIntake(ctx: RequestsContext) {
       } else if (errors.length === 0 && location) {
         newContactId = randomUUID();
         contactDisplayName = newCustomerName(c);
+        numbers = await repo.reserveNumbers(deps.db, contacts.customerNumberStep(location.id));
         contact = {
-          insert: await contacts.prepareCreate(
+          create: await contacts.prepareCreate(
             actor,
             {
               kind: c.lastName || !c.companyName ? 'person' : 'company',
@@ -165,7 +174,7 @@ export function createIntake(ctx: RequestsContext) {
               skipDuplicateCheck: true,
               allowInvalidPhones: options.lenientPhones,
               id: newContactId,
-              numberBeforeTransaction: true,
+              customerNumber: numbers.customerNumber!,
               homeLocationCode: location.code,
             },
           ),
@@ -192,37 +201,71 @@ export function createIntake(ctx: RequestsContext) {
           notifyUserIds: [],
           explanation: ['chosen by staff'],
         }
-      : await assignment.decide(deps.db, {
-          type: input.type,
-          locationId: location.id,
-          locationName: location.name,
-          brand: input.brand ?? null,
-          source: input.source ?? null,
-          contactId: 'id' in contact ? contact.id : newContactId,
-          at: receivedAt,
-        });
+      : await assignment.decide(
+          deps.db,
+          {
+            type: input.type,
+            locationId: location.id,
+            locationName: location.name,
+            brand: input.brand ?? null,
+            source: input.source ?? null,
+            contactId: 'id' in contact ? contact.id : newContactId,
+            at: receivedAt,
+          },
+          { referenceVersion: version },
+        );
+    numbers ??= await repo.reserveNumbers(deps.db, null);
     return {
       actor,
       input,
       location,
       receivedAt,
-      dueAt: firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type)),
+      dueAt: firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type, version)),
+      requestId: randomUUID(),
+      number: numbers.requestNumber,
       contact,
       contactDisplayName,
       decision,
     };
   }
 
-  /** Writes the request with its contact, assignment, timer, alerts and history: one transaction. */
-  async function commit(tx: Tx, prepared: PreparedIntake): Promise<IntakeResult> {
+  /**
+   * Whether the intake writes more than its one statement (files, consents,
+   * a deputy's return notice) and so needs a transaction around it.
+   */
+  function needsTransaction({ input, decision }: PreparedIntake): boolean {
+    return Boolean(
+      input.attachments?.length || input.consents?.length || (decision.onBehalfOfId && decision.onBehalfUntil),
+    );
+  }
+
+  /**
+   * Writes the request with its contact, assignment, timer, alerts and
+   * history, all in one statement. `alsoWrite` adds the caller's own writes
+   * to it (the Idempotency-Key's answer). Pass the caller's transaction, or
+   * the database itself when !needsTransaction(prepared): one statement is
+   * atomic on its own, and the BEGIN and COMMIT round trips are saved.
+   */
+  async function commit(
+    tx: DbOrTx,
+    prepared: PreparedIntake,
+    alsoWrite?: (row: repo.RequestRow) => SQLWrapper[],
+  ): Promise<IntakeResult> {
+    if (tx === deps.db && needsTransaction(prepared)) throw new Error('this intake needs a transaction');
     const { actor, input, location, receivedAt, dueAt, decision } = prepared;
     const now = deps.clock.now();
     const { userId, apiKeyId } = actorIds(actor);
+    const batch = new WriteBatch();
     const contactMatched = 'matched' in prepared.contact && prepared.contact.matched !== null;
-    const contactId = 'insert' in prepared.contact ? await prepared.contact.insert(tx) : prepared.contact.id;
+    let contactId: string;
+    if ('create' in prepared.contact) {
+      await prepared.contact.create.addTo(tx, batch);
+      contactId = prepared.contact.create.id;
+    } else contactId = prepared.contact.id;
 
-    const row = await repo.insertRequest(tx, {
-      number: repo.NEXT_REQUEST_NUMBER,
+    const row: repo.RequestRow = {
+      id: prepared.requestId,
+      number: prepared.number,
       type: input.type,
       channel: input.channel,
       source: input.source ?? null,
@@ -238,57 +281,106 @@ export function createIntake(ctx: RequestsContext) {
       callbackFrom: input.callbackFrom ?? null,
       callbackTo: input.callbackTo ?? null,
       status: decision.assigneeId ? 'assigned' : 'new',
+      outcome: null,
+      lostReason: null,
       assigneeId: decision.assigneeId,
       onBehalfOfId: decision.onBehalfOfId,
       assignmentRuleId: decision.ruleId,
       assignedAt: decision.assigneeId ? now : null,
       receivedAt,
       firstContactDueAt: dueAt,
+      firstContactedAt: null,
+      escalatedAt: null,
+      closedAt: null,
       externalSource: input.externalSource ?? null,
       externalId: input.externalId ?? null,
       createdBy: userId,
       createdByApiKeyId: apiKeyId,
+      version: 1,
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    batch.write(repo.requestInsert(tx, row));
 
     const { number } = row;
-    // Sent below together with the timeline entry: one round trip for both.
-    const events = repo.eventsInsert(tx, [
-      {
-        requestId: row.id,
-        at: now,
-        actorId: userId,
-        kind: 'created',
-        toStatus: 'new',
-        data: {
-          channel: input.channel,
-          contactId,
-          contactMatched: contactMatched ? ('matched' in prepared.contact ? prepared.contact.matched : null) : null,
-          apiKeyId,
+    batch.write(
+      repo.eventsInsert(tx, [
+        {
+          requestId: row.id,
+          at: now,
+          actorId: userId,
+          kind: 'created',
+          toStatus: 'new',
+          data: {
+            channel: input.channel,
+            contactId,
+            contactMatched: contactMatched ? ('matched' in prepared.contact ? prepared.contact.matched : null) : null,
+            apiKeyId,
+          },
         },
-      },
-      ...(decision.assigneeId
-        ? [
-            {
-              requestId: row.id,
-              at: now,
-              actorId: userId,
-              kind: 'assigned',
-              fromStatus: 'new' as const,
-              toStatus: 'assigned' as const,
-              data: {
-                assigneeId: decision.assigneeId,
-                onBehalfOfId: decision.onBehalfOfId,
-                ruleId: decision.ruleId,
-                ruleName: decision.ruleName,
-                explanation: decision.explanation,
+        ...(decision.assigneeId
+          ? [
+              {
+                requestId: row.id,
+                at: now,
+                actorId: userId,
+                kind: 'assigned',
+                fromStatus: 'new' as const,
+                toStatus: 'assigned' as const,
+                data: {
+                  assigneeId: decision.assigneeId,
+                  onBehalfOfId: decision.onBehalfOfId,
+                  ruleId: decision.ruleId,
+                  ruleName: decision.ruleName,
+                  explanation: decision.explanation,
+                },
               },
-            },
-          ]
-        : []),
-    ]);
+            ]
+          : []),
+      ]),
+      timelineInsert(tx, [
+        {
+          contactId,
+          vehicleId: row.vehicleId,
+          kind: 'request',
+          occurredAt: now,
+          authorId: userId,
+          summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
+          body: row.message,
+          data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
+          sourceType: 'request',
+          sourceId: row.id,
+        },
+      ]),
+    );
+    jobs.scheduleIn(batch, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
 
+    if (decision.assigneeId) {
+      await assignment.announce(
+        tx,
+        {
+          request: {
+            id: row.id,
+            number,
+            subject: row.subject,
+            type: row.type,
+            locationId: row.locationId,
+            contactDisplayName: prepared.contactDisplayName,
+            firstContactDueAt: dueAt,
+          },
+          assigneeId: decision.assigneeId,
+          onBehalfOfId: decision.onBehalfOfId,
+          notifyUserIds: decision.notifyUserIds,
+          mailAssignee: decision.mailAssignee,
+          known: { people: decision.people, locationName: location.name },
+        },
+        batch,
+      );
+    }
+    if (alsoWrite) batch.write(...alsoWrite(row));
+    await batch.run(tx);
+
+    // Rare extras, after the request exists: files, consents, the return notice of a deputy's work.
     if (input.attachments?.length) await insertAttachments(tx, row.id, input.attachments, actor, now);
     if (input.consents?.length) {
       // The proof an audit asks for: which form (API key) sent it, with which request.
@@ -305,51 +397,13 @@ export function createIntake(ctx: RequestsContext) {
         })),
       );
     }
-
-    await jobs.schedule(tx, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
     if (decision.onBehalfOfId && decision.onBehalfUntil) {
       await scheduleReturnNotice(ctx, tx, location, decision.onBehalfOfId, decision.onBehalfUntil);
     }
-
-    if (decision.assigneeId) {
-      await assignment.announce(tx, {
-        request: {
-          id: row.id,
-          number,
-          subject: row.subject,
-          type: row.type,
-          locationId: row.locationId,
-          contactDisplayName: prepared.contactDisplayName,
-          firstContactDueAt: dueAt,
-        },
-        assigneeId: decision.assigneeId,
-        onBehalfOfId: decision.onBehalfOfId,
-        notifyUserIds: decision.notifyUserIds,
-        mailAssignee: decision.mailAssignee,
-        known: { people: decision.people, locationName: location.name },
-      });
-    }
-    await writeTogether(tx, [
-      events,
-      timelineInsert(tx, [
-        {
-          contactId,
-          vehicleId: row.vehicleId,
-          kind: 'request',
-          occurredAt: now,
-          authorId: userId,
-          summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
-          body: row.message,
-          data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
-          sourceType: 'request',
-          sourceId: row.id,
-        },
-      ]),
-    ]);
     return { row, contactMatched };
   }
 
-  return { prepare, commit };
+  return { prepare, commit, needsTransaction };
 }
 
 const newCustomerName = (c: NewCustomer) =>

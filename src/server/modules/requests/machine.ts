@@ -4,6 +4,7 @@ import type { Location } from '../../../shared/org/schemas';
 import type { AttachmentUpload } from '../../../shared/requests/attachments';
 import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
+import { referenceVersion } from '../../db/reference-version';
 import { ConflictError, ValidationError } from '../../http/errors';
 import type { IncomingFile } from './attachments';
 import type { RequestsContext } from './context';
@@ -81,11 +82,15 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     return (await findLocation(locationCode)).id;
   }
 
-  async function findLocation(locationCode: string | undefined): Promise<Location> {
+  async function findLocation(locationCode: string | undefined, version?: number | null): Promise<Location> {
     if (!locationCode) {
       throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'give locationCode or locationId' }]);
     }
-    const found = await org.findLocationByCode(locationCode);
+    const code = locationCode.toUpperCase();
+    const found =
+      version === undefined
+        ? await org.findLocationByCode(code)
+        : ([...(await org.locationsAt(version)).values()].find((l) => l.code === code) ?? null);
     if (!found) throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'unknown location code' }]);
     return found;
   }
@@ -122,10 +127,43 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       if (!known) prepared.set(i, await intake.prepare(actor, lead.input, lead.options));
     }
 
+    const keyRow = (result: { status: number; body: unknown }, requestId: string | null) => ({
+      scope,
+      key: idempotency!.key,
+      requestHash: idempotency!.hash,
+      ...result,
+      requestId,
+    });
+
+    // One new lead with nothing but its own writes (the web form's everyday case): its one
+    // statement is atomic by itself, so it goes without BEGIN and COMMIT.
+    const alone = leads.length === 1 && !leads[0]!.input.externalId && prepared.get(0);
+    if (alone && !intake.needsTransaction(alone)) {
+      const single = async (): Promise<StoredAnswer> => {
+        let result: { status: number; body: unknown } | undefined;
+        await intake.commit(deps.db, alone, (row) => {
+          result = answer({ created: [row], duplicates: [] });
+          return idempotency ? [repo.intakeKeyInsert(deps.db, keyRow(result, row.id))] : [];
+        });
+        return { ...result!, replayed: false };
+      };
+      try {
+        return await single();
+      } catch (error) {
+        // A concurrent call with the same key committed first: answer with what it stored.
+        if (isUniqueViolation(error) && idempotency) {
+          const existing = await repo.findIntakeKey(deps.db, scope, idempotency.key);
+          if (existing) return replay(existing, idempotency.hash);
+        }
+        throw error;
+      }
+    }
+
     const attempt = () =>
       deps.db.transaction(async (tx): Promise<StoredAnswer> => {
         const created: repo.RequestRow[] = [];
         const duplicates: repo.RequestRow[] = [];
+        let keyStored = false;
         const now = deps.clock.now();
         for (const [i, lead] of leads.entries()) {
           const { externalSource, externalId } = lead.input;
@@ -147,17 +185,21 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
           const ready = prepared.get(i);
           // Known before the transaction but gone now cannot happen: requests are never deleted.
           if (!ready) throw new Error(`lead ${i} was a resend a moment ago and is unknown now`);
-          created.push((await intake.commit(tx, ready)).row);
+          const last = i === leads.length - 1;
+          // The last lead's statement carries the Idempotency-Key's answer too: one round trip less.
+          const alsoWrite =
+            idempotency && last
+              ? (row: repo.RequestRow) => {
+                  keyStored = true;
+                  const result = answer({ created: [...created, row], duplicates });
+                  return [repo.intakeKeyInsert(tx, keyRow(result, created[0]?.id ?? row.id))];
+                }
+              : undefined;
+          created.push((await intake.commit(tx, ready, alsoWrite)).row);
         }
         const result = answer({ created, duplicates });
-        if (idempotency) {
-          const stored = await repo.storeIntakeKey(tx, {
-            scope,
-            key: idempotency.key,
-            requestHash: idempotency.hash,
-            ...result,
-            requestId: created[0]?.id ?? duplicates[0]?.id ?? null,
-          });
+        if (idempotency && !keyStored) {
+          const stored = await repo.storeIntakeKey(tx, keyRow(result, created[0]?.id ?? duplicates[0]?.id ?? null));
           if (!stored) throw new KeyTaken();
         }
         return { ...result, replayed: false };
@@ -167,7 +209,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       return await attempt();
     } catch (error) {
       // A concurrent call with the same key committed first: answer with what it stored.
-      if (error instanceof KeyTaken && idempotency) {
+      if ((error instanceof KeyTaken || isUniqueViolation(error)) && idempotency) {
         const existing = await repo.findIntakeKey(deps.db, scope, idempotency.key);
         if (existing) return replay(existing, idempotency.hash);
       }
@@ -184,7 +226,9 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     idempotencyKey: string,
     rawHash: string,
   ): Promise<StoredAnswer> {
-    const location = body.locationId ? undefined : await findLocation(body.locationCode);
+    // Read once: the location, staff, rules and deadlines of this request come from memory at this version.
+    const version = await referenceVersion(deps.db);
+    const location = body.locationId ? undefined : await findLocation(body.locationCode, version);
     const locationId = body.locationId ?? location!.id;
     let vehicleId = body.vehicleId ?? null;
     let vehicleInterest = body.vehicleInterest ?? null;
@@ -212,7 +256,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     };
     return takeIn(
       actor,
-      [{ input, options: { lenientPhones: true, location } }],
+      [{ input, options: { lenientPhones: true, location, referenceVersion: version } }],
       { key: idempotencyKey, hash: rawHash },
       ({ created, duplicates }) =>
         created[0]

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/org/enums';
 import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
+import type { WriteBatch } from '../../db/together';
 
 /**
  * What this module needs of the assignment and templates services, written
@@ -53,6 +54,8 @@ export interface AssignmentPort {
       at: Date;
       locationName?: string;
     },
+    /** With the reference version read for this request: staff and rules come from memory. */
+    options?: { referenceVersion?: number | null },
   ): Promise<AssignmentDecisionResult>;
   announce(
     tx: DbOrTx,
@@ -66,6 +69,8 @@ export interface AssignmentPort {
       mailAssignee?: boolean;
       known?: { people?: ReadonlyMap<string, KnownPerson>; locationName?: string };
     },
+    /** The caller's write batch: the alerts go in its statement. */
+    into?: WriteBatch,
   ): Promise<unknown>;
   managersOf(locationId: string): Promise<string[]>;
 }

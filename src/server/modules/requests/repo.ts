@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../../db/client';
 import { contactAttempts, customerRequests, intakeKeys, requestEvents } from './tables';
 
 export type RequestRow = typeof customerRequests.$inferSelect;
@@ -11,6 +11,29 @@ export type IntakeKeyRow = typeof intakeKeys.$inferSelect;
 
 /** "A-100042": numbers staff can read out on the phone; drawn by the insert itself. */
 export const NEXT_REQUEST_NUMBER = sql<string>`'A-' || nextval('request_number_seq')`;
+
+/**
+ * Draws the next request number and, for a new customer, the customer
+ * number (the contacts module's counter step) in one statement, before the
+ * intake's transaction: the counter row stays locked only for this moment.
+ */
+export async function reserveNumbers(
+  db: DbOrTx,
+  customerCounter: SQLWrapper | null,
+): Promise<{ requestNumber: string; customerNumber: number | null }> {
+  const query = customerCounter
+    ? sql`WITH c AS (${customerCounter.getSQL()})
+          SELECT 'A-' || nextval('request_number_seq') AS request_number, (SELECT next - 1 FROM c) AS customer_number`
+    : sql`SELECT 'A-' || nextval('request_number_seq') AS request_number, NULL::int AS customer_number`;
+  const [row] = await rows<{ request_number: string; customer_number: number | null }>(db, query);
+  return {
+    requestNumber: row!.request_number,
+    customerNumber: row!.customer_number === null ? null : Number(row!.customer_number),
+  };
+}
+
+/** The insert of a request whose id and number are known, not yet run: for a write batch. */
+export const requestInsert = (db: DbOrTx, values: RequestInsert) => db.insert(customerRequests).values(values);
 
 export async function insertRequest(
   tx: DbOrTx,
@@ -104,24 +127,36 @@ export async function findIntakeKey(db: DbOrTx, scope: string, key: string): Pro
  * committed first (this insert waited for it), so this transaction must roll
  * back and answer with what that one stored.
  */
-export async function storeIntakeKey(
-  tx: DbOrTx,
-  values: { scope: string; key: string; requestHash: string; status: number; body: unknown; requestId: string | null },
-): Promise<boolean> {
-  const inserted = await tx
-    .insert(intakeKeys)
-    .values({
-      scope: values.scope,
-      key: values.key,
-      requestHash: values.requestHash,
-      responseStatus: values.status,
-      responseBody: values.body,
-      requestId: values.requestId,
-    })
+export async function storeIntakeKey(tx: DbOrTx, values: IntakeKeyValues): Promise<boolean> {
+  const inserted = await intakeKeyInsert(tx, values)
     .onConflictDoNothing({ target: [intakeKeys.scope, intakeKeys.key] })
     .returning({ key: intakeKeys.key });
   return inserted.length > 0;
 }
+
+interface IntakeKeyValues {
+  scope: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  body: unknown;
+  requestId: string | null;
+}
+
+/**
+ * The answer's insert without a conflict clause, for a write batch: when a
+ * concurrent call with the same key committed first, the statement fails
+ * with a unique violation and the caller answers with what that one stored.
+ */
+export const intakeKeyInsert = (tx: DbOrTx, values: IntakeKeyValues) =>
+  tx.insert(intakeKeys).values({
+    scope: values.scope,
+    key: values.key,
+    requestHash: values.requestHash,
+    responseStatus: values.status,
+    responseBody: values.body,
+    requestId: values.requestId,
+  });
 
 /** Requests a deputy took on someone's behalf since a moment: for the "while you were away" notice. */
 export const listOnBehalfSince = (db: DbOrTx, userId: string, since: Date) =>

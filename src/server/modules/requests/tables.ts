@@ -96,6 +96,8 @@ export const customerRequests = pgTable(
     index('customer_requests_assignee_open_idx')
       .on(t.assigneeId, t.firstContactDueAt)
       .where(sql`status IN ('new','assigned','in_progress','waiting')`),
+    // Least-loaded assignment's "who got one longest ago", without scanning a person's history.
+    index('customer_requests_assignee_assigned_idx').on(t.assigneeId, t.assignedAt),
     index('customer_requests_location_received_idx').on(t.locationId, t.receivedAt),
     index('customer_requests_contact_idx').on(t.contactId, t.receivedAt),
     index('customer_requests_status_due_idx').on(t.status, t.firstContactDueAt),

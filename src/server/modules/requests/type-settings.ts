@@ -2,37 +2,30 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { REQUEST_TYPES, type RequestType } from '../../../shared/requests/enums';
 import type { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings';
+import { referenceVersion, VersionedValue } from '../../db/reference-version';
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { recordAudit } from '../audit/service';
 import { DEFAULT_DEADLINE, type FirstContactDeadline } from './sla';
 import { requestTypeSettings } from './tables';
 
-/** Intake reads the deadlines on every request; a change shows in another process within this time. */
-const CACHE_MS = 10_000;
-
 export type TypeSettingsService = ReturnType<typeof createTypeSettings>;
 
 /** Per request type: how soon the first contact is due (R3.3, configurable per type). */
 export function createTypeSettings({ db, clock }: Deps) {
-  let cached: { until: number; deadlines: Map<RequestType, FirstContactDeadline> } | null = null;
+  // Intake reads the deadlines on every request: from memory, while the reference version stays.
+  const cached = new VersionedValue(load);
 
   async function load(): Promise<Map<RequestType, FirstContactDeadline>> {
     const rows = await db.select().from(requestTypeSettings);
     return new Map(rows.map((r) => [r.type, { amount: r.firstContactAmount, unit: r.firstContactUnit }]));
   }
 
-  async function stored(): Promise<Map<RequestType, FirstContactDeadline>> {
-    // Wall time: the cache is about load, the ManualClock of tests must not keep it alive.
-    if (cached && cached.until > Date.now()) return cached.deadlines;
-    const deadlines = await load();
-    cached = { until: Date.now() + CACHE_MS, deadlines };
-    return deadlines;
-  }
-
   return {
-    async deadlineFor(type: RequestType): Promise<FirstContactDeadline> {
-      return (await stored()).get(type) ?? DEFAULT_DEADLINE;
+    /** Pass the reference version when the caller has read it already. */
+    async deadlineFor(type: RequestType, version?: number | null): Promise<FirstContactDeadline> {
+      const deadlines = await cached.get(version === undefined ? await referenceVersion(db) : version);
+      return deadlines.get(type) ?? DEFAULT_DEADLINE;
     },
 
     async list(): Promise<TypeSetting[]> {
@@ -72,7 +65,6 @@ export function createTypeSettings({ db, clock }: Deps) {
           data: { firstContactAmount: input.firstContactAmount, firstContactUnit: input.firstContactUnit },
         });
       });
-      cached = null;
       return this.list();
     },
 
@@ -86,7 +78,6 @@ export function createTypeSettings({ db, clock }: Deps) {
           entityId: type,
         });
       });
-      cached = null;
       return this.list();
     },
   };

@@ -30,7 +30,7 @@ const berlinTime = (at: Date) =>
   at.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
 
 /**
- * Missed calls (issue 5 §5): an unanswered inbound call from a number that can
+ * Missed calls: an unanswered inbound call from a number that can
  * be called back becomes a callback request 15 minutes later, unless the
  * caller got through meanwhile; then the later call is linked to it instead.
  * The job is unique per call and the request is made under the call's row
