@@ -13,7 +13,7 @@ import type { RequestType } from '../src/shared/requests/enums';
 
 export interface IntakeBenchOptions {
   database: Database;
-  /** Measured requests (after a short warm-up). */
+  /** Measured requests (after a short warm-up): 10,000 take about half a minute, long enough to call it sustained. */
   requests?: number;
   /** Requests in flight at once, each on its own keep-alive connection. */
   concurrency?: number;
@@ -204,7 +204,7 @@ const percentile = (sorted: number[], p: number) =>
  */
 export async function benchIntake({
   database,
-  requests = 3_000,
+  requests = 10_000,
   concurrency = 16,
   log = () => {},
 }: IntakeBenchOptions): Promise<IntakeBenchResult> {
@@ -253,7 +253,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const database = url ? openPostgres(url, 16) : await openPglite({});
   await runMigrations(database);
-  const requests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 3_000);
+  const requests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   const result = await benchIntake({ database, requests, log: (line) => console.log(line) });
   console.log(`intake on ${url ? 'PostgreSQL' : 'PGlite'}:`, JSON.stringify(result));
   await database.close();

@@ -45,7 +45,7 @@ if (!process.argv.includes('--generate-only')) {
   report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
   report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
   await bench.close();
-  const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 3_000);
+  const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (intakeRequests > 0) {
     // Intake overlaps many short transactions: it gets a pool as large as its concurrency, the other measurements a small one.
     const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
