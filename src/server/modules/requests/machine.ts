@@ -4,7 +4,6 @@ import type { Location } from '../../../shared/org/schemas';
 import type { AttachmentUpload } from '../../../shared/requests/attachments';
 import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
-import { referenceVersion } from '../../db/reference-version';
 import { ConflictError, ValidationError } from '../../http/errors';
 import type { IncomingFile } from './attachments';
 import type { RequestsContext } from './context';
@@ -56,6 +55,9 @@ function decodeAttachment(file: z.output<typeof AttachmentUpload>, field: string
   }
   return { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(text, 'base64'), field };
 }
+
+/** Idempotency-Keys are per API key: two senders may use the same key for different leads. */
+const scopeOf = (actor: ApiKeyActor) => `api-key:${actor.apiKeyId}`;
 
 /** Rolls the intake back: its Idempotency-Key was stored by a concurrent call meanwhile. */
 class KeyTaken extends Error {
@@ -113,10 +115,12 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       status: number;
       body: unknown;
     },
+    /** The caller has looked the Idempotency-Key up already and found nothing. */
+    keyChecked = false,
   ): Promise<StoredAnswer> {
-    const scope = `api-key:${actor.apiKeyId}`;
+    const scope = scopeOf(actor);
     // A retry is answered before anything is prepared (preparing moves the round-robin pointer).
-    const earlier = idempotency ? await repo.findIntakeKey(deps.db, scope, idempotency.key) : undefined;
+    const earlier = idempotency && !keyChecked ? await repo.findIntakeKey(deps.db, scope, idempotency.key) : undefined;
     if (earlier && idempotency) return replay(earlier, idempotency.hash);
 
     const prepared = new Map<number, PreparedIntake>();
@@ -226,8 +230,14 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     idempotencyKey: string,
     rawHash: string,
   ): Promise<StoredAnswer> {
-    // Read once: the location, staff, rules and deadlines of this request come from memory at this version.
-    const version = await referenceVersion(deps.db);
+    // A retry is answered at once. Otherwise the location, staff, rules and deadlines of
+    // this request come from memory, valid at the reference version read with the key.
+    const { earlier, referenceVersion: version } = await repo.intakeKeyAndVersion(
+      deps.db,
+      scopeOf(actor),
+      idempotencyKey,
+    );
+    if (earlier) return replay(earlier, rawHash);
     const location = body.locationId ? undefined : await findLocation(body.locationCode, version);
     const locationId = body.locationId ?? location!.id;
     let vehicleId = body.vehicleId ?? null;
@@ -262,6 +272,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         created[0]
           ? { status: 201, body: { request: refOf(created[0]), duplicate: false } }
           : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true } },
+      true,
     );
   }
 

@@ -122,6 +122,48 @@ export async function findIntakeKey(db: DbOrTx, scope: string, key: string): Pro
 }
 
 /**
+ * The answer stored under an Idempotency-Key, if any, together with the
+ * reference version (see db/reference-version): every web-form lead needs
+ * both before anything else, so they come in one round trip.
+ */
+export async function intakeKeyAndVersion(
+  db: DbOrTx,
+  scope: string,
+  key: string,
+): Promise<{ earlier: IntakeKeyRow | undefined; referenceVersion: number | null }> {
+  const [row] = await rows<{
+    reference_version: string | number | null;
+    scope: string | null;
+    key: string;
+    request_hash: string;
+    request_id: string | null;
+    response_status: number;
+    response_body: unknown;
+    created_at: string | Date;
+  }>(
+    db,
+    sql`SELECT (SELECT version FROM reference_versions WHERE id = 1) AS reference_version, k.*
+          FROM (SELECT 1) AS one
+          LEFT JOIN ${intakeKeys} k ON k.scope = ${scope} AND k.key = ${key}`,
+  );
+  return {
+    referenceVersion: row?.reference_version == null ? null : Number(row.reference_version),
+    earlier:
+      row?.scope == null
+        ? undefined
+        : {
+            scope: row.scope,
+            key: row.key,
+            requestHash: row.request_hash,
+            requestId: row.request_id,
+            responseStatus: Number(row.response_status),
+            responseBody: row.response_body,
+            createdAt: new Date(row.created_at),
+          },
+  };
+}
+
+/**
  * Stores the answer under the Idempotency-Key as the transaction's last
  * statement. False when the key is taken: a concurrent call with the same key
  * committed first (this insert waited for it), so this transaction must roll
