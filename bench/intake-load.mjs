@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 const TYPES = ['sales_lead', 'service_appointment', 'callback', 'parts', 'complaint', 'general'];
 
 /** A web-form lead from a new customer each time: duplicate check, contact creation, assignment, SLA timer. */
-export function intakeBody(run, locationCode, i) {
+export function intakeBody(run, locationCode, i, names = { first: ['Erika'], last: ['Mustermann'] }) {
   const type = TYPES[i % TYPES.length];
   return {
     type,
@@ -19,8 +19,10 @@ export function intakeBody(run, locationCode, i) {
     message: 'Bitte melden Sie sich bei mir, gern vormittags.',
     customer: {
       salutation: i % 2 ? 'mr' : 'ms',
-      firstName: `Vorname${i}`,
-      lastName: `Bench${run}x${i}`,
+      // Names as customers have them, from a fixed list: made-up unique names would only grow
+      // the search's word list. Phone and e-mail are what tells the new customers apart.
+      firstName: names.first[i % names.first.length],
+      lastName: names.last[(i * 7) % names.last.length],
       // Distinct per run too: a number from an earlier run would match that run's contact instead.
       phone: `+49 151 ${String(10_000_000 + ((Number.parseInt(run, 36) + i * 7919) % 89_999_999)).padStart(8, '0')}`,
       email: `bench-${run}-${i}@example.test`,
@@ -29,7 +31,7 @@ export function intakeBody(run, locationCode, i) {
 }
 
 /** Sends requests from..from+count, `concurrency` in flight; answers with each latency in ms. */
-async function drive({ origin, secret, run, locationCode, from, count, concurrency }) {
+async function drive({ origin, secret, run, locationCode, from, count, concurrency, names }) {
   const latencies = [];
   let errors = 0;
   let firstError = '';
@@ -39,7 +41,7 @@ async function drive({ origin, secret, run, locationCode, from, count, concurren
   const url = new URL('/api/intake/requests', origin);
   const post = (i) =>
     new Promise((resolve, reject) => {
-      const body = JSON.stringify(intakeBody(run, locationCode, i));
+      const body = JSON.stringify(intakeBody(run, locationCode, i, names));
       const req = http.request(
         url,
         {

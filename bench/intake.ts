@@ -10,6 +10,7 @@ import { runMigrations } from '../src/server/db/migrate';
 import type { Services } from '../src/server/services';
 import type { OpeningHours } from '../src/shared/org/schemas';
 import type { RequestType } from '../src/shared/requests/enums';
+import { FIRST_NAMES, LAST_NAMES } from './names';
 
 export interface IntakeBenchOptions {
   database: Database;
@@ -183,7 +184,7 @@ function driveInWorker(job: {
 }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./intake-load.mjs', import.meta.url), {
-      workerData: { ...job, locationCode: LOCATION_CODE },
+      workerData: { ...job, locationCode: LOCATION_CODE, names: { first: FIRST_NAMES, last: LAST_NAMES } },
     });
     worker.once('message', (result: LoadResult) => resolve(result));
     worker.once('error', reject);
