@@ -93,40 +93,64 @@ const wordsOf = (name: string) => name.split(' ').filter(Boolean).slice(0, MAX_W
 /** How many slips a word of this length may carry and still be corrected: one, two from seven letters on. */
 const allowedEdits = (word: string) => (word.length >= 7 ? 2 : 1);
 
+/** The known words at the fewest slips from a typed word (at most three), or null when none is close enough. */
+function closest(word: string, near: string[]): string[] | null {
+  const max = allowedEdits(word);
+  const scored = near
+    .map((candidate) => ({ candidate, distance: editDistance(word, candidate, max) }))
+    .filter((c) => c.distance <= max);
+  if (scored.length === 0) return null;
+  const best = Math.min(...scored.map((c) => c.distance));
+  // near comes most similar first, so among equally close words the more similar are kept.
+  return scored
+    .filter((c) => c.distance === best)
+    .slice(0, MAX_SPELLINGS)
+    .map((c) => c.candidate);
+}
+
 /**
  * For each query word, the spellings to search: the word itself when some
  * known name word starts with it, else the known words fewest slips away
- * (at most three). The known words nearest by trigrams come from the GiST
- * index of search_words; edit distance then picks among them, because
- * trigrams alone rate "Loernz" far from "Lorenz". Null when no word needed
- * and found a correction.
+ * (at most three). Words one slip away are found by equality on their
+ * one-letter-less spellings (search_word_variants), which costs the same for
+ * a thousand known words as for a hundred thousand. Only a long word two
+ * slips away asks the GiST index of search_words for its nearest words by
+ * trigrams; edit distance then picks among them, because trigrams alone rate
+ * "Loernz" far from "Lorenz". Null when no word needed and found a correction.
  */
 async function correctWords(ctx: SearchContext, words: string[]): Promise<WordChoices | null> {
   const rows = await ctx.database.query<{ known: boolean; near: string[] }>(
     `SELECT EXISTS (SELECT 1 FROM search_words s WHERE s.word ~>=~ q.w AND s.word ~<~ (q.w || '~')) AS known,
-            ARRAY(SELECT v.word FROM search_words v ORDER BY v.word <-> q.w LIMIT ${CORRECTION_CANDIDATES}) AS near
+            ARRAY(SELECT x.word FROM search_word_variants x
+                   WHERE x.variant IN (SELECT search_word_variants_of(q.w))
+                   GROUP BY x.word
+                   ORDER BY similarity(x.word, q.w) DESC, x.word
+                   LIMIT ${CORRECTION_CANDIDATES}) AS near
        FROM unnest($1::text[]) WITH ORDINALITY AS q(w, n)
       ORDER BY q.n`,
     [words],
   );
+  const choices = words.map((word, i) => (rows[i]!.known ? [word] : closest(word, rows[i]!.near)));
+
+  const far = words.flatMap((word, i) => (choices[i] === null && allowedEdits(word) > 1 ? [i] : []));
+  if (far.length > 0) {
+    const nearest = await ctx.database.query<{ near: string[] }>(
+      `SELECT ARRAY(SELECT v.word FROM search_words v ORDER BY v.word <-> q.w LIMIT ${CORRECTION_CANDIDATES}) AS near
+         FROM unnest($1::text[]) WITH ORDINALITY AS q(w, n)
+        ORDER BY q.n`,
+      [far.map((i) => words[i])],
+    );
+    far.forEach((i, j) => (choices[i] = closest(words[i]!, nearest[j]!.near)));
+  }
+
   let corrected = false;
-  const choices = words.map((word, i) => {
-    const row = rows[i]!;
-    if (row.known) return [word];
-    const max = allowedEdits(word);
-    const scored = row.near
-      .map((candidate) => ({ candidate, distance: editDistance(word, candidate, max) }))
-      .filter((c) => c.distance <= max);
-    if (scored.length === 0) return [word];
-    const best = Math.min(...scored.map((c) => c.distance));
-    corrected = true;
-    // near is in trigram order, so among equally close words the more similar come first.
-    return scored
-      .filter((c) => c.distance === best)
-      .slice(0, MAX_SPELLINGS)
-      .map((c) => c.candidate);
+  const result = words.map((word, i) => {
+    const choice = choices[i];
+    if (!choice) return [word];
+    if (!rows[i]!.known) corrected = true;
+    return choice;
   });
-  return corrected ? choices : null;
+  return corrected ? result : null;
 }
 
 export const nameSearch = {

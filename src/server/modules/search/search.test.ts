@@ -20,6 +20,7 @@ let company: { id: string };
 let merged: { id: string; customerNumber: string };
 let golf: { id: string };
 let renamed: { id: string };
+let obermeier: { id: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -57,6 +58,7 @@ beforeAll(async () => {
   await make.contact({ location: elsewhere, lastName: 'Schröder', firstName: 'Kurt', block: 'expired' });
   await make.contact({ location: elsewhere, lastName: 'Weber', firstName: 'Anna' });
   await make.contact({ location: elsewhere, companyName: 'Autohaus Schreiner GmbH' });
+  obermeier = await make.contact({ location: elsewhere, lastName: 'Obermeier', firstName: 'Theo' });
   renamed = await make.contact({ location: elsewhere, lastName: 'Brandt', firstName: 'Ida' });
   golf = await make.vehicle({
     vin: 'WVWZZZ1KZAW123456',
@@ -93,6 +95,10 @@ describe('search bar: names', () => {
       expect(results[0]).toMatchObject({ title: 'Weber, Anna', matchedOn: 'name' });
     },
   );
+
+  it('finds a long name typed with two slips (a swap and a dropped letter)', async () => {
+    expect((await search('Obremeir Theo'))[0]).toMatchObject({ id: obermeier.id, title: 'Obermeier, Theo' });
+  });
 
   it('finds a mistyped word that only stands inside a name', async () => {
     expect((await search('Schreinr'))[0]).toMatchObject({ title: 'Autohaus Schreiner GmbH', matchedOn: 'company' });

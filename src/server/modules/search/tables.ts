@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
  * Every word of every contact's search_name ("muller", "hans", "bau"), once.
@@ -17,4 +17,22 @@ export const searchWords = pgTable(
     index('search_words_trgm_idx').using('gist', sql`${t.word} gist_trgm_ops`),
     index('search_words_prefix_idx').on(sql`${t.word} text_pattern_ops`),
   ],
+);
+
+/**
+ * Each known word filed under itself and under every spelling with one
+ * letter left out ("lorenz" under "orenz", "lrenz", "loenz", …). A mistyped
+ * word looks its own such spellings up by equality and finds the words one
+ * slip away — a letter dropped, added, changed or two swapped — however many
+ * words there are (migration 0010 keeps it filled by a trigger on search_words).
+ */
+export const searchWordVariants = pgTable(
+  'search_word_variants',
+  {
+    variant: text('variant').notNull(),
+    word: text('word')
+      .notNull()
+      .references(() => searchWords.word, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.variant, t.word] })],
 );
