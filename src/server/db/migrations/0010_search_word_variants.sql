@@ -5,6 +5,8 @@ CREATE TABLE "search_word_variants" (
 );
 --> statement-breakpoint
 ALTER TABLE "search_word_variants" ADD CONSTRAINT "search_word_variants_word_search_words_word_fk" FOREIGN KEY ("word") REFERENCES "public"."search_words"("word") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "search_word_variants_word_idx" ON "search_word_variants" USING btree ("word");
+--> statement-breakpoint
 -- The word itself and the word with each one letter left out.
 CREATE OR REPLACE FUNCTION search_word_variants_of(w text) RETURNS SETOF text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -34,5 +34,6 @@ export const searchWordVariants = pgTable(
       .notNull()
       .references(() => searchWords.word, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.variant, t.word] })],
+  // By word too: deleting a word (cascade) must not read every variant of every word.
+  (t) => [primaryKey({ columns: [t.variant, t.word] }), index('search_word_variants_word_idx').on(t.word)],
 );
