@@ -10,18 +10,16 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconPhoneCall, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../shared/telephony/schemas';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { reportError } from '../../../app/form-errors';
 import { ListState } from '../ListState';
 import { ConnectionForm } from './ConnectionForm';
 import { useConnections, useRemoveConnection } from './queries';
 import { StateBadge } from './StateBadge';
 import { RowActions } from './RowActions';
+import { useEditAndRemove } from './use-edit-and-remove';
 
 function CopyUrl({ url }: { url: string }) {
   const { t } = useTranslation();
@@ -45,22 +43,10 @@ export function ConnectionsPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const connections = useConnections();
   const remove = useRemoveConnection();
-  const [editing, setEditing] = useState<Connection | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Connection | null>(null);
-
-  async function handleRemove(connection: Connection) {
-    try {
-      await remove.mutateAsync(connection.id);
-      notifications.show({
-        color: 'teal',
-        message: t('telephonyAdmin.connections.removed', { name: connection.name }),
-      });
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setRemoving(null);
-    }
-  }
+  const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } = useEditAndRemove<Connection>(
+    remove,
+    (c) => t('telephonyAdmin.connections.removed', { name: c.name }),
+  );
 
   return (
     <>
@@ -134,8 +120,8 @@ export function ConnectionsPanel({ canEdit }: { canEdit: boolean }) {
         message={t('telephonyAdmin.connections.removeConfirm', { name: removing?.name ?? '' })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
-        loading={remove.isPending}
-        onConfirm={() => removing && void handleRemove(removing)}
+        loading={removePending}
+        onConfirm={() => void confirmRemove()}
         onClose={() => setRemoving(null)}
       />
     </>

@@ -1,14 +1,13 @@
 import { Badge, Button, Group, Modal, Select, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { reportError } from '../../../app/form-errors';
 import { ListState } from '../ListState';
 import { ExtensionForm } from './ExtensionForm';
 import { type ExtensionItem, useConnections, useExtensions, useRemoveExtension } from './queries';
 import { RowActions } from './RowActions';
+import { useEditAndRemove } from './use-edit-and-remove';
 
 export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -16,26 +15,14 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const extensions = useExtensions(connectionId);
   const remove = useRemoveExtension();
-  const [editing, setEditing] = useState<ExtensionItem | 'new' | null>(null);
-  const [removing, setRemoving] = useState<ExtensionItem | null>(null);
+  const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } = useEditAndRemove<ExtensionItem>(
+    remove,
+    (e) => t('telephonyAdmin.extensions.removed', { extension: e.extension }),
+  );
   const connectionList = connections.data ?? [];
   const connectionName = (id: string) => connectionList.find((c) => c.id === id)?.name ?? '';
   // Without a connection there is nothing to map an extension on.
   const canAdd = canEdit && connectionList.length > 0;
-
-  async function handleRemove(extension: ExtensionItem) {
-    try {
-      await remove.mutateAsync(extension.id);
-      notifications.show({
-        color: 'teal',
-        message: t('telephonyAdmin.extensions.removed', { extension: extension.extension }),
-      });
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setRemoving(null);
-    }
-  }
 
   return (
     <>
@@ -136,8 +123,8 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
         })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
-        loading={remove.isPending}
-        onConfirm={() => removing && void handleRemove(removing)}
+        loading={removePending}
+        onConfirm={() => void confirmRemove()}
         onClose={() => setRemoving(null)}
       />
     </>

@@ -1,33 +1,20 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../../shared/contacts/normalize';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { reportError } from '../../../app/form-errors';
 import { ListState } from '../ListState';
 import { type TrackingNumberItem, useRemoveTrackingNumber, useTrackingNumbers } from './queries';
 import { TrackingNumberForm } from './TrackingNumberForm';
 import { RowActions } from './RowActions';
+import { useEditAndRemove } from './use-edit-and-remove';
 
 export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const numbers = useTrackingNumbers();
   const remove = useRemoveTrackingNumber();
-  const [editing, setEditing] = useState<TrackingNumberItem | 'new' | null>(null);
-  const [removing, setRemoving] = useState<TrackingNumberItem | null>(null);
-
-  async function handleRemove(tn: TrackingNumberItem) {
-    try {
-      await remove.mutateAsync(tn.id);
-      notifications.show({ color: 'teal', message: t('telephonyAdmin.tracking.removed', { number: tn.number }) });
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setRemoving(null);
-    }
-  }
+  const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } =
+    useEditAndRemove<TrackingNumberItem>(remove, (tn) => t('telephonyAdmin.tracking.removed', { number: tn.number }));
 
   return (
     <>
@@ -120,8 +107,8 @@ export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
         message={t('telephonyAdmin.tracking.removeConfirm', { number: removing?.number ?? '' })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
-        loading={remove.isPending}
-        onConfirm={() => removing && void handleRemove(removing)}
+        loading={removePending}
+        onConfirm={() => void confirmRemove()}
         onClose={() => setRemoving(null)}
       />
     </>

@@ -1,0 +1,30 @@
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { reportError } from '../../../app/form-errors';
+
+/**
+ * What each telephony table needs around its rows: the row being edited (or
+ * 'new'), the row waiting for the removal to be confirmed, and the removal
+ * itself with its success message or its error in words.
+ */
+export function useEditAndRemove<T extends { id: string }>(
+  remove: { mutateAsync: (id: string) => Promise<unknown>; isPending: boolean },
+  removedMessage: (item: T) => string,
+) {
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [removing, setRemoving] = useState<T | null>(null);
+
+  async function confirmRemove() {
+    if (!removing) return;
+    try {
+      await remove.mutateAsync(removing.id);
+      notifications.show({ color: 'teal', message: removedMessage(removing) });
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setRemoving(null);
+    }
+  }
+
+  return { editing, setEditing, removing, setRemoving, confirmRemove, removePending: remove.isPending };
+}
