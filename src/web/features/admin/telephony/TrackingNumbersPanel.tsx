@@ -14,7 +14,9 @@ export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
   const numbers = useTrackingNumbers();
   const remove = useRemoveTrackingNumber();
   const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } =
-    useEditAndRemove<TrackingNumberItem>(remove, (tn) => t('telephonyAdmin.tracking.removed', { number: tn.number }));
+    useEditAndRemove<TrackingNumberItem>(remove, (tn) =>
+      t('telephonyAdmin.tracking.removed', { number: formatPhone(tn.number, tn.number) }),
+    );
 
   return (
     <>
@@ -104,7 +106,9 @@ export function TrackingNumbersPanel({ canEdit }: { canEdit: boolean }) {
       <ConfirmDialog
         opened={removing !== null}
         title={t('telephonyAdmin.tracking.removeTitle')}
-        message={t('telephonyAdmin.tracking.removeConfirm', { number: removing?.number ?? '' })}
+        message={t('telephonyAdmin.tracking.removeConfirm', {
+          number: removing ? formatPhone(removing.number, removing.number) : '',
+        })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
         loading={removePending}
