@@ -80,7 +80,7 @@ export async function assignmentRoutes(root: FastifyInstance, { assignment }: Se
       body: AssignmentProbe,
       response: { 200: AssignmentDecision },
     },
-    handler: (request) => assignment.probe(request.body),
+    handler: (request) => assignment.probe(currentUser(request), request.body),
   });
 
   app.get('/api/absences', {

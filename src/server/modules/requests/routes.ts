@@ -175,7 +175,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
       querystring: z.object({ status: z.enum(['open', 'all']).default('open') }),
       response: { 200: z.array(RequestListItem) },
     },
-    handler: (request) => requests.forContact(request.params.id, request.query.status),
+    handler: (request) => requests.forContact(currentUser(request), request.params.id, request.query.status),
   });
 
   await app.register(intakeRoutes, services);
