@@ -1,11 +1,15 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../src/server/modules/imports/test-support';
 import { ROLES, type Role } from '../../src/shared/org/enums';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
+import { type Elsewhere, locationElsewhere } from '../support/elsewhere';
 
 /**
  * Walks every API route the app registers, so a route added later is covered
- * without anyone remembering to: no session → 401, wrong role → 403, and a
- * bad body or path parameter → 400 problem+json naming the field.
+ * without anyone remembering to: no session → 401, wrong role → 403, a bad
+ * body or path parameter → 400 problem+json naming the field, and something
+ * of another location → 403.
  */
 let t: TestApp;
 const clients = {} as Record<Role, TestClient>;
@@ -128,5 +132,186 @@ describe('every route', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
+  });
+});
+
+type Attempt = Pick<InjectOptions, 'payload' | 'headers'> & { url: string };
+
+/**
+ * Every route a non-admin may call that takes something belonging to a
+ * location, by id in the path or in the body, with a request that would
+ * succeed at the caller's own location.
+ */
+const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
+  'GET /api/users/:id': (f) => ({ url: `/api/users/${f.sales.userId}` }),
+  'PATCH /api/assignment/rules/:id': (f) => ({
+    url: `/api/assignment/rules/${f.rules[0]!.id}`,
+    payload: { name: 'Mein' },
+  }),
+  'DELETE /api/assignment/rules/:id': (f) => ({ url: `/api/assignment/rules/${f.rules[0]!.id}` }),
+  'PUT /api/assignment/rules/order': (f) => ({
+    url: '/api/assignment/rules/order',
+    payload: { ids: [f.rules[1]!.id, f.rules[0]!.id] },
+  }),
+  'POST /api/assignment/probe': (f) => ({
+    url: '/api/assignment/probe',
+    payload: { type: 'callback', locationId: f.location.id },
+  }),
+  'POST /api/absences': (f) => ({
+    url: '/api/absences',
+    payload: { userId: f.sales.userId, kind: 'holiday', startsOn: '2026-04-01', endsOn: '2026-04-02' },
+  }),
+  'PATCH /api/absences/:id': (f) => ({ url: `/api/absences/${f.absence.id}`, payload: { note: 'geändert' } }),
+  'DELETE /api/absences/:id': (f) => ({ url: `/api/absences/${f.absence.id}` }),
+  'GET /api/imports/:id': (f) => ({ url: `/api/imports/${f.importId}` }),
+  'GET /api/imports/:id/report.csv': (f) => ({ url: `/api/imports/${f.importId}/report.csv` }),
+  'POST /api/imports/:id/dry-run': (f) => ({
+    url: `/api/imports/${f.importId}/dry-run`,
+    payload: { mapping: { Nachname: 'lastName' } },
+  }),
+  'POST /api/imports/:id/apply': (f) => ({
+    url: `/api/imports/${f.importId}/apply`,
+    payload: { mapping: { Nachname: 'lastName' } },
+  }),
+  'GET /api/requests/:id': (f) => ({ url: `/api/requests/${f.request.id}` }),
+  'GET /api/requests/:id/events': (f) => ({ url: `/api/requests/${f.request.id}/events` }),
+  'GET /api/requests/:id/templates': (f) => ({ url: `/api/requests/${f.request.id}/templates` }),
+  'GET /api/requests/:id/attachments': (f) => ({ url: `/api/requests/${f.request.id}/attachments` }),
+  'GET /api/requests/:id/attachments/:attachmentId': (f) => ({
+    url: `/api/requests/${f.request.id}/attachments/${f.attachment.id}`,
+  }),
+  'POST /api/requests/:id/attachments': (f) => ({
+    url: `/api/requests/${f.request.id}/attachments`,
+    ...multipart({}, { name: 'notiz.txt', content: Buffer.from('Rückruf bitte'), type: 'text/plain' }),
+  }),
+  'POST /api/requests/:id/status': (f) => ({
+    url: `/api/requests/${f.request.id}/status`,
+    payload: { status: 'in_progress' },
+  }),
+  'POST /api/requests/:id/attempts': (f) => ({
+    url: `/api/requests/${f.request.id}/attempts`,
+    payload: { channel: 'phone', outcome: 'no_answer' },
+  }),
+  'POST /api/requests/:id/reassign': (f) => ({
+    url: `/api/requests/${f.request.id}/reassign`,
+    payload: { assigneeId: f.manager.userId, reason: 'Übernahme' },
+  }),
+  'POST /api/requests/bulk-reassign': (f) => ({
+    url: '/api/requests/bulk-reassign',
+    payload: { ids: [f.request.id], assigneeId: f.manager.userId, reason: 'Übernahme' },
+  }),
+  'GET /api/calls/:id': (f) => ({ url: `/api/calls/${f.callId}` }),
+  'GET /api/calls/:id/pop': (f) => ({ url: `/api/calls/${f.callId}/pop` }),
+  'PUT /api/calls/:id/contact': (f) => ({
+    url: `/api/calls/${f.callId}/contact`,
+    payload: { contactId: f.contact.id },
+  }),
+  'PUT /api/calls/:id/note': (f) => ({ url: `/api/calls/${f.callId}/note`, payload: { note: 'Kunde ruft zurück' } }),
+  'POST /api/calls/:id/request': (f) => ({
+    url: `/api/calls/${f.callId}/request`,
+    payload: { type: 'callback', contactId: f.contact.id },
+  }),
+  'POST /api/calls/:id/attempt': (f) => ({
+    url: `/api/calls/${f.callId}/attempt`,
+    payload: { requestId: f.request.id, outcome: 'no_answer' },
+  }),
+  'GET /api/telephony/connections/:id': (f) => ({ url: `/api/telephony/connections/${f.connection.id}` }),
+  'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
+};
+
+/** Answers, but leaves out what belongs to another location. */
+const FILTERED: Record<string, (f: Elsewhere) => { url: string; hidden: string }> = {
+  'GET /api/contacts/:id/requests': (f) => ({
+    url: `/api/contacts/${f.contact.id}/requests?status=all`,
+    hidden: f.request.id,
+  }),
+};
+
+/**
+ * The group's, not a location's: customers and vehicles (R1.2), the
+ * locations' own details, and the texts every location uses.
+ */
+const GROUP_WIDE = new Set([
+  'GET /api/locations/:id',
+  'GET /api/contacts/:id',
+  'PATCH /api/contacts/:id',
+  'GET /api/contacts/:id/consents',
+  'POST /api/contacts/:id/consents',
+  'POST /api/contacts/:id/block',
+  'POST /api/contacts/:id/unblock',
+  'GET /api/contacts/:id/vcard',
+  'GET /api/contacts/:id/vehicles',
+  'GET /api/contacts/:id/timeline',
+  'POST /api/contacts/:id/notes',
+  'GET /api/vehicles/:id',
+  'PATCH /api/vehicles/:id',
+  'GET /api/vehicles/:id/timeline',
+  'POST /api/vehicles/:id/links',
+  'POST /api/vehicles/:id/links/:linkId/end',
+  'POST /api/vehicles/:id/transfer',
+  'PUT /api/templates/:requestType/:kind',
+  'DELETE /api/templates/:requestType/:kind',
+]);
+
+const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+const nonAdminRoles = (access: { roles: readonly Role[] | 'any' }) =>
+  (access.roles === 'any' ? ROLES : access.roles).filter((r) => r !== 'admin');
+
+describe('every route taking something of a location', () => {
+  let f: Elsewhere;
+  beforeAll(async () => {
+    f = await locationElsewhere(t, clients.admin);
+  }, 120_000);
+
+  it('is either scoped to the location or named as the group’s', () => {
+    const unclassified = guarded()
+      .filter((r) => r.url.includes(':') && nonAdminRoles(r.access as { roles: Role[] }).length > 0)
+      .map(keyOf)
+      .filter((key) => !(key in OWNED) && !(key in FILTERED) && !GROUP_WIDE.has(key));
+    expect(unclassified).toEqual([]);
+    const known = new Set(guarded().map(keyOf));
+    for (const key of [...Object.keys(OWNED), ...Object.keys(FILTERED), ...GROUP_WIDE]) {
+      expect(known.has(key), key).toBe(true);
+    }
+  });
+
+  it('answers 403 to every role from another location', async () => {
+    let checked = 0;
+    for (const [key, attempt] of Object.entries(OWNED)) {
+      const route = guarded().find((r) => keyOf(r) === key)!;
+      for (const role of nonAdminRoles(route.access as { roles: Role[] })) {
+        const res = await clients[role].request({ method: route.method as 'GET', ...attempt(f) });
+        expect(res.statusCode, `${role} → ${key}: ${res.body}`).toBe(403);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('leaves what belongs to another location out of lists', async () => {
+    for (const [key, attempt] of Object.entries(FILTERED)) {
+      const route = guarded().find((r) => keyOf(r) === key)!;
+      const { url, hidden } = attempt(f);
+      for (const role of nonAdminRoles(route.access as { roles: Role[] })) {
+        const res = await clients[role].request({ method: route.method as 'GET', url });
+        expect(res.statusCode, `${role} → ${key}`).toBe(200);
+        expect(res.body, `${role} → ${key}`).not.toContain(hidden);
+      }
+      const there = await f.sales.request({ method: route.method as 'GET', url });
+      expect(there.body, `colleague at the location → ${key}`).toContain(hidden);
+    }
+  });
+
+  it('still lets the people of that location in', async () => {
+    for (const key of ['GET /api/requests/:id', 'GET /api/imports/:id', 'GET /api/telephony/connections/:id/events']) {
+      const res = await f.manager.request({ method: 'GET', ...OWNED[key]!(f) });
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(200);
+    }
+    const order = await f.manager.put(
+      '/api/assignment/rules/order',
+      OWNED['PUT /api/assignment/rules/order']!(f).payload,
+    );
+    expect(order.statusCode, order.body).toBe(200);
   });
 });

@@ -74,10 +74,14 @@ export const AbsenceInput = z
   .refine((a) => a.startsOn <= a.endsOn, { message: 'must not end before it starts', path: ['endsOn'] })
   .refine((a) => a.deputyId !== a.userId, { message: 'cannot deputise for oneself', path: ['deputyId'] });
 
+/**
+ * Kind and note are null for whoever may not see why the person is away
+ * (sick leave is health data): only the person, their managers and admins do.
+ */
 export const Absence = z.object({
   id: z.uuid(),
   user: UserRef,
-  kind: z.enum(ABSENCE_KINDS),
+  kind: z.enum(ABSENCE_KINDS).nullable(),
   startsOn: z.string(),
   endsOn: z.string(),
   deputy: UserRef.nullable(),
@@ -118,5 +122,8 @@ export const PresenceQuery = z.object({ locationId: z.uuid().optional() });
 export const PresenceEntry = z.object({
   user: UserRef.extend({ role: z.string() }),
   present: z.boolean(),
-  absence: z.object({ kind: z.enum(ABSENCE_KINDS), endsOn: z.string(), deputy: UserRef.nullable() }).optional(),
+  /** kind: null unless the reader may see why (see Absence). */
+  absence: z
+    .object({ kind: z.enum(ABSENCE_KINDS).nullable(), endsOn: z.string(), deputy: UserRef.nullable() })
+    .optional(),
 });

@@ -23,6 +23,20 @@ export const ATTACHMENT_TYPES = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (.xlsx)',
 } as const;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+/** The file name endings of each kind, the usual one first: a name must end in one of its kind's, or in none. */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'image/heic': ['heic', 'heif'],
+  'image/gif': ['gif'],
+  'text/plain': ['txt', 'text', 'log'],
+  'message/rfc822': ['eml'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+};
 export const ATTACHMENT_TYPE_LIST = Object.keys(ATTACHMENT_TYPES) as AttachmentType[];
 
 export const isAttachmentType = (value: string): value is AttachmentType => value in ATTACHMENT_TYPES;

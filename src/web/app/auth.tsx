@@ -17,6 +17,8 @@ interface AuthContextValue {
   logout(): Promise<void>;
   /** Reloads the session, e.g. after the password change cleared `mustChangePassword`. */
   refresh(): Promise<void>;
+  /** Changes the own password; the server ends the other sessions and hands this one a new CSRF token. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -79,6 +81,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async refresh() {
         await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      },
+      async changePassword(currentPassword, newPassword) {
+        const result = await apiRequest<SessionInfo>('/auth/password', {
+          method: 'POST',
+          body: { currentPassword, newPassword },
+        });
+        setCsrfToken(result.csrfToken);
+        queryClient.setQueryData(SESSION_KEY, result);
       },
     }),
     [info, session.isPending, session.error, queryClient, endSession],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app';
-import { makeLocation, makeUser } from './test-factories';
+import { callbackRequest, createRequest } from '../requests/test-support';
+import { makeLocation, makeRule, makeUser } from './test-factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -117,7 +118,7 @@ describe('absences', () => {
 });
 
 describe('who is here today', () => {
-  it('lists the location’s active colleagues, the absent ones with kind, end and deputy', async () => {
+  it('lists the location’s active colleagues, the absent ones with end and deputy', async () => {
     const loc = await makeLocation(t, 'Präsenz-Filiale');
     const max = await makeUser(t, 'sales', { firstName: 'Max', lastName: 'Weber', locationId: loc });
     const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Schulz', locationId: loc });
@@ -133,7 +134,7 @@ describe('who is here today', () => {
       {
         user: { id: max.id, displayName: 'Max Weber', role: 'sales' },
         present: false,
-        absence: { kind: 'sick', endsOn: '2026-03-03', deputy: { id: anna.id, displayName: 'Anna Schulz' } },
+        absence: { kind: null, endsOn: '2026-03-03', deputy: { id: anna.id, displayName: 'Anna Schulz' } },
       },
     ]);
   });
@@ -158,5 +159,80 @@ describe('who is here today', () => {
       expect(mine.sort()).toEqual([201, 409, 409, 409]);
       expect((await manager.get(`/api/absences?userId=${person.id}`)).json()).toHaveLength(1);
     }
+  });
+});
+
+describe('sick leave is health data', () => {
+  it('shows why someone is away, and the note, only to them, their location’s managers and admins', async () => {
+    const here = await makeLocation(t, 'Filiale Gesundheit');
+    const there = await makeLocation(t, 'Filiale Anderswo');
+    const max = await t.userWithRole('sales', { locationId: here });
+    const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Vertretung', locationId: here });
+    const admin = await t.userWithRole('admin');
+    const sick = await admin.post(
+      '/api/absences',
+      holiday(max.userId, { kind: 'sick', endsOn: '2026-03-04', deputyId: anna.id, note: 'Bandscheibenvorfall' }),
+    );
+    expect(sick.statusCode).toBe(201);
+
+    const viewers = {
+      himself: max,
+      admin,
+      managerHere: await t.userWithRole('manager', { locationId: here }),
+      managerThere: await t.userWithRole('manager', { locationId: there }),
+      colleague: await t.userWithRole('sales', { locationId: here }),
+      reception: await t.userWithRole('reception', { locationId: here }),
+    };
+    for (const [who, viewer] of Object.entries(viewers)) {
+      const sees = ['himself', 'admin', 'managerHere'].includes(who);
+      const [listed] = (await viewer.get(`/api/absences?userId=${max.userId}`)).json();
+      expect(listed, who).toMatchObject({
+        kind: sees ? 'sick' : null,
+        note: sees ? 'Bandscheibenvorfall' : null,
+        endsOn: '2026-03-04',
+        deputy: { id: anna.id, displayName: 'Anna Vertretung' },
+      });
+      const presence = (await viewer.get(`/api/users/presence?locationId=${here}`)).json();
+      const entry = presence.find((p: { user: { id: string } }) => p.user.id === max.userId);
+      expect(entry.absence, who).toEqual({
+        kind: sees ? 'sick' : null,
+        endsOn: '2026-03-04',
+        deputy: { id: anna.id, displayName: 'Anna Vertretung' },
+      });
+    }
+  });
+
+  it('never names it in what a request tells its readers: explanation, history, alerts', async () => {
+    const here = await makeLocation(t, 'Filiale Vertretung');
+    const max = await makeUser(t, 'sales', { firstName: 'Max', lastName: 'Meier', locationId: here });
+    const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Springer', locationId: here });
+    const admin = await t.userWithRole('admin');
+    const manager = await t.userWithRole('manager', { locationId: here });
+    await admin.post('/api/absences', holiday(max.id, { kind: 'sick', endsOn: '2026-03-04', deputyId: anna.id }));
+    await makeRule(t, {
+      strategy: 'fixed_user',
+      userId: max.id,
+      notifyManager: true,
+      match: { locationIds: [here] },
+    });
+
+    const probe = await manager.post('/api/assignment/probe', { type: 'callback', locationId: here });
+    expect(probe.json().explanation).toContain('Max Meier ist abwesend bis 04.03.2026 → Vertretung: Anna Springer');
+
+    const reception = await t.userWithRole('reception', { locationId: here });
+    const request = await createRequest(reception, callbackRequest(here));
+    expect(request.assignee?.id).toBe(anna.id);
+    const told = [
+      (await reception.get(`/api/requests/${request.id}/events`)).body,
+      (await reception.get(`/api/requests/${request.id}`)).body,
+      JSON.stringify(
+        await t.database.query('SELECT subject, text FROM outbox_emails WHERE related_id = $1', [request.id]),
+      ),
+      JSON.stringify(
+        await t.database.query("SELECT title, body FROM notifications WHERE data->>'requestId' = $1", [request.id]),
+      ),
+    ].join('\n');
+    expect(told).toContain('abwesend bis 04.03.2026');
+    expect(told).not.toMatch(/krank|sick/i);
   });
 });

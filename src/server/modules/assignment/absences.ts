@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
+import { seesAbsenceDetails } from './absence-privacy';
 import { activeStaffAt, loadPeople, type Person } from './people';
 import * as repo from './repo';
 import { berlinDate, germanDate } from './wording';
@@ -22,7 +23,8 @@ export interface CurrentAbsence {
 
 /** Absences (holiday, sick…) and who deputises meanwhile. */
 export function createAbsencesService({ db, clock }: Deps) {
-  async function present(rows: repo.AbsenceRow[]): Promise<z.infer<typeof Absence>[]> {
+  /** Kind and note only for those who may see them (see absence-privacy.ts). */
+  async function present(viewer: UserActor, rows: repo.AbsenceRow[]): Promise<z.infer<typeof Absence>[]> {
     const people = await loadPeople(
       db,
       rows.flatMap((r) => [r.userId, r.deputyId].filter((id): id is string => Boolean(id))),
@@ -31,21 +33,24 @@ export function createAbsencesService({ db, clock }: Deps) {
       const p = id ? people.get(id) : undefined;
       return p ? { id: p.id, displayName: p.displayName } : null;
     };
-    return rows.map((r) => ({
-      id: r.id,
-      user: ref(r.userId) ?? { id: r.userId, displayName: '' },
-      kind: r.kind,
-      startsOn: r.startsOn,
-      endsOn: r.endsOn,
-      deputy: ref(r.deputyId),
-      note: r.note,
-    }));
+    return rows.map((r) => {
+      const person = people.get(r.userId);
+      const details = seesAbsenceDetails(viewer, person ?? { id: r.userId, locationIds: [] });
+      return {
+        id: r.id,
+        user: ref(r.userId) ?? { id: r.userId, displayName: '' },
+        kind: details ? r.kind : null,
+        startsOn: r.startsOn,
+        endsOn: r.endsOn,
+        deputy: ref(r.deputyId),
+        note: details ? r.note : null,
+      };
+    });
   }
 
-  /** Admins for anyone, managers for the people of their locations, everyone for themself. */
+  /** Admins for anyone, managers for the people of their locations, everyone for themself: who may see why. */
   function assertMayManage(actor: UserActor, person: Person) {
-    if (actor.role === 'admin' || actor.userId === person.id) return;
-    if (actor.role === 'manager' && person.locationIds.some((l) => actor.locationIds.includes(l))) return;
+    if (seesAbsenceDetails(actor, person)) return;
     throw new ForbiddenError('You may only record absences of yourself or of people at your locations.');
   }
 
@@ -96,8 +101,8 @@ export function createAbsencesService({ db, clock }: Deps) {
   }
 
   return {
-    async list(query: { userId?: string; from?: string; to?: string }) {
-      return present(await repo.listAbsences(db, query));
+    async list(viewer: UserActor, query: { userId?: string; from?: string; to?: string }) {
+      return present(viewer, await repo.listAbsences(db, query));
     },
 
     async create(actor: UserActor, input: AbsenceCreate) {
@@ -124,7 +129,7 @@ export function createAbsencesService({ db, clock }: Deps) {
         });
         return newId;
       });
-      return (await present([await load(id)]))[0]!;
+      return (await present(actor, [await load(id)]))[0]!;
     },
 
     async update(actor: UserActor, id: string, patch: AbsenceChange) {
@@ -156,7 +161,7 @@ export function createAbsencesService({ db, clock }: Deps) {
           data: { fields: Object.keys(patch) },
         });
       });
-      return (await present([await load(id)]))[0]!;
+      return (await present(actor, [await load(id)]))[0]!;
     },
 
     async remove(actor: UserActor, id: string): Promise<void> {
@@ -176,7 +181,7 @@ export function createAbsencesService({ db, clock }: Deps) {
     },
 
     /** Who is here today at a location (or everywhere): every active colleague, absent ones with their cover. */
-    async presence(locationId: string | undefined): Promise<z.infer<typeof PresenceEntry>[]> {
+    async presence(viewer: UserActor, locationId: string | undefined): Promise<z.infer<typeof PresenceEntry>[]> {
       const staff = await activeStaffAt(db, locationId ?? null);
       const today = berlinDate(clock.now());
       const away = await repo.absencesOn(
@@ -197,7 +202,7 @@ export function createAbsencesService({ db, clock }: Deps) {
           user,
           present: false,
           absence: {
-            kind: absence.kind,
+            kind: seesAbsenceDetails(viewer, p) ? absence.kind : null,
             endsOn: absence.endsOn,
             deputy: deputy ? { id: deputy.id, displayName: deputy.displayName } : null,
           },

@@ -103,7 +103,7 @@ describe('people who are away', () => {
     expect(decision.explanation).toEqual([
       'Regel „Verkauf“ passt (Typ: Verkaufsanfrage)',
       'Stammberater: Max Weber',
-      'Max Weber ist abwesend (Urlaub bis 14.03.2026) → Vertretung: Anna Schulz',
+      'Max Weber ist abwesend bis 14.03.2026 → Vertretung: Anna Schulz',
     ]);
 
     // Once he is back, he gets his customers’ requests again.
@@ -131,8 +131,8 @@ describe('people who are away', () => {
     const decision = await decideNow(t);
     expect(decision).toMatchObject({ assigneeId: c.id, onBehalfOfId: a.id, onBehalfUntil: '2026-03-10' });
     expect(decision.explanation.slice(2)).toEqual([
-      'Erik Erster ist abwesend (Urlaub bis 10.03.2026) → Vertretung: Zora Zweite',
-      'Zora Zweite ist ebenfalls abwesend (krank bis 03.03.2026) → Vertretung: Dirk Dritter',
+      'Erik Erster ist abwesend bis 10.03.2026 → Vertretung: Zora Zweite',
+      'Zora Zweite ist ebenfalls abwesend bis 03.03.2026 → Vertretung: Dirk Dritter',
     ]);
   });
 

@@ -128,7 +128,7 @@ export async function coverFor(
   let current = regular;
   let absence: AbsenceRow = regularAbsence;
   for (let hop = 0; hop < MAX_DEPUTY_HOPS; hop++) {
-    const away = `${current.displayName} ist ${hop > 0 ? 'ebenfalls ' : ''}abwesend (${absenceText(absence)})`;
+    const away = `${current.displayName} ist ${hop > 0 ? 'ebenfalls ' : ''}${absenceText(absence)}`;
     const deputy = await book.person(absence.deputyId);
     if (!deputy) {
       steps.push(`${away}, keine Vertretung eingetragen`);
@@ -146,7 +146,7 @@ export async function coverFor(
     absence = deputyAbsence;
   }
   steps.push(
-    `${current.displayName} ist ebenfalls abwesend (${absenceText(absence)}); nach ${MAX_DEPUTY_HOPS} Vertretungen endet die Kette`,
+    `${current.displayName} ist ebenfalls ${absenceText(absence)}; nach ${MAX_DEPUTY_HOPS} Vertretungen endet die Kette`,
   );
   return leadsTakeOver(book, locationId, steps, onBehalf);
 }

@@ -80,18 +80,19 @@ export async function assignmentRoutes(root: FastifyInstance, { assignment }: Se
       body: AssignmentProbe,
       response: { 200: AssignmentDecision },
     },
-    handler: (request) => assignment.probe(request.body),
+    handler: (request) => assignment.probe(currentUser(request), request.body),
   });
 
   app.get('/api/absences', {
     config: { access: { roles: 'any' } },
     schema: {
       tags: ['assignment'],
-      summary: 'Absences overlapping a date range, of one person or everyone',
+      summary:
+        'Absences overlapping a date range, of one person or everyone; kind and note only for the person, their managers and admins',
       querystring: AbsenceQuery,
       response: { 200: z.array(Absence) },
     },
-    handler: (request) => absences.list(request.query),
+    handler: (request) => absences.list(currentUser(request), request.query),
   });
 
   app.post('/api/absences', {
@@ -129,6 +130,6 @@ export async function assignmentRoutes(root: FastifyInstance, { assignment }: Se
       querystring: PresenceQuery,
       response: { 200: z.array(PresenceEntry) },
     },
-    handler: (request) => absences.presence(request.query.locationId),
+    handler: (request) => absences.presence(currentUser(request), request.query.locationId),
   });
 }

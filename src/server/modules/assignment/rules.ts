@@ -42,6 +42,12 @@ export function createRulesService({ db, clock }: Deps) {
     }));
   }
 
+  /** Whether the rule applies only to locations of the actor (admins: every rule). */
+  function mayManage(actor: UserActor, locationIds: string[] | undefined): boolean {
+    if (actor.role === 'admin') return true;
+    return Boolean(locationIds?.length) && locationIds!.every((id) => actor.locationIds.includes(id));
+  }
+
   /** A manager may only touch rules that apply to their own locations and nowhere else. */
   function assertMayManage(actor: UserActor, locationIds: string[] | undefined) {
     if (actor.role === 'admin') return;
@@ -178,6 +184,14 @@ export function createRulesService({ db, clock }: Deps) {
       const unique = new Set(ids);
       if (unique.size !== ids.length || unique.size !== known.size || ids.some((id) => !known.has(id))) {
         throw new ValidationError([{ field: 'ids', in: 'body', message: 'must list every rule exactly once' }]);
+      }
+      // A manager moves their own rules among the others; the rules of other locations keep their order.
+      // A rule of the manager's locations matches only requests there, so where it stands among the others
+      // changes nothing elsewhere.
+      const byId = new Map(all.map((r) => [r.id, r]));
+      const others = (order: string[]) => order.filter((id) => !mayManage(actor, byId.get(id)!.match.locationIds));
+      if (others(all.map((r) => r.id)).join() !== others(ids).join()) {
+        throw new ForbiddenError('You may only move the rules of your own locations; the others keep their order.');
       }
       await db.transaction(async (tx) => {
         await repo.setPositions(tx, ids, clock.now());

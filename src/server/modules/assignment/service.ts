@@ -4,6 +4,7 @@ import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
+import { assertLocation, type UserActor } from '../../http/access';
 import { ValidationError } from '../../http/errors';
 import type { MailService } from '../../integrations/mail/service';
 import type { ContactsService } from '../contacts/service';
@@ -96,10 +97,15 @@ export function createAssignmentService(
     currentAbsence: absences.currentAbsence,
 
     /** "Who would get this request?": decides in a transaction that is rolled back, so nothing moves. */
-    async probe(input: z.output<typeof AssignmentProbe>): Promise<z.infer<typeof AssignmentDecision>> {
+    async probe(
+      actor: UserActor,
+      input: z.output<typeof AssignmentProbe>,
+    ): Promise<z.infer<typeof AssignmentDecision>> {
       if (!(await locationNames(db, [input.locationId])).has(input.locationId)) {
         throw new ValidationError([{ field: 'locationId', in: 'body', message: 'unknown location' }]);
       }
+      // It names who is away and who stands in: a manager asks it for their own locations.
+      assertLocation(actor, input.locationId);
       if (input.contactId && !(await contacts.exists(input.contactId))) {
         throw new ValidationError([{ field: 'contactId', in: 'body', message: 'unknown contact' }]);
       }

@@ -49,7 +49,7 @@ describe('round robin', () => {
     expect(order).toEqual([a!.id, c!.id, a!.id]);
     const decision = await decideNow(t);
     expect(decision.explanation[1]).toBe(
-      `Nicht verfügbar: Emil Team (Urlaub bis 06.03.2026), Gustav Team (nicht an diesem Standort), ${gone.displayName} (nicht mehr aktiv)`,
+      `Nicht verfügbar: Emil Team (abwesend bis 06.03.2026), Gustav Team (nicht an diesem Standort), ${gone.displayName} (nicht mehr aktiv)`,
     );
     expect(decision.explanation[2]).toBe('Reihum ist Frida Team an der Reihe (2 von 5 anwesend)');
   });

@@ -1,5 +1,4 @@
 import type { RequestType } from '../../../shared/requests/enums';
-import type { ABSENCE_KINDS } from '../../../shared/requests/enums';
 import { toLocal } from '../../lib/zoned-time';
 
 /*
@@ -10,8 +9,6 @@ import { toLocal } from '../../lib/zoned-time';
 
 const TIME_ZONE = 'Europe/Berlin';
 
-export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
-
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   sales_lead: 'Verkaufsanfrage',
   service_appointment: 'Serviceanfrage',
@@ -19,13 +16,6 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   parts: 'Teileanfrage',
   complaint: 'Reklamation',
   general: 'Allgemeine Anfrage',
-};
-
-export const ABSENCE_LABELS: Record<AbsenceKind, string> = {
-  holiday: 'Urlaub',
-  sick: 'krank',
-  training: 'Schulung',
-  other: 'abwesend',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,8 +38,9 @@ export function germanDateTime(instant: Date): string {
   return `${pad(l.day)}.${pad(l.month)}.${l.year} ${pad(l.hour)}:${pad(l.minute)}`;
 }
 
-export function absenceText(absence: { kind: AbsenceKind; endsOn: string }): string {
-  return `${ABSENCE_LABELS[absence.kind]} bis ${germanDate(absence.endsOn)}`;
+/** "abwesend bis 14.03.2026": never why, since whoever reads the request reads this (see absence-privacy.ts). */
+export function absenceText(absence: { endsOn: string }): string {
+  return `abwesend bis ${germanDate(absence.endsOn)}`;
 }
 
 export const names = (people: Array<{ displayName: string }>) => people.map((p) => p.displayName).join(', ');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/support/app';
+import { createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../../../../test/support/app';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -47,6 +47,30 @@ describe('login', () => {
     expect(locked.headers['retry-after']).toBe('900');
     t.clock.advance(16 * 60_000);
     expect((await t.anonymous.post('/api/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('evaluates at most the limit of a burst of parallel wrong passwords and then locks the account', async () => {
+    const { email } = await t.userWithRole('sales');
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () => t.anonymous.post('/api/auth/login', { email, password: 'guess' })),
+    );
+    const codes = burst.map((res) => res.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    const right = await t.anonymous.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('does not let the right password through in the middle of a parallel burst', async () => {
+    const { email } = await t.userWithRole('sales');
+    const wrong = () => t.anonymous.post('/api/auth/login', { email, password: 'guess' });
+    // Five wrong guesses are on their way before the right one is sent.
+    const first = Array.from({ length: 19 }, wrong);
+    const right = t.anonymous.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    const rest = Array.from({ length: 20 }, wrong);
+    const results = await Promise.all([...first, right, ...rest]);
+    expect(results[19]!.statusCode).toBe(429);
+    expect(results.filter((res) => res.statusCode === 401)).toHaveLength(5);
   });
 
   it('limits failures per IP address across accounts', async () => {
@@ -134,10 +158,31 @@ describe('passwords', () => {
     expect(
       (await sales.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-1' }))
         .statusCode,
-    ).toBe(204);
+    ).toBe(200);
     expect(
       (await t.anonymous.post('/api/auth/login', { email: sales.email, password: 'a-new-password-1' })).statusCode,
     ).toBe(200);
+  });
+
+  it('ends the other sessions of the user and gives the current one a new CSRF token', async () => {
+    const sales = await t.userWithRole('sales');
+    const laptop = await t.login(sales.email);
+    const changed = await sales.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-new-password-1',
+    });
+    expect(changed.statusCode).toBe(200);
+    const { csrfToken } = changed.json();
+    expect(csrfToken).toEqual(expect.any(String));
+    expect(csrfToken).not.toBe(sales.csrfToken);
+    expect((await laptop.get('/api/auth/session')).statusCode).toBe(401);
+
+    // The current session goes on, with the new token only.
+    expect((await sales.get('/api/auth/session')).json().csrfToken).toBe(csrfToken);
+    const withOld = await sales.request({ method: 'POST', url: '/api/notifications/read', payload: {} });
+    expect(withOld.statusCode).toBe(403);
+    const withNew = new TestClient(t.app, sales.cookie, csrfToken);
+    expect((await withNew.post('/api/auth/logout')).statusCode).toBe(204);
   });
 
   it('keeps a user with a one-time password out of everything but the password change', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { userLocations, users } from '../org/tables';
 import { apiKeys, loginAttempts, sessions } from './tables';
@@ -37,26 +37,56 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+export async function deleteOtherSessionsOfUser(db: DbOrTx, userId: string, keepId: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
+}
+
+export async function setSessionCsrfToken(db: DbOrTx, id: string, csrfToken: string) {
+  await db.update(sessions).set({ csrfToken }).where(eq(sessions.id, id));
+}
+
 export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleCutoff: Date) {
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
 }
 
-export async function countFailures(db: DbOrTx, since: Date, by: { email: string } | { ip: string }) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+export type LoginLimitHit = 'account' | 'ip';
+
+/**
+ * Books a login attempt as a failure before its password is checked, so that
+ * parallel attempts cannot all pass the count: per account and per IP, a
+ * transaction-scoped advisory lock makes the count and the insert one step
+ * (account first, then IP, always in that order so two logins never wait on
+ * each other crosswise). Returns the booked row's id, or which limit is full.
+ * A correct password later turns the booking into a success.
+ */
+export async function reserveAttempt(
+  tx: DbOrTx,
+  attempt: { email: string; ip: string; at: Date },
+  limits: { since: Date; perAccount: number; perIp: number },
+): Promise<{ id: number } | { limit: LoginLimitHit }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`login:account:${attempt.email}`}, 0))`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`login:ip:${attempt.ip}`}, 0))`);
+  const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, limits.since));
+  const [counts] = await tx
+    .select({
+      account: sql<number>`count(*) FILTER (WHERE ${loginAttempts.email} = ${attempt.email})::int`,
+      ip: sql<number>`count(*) FILTER (WHERE ${loginAttempts.ip} = ${attempt.ip})::int`,
+    })
     .from(loginAttempts)
-    .where(
-      and(
-        'email' in by ? eq(loginAttempts.email, by.email) : eq(loginAttempts.ip, by.ip),
-        eq(loginAttempts.success, false),
-        gt(loginAttempts.at, since),
-      ),
-    );
-  return row?.n ?? 0;
+    .where(and(failed, or(eq(loginAttempts.email, attempt.email), eq(loginAttempts.ip, attempt.ip))));
+  if ((counts?.account ?? 0) >= limits.perAccount) return { limit: 'account' };
+  if ((counts?.ip ?? 0) >= limits.perIp) return { limit: 'ip' };
+  const [row] = await tx
+    .insert(loginAttempts)
+    .values({ ...attempt, success: false })
+    .returning({ id: loginAttempts.id });
+  return { id: row!.id };
 }
 
-export async function recordAttempt(db: DbOrTx, values: typeof loginAttempts.$inferInsert) {
-  await db.insert(loginAttempts).values(values);
+/** The booked attempt had the right password: it becomes a success and the account's failures are forgotten. */
+export async function markAttemptSucceeded(db: DbOrTx, id: number, email: string) {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, id));
+  await clearFailures(db, email);
 }
 
 /** A successful login clears the account's failure count. */

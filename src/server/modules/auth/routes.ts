@@ -57,10 +57,19 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
 
   app.post('/api/auth/password', {
     config: { access: { roles: 'any' } },
-    schema: { tags, summary: 'Change the own password', body: ChangePasswordBody, response: { 204: z.null() } },
-    handler: async (request, reply) => {
-      await auth.changePassword(currentUser(request), request.body.currentPassword, request.body.newPassword);
-      return reply.status(204).send(null);
+    schema: {
+      tags,
+      summary: 'Change the own password; ends the other sessions and answers with a new CSRF token',
+      body: ChangePasswordBody,
+      response: { 200: SessionInfo },
+    },
+    handler: async (request) => {
+      const actor = await auth.changePassword(
+        currentUser(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return { user: auth.me(actor), csrfToken: actor.csrfToken };
     },
   });
 

@@ -127,22 +127,26 @@ export function createAuthService({ db, clock, config }: Deps) {
     authenticator,
 
     /**
-     * Checks the password and opens a session. Failures are counted per
-     * account and per IP in the database, so the limit holds across processes.
+     * Checks the password and opens a session. Each attempt is booked as a
+     * failure before the password is checked, per account and per IP in the
+     * database: the limit holds across processes and against parallel bursts.
      */
     async login(email: string, password: string, client: { ip: string; userAgent?: string }) {
       const now = clock.now();
       const since = new Date(now.getTime() - config.loginLimits.windowMinutes * 60_000);
       const retryAfter = config.loginLimits.windowMinutes * 60;
-      if ((await repo.countFailures(db, since, { email })) >= config.loginLimits.perAccount) {
+      const booked = await db.transaction((tx) =>
+        repo.reserveAttempt(
+          tx,
+          { email, ip: client.ip, at: now },
+          { since, perAccount: config.loginLimits.perAccount, perIp: config.loginLimits.perIp },
+        ),
+      );
+      if ('limit' in booked) {
         throw new TooManyRequestsError(
-          'Too many failed logins for this account. Please wait and try again.',
-          retryAfter,
-        );
-      }
-      if ((await repo.countFailures(db, since, { ip: client.ip })) >= config.loginLimits.perIp) {
-        throw new TooManyRequestsError(
-          'Too many failed logins from this address. Please wait and try again.',
+          booked.limit === 'account'
+            ? 'Too many failed logins for this account. Please wait and try again.'
+            : 'Too many failed logins from this address. Please wait and try again.',
           retryAfter,
         );
       }
@@ -150,16 +154,12 @@ export function createAuthService({ db, clock, config }: Deps) {
       const ok = user
         ? await verifyPassword(user.passwordHash, password)
         : await verifyPassword(await timingDummyHash(), password);
-      if (!user || !ok || !user.active) {
-        await repo.recordAttempt(db, { email, ip: client.ip, success: false, at: now });
-        throw new UnauthorizedError('E-mail address or password is wrong.');
-      }
+      if (!user || !ok || !user.active) throw new UnauthorizedError('E-mail address or password is wrong.');
       const token = randomToken();
       const csrfToken = randomToken(24);
       const id = sha256(token);
       await db.transaction(async (tx) => {
-        await repo.clearFailures(tx, email);
-        await repo.recordAttempt(tx, { email, ip: client.ip, success: true, at: now });
+        await repo.markAttemptSucceeded(tx, booked.id, email);
         await repo.insertSession(tx, {
           id,
           userId: user.id,
@@ -178,7 +178,12 @@ export function createAuthService({ db, clock, config }: Deps) {
 
     logout: (actor: UserActor) => repo.deleteSession(db, actor.sessionId),
 
-    async changePassword(actor: UserActor, currentPassword: string, newPassword: string) {
+    /**
+     * A new password ends every other session of the user (a stolen cookie
+     * stops working with the old password) and gives the current session a
+     * new CSRF token, which is returned.
+     */
+    async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<UserActor> {
       const user = await orgRepo.findUser(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new ValidationError([{ field: 'currentPassword', in: 'body', message: 'is not your current password' }]);
@@ -187,17 +192,21 @@ export function createAuthService({ db, clock, config }: Deps) {
         throw new ValidationError([{ field: 'newPassword', in: 'body', message: 'must differ from the current one' }]);
       }
       const passwordHash = await hashPassword(newPassword);
+      const csrfToken = randomToken(24);
       await db.transaction(async (tx) => {
         await tx
           .update(users)
           .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
           .where(eq(users.id, actor.userId));
+        await repo.deleteOtherSessionsOfUser(tx, actor.userId, actor.sessionId);
+        await repo.setSessionCsrfToken(tx, actor.sessionId, csrfToken);
         await recordAudit(tx, clock.now(), actor, {
           action: 'user.password_changed',
           entityType: 'user',
           entityId: actor.userId,
         });
       });
+      return { ...actor, mustChangePassword: false, csrfToken };
     },
 
     me(actor: UserActor): Me {

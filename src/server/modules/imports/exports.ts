@@ -3,8 +3,9 @@ import type { ContactExportQuery } from '../../../shared/imports/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { NotFoundError } from '../../http/errors';
+import { csvLine } from '../../lib/csv';
 import { recordAudit } from '../audit/service';
-import { CSV_BOM, csvLine, germanDate } from './csv-write';
+import { CSV_BOM, germanDate } from './csv-write';
 import { countExport, type ExportContact, exportContacts } from './export-query';
 import { toVcard, type VcardVersion } from './vcard-write';
 

@@ -243,4 +243,36 @@ describe('contact export', () => {
     const vcf = await admin.get(`/api/contacts/export.vcf?locationId=${other.id}&version=3.0`);
     expect(vcf.body.match(/BEGIN:VCARD/g)).toHaveLength(2);
   });
+
+  it('exports cells a spreadsheet would run as formulas as text, and phone numbers as they are', async () => {
+    for (const [lastName, phone] of [
+      ['-1+HYPERLINK("https://evil.example","Rechnung")', '+43 660 1234567'],
+      ['@SUM(1+1)*cmd|calc!A0', '0171 1234567'],
+      ['=1+1', '0171 7654321'],
+    ]) {
+      await t.services.contacts.create(
+        null,
+        ContactInput.parse({
+          firstName: '+1+HYPERLINK("https://evil.example")',
+          lastName,
+          homeLocationId: t.location.id,
+          tags: ['formeltest'],
+          phones: [{ number: phone }],
+        }),
+        { skipDuplicateCheck: true },
+      );
+    }
+    const res = await admin.get('/api/contacts/export.csv?tag=formeltest');
+    expect(res.statusCode).toBe(200);
+    const rows = res.body.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(3);
+    const row = (needle: string) => rows.find((r) => r.includes(needle))!;
+    expect(row('Rechnung')).toContain(
+      `;"'+1+HYPERLINK(""https://evil.example"")";"'-1+HYPERLINK(""https://evil.example"",""Rechnung"")";`,
+    );
+    expect(row('Rechnung')).toContain(';+43 660 1234567;');
+    expect(row('SUM')).toContain(";'@SUM(1+1)*cmd|calc!A0;");
+    expect(row('SUM')).toContain(';0171 1234567;');
+    expect(row('=1+1')).toContain(";'=1+1;");
+  });
 });

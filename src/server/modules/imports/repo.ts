@@ -40,6 +40,15 @@ export async function findJobStatus(db: DbOrTx, id: string) {
 }
 export type ImportJobStatusRow = NonNullable<Awaited<ReturnType<typeof findJobStatus>>>;
 
+/** Who uploaded the job and where it imports to: what access is decided by. */
+export async function findJobOwner(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ createdBy: importJobs.createdBy, options: importJobs.options })
+    .from(importJobs)
+    .where(eq(importJobs.id, id));
+  return row;
+}
+
 export async function findJobReport(db: DbOrTx, id: string) {
   const [row] = await db.select({ report: importJobs.report }).from(importJobs).where(eq(importJobs.id, id));
   return row;

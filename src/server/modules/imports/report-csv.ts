@@ -1,6 +1,7 @@
 import type { ImportAction, ImportReport } from '../../../shared/imports/schemas';
 import type { Locale } from '../../../shared/org/enums';
-import { CSV_BOM, csvLine } from './csv-write';
+import { csvLine } from '../../lib/csv';
+import { CSV_BOM } from './csv-write';
 import { reasonIn } from './reason-words';
 
 const WORDS = {

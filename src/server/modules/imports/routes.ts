@@ -108,7 +108,7 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       params: IdParams,
       response: { 200: ImportJob },
     },
-    handler: (request) => imports.get(request.params.id),
+    handler: (request) => imports.get(currentUser(request), request.params.id),
   });
 
   app.get('/api/imports/:id/report.csv', {
@@ -118,7 +118,7 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${request.params.id}.csv"`)
-        .send(await imports.reportCsv(request.params.id, currentUser(request).locale)),
+        .send(await imports.reportCsv(currentUser(request), request.params.id, currentUser(request).locale)),
   });
 
   app.get('/api/contacts/export.csv', {

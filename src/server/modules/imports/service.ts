@@ -9,8 +9,8 @@ import type {
 } from '../../../shared/imports/schemas';
 import { type ImportRunInput, ImportUploadResult } from '../../../shared/imports/schemas';
 import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { type Actor, assertLocation } from '../../http/access';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
 import type { Locale } from '../../../shared/org/enums';
 import type { ContactsService } from '../contacts/service';
@@ -80,6 +80,26 @@ export function createImportsService(
     };
   }
 
+  /**
+   * An import belongs to the location it imports into (until a dry run names
+   * one, the uploader's home location): admins, the uploader and that
+   * location's managers may see and run it. Machine actors (the command
+   * line) act for the group.
+   */
+  async function assertMayUse(actor: Actor, id: string, input?: { locationId?: string }): Promise<void> {
+    const owner = await repo.findJobOwner(db, id);
+    if (!owner) throw new NotFoundError('Import');
+    if (actor.kind !== 'user' || actor.role === 'admin') return;
+    if (input?.locationId) assertLocation(actor, input.locationId);
+    if (owner.createdBy === actor.userId) return;
+    const target =
+      (owner.options as { locationId?: string | null } | null)?.locationId ??
+      (owner.createdBy ? (await org.getUser(owner.createdBy).catch(() => null))?.homeLocationId : undefined);
+    if (!target || !actor.locationIds.includes(target)) {
+      throw new ForbiddenError('This import belongs to another location.');
+    }
+  }
+
   async function loadForRun(id: string, input: RunInput) {
     const job = await repo.findJob(db, id);
     if (!job) throw new NotFoundError('Import');
@@ -88,7 +108,8 @@ export function createImportsService(
     return { job, table };
   }
 
-  async function get(id: string): Promise<ImportJob> {
+  async function get(actor: Actor, id: string): Promise<ImportJob> {
+    await assertMayUse(actor, id);
     const row = await repo.findJobStatus(db, id);
     if (!row) throw new NotFoundError('Import');
     const reports = (await repo.findJobReport(db, id))?.report as StoredReports | null;
@@ -132,6 +153,7 @@ export function createImportsService(
 
   /** Validates and matches every row without writing anything; the report is kept with the job. */
   async function dryRun(actor: Actor, id: string, input: RunInput): Promise<ImportReport> {
+    await assertMayUse(actor, id, input);
     if (running.has(id)) throw new ConflictError('This import is being applied right now.');
     const { job, table } = await loadForRun(id, input);
     const { context, locationCodes } = await importContext(deps, org, actor, input.locationId);
@@ -199,6 +221,7 @@ export function createImportsService(
 
   /** Checks the request, marks the job applying and starts the work; the promise of the work is returned. */
   async function startApply(actor: Actor, id: string, input: RunInput): Promise<Promise<void>> {
+    await assertMayUse(actor, id, input);
     if (running.has(id)) throw new ConflictError('This import is being applied right now.');
     let release!: () => void;
     running.set(id, new Promise<void>((resolve) => (release = resolve)));
@@ -237,9 +260,10 @@ export function createImportsService(
     /** Starts applying in the background (this process); GET shows the progress. */
     async apply(actor: Actor, id: string, input: RunInput): Promise<ImportJob> {
       await startApply(actor, id, input);
-      return get(id);
+      return get(actor, id);
     },
-    async reportCsv(id: string, locale?: Locale): Promise<string> {
+    async reportCsv(actor: Actor, id: string, locale?: Locale): Promise<string> {
+      await assertMayUse(actor, id);
       const row = await repo.findJobReport(db, id);
       if (!row) throw new NotFoundError('Import');
       const reports = row.report as StoredReports | null;
@@ -274,7 +298,7 @@ export function createImportsService(
         locationId: options.locationId,
       });
       await work;
-      return get(uploaded.id);
+      return get(actor, uploaded.id);
     },
     /** Resolves when no import is applying in this process (for shutdown and tests). */
     async idle(): Promise<void> {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../shared/org/enums';
 import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
-import { assertLocation, currentUser } from '../../http/access';
+import { assertLocation, currentUser, hasLocation } from '../../http/access';
 import type { Services } from '../../services';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -66,7 +66,9 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
     schema: { tags: ['org'], params: IdParams, response: { 200: User } },
     handler: async (request) => {
       const user = await org.getUser(request.params.id);
-      assertLocation(currentUser(request), user.homeLocationId);
+      // The same colleagues the user list shows: anyone working at one of the manager's locations.
+      const actor = currentUser(request);
+      if (!user.locationIds.some((id) => hasLocation(actor, id))) assertLocation(actor, user.homeLocationId);
       return user;
     },
   });

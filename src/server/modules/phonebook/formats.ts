@@ -1,5 +1,5 @@
 import type { PhonebookFormat } from '../../../shared/telephony/enums';
-import { csvLine } from '../imports/csv-write';
+import { csvLine } from '../../lib/csv';
 import type { PhonebookEntry, PhonebookNumberKind } from './entries';
 
 /**

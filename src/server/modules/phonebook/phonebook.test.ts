@@ -173,6 +173,26 @@ describe('phonebook export', () => {
     expect(downloads).toHaveLength(1);
   });
 
+  it('writes names a spreadsheet would run as formulas as text, and phone numbers as they are', async () => {
+    await admin.post('/api/contacts', {
+      ...personInput(t.location.id),
+      firstName: '+1+HYPERLINK("https://evil.example","Rechnung")',
+      lastName: '-1+HYPERLINK("https://evil.example","Rechnung")',
+      phones: [
+        { kind: 'mobile', number: '0171 1234567', isPrimary: true },
+        { kind: 'mobile', number: '0172 7654321' },
+        { kind: 'landline', number: '+43 1 5329999' },
+        { kind: 'landline', number: '089 123456' },
+      ],
+    });
+    expect((await admin.post('/api/phonebook/regenerate')).statusCode).toBe(200);
+    const line = (await download('csv')).body.split('\r\n').find((l) => l.includes('evil.example'))!;
+    expect(line.startsWith(`"'-1+HYPERLINK(""https://evil.example"",""Rechnung""), `)).toBe(true);
+    expect(line).toContain(`;"'+1+HYPERLINK(""https://evil.example"",""Rechnung"")";`);
+    expect(line).toContain(`;"'-1+HYPERLINK(""https://evil.example"",""Rechnung"")";`);
+    expect(line).toMatch(/;\+4315329999;\+491711234567;;\+491727654321 \+4989123456;nein$/);
+  });
+
   it('is rebuilt once a night by the scheduled job', async () => {
     const generatedAt = async () =>
       (

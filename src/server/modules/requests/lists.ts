@@ -67,6 +67,9 @@ export function createLists(ctx: RequestsContext) {
     actor.role === 'admin' ? sql`true` : sql`r.location_id IN (${list(actor.locationIds)})`;
   const mine = (actor: UserActor) =>
     sql`(r.assignee_id = ${actor.userId}::uuid OR r.on_behalf_of_id = ${actor.userId}::uuid)`;
+  /** canRead of access.ts as a condition: the request's location, or it is mine. */
+  const readable = (actor: UserActor) =>
+    actor.role === 'admin' ? sql`true` : sql`(${myLocations(actor)} OR ${mine(actor)})`;
 
   async function scopeCondition(actor: UserActor, scope: z.output<typeof RequestListQuery>['scope']): Promise<SQL> {
     switch (scope) {
@@ -185,8 +188,9 @@ export function createLists(ctx: RequestsContext) {
   }
 
   /** A customer's requests, for the customer record and "before the call" (customer data is shared across locations). */
-  async function forContact(contactId: string, status: 'open' | 'all') {
-    const where = [sql`r.contact_id = ${contactId}::uuid`, status === 'open' ? OPEN : sql`true`];
+  /** A customer's requests that the actor may read; those of other locations stay out (see access.ts). */
+  async function forContact(actor: UserActor, contactId: string, status: 'open' | 'all') {
+    const where = [sql`r.contact_id = ${contactId}::uuid`, status === 'open' ? OPEN : sql`true`, readable(actor)];
     const found = await rows<ListRow>(
       deps.db,
       sql`SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.contact_id, r.assignee_id,

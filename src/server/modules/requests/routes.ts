@@ -51,8 +51,9 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
     handler: () => requests.typeSettings.list(),
   });
 
+  // The deadlines hold for every location of the group: one location's manager must not set them for the others.
   app.put('/api/requests/type-settings/:type', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['requests'],
       summary: 'Set the first-contact deadline of a request type (working days or working hours)',
@@ -64,7 +65,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   app.delete('/api/requests/type-settings/:type', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: ['admin'] } },
     schema: {
       tags: ['requests'],
       summary: 'Back to the default deadline (one working day)',
@@ -174,7 +175,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
       querystring: z.object({ status: z.enum(['open', 'all']).default('open') }),
       response: { 200: z.array(RequestListItem) },
     },
-    handler: (request) => requests.forContact(request.params.id, request.query.status),
+    handler: (request) => requests.forContact(currentUser(request), request.params.id, request.query.status),
   });
 
   await app.register(intakeRoutes, services);

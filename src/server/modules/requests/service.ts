@@ -113,9 +113,9 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
 
     list: lists.listRequests,
     counts: lists.counts,
-    async forContact(contactId: string, status: 'open' | 'all') {
+    async forContact(actor: UserActor, contactId: string, status: 'open' | 'all') {
       await modules.contacts.get(contactId);
-      return lists.forContact(contactId, status);
+      return lists.forContact(actor, contactId, status);
     },
 
     /** Phone script, voicemail and e-mail for this request, filled in (R3.3). */

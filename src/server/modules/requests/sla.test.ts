@@ -7,6 +7,7 @@ import type { ApiKeyActor } from '../../http/access';
 import { callbackRequest, createRequest, intakeKey, newCustomer } from './test-support';
 
 let t: TestApp;
+let admin: TestClient & { userId: string };
 let manager: TestClient & { userId: string };
 let reception: TestClient & { userId: string };
 let advisor: TestClient & { userId: string };
@@ -14,6 +15,7 @@ let advisor: TestClient & { userId: string };
 beforeAll(async () => {
   // The clock jumps across weeks here; sessions must outlive that.
   t = await createTestApp({ env: { CRM_SESSION_IDLE_MINUTES: '1000000', CRM_SESSION_MAX_HOURS: '100000' } });
+  admin = await t.userWithRole('admin');
   manager = await t.userWithRole('manager');
   reception = await t.userWithRole('reception');
   advisor = await t.userWithRole('service');
@@ -65,11 +67,11 @@ describe('first-contact deadline', () => {
 
 describe('first-contact deadline per request type', () => {
   afterAll(async () => {
-    await manager.delete('/api/requests/type-settings/complaint');
+    await admin.delete('/api/requests/type-settings/complaint');
   });
 
-  it('counts working hours a manager set for complaints, across the weekend, and escalates then', async () => {
-    const set = await manager.put('/api/requests/type-settings/complaint', {
+  it('counts working hours an administrator set for complaints, across the weekend, and escalates then', async () => {
+    const set = await admin.put('/api/requests/type-settings/complaint', {
       firstContactAmount: 4,
       firstContactUnit: 'working_hours',
     });
@@ -102,7 +104,7 @@ describe('first-contact deadline per request type', () => {
   });
 
   it('takes several working days too, and goes back to one working day on reset', async () => {
-    await manager.put('/api/requests/type-settings/complaint', {
+    await admin.put('/api/requests/type-settings/complaint', {
       firstContactAmount: 2,
       firstContactUnit: 'working_days',
     });
@@ -111,26 +113,31 @@ describe('first-contact deadline per request type', () => {
     // Friday 15:00 → Monday is the first, Tuesday the second working day.
     expect(complaint.firstContactDueAt).toBe('2026-03-10T14:00:00.000Z');
 
-    const reset = await manager.delete('/api/requests/type-settings/complaint');
+    const reset = await admin.delete('/api/requests/type-settings/complaint');
     expect(reset.json()).toContainEqual(expect.objectContaining({ type: 'complaint', isDefault: true }));
     t.clock.set('2026-03-06T14:00:00Z');
     const after = await createRequest(reception, callbackRequest(t.location.id, { type: 'complaint' }));
     expect(after.firstContactDueAt).toBe('2026-03-09T14:00:00.000Z');
   });
 
-  it('lets only managers change it, within bounds, naming the field', async () => {
-    const denied = await reception.put('/api/requests/type-settings/complaint', {
-      firstContactAmount: 2,
-      firstContactUnit: 'working_hours',
-    });
-    expect(denied.statusCode).toBe(403);
-    const tooLong = await manager.put('/api/requests/type-settings/complaint', {
+  it('lets only administrators change the group-wide deadline, within bounds, naming the field', async () => {
+    for (const client of [reception, manager]) {
+      const denied = await client.put('/api/requests/type-settings/complaint', {
+        firstContactAmount: 2,
+        firstContactUnit: 'working_hours',
+      });
+      expect(denied.statusCode).toBe(403);
+      expect((await client.delete('/api/requests/type-settings/sales_lead')).statusCode).toBe(403);
+    }
+    const tooLong = await admin.put('/api/requests/type-settings/complaint', {
       firstContactAmount: 11,
       firstContactUnit: 'working_days',
     });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().errors[0].field).toBe('firstContactAmount');
-    expect((await reception.get('/api/requests/type-settings')).json()).toHaveLength(6);
+    const settings = (await reception.get('/api/requests/type-settings')).json();
+    expect(settings).toHaveLength(6);
+    expect(settings).toContainEqual(expect.objectContaining({ type: 'complaint', isDefault: true }));
   });
 });
 

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBody } from '../../../shared/auth/schemas';
-import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { reportError, zodValidate } from '../../app/form-errors';
 
 interface Values {
@@ -21,6 +21,7 @@ interface ChangePasswordFormProps {
 
 export function ChangePasswordForm({ onDone, secondary }: ChangePasswordFormProps) {
   const { t } = useTranslation();
+  const { changePassword } = useAuth();
   const [submitting, setSubmitting] = useState(false);
   const schemaErrors = zodValidate<Values>(ChangePasswordBody);
 
@@ -36,7 +37,7 @@ export function ChangePasswordForm({ onDone, secondary }: ChangePasswordFormProp
   async function handleSubmit(values: Values) {
     setSubmitting(true);
     try {
-      await api.post('/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await changePassword(values.currentPassword, values.newPassword);
       notifications.show({ color: 'teal', message: t('auth.password.changed') });
       form.reset();
       onDone();

@@ -1,10 +1,24 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { type FieldError, ValidationError } from '../../../http/errors';
+import type { UserActor } from '../../../http/access';
+import { type FieldError, ForbiddenError, ValidationError } from '../../../http/errors';
 import { isUniqueViolation } from '../../vehicles/helpers';
 import { locations, users } from '../../org/tables';
 
 export { isUniqueViolation };
+
+/**
+ * Managers look at the phone set-up of their own locations: its events carry
+ * callers' numbers, its extensions who sits where. A system or number
+ * without a location serves the whole group, like its calls (see the call
+ * access in ../service.ts), so every manager may look at it.
+ */
+export const seesTelephonyOf = (actor: UserActor, locationId: string | null) =>
+  actor.role === 'admin' || locationId === null || actor.locationIds.includes(locationId);
+
+export function assertSeesTelephonyOf(actor: UserActor, locationId: string | null): void {
+  if (!seesTelephonyOf(actor, locationId)) throw new ForbiddenError('This phone system belongs to another location.');
+}
 
 /** Collects field errors so one answer names every offending field. */
 export class FieldErrors {

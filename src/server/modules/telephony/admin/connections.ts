@@ -15,14 +15,14 @@ import type {
   ConnectionUpdate,
 } from '../../../../shared/telephony/schemas';
 import type { Deps } from '../../../deps';
-import type { Actor } from '../../../http/access';
+import type { Actor, UserActor } from '../../../http/access';
 import { NotFoundError } from '../../../http/errors';
 import { cstaSettingsSchema } from '../../../integrations/csta/settings';
 import { sipgateWebhookUrl } from '../../../integrations/sipgate/token';
 import { recordAudit } from '../../audit/service';
 import type { EventBus } from '../../notifications/event-bus';
 import { callEvents, telephonyConnections } from '../tables';
-import { FieldErrors, locationExists } from './checks';
+import { assertSeesTelephonyOf, FieldErrors, locationExists, seesTelephonyOf } from './checks';
 
 type Row = typeof telephonyConnections.$inferSelect;
 type Input = z.output<typeof ConnectionInput>;
@@ -152,13 +152,17 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
   }
 
   return {
-    async list() {
-      const rows = await db.select().from(telephonyConnections).orderBy(telephonyConnections.name);
+    async list(viewer: UserActor) {
+      const rows = (await db.select().from(telephonyConnections).orderBy(telephonyConnections.name)).filter((r) =>
+        seesTelephonyOf(viewer, r.locationId),
+      );
       return Promise.all(rows.map(async (r) => present(r, await lastEventAt(r.id))));
     },
 
-    async get(id: string) {
-      return present(await find(id), await lastEventAt(id));
+    async get(id: string, viewer?: UserActor) {
+      const row = await find(id);
+      if (viewer) assertSeesTelephonyOf(viewer, row.locationId);
+      return present(row, await lastEventAt(id));
     },
 
     async create(actor: Actor, input: Input) {
@@ -257,8 +261,8 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
     },
 
     /** The last events a connection received, newest first: what the admin checks when calls do not pop up. */
-    async events(id: string): Promise<Array<z.infer<typeof ConnectionEvent>>> {
-      await find(id);
+    async events(viewer: UserActor, id: string): Promise<Array<z.infer<typeof ConnectionEvent>>> {
+      assertSeesTelephonyOf(viewer, (await find(id)).locationId);
       const rows = await db
         .select()
         .from(callEvents)

@@ -2,12 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Extension, ExtensionInput, ExtensionUpdate } from '../../../../shared/telephony/schemas';
 import type { Deps } from '../../../deps';
-import type { Actor } from '../../../http/access';
+import type { Actor, UserActor } from '../../../http/access';
 import { ConflictError, NotFoundError } from '../../../http/errors';
 import { recordAudit } from '../../audit/service';
 import { users } from '../../org/tables';
 import { telephonyConnections, telephonyExtensions } from '../tables';
-import { activeUsers, FieldErrors, isUniqueViolation } from './checks';
+import { activeUsers, FieldErrors, isUniqueViolation, seesTelephonyOf } from './checks';
 
 type Input = z.output<typeof ExtensionInput>;
 type Update = z.output<typeof ExtensionUpdate>;
@@ -18,11 +18,21 @@ const taken = () =>
   ]);
 
 export function createExtensionsAdmin({ db, clock }: Deps) {
-  async function list(filter: { connectionId?: string; id?: string } = {}): Promise<Array<z.infer<typeof Extension>>> {
-    const rows = await db
-      .select({ ext: telephonyExtensions, firstName: users.firstName, lastName: users.lastName })
+  /** With a viewer, only the extensions of phone systems the viewer may see. */
+  async function list(
+    filter: { connectionId?: string; id?: string } = {},
+    viewer?: UserActor,
+  ): Promise<Array<z.infer<typeof Extension>>> {
+    const found = await db
+      .select({
+        ext: telephonyExtensions,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        locationId: telephonyConnections.locationId,
+      })
       .from(telephonyExtensions)
       .innerJoin(users, eq(users.id, telephonyExtensions.userId))
+      .innerJoin(telephonyConnections, eq(telephonyConnections.id, telephonyExtensions.connectionId))
       .where(
         filter.id
           ? eq(telephonyExtensions.id, filter.id)
@@ -31,6 +41,7 @@ export function createExtensionsAdmin({ db, clock }: Deps) {
             : undefined,
       )
       .orderBy(asc(telephonyExtensions.connectionId), asc(telephonyExtensions.extension));
+    const rows = viewer ? found.filter((r) => seesTelephonyOf(viewer, r.locationId)) : found;
     return rows.map(({ ext, firstName, lastName }) => ({
       id: ext.id,
       connectionId: ext.connectionId,

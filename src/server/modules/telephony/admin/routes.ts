@@ -19,7 +19,8 @@ import type { Services } from '../../../services';
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['telephony admin'];
 const WRITE = { access: { roles: ['admin'] } } as const;
-// Managers see how telephony is set up (who sits where, which campaign number routes to whom) but change nothing.
+// Managers see how telephony is set up at their locations (who sits where, which campaign number routes to whom)
+// but change nothing.
 const READ = { access: { roles: ['admin', 'manager'] } } as const;
 
 export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdmin }: Services) {
@@ -29,12 +30,12 @@ export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdm
   app.get('/api/telephony/connections', {
     config: READ,
     schema: { tags, summary: 'Phone system connections with their live state', response: { 200: z.array(Connection) } },
-    handler: () => connections.list(),
+    handler: (request) => connections.list(currentUser(request)),
   });
   app.get('/api/telephony/connections/:id', {
     config: READ,
     schema: { tags, params: IdParams, response: { 200: Connection } },
-    handler: (request) => connections.get(request.params.id),
+    handler: (request) => connections.get(request.params.id, currentUser(request)),
   });
   app.post('/api/telephony/connections', {
     config: WRITE,
@@ -63,7 +64,7 @@ export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdm
       params: IdParams,
       response: { 200: z.array(ConnectionEvent) },
     },
-    handler: (request) => connections.events(request.params.id),
+    handler: (request) => connections.events(currentUser(request), request.params.id),
   });
 
   app.get('/api/telephony/extensions', {
@@ -74,7 +75,7 @@ export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdm
       querystring: z.object({ connectionId: z.uuid().optional() }),
       response: { 200: z.array(Extension) },
     },
-    handler: (request) => extensions.list({ connectionId: request.query.connectionId }),
+    handler: (request) => extensions.list({ connectionId: request.query.connectionId }, currentUser(request)),
   });
   app.post('/api/telephony/extensions', {
     config: WRITE,
@@ -103,7 +104,7 @@ export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdm
       summary: 'Tracking numbers per campaign or listing (R0.3)',
       response: { 200: z.array(TrackingNumber) },
     },
-    handler: () => trackingNumbers.list(),
+    handler: (request) => trackingNumbers.list(currentUser(request)),
   });
   app.post('/api/telephony/tracking-numbers', {
     config: WRITE,

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import { parsePhone } from '../../../../shared/contacts/normalize';
 import type { TrackingNumber, TrackingNumberInput, TrackingNumberUpdate } from '../../../../shared/telephony/schemas';
 import type { Deps } from '../../../deps';
-import type { Actor } from '../../../http/access';
+import type { Actor, UserActor } from '../../../http/access';
 import { ConflictError, NotFoundError } from '../../../http/errors';
 import { recordAudit } from '../../audit/service';
 import { users } from '../../org/tables';
 import { trackingNumbers } from '../tables';
-import { activeUsers, FieldErrors, isUniqueViolation, locationExists } from './checks';
+import { activeUsers, FieldErrors, isUniqueViolation, locationExists, seesTelephonyOf } from './checks';
 
 type Input = z.output<typeof TrackingNumberInput>;
 type Update = z.output<typeof TrackingNumberUpdate>;
@@ -89,8 +89,9 @@ export function createTrackingNumbersAdmin({ db, clock }: Deps) {
   return {
     get,
 
-    async list() {
-      return present(await db.select().from(trackingNumbers).orderBy(asc(trackingNumbers.label)));
+    async list(viewer: UserActor) {
+      const rows = await db.select().from(trackingNumbers).orderBy(asc(trackingNumbers.label));
+      return present(rows.filter((r) => seesTelephonyOf(viewer, r.locationId)));
     },
 
     async create(actor: Actor, input: Input) {

@@ -78,8 +78,9 @@ export default function AbsencesPage() {
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={KIND_COLORS[absence.kind]} tt="none">
-                          {t(`assignment.absenceKind.${absence.kind}`)}
+                        {/* Without a kind the server holds back why (sick leave is health data): just "away". */}
+                        <Badge variant="light" color={KIND_COLORS[absence.kind ?? 'other']} tt="none">
+                          {t(`assignment.absenceKind.${absence.kind ?? 'other'}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -92,23 +93,26 @@ export default function AbsencesPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            onClick={() => setEditing({ absence })}
-                            aria-label={t('common.edit')}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setDeleting(absence)}
-                            aria-label={t('assignment.absences.delete')}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Group>
+                        {/* Whoever may see why someone is away may also change it; the others see it only. */}
+                        {absence.kind && (
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon
+                              variant="subtle"
+                              onClick={() => setEditing({ absence })}
+                              aria-label={t('common.edit')}
+                            >
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              onClick={() => setDeleting(absence)}
+                              aria-label={t('assignment.absences.delete')}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Group>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );

@@ -70,7 +70,7 @@ export function PresenceOverview() {
                   {entry.absence && (
                     <Text span size="sm" fw={400} c="dimmed">
                       {' '}
-                      · {t(`assignment.absenceKind.${entry.absence.kind}`)}{' '}
+                      · {t(`assignment.absenceKind.${entry.absence.kind ?? 'other'}`)}{' '}
                       {t('assignment.presence.until', { date: formatDate(entry.absence.endsOn) })}
                     </Text>
                   )}

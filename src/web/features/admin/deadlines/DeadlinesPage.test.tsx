@@ -15,7 +15,7 @@ const defaults = REQUEST_TYPES.map((type) => ({
 }));
 
 describe('DeadlinesPage', { timeout: 60_000 }, () => {
-  it('lets a manager give complaints four working hours', async () => {
+  it('lets an administrator give complaints four working hours', async () => {
     const saved = defaults.map((s) =>
       s.type === 'complaint' ? { ...s, firstContactAmount: 4, firstContactUnit: 'working_hours', isDefault: false } : s,
     );
@@ -42,5 +42,23 @@ describe('DeadlinesPage', { timeout: 60_000 }, () => {
       firstContactUnit: 'working_hours',
     });
     expect(await screen.findByText('Auf Standard zurücksetzen')).toBeInTheDocument();
+  });
+
+  it('shows a manager the group-wide deadlines without a way to change them', async () => {
+    const saved = defaults.map((s) =>
+      s.type === 'complaint' ? { ...s, firstContactAmount: 4, firstContactUnit: 'working_hours', isDefault: false } : s,
+    );
+    stubFetch({
+      'GET /api/auth/session': session({ ...adminUser, role: 'manager' }),
+      'GET /api/locations': { body: locations },
+      'GET /api/requests/type-settings': { body: saved },
+    });
+    renderApp('/admin/deadlines');
+
+    const complaint = (await screen.findByText('Reklamation', {}, { timeout: 15_000 })).closest('tr')!;
+    expect(within(complaint).getByText('4 Arbeitsstunden')).toBeInTheDocument();
+    expect(screen.getByText(/ändern können sie Administratoren/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Speichern' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
 });

@@ -3,18 +3,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SLA_UNITS, type SlaUnit } from '../../../../shared/requests/enums';
 import { MAX_SLA, type TypeSetting } from '../../../../shared/requests/settings';
+import { useCurrentUser } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
 
-/** /admin/deadlines — how soon the first contact is due, per request type (R3.3). */
+/** /admin/deadlines — how soon the first contact is due, per request type (R3.3); the group's setting, so admins change it. */
 export default function DeadlinesPage() {
   const { t } = useTranslation();
   const settings = useTypeSettings();
+  const editable = useCurrentUser().role === 'admin';
 
   return (
     <>
       <PageHeader title={t('deadlines.title')} description={t('deadlines.subtitle')} />
+      {!editable && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('deadlines.adminsOnly')}
+        </Text>
+      )}
       <Paper withBorder radius="md" p="md">
         {settings.isPending ? (
           <Skeleton height={280} />
@@ -35,6 +42,7 @@ export default function DeadlinesPage() {
                 <DeadlineRow
                   key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}`}
                   setting={setting}
+                  editable={editable}
                 />
               ))}
             </Table.Tbody>
@@ -45,7 +53,7 @@ export default function DeadlinesPage() {
   );
 }
 
-function DeadlineRow({ setting }: { setting: TypeSetting }) {
+function DeadlineRow({ setting, editable }: { setting: TypeSetting; editable: boolean }) {
   const { t } = useTranslation();
   const save = useSaveTypeSetting();
   const reset = useResetTypeSetting();
@@ -53,6 +61,20 @@ function DeadlineRow({ setting }: { setting: TypeSetting }) {
   const [unit, setUnit] = useState<SlaUnit>(setting.firstContactUnit);
   const changed = amount !== setting.firstContactAmount || unit !== setting.firstContactUnit;
   const label = t(`requests.type.${setting.type}`);
+
+  if (!editable) {
+    return (
+      <Table.Tr>
+        <Table.Td>
+          <Text fw={500}>{label}</Text>
+        </Table.Td>
+        <Table.Td>
+          {setting.firstContactAmount} {t(`deadlines.unit.${setting.firstContactUnit}`)}
+        </Table.Td>
+        <Table.Td />
+      </Table.Tr>
+    );
+  }
 
   return (
     <Table.Tr>

@@ -28,7 +28,7 @@ function ColleagueStatus({ role, person, presence }: { role: string; person: Use
         {t('requests.walkIn.absent', {
           role,
           name: person.displayName,
-          kind: absence ? t(`assignment.absenceKind.${absence.kind}`) : t('requests.walkIn.away'),
+          kind: absence?.kind ? t(`assignment.absenceKind.${absence.kind}`) : t('requests.walkIn.away'),
           until: absence ? formatDate(absence.endsOn) : '',
         })}
       </Text>
