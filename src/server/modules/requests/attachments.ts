@@ -6,6 +6,7 @@ import {
   type Attachment,
   isAttachmentType,
 } from '../../../shared/requests/attachments';
+import { TEXT_MAX } from '../../../shared/text/limits';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UserActor } from '../../http/access';
 import {
@@ -15,6 +16,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../http/errors';
+import { storableText, textProblem } from '../../lib/input/storable';
 import { assertRead } from './access';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
@@ -43,9 +45,23 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
   }
   const tooLarge: FieldError[] = [];
   const unsupported: FieldError[] = [];
-  const empty: FieldError[] = [];
+  const invalid: FieldError[] = [];
   for (const file of files) {
-    if (file.content.length > ATTACHMENT_MAX_BYTES)
+    // The name is stored as text: what the database cannot hold is refused here, not by it.
+    const named = `"${storableText(file.fileName).slice(0, TEXT_MAX.fileName)}"`;
+    if (textProblem(file.fileName))
+      invalid.push({
+        field: file.field,
+        in: 'body',
+        message: `${named}: the file name holds characters that cannot be stored`,
+      });
+    else if (file.fileName.length > TEXT_MAX.fileName)
+      invalid.push({
+        field: file.field,
+        in: 'body',
+        message: `${named}…: the file name is longer than ${TEXT_MAX.fileName} characters`,
+      });
+    else if (file.content.length > ATTACHMENT_MAX_BYTES)
       tooLarge.push({ field: file.field, in: 'body', message: `"${file.fileName}" is larger than ${MEGABYTES} MB` });
     else if (!isAttachmentType(bareType(file.contentType)))
       unsupported.push({
@@ -54,7 +70,7 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
         message: `"${file.fileName}" is of type ${file.contentType || 'unknown'}; accepted are ${ALLOWED}`,
       });
     else if (file.content.length === 0)
-      empty.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
+      invalid.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
   }
   if (tooLarge.length > 0) {
     throw new PayloadTooLargeError(
@@ -63,7 +79,7 @@ export function checkFiles(files: IncomingFile[], listField: string): void {
     );
   }
   if (unsupported.length > 0) throw new UnsupportedMediaTypeError('This kind of file is not accepted.', unsupported);
-  if (empty.length > 0) throw new ValidationError(empty);
+  if (invalid.length > 0) throw new ValidationError(invalid);
 }
 
 /** Stores checked files on the request with one history entry, in the caller's transaction. */
