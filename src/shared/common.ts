@@ -25,10 +25,8 @@ export const inSaneYears = (iso: string) => {
 
 /** The issue a date outside those years raises; machine intake recognises it by `params.rule` and drops the date. */
 export const YEAR_RANGE_RULE = 'year_range';
-const saneYears = {
-  message: `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
-  params: { rule: YEAR_RANGE_RULE },
-};
+export const YEAR_RANGE_MESSAGE = `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
+const saneYears = { message: YEAR_RANGE_MESSAGE, params: { rule: YEAR_RANGE_RULE } };
 
 /** Calendar date as YYYY-MM-DD (no time zone: a birthday is the same day everywhere). */
 export const IsoDate = z.iso.date().refine(inSaneYears, saneYears);
