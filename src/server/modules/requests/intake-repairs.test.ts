@@ -183,6 +183,30 @@ describe('ADF intake of text the database cannot store or too long for its field
     expect(request.contact).toMatchObject({ displayName: expect.stringContaining('Müller') });
   });
 
+  it('takes a mailed lead with a 5,000-letter last name in, cut like any other', async () => {
+    const word = randomWord(5_000);
+    const mail = [
+      'From: leads@portal.example',
+      'To: crm@autohaus.example',
+      'Subject: Neue Anfrage',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      adf(word),
+      '',
+    ].join('\r\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/intake/adf?locationCode=${t.location.code}`,
+      payload: mail,
+      headers: { ...key.headers, 'content-type': 'message/rfc822' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warnings).toContainEqual(
+      expect.objectContaining({ code: 'truncated', path: 'prospect[0].customer.lastName', limit: 80 }),
+    );
+  });
+
   it('leaves a wished date in year 9999 out and keeps the lead', async () => {
     const res = await postAdf(
       adf(
