@@ -27,8 +27,7 @@ export function cutText(text: string, max: number): string {
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
-const pathText = (root: string, path: readonly PropertyKey[]) =>
-  [root, ...path.map(String)].filter(Boolean).join('.');
+const pathText = (root: string, path: readonly PropertyKey[]) => [root, ...path.map(String)].filter(Boolean).join('.');
 
 /**
  * Machine input made to fit the schema that will validate it, in place: text longer than its
