@@ -90,7 +90,7 @@ const REPAIR_WORDS: Record<Unstorable, Pick<InputRepair, 'code' | 'message'>> = 
   },
 };
 
-export const repairOf = (path: string, problem: Unstorable): InputRepair => ({
+const repairOf = (path: string, problem: Unstorable): InputRepair => ({
   ...REPAIR_WORDS[problem],
   path,
   ...(problem === 'too_deep' ? { limit: MAX_NESTING } : {}),
