@@ -198,7 +198,7 @@ COMMIT;`);
 async function collectSearchWords(database: Database) {
   await database.exec(`
 INSERT INTO search_words (word)
-SELECT DISTINCT w FROM contacts c, unnest(string_to_array(c.search_name, ' ')) AS w WHERE w <> ''
+SELECT DISTINCT w FROM contacts c, unnest(string_to_array(c.search_name, ' ')) AS w WHERE w <> '' AND length(w) <= 40
 ON CONFLICT DO NOTHING`);
 }
 

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Deps } from './deps';
 import { registerAccessControl } from './http/access';
+import { registerInputGuard } from './http/input-guard';
 import { registerOpenApi } from './http/openapi';
 import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
@@ -102,6 +103,7 @@ export async function buildApp(
       webServed && request.method === 'GET' && !request.url.startsWith('/api/') ? sendIndex(reply) : undefined,
   });
   registerAccessControl(app, services.auth.authenticator);
+  registerInputGuard(app);
   await registerOpenApi(app);
 
   await app.register(systemRoutes, { database });

@@ -10,8 +10,29 @@ export const PageQuery = z.object({
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
 
+/**
+ * The years a date may fall in. A birthday, first registration, deadline or report range outside
+ * them is a typo ("0202-05-01"), and year 0000 cannot be stored at all.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+
+/** Whether an ISO date or instant ("2026-03-02", "2026-03-02T10:15:00+01:00") falls in those years. */
+export const inSaneYears = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+
+/** The issue a date outside those years raises; machine intake recognises it by `params.rule` and drops the date. */
+export const YEAR_RANGE_RULE = 'year_range';
+export const YEAR_RANGE_MESSAGE = `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
+const saneYears = { message: YEAR_RANGE_MESSAGE, params: { rule: YEAR_RANGE_RULE } };
+
 /** Calendar date as YYYY-MM-DD (no time zone: a birthday is the same day everywhere). */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date().refine(inSaneYears, saneYears);
+
+/** A point in time as ISO 8601 with its offset ("2026-03-02T10:15:00+01:00"). */
+export const Instant = z.iso.datetime({ offset: true }).refine(inSaneYears, saneYears);
 
 export const UserRef = z.object({ id: z.uuid(), displayName: z.string() });
 export type UserRef = z.infer<typeof UserRef>;

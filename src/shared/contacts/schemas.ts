@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, page, PageQuery, UserRef } from '../common';
+import { Instant, IsoDate, optionalText, page, PageQuery, UserRef } from '../common';
+import { TEXT_MAX } from '../text/limits';
 import {
   ADDRESS_KINDS,
   CHANNELS,
@@ -15,22 +16,22 @@ import {
 export const PhoneInput = z.object({
   kind: z.enum(PHONE_KINDS).default('mobile'),
   /** As typed: "0171 1234567", "+49 (171) 123 45 67", "0049…". The server validates and stores E.164. */
-  number: z.string().trim().min(3).max(40),
+  number: z.string().trim().min(3).max(TEXT_MAX.phone),
   isPrimary: z.boolean().default(false),
 });
 
 export const EmailInput = z.object({
   kind: z.enum(EMAIL_KINDS).default('private'),
-  address: z.email().trim().toLowerCase(),
+  address: z.email().trim().toLowerCase().max(TEXT_MAX.email),
   isPrimary: z.boolean().default(false),
 });
 
 export const AddressInput = z
   .object({
     kind: z.enum(ADDRESS_KINDS).default('home'),
-    street: z.string().trim().min(2).max(200),
-    postalCode: z.string().trim().min(3).max(10),
-    city: z.string().trim().min(2).max(120),
+    street: z.string().trim().min(2).max(TEXT_MAX.street),
+    postalCode: z.string().trim().min(3).max(TEXT_MAX.postalCode),
+    city: z.string().trim().min(2).max(TEXT_MAX.city),
     country: z.string().trim().toUpperCase().length(2).default('DE'),
     isPrimary: z.boolean().default(false),
   })
@@ -43,13 +44,13 @@ export const AddressInput = z
 const contactShape = {
   kind: z.enum(CONTACT_KINDS),
   salutation: z.enum(SALUTATIONS),
-  title: optionalText(40),
-  firstName: optionalText(80),
-  lastName: optionalText(80),
-  companyName: optionalText(160),
+  title: optionalText(TEXT_MAX.academicTitle),
+  firstName: optionalText(TEXT_MAX.personName),
+  lastName: optionalText(TEXT_MAX.personName),
+  companyName: optionalText(TEXT_MAX.companyName),
   /** For a contact person: the company contact they belong to. */
   companyId: z.uuid().nullish(),
-  position: optionalText(80),
+  position: optionalText(TEXT_MAX.position),
   dateOfBirth: IsoDate.nullish(),
   homeLocationId: z.uuid(),
   salesConsultantId: z.uuid().nullish(),
@@ -133,7 +134,7 @@ export const ConsentInput = z.object({
   status: z.enum(CONSENT_STATUSES),
   source: z.enum(CONSENT_SOURCES),
   /** When the customer decided; defaults to now. Not in the future. */
-  effectiveAt: z.iso.datetime({ offset: true }).optional(),
+  effectiveAt: Instant.optional(),
   note: optionalText(1_000),
 });
 
@@ -154,7 +155,7 @@ export const Block = z.object({
 
 export const BlockInput = z.object({
   reason: z.string().trim().min(3).max(1_000),
-  until: z.iso.datetime({ offset: true }).nullish(),
+  until: Instant.nullish(),
 });
 export const UnblockInput = z.object({ reason: optionalText(1_000) });
 

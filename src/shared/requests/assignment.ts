@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, UserRef } from '../common';
+import { Instant, IsoDate, optionalText, UserRef } from '../common';
 import { ABSENCE_KINDS, ASSIGNMENT_STRATEGIES, REQUEST_TYPES } from './enums';
 
 export const RuleMatch = z.object({
@@ -49,7 +49,7 @@ export const AssignmentProbe = z.object({
   source: optionalText(120),
   contactId: z.uuid().nullish(),
   /** Defaults to now: lets a manager check next week's holiday cover. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Instant.optional(),
 });
 
 export const AssignmentDecision = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserRef } from '../common';
+import { TEXT_MAX } from '../text/limits';
 
 /** Per file. The JSON intake API carries files base64-encoded, a third larger on the wire. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -53,7 +54,7 @@ export type Attachment = z.infer<typeof Attachment>;
 
 /** A file in the JSON intake API. */
 export const AttachmentUpload = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: z.string().trim().min(1).max(TEXT_MAX.fileName),
   contentType: z.string().trim().toLowerCase().max(120),
   /** The file's bytes, base64 (standard alphabet, padding optional). */
   contentBase64: z.string().min(1),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { IsoDate } from '../common';
 import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_TYPES } from './enums';
 
 const MonitoringFilters = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: IsoDate,
+  to: IsoDate,
   groupBy: z.enum(['location', 'team', 'person']).default('location'),
   locationId: z.uuid().optional(),
   type: z.enum(REQUEST_TYPES).optional(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { optionalText, page, UserRef } from '../common';
+import { Instant, optionalText, page, UserRef } from '../common';
+import { TEXT_MAX } from '../text/limits';
+import { InputRepair } from '../text/repairs';
 import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
 import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
 import {
@@ -12,31 +14,31 @@ import {
   REQUEST_TYPES,
 } from './enums';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = Instant;
 
 /** A customer not yet in the CRM, captured with the request (duplicate-checked on the server). */
 export const NewCustomer = z.object({
   salutation: z.enum(SALUTATIONS).default('none'),
-  firstName: optionalText(80),
-  lastName: optionalText(80),
-  companyName: optionalText(160),
-  phone: optionalText(40),
-  email: z.email().trim().toLowerCase().nullish(),
-  street: optionalText(200),
-  postalCode: optionalText(10),
-  city: optionalText(120),
+  firstName: optionalText(TEXT_MAX.personName),
+  lastName: optionalText(TEXT_MAX.personName),
+  companyName: optionalText(TEXT_MAX.companyName),
+  phone: optionalText(TEXT_MAX.phone),
+  email: z.email().trim().toLowerCase().max(TEXT_MAX.email).nullish(),
+  street: optionalText(TEXT_MAX.street),
+  postalCode: optionalText(TEXT_MAX.postalCode),
+  city: optionalText(TEXT_MAX.city),
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
 const RequestFields = z.object({
   type: z.enum(REQUEST_TYPES),
   channel: z.enum(REQUEST_CHANNELS),
-  source: optionalText(120),
-  campaign: optionalText(120),
+  source: optionalText(TEXT_MAX.source),
+  campaign: optionalText(TEXT_MAX.campaign),
   locationId: z.uuid(),
-  brand: optionalText(60),
-  subject: z.string().trim().min(2).max(200),
-  message: optionalText(20_000),
+  brand: optionalText(TEXT_MAX.brand),
+  subject: z.string().trim().min(2).max(TEXT_MAX.subject),
+  message: optionalText(TEXT_MAX.message),
   vehicleId: z.uuid().nullish(),
   vehicleInterest: z.record(z.string(), z.unknown()).nullish(),
   priority: z.enum(PRIORITIES).default('normal'),
@@ -66,14 +68,19 @@ export const IntakeBody = RequestFields.partial({ locationId: true, subject: tru
   locationCode: z.string().trim().toUpperCase().max(6).optional(),
   customer: NewCustomer,
   vehicle: z
-    .object({ vin: optionalText(30), plate: optionalText(20), make: optionalText(60), model: optionalText(80) })
+    .object({
+      vin: optionalText(TEXT_MAX.vin),
+      plate: optionalText(TEXT_MAX.plate),
+      make: optionalText(TEXT_MAX.make),
+      model: optionalText(TEXT_MAX.model),
+    })
     .nullish(),
   consents: z
     .array(z.object({ channel: z.enum(CHANNELS), purpose: z.enum(CONSENT_PURPOSES), status: z.enum(CONSENT_STATUSES) }))
     .max(8)
     .default([]),
   /** The sender's own id for this lead; a second lead with the same id is a resend. */
-  externalId: optionalText(120),
+  externalId: optionalText(TEXT_MAX.externalId),
   /** Files from the form, base64; see ATTACHMENT_TYPES and the size limits. */
   attachments: z.array(AttachmentUpload).max(ATTACHMENT_MAX_FILES).default([]),
 });
@@ -98,7 +105,7 @@ export const AttemptInput = z.object({
   channel: z.enum(ATTEMPT_CHANNELS),
   outcome: z.enum(ATTEMPT_OUTCOMES),
   /** Verbatim: what was said and offered (R3.4). */
-  note: optionalText(10_000),
+  note: optionalText(TEXT_MAX.note),
   /** When it happened, if not now. Not in the future. */
   at: instant.optional(),
 });
@@ -220,6 +227,8 @@ export const IntakeAnswer = z.object({
   request: RequestRef,
   /** True when the lead was known already (same externalId from the same sender): nothing was created. */
   duplicate: z.boolean(),
+  /** What had to be changed so the lead could be stored (see InputRepair); also noted on the request. */
+  warnings: z.array(InputRepair).optional(),
 });
 export type IntakeAnswer = z.infer<typeof IntakeAnswer>;
 
@@ -227,6 +236,9 @@ export type IntakeAnswer = z.infer<typeof IntakeAnswer>;
 export const AdfIntakeAnswer = z.object({
   created: z.array(RequestRef),
   duplicates: z.array(RequestRef),
-  warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+  /** What the ADF reader normalised or left out, and what had to be changed so the leads could be stored. */
+  warnings: z.array(
+    z.object({ code: z.string(), path: z.string(), message: z.string(), limit: z.number().int().optional() }),
+  ),
 });
 export type AdfIntakeAnswer = z.infer<typeof AdfIntakeAnswer>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalText, UserRef } from '../common';
+import { Instant, optionalText, UserRef } from '../common';
+import { TEXT_MAX } from '../text/limits';
 import { REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../requests/enums';
 import {
   CALL_DIRECTIONS,
@@ -135,31 +136,31 @@ export const CallLiveEvent = z.object({
 export type CallLiveEvent = z.infer<typeof CallLiveEvent>;
 
 export const ChooseContactInput = z.object({ contactId: z.uuid() });
-export const CallNoteInput = z.object({ note: z.string().trim().max(10_000) });
+export const CallNoteInput = z.object({ note: z.string().trim().max(TEXT_MAX.note) });
 
 /** In one step from the note pad to a request (R0.5). */
 export const CallRequestInput = z.object({
   type: z.enum(['callback', 'service_appointment', 'complaint', 'sales_lead', 'parts', 'general']),
-  subject: optionalText(200),
+  subject: optionalText(TEXT_MAX.subject),
   /** Defaults to the call's note. */
-  message: optionalText(10_000),
+  message: optionalText(TEXT_MAX.message),
   /** Defaults to the call's chosen contact; required when the caller was unknown and no new contact is given. */
   contactId: z.uuid().optional(),
   newContact: z
     .object({
-      firstName: optionalText(100),
-      lastName: z.string().trim().min(1).max(100),
-      email: optionalText(200),
+      firstName: optionalText(TEXT_MAX.personName),
+      lastName: z.string().trim().min(1).max(TEXT_MAX.personName),
+      email: optionalText(TEXT_MAX.email),
     })
     .optional(),
-  callbackFrom: z.iso.datetime({ offset: true }).optional(),
-  callbackTo: z.iso.datetime({ offset: true }).optional(),
+  callbackFrom: Instant.optional(),
+  callbackTo: Instant.optional(),
 });
 
 export const CallAttemptInput = z.object({
   requestId: z.uuid(),
   outcome: z.enum(['reached', 'no_answer', 'voicemail', 'wrong_number']),
-  note: optionalText(10_000),
+  note: optionalText(TEXT_MAX.note),
 });
 
 export const ClickToCallInput = z.object({
@@ -188,7 +189,7 @@ export const WebhookCallEvent = z.object({
   extensions: z.array(z.string().min(1).max(100)).max(50).optional(),
   answeredBy: z.string().max(100).optional(),
   cause: z.string().max(100).optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Instant.optional(),
 });
 export type WebhookCallEvent = z.infer<typeof WebhookCallEvent>;
 

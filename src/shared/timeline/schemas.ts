@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserRef } from '../common';
+import { Instant, UserRef } from '../common';
 
 export const TimelineEntry = z.object({
   id: z.number().int(),
@@ -28,6 +28,6 @@ export const TimelinePage = z.object({ items: z.array(TimelineEntry), nextCursor
 export const NoteInput = z.object({
   text: z.string().trim().min(1).max(10_000),
   /** When it happened, if not now (e.g. a visit noted afterwards). Not in the future. */
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: Instant.optional(),
   vehicleId: z.uuid().optional(),
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, page, PageQuery } from '../common';
+import { Instant, IsoDate, optionalText, page, PageQuery } from '../common';
+import { TEXT_MAX } from '../text/limits';
 import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from './enums';
 
 const VehicleFields = z.object({
   /** Validated on the server (ISO 3779); stored normalised. */
-  vin: z.string().trim().max(30).nullish(),
+  vin: z.string().trim().max(TEXT_MAX.vin).nullish(),
   /** German plate, validated on the server; stored as written and normalised for search. */
-  plate: z.string().trim().max(20).nullish(),
-  make: z.string().trim().min(1).max(60),
-  model: z.string().trim().min(1).max(80),
+  plate: z.string().trim().max(TEXT_MAX.plate).nullish(),
+  make: z.string().trim().min(1).max(TEXT_MAX.make),
+  model: z.string().trim().min(1).max(TEXT_MAX.model),
   variant: optionalText(120),
   fuel: z.enum(FUELS).nullish(),
   firstRegistration: IsoDate.nullish(),
@@ -29,7 +30,7 @@ export const VehicleLinkInput = z.object({
   contactId: z.uuid(),
   role: z.enum(VEHICLE_ROLES),
   /** Defaults to now. */
-  validFrom: z.iso.datetime({ offset: true }).optional(),
+  validFrom: Instant.optional(),
 });
 
 export const VehicleInput = VehicleFields.extend({
@@ -42,12 +43,12 @@ export const VehicleUpdate = VehicleFields.partial().extend({ version: z.number(
 export const VehicleTransferInput = z.object({
   toContactId: z.uuid(),
   role: z.enum(VEHICLE_ROLES).default('owner'),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Instant.optional(),
 });
 
 /** Ends a link, e.g. the driver no longer uses the car; defaults to now. */
 export const VehicleLinkEndInput = z.object({
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Instant.optional(),
 });
 
 export const VehicleLink = z.object({

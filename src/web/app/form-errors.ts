@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
+import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE, YEAR_RANGE_RULE } from '../../shared/common';
 import i18next from '../i18n';
 import { ApiError, NetworkError, type FieldProblem } from './api';
 
@@ -17,8 +18,16 @@ const FORMAT_MESSAGES: Record<string, () => string> = {
   to: () => i18next.t('validation.time'),
 };
 
+/** Stable codes of server field errors whose wording does not depend on the field. */
+const SERVER_CODES: Record<string, () => string> = {
+  unstorable_text: () => i18next.t('validation.unstorable'),
+};
+
+const yearRange = () => i18next.t('validation.yearRange', { from: EARLIEST_YEAR, to: LATEST_YEAR });
+
 /** The server speaks English; known messages get translated, unknown ones are shown as sent. */
 const SERVER_MESSAGES: Record<string, () => string> = {
+  [YEAR_RANGE_MESSAGE]: yearRange,
   'already in use': () => i18next.t('validation.alreadyInUse'),
   'is not your current password': () => i18next.t('validation.notCurrentPassword'),
   'must differ from the current one': () => i18next.t('validation.mustDiffer'),
@@ -50,6 +59,7 @@ function messageForIssue(issue: z.core.$ZodIssue, field: string): string {
     case 'invalid_value':
       return i18next.t('validation.required');
     case 'custom':
+      if (issue.params?.rule === YEAR_RANGE_RULE) return yearRange();
       return lastSegment(field) === 'to' ? i18next.t('validation.endAfterStart') : i18next.t('validation.invalid');
     default:
       return i18next.t('validation.invalid');
@@ -74,7 +84,11 @@ export function zodValidate<Values>(schema: z.ZodType, prepare: (values: Values)
 }
 
 export function translateServerMessage(problem: FieldProblem) {
-  return SERVER_MESSAGES[problem.message]?.() ?? problem.message;
+  return (
+    (problem.code ? SERVER_CODES[problem.code]?.() : undefined) ??
+    SERVER_MESSAGES[problem.message]?.() ??
+    problem.message
+  );
 }
 
 /** Maps the `errors[]` of a problem+json answer onto form fields, e.g. "openingHours.mon.0.to". */

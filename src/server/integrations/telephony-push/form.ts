@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, type FieldError, ValidationError } from '../../http/errors';
+import { storableText } from '../../lib/input/storable';
 
 /** A form-encoded post: every field with all its values, in the order sent (`user[]` repeats). */
 export type FormFields = Record<string, string[]>;
@@ -32,9 +33,14 @@ export function rawForm(body: unknown): Buffer {
   );
 }
 
+/**
+ * The fields of a form post. A NUL character (%00) is dropped: the database could not store the
+ * event, and a phone system that sent one would see every delivery of the call fail.
+ */
 export function parseForm(raw: Buffer): FormFields {
   const fields: FormFields = {};
-  for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) (fields[name] ??= []).push(value);
+  for (const [name, value] of new URLSearchParams(raw.toString('utf8')))
+    (fields[storableText(name)] ??= []).push(storableText(value));
   return fields;
 }
 

@@ -1,5 +1,6 @@
 import type { ImportMapping } from '../../../shared/imports/schemas';
 import type { ImportReason } from '../../../shared/imports/schemas';
+import { storableText } from '../../lib/input/storable';
 import { CellError } from './values';
 
 export interface Cell {
@@ -7,14 +8,22 @@ export interface Cell {
   value: string;
 }
 
+/** What a row's reasons say when a cell held characters the database cannot store. */
+export const UNSTORABLE_REMOVED = 'characters that cannot be stored (NUL, broken Unicode) were removed';
+
 /** Reads one row through the mapping: the non-empty cells of each field, in column order. */
 export class RowCells {
   private readonly byField = new Map<string, Cell[]>();
   readonly reasons: ImportReason[] = [];
+  /** Whether a reason says the row cannot be imported (notes on a cleaned cell do not). */
+  failed = false;
 
   constructor(columns: Array<{ index: number; header: string; field: string }>, row: string[]) {
     for (const { index, header, field } of columns) {
-      const value = (row[index] ?? '').trim();
+      const raw = (row[index] ?? '').trim();
+      // An old system's export may hold NULs: the row is imported without them, and says so.
+      const value = storableText(raw).trim();
+      if (value !== raw) this.reasons.push({ field, column: header, message: UNSTORABLE_REMOVED });
       if (value === '') continue;
       const list = this.byField.get(field) ?? [];
       list.push({ column: header, value });
@@ -50,6 +59,7 @@ export class RowCells {
   }
 
   fail(field: string, message: string, column = this.column(field)) {
+    this.failed = true;
     this.reasons.push({ field, column, message });
   }
 }

@@ -120,7 +120,7 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
       cells.fail(shown, issue.message, column ?? cells.column(shown));
     }
   }
-  if (!parsed.success || cells.reasons.length > 0) return null;
+  if (!parsed.success || cells.failed) return null;
 
   const input = parsed.data;
   const prepared = preparePhones(input.phones, { allowInvalid: true });

@@ -1,4 +1,6 @@
+import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE } from '../../../shared/common';
 import type { Locale } from '../../../shared/org/enums';
+import { UNSTORABLE_REMOVED } from './cells';
 
 /*
  * The reasons of an import report are written in English where they arise
@@ -31,6 +33,8 @@ const EXACT: Record<string, string> = {
   'must not be before the first registration': 'darf nicht vor der Erstzulassung liegen',
   'Invalid email address': 'ist keine gültige E-Mail-Adresse',
   'Invalid input': 'ungültiger Wert',
+  [UNSTORABLE_REMOVED]: 'Zeichen, die nicht gespeichert werden können (NUL, defektes Unicode), wurden entfernt',
+  [YEAR_RANGE_MESSAGE]: `muss zwischen den Jahren ${EARLIEST_YEAR} und ${LATEST_YEAR} liegen`,
 };
 
 const KEY_WORDS: Record<string, string> = {

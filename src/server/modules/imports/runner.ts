@@ -69,7 +69,7 @@ function prepareRows(input: RunInput, rows: string[][], offset: number): Prepare
     return {
       row,
       reasons: cells.reasons,
-      vehicle: cells.reasons.length > 0 ? null : vehicle,
+      vehicle: cells.failed ? null : vehicle,
       ownerRef: cells.text('ownerRef'),
       givenFields,
     };

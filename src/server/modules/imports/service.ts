@@ -8,9 +8,11 @@ import type {
   ImportTarget,
 } from '../../../shared/imports/schemas';
 import { type ImportRunInput, ImportUploadResult } from '../../../shared/imports/schemas';
+import { TEXT_MAX } from '../../../shared/text/limits';
 import type { Deps } from '../../deps';
 import { type Actor, assertLocation } from '../../http/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import { storableText } from '../../lib/input/storable';
 import { recordAudit } from '../audit/service';
 import type { Locale } from '../../../shared/org/enums';
 import type { ContactsService } from '../contacts/service';
@@ -116,7 +118,9 @@ export function createImportsService(
     return present(row, reports);
   }
 
-  async function upload(actor: Actor, file: { target: ImportTarget; fileName: string; buffer: Buffer }) {
+  async function upload(actor: Actor, upload: { target: ImportTarget; fileName: string; buffer: Buffer }) {
+    // The name is stored as text; a NUL in it must not cost the import.
+    const file = { ...upload, fileName: storableText(upload.fileName).slice(0, TEXT_MAX.fileName) };
     const format = detectFormat(file.fileName, file.buffer);
     if (format === 'vcard' && file.target !== 'contacts') {
       throw new ValidationError([{ field: 'target', in: 'body', message: 'vCards hold contacts, not vehicles' }]);
@@ -144,7 +148,7 @@ export function createImportsService(
       format,
       fileName: file.fileName,
       headers: table.headers,
-      sampleRows: table.rows.slice(0, 5),
+      sampleRows: table.rows.slice(0, 5).map((row) => row.map(storableText)),
       suggestedMapping: suggestMapping(file.target, table.headers),
       totalRows: table.rows.length,
       fields: fieldsOf(file.target).map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),

@@ -1,8 +1,12 @@
+import { inSaneYears } from '../../../shared/common';
 import type { AdfLead } from '../../../shared/intake/adf';
-import type { NewCustomer } from '../../../shared/requests/schemas';
+import { IntakeBody, type NewCustomer } from '../../../shared/requests/schemas';
+import type { InputRepair } from '../../../shared/text/repairs';
 import type { ApiKeyActor } from '../../http/access';
 import { DomainError } from '../../http/errors';
 import { extractAdfFromEmail, parseAdf } from '../../integrations/adf';
+import { fitToSchema } from '../../lib/input/fit';
+import { makeStorable } from '../../lib/input/storable';
 import { fromLocal } from '../../lib/zoned-time';
 import type { RequestsContext } from './context';
 import type { IntakeInput } from './intake';
@@ -56,18 +60,38 @@ function subjectOf(lead: AdfLead): string {
   return `${INTEREST_LABEL[v.interest] ?? 'Anfrage'}: ${car || 'Fahrzeug'}${state}`.slice(0, 200);
 }
 
-/** The customer's wish as a window: from the earliest day's start to the latest day's end (Berlin). */
-function callbackWindow(lead: AdfLead): { from: Date | null; to: Date | null } {
+/**
+ * The customer's wish as a window: from the earliest day's start to the latest day's end (Berlin).
+ * A day outside the sane years is left out and noted.
+ */
+function callbackWindow(lead: AdfLead, path: string, repairs: InputRepair[]): { from: Date | null; to: Date | null } {
   const t = lead.customer.timeframe;
-  const at = (date: string | null, minute: number) => {
+  const at = (date: string | null, minute: number, field: 'earliest' | 'latest') => {
     if (!date) return null;
+    if (!inSaneYears(date)) {
+      repairs.push({
+        code: 'date_dropped',
+        path: `${path}.customer.timeframe.${field}`,
+        message: `date "${date}" is not a plausible wish: left out`,
+      });
+      return null;
+    }
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     return fromLocal(y, m, d, minute, 'Europe/Berlin');
   };
-  const from = at(t?.earliest ?? null, 0);
-  const to = at(t?.latest ?? null, 24 * 60 - 1);
+  const from = at(t?.earliest ?? null, 0, 'earliest');
+  const to = at(t?.latest ?? null, 24 * 60 - 1, 'latest');
   return from && to && from >= to ? { from, to: null } : { from, to };
 }
+
+/** The text of a lead that is stored, fitted to the same maxima as the JSON intake's. */
+const LeadText = IntakeBody.pick({
+  source: true,
+  subject: true,
+  message: true,
+  externalId: true,
+  customer: true,
+}).extend({ externalSource: IntakeBody.shape.source });
 
 /** ADF/XML leads from portals, raw or inside an e-mail (R0.6 intake half, issue point 2). */
 export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof createMachineIntake>) {
@@ -92,28 +116,35 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
   }
 
   async function leadToInput(lead: AdfLead, index: number, query: { locationId?: string; locationCode?: string }) {
+    // What the database cannot store is mended first, field by field, and noted for the answer and the request.
+    const path = `prospect[${index}]`;
+    const repairs = makeStorable(lead, path).repairs;
     const vehicle = lead.vehicles[0] ?? null;
     const vehicleId = vehicle?.vin ? ((await vehicles.findByVin(vehicle.vin))?.id ?? null) : null;
     const sender = lead.provider?.id ?? lead.provider?.name ?? lead.vendor?.id ?? lead.vendor?.name ?? null;
     const external = lead.externalIds[0] ?? null;
-    const window = callbackWindow(lead);
-    const message = [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null;
-    const input: IntakeInput = {
-      type: 'sales_lead',
-      channel: 'lead_portal',
-      source: (lead.provider?.name ?? lead.vendor?.name ?? external?.source ?? 'ADF').slice(0, 120),
-      locationId: await locationFor(lead, query),
+    const window = callbackWindow(lead, path, repairs);
+    const text = {
+      source: lead.provider?.name ?? lead.vendor?.name ?? external?.source ?? 'ADF',
       subject: subjectOf(lead),
-      message,
-      vehicleId,
-      vehicleInterest: vehicle ? compact({ ...vehicle, comments: undefined }) : null,
-      callbackFrom: window.from,
-      callbackTo: window.to,
+      message: [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null,
       customer: customerOf(lead),
       externalSource: external ? `adf:${external.source ?? sender ?? 'unknown'}` : null,
       externalId: external?.value ?? null,
     };
-    return { input, options: { fieldPrefix: `prospect[${index}].`, lenientPhones: true } } satisfies MachineLead;
+    repairs.push(...fitToSchema(LeadText, text, path));
+    const input: IntakeInput = {
+      type: 'sales_lead',
+      channel: 'lead_portal',
+      locationId: await locationFor(lead, query),
+      ...text,
+      vehicleId,
+      vehicleInterest: vehicle ? compact({ ...vehicle, comments: undefined }) : null,
+      callbackFrom: window.from,
+      callbackTo: window.to,
+      repairs,
+    };
+    return { input, options: { fieldPrefix: `${path}.`, lenientPhones: true } } satisfies MachineLead;
   }
 
   async function takeInAdf(
@@ -142,7 +173,7 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
         body: {
           created: created.map(machine.refOf),
           duplicates: duplicates.map(machine.refOf),
-          warnings: parsed.warnings,
+          warnings: [...parsed.warnings, ...leads.flatMap((lead) => lead.input.repairs ?? [])],
         },
       }),
     );

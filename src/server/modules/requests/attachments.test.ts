@@ -116,6 +116,18 @@ describe('attachments on a request', () => {
     expect(exe.json().errors[0]).toMatchObject({ field: 'files.0', message: expect.stringContaining('rechnung.exe') });
     expect(await count()).toBe(before);
   });
+
+  it('refuses a file whose name holds a NUL character, naming the file, storing none', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id));
+    const before = await count();
+    const res = await upload(reception, request.id, [
+      { name: 'Angebot.pdf', type: 'application/pdf', content: PDF },
+      { name: 'Rechnung\u0000.pdf', type: 'application/pdf', content: PDF },
+    ]);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'files.1', message: expect.stringContaining('Rechnung') });
+    expect(await count()).toBe(before);
+  });
 });
 
 describe('what a file really is', () => {
@@ -206,6 +218,18 @@ describe('attachments in the JSON intake API', () => {
     expect(file).toMatchObject({ fileName: 'Foto.png', contentType: 'image/png', size: PNG.length, createdBy: null });
     const download = await admin.get(`/api/requests/${id}/attachments/${file.id}`);
     expect(download.rawPayload.equals(PNG)).toBe(true);
+  });
+
+  it('takes a file whose name holds a NUL character in, without it, and says so', async () => {
+    const res = await post(
+      lead([{ fileName: 'Foto\u0000.png', contentType: 'image/png', contentBase64: PNG.toString('base64') }]),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warnings).toContainEqual(
+      expect.objectContaining({ code: 'nul_removed', path: 'attachments.0.fileName' }),
+    );
+    const [file] = (await admin.get(`/api/requests/${res.json().request.id}/attachments`)).json();
+    expect(file.fileName).toBe('Foto.png');
   });
 
   it('refuses broken base64, a kind not accepted, a disguised file and a file too large, naming the file, taking nothing in', async () => {

@@ -7,6 +7,7 @@ import {
   type AttachmentType,
   isAttachmentType,
 } from '../../../shared/requests/attachments';
+import { TEXT_MAX } from '../../../shared/text/limits';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UserActor } from '../../http/access';
 import {
@@ -16,6 +17,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../http/errors';
+import { storableText, textProblem } from '../../lib/input/storable';
 import { assertRead } from './access';
 import { inspectFile } from './file-content';
 import type { RequestsContext } from './context';
@@ -50,11 +52,25 @@ export async function checkFiles(files: IncomingFile[], listField: string): Prom
   }
   const tooLarge: FieldError[] = [];
   const unsupported: FieldError[] = [];
-  const empty: FieldError[] = [];
+  const invalid: FieldError[] = [];
   const accepted: Array<{ file: IncomingFile; type: AttachmentType }> = [];
   for (const file of files) {
     const type = bareType(file.contentType);
-    if (file.content.length > ATTACHMENT_MAX_BYTES)
+    // The name is stored as text: what the database cannot hold is refused here, not by it.
+    const named = `"${storableText(file.fileName).slice(0, TEXT_MAX.fileName)}"`;
+    if (textProblem(file.fileName))
+      invalid.push({
+        field: file.field,
+        in: 'body',
+        message: `${named}: the file name holds characters that cannot be stored`,
+      });
+    else if (file.fileName.length > TEXT_MAX.fileName)
+      invalid.push({
+        field: file.field,
+        in: 'body',
+        message: `${named}…: the file name is longer than ${TEXT_MAX.fileName} characters`,
+      });
+    else if (file.content.length > ATTACHMENT_MAX_BYTES)
       tooLarge.push({ field: file.field, in: 'body', message: `"${file.fileName}" is larger than ${MEGABYTES} MB` });
     else if (!isAttachmentType(type))
       unsupported.push({
@@ -63,7 +79,7 @@ export async function checkFiles(files: IncomingFile[], listField: string): Prom
         message: `"${file.fileName}" is of type ${file.contentType || 'unknown'}; accepted are ${ALLOWED}`,
       });
     else if (file.content.length === 0)
-      empty.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
+      invalid.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
     else accepted.push({ file, type });
   }
   if (tooLarge.length > 0) {
@@ -79,7 +95,7 @@ export async function checkFiles(files: IncomingFile[], listField: string): Prom
     else unsupported.push({ field: file.field, in: 'body', message: `"${file.fileName}" ${inspection.reason}` });
   }
   if (unsupported.length > 0) throw new UnsupportedMediaTypeError('This kind of file is not accepted.', unsupported);
-  if (empty.length > 0) throw new ValidationError(empty);
+  if (invalid.length > 0) throw new ValidationError(invalid);
   for (const [file, name] of names) file.fileName = name;
 }
 

@@ -49,7 +49,7 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
   );
 
   app.post('/api/intake/requests', {
-    config: { access: { apiKeyScopes: ['intake'] } },
+    config: { access: { apiKeyScopes: ['intake'] }, machineInput: true },
     // Files travel base64 in the JSON: room for a few of them, not for all at their largest.
     bodyLimit: JSON_BODY_LIMIT,
     schema: {
@@ -61,13 +61,19 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
     },
     handler: async (request, reply) => {
       const key = idempotencyKey(request, true)!;
-      const answer = await requests.takeInJson(apiKeyOf(request), request.body, key, hashBody(request.body));
+      const answer = await requests.takeInJson(
+        apiKeyOf(request),
+        request.body,
+        key,
+        hashBody(request.body),
+        request.inputRepairs,
+      );
       return send(reply, answer);
     },
   });
 
   app.post('/api/intake/adf', {
-    config: { access: { apiKeyScopes: ['intake'] } },
+    config: { access: { apiKeyScopes: ['intake'] }, machineInput: true },
     bodyLimit: ADF_BODY_LIMIT,
     schema: {
       tags: ['intake'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { InputRepair } from '../../../shared/text/repairs';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
 import type { Location } from '../../../shared/org/schemas';
@@ -46,6 +47,8 @@ export interface IntakeInput {
   attachments?: IncomingFile[];
   /** Consents the customer gave in the sender's form; they go into the contact's consent history. */
   consents?: Array<{ channel: Channel; purpose: ConsentPurpose; status: ConsentStatus }>;
+  /** What machine intake changed so the lead could be stored; kept on the request for staff to see. */
+  repairs?: InputRepair[];
 }
 
 /** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
@@ -316,6 +319,7 @@ export function createIntake(ctx: RequestsContext) {
             contactId,
             contactMatched: contactMatched ? ('matched' in prepared.contact ? prepared.contact.matched : null) : null,
             apiKeyId,
+            ...(input.repairs?.length ? { repairs: input.repairs } : {}),
           },
         },
         ...(decision.assigneeId

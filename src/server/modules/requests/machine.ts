@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
 import type { AttachmentUpload } from '../../../shared/requests/attachments';
 import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
+import type { InputRepair } from '../../../shared/text/repairs';
 import type { ApiKeyActor } from '../../http/access';
 import { ConflictError, ValidationError } from '../../http/errors';
 import type { IncomingFile } from './attachments';
@@ -229,6 +230,8 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     body: z.output<typeof IntakeBody>,
     idempotencyKey: string,
     rawHash: string,
+    /** What the input guard mended in the body (see http/input-guard). */
+    repairs: InputRepair[] = [],
   ): Promise<StoredAnswer> {
     // A retry is answered at once. Otherwise the location, staff, rules and deadlines of
     // this request come from memory, valid at the reference version read with the key.
@@ -263,6 +266,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       externalId: body.externalId ?? null,
       consents: body.consents,
       attachments: body.attachments.map((a, i) => decodeAttachment(a, `attachments.${i}`)),
+      repairs,
     };
     return takeIn(
       actor,
@@ -270,8 +274,8 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       { key: idempotencyKey, hash: rawHash },
       ({ created, duplicates }) =>
         created[0]
-          ? { status: 201, body: { request: refOf(created[0]), duplicate: false } }
-          : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true } },
+          ? { status: 201, body: { request: refOf(created[0]), duplicate: false, warnings: repairs } }
+          : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true, warnings: repairs } },
       true,
     );
   }

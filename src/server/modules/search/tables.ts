@@ -5,8 +5,10 @@ import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
  * Every word of every contact's search_name ("muller", "hans", "bau"), once.
  * The search bar corrects a mistyped word against this short list instead of
  * comparing trigrams with a million names. Filled by statement triggers on
- * contacts (migration 0007), so every way of writing a contact keeps it
+ * contacts (migrations 0007, 0011), so every way of writing a contact keeps it
  * current; words of deleted contacts may linger and only cost a wasted guess.
+ * Words longer than 40 letters are no names and are left out: their variants
+ * would cost the square of their length (see search_word_variants).
  */
 export const searchWords = pgTable(
   'search_words',
@@ -24,7 +26,7 @@ export const searchWords = pgTable(
  * letter left out ("lorenz" under "orenz", "lrenz", "loenz", …). A mistyped
  * word looks its own such spellings up by equality and finds the words one
  * slip away — a letter dropped, added, changed or two swapped — however many
- * words there are (migration 0010 keeps it filled by a trigger on search_words).
+ * words there are (migrations 0010 and 0011 keep it filled by a trigger on search_words).
  */
 export const searchWordVariants = pgTable(
   'search_word_variants',

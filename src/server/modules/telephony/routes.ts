@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CustomerRequest } from '../../../shared/requests/schemas';
+import { InputRepair } from '../../../shared/text/repairs';
 import {
   Call,
   CallAttemptInput,
@@ -26,15 +27,25 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.post('/api/telephony/webhook/:connectionId', {
-    config: { access: { apiKeyScopes: ['telephony'] } },
+    config: { access: { apiKeyScopes: ['telephony'] }, machineInput: true },
     schema: {
       tags: ['telephony'],
       summary: 'Generic webhook: one call event from any PBX or virtual PBX; a repeated eventId changes nothing',
       params: ConnectionParam,
       body: WebhookCallEvent,
-      response: { 200: z.object({ callId: z.string(), applied: z.boolean() }) },
+      response: {
+        200: z.object({
+          callId: z.string(),
+          applied: z.boolean(),
+          /** What had to be left out or changed so the event could be stored. */
+          warnings: z.array(InputRepair).optional(),
+        }),
+      },
     },
-    handler: (request) => telephony.receiveWebhook(request.params.connectionId, request.body),
+    handler: async (request) => ({
+      ...(await telephony.receiveWebhook(request.params.connectionId, request.body)),
+      ...(request.inputRepairs.length > 0 ? { warnings: request.inputRepairs } : {}),
+    }),
   });
 
   app.get('/api/calls', {

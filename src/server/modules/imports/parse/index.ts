@@ -1,5 +1,6 @@
 import type { ImportFormat } from '../../../../shared/imports/schemas';
 import { ValidationError } from '../../../http/errors';
+import { storableText } from '../../../lib/input/storable';
 import { parseCsv } from './csv';
 import { type Table, uniqueHeaders } from './table';
 import { parseVcf } from './vcard';
@@ -36,7 +37,8 @@ export async function readTable(format: ImportFormat, buffer: Buffer): Promise<T
       { field: 'file', in: 'body', message: `cannot be read as ${format}: ${(error as Error).message}` },
     ]);
   }
-  const headers = uniqueHeaders(table.headers);
+  // Headers are stored as text and shown to pick the mapping: what the database cannot hold goes.
+  const headers = uniqueHeaders(table.headers.map(storableText));
   const width = headers.length;
   const rows = table.rows.map((r) => (r.length === width ? r : Array.from({ length: width }, (_, i) => r[i] ?? '')));
   return { headers, rows, rowNumber: table.rowNumber ?? ((i) => i + 2) };

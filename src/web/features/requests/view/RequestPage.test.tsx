@@ -111,6 +111,37 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(screen.queryByText('Jetzt per E-Mail nachfassen')).not.toBeInTheDocument();
   });
 
+  it('says beside the customer’s words what intake had to change to store the lead', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}/events`]: {
+        body: [
+          {
+            id: '6e6e6e6e-0000-4000-8000-000000000001',
+            at: '2024-05-06T07:55:00.000Z',
+            kind: 'created',
+            actor: null,
+            fromStatus: null,
+            toStatus: 'new',
+            data: {
+              channel: 'lead_portal',
+              repairs: [
+                { code: 'truncated', path: 'customer.lastName', limit: 80, message: 'cut' },
+                { code: 'nul_removed', path: 'message', message: 'removed' },
+                { code: 'date_dropped', path: 'callbackFrom', message: 'left out' },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const notice = await screen.findByRole('alert', { name: /Beim Eingang angepasst/ }, firstRender);
+    expect(within(notice).getByText(/customer\.lastName: auf 80 Zeichen gekürzt/)).toBeInTheDocument();
+    expect(within(notice).getByText(/message: nicht speicherbare Zeichen \(NUL\) entfernt/)).toBeInTheDocument();
+    expect(within(notice).getByText(/callbackFrom: unmögliches Datum weggelassen/)).toBeInTheDocument();
+  });
+
   it('lists the attachments for download and refuses a file of a kind not accepted before sending it', async () => {
     const { requests } = stubRequest({
       [`GET /api/requests/${REQUEST_ID}/attachments`]: {

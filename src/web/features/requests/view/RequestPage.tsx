@@ -15,6 +15,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { AttemptForm } from './AttemptForm';
 import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
+import { IntakeRepairsNotice } from './IntakeRepairsNotice';
 import { NextStepCard } from './NextStepCard';
 import { ReassignDialog } from './ReassignDialog';
 import { RequestHeader } from './RequestHeader';
@@ -78,6 +79,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
                   {t('requests.view.vehicle', { vehicle: request.vehicle.label })}
                 </Text>
               )}
+              <IntakeRepairsNotice requestId={request.id} />
             </Paper>
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && <AttemptForm requestId={request.id} />}
