@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText, UserRef } from '../common';
 import { REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../requests/enums';
+import { storable } from '../text';
 import {
   CALL_DIRECTIONS,
   CALL_EVENT_KINDS,
@@ -176,18 +177,21 @@ export const ClickToCallResponse = z.object({
 /** Generic webhook: one call event from any PBX or virtual PBX. */
 export const WebhookCallEvent = z.object({
   /** Unique per event; a repeated delivery with the same id changes nothing. */
-  eventId: z.string().min(1).max(200),
-  callId: z.string().min(1).max(200),
-  parentCallId: z.string().min(1).max(200).optional(),
+  eventId: storable(z.string().min(1).max(200)),
+  callId: storable(z.string().min(1).max(200)),
+  parentCallId: storable(z.string().min(1).max(200)).optional(),
   event: z.enum(CALL_EVENT_KINDS),
   direction: z.enum(CALL_DIRECTIONS).optional(),
   /** Any notation; international with "+" is safest. "anonymous" for withheld numbers. */
-  from: z.string().max(60).optional(),
-  to: z.string().max(60).optional(),
-  dialled: z.string().max(60).optional(),
-  extensions: z.array(z.string().min(1).max(100)).max(50).optional(),
-  answeredBy: z.string().max(100).optional(),
-  cause: z.string().max(100).optional(),
+  from: storable(z.string().max(60)).optional(),
+  to: storable(z.string().max(60)).optional(),
+  dialled: storable(z.string().max(60)).optional(),
+  extensions: z
+    .array(storable(z.string().min(1).max(100)))
+    .max(50)
+    .optional(),
+  answeredBy: storable(z.string().max(100)).optional(),
+  cause: storable(z.string().max(100)).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });
 export type WebhookCallEvent = z.infer<typeof WebhookCallEvent>;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isStorableText, UNSTORABLE_MESSAGE } from '../../../shared/text';
 import { DomainError, type FieldError, ValidationError } from '../../http/errors';
 
 /** A form-encoded post: every field with all its values, in the order sent (`user[]` repeats). */
@@ -32,9 +33,18 @@ export function rawForm(body: unknown): Buffer {
   );
 }
 
+/** The fields of a form post; a NUL anywhere (`%00`) is refused naming the field, as nothing could store it. */
 export function parseForm(raw: Buffer): FormFields {
   const fields: FormFields = {};
-  for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) (fields[name] ??= []).push(value);
+  const errors: FieldError[] = [];
+  for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) {
+    if (!isStorableText(name) || !isStorableText(value)) {
+      errors.push({ field: isStorableText(name) ? name : 'body', in: 'body', message: UNSTORABLE_MESSAGE });
+      continue;
+    }
+    (fields[name] ??= []).push(value);
+  }
+  if (errors.length) throw new ValidationError(errors);
   return fields;
 }
 
