@@ -77,7 +77,14 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       if (!row) return;
       event = { type: 'notification', data: presentNotification(row) };
     }
-    for (const listener of targets) listener(event);
+    // Each stream on its own: one that fails must not keep the event from the user's other tabs.
+    for (const listener of targets) {
+      try {
+        listener(event);
+      } catch (err) {
+        log.warn({ err, userId: wire.userId }, 'a live event stream did not take an event');
+      }
+    }
   }
 
   const onWire = (payload: unknown) => {
