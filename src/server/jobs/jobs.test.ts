@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { buildApp } from '../app';
@@ -179,6 +180,56 @@ describe('durable jobs', () => {
     } finally {
       await worker.stop();
     }
+  });
+});
+
+describe('a job that goes wrong', () => {
+  it('does not stop a running worker, even when its error cannot be stored as it is', async () => {
+    const kind = `test.kind${++kindCounter}`;
+    t.services.jobs.register(kind, (payload) => {
+      // Thrown synchronously, with a byte no database text column takes.
+      if ((payload as { bad: boolean }).bad) throw new Error('bad byte \u0000 in the feed');
+      return Promise.resolve();
+    });
+    const good = recordingKind();
+    const broken = await t.services.jobs.schedule(t.database.db, {
+      kind,
+      payload: { bad: true },
+      runAt: t.clock.now(),
+    });
+    await t.services.jobs.schedule(t.database.db, { kind: good.kind, payload: { n: 1 }, runAt: t.clock.now() });
+    const worker = t.services.jobs.createWorker({ pollMs: 20 });
+    await worker.start();
+    try {
+      await expect.poll(() => good.calls.length, { timeout: 3000, interval: 20 }).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+    expect(await jobRow(broken.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'bad byte \ufffd in the feed',
+    });
+  });
+
+  it('fails a job whose payload does not fit its kind at once, naming the field, and runs the next', async () => {
+    const kind = `test.kind${++kindCounter}`;
+    const calls: unknown[] = [];
+    t.services.jobs.register(kind, async (payload: { requestId: string }) => void calls.push(payload), {
+      payload: z.object({ requestId: z.uuid() }),
+    });
+    const bad = await t.services.jobs.schedule(t.database.db, {
+      kind,
+      payload: { requestId: 42 },
+      runAt: t.clock.now(),
+    });
+    const requestId = '0b7c5e1c-1d4e-4c3a-9f1e-2a6b8c9d0e1f';
+    await t.services.jobs.schedule(t.database.db, { kind, payload: { requestId }, runAt: t.clock.now() });
+    await t.services.jobs.worker.runDue();
+    expect(calls).toEqual([{ requestId }]);
+    const row = await jobRow(bad.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.last_error).toContain('requestId');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import type { Recurrence } from './recurrence';
 import type { ClaimedJob } from './repo';
@@ -19,7 +20,12 @@ export interface JobContext {
 
 export type JobHandler<P = unknown> = (payload: P, ctx: JobContext) => Promise<void>;
 
-export interface JobOptions {
+export interface JobOptions<P = unknown> {
+  /**
+   * The payload's shape. A job whose stored payload does not fit fails for
+   * good at once, naming the field: retrying would not make it fit.
+   */
+  payload?: z.ZodType<P>;
   /** Attempts before the job is failed for good (default 5). */
   maxAttempts?: number;
   /** Delay before attempt n+1 after attempt n failed: a function of n, or a base in ms doubled per attempt (default 30 s, at most 1 h). */
@@ -38,6 +44,7 @@ export interface JobDefinition {
   maxAttempts: number;
   backoff: (attempt: number) => number;
   transactional: boolean;
+  payload?: z.ZodType;
   recurrence?: Recurrence;
 }
 
@@ -50,7 +57,7 @@ export const exponentialBackoff = (baseMs: number) => (attempt: number) =>
 export class JobRegistry {
   private readonly definitions = new Map<string, JobDefinition>();
 
-  register<P>(kind: string, handler: JobHandler<P>, options: JobOptions = {}): void {
+  register<P>(kind: string, handler: JobHandler<P>, options: JobOptions<P> = {}): void {
     if (this.definitions.has(kind)) throw new Error(`job kind "${kind}" is registered twice`);
     const backoff = options.backoff ?? 30_000;
     this.definitions.set(kind, {
@@ -59,6 +66,7 @@ export class JobRegistry {
       maxAttempts: options.maxAttempts ?? 5,
       backoff: typeof backoff === 'number' ? exponentialBackoff(backoff) : backoff,
       transactional: options.transactional ?? true,
+      payload: options.payload,
     });
   }
 

@@ -73,7 +73,7 @@ export function createJobsService({ database, clock, log, config }: Deps, signal
       return (await repo.cancelByKey(tx, uniqueKey, clock.now())) > 0;
     },
 
-    register<P>(kind: string, handler: JobHandler<P>, options?: JobOptions): void {
+    register<P>(kind: string, handler: JobHandler<P>, options?: JobOptions<P>): void {
       registry.register(kind, handler, options);
     },
 

@@ -29,9 +29,32 @@ export interface WorkerOptions {
 }
 
 class LeaseLost extends Error {}
+/** The stored payload does not fit the kind's schema; no retry will change that. */
+class UnfitPayload extends Error {}
 
 const MAX_ERROR_LENGTH = 2000;
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
+// An error message may quote whatever the handler read; text columns refuse NUL and lone surrogates.
+const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function errorText(err: unknown): string {
+  let text: string;
+  try {
+    text = err instanceof Error ? err.message : String(err);
+  } catch {
+    text = 'the job failed with an error that cannot be shown';
+  }
+  return text.slice(0, MAX_ERROR_LENGTH).replace(UNSTORABLE, '\uFFFD');
+}
+
+function checkedPayload(definition: JobDefinition, payload: unknown): unknown {
+  if (!definition.payload) return payload;
+  const parsed = definition.payload.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} (${i.message})`);
+  throw new UnfitPayload(`the payload does not fit job kind "${definition.kind}": ${fields.join('; ')}`);
+}
 
 /**
  * Runs due jobs. Any number of processes may run a worker against one
@@ -151,13 +174,14 @@ export class JobWorker {
     try {
       if (!definition) throw new Error(`no handler is registered for job kind "${job.kind}"`);
       if (job.attempts > job.maxAttempts) throw new Error('the job was taken over after its worker stopped too often');
+      const payload = checkedPayload(definition, job.payload);
       if (definition.transactional) {
         await database.db.transaction(async (tx) => {
           await finish(tx);
-          await definition.handler(job.payload, context(tx));
+          await definition.handler(payload, context(tx));
         });
       } else {
-        await definition.handler(job.payload, context(database.db));
+        await definition.handler(payload, context(database.db));
         await database.db.transaction(finish);
       }
     } catch (err) {
@@ -165,13 +189,22 @@ export class JobWorker {
         jobLog.warn('job lease expired while running; another worker took it over');
         return;
       }
-      const final = retryAt === null;
-      jobLog[final ? 'error' : 'warn']({ err, retryAt }, final ? 'job failed for good' : 'job failed; will retry');
-      await database.db.transaction(async (tx) => {
-        await repo.markFailedAttempt(tx, job.id, this.id, errorText(err), retryAt, now);
-        if (final && definition?.recurrence && job.uniqueKey === recurringKey(job.kind))
-          await this.scheduleNext(tx, definition, now);
-      });
+      const nextTry = err instanceof UnfitPayload ? null : retryAt;
+      const final = nextTry === null;
+      jobLog[final ? 'error' : 'warn'](
+        { err, retryAt: nextTry },
+        final ? 'job failed for good' : 'job failed; will retry',
+      );
+      try {
+        await database.db.transaction(async (tx) => {
+          await repo.markFailedAttempt(tx, job.id, this.id, errorText(err), nextTry, now);
+          if (final && definition?.recurrence && job.uniqueKey === recurringKey(job.kind))
+            await this.scheduleNext(tx, definition, now);
+        });
+      } catch (markErr) {
+        // The job stays claimed; once its lease runs out a worker takes it up again. The others go on now.
+        jobLog.error({ err: markErr }, 'could not record the failed attempt');
+      }
     }
   }
 }

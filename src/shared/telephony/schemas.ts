@@ -257,7 +257,9 @@ const ExtensionFields = z.object({
   monitored: z.boolean(),
 });
 export const ExtensionInput = ExtensionFields.extend({ monitored: z.boolean().default(true) });
-export const ExtensionUpdate = ExtensionFields.partial();
+export const ExtensionUpdate = ExtensionFields.partial().refine((v) => Object.values(v).some((x) => x !== undefined), {
+  message: 'name at least one field to change',
+});
 
 export const TrackingNumber = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { isKnownReference } from './entities.js';
 import { descendantsNamed, toNodes, type AdfNode } from './nodes.js';
+import { repairAdf } from './repair.js';
 import type { AdfProblem } from '../../../shared/intake/adf.js';
 
 /**
@@ -29,7 +29,7 @@ export function loadAdfDocument(input: string): LoadedDocument {
   if (!source.trim()) return fail('not_xml', 'input is empty');
   if (!/<[A-Za-z_]/.test(source)) return fail('not_xml', 'input is not XML: it contains no element');
 
-  const repaired = OPEN_WRAPPER + repair(source) + `</${WRAPPER}>`;
+  const repaired = OPEN_WRAPPER + repairAdf(source) + `</${WRAPPER}>`;
   const validation = XMLValidator.validate(repaired, { allowBooleanAttributes: true });
   if (validation !== true) return fail('malformed', describeXmlError(validation.err));
 
@@ -47,7 +47,15 @@ export function loadAdfDocument(input: string): LoadedDocument {
     transformTagName: (name) => name.toLowerCase(),
     transformAttributeName: (name) => name.toLowerCase(),
   });
-  const roots = toNodes(parser.parse(repaired))[0]?.children ?? [];
+  let parsed: unknown[];
+  try {
+    parsed = parser.parse(repaired) as unknown[];
+  } catch (error) {
+    // The parser refuses nesting beyond 100 levels by throwing; an ADF lead is a handful deep.
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('malformed', `malformed XML: elements are nested too deep (${detail})`);
+  }
+  const roots = toNodes(parsed)[0]?.children ?? [];
   if (roots.length === 0) return fail('not_xml', 'input is not XML: it contains no element');
 
   const prospects = descendantsNamed(roots, 'prospect');
@@ -64,30 +72,6 @@ export function loadAdfDocument(input: string): LoadedDocument {
 
 function fail(code: AdfProblem['code'], message: string): LoadedDocument {
   return { ok: false, error: { code, path: 'document', message } };
-}
-
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]*\[[\s\S]*?\])?[^>]*>|<\/?[A-Za-z_][^<>]*>|<(?![A-Za-z_/!?])|&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);|&/gi;
-
-function repair(source: string): string {
-  return source.replace(TOKEN, (token: string, ref: string | undefined) => {
-    if (token.startsWith('<!--') || token.startsWith('<![CDATA[')) return token;
-    if (token.startsWith('<?') || /^<!DOCTYPE/i.test(token)) return blankOut(token);
-    if (token === '<') return '&lt;';
-    if (token.startsWith('&')) return ref && isKnownReference(ref) ? token : token.replace(/^&/, '&amp;');
-    return repairTag(token);
-  });
-}
-
-/** Spaces in place of the token, line breaks kept, so reported line numbers stay true. */
-const blankOut = (token: string) => token.replace(/[^\n]/g, ' ');
-
-function repairTag(tag: string): string {
-  const match = /^<(\/?)([A-Za-z_][\w:.-]*)([\s\S]*?)(\/?)>$/.exec(tag);
-  if (!match) return tag;
-  const [, slash, name, attrs, selfClosing] = match;
-  const quoted = (attrs ?? '').replace(/(\s[A-Za-z_][\w:.-]*)\s*=\s*([^\s"'=<>]+)/g, '$1="$2"');
-  return `<${slash}${(name ?? '').toLowerCase()}${quoted}${selfClosing}>`;
 }
 
 function describeXmlError(err: { msg: string; line: number; col: number }): string {

@@ -75,4 +75,13 @@ describe('CSTA framing', () => {
     expect(decoder.push(Buffer.from([0, 0, 0xff, 0xf0, 0x41, 0x42, 0x43, 0x44, 0x3c])).skippedBytes).toBe(9);
     expect(decoder.push(encodeFrame('0001', '<A/>')).frames).toHaveLength(1);
   });
+
+  it('gives up a frame announcing more than arrives once the next frame begins inside it', () => {
+    const decoder = new FrameDecoder();
+    const liar = Buffer.from([0, 0, 0xff, 0xff, 0x39, 0x39, 0x39, 0x39, 0x3c, 0x41]);
+    expect(decoder.push(liar).frames).toEqual([]);
+    const result = decoder.push(Buffer.concat([encodeFrame('9999', '<B/>'), encodeFrame('0004', '<C/>')]));
+    expect(result.frames.map((f) => f.xml)).toEqual(['<B/>', '<C/>']);
+    expect(result.skippedBytes).toBe(liar.length);
+  });
 });

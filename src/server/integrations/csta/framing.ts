@@ -53,6 +53,8 @@ const canStartXml = (b: number) => b === 0x3c || b === 0x20 || b === 0x0a || b =
  */
 export class FrameDecoder {
   private buffer: Buffer = Buffer.alloc(0);
+  /** How far the body of the frame at the head of the buffer was searched for zero bytes. */
+  private scannedUpTo = PREFIX_BYTES;
 
   push(chunk: Buffer): DecodeResult {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -64,18 +66,43 @@ export class FrameDecoder {
       if (check === 'invalid') {
         const next = this.findHeaderFrom(1);
         skippedBytes += next;
-        this.buffer = this.buffer.subarray(next);
+        this.advance(next);
         continue;
       }
       const length = this.buffer.readUInt16BE(2);
+      if (this.announcesTooMuch(length)) {
+        const next = this.findHeaderFrom(1);
+        skippedBytes += next;
+        this.advance(next);
+        continue;
+      }
       if (this.buffer.length < length) break;
       frames.push({
         invokeId: this.buffer.toString('ascii', HEADER_BYTES, PREFIX_BYTES),
         xml: this.buffer.toString('utf8', PREFIX_BYTES, length),
       });
-      this.buffer = this.buffer.subarray(length);
+      this.advance(length);
     }
     return { frames, skippedBytes };
+  }
+
+  /**
+   * UTF-8 XML never holds a zero byte, and every frame header starts with two.
+   * A zero inside the length the head frame announces means that length is a
+   * lie (or the frame was cut short) and the next frame already began: waiting
+   * for the rest would swallow up to 64 KB of good messages. Each byte is
+   * looked at once however the frame trickles in.
+   */
+  private announcesTooMuch(length: number): boolean {
+    const end = Math.min(length, this.buffer.length);
+    if (this.buffer.subarray(0, end).indexOf(0, this.scannedUpTo) !== -1) return true;
+    this.scannedUpTo = end;
+    return false;
+  }
+
+  private advance(bytes: number): void {
+    this.buffer = this.buffer.subarray(bytes);
+    this.scannedUpTo = PREFIX_BYTES;
   }
 
   /** Bytes held back waiting for the rest of a frame. */

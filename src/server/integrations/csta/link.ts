@@ -120,6 +120,12 @@ export class CstaLink {
     const socket = this.socket;
     if (!socket || socket.destroyed) return Promise.reject(new CstaLinkDownError());
     const invokeId = this.invokeIds.next();
+    let frame: Buffer;
+    try {
+      frame = encodeFrame(invokeId, writeXml(message, { namespace }));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return new Promise<XmlNode>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(invokeId);
@@ -127,7 +133,7 @@ export class CstaLink {
       }, timeoutMs);
       this.pending.get(invokeId)?.reject(new Error('invoke id reused before an answer came'));
       this.pending.set(invokeId, { operation: message.element, resolve, reject, timer });
-      socket.write(encodeFrame(invokeId, writeXml(message, { namespace })));
+      socket.write(frame);
     });
   }
 
@@ -142,7 +148,15 @@ export class CstaLink {
     this.closeReason = null;
     // Later attempts keep showing why the previous one failed until one succeeds.
     if (this.attempts === 1 && !this.wasConnected) this.options.onState('connecting', `connecting to ${this.address}`);
-    const socket = net.connect({ host: this.options.host, port: this.options.port });
+    let socket: net.Socket;
+    try {
+      socket = net.connect({ host: this.options.host, port: this.options.port });
+    } catch (error) {
+      // A host or port Node refuses outright: try again later like any failed attempt.
+      this.closeReason = { detail: (error as Error).message, fatal: true };
+      this.afterClose();
+      return;
+    }
     this.socket = socket;
     socket.setNoDelay(true);
     socket.setTimeout(this.options.requestTimeoutMs);
@@ -151,36 +165,63 @@ export class CstaLink {
 
     const decoder = new FrameDecoder();
     let garbage = 0;
-    socket.on('timeout', () => {
-      // Only the TCP connect is bounded this way; once up, silence is normal.
-      if (socket.connecting) this.drop(socket, `no answer from ${this.address}`);
-    });
-    socket.on('connect', () => {
-      socket.setTimeout(0);
-      socket.setKeepAlive(true, 30_000);
-      void this.setUp(socket);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      const { frames, skippedBytes } = decoder.push(chunk);
-      if (skippedBytes > 0) {
-        garbage += skippedBytes;
-        this.options.log.warn({ skippedBytes }, 'CSTA: skipped bytes that do not form a frame');
-        if (garbage > MAX_GARBAGE_BYTES) this.drop(socket, 'the PBX sends data that is not CSTA framing');
-      }
-      for (const frame of frames) {
-        garbage = 0;
-        if (socket.destroyed) return;
-        this.receive(socket, frame.invokeId, frame.xml);
-      }
-    });
+    socket.on(
+      'timeout',
+      this.contained('connect timeout', () => {
+        // Only the TCP connect is bounded this way; once up, silence is normal.
+        if (socket.connecting) this.drop(socket, `no answer from ${this.address}`);
+      }),
+    );
+    socket.on(
+      'connect',
+      this.contained('connect', () => {
+        socket.setTimeout(0);
+        socket.setKeepAlive(true, 30_000);
+        void this.setUp(socket);
+      }),
+    );
+    socket.on(
+      'data',
+      this.contained('data', (chunk: Buffer) => {
+        const { frames, skippedBytes } = decoder.push(chunk);
+        if (skippedBytes > 0) {
+          garbage += skippedBytes;
+          this.options.log.warn({ skippedBytes }, 'CSTA: skipped bytes that do not form a frame');
+          if (garbage > MAX_GARBAGE_BYTES) this.drop(socket, 'the PBX sends data that is not CSTA framing');
+        }
+        for (const frame of frames) {
+          garbage = 0;
+          if (socket.destroyed) return;
+          // One message that cannot be handled costs that message, not the others in the chunk.
+          this.contained('message', () => this.receive(socket, frame.invokeId, frame.xml))();
+        }
+      }),
+    );
     socket.on('error', (error) => {
       this.closeReason ??= { detail: error.message, fatal: false };
     });
-    socket.on('close', () => {
-      resolveClosed();
-      if (this.socket === socket) this.socket = null;
-      this.afterClose();
-    });
+    socket.on(
+      'close',
+      this.contained('close', () => {
+        resolveClosed();
+        if (this.socket === socket) this.socket = null;
+        this.afterClose();
+      }),
+    );
+  }
+
+  /**
+   * A socket or timer callback that logs what it throws instead of letting it
+   * reach the event loop, where it would end the whole server process.
+   */
+  private contained<A extends unknown[]>(what: string, handler: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        handler(...args);
+      } catch (error) {
+        this.options.log.error({ err: error }, `CSTA: ${what} handler failed; the message is skipped`);
+      }
+    };
   }
 
   private get address(): string {
@@ -242,7 +283,7 @@ export class CstaLink {
   private scheduleKeepAlive(actualSeconds: number, requestedSeconds: number): void {
     if (this.keepAliveTimer) clearTimeout(this.keepAliveTimer);
     this.keepAliveTimer = setTimeout(
-      () => {
+      this.contained('keep-alive', () => {
         this.keepAliveTimer = null;
         const socket = this.socket;
         const sessionId = this.sessionId;
@@ -253,7 +294,7 @@ export class CstaLink {
           .catch((error: Error) => {
             if (!socket.destroyed) this.drop(socket, `session keep-alive failed: ${error.message}`);
           });
-      },
+      }),
       (actualSeconds * 1000) / 2,
     );
   }
@@ -318,10 +359,13 @@ export class CstaLink {
     const delay = this.backoff();
     const failed = this.closeReason?.fatal || this.attempts >= this.options.reconnect.failAfterAttempts;
     this.options.onState(failed ? 'failed' : 'reconnecting', `${reason}; retrying in ${formatDelay(delay)}`);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      if (!this.stopped) this.connect();
-    }, delay);
+    this.reconnectTimer = setTimeout(
+      this.contained('reconnect', () => {
+        this.reconnectTimer = null;
+        if (!this.stopped) this.connect();
+      }),
+      delay,
+    );
   }
 
   private backoff(): number {

@@ -44,7 +44,14 @@ export function parseXml(xml: string): ParsedXml {
     const { msg, line, col } = validation.err;
     return { ok: false, error: `${msg} (line ${line}, column ${col})` };
   }
-  const root = toNodes(parser.parse(source) as unknown[]).find((n) => !n.name.startsWith('?'));
+  let parsed: unknown[];
+  try {
+    // The parser refuses nesting deeper than 100 levels by throwing; no CSTA message comes near that.
+    parsed = parser.parse(source) as unknown[];
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const root = toNodes(parsed).find((n) => !n.name.startsWith('?'));
   return root ? { ok: true, root } : { ok: false, error: 'no root element' };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
@@ -67,7 +68,12 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     await repo.markSent(db, emailId, messageId, ctx.now);
   }
 
-  jobs.register(SEND_MAIL_JOB, deliver, { maxAttempts: 8, backoff: 60_000, transactional: false });
+  jobs.register(SEND_MAIL_JOB, deliver, {
+    maxAttempts: 8,
+    backoff: 60_000,
+    transactional: false,
+    payload: z.object({ emailId: z.uuid() }),
+  });
   jobs.onWorkerStart(async () => {
     if (!smtp) return;
     const released = await db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { formatPhone, normalizeName } from '../../../shared/contacts/normalize';
 import type { ContactListItem, ContactListQuery } from '../../../shared/contacts/schemas';
 import type { DbOrTx } from '../../db/client';
-import { ValidationError } from '../../http/errors';
+import { decodeCursor, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
 import { iso } from './detail';
 import { activeBlockSql, rows } from './repo';
 
@@ -54,22 +54,14 @@ const SORTS = {
 
 export const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((v) => typeof v === 'string') &&
-      /^[0-9a-f-]{36}$/i.test(String(value[1]))
-    ) {
-      return value as [string, string];
-    }
-  } catch {
-    // falls through to the validation error
-  }
-  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a cursor of this list' }]);
-}
+/** The key must compare the way the sort's column does: a time for updatedAt, text otherwise. */
+const isListCursor =
+  (sort: ListQuery['sort']) =>
+  (value: unknown): value is [string, string] =>
+    Array.isArray(value) &&
+    value.length === 2 &&
+    (sort === 'updatedAt' ? isTimestamp(value[0]) : isKeyText(value[0])) &&
+    isUuid(value[1]);
 
 /** `LIKE` treats % and _ as wildcards; a typed name must match literally. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -88,7 +80,7 @@ export async function listContacts(db: DbOrTx, query: ListQuery, now: Date) {
   const prefix = query.q ? normalizeName(query.q) : '';
   if (prefix) where.push(sql`c.search_name LIKE ${`${escapeLike(prefix)}%`}`);
   if (query.cursor) {
-    const [key, id] = decodeCursor(query.cursor);
+    const [key, id] = decodeCursor(query.cursor, isListCursor(query.sort));
     where.push(query.dir === 'asc' ? sort.after(key, id) : sort.before(key, id));
   }
   const orderBy = sql.raw(sort.order.map((col) => `${col} ${query.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', '));

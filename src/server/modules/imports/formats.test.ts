@@ -193,6 +193,18 @@ describe('vCard import and export', () => {
   });
 });
 
+describe('vCard import of hostile files', () => {
+  it('reads a card whose phone line carries a hundred thousand parameters within seconds', async () => {
+    const vcf = `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brandt;Jonas\r\nTEL${';CELL'.repeat(100_000)}:0171 2345678\r\nEND:VCARD\r\n`;
+    const started = performance.now();
+    const response = await upload(admin, 'contacts', 'brandt.vcf', Buffer.from(vcf));
+    // Only a guard against a denial of service: copying the parameter list per parameter took minutes.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().totalRows).toBe(1);
+  });
+});
+
 describe('contact export', () => {
   it('exports only the filtered location as CSV for Excel and records who exported how many', async () => {
     const other = await t.services.org.createLocation(null, {

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/imports/schemas';
 import { currentUser } from '../../http/access';
 import { ValidationError } from '../../http/errors';
+import { multipartReadError } from '../../http/multipart';
 import type { Services } from '../../services';
 import { reportIn } from './reason-words';
 
@@ -58,9 +59,13 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       }
       const fields: Record<string, string> = {};
       let file: { fileName: string; buffer: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') file = { fileName: part.filename, buffer: await part.toBuffer() };
-        else fields[part.fieldname] = String(part.value);
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') file = { fileName: part.filename, buffer: await part.toBuffer() };
+          else fields[part.fieldname] = String(part.value);
+        }
+      } catch (error) {
+        throw multipartReadError(error, 'file');
       }
       const parsed = UploadFields.safeParse(fields);
       if (!parsed.success)

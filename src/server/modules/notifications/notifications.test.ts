@@ -116,6 +116,22 @@ describe('live events over Server-Sent Events', () => {
     }
   });
 
+  it('still delivers to my open stream when another listener of mine fails on the event', async () => {
+    const me = await t.userWithRole('reception');
+    const failing = await t.services.notifications.subscribe(me.userId, () => {
+      throw new Error('this tab is gone');
+    });
+    const stream = await openEventStream(`${baseUrl}/api/events`, me.cookie!);
+    try {
+      await stream.next('ready');
+      const created = await notify(me.userId, 'Rückruf: Herr Wagner');
+      expect((await stream.next('notification', 1000)).data).toEqual(created);
+    } finally {
+      stream.close();
+      failing();
+    }
+  });
+
   it('delivers nothing for a notification whose transaction rolled back', async () => {
     const me = await t.userWithRole('parts');
     const stream = await openEventStream(`${baseUrl}/api/events`, me.cookie!);

@@ -3,7 +3,7 @@ import type { Notification, NotificationPage } from '../../../shared/notificatio
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
-import { ValidationError } from '../../http/errors';
+import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
 import { type EventBus, MAX_PAYLOAD_BYTES, type Unsubscribe } from './event-bus';
 import * as repo from './repo';
 
@@ -44,16 +44,13 @@ export function presentNotification(row: repo.NotificationRow): Notification {
 const encodeCursor = (row: repo.NotificationRow) =>
   Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const createdAt = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(createdAt.getTime()))
-      return { createdAt, id };
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+function decodeNotificationCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = decodeCursor(
+    cursor,
+    (value): value is [string, string] =>
+      Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]),
+  );
+  return { createdAt: new Date(at), id };
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
@@ -77,7 +74,14 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       if (!row) return;
       event = { type: 'notification', data: presentNotification(row) };
     }
-    for (const listener of targets) listener(event);
+    // Each stream on its own: one that fails must not keep the event from the user's other tabs.
+    for (const listener of targets) {
+      try {
+        listener(event);
+      } catch (err) {
+        log.warn({ err, userId: wire.userId }, 'a live event stream did not take an event');
+      }
+    }
   }
 
   const onWire = (payload: unknown) => {
@@ -151,7 +155,7 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       const rows = await repo.listNotifications(db, userId, {
         unreadOnly: query.unreadOnly ?? false,
         limit: limit + 1,
-        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+        after: query.cursor ? decodeNotificationCursor(query.cursor) : undefined,
       });
       const page = rows.slice(0, limit);
       return {

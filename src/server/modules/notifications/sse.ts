@@ -22,6 +22,7 @@ export class SseStreams {
 
   /** Takes the response over from Fastify and turns it into an event stream. */
   start(reply: FastifyReply, requestId: string): SseStream {
+    const log = reply.log;
     reply.hijack();
     const res: ServerResponse = reply.raw;
     // Headers set by hooks so far (helmet) are already on res; onSend no longer runs.
@@ -33,18 +34,25 @@ export class SseStreams {
       'x-accel-buffering': 'no',
       'x-request-id': requestId,
     });
-    res.write(`retry: ${RETRY_MS}\n\n`);
     const closeListeners: Array<() => void> = [];
     let closed = false;
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    // Once ended or gone, nothing more is written: a write after the end would be an 'error'
+    // event, and one without a listener ends the process.
+    const write = (chunk: string) => {
+      if (closed || res.writableEnded || res.destroyed) return;
+      res.write(chunk);
+    };
+    res.on('error', (err) => log.debug({ err }, 'live event stream failed'));
+    write(`retry: ${RETRY_MS}\n\n`);
+    const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
 
     const stream: SseStream = {
       send(event, data) {
-        if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       },
       end() {
-        if (!closed) res.end();
+        if (!res.writableEnded) res.end();
       },
       onClose(listener) {
         if (closed) listener();
@@ -55,7 +63,13 @@ export class SseStreams {
       closed = true;
       clearInterval(heartbeat);
       this.open.delete(stream);
-      for (const listener of closeListeners) listener();
+      for (const listener of closeListeners) {
+        try {
+          listener();
+        } catch (err) {
+          log.warn({ err }, 'cleaning up after a live event stream failed');
+        }
+      }
     });
     this.open.add(stream);
     return stream;

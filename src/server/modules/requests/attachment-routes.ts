@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Attachment } from '../../../shared/requests/attachments';
 import { currentUser } from '../../http/access';
 import { PayloadTooLargeError, ValidationError } from '../../http/errors';
+import { multipartReadError } from '../../http/multipart';
 import type { Services } from '../../services';
 import type { IncomingFile } from './attachments';
 
@@ -34,7 +35,7 @@ async function readFiles(request: FastifyRequest): Promise<IncomingFile[]> {
       }
     }
   } catch (error) {
-    if (codeOf(error) !== 'FST_FILES_LIMIT') throw error;
+    if (codeOf(error) !== 'FST_FILES_LIMIT') throw multipartReadError(error, 'files');
     throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
       { field: 'files', in: 'body', message: `at most ${ATTACHMENT_MAX_FILES} files` },
     ]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RequestsContext } from './context';
 import { berlinDateTime, TYPE_LABEL } from './labels';
 import * as repo from './repo';
@@ -64,6 +65,6 @@ export function registerEscalation(ctx: RequestsContext): void {
         }
       });
     },
-    { transactional: false },
+    { transactional: false, payload: z.object({ requestId: z.uuid() }) },
   );
 }

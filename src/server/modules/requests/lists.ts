@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } from '../../../shared/requests/schemas';
 import { assertLocation, type UserActor } from '../../http/access';
-import { ForbiddenError, ValidationError } from '../../http/errors';
+import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
+import { ForbiddenError } from '../../http/errors';
 import { rows } from '../contacts/repo';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';
@@ -37,15 +38,12 @@ const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toIS
 type Cursor = [string | null, string, string];
 const encodeCursor = (r: ListRow) =>
   Buffer.from(JSON.stringify([toIso(r.first_contact_due_at), toIso(r.received_at), r.id])).toString('base64url');
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (Array.isArray(value) && value.length === 3 && /^[0-9a-f-]{36}$/i.test(value[2])) return value;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
-}
+const isListCursor = (value: unknown): value is Cursor =>
+  Array.isArray(value) &&
+  value.length === 3 &&
+  (value[0] === null || isTimestamp(value[0])) &&
+  isTimestamp(value[1]) &&
+  isUuid(value[2]);
 
 /** Work lists (R3.x): mine, my team, my locations, everything; sorted by deadline, overdue first in effect. */
 export function createLists(ctx: RequestsContext) {
@@ -149,7 +147,7 @@ export function createLists(ctx: RequestsContext) {
     if (query.contactId) where.push(sql`r.contact_id = ${query.contactId}::uuid`);
     if (query.overdue) where.push(query.overdue === 'true' ? overdueSql(now) : sql`NOT ${overdueSql(now)}`);
     if (query.cursor) {
-      const [due, received, id] = decodeCursor(query.cursor);
+      const [due, received, id] = decodeCursor(query.cursor, isListCursor);
       const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;
       where.push(
         due === null

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
 import type { DbOrTx } from '../../db/client';
 import { nextOpening } from '../../lib/working-time';
@@ -7,14 +8,15 @@ import { berlinDateTime, STATUS_LABEL, TYPE_LABEL } from './labels';
 import * as repo from './repo';
 import { RETURN_JOB, returnKey } from './sla';
 
-interface ReturnPayload {
-  userId: string;
-  locationId: string;
+const ReturnPayload = z.object({
+  userId: z.uuid(),
+  locationId: z.uuid(),
   /** Last day of the absence (YYYY-MM-DD). */
-  until: string;
+  until: z.iso.date(),
   /** When the first request was taken on their behalf during this absence. */
-  since: string;
-}
+  since: z.iso.datetime({ offset: true }),
+});
+type ReturnPayload = z.infer<typeof ReturnPayload>;
 
 /**
  * R0.7: the regular consultant learns on return what the deputy handled for
@@ -67,6 +69,6 @@ export function registerReturnNotice(ctx: RequestsContext): void {
         await mail.enqueue(tx, { to: user.email, subject: title, text });
       });
     },
-    { transactional: false },
+    { transactional: false, payload: ReturnPayload },
   );
 }

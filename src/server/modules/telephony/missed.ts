@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { formatPhone } from '../../../shared/contacts/normalize';
 import type { Deps } from '../../deps';
 import type { Tx } from '../../db/client';
@@ -14,9 +15,8 @@ export const MISSED_CALL_JOB = 'telephony.missed-call';
 export const MISSED_CALL_GRACE_MS = 15 * 60_000;
 const missedKey = (callId: string) => `missed-call:${callId}`;
 
-interface MissedPayload {
-  callId: string;
-}
+const MissedPayload = z.object({ callId: z.uuid() });
+type MissedPayload = z.infer<typeof MissedPayload>;
 
 /** Requests from missed calls are taken in on behalf of the phone system, not of a person. */
 const phoneSystem = (call: repo.CallRow): ApiKeyActor => ({
@@ -89,7 +89,7 @@ export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall
       );
       log.info({ callId, outcome }, 'missed call handled');
     },
-    { transactional: false, maxAttempts: 5 },
+    { transactional: false, maxAttempts: 5, payload: MissedPayload },
   );
 
   return {

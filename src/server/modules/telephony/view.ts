@@ -2,7 +2,7 @@ import type { Call } from '../../../shared/telephony/schemas';
 import type { CallDirection, CallState, TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Database } from '../../db/client';
 import type { UserActor } from '../../http/access';
-import { ValidationError } from '../../http/errors';
+import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
 
 /** A call with its references resolved, as GET /api/calls and the pop show it. */
 const SELECT_CALLS = `
@@ -138,15 +138,12 @@ export interface CallListFilter {
 
 const encodeCursor = (view: CallView) => Buffer.from(JSON.stringify([view.startedAt, view.id])).toString('base64url');
 
-function decodeCursor(cursor: string): { startedAt: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(new Date(at).getTime()))
-      return { startedAt: at, id };
-  } catch {
-    // falls through to the validation error
-  }
-  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+const isCallCursor = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]);
+
+function decodeCallCursor(cursor: string): { startedAt: string; id: string } {
+  const [startedAt, id] = decodeCursor(cursor, isCallCursor);
+  return { startedAt, id };
 }
 
 /** Newest first, keyset paging on (started_at, id). */
@@ -163,7 +160,7 @@ export async function listCallViews(database: Database, actor: UserActor, filter
   if (filter.state) where.push(`k.state = ${param(filter.state)}`);
   if (filter.direction) where.push(`k.direction = ${param(filter.direction)}`);
   if (filter.cursor) {
-    const after = decodeCursor(filter.cursor);
+    const after = decodeCallCursor(filter.cursor);
     where.push(`(k.started_at, k.id) < (${param(after.startedAt)}::timestamptz, ${param(after.id)}::uuid)`);
   }
   const rows = await database.query<CallViewRow>(

@@ -3,6 +3,7 @@ import { TIMELINE_KINDS } from '../../../shared/timeline/kinds';
 import type { NoteInput, TimelineEntry, TimelineQuery } from '../../../shared/timeline/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
+import { decodeCursor, isTimestamp } from '../../http/cursor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { ContactsService } from '../contacts/service';
 import type { MergeHooks } from '../contacts/merge-hooks';
@@ -36,14 +37,12 @@ function parseKinds(value: string | undefined): string[] | null {
 /** Cursor: the last entry's occurred_at (microseconds, UTC) and id, as base64url JSON. */
 function parseCursor(cursor: string | undefined): { at: string; id: number } | null {
   if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id))
-      return { at, id: id as number };
-  } catch {
-    // fall through to the error below
-  }
-  throw new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+  const [at, id] = decodeCursor(
+    cursor,
+    (value): value is [string, number] =>
+      Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && Number.isSafeInteger(value[1]),
+  );
+  return { at, id };
 }
 
 /** The first line of a note, shortened for the list. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Fuel } from '../../../shared/vehicles/enums';
 import type { VEHICLE_SORTS, VehicleListQuery } from '../../../shared/vehicles/schemas';
 import type { Database } from '../../db/client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, isDate, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
 
 type Sort = (typeof VEHICLE_SORTS)[number];
 type Dir = 'asc' | 'desc';
@@ -72,6 +72,13 @@ interface Cursor {
   i: string;
 }
 
+/** A cursor's key must cast the way its column is compared. */
+const KEY_CHECKS: Record<string, (value: unknown) => boolean> = {
+  text: isKeyText,
+  date: isDate,
+  timestamptz: isTimestamp,
+};
+
 const isCursor =
   (sort: Sort, dir: Dir) =>
   (v: unknown): v is Cursor => {
@@ -84,10 +91,9 @@ const isCursor =
       typeof c.n === 'boolean' &&
       (!c.n || SORTS[sort].nullable) &&
       Array.isArray(c.k) &&
-      c.k.every((x) => typeof x === 'string') &&
       c.k.length === (c.n ? 0 : SORTS[sort].keys.length) &&
-      typeof c.i === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(c.i)
+      c.k.every((x, i) => KEY_CHECKS[SORTS[sort].keys[i]!.cast]?.(x) === true) &&
+      isUuid(c.i)
     );
   };
 

@@ -50,11 +50,30 @@ export function findAdfInText(text: string): string | null {
  * XML was escaped to be shown as text, one level of escaping is undone.
  */
 function stripHtml(text: string): string {
-  const withoutTags = text
-    .replace(/<style[\s\S]*?<\/style>/gi, '')
+  const withoutTags = withoutStyleBlocks(text)
     .replace(/<br\s*\/?>|<\/(p|div|tr|pre)>/gi, '\n')
     .replace(HTML_TAGS, '');
   return ESCAPED_ADF.test(withoutTags) ? decodeEntities(withoutTags) : withoutTags;
+}
+
+/**
+ * Removes each <style>…</style> block. One search each for a start and an end, moving forward:
+ * a lazy pattern would look for the end again from every unclosed <style, quadratic in a
+ * body made of them.
+ */
+function withoutStyleBlocks(text: string): string {
+  const start = /<style/gi;
+  const end = /<\/style>/gi;
+  let out = '';
+  let copiedUpTo = 0;
+  for (let open = start.exec(text); open; open = start.exec(text)) {
+    end.lastIndex = open.index + open[0].length;
+    const close = end.exec(text);
+    if (!close) break;
+    out += text.slice(copiedUpTo, open.index);
+    copiedUpTo = start.lastIndex = close.index + close[0].length;
+  }
+  return out + text.slice(copiedUpTo);
 }
 
 function cutDocument(text: string): string | null {
@@ -67,15 +86,19 @@ function cutDocument(text: string): string | null {
   return text.slice(leadingInstructions(text, root.index), end).trim();
 }
 
-/** Moves the start back over <?xml …?> / <?adf …?> instructions directly before the root. */
+/**
+ * Moves the start back over <?xml …?> / <?adf …?> instructions directly before the root
+ * (white space between them allowed), reading backwards once: an instruction's text holds no
+ * "?", so its "<?" is the last "?" before its "?>".
+ */
 function leadingInstructions(text: string, rootIndex: number): number {
   let start = rootIndex;
-  const before = text.slice(0, rootIndex);
-  const instruction = /<\?[^?]*\?>\s*$/;
-  let match = instruction.exec(before.slice(0, start));
-  while (match) {
-    start = match.index;
-    match = instruction.exec(before.slice(0, start));
+  for (;;) {
+    let end = start;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    if (end < 2 || !text.startsWith('?>', end - 2)) return start;
+    const opening = text.lastIndexOf('?', end - 3);
+    if (opening < 1 || text[opening - 1] !== '<') return start;
+    start = opening - 1;
   }
-  return start;
 }

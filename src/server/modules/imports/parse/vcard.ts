@@ -55,7 +55,9 @@ function parseLine(line: string): VcardProperty | null {
       .split(',')
       .map((v) => v.trim().toLowerCase())
       .filter(Boolean);
-    params[key] = [...(params[key] ?? []), ...values];
+    // Appended in place: copying the list per parameter is quadratic in a line of thousands.
+    const list = (params[key] ??= []);
+    for (const value of values) list.push(value);
   }
   return { name, params, value: line.slice(colon + 1) };
 }
