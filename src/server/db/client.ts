@@ -45,6 +45,20 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 // Bigint counts come back as strings from pg by default; counts we show fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * PGlite turns a JavaScript array into an array parameter only for array
+ * types it knew when it started; it reads them from pg_type once. Types made
+ * later in the same process (an enum by a migration) are sent as plain text,
+ * which PostgreSQL refuses as a "malformed array literal", and read back as
+ * text. Whatever creates types must therefore tell it to read them again.
+ */
+const CREATES_TYPES = /\b(?:create|alter)\s+(?:type|domain|extension|table)\b/i;
+
+/** Lets PGlite learn the array types created since it started; see CREATES_TYPES. */
+export async function refreshTypes(database: Database): Promise<void> {
+  await database.pglite?.refreshArrayTypes();
+}
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
@@ -59,6 +73,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     pglite: client,
     exec: async (sql) => {
       await client.exec(sql);
+      if (CREATES_TYPES.test(sql)) await client.refreshArrayTypes();
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
     close: () => client.close(),
