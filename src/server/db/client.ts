@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config';
 import { PreparingClient } from './preparing-client';
+import { retryReads, retryTransactions } from './retry';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -67,6 +68,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     extensions: pgliteExtensions,
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // PGlite has no connection to lose, but it aborts transactions like PostgreSQL does.
+  retryTransactions(db);
   return {
     engine: 'pglite',
     db,
@@ -84,7 +87,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a client in use, e.g. by a transaction: the pool listens only to idle ones, and an
+  // 'error' event nobody listens to is thrown. Its queries fail anyway and say why.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  retryReads(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  retryTransactions(db);
   return {
     engine: 'postgres',
     db,
