@@ -27,7 +27,8 @@ const e2eProject = {
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,
-    hookTimeout: 90_000,
+    // Migrating and seeding the demo group in-process takes a while on a busy machine.
+    hookTimeout: 180_000,
   },
 };
 
