@@ -3,6 +3,7 @@ import { notifications as toasts } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { SESSION_KEY } from '../../app/auth';
 import i18next from '../../i18n';
 import { REQUESTS_KEY } from '../requests/queries';
 import { CALLS_KEY } from '../telephony/queries';
@@ -155,6 +156,9 @@ export function useLiveEvents() {
         if (stopped || source !== current || retry) return;
         current.close();
         setLiveStatus('interrupted');
+        // The server also ends the stream when the session ends (logout elsewhere, deactivation,
+        // expiry): asking for the session again shows the login page in that case.
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
         retry = setTimeout(connect, reconnectDelay(failures));
         failures += 1;
       };
