@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   CRM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(240),
   CRM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  CRM_LIVE_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   CRM_COOKIE_SECURE: flag(false),
   CRM_TRUST_PROXY: flag(false),
   CRM_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -66,7 +67,7 @@ export type Config = {
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   demo: boolean;
   admin: { email?: string; password?: string };
-  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean; liveCheckSeconds: number };
   loginLimits: { perAccount: number; perIp: number; windowMinutes: number };
   trustProxy: boolean;
   webDist: string;
@@ -100,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: {
       idleMinutes: e.CRM_SESSION_IDLE_MINUTES,
       maxHours: e.CRM_SESSION_MAX_HOURS,
+      liveCheckSeconds: e.CRM_LIVE_SESSION_CHECK_SECONDS,
       cookieSecure: e.CRM_COOKIE_SECURE,
     },
     loginLimits: {

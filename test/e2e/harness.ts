@@ -5,9 +5,9 @@ import pino from 'pino';
 import { buildApp } from '../../src/server/app';
 import { bootstrap } from '../../src/server/bootstrap';
 import { loadConfig } from '../../src/server/config';
-import type { Database } from '../../src/server/db/client';
+import { type Database, openPglite } from '../../src/server/db/client';
+import { runMigrations } from '../../src/server/db/migrate';
 import type { Services } from '../../src/server/services';
-import { createTestDatabase } from '../support/database';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   Boolean,
@@ -31,13 +31,18 @@ export interface E2EServer {
   close(): Promise<void>;
 }
 
-/** The real server on a random port, with the demo dealer group, serving the built web app. */
+/**
+ * The real server on a random port, with the demo dealer group, serving the built web app.
+ * Its database is new and migrated by this process, as on a first `npm start`: a database
+ * loaded from a dump would hide whatever only goes wrong before the first restart.
+ */
 export async function startServer(): Promise<E2EServer> {
   const webDist = path.resolve('dist/web');
   if (!fs.existsSync(path.join(webDist, 'index.html')))
     throw new Error('dist/web is missing: run "npm run build" first');
   const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'e2e-admin-password' });
-  const database = await createTestDatabase();
+  const database = await openPglite();
+  await runMigrations(database);
   const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
   const result = await bootstrap(config, database, services);
   await result.seedDemoData?.();

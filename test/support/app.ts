@@ -84,10 +84,12 @@ export async function createTestApp(
   options: {
     env?: NodeJS.ProcessEnv;
     clock?: ManualClock;
+    /** Where the database comes from; by default a copy of the migrated template. */
+    database?: () => Promise<Database>;
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const database = await createTestDatabase();
+  const database = await (options.database ?? createTestDatabase)();
   const clock = options.clock ?? new ManualClock('2026-03-02T08:00:00Z');
   const { app, services } = await buildApp({ config, database, clock, logger: pino({ level: 'silent' }) });
   await app.ready();

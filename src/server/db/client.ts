@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../config';
 import { PreparingClient } from './preparing-client';
+import { retryReads, retryTransactions } from './retry';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -45,6 +46,20 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 // Bigint counts come back as strings from pg by default; counts we show fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * PGlite turns a JavaScript array into an array parameter only for array
+ * types it knew when it started; it reads them from pg_type once. Types made
+ * later in the same process (an enum by a migration) are sent as plain text,
+ * which PostgreSQL refuses as a "malformed array literal", and read back as
+ * text. Whatever creates types must therefore tell it to read them again.
+ */
+const CREATES_TYPES = /\b(?:create|alter)\s+(?:type|domain|extension|table)\b/i;
+
+/** Lets PGlite learn the array types created since it started; see CREATES_TYPES. */
+export async function refreshTypes(database: Database): Promise<void> {
+  await database.pglite?.refreshArrayTypes();
+}
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
@@ -53,12 +68,15 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     extensions: pgliteExtensions,
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // PGlite has no connection to lose, but it aborts transactions like PostgreSQL does.
+  retryTransactions(db);
   return {
     engine: 'pglite',
     db,
     pglite: client,
     exec: async (sql) => {
       await client.exec(sql);
+      if (CREATES_TYPES.test(sql)) await client.refreshArrayTypes();
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
     close: () => client.close(),
@@ -69,7 +87,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a client in use, e.g. by a transaction: the pool listens only to idle ones, and an
+  // 'error' event nobody listens to is thrown. Its queries fail anyway and say why.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  retryReads(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  retryTransactions(db);
   return {
     engine: 'postgres',
     db,

@@ -3,7 +3,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { Database } from './client';
+import { type Database, refreshTypes } from './client';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -17,6 +17,9 @@ const MIGRATION_LOCK = 7_134_001;
 export async function runMigrations(database: Database): Promise<void> {
   if (database.pglite) {
     await migratePglite(drizzlePglite(database.pglite), { migrationsFolder });
+    // The migrations may have created enums: without this a new installation's first
+    // query with an array of one (the screen pop's open requests) fails until a restart.
+    await refreshTypes(database);
     return;
   }
   const client = await database.pool!.connect();

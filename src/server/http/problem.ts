@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isTransientDatabaseError } from '../db/transient';
 import { DomainError, type FieldError } from './errors';
+
+/**
+ * After a passing database fault the server has already tried again where
+ * that was safe; the client is asked to do the same a little later. Lead
+ * portals and web-form back ends retry on 503, many of them not on 500.
+ */
+const RETRY_AFTER_SECONDS = 2;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -82,6 +90,17 @@ export function registerProblemHandlers(
         },
         error.extensions,
       );
+    }
+    if (isTransientDatabaseError(error)) {
+      request.log.warn({ err: error }, 'database interrupted; answered 503');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, request, {
+        status: 503,
+        code: 'database-unavailable',
+        detail:
+          'The connection to the database was interrupted, so the request could not be completed. ' +
+          `Please send it again in ${RETRY_AFTER_SECONDS} seconds.`,
+      });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');

@@ -17,8 +17,12 @@ export class FakeEventSource {
   close() {
     this.readyState = FakeEventSource.CLOSED;
   }
-  emit(type: string, data: unknown) {
-    const event = new MessageEvent(type, { data: JSON.stringify(data) });
+  /** Ends the stream as the browser does when the server fails or goes away. */
+  fail() {
+    this.onerror?.();
+  }
+  emit(type: string, data: unknown, id?: string) {
+    const event = new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id ?? '' });
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { userLocations, users } from '../org/tables';
 import { apiKeys, loginAttempts, sessions } from './tables';
@@ -124,4 +124,22 @@ export async function revokeApiKey(db: DbOrTx, id: string, at: Date) {
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return row;
+}
+
+/** Of these sessions, those that still exist, have not expired and belong to an active user. */
+export async function openSessionIds(db: DbOrTx, ids: string[], now: Date, idleCutoff: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        inArray(sessions.id, ids),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleCutoff),
+        eq(users.active, true),
+      ),
+    );
+  return found.map((row) => row.id);
 }

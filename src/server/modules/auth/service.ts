@@ -178,6 +178,12 @@ export function createAuthService({ db, clock, config }: Deps) {
 
     logout: (actor: UserActor) => repo.deleteSession(db, actor.sessionId),
 
+    /** Of these sessions, the ones a request could still use: not ended, not expired, user active. */
+    async openSessions(ids: string[]): Promise<Set<string>> {
+      const now = clock.now();
+      return new Set(await repo.openSessionIds(db, ids, now, new Date(now.getTime() - idleMs)));
+    },
+
     /**
      * A new password ends every other session of the user (a stolen cookie
      * stops working with the old password) and gives the current session a

@@ -18,6 +18,12 @@ export interface EventBus {
   notifyExpression(channel: string, payload: unknown): SQL;
   /** Resolves once the process is listening, so nothing published afterwards is missed. */
   subscribe(channel: string, listener: EventListener): Promise<Unsubscribe>;
+  /**
+   * Called each time the process listens again after losing its listening connection:
+   * whatever was published meanwhile was not heard, and a subscriber that keeps its events
+   * as rows can look them up. Never called on PGlite, which has no connection to lose.
+   */
+  onReconnect(listener: () => void): Unsubscribe;
   close(): Promise<void>;
 }
 
@@ -35,9 +41,26 @@ interface Listening {
   close(): Promise<void>;
 }
 
+/** The listening connection's application_name. */
+export const LISTENER_NAME = 'crm-live-events';
+
+/** Back-off between attempts to listen again: from half a second, doubling, to at most 30 seconds. */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
 export function createEventBus(database: Database, log: Logger): EventBus {
   const channels = new Map<string, Channel>();
+  const reconnectListeners = new Set<() => void>();
   let closed = false;
+  const reconnected = () => {
+    for (const listener of reconnectListeners) {
+      try {
+        listener();
+      } catch (err) {
+        log.warn({ err }, 'a reconnect listener failed');
+      }
+    }
+  };
 
   const deliver = (channel: string) => (raw: string) => {
     let payload: unknown;
@@ -63,7 +86,7 @@ export function createEventBus(database: Database, log: Logger): EventBus {
     return sql`pg_notify(${channel}, ${json})`;
   }
 
-  const listening: Listening = database.pglite ? pgliteListening(database) : pgListening(database, log);
+  const listening: Listening = database.pglite ? pgliteListening(database) : pgListening(database, log, reconnected);
 
   return {
     async publish(tx, channel, payload) {
@@ -82,6 +105,10 @@ export function createEventBus(database: Database, log: Logger): EventBus {
       entry.listeners.add(listener);
       const listeners = entry.listeners;
       return () => void listeners.delete(listener);
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => void reconnectListeners.delete(listener);
     },
     async close() {
       closed = true;
@@ -106,49 +133,71 @@ function pgliteListening(database: Database): Listening {
   };
 }
 
-function pgListening(database: Database, log: Logger): Listening {
+function pgListening(database: Database, log: Logger, reconnected: () => void): Listening {
   const handlers = new Map<string, (raw: string) => void>();
-  let client: Promise<pg.Client> | undefined;
+  let current: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let failures = 0;
+  let listenedBefore = false;
 
   const quote = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
 
-  function connect(): Promise<pg.Client> {
-    client ??= (async () => {
-      const c = new pg.Client(database.pool!.options);
-      c.on('notification', (msg) => {
-        if (msg.payload !== undefined) handlers.get(msg.channel)?.(msg.payload);
-      });
-      // A lost connection loses LISTEN too: reconnect and listen again. Events sent meanwhile are
-      // missed; clients reload their lists when the stream reconnects, so nothing stays stale.
-      const lost = (err?: Error) => {
-        client = undefined;
-        c.removeAllListeners('error');
-        c.on('error', () => undefined);
-        if (closed) return;
-        log.warn({ err }, 'live event connection lost; reconnecting');
-        retry = setTimeout(() => {
-          if (!closed && handlers.size > 0) {
-            connect().catch((e: unknown) => {
-              log.warn({ err: e }, 'live event reconnect failed');
-              lost();
-            });
-          }
-        }, 1000);
-        retry.unref();
-      };
-      c.on('error', lost);
-      c.on('end', () => lost());
+  /** Tries again later, longer after each failure in a row; the next success calls `reconnected`. */
+  function scheduleReconnect() {
+    if (closed || retry || handlers.size === 0) return;
+    const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
+    failures += 1;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().catch((err: unknown) => log.warn({ err, failures }, 'live event reconnect failed'));
+    }, delay);
+    retry.unref();
+  }
+
+  /** One listening connection; once lost it is never used again, a new one takes its place. */
+  async function open(): Promise<pg.Client> {
+    // Named, so an administrator sees in pg_stat_activity which connection carries live events.
+    const c = new pg.Client({ ...database.pool!.options, application_name: LISTENER_NAME });
+    let gone = false;
+    const lost = (err?: Error) => {
+      if (gone) return;
+      gone = true;
+      if (current === c) current = undefined;
+      c.removeAllListeners('error');
+      c.on('error', () => undefined);
+      c.end().catch(() => undefined);
+      if (closed) return;
+      log.warn({ err }, 'live event connection lost; listening again');
+      scheduleReconnect();
+    };
+    c.on('notification', (msg) => {
+      if (msg.payload !== undefined) handlers.get(msg.channel)?.(msg.payload);
+    });
+    c.on('error', lost);
+    c.on('end', () => lost());
+    try {
       await c.connect();
       for (const channel of handlers.keys()) await c.query(`LISTEN ${quote(channel)}`);
-      return c;
-    })();
-    const attempt = client;
-    attempt.catch(() => {
-      if (client === attempt) client = undefined;
+    } catch (err) {
+      lost(err as Error);
+      throw err;
+    }
+    if (gone) throw new Error('the live event connection was lost while it started listening');
+    current = c;
+    failures = 0;
+    if (listenedBefore) reconnected();
+    listenedBefore = true;
+    return c;
+  }
+
+  function connect(): Promise<pg.Client> {
+    if (current) return Promise.resolve(current);
+    connecting ??= open().finally(() => {
+      connecting = undefined;
     });
-    return attempt;
+    return connecting;
   }
 
   return {
@@ -160,9 +209,9 @@ function pgListening(database: Database, log: Logger): Listening {
     async close() {
       closed = true;
       clearTimeout(retry);
-      const c = client;
-      client = undefined;
-      if (c) await (await c.catch(() => undefined))?.end().catch(() => undefined);
+      const c = current ?? (await connecting?.catch(() => undefined));
+      current = undefined;
+      await c?.end().catch(() => undefined);
     },
   };
 }

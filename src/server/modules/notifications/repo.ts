@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { notifications } from './tables';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../../db/client';
+import { liveEvents, notifications } from './tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -56,4 +56,41 @@ export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
+}
+
+export type LiveEventRow = typeof liveEvents.$inferSelect;
+
+/** The inserts of live events, not yet run: for a write batch, or to run in the caller's transaction. */
+export const liveEventsInsert = (db: DbOrTx, values: Array<typeof liveEvents.$inferInsert>) =>
+  db.insert(liveEvents).values(values);
+
+export async function findLiveEvent(db: DbOrTx, id: number): Promise<LiveEventRow | undefined> {
+  const [row] = await db.select().from(liveEvents).where(eq(liveEvents.id, id));
+  return row;
+}
+
+/** Live events for these users inserted since then, oldest first; a bounded catch-up, not an archive. */
+export async function liveEventsSince(
+  db: DbOrTx,
+  userIds: string[],
+  since: Date,
+  limit = 5000,
+): Promise<LiveEventRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(liveEvents)
+    .where(and(inArray(liveEvents.userId, userIds), gte(liveEvents.insertedAt, since)))
+    .orderBy(asc(liveEvents.id))
+    .limit(limit);
+}
+
+/** The database's clock: live events are stamped by it, so windows over them are measured by it too. */
+export async function databaseNow(db: DbOrTx): Promise<Date> {
+  const [row] = await rows<{ now: string | Date }>(db, sql`SELECT clock_timestamp() AS now`);
+  return new Date(row!.now);
+}
+
+export async function deleteLiveEventsBefore(db: DbOrTx, age: string): Promise<void> {
+  await db.delete(liveEvents).where(lt(liveEvents.insertedAt, sql`clock_timestamp() - ${age}::interval`));
 }

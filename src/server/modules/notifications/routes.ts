@@ -1,16 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
 import { MarkReadInput, NotificationPage, NotificationQuery, UnreadCount } from '../../../shared/notifications/schemas';
 import { z } from 'zod';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { SESSIONS_ENDED_CHANNEL } from '../auth/sessions';
+import type { LiveEvent } from './live';
+import { watchSessions } from './session-watch';
 import { SseStreams } from './sse';
 
-export async function notificationsRoutes(root: FastifyInstance, { notifications, events }: Services) {
+/** An event id as the browser sends it back (Last-Event-ID); anything else is no id. */
+function eventId(value: unknown): number | null {
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
+export async function notificationsRoutes(root: FastifyInstance, { notifications, events, auth }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const streams = new SseStreams();
+  const sessions = watchSessions({
+    streams,
+    openSessions: (ids) => auth.openSessions(ids),
+    bus: events,
+    endedChannel: SESSIONS_ENDED_CHANNEL,
+    everyMs: root.config.session.liveCheckSeconds * 1000,
+    log: root.log as unknown as Logger,
+  });
   // Open streams never finish by themselves; end them so shutdown does not wait for clients.
-  app.addHook('preClose', async () => streams.endAll());
+  app.addHook('preClose', async () => {
+    await sessions.stop();
+    streams.endAll();
+  });
   app.addHook('onClose', async () => events.close());
 
   app.get('/api/notifications', {
@@ -50,14 +70,23 @@ export async function notificationsRoutes(root: FastifyInstance, { notifications
     config: { access: { roles: 'any' } },
     schema: {
       tags: ['notifications'],
-      summary: 'Live events for me as Server-Sent Events (text/event-stream): ready, notification, notifications.read',
+      summary:
+        'Live events for me as Server-Sent Events (text/event-stream): ready, notification, notifications.read, ' +
+        'call, resync. A reconnecting client names the last event id it saw (Last-Event-ID, or lastEventId) ' +
+        'and is sent what came after; the stream ends when my session does.',
+      querystring: z.object({ lastEventId: z.string().max(20).optional() }),
     },
     handler: async (request, reply) => {
-      const { userId } = currentUser(request);
-      const stream = streams.start(reply, request.id);
+      const { userId, sessionId } = currentUser(request);
+      const lastEventId = eventId(request.headers['last-event-id'] ?? request.query.lastEventId);
+      const stream = streams.start(reply, request.id, sessionId);
+      sessions.start();
       try {
-        const unsubscribe = await notifications.subscribe(userId, (event) => stream.send(event.type, event.data));
+        const send = (event: LiveEvent) => stream.send(event.type, event.data, event.id);
+        const unsubscribe = await notifications.subscribe(userId, send);
         stream.onClose(unsubscribe);
+        // Listening first, then the catch-up: an event in between comes twice, and the browser knows it by id.
+        if (lastEventId !== null) await notifications.liveEventsSince(userId, lastEventId, send);
         // Sent once listening: a client may rely on anything published after it arriving.
         stream.send('ready', { unreadCount: await notifications.unreadCount(userId) });
       } catch (err) {

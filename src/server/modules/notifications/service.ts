@@ -4,21 +4,11 @@ import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
 import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
-import { type EventBus, MAX_PAYLOAD_BYTES, type Unsubscribe } from './event-bus';
+import type { EventBus } from './event-bus';
+import { createLiveEvents } from './live';
 import * as repo from './repo';
 
-/** The NOTIFY channel that carries live events to users, from any process to every process. */
-export const EVENTS_CHANNEL = 'crm_events';
-
-/** What a user's open event stream receives; `type` becomes the SSE event name. */
-export interface LiveEvent {
-  type: string;
-  data: unknown;
-}
-export type LiveListener = (event: LiveEvent) => void;
-
-/** On the wire: the event itself, or for an oversized notification its id (NOTIFY payloads are limited). */
-type Wire = { userId: string; event: LiveEvent } | { userId: string; notificationId: string };
+export { EVENTS_CHANNEL, type LiveEvent, type LiveListener } from './live';
 
 export interface NotificationInput {
   kind: string;
@@ -61,36 +51,8 @@ export type NotificationsService = ReturnType<typeof createNotificationsService>
  * process they are connected, once the transaction commits.
  */
 export function createNotificationsService({ db, clock, log }: Deps, bus: EventBus) {
-  const listeners = new Map<string, Set<LiveListener>>();
-  let listening: Promise<Unsubscribe> | undefined;
-
-  async function deliver(wire: Wire) {
-    const targets = listeners.get(wire.userId);
-    if (!targets?.size) return;
-    let event: LiveEvent;
-    if ('event' in wire) event = wire.event;
-    else {
-      const row = await repo.findNotification(db, wire.notificationId);
-      if (!row) return;
-      event = { type: 'notification', data: presentNotification(row) };
-    }
-    // Each stream on its own: one that fails must not keep the event from the user's other tabs.
-    for (const listener of targets) {
-      try {
-        listener(event);
-      } catch (err) {
-        log.warn({ err, userId: wire.userId }, 'a live event stream did not take an event');
-      }
-    }
-  }
-
-  const onWire = (payload: unknown) => {
-    deliver(payload as Wire).catch((err: unknown) => log.warn({ err }, 'could not deliver a live event'));
-  };
-
-  async function emit(tx: DbOrTx, userId: string, type: string, data: unknown): Promise<void> {
-    await bus.publish(tx, EVENTS_CHANNEL, { userId, event: { type, data } } satisfies Wire);
-  }
+  const live = createLiveEvents({ db, log }, bus);
+  const { emit } = live;
 
   /** The rows and their live events, added to a write batch. */
   function notifyManyIn(batch: WriteBatch, userIds: string[], input: NotificationInput): Notification[] {
@@ -107,19 +69,13 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       readAt: null,
     }));
     if (rows.length === 0) return [];
+    const notifications = rows.map(presentNotification);
     batch.write(repo.notificationsInsert(db, rows));
-    for (const row of rows) {
-      const notification = presentNotification(row);
-      const wire: Wire = { userId: row.userId, event: { type: 'notification', data: notification } };
-      const small = Buffer.byteLength(JSON.stringify(wire)) <= MAX_PAYLOAD_BYTES;
-      batch.effect(
-        bus.notifyExpression(
-          EVENTS_CHANNEL,
-          small ? wire : ({ userId: row.userId, notificationId: notification.id } satisfies Wire),
-        ),
-      );
-    }
-    return rows.map(presentNotification);
+    live.emitIn(
+      batch,
+      notifications.map((notification, i) => ({ userId: rows[i]!.userId, type: 'notification', data: notification })),
+    );
+    return notifications;
   }
 
   async function notifyMany(tx: DbOrTx, userIds: string[], input: NotificationInput): Promise<Notification[]> {
@@ -181,21 +137,12 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
     },
 
     /** Live events for one user (all their streams in this process); resolves once listening. */
-    async subscribe(userId: string, listener: LiveListener): Promise<Unsubscribe> {
-      listening ??= bus.subscribe(EVENTS_CHANNEL, onWire);
-      try {
-        await listening;
-      } catch (err) {
-        listening = undefined;
-        throw err;
-      }
-      let set = listeners.get(userId);
-      if (!set) listeners.set(userId, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
-      };
-    },
+    subscribe: live.subscribe,
+
+    /** A reconnecting stream's catch-up from the last event id its browser saw. */
+    liveEventsSince: live.since,
+
+    /** Housekeeping: live events too old to be replayed. */
+    pruneLiveEvents: live.prune,
   };
 }

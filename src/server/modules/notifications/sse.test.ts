@@ -9,7 +9,7 @@ async function serveOneStream(): Promise<{ app: FastifyInstance; url: string; st
   const streams = new SseStreams();
   let opened!: (stream: SseStream) => void;
   const stream = new Promise<SseStream>((resolve) => (opened = resolve));
-  app.get('/events', async (request, reply) => opened(streams.start(reply, request.id)));
+  app.get('/events', async (request, reply) => opened(streams.start(reply, request.id, 'session-1')));
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/events`, stream };
 }

@@ -7,7 +7,10 @@ const RETRY_MS = 3000;
 
 /** One open Server-Sent Events response. */
 export interface SseStream {
-  send(event: string, data: unknown): void;
+  /** The login session the stream was opened with; it ends when that session does. */
+  readonly sessionId: string;
+  /** With an id, a browser that reconnects names it in Last-Event-ID and is sent what came after. */
+  send(event: string, data: unknown, id?: number): void;
   end(): void;
   /** Called once when the client goes away or the stream is ended. */
   onClose(listener: () => void): void;
@@ -21,7 +24,7 @@ export class SseStreams {
   private readonly open = new Set<SseStream>();
 
   /** Takes the response over from Fastify and turns it into an event stream. */
-  start(reply: FastifyReply, requestId: string): SseStream {
+  start(reply: FastifyReply, requestId: string, sessionId: string): SseStream {
     const log = reply.log;
     reply.hijack();
     const res: ServerResponse = reply.raw;
@@ -48,10 +51,14 @@ export class SseStreams {
     heartbeat.unref();
 
     const stream: SseStream = {
-      send(event, data) {
-        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      sessionId,
+      send(event, data, id) {
+        write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       },
       end() {
+        if (closed) return;
+        // Nothing more is written once ending, even before the socket reports 'close'.
+        closed = true;
         if (!res.writableEnded) res.end();
       },
       onClose(listener) {
@@ -77,5 +84,25 @@ export class SseStreams {
 
   endAll(): void {
     for (const stream of this.open) stream.end();
+  }
+
+  /** The sessions behind the open streams. */
+  sessionIds(): string[] {
+    return [...new Set([...this.open].map((stream) => stream.sessionId))];
+  }
+
+  /** Ends the streams of sessions that are no longer open; returns how many it ended. */
+  endAllBut(openSessions: Set<string>): number {
+    let ended = 0;
+    for (const stream of this.open) {
+      if (openSessions.has(stream.sessionId)) continue;
+      stream.end();
+      ended += 1;
+    }
+    return ended;
+  }
+
+  get size(): number {
+    return this.open.size;
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from '../../db/columns';
 import { users } from '../org/tables';
 
@@ -24,4 +24,28 @@ export const notifications = pgTable(
       .on(t.userId)
       .where(sql`read_at is null`),
   ],
+);
+
+/**
+ * Every live event as a row, numbered in order: a NOTIFY is lost while a
+ * process is not listening (its connection dropped), a row is not. A
+ * process replays the rows it may have missed when it listens again, and an
+ * event stream catches up from the last id its browser saw. The NOTIFY is
+ * sent by a trigger on insert (migration 0011); rows are kept for an hour.
+ */
+export const liveEvents = pgTable(
+  'live_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: jsonb('data').notNull(),
+    /** The database's own time, so replay windows do not depend on the application's clock. */
+    insertedAt: instant('inserted_at')
+      .notNull()
+      .default(sql`clock_timestamp()`),
+  },
+  (t) => [index('live_events_user_idx').on(t.userId, t.id), index('live_events_inserted_idx').on(t.insertedAt)],
 );

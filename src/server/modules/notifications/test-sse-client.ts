@@ -2,6 +2,8 @@
 export interface ReceivedEvent {
   event: string;
   data: unknown;
+  /** The event's id, if the server gave it one. */
+  id?: string;
   /** performance.now() when the event arrived. */
   at: number;
 }
@@ -17,9 +19,15 @@ export interface SseClient {
   close(): void;
 }
 
-export async function openEventStream(url: string, cookie: string): Promise<SseClient> {
+export async function openEventStream(
+  url: string,
+  cookie: string,
+  options: { lastEventId?: string } = {},
+): Promise<SseClient> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+  const headers: Record<string, string> = { cookie, accept: 'text/event-stream' };
+  if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
+  const res = await fetch(url, { headers, signal: controller.signal });
   const events: ReceivedEvent[] = [];
   const taken = new Set<ReceivedEvent>();
   let notify = () => undefined as void;
@@ -38,8 +46,9 @@ export async function openEventStream(url: string, cookie: string): Promise<SseC
           const lines = block.split('\n').filter((l) => !l.startsWith(':'));
           const name = lines.find((l) => l.startsWith('event: '))?.slice(7);
           const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+          const id = lines.find((l) => l.startsWith('id: '))?.slice(4);
           if (name && data !== undefined) {
-            events.push({ event: name, data: JSON.parse(data), at: performance.now() });
+            events.push({ event: name, data: JSON.parse(data), at: performance.now(), ...(id ? { id } : {}) });
             notify();
           }
         }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { TemplateKind } from '../../../shared/requests/enums';
 import { TEMPLATE_KINDS } from '../../../shared/requests/enums';
 import type { CustomerRequest, RequestCreate } from '../../../shared/requests/schemas';
+import { retryTransient } from '../../db/retry';
 import type { Deps } from '../../deps';
 import type { Actor, UserActor } from '../../http/access';
 import { assertLocation } from '../../http/access';
@@ -83,8 +84,14 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
       return view.present(row);
     },
 
-    takeInJson: machine.takeInJson,
-    takeInAdf: adf.takeInAdf,
+    /**
+     * Machine intake with an Idempotency-Key is repeated after a passing database fault even
+     * if its write may have committed: the repeat looks the key up first and answers with what
+     * the first try stored, so a lead is never lost to a dropped connection, nor stored twice.
+     */
+    takeInJson: (...args: Parameters<typeof machine.takeInJson>) => retryTransient(() => machine.takeInJson(...args)),
+    takeInAdf: (...args: Parameters<typeof adf.takeInAdf>) =>
+      args[3] === null ? adf.takeInAdf(...args) : retryTransient(() => adf.takeInAdf(...args)),
 
     events: async (actor: UserActor, id: string) => {
       assertRead(actor, await view.loadRow(id));

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { LiveStatusBanner } from '../../features/notifications/LiveStatusBanner';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { SearchSpotlight } from '../../features/search/SearchSpotlight';
 import { ScreenPop } from '../../features/telephony/pop/ScreenPop';
@@ -32,6 +33,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveStatusBanner />
             <SearchButton />
             <NotificationBell />
             <UserMenu />

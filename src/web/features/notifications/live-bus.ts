@@ -23,3 +23,29 @@ export function publishLive(type: string, data: unknown) {
 
 /** Event types the stream forwards to subscribers, besides its own notification events. */
 export const FORWARDED_EVENTS = ['call'] as const;
+
+/**
+ * Whether live updates are flowing: `live` once the stream said `ready`, `interrupted` from
+ * an error until it is back. The header shows the user when they are interrupted.
+ */
+export type LiveStatus = 'connecting' | 'live' | 'interrupted';
+
+let status: LiveStatus = 'connecting';
+const statusListeners = new Set<() => void>();
+
+export function getLiveStatus(): LiveStatus {
+  return status;
+}
+
+export function setLiveStatus(next: LiveStatus) {
+  if (next === status) return;
+  status = next;
+  for (const listener of statusListeners) listener();
+}
+
+export function subscribeLiveStatus(listener: () => void): () => void {
+  statusListeners.add(listener);
+  return () => {
+    statusListeners.delete(listener);
+  };
+}

@@ -3,13 +3,25 @@ import { notifications as toasts } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { SESSION_KEY } from '../../app/auth';
 import i18next from '../../i18n';
 import { REQUESTS_KEY } from '../requests/queries';
-import { FORWARDED_EVENTS, publishLive } from './live-bus';
+import { CALLS_KEY } from '../telephony/queries';
+import { FORWARDED_EVENTS, publishLive, setLiveStatus } from './live-bus';
 import { NOTIFICATION_LIST_KEY, UNREAD_KEY, type Notification } from './queries';
 
-/** When the server refused the stream (e.g. during a restart), try again after this long. */
-const RECONNECT_MS = 5000;
+/**
+ * After the stream fails, it is opened again after 1 s, then 2, 4 … up to 30 s, with a little
+ * jitter so that a server's clients do not all come back at the same instant.
+ */
+const RECONNECT_FIRST_MS = 1000;
+const RECONNECT_MAX_MS = 30_000;
+/** Event ids remembered, so an event sent again in a catch-up is not shown twice. */
+const REMEMBERED_IDS = 500;
+
+export function reconnectDelay(failures: number): number {
+  return Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures) * (0.8 + Math.random() * 0.4);
+}
 
 function parse<T>(event: MessageEvent): T | null {
   try {
@@ -22,8 +34,10 @@ function parse<T>(event: MessageEvent): T | null {
 /**
  * Listens to GET /api/events for as long as the user is logged in: a new
  * notification shows a toast, updates the bell and refreshes the work lists
- * at once, without a reload. The browser reconnects a dropped stream by
- * itself; a refused one is reopened here.
+ * at once, without a reload. A failed stream is closed and opened again here
+ * with back-off (the browser's own retry gives up after a 5xx), naming the
+ * last event id it saw so the server sends what came after; once it is back,
+ * the lists are fetched again. Meanwhile the header says updates are interrupted.
  */
 export function useLiveEvents() {
   const queryClient = useQueryClient();
@@ -34,22 +48,46 @@ export function useLiveEvents() {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let failures = 0;
+    let lastEventId: string | null = null;
+    const seen = new Set<string>();
+
+    /** False for an event this page has had already (a catch-up may send it again). */
+    const isNew = (event: MessageEvent) => {
+      const id = event.lastEventId;
+      if (!id) return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      if (seen.size > REMEMBERED_IDS) seen.delete(seen.values().next().value!);
+      lastEventId = id;
+      return true;
+    };
 
     // The unread count comes with the events themselves; lists and work lists are asked again.
     const refreshAll = () => {
       void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LIST_KEY });
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
     };
+    // After a gap the calls too: an open pop may show a call that went on meanwhile.
+    const refreshAfterGap = () => {
+      refreshAll();
+      void queryClient.invalidateQueries({ queryKey: CALLS_KEY });
+      publishLive('ready', null);
+    };
 
     const onReady = (event: MessageEvent) => {
       const data = parse<{ unreadCount: number }>(event);
       if (data) queryClient.setQueryData(UNREAD_KEY, { unreadCount: data.unreadCount });
+      failures = 0;
+      setLiveStatus('live');
       // Whatever happened while the stream was down is fetched once it is back.
-      refreshAll();
-      publishLive('ready', null);
+      refreshAfterGap();
     };
+    // The server lost events on its side and replayed what it could: fetch the lists again too.
+    const onResync = refreshAfterGap;
 
     const onNotification = (event: MessageEvent) => {
+      if (!isNew(event)) return;
       const notification = parse<Notification>(event);
       if (!notification) return;
       // Counted up here rather than asked again: the stream is the faster source. A count still
@@ -92,25 +130,37 @@ export function useLiveEvents() {
     };
 
     const onRead = (event: MessageEvent) => {
+      if (!isNew(event)) return;
       const data = parse<{ unreadCount: number }>(event);
       if (data) queryClient.setQueryData(UNREAD_KEY, { unreadCount: data.unreadCount });
       void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LIST_KEY });
     };
 
     const connect = () => {
-      source = new EventSource('/api/events', { withCredentials: true });
-      source.addEventListener('ready', onReady);
-      source.addEventListener('notification', onNotification);
-      source.addEventListener('notifications.read', onRead);
+      retry = undefined;
+      const url = lastEventId ? `/api/events?lastEventId=${encodeURIComponent(lastEventId)}` : '/api/events';
+      const current = new EventSource(url, { withCredentials: true });
+      source = current;
+      current.addEventListener('ready', onReady);
+      current.addEventListener('resync', onResync);
+      current.addEventListener('notification', onNotification);
+      current.addEventListener('notifications.read', onRead);
       for (const type of FORWARDED_EVENTS) {
-        source.addEventListener(type, (event: MessageEvent) => {
+        current.addEventListener(type, (event: MessageEvent) => {
+          if (!isNew(event)) return;
           const data = parse<unknown>(event);
           if (data) publishLive(type, data);
         });
       }
-      source.onerror = () => {
-        if (source?.readyState !== EventSource.CLOSED || stopped) return;
-        retry = setTimeout(connect, RECONNECT_MS);
+      current.onerror = () => {
+        if (stopped || source !== current || retry) return;
+        current.close();
+        setLiveStatus('interrupted');
+        // The server also ends the stream when the session ends (logout elsewhere, deactivation,
+        // expiry): asking for the session again shows the login page in that case.
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+        retry = setTimeout(connect, reconnectDelay(failures));
+        failures += 1;
       };
     };
     connect();
@@ -119,6 +169,7 @@ export function useLiveEvents() {
       stopped = true;
       clearTimeout(retry);
       source?.close();
+      setLiveStatus('connecting');
     };
   }, [queryClient, navigate]);
 }
