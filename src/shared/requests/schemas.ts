@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalText, page, UserRef } from '../common';
 import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
 import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
+import { DEPARTMENT_KINDS } from '../org/enums';
 import {
   ATTEMPT_CHANNELS,
   ATTEMPT_OUTCOMES,
@@ -35,6 +36,8 @@ const RequestFields = z.object({
   campaign: optionalText(120),
   locationId: z.uuid(),
   brand: optionalText(60),
+  /** The department the customer asked for; a callback or inquiry goes to its management when no rule matches. */
+  department: z.enum(DEPARTMENT_KINDS).nullish(),
   subject: z.string().trim().min(2).max(200),
   message: optionalText(20_000),
   vehicleId: z.uuid().nullish(),
@@ -131,6 +134,7 @@ export const CustomerRequest = z.object({
   campaign: z.string().nullable(),
   locationId: z.uuid(),
   brand: z.string().nullable(),
+  department: z.enum(DEPARTMENT_KINDS).nullable(),
   subject: z.string(),
   message: z.string().nullable(),
   contact: z.object({ id: z.uuid(), displayName: z.string(), customerNumber: z.string(), blocked: z.boolean() }),

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../../shared/auth/schemas';
 import { stubFetch } from '../../../test/fetch-stub';
@@ -21,11 +22,12 @@ const rule: AssignmentRuleData = {
   notifyDeputy: true,
 };
 
-function stubServer(user: Me) {
+function stubServer(user: Me, extra: Record<string, { status?: number; body: unknown }> = {}) {
   return stubFetch({
     'GET /api/auth/session': session(user),
     'GET /api/locations': { body: locations },
     'GET /api/assignment/rules': { body: [rule] },
+    ...extra,
   });
 }
 
@@ -62,5 +64,44 @@ describe('assignment rules page', { timeout: 60_000 }, () => {
     expect(screen.getByRole('button', { name: 'Neue Regel' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Service München bearbeiten' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Wer würde dieses Anliegen bekommen/ })).toBeInTheDocument();
+  });
+
+  it('says who the fallback picked and why when no rule takes the request', async () => {
+    const { requests } = stubServer(adminUser, {
+      'POST /api/assignment/probe': {
+        body: {
+          assignee: { id: '0b5e6f4a-1c2d-4e3f-8a9b-000000000011', displayName: 'Dana Vertreterin' },
+          onBehalfOf: null,
+          rule: null,
+          explanation: [
+            'Keine Regel passt → Verkaufsanfrage gehört zur Verkaufsleitung: Zora Zeller ist abwesend (Urlaub bis 13.03.2026) → Vertretung: Dana Vertreterin',
+          ],
+          notify: [],
+          fallback: {
+            reason: 'no_rule',
+            team: 'sales',
+            via: 'deputy',
+            standsInFor: { id: '0b5e6f4a-1c2d-4e3f-8a9b-000000000012', displayName: 'Zora Zeller' },
+          },
+        },
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/assignment');
+
+    await user.click(await screen.findByRole('button', { name: 'Ausprobieren' }, firstRender));
+    const result = await screen.findByRole('status');
+    expect(result).toHaveTextContent('Dana Vertreterin bekäme das Anliegen');
+    expect(
+      within(result).getByText(
+        'Ersatzweise: Dana Vertreterin als Vertretung für Zora Zeller (Verkaufsleitung, abwesend).',
+      ),
+    ).toBeInTheDocument();
+    expect(within(result).getByText('Grund: Keine Regel passt.')).toBeInTheDocument();
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      type: 'service_appointment',
+      department: null,
+    });
   });
 });
