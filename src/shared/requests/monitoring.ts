@@ -13,8 +13,22 @@ const toError = { message: 'must not be before from', path: ['to'] };
 
 export const MonitoringQuery = MonitoringFilters.refine(fromBeforeTo, toError);
 
-/** Which requests behind a figure of the report. */
-export const MONITORING_MEASURES = ['received', 'contacted', 'late', 'open', 'overdue', 'done', 'lost'] as const;
+/**
+ * Which requests behind a figure of the report. contacted_one_day / late_one_day: first contact
+ * within the standard's one working day or not; contacted / late: within the deadline set for
+ * the type or not.
+ */
+export const MONITORING_MEASURES = [
+  'received',
+  'contacted_one_day',
+  'late_one_day',
+  'contacted',
+  'late',
+  'open',
+  'overdue',
+  'done',
+  'lost',
+] as const;
 
 /** Drill-down: the requests behind one figure of one row ("total" for the total row). */
 export const MonitoringDrillQuery = MonitoringFilters.extend({
@@ -27,9 +41,13 @@ export const MonitoringRow = z.object({
   key: z.string(),
   label: z.string(),
   received: z.number().int(),
+  /** First contact within one working day (R3.3), by the location's opening hours and holidays. */
   contactedWithinOneWorkingDay: z.number().int(),
-  /** Share of the received requests contacted in time, 0–100; null when none received. */
+  /** Share of the received requests contacted within one working day, 0–100; null when none received. */
   contactedWithinOneWorkingDayPct: z.number().nullable(),
+  /** First contact within the deadline a manager set for the type (which may be longer than one day). */
+  contactedWithinDeadline: z.number().int(),
+  contactedWithinDeadlinePct: z.number().nullable(),
   attempts: z.number().int(),
   attemptsByChannel: z.record(z.enum(ATTEMPT_CHANNELS), z.number().int()),
   open: z.number().int(),

@@ -16,7 +16,15 @@ export interface ReportParams {
 export type Measure = (typeof MONITORING_MEASURES)[number];
 
 /** The report's columns; all but the attempts lead to the requests behind them. */
-export type Column = 'received' | 'contactedWithinOneWorkingDay' | 'attempts' | 'open' | 'overdue' | 'done' | 'lost';
+export type Column =
+  | 'received'
+  | 'contactedWithinOneWorkingDay'
+  | 'contactedWithinDeadline'
+  | 'attempts'
+  | 'open'
+  | 'overdue'
+  | 'done'
+  | 'lost';
 
 export const reportQueryString = (params: ReportParams) => toSearchParams({ ...params });
 
