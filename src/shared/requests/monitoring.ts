@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_TYPES } from './enums';
 
+/** Rows of the report: per location, team, person, or source and campaign (tracking number, portal, web form). */
+export const MONITORING_GROUPS = ['location', 'team', 'person', 'source'] as const;
+export type MonitoringGroupBy = (typeof MONITORING_GROUPS)[number];
+
 const MonitoringFilters = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  groupBy: z.enum(['location', 'team', 'person']).default('location'),
+  groupBy: z.enum(MONITORING_GROUPS).default('location'),
   locationId: z.uuid().optional(),
   type: z.enum(REQUEST_TYPES).optional(),
 });
@@ -60,7 +64,7 @@ export const MonitoringRow = z.object({
 export const MonitoringReport = z.object({
   from: z.string(),
   to: z.string(),
-  groupBy: z.enum(['location', 'team', 'person']),
+  groupBy: z.enum(MONITORING_GROUPS),
   rows: z.array(MonitoringRow),
   total: MonitoringRow,
 });

@@ -24,7 +24,12 @@ export const LOST_REASON_NAMES: Record<(typeof LOST_REASONS)[number], string> = 
   other: 'Sonstiges',
 };
 
-export const GROUP_NAMES = { location: 'Standort', team: 'Team', person: 'Mitarbeiter' } as const;
+export const GROUP_NAMES = {
+  location: 'Standort',
+  team: 'Team',
+  person: 'Mitarbeiter',
+  source: 'Quelle / Kampagne',
+} as const;
 
 /** German decimal comma, as Excel expects it in a German locale. */
 export const formatPct = (pct: number | null) => (pct === null ? '' : pct.toFixed(1).replace('.', ','));

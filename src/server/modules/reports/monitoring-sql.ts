@@ -1,6 +1,7 @@
-import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES } from '../../../shared/requests/enums';
+import type { MonitoringGroupBy } from '../../../shared/requests/monitoring';
+import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES, type RequestChannel } from '../../../shared/requests/enums';
 
-export type GroupBy = 'location' | 'team' | 'person';
+export type GroupBy = MonitoringGroupBy;
 export type Measure =
   'received' | 'contacted_one_day' | 'late_one_day' | 'contacted' | 'late' | 'open' | 'overdue' | 'done' | 'lost';
 
@@ -35,6 +36,36 @@ const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
  */
 const TEAM = `COALESCE(u.department::text, CASE r.type WHEN 'sales_lead' THEN 'sales' WHEN 'service_appointment' THEN 'service' WHEN 'parts' THEN 'parts' ELSE 'none' END)`;
 
+const CHANNEL_NAMES: Record<RequestChannel, string> = {
+  phone: 'Telefon',
+  email: 'E-Mail',
+  letter: 'Brief',
+  walk_in: 'Vor Ort',
+  web_form: 'Webformular',
+  lead_portal: 'Leadportal',
+  social_media: 'Social Media',
+};
+
+const SOURCE = `NULLIF(btrim(r.source), '')`;
+const CAMPAIGN = `NULLIF(btrim(r.campaign), '')`;
+
+/**
+ * Where a lead came from: the source a tracking number, portal or web form
+ * gave it, and the campaign where known; the same source written in another
+ * case is the same source. Requests without either count per channel. The
+ * key is a hash, so a long source and campaign still fit a drill-down key.
+ */
+const ORIGIN = {
+  key: `CASE WHEN ${SOURCE} IS NULL AND ${CAMPAIGN} IS NULL THEN 'channel:' || r.channel::text
+    ELSE 'source:' || md5(lower(COALESCE(${SOURCE}, '')) || chr(10) || lower(COALESCE(${CAMPAIGN}, ''))) END`,
+  label: `CASE WHEN ${SOURCE} IS NULL AND ${CAMPAIGN} IS NULL THEN 'ohne Quelle (' || CASE r.channel::text ${Object.entries(
+    CHANNEL_NAMES,
+  )
+    .map(([k, v]) => `WHEN ${sqlText(k)} THEN ${sqlText(v)}`)
+    .join(' ')} END || ')'
+    ELSE COALESCE(${SOURCE}, 'ohne Quelle') || COALESCE(' · ' || ${CAMPAIGN}, '') END`,
+};
+
 const GROUP_KEY: Record<GroupBy, { key: string; label: string }> = {
   location: { key: 'r.location_id::text', label: 'l.name' },
   team: {
@@ -47,6 +78,7 @@ const GROUP_KEY: Record<GroupBy, { key: string; label: string }> = {
     key: `COALESCE(r.assignee_id::text, 'unassigned')`,
     label: `COALESCE(u.first_name || ' ' || u.last_name, 'Nicht zugewiesen')`,
   },
+  source: ORIGIN,
 };
 
 const OPEN_LIST = OPEN_STATUSES.map(sqlText).join(', ');
@@ -136,7 +168,7 @@ export function reportSql(groupBy: GroupBy): string {
   SELECT
     GROUPING(r.gkey) = 1 AS is_total,
     r.gkey AS key,
-    min(r.glabel) AS label,
+    (array_agg(r.glabel ORDER BY r.received_at, r.id))[1] AS label,
     count(*)::int AS received,
     ${count(MEASURE_CONDITION.contacted_one_day, 'contacted_one_day')},
     ${count(MEASURE_CONDITION.contacted, 'contacted')},

@@ -102,6 +102,8 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
       type: 'sales_lead',
       channel: 'lead_portal',
       source: (lead.provider?.name ?? lead.vendor?.name ?? external?.source ?? 'ADF').slice(0, 120),
+      // The portal's service ("Händleranfrage", "Finanzierungsanfrage"): the campaign the reports count by.
+      campaign: lead.provider?.service?.slice(0, 120) ?? null,
       locationId: await locationFor(lead, query),
       subject: subjectOf(lead),
       message,

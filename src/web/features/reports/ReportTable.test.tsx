@@ -100,4 +100,27 @@ describe('ReportTable', () => {
       'contactedWithinDeadline',
     );
   });
+
+  it('names the rows of a report by source and campaign, and the channel of requests without one', async () => {
+    stubFetch({ 'GET /api/auth/session': session(salesUser) });
+    renderWithProviders(
+      <ReportTable
+        report={{
+          from: '2024-05-06',
+          to: '2024-05-06',
+          groupBy: 'source',
+          rows: [
+            row({ key: 'source:4f1c', label: 'Google Ads · Frühjahr 2026' }),
+            row({ key: 'channel:walk_in', label: 'ohne Quelle (Vor Ort)' }),
+          ],
+          total: row({ key: 'total' }),
+        }}
+        onDrill={vi.fn()}
+      />,
+    );
+
+    expect(await screen.findByRole('columnheader', { name: 'Quelle / Kampagne' })).toBeInTheDocument();
+    expect(screen.getByText('Google Ads · Frühjahr 2026')).toBeInTheDocument();
+    expect(screen.getByText('ohne Quelle (Vor Ort)')).toBeInTheDocument();
+  });
 });

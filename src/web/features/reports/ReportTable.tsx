@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, LOST_REASONS } from '../../../shared/requests/enums';
+import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_CHANNELS, type RequestChannel } from '../../../shared/requests/enums';
 import type { MonitoringReportData, MonitoringRowData } from '../requests/types';
 import type { Column, Measure } from './queries';
 
@@ -48,6 +49,14 @@ function Figure({ value, label, onClick }: { value: number; label: string; onCli
   );
 }
 
+/** Requests without a source are counted per channel ("channel:phone"): named in the reader's language. */
+function rowLabel(row: MonitoringRowData, t: TFunction): string {
+  const channel = /^channel:(.+)$/.exec(row.key)?.[1] as RequestChannel | undefined;
+  return channel && REQUEST_CHANNELS.includes(channel)
+    ? t('reports.noSource', { channel: t(`requests.channel.${channel}`) })
+    : row.label;
+}
+
 function Row({
   row,
   total,
@@ -82,7 +91,7 @@ function Row({
   );
   return (
     <Table.Tr fw={total ? 700 : undefined} bg={total ? 'var(--mantine-color-gray-0)' : undefined}>
-      <Table.Td fw={600}>{row.label}</Table.Td>
+      <Table.Td fw={600}>{rowLabel(row, t)}</Table.Td>
       <Table.Td ta="right">{fig('received', row.received)}</Table.Td>
       {share('contactedWithinOneWorkingDay', row.contactedWithinOneWorkingDay, row.contactedWithinOneWorkingDayPct)}
       {share('contactedWithinDeadline', row.contactedWithinDeadline, row.contactedWithinDeadlinePct)}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MONITORING_MEASURES } from '../../../shared/requests/monitoring';
+import type { MONITORING_MEASURES, MonitoringGroupBy } from '../../../shared/requests/monitoring';
 import { api } from '../../app/api';
 import { toSearchParams } from '../customers/queries';
 import type { MonitoringReportData, RequestListItem } from '../requests/types';
@@ -7,7 +7,7 @@ import type { MonitoringReportData, RequestListItem } from '../requests/types';
 export interface ReportParams {
   from: string;
   to: string;
-  groupBy: 'location' | 'team' | 'person';
+  groupBy: MonitoringGroupBy;
   locationId?: string;
   type?: string;
 }

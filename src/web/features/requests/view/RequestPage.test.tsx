@@ -117,6 +117,18 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     });
   });
 
+  it('shows where the request came from and the department asked for', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: {
+        body: requestFixture({ source: 'Google Ads', campaign: 'Frühjahr 2026', department: 'sales' }),
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    expect(await screen.findByText('Quelle: Google Ads · Frühjahr 2026', {}, firstRender)).toBeInTheDocument();
+    expect(screen.getByText('Abteilung: Verkauf')).toBeInTheDocument();
+  });
+
   it('proposes the next call at another time of day after one failed call', async () => {
     stubRequest({
       [`GET /api/requests/${REQUEST_ID}`]: {
