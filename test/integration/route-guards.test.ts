@@ -74,22 +74,33 @@ describe('every route', () => {
     }
   });
 
-  it('answers 403 to a role the route does not admit', async () => {
+  it('answers 403 to every role the route does not admit', async () => {
     let checked = 0;
     for (const route of guarded()) {
       const access = route.access as { roles: readonly Role[] | 'any' };
       if (access.roles === 'any') continue;
-      const outsider = ROLES.find((r) => !(access.roles as readonly Role[]).includes(r));
-      if (!outsider) continue;
-      const res = await clients[outsider].request({
-        method: route.method as 'GET',
-        url: fill(route.url),
-        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
-      });
-      expect(res.statusCode, `${outsider} → ${route.method} ${route.url}`).toBe(403);
-      checked++;
+      for (const outsider of ROLES.filter((r) => !(access.roles as readonly Role[]).includes(r))) {
+        const res = await clients[outsider].request({
+          method: route.method as 'GET',
+          url: fill(route.url),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        expect(res.statusCode, `${outsider} → ${route.method} ${route.url}`).toBe(403);
+        checked++;
+      }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('lets staff read the assignment rules, while only managers and admins may change or try them', () => {
+    const rules = t.app.routeAccess.filter((r) => r.url.startsWith('/api/assignment/'));
+    const rolesOf = (r: (typeof rules)[number]) => (r.access as { roles: readonly Role[] }).roles;
+    const read = rules.find((r) => r.method === 'GET' && r.url === '/api/assignment/rules')!;
+    expect([...rolesOf(read)].sort()).toEqual([...ROLES].sort());
+    const writes = rules.filter((r) => r !== read);
+    expect(writes.length).toBeGreaterThanOrEqual(5);
+    for (const route of writes)
+      expect([...rolesOf(route)].sort(), `${route.method} ${route.url}`).toEqual(['admin', 'manager']);
   });
 
   it('answers 400 naming the field for a bad body or path parameter', async () => {

@@ -1,5 +1,7 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import type { OpeningHours } from '../../shared/org/schemas';
+import { addDays, fromLocal } from './zoned-time';
 import { addWorkingDays, isOpen, isPublicHoliday, nextOpening, type WorkingCalendar } from './working-time';
 
 const weekday = [{ from: '08:00', to: '18:00' }];
@@ -49,6 +51,22 @@ describe('working days', () => {
     expect(isPublicHoliday('NW', { year: 2026, month: 1, day: 6, weekday: 1 })).toBe(false);
     expect(addWorkingDays(munich, berlin('2026-01-05T10:00:00'), 1)).toEqual(berlin('2026-01-07T10:00:00'));
     expect(addWorkingDays(cologne, berlin('2026-01-05T10:00:00'), 1)).toEqual(berlin('2026-01-06T10:00:00'));
+  });
+
+  it('names the public holidays the holiday calendar names when asked day by day', () => {
+    for (const state of ['BY', 'SN', 'BE'] as const) {
+      const calendar = new Holidays('DE', state);
+      let day = { year: 2027, month: 1, day: 1, weekday: 4 };
+      const found: string[] = [];
+      while (day.year === 2027) {
+        const asked = calendar.isHoliday(fromLocal(day.year, day.month, day.day, 12 * 60, 'Europe/Berlin'));
+        const expected = Array.isArray(asked) && asked.some((h) => h.type === 'public');
+        expect(isPublicHoliday(state, day), `${state} ${day.month}/${day.day}`).toBe(expected);
+        if (expected) found.push(`${day.month}/${day.day}`);
+        day = addDays(day.year, day.month, day.day, 1);
+      }
+      expect(found.length, state).toBeGreaterThanOrEqual(9);
+    }
   });
 
   it('carries over Easter: Good Friday and Easter Monday are holidays everywhere', () => {

@@ -30,19 +30,25 @@ interface Day {
   weekday: number;
 }
 
-/** date-holidays takes milliseconds per question; deadlines ask it many times, so answers are kept. */
-const holidayAnswers = new Map<string, boolean>();
+/**
+ * date-holidays takes milliseconds per question, and a report asks about every
+ * day of a year: each state's public holidays are listed once per year instead
+ * (as "YYYY-MM-DD", their local calendar day).
+ */
+const holidayYears = new Map<string, Set<string>>();
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Statutory public holidays only: regional observances (e.g. Augsburger Friedensfest) do not close a dealer. */
 export function isPublicHoliday(state: FederalState, day: Day): boolean {
-  const key = `${state}:${day.year}-${day.month}-${day.day}`;
-  const known = holidayAnswers.get(key);
-  if (known !== undefined) return known;
-  const noon = fromLocal(day.year, day.month, day.day, 12 * 60, TIME_ZONE);
-  const found = holidaysOf(state).isHoliday(noon);
-  const answer = Array.isArray(found) && found.some((h) => h.type === 'public');
-  holidayAnswers.set(key, answer);
-  return answer;
+  const key = `${state}:${day.year}`;
+  let dates = holidayYears.get(key);
+  if (!dates) {
+    const listed = holidaysOf(state).getHolidays(day.year);
+    dates = new Set(listed.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayYears.set(key, dates);
+  }
+  return dates.has(`${day.year}-${pad2(day.month)}-${pad2(day.day)}`);
 }
 
 /** Opening intervals of a day in minutes after midnight; empty when closed or a public holiday. */

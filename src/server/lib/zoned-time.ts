@@ -33,21 +33,58 @@ function formatter(timeZone: string) {
   return f;
 }
 
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+/*
+ * Asking Intl costs tens of microseconds, and a report computes deadlines for
+ * thousands of requests (five conversions each). A zone's offset only changes
+ * on a quarter hour (every transition in the tz database since 1970 does), so
+ * it is asked once per zone and quarter hour and the local time is then plain
+ * arithmetic. The cache is dropped when it grows large: a year of quarter
+ * hours is 35,000 entries.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** Milliseconds to add to an instant for the wall clock in the zone. */
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const parts = Object.fromEntries(
+      formatter(timeZone)
+        .formatToParts(new Date(start))
+        .map((p) => [p.type, p.value]),
+    );
+    const shown = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    );
+    offset = shown - start;
+    if (zone.size >= MAX_CACHED_OFFSETS) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
 
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  const shown = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: WEEKDAY_INDEX[parts.weekday!]!,
+    year: shown.getUTCFullYear(),
+    month: shown.getUTCMonth() + 1,
+    day: shown.getUTCDate(),
+    hour: shown.getUTCHours(),
+    minute: shown.getUTCMinutes(),
+    weekday: (shown.getUTCDay() + 6) % 7,
   };
 }
 

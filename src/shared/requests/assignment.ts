@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, IsoDate, optionalText, UserRef } from '../common';
+import { DEPARTMENT_KINDS } from '../org/enums';
 import { ABSENCE_KINDS, ASSIGNMENT_STRATEGIES, REQUEST_TYPES } from './enums';
 
 export const RuleMatch = z.object({
@@ -48,8 +49,25 @@ export const AssignmentProbe = z.object({
   brand: optionalText(60),
   source: optionalText(120),
   contactId: z.uuid().nullish(),
+  /** The department a callback or inquiry names. */
+  department: z.enum(DEPARTMENT_KINDS).nullish(),
   /** Defaults to now: lets a manager check next week's holiday cover. */
   at: Instant.optional(),
+});
+
+/** The management a request falls back to: sales, after-sales (service and parts) or administration. */
+export const FALLBACK_TEAMS = ['sales', 'after_sales', 'administration'] as const;
+export type FallbackTeam = (typeof FALLBACK_TEAMS)[number];
+
+/** Who took a request no rule (or nobody of the rule) took, and why. */
+export const AssignmentFallback = z.object({
+  /** no_rule: no rule matched; rule_unavailable: the rule's people and their deputies were not there. */
+  reason: z.enum(['no_rule', 'rule_unavailable']),
+  /** The team whose management took it; null: the location's management in general, or an admin. */
+  team: z.enum(FALLBACK_TEAMS).nullable(),
+  /** manager: present; deputy: standing in for an absent manager; admin: no management there; nobody. */
+  via: z.enum(['manager', 'deputy', 'admin', 'nobody']),
+  standsInFor: UserRef.nullable(),
 });
 
 export const AssignmentDecision = z.object({
@@ -60,6 +78,7 @@ export const AssignmentDecision = z.object({
   /** Steps in words for the UI, e.g. "Regel 'Service München' passt", "Herr X ist im Urlaub → Vertretung Frau Y". */
   explanation: z.array(z.string()),
   notify: z.array(UserRef),
+  fallback: AssignmentFallback.nullable(),
 });
 
 export const AbsenceInput = z

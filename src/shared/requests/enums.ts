@@ -44,6 +44,13 @@ export type LostReason = (typeof LOST_REASONS)[number];
 export const ATTEMPT_CHANNELS = ['phone', 'email', 'sms', 'letter', 'in_person'] as const;
 export const ATTEMPT_OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number', 'email_sent'] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+/**
+ * Outcomes where a conversation with the customer took place: R3.4 wants word
+ * for word what was said and offered, so these need a note. Failed attempts
+ * (no answer, voicemail, wrong number) and a sent e-mail keep it optional.
+ */
+export const CONVERSATION_OUTCOMES: readonly AttemptOutcome[] = ['reached'];
+export const noteRequiredFor = (outcome: AttemptOutcome) => CONVERSATION_OUTCOMES.includes(outcome);
 /** Outcomes that mean the customer was not reached by phone. */
 export const FAILED_PHONE_OUTCOMES: readonly AttemptOutcome[] = ['no_answer', 'voicemail', 'wrong_number'];
 

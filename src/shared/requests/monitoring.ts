@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { IsoDate } from '../common';
 import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_TYPES } from './enums';
 
+/** Rows of the report: per location, team, person, or source and campaign (tracking number, portal, web form). */
+export const MONITORING_GROUPS = ['location', 'team', 'person', 'source'] as const;
+export type MonitoringGroupBy = (typeof MONITORING_GROUPS)[number];
+
 const MonitoringFilters = z.object({
   from: IsoDate,
   to: IsoDate,
-  groupBy: z.enum(['location', 'team', 'person']).default('location'),
+  groupBy: z.enum(MONITORING_GROUPS).default('location'),
   locationId: z.uuid().optional(),
   type: z.enum(REQUEST_TYPES).optional(),
 });
@@ -14,8 +18,22 @@ const toError = { message: 'must not be before from', path: ['to'] };
 
 export const MonitoringQuery = MonitoringFilters.refine(fromBeforeTo, toError);
 
-/** Which requests behind a figure of the report. */
-export const MONITORING_MEASURES = ['received', 'contacted', 'late', 'open', 'overdue', 'done', 'lost'] as const;
+/**
+ * Which requests behind a figure of the report. contacted_one_day / late_one_day: first contact
+ * within the standard's one working day or not; contacted / late: within the deadline set for
+ * the type or not.
+ */
+export const MONITORING_MEASURES = [
+  'received',
+  'contacted_one_day',
+  'late_one_day',
+  'contacted',
+  'late',
+  'open',
+  'overdue',
+  'done',
+  'lost',
+] as const;
 
 /** Drill-down: the requests behind one figure of one row ("total" for the total row). */
 export const MonitoringDrillQuery = MonitoringFilters.extend({
@@ -28,9 +46,13 @@ export const MonitoringRow = z.object({
   key: z.string(),
   label: z.string(),
   received: z.number().int(),
+  /** First contact within one working day (R3.3), by the location's opening hours and holidays. */
   contactedWithinOneWorkingDay: z.number().int(),
-  /** Share of the received requests contacted in time, 0–100; null when none received. */
+  /** Share of the received requests contacted within one working day, 0–100; null when none received. */
   contactedWithinOneWorkingDayPct: z.number().nullable(),
+  /** First contact within the deadline a manager set for the type (which may be longer than one day). */
+  contactedWithinDeadline: z.number().int(),
+  contactedWithinDeadlinePct: z.number().nullable(),
   attempts: z.number().int(),
   attemptsByChannel: z.record(z.enum(ATTEMPT_CHANNELS), z.number().int()),
   open: z.number().int(),
@@ -43,7 +65,7 @@ export const MonitoringRow = z.object({
 export const MonitoringReport = z.object({
   from: z.string(),
   to: z.string(),
-  groupBy: z.enum(['location', 'team', 'person']),
+  groupBy: z.enum(MONITORING_GROUPS),
   rows: z.array(MonitoringRow),
   total: MonitoringRow,
 });

@@ -4,6 +4,7 @@ import { TEXT_MAX } from '../text/limits';
 import { InputRepair } from '../text/repairs';
 import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
 import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
+import { DEPARTMENT_KINDS } from '../org/enums';
 import {
   ATTEMPT_CHANNELS,
   ATTEMPT_OUTCOMES,
@@ -37,6 +38,8 @@ const RequestFields = z.object({
   campaign: optionalText(TEXT_MAX.campaign),
   locationId: z.uuid(),
   brand: optionalText(TEXT_MAX.brand),
+  /** The department the customer asked for; a callback or inquiry goes to its management when no rule matches. */
+  department: z.enum(DEPARTMENT_KINDS).nullish(),
   subject: z.string().trim().min(2).max(TEXT_MAX.subject),
   message: optionalText(TEXT_MAX.message),
   vehicleId: z.uuid().nullish(),
@@ -138,6 +141,7 @@ export const CustomerRequest = z.object({
   campaign: z.string().nullable(),
   locationId: z.uuid(),
   brand: z.string().nullable(),
+  department: z.enum(DEPARTMENT_KINDS).nullable(),
   subject: z.string(),
   message: z.string().nullable(),
   contact: z.object({ id: z.uuid(), displayName: z.string(), customerNumber: z.string(), blocked: z.boolean() }),

@@ -32,6 +32,7 @@ const SERVER_MESSAGES: Record<string, () => string> = {
   'is not your current password': () => i18next.t('validation.notCurrentPassword'),
   'must differ from the current one': () => i18next.t('validation.mustDiffer'),
   'unknown location': () => i18next.t('validation.unknownLocation'),
+  'say what was said and offered: the customer was reached': () => i18next.t('requests.attempts.noteRequired'),
   'you cannot demote or deactivate yourself': () => i18next.t('validation.cannotDemoteSelf'),
 };
 

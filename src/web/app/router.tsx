@@ -26,7 +26,7 @@ const TelephonyPage = lazy(() => import('../features/admin/telephony/TelephonyPa
 const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 
-/** Managers see only the lead-management tabs of the administration. */
+/** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
 function AdminIndex() {
   const { user } = useAuth();
   return <Navigate to={user?.role === 'admin' ? 'users' : 'assignment'} replace />;
@@ -34,6 +34,7 @@ function AdminIndex() {
 
 const ADMINS = ['admin'] as const;
 const MANAGERS = ['admin', 'manager'] as const;
+const EVERYONE = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export const routes: RouteObject[] = [
           {
             path: 'admin',
             element: (
-              <RequireRole roles={MANAGERS}>
+              <RequireRole roles={EVERYONE}>
                 <Suspense fallback={<PageLoader />}>
                   <AdminLayout />
                 </Suspense>
@@ -104,10 +105,15 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'assignment', element: <RulesPage /> },
-              { path: 'absences', element: <AbsencesPage /> },
-              { path: 'templates', element: <TemplatesPage /> },
-              { path: 'telephony', element: <TelephonyPage /> },
-              { path: 'deadlines', element: <DeadlinesPage /> },
+              {
+                element: <RequireRole roles={MANAGERS} />,
+                children: [
+                  { path: 'absences', element: <AbsencesPage /> },
+                  { path: 'templates', element: <TemplatesPage /> },
+                  { path: 'telephony', element: <TelephonyPage /> },
+                  { path: 'deadlines', element: <DeadlinesPage /> },
+                ],
+              },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -1,3 +1,4 @@
+import type { DepartmentKind } from '../../../shared/org/enums';
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 import { openLoad, type Person, regularStaffOf } from './people';
@@ -12,6 +13,8 @@ export interface DecideInput {
   brand?: string | null;
   source?: string | null;
   contactId?: string | null;
+  /** The department the request names (callbacks, inquiries): whose management takes it when no rule does. */
+  department?: DepartmentKind | null;
   at: Date;
   /** The location's name when the caller has it (saves a lookup). */
   locationName?: string;
@@ -31,6 +34,8 @@ export interface Decision {
   mailAssignee: boolean;
   /** The steps in German, for the rule tester. */
   explanation: string[];
+  /** Who took it because no rule (or nobody of the rule) did, and why; null when the rule's people did. */
+  fallback: Cover['fallback'] | null;
   /** Everyone the decision looked at, so announcing it need not load them again. */
   people: Map<string, Person>;
 }
@@ -65,7 +70,7 @@ export async function managersAt(staff: StaffReader, locationId: string): Promis
 /**
  * Decides who gets a request, in the caller's transaction: the first active
  * rule that matches applies its strategy; absent people are covered by their
- * deputies; what no rule covers goes to the location's manager.
+ * deputies; what no rule covers goes to the location's management (see fallback.ts).
  */
 export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader = liveStaff(tx)): Promise<Decision> {
   const book = new PresenceBook(tx, berlinDate(input.at), staff);
@@ -75,7 +80,7 @@ export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader 
 
   let cover: Cover;
   if (!rule) {
-    cover = await leadsTakeOver(book, input.locationId, steps, undefined, 'Keine Regel passt → ');
+    cover = await leadsTakeOver(book, input, steps, { reason: 'no_rule', prefix: 'Keine Regel passt → ' });
   } else {
     steps.push(`Regel „${rule.name}“ passt (${matchedCriteria(rule, input, locationName)})`);
     cover = await applyStrategy(book, rule, input, steps);
@@ -102,6 +107,7 @@ export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader 
     notifyUserIds: [...notify],
     mailAssignee,
     explanation: steps,
+    fallback: cover.fallback ?? null,
     people: book.known(),
   };
 }
@@ -117,10 +123,10 @@ async function applyStrategy(
       const person = await book.person(rule.userId);
       if (person) {
         steps.push(`Feste Zuständigkeit: ${person.displayName}`);
-        const cover = await coverFor(book, person, input.locationId, steps);
+        const cover = await coverFor(book, person, input, steps);
         if (cover) return cover;
       } else steps.push('Die feste Person der Regel gibt es nicht mehr');
-      return leadsTakeOver(book, input.locationId, steps);
+      return leadsTakeOver(book, input, steps);
     }
     case 'regular_consultant':
     case 'regular_advisor': {
@@ -130,7 +136,7 @@ async function applyStrategy(
       const regular = await book.person(consultant ? staff?.salesConsultantId : staff?.serviceAdvisorId);
       if (regular) {
         steps.push(`${label}: ${regular.displayName}`);
-        const cover = await coverFor(book, regular, input.locationId, steps);
+        const cover = await coverFor(book, regular, input, steps);
         if (cover) return cover;
       } else {
         steps.push(
@@ -139,14 +145,14 @@ async function applyStrategy(
       }
       if (rule.groupUserIds.length > 0) {
         steps.push('Weiter mit der Gruppe der Regel');
-        return roundRobin(book, rule, input.locationId, steps);
+        return roundRobin(book, rule, input, steps);
       }
-      return leadsTakeOver(book, input.locationId, steps);
+      return leadsTakeOver(book, input, steps);
     }
     case 'round_robin':
-      return roundRobin(book, rule, input.locationId, steps);
+      return roundRobin(book, rule, input, steps);
     case 'least_loaded':
-      return leastLoaded(book, rule, input.locationId, steps);
+      return leastLoaded(book, rule, input, steps);
   }
 }
 
@@ -160,14 +166,16 @@ async function presentMembers(book: PresenceBook, group: string[], locationId: s
   return here;
 }
 
-async function roundRobin(book: PresenceBook, rule: repo.RuleRow, locationId: string, steps: string[]): Promise<Cover> {
+const NOBODY_OF_GROUP = { prefix: 'Niemand aus der Gruppe anwesend → ' };
+
+async function roundRobin(book: PresenceBook, rule: repo.RuleRow, input: DecideInput, steps: string[]): Promise<Cover> {
   const group = rule.groupUserIds;
-  const here = (await presentMembers(book, group, locationId, steps)).map((p) => p.id);
-  if (here.length === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
+  const here = (await presentMembers(book, group, input.locationId, steps)).map((p) => p.id);
+  if (here.length === 0) return leadsTakeOver(book, input, steps, NOBODY_OF_GROUP);
   // The pointer moves in one statement, so no lock on the rule is held while the rest of the intake runs.
   const chosen = await repo.advanceRoundRobin(book.tx, rule.id, here);
   const person = chosen ? await book.person(chosen) : null;
-  if (!person) return leadsTakeOver(book, locationId, steps);
+  if (!person) return leadsTakeOver(book, input, steps);
   steps.push(`Reihum ist ${person.displayName} an der Reihe (${here.length} von ${group.length} anwesend)`);
   return { assignee: person, onBehalfOf: null, onBehalfUntil: null };
 }
@@ -175,11 +183,11 @@ async function roundRobin(book: PresenceBook, rule: repo.RuleRow, locationId: st
 async function leastLoaded(
   book: PresenceBook,
   rule: repo.RuleRow,
-  locationId: string,
+  input: DecideInput,
   steps: string[],
 ): Promise<Cover> {
-  const here = await presentMembers(book, rule.groupUserIds, locationId, steps);
-  if (here.length === 0) return leadsTakeOver(book, locationId, steps, undefined, 'Niemand aus der Gruppe anwesend → ');
+  const here = await presentMembers(book, rule.groupUserIds, input.locationId, steps);
+  if (here.length === 0) return leadsTakeOver(book, input, steps, NOBODY_OF_GROUP);
   const load = await openLoad(
     book.tx,
     here.map((p) => p.id),

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Role } from '../../../shared/org/enums';
+import type { DepartmentKind, Role } from '../../../shared/org/enums';
 import { OPEN_STATUSES } from '../../../shared/requests/enums';
 import { type DbOrTx, rows } from '../../db/client';
 import { contacts } from '../contacts/tables';
@@ -19,6 +19,8 @@ export interface Person {
   displayName: string;
   email: string;
   role: Role;
+  /** Which part of the house they work in; a manager's tells which requests fall back to them. */
+  department: DepartmentKind | null;
   active: boolean;
   /** Home location first, then the further ones. */
   locationIds: string[];
@@ -30,6 +32,7 @@ const personColumns = {
   lastName: users.lastName,
   email: users.email,
   role: users.role,
+  department: users.department,
   active: users.active,
   homeLocationId: users.homeLocationId,
 };
@@ -42,6 +45,7 @@ async function withLocations(
     lastName: string;
     email: string;
     role: Role;
+    department: DepartmentKind | null;
     active: boolean;
     homeLocationId: string;
   }>,
@@ -61,6 +65,7 @@ async function withLocations(
     displayName: `${r.firstName} ${r.lastName}`,
     email: r.email,
     role: r.role,
+    department: r.department,
     active: r.active,
     locationIds: [
       r.homeLocationId,
@@ -79,6 +84,7 @@ const personOf = (r: {
   lastName: string;
   email: string;
   role: Role;
+  department: DepartmentKind | null;
   active: boolean;
   homeLocationId: string;
   further: string[];
@@ -87,6 +93,7 @@ const personOf = (r: {
   displayName: `${r.firstName} ${r.lastName}`,
   email: r.email,
   role: r.role,
+  department: r.department,
   active: r.active,
   locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
 });

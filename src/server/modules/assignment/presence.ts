@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { chooseFallback, type FallbackChoice, type FallbackTarget } from './fallback';
 import type { Person } from './people';
 import type { AbsenceRow } from './repo';
 import { liveStaff, type StaffReader } from './staff-reader';
@@ -12,7 +13,12 @@ export interface Cover {
   /** The regular person the assignee stands in for, while they are away. */
   onBehalfOf: Person | null;
   onBehalfUntil: string | null;
+  /** Set when the location's management (or an admin) took it because nobody else would. */
+  fallback?: FallbackChoice & { reason: FallbackReason };
 }
+
+/** Why the fallback was needed: no rule matched, or the rule's people (and their deputies) were not there. */
+export type FallbackReason = 'no_rule' | 'rule_unavailable';
 
 /**
  * Who is there on one day, looked up once per person within a decision.
@@ -79,29 +85,6 @@ export class PresenceBook {
       return `${person.displayName} (nicht an diesem Standort)`;
     return person.displayName;
   }
-
-  /** Present managers of the location; when none is there, present admins. */
-  async presentLeads(locationId: string): Promise<{ people: Person[]; admins: boolean }> {
-    const managers = await this.staff.staffAt(locationId, 'manager');
-    this.remember(
-      managers,
-      await this.staff.absencesOn(
-        managers.map((m) => m.id),
-        this.date,
-      ),
-    );
-    const here = managers.filter((m) => this.isPresent(m));
-    if (here.length > 0) return { people: here, admins: false };
-    const admins = await this.staff.admins();
-    this.remember(
-      admins,
-      await this.staff.absencesOn(
-        admins.map((a) => a.id),
-        this.date,
-      ),
-    );
-    return { people: admins.filter((a) => this.isPresent(a)), admins: true };
-  }
 }
 
 /**
@@ -113,7 +96,7 @@ export class PresenceBook {
 export async function coverFor(
   book: PresenceBook,
   regular: Person,
-  locationId: string,
+  target: FallbackTarget,
   steps: string[],
 ): Promise<Cover | null> {
   if (!regular.active) {
@@ -132,12 +115,12 @@ export async function coverFor(
     const deputy = await book.person(absence.deputyId);
     if (!deputy) {
       steps.push(`${away}, keine Vertretung eingetragen`);
-      return leadsTakeOver(book, locationId, steps, onBehalf);
+      return leadsTakeOver(book, target, steps, { onBehalf });
     }
     steps.push(`${away} → Vertretung: ${deputy.displayName}`);
     if (!deputy.active || visited.has(deputy.id)) {
       steps.push(`${deputy.displayName} kann nicht vertreten${deputy.active ? '' : ' (nicht mehr aktiv)'}`);
-      return leadsTakeOver(book, locationId, steps, onBehalf);
+      return leadsTakeOver(book, target, steps, { onBehalf });
     }
     const deputyAbsence = book.absence(deputy.id);
     if (!deputyAbsence) return { assignee: deputy, ...onBehalf };
@@ -148,27 +131,29 @@ export async function coverFor(
   steps.push(
     `${current.displayName} ist ebenfalls ${absenceText(absence)}; nach ${MAX_DEPUTY_HOPS} Vertretungen endet die Kette`,
   );
-  return leadsTakeOver(book, locationId, steps, onBehalf);
+  return leadsTakeOver(book, target, steps, { onBehalf });
 }
 
-/** The location's present manager (or else an admin) takes the request. */
+/**
+ * Nobody of the rule takes the request: the location's management does — the
+ * team it belongs to, their deputies while they are away, then an admin (see
+ * fallback.ts). The request stays "for" a regular person who is away.
+ */
 export async function leadsTakeOver(
   book: PresenceBook,
-  locationId: string,
+  target: FallbackTarget,
   steps: string[],
-  onBehalf: { onBehalfOf: Person | null; onBehalfUntil: string | null } = { onBehalfOf: null, onBehalfUntil: null },
-  prefix = '',
+  options: {
+    onBehalf?: { onBehalfOf: Person | null; onBehalfUntil: string | null };
+    reason?: FallbackReason;
+    prefix?: string;
+  } = {},
 ): Promise<Cover> {
-  const leads = await book.presentLeads(locationId);
-  const chosen = leads.people[0] ?? null;
-  if (!chosen) {
-    steps.push(`${prefix}Niemand aus Leitung oder Administration ist anwesend → bleibt unzugewiesen`);
-    return { assignee: null, ...onBehalf };
-  }
-  steps.push(
-    leads.admins
-      ? `${prefix}Keine Leitung des Standorts anwesend → Administration: ${chosen.displayName}`
-      : `${prefix}Leitung des Standorts: ${chosen.displayName}`,
-  );
-  return { assignee: chosen, ...onBehalf };
+  const onBehalf = options.onBehalf ?? { onBehalfOf: null, onBehalfUntil: null };
+  const choice = await chooseFallback(book, target, steps, options.prefix ?? '');
+  return {
+    assignee: choice.assignee,
+    ...onBehalf,
+    fallback: { ...choice, reason: options.reason ?? 'rule_unavailable' },
+  };
 }

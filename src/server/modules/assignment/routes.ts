@@ -20,19 +20,21 @@ import type { Services } from '../../services';
 
 const IdParams = z.object({ id: z.uuid() });
 const RULE_EDITORS = ['admin', 'manager'] as const;
+/** Everyone who receives requests may see by which rules (R3.1); staff see those of their locations. */
+const RULE_READERS = [...RULE_EDITORS, 'sales', 'service', 'reception', 'parts'] as const;
 
 export async function assignmentRoutes(root: FastifyInstance, { assignment }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { rules, absences } = assignment;
 
   app.get('/api/assignment/rules', {
-    config: { access: { roles: RULE_EDITORS } },
+    config: { access: { roles: RULE_READERS } },
     schema: {
       tags: ['assignment'],
-      summary: 'Assignment rules in the order they are tried',
+      summary: 'Assignment rules in the order they are tried (staff: those that apply to their locations)',
       response: { 200: z.array(AssignmentRule) },
     },
-    handler: () => rules.list(),
+    handler: (request) => rules.list(currentUser(request)),
   });
 
   app.post('/api/assignment/rules', {

@@ -149,9 +149,37 @@ describe('assignment rules', () => {
     expect(widened.statusCode).toBe(403);
   });
 
-  it('is not for sales staff', async () => {
-    const sales = await t.userWithRole('sales');
-    expect((await sales.get('/api/assignment/rules')).statusCode).toBe(403);
-    expect((await sales.post('/api/assignment/rules', rule())).statusCode).toBe(403);
+  it('staff read the rules of their locations; only managers and admins change them', async () => {
+    const admin = await t.userWithRole('admin');
+    const anna = await makeUser(t, 'service', { firstName: 'Anna', lastName: 'Schulz' });
+    const create = async (name: string, locationIds: string[]) =>
+      (
+        await admin.post('/api/assignment/rules', rule({ name, groupUserIds: [anna.id], match: { locationIds } }))
+      ).json().id as string;
+    const here = await create('Service Stuttgart', [t.location.id]);
+    await create('Service Anderswo', [other]);
+    const everywhere = await create('Überall', []);
+
+    for (const role of ['sales', 'service', 'reception', 'parts'] as const) {
+      const staff = await t.userWithRole(role);
+      const res = await staff.get('/api/assignment/rules');
+      expect(res.statusCode, role).toBe(200);
+      expect(res.json().map((r: { name: string }) => r.name)).toEqual(['Service Stuttgart', 'Überall']);
+      expect(res.json()[0]).toMatchObject({ id: here, groupUsers: [{ displayName: 'Anna Schulz' }] });
+
+      expect((await staff.post('/api/assignment/rules', rule({ groupUserIds: [anna.id] }))).statusCode).toBe(403);
+      expect((await staff.patch(`/api/assignment/rules/${here}`, { name: 'Meins' })).statusCode).toBe(403);
+      expect((await staff.delete(`/api/assignment/rules/${here}`)).statusCode).toBe(403);
+      expect((await staff.put('/api/assignment/rules/order', { ids: [everywhere, here] })).statusCode).toBe(403);
+      expect((await staff.post('/api/assignment/probe', { type: 'parts', locationId: t.location.id })).statusCode).toBe(
+        403,
+      );
+    }
+    // Nothing changed.
+    expect((await admin.get('/api/assignment/rules')).json().map((r: { name: string }) => r.name)).toEqual([
+      'Service Stuttgart',
+      'Service Anderswo',
+      'Überall',
+    ]);
   });
 });

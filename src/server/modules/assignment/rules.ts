@@ -111,8 +111,15 @@ export function createRulesService({ db, clock }: Deps) {
   }
 
   return {
-    async list() {
-      return present(await repo.listRules(db));
+    /** Managers and admins see every rule; staff those that can apply at one of their locations. */
+    async list(actor: UserActor) {
+      const all = await repo.listRules(db);
+      if (actor.role === 'admin' || actor.role === 'manager') return present(all);
+      return present(
+        all.filter(
+          (r) => !r.match.locationIds?.length || r.match.locationIds.some((id) => actor.locationIds.includes(id)),
+        ),
+      );
     },
 
     get,

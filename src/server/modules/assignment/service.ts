@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AssignmentDecision, AssignmentProbe } from '../../../shared/requests/assignment';
+import type { DepartmentKind } from '../../../shared/org/enums';
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
@@ -29,6 +30,7 @@ export interface DecisionRequest {
   brand?: string | null;
   source?: string | null;
   contactId?: string | null;
+  department?: DepartmentKind | null;
   /** When the request came in; defaults to now. Absences are judged on its Berlin date. */
   at?: Date | string | null;
 }
@@ -126,6 +128,16 @@ export function createAssignmentService(
             rule: d.ruleId ? { id: d.ruleId, name: d.ruleName ?? '' } : null,
             explanation: d.explanation,
             notify: d.notifyUserIds.map(ref).filter((r) => r !== null),
+            fallback: d.fallback
+              ? {
+                  reason: d.fallback.reason,
+                  team: d.fallback.team,
+                  via: d.fallback.via,
+                  standsInFor: d.fallback.standsInFor
+                    ? { id: d.fallback.standsInFor.id, displayName: d.fallback.standsInFor.displayName }
+                    : null,
+                }
+              : null,
           });
         });
       } catch (err) {

@@ -118,6 +118,7 @@ describe('probe: who would get this request?', () => {
           'Reihum ist Paula Team an der Reihe (2 von 2 anwesend)',
         ],
         notify: [],
+        fallback: null,
       });
     }
     expect((await decideNow(t)).assigneeId).toBe(a!.id);

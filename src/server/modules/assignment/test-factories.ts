@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type TestApp, testLocation } from '../../../../test/support/app';
-import type { Role } from '../../../shared/org/enums';
+import type { DepartmentKind, Role } from '../../../shared/org/enums';
 import type { AssignmentRuleInput } from '../../../shared/requests/assignment';
 import type { RequestStatus } from '../../../shared/requests/enums';
 import { personInput } from '../contacts/test-factories';
@@ -18,6 +18,7 @@ export async function makeUser(
     locationId?: string;
     extraLocationIds?: string[];
     active?: boolean;
+    department?: DepartmentKind | null;
   } = {},
 ): Promise<{ id: string; displayName: string; email: string }> {
   const n = ++counter;
@@ -33,7 +34,7 @@ export async function makeUser(
       role,
       homeLocationId: options.locationId ?? t.location.id,
       locationIds: options.extraLocationIds ?? [],
-      department: null,
+      department: options.department ?? null,
       phoneExtension: null,
       locale: 'de',
       active: options.active ?? true,

@@ -25,7 +25,12 @@ export const LOST_REASON_NAMES: Record<(typeof LOST_REASONS)[number], string> = 
   other: 'Sonstiges',
 };
 
-export const GROUP_NAMES = { location: 'Standort', team: 'Team', person: 'Mitarbeiter' } as const;
+export const GROUP_NAMES = {
+  location: 'Standort',
+  team: 'Team',
+  person: 'Mitarbeiter',
+  source: 'Quelle / Kampagne',
+} as const;
 
 /** German decimal comma, as Excel expects it in a German locale. */
 export const formatPct = (pct: number | null) => (pct === null ? '' : pct.toFixed(1).replace('.', ','));
@@ -36,6 +41,8 @@ function values(row: Row): Array<string | number> {
     row.received,
     row.contactedWithinOneWorkingDay,
     formatPct(row.contactedWithinOneWorkingDayPct),
+    row.contactedWithinDeadline,
+    formatPct(row.contactedWithinDeadlinePct),
     row.attempts,
     ...ATTEMPT_CHANNELS.map((ch) => row.attemptsByChannel[ch] ?? 0),
     row.open,
@@ -53,6 +60,8 @@ export function monitoringCsv(report: Report): string {
     'Eingegangen',
     'Kontaktiert innerhalb 1 Arbeitstag',
     'Quote in %',
+    'Kontaktiert in der Frist',
+    'Quote Frist in %',
     'Kontaktversuche',
     ...ATTEMPT_CHANNELS.map((ch) => `Versuche ${CHANNEL_NAMES[ch]}`),
     'Offen',

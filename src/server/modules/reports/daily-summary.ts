@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import type { MailInput, MailService } from '../../integrations/mail/service';
 import { addDays, toLocal } from '../../lib/zoned-time';
 import { formatPct } from './csv';
-import { cohortOf, monitoringReport } from './monitoring';
+import { type Calendars, cohortOf, monitoringReport } from './monitoring';
 
 export const DAILY_SUMMARY_JOB = 'reports.daily-summary';
 export const DAILY_SUMMARY_SCHEDULE = 'daily at 07:00 Europe/Berlin';
@@ -42,13 +42,14 @@ export function berlinYesterday(now: Date): string {
 
 const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
+const share = (pct: number | null) => (pct === null ? '–' : `${formatPct(pct)} %`);
+
 const COLUMNS: Array<[string, (r: Row) => string]> = [
   ['Eingang', (r) => String(r.received)],
   ['≤1 AT', (r) => String(r.contactedWithinOneWorkingDay)],
-  [
-    'Quote',
-    (r) => (r.contactedWithinOneWorkingDayPct === null ? '–' : `${formatPct(r.contactedWithinOneWorkingDayPct)} %`),
-  ],
+  ['Quote', (r) => share(r.contactedWithinOneWorkingDayPct)],
+  ['In Frist', (r) => String(r.contactedWithinDeadline)],
+  ['Quote', (r) => share(r.contactedWithinDeadlinePct)],
   ['Versuche', (r) => String(r.attempts)],
   ['Offen', (r) => String(r.open)],
   ['Überfällig', (r) => String(r.overdue)],
@@ -94,8 +95,10 @@ function summaryText(manager: Manager, day: string, report: Report): string {
     '',
     summaryTable(report),
     '',
-    '≤1 AT = innerhalb eines Arbeitstags kontaktiert. Offen, überfällig, erledigt und verloren beziehen sich auf die',
-    'an diesem Tag eingegangenen Anfragen, Stand Tagesende.',
+    '≤1 AT = innerhalb eines Arbeitstags kontaktiert (nach Öffnungszeiten und Feiertagen des Standorts).',
+    'In Frist = innerhalb der Frist kontaktiert, die für die Art der Anfrage eingestellt ist.',
+    'Offen, überfällig, erledigt und verloren beziehen sich auf die an diesem Tag eingegangenen Anfragen,',
+    'Stand Tagesende.',
     report.total.overdue > 0
       ? `Achtung: ${report.total.overdue} Anfrage(n) wurden nicht rechtzeitig kontaktiert und sind noch offen.`
       : 'Alle Anfragen wurden fristgerecht bearbeitet oder sind noch in der Frist.',
@@ -111,13 +114,18 @@ function summaryText(manager: Manager, day: string, report: Report): string {
  * (R3.5). The figures are read first and the mails queued together in one
  * transaction afterwards, so no transaction stays open during the queries.
  */
-export async function sendDailySummaries(database: Database, mail: MailService, now: Date): Promise<number> {
+export async function sendDailySummaries(
+  database: Database,
+  mail: MailService,
+  now: Date,
+  calendars: Calendars,
+): Promise<number> {
   const day = berlinYesterday(now);
   const managers = await activeManagers(database);
   const mails: MailInput[] = [];
   for (const manager of managers) {
     const cohort = cohortOf({ from: day, to: day, groupBy: 'location' }, manager.location_ids, now);
-    const report = await monitoringReport(database, cohort, { from: day, to: day });
+    const report = await monitoringReport(database, cohort, { from: day, to: day }, calendars);
     mails.push({
       to: manager.email,
       subject: `Tagesübersicht Kundenanfragen ${germanDate(day)}: ${report.total.received} eingegangen, ${report.total.overdue} überfällig`,

@@ -1,7 +1,9 @@
-import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES } from '../../../shared/requests/enums';
+import type { MonitoringGroupBy } from '../../../shared/requests/monitoring';
+import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES, type RequestChannel } from '../../../shared/requests/enums';
 
-export type GroupBy = 'location' | 'team' | 'person';
-export type Measure = 'received' | 'contacted' | 'late' | 'open' | 'overdue' | 'done' | 'lost';
+export type GroupBy = MonitoringGroupBy;
+export type Measure =
+  'received' | 'contacted_one_day' | 'late_one_day' | 'contacted' | 'late' | 'open' | 'overdue' | 'done' | 'lost';
 
 /** The requests a report looks at: received in [start, end) at these locations, optionally of one type. */
 export interface Cohort {
@@ -13,6 +15,8 @@ export interface Cohort {
   type: string | null;
   groupBy: GroupBy;
   now: Date;
+  /** The standard's one-working-day deadline per request (see monitoring.ts), as parallel lists. */
+  oneDay: { ids: string[]; due: string[] };
 }
 
 const TEAM_NAMES: Record<string, string> = {
@@ -32,6 +36,36 @@ const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
  */
 const TEAM = `COALESCE(u.department::text, CASE r.type WHEN 'sales_lead' THEN 'sales' WHEN 'service_appointment' THEN 'service' WHEN 'parts' THEN 'parts' ELSE 'none' END)`;
 
+const CHANNEL_NAMES: Record<RequestChannel, string> = {
+  phone: 'Telefon',
+  email: 'E-Mail',
+  letter: 'Brief',
+  walk_in: 'Vor Ort',
+  web_form: 'Webformular',
+  lead_portal: 'Leadportal',
+  social_media: 'Social Media',
+};
+
+const SOURCE = `NULLIF(btrim(r.source), '')`;
+const CAMPAIGN = `NULLIF(btrim(r.campaign), '')`;
+
+/**
+ * Where a lead came from: the source a tracking number, portal or web form
+ * gave it, and the campaign where known; the same source written in another
+ * case is the same source. Requests without either count per channel. The
+ * key is a hash, so a long source and campaign still fit a drill-down key.
+ */
+const ORIGIN = {
+  key: `CASE WHEN ${SOURCE} IS NULL AND ${CAMPAIGN} IS NULL THEN 'channel:' || r.channel::text
+    ELSE 'source:' || md5(lower(COALESCE(${SOURCE}, '')) || chr(10) || lower(COALESCE(${CAMPAIGN}, ''))) END`,
+  label: `CASE WHEN ${SOURCE} IS NULL AND ${CAMPAIGN} IS NULL THEN 'ohne Quelle (' || CASE r.channel::text ${Object.entries(
+    CHANNEL_NAMES,
+  )
+    .map(([k, v]) => `WHEN ${sqlText(k)} THEN ${sqlText(v)}`)
+    .join(' ')} END || ')'
+    ELSE COALESCE(${SOURCE}, 'ohne Quelle') || COALESCE(' · ' || ${CAMPAIGN}, '') END`,
+};
+
 const GROUP_KEY: Record<GroupBy, { key: string; label: string }> = {
   location: { key: 'r.location_id::text', label: 'l.name' },
   team: {
@@ -44,6 +78,7 @@ const GROUP_KEY: Record<GroupBy, { key: string; label: string }> = {
     key: `COALESCE(r.assignee_id::text, 'unassigned')`,
     label: `COALESCE(u.first_name || ' ' || u.last_name, 'Nicht zugewiesen')`,
   },
+  source: ORIGIN,
 };
 
 const OPEN_LIST = OPEN_STATUSES.map(sqlText).join(', ');
@@ -55,9 +90,13 @@ const CLOSED_BY_AS_OF_NOT = `NOT (r.status IN ('done', 'lost') AND r.closed_at <
  * Conditions per figure. Whether and when a request was first contacted is
  * judged as of now ($6): a Friday request contacted in time on Monday counts
  * for Friday. Open, overdue, done and lost describe the end of the range ($3).
+ * "One day" is the standard's one working day (R3.3, R3.5); "contacted" and
+ * "late" compare with the deadline configured for the type, which may be longer.
  */
 export const MEASURE_CONDITION: Record<Measure, string> = {
   received: 'TRUE',
+  contacted_one_day: 'r.first_contacted_at <= r.one_day_due',
+  late_one_day: 'r.one_day_due < $6 AND (r.first_contacted_at IS NULL OR r.first_contacted_at > r.one_day_due)',
   contacted: 'r.first_contacted_at <= COALESCE(r.first_contact_due_at, r.first_contacted_at)',
   late: 'r.first_contact_due_at < $6 AND (r.first_contacted_at IS NULL OR r.first_contacted_at > r.first_contact_due_at)',
   open: CLOSED_BY_AS_OF_NOT,
@@ -66,18 +105,42 @@ export const MEASURE_CONDITION: Record<Measure, string> = {
   lost: `r.status = 'lost' AND r.closed_at <= $3`,
 };
 
-/** Parameters $1…$6 shared by the report and the drill-down. */
+/** Parameters $1…$8 shared by the report and the drill-down. */
 export function cohortParams(c: Cohort): unknown[] {
-  return [c.start.toISOString(), c.end.toISOString(), c.asOf.toISOString(), c.locationIds, c.type, c.now.toISOString()];
+  return [
+    c.start.toISOString(),
+    c.end.toISOString(),
+    c.asOf.toISOString(),
+    c.locationIds,
+    c.type,
+    c.now.toISOString(),
+    c.oneDay.ids,
+    c.oneDay.due,
+  ];
 }
+
+/** The requests of a cohort with where and when they came in: $1 start, $2 end, $3 locations, $4 type, $5 now. */
+export const COHORT_RECEIPTS_SQL = `SELECT r.id, r.location_id, r.received_at FROM customer_requests r
+  WHERE r.received_at >= $1::timestamptz AND r.received_at < $2::timestamptz AND r.received_at <= $5::timestamptz
+    AND r.location_id = ANY($3::uuid[])
+    AND ($4::text IS NULL OR r.type::text = $4::text)`;
+
+export const cohortReceiptsParams = (c: Cohort): unknown[] => [
+  c.start.toISOString(),
+  c.end.toISOString(),
+  c.locationIds,
+  c.type,
+  c.now.toISOString(),
+];
 
 function cohortCte(groupBy: GroupBy): string {
   const g = GROUP_KEY[groupBy];
   return `cohort AS (
-    SELECT r.*, ${g.key} AS gkey, ${g.label} AS glabel, $3::timestamptz AS as_of
+    SELECT r.*, ${g.key} AS gkey, ${g.label} AS glabel, $3::timestamptz AS as_of, s.due AS one_day_due
     FROM customer_requests r
     JOIN locations l ON l.id = r.location_id
     LEFT JOIN users u ON u.id = r.assignee_id
+    LEFT JOIN unnest($7::uuid[], $8::timestamptz[]) AS s(id, due) ON s.id = r.id
     WHERE r.received_at >= $1::timestamptz AND r.received_at < $2::timestamptz AND r.received_at <= $6::timestamptz
       AND r.location_id = ANY($4::uuid[])
       AND ($5::text IS NULL OR r.type::text = $5::text)
@@ -105,8 +168,9 @@ export function reportSql(groupBy: GroupBy): string {
   SELECT
     GROUPING(r.gkey) = 1 AS is_total,
     r.gkey AS key,
-    min(r.glabel) AS label,
+    (array_agg(r.glabel ORDER BY r.received_at, r.id))[1] AS label,
     count(*)::int AS received,
+    ${count(MEASURE_CONDITION.contacted_one_day, 'contacted_one_day')},
     ${count(MEASURE_CONDITION.contacted, 'contacted')},
     COALESCE(sum(a.total), 0)::int AS attempts,
     ${channelSums},
@@ -121,7 +185,7 @@ export function reportSql(groupBy: GroupBy): string {
   ORDER BY is_total, label`;
 }
 
-/** The requests behind one figure; $7 is the row key (or 'total'). */
+/** The requests behind one figure; $9 is the row key (or 'total'). */
 export function drillSql(groupBy: GroupBy, measure: Measure, limit: number): string {
   return `WITH ${cohortCte(groupBy)}
   SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.location_id,
@@ -136,7 +200,7 @@ export function drillSql(groupBy: GroupBy, measure: Measure, limit: number): str
   FROM cohort r
   JOIN contacts c ON c.id = r.contact_id
   LEFT JOIN users au ON au.id = r.assignee_id
-  WHERE ($7::text = 'total' OR r.gkey = $7::text) AND ${MEASURE_CONDITION[measure]}
+  WHERE ($9::text = 'total' OR r.gkey = $9::text) AND ${MEASURE_CONDITION[measure]}
   ORDER BY r.received_at DESC, r.id
   LIMIT ${Math.trunc(limit)}`;
 }

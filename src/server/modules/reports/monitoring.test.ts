@@ -28,6 +28,8 @@ type Seed = {
   status?: 'assigned' | 'in_progress' | 'done' | 'lost';
   closedAt?: string;
   lostReason?: 'price';
+  /** The configured deadline in working days (default: the standard's one). */
+  deadlineDays?: number;
   attempts?: Array<[string, 'phone' | 'email', 'no_answer' | 'reached' | 'email_sent']>;
 };
 
@@ -61,7 +63,7 @@ async function seed(s: Seed) {
       outcome: s.status === 'done' ? 'Termin vereinbart' : null,
       lostReason: s.lostReason ?? null,
       receivedAt,
-      firstContactDueAt: addWorkingDays(loc, receivedAt, 1),
+      firstContactDueAt: addWorkingDays(loc, receivedAt, s.deadlineDays ?? 1),
       firstContactedAt: attempts[0]?.at ?? null,
       closedAt: s.closedAt ? berlin(s.closedAt) : null,
     })
@@ -230,8 +232,8 @@ describe('daily monitoring', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toMatch(/^Standort;Eingegangen;Kontaktiert innerhalb 1 Arbeitstag;Quote in %;/);
-    expect(lines[1]).toMatch(/^Autohaus Test Stuttgart;5;3;60,0;6;/);
-    expect(lines.at(-1)).toMatch(/^Gesamt;5;3;60,0;/);
+    expect(lines[1]).toMatch(/^Autohaus Test Stuttgart;5;3;60,0;3;60,0;6;/);
+    expect(lines.at(-1)).toMatch(/^Gesamt;5;3;60,0;3;60,0;/);
   });
 
   it('sends each manager one e-mail with yesterday’s figures for their locations', async () => {
@@ -252,4 +254,95 @@ describe('daily monitoring', () => {
     expect(toA.text).toContain('Autohaus Test Stuttgart');
     expect(toA.text).not.toContain('Autohaus Test Berlin');
   }, 60_000);
+});
+
+describe('the standard’s one working day next to the configured deadline', () => {
+  let manager: TestClient;
+  const monday = 'from=2026-03-02&to=2026-03-03';
+  beforeAll(async () => {
+    t.clock.set('2026-03-12T10:00:00Z');
+    manager = await t.login(managerA.email);
+    // A manager set ten working days for these; the standard (R3.3) still wants one.
+    await seed({
+      name: 'Patient',
+      at: '2026-03-02T09:00',
+      deadlineDays: 10,
+      attempts: [['2026-03-04T10:00', 'phone', 'reached']],
+    });
+    await seed({
+      name: 'Quick',
+      at: '2026-03-03T11:00',
+      deadlineDays: 10,
+      attempts: [['2026-03-03T15:00', 'phone', 'reached']],
+    });
+    await seed({ name: 'Waiting', at: '2026-03-03T09:00', deadlineDays: 10 });
+    // Monday 5 January 2026, 16:00; Tuesday is Epiphany, a public holiday in Baden-Württemberg.
+    await seed({
+      name: 'Epiphany',
+      at: '2026-01-05T16:00',
+      deadlineDays: 10,
+      attempts: [['2026-01-07T15:30', 'phone', 'reached']],
+    });
+  });
+
+  const numbers = (res: { json(): Array<{ number: string }> }) =>
+    res
+      .json()
+      .map((r) => r.number)
+      .sort();
+
+  it('counts contacted within one working day apart from contacted within the deadline', async () => {
+    const report = (await manager.get(`/api/reports/monitoring?${monday}`)).json();
+    expect(report.rows[0]).toMatchObject({
+      received: 3,
+      contactedWithinOneWorkingDay: 1,
+      contactedWithinOneWorkingDayPct: 33.3,
+      contactedWithinDeadline: 2,
+      contactedWithinDeadlinePct: 66.7,
+    });
+    const drill = (measure: string) =>
+      manager.get(`/api/reports/monitoring/requests?${monday}&key=total&measure=${measure}`);
+    expect(numbers(await drill('contacted_one_day'))).toEqual(['A-Quick']);
+    expect(numbers(await drill('late_one_day'))).toEqual(['A-Patient', 'A-Waiting']);
+    expect(numbers(await drill('contacted'))).toEqual(['A-Patient', 'A-Quick']);
+    expect(numbers(await drill('late'))).toEqual([]);
+  });
+
+  it('counts the working day by the location’s opening hours and its federal state’s holidays', async () => {
+    const report = (await manager.get('/api/reports/monitoring?from=2026-01-05&to=2026-01-05')).json();
+    // Due Wednesday 16:00: Tuesday is a holiday there.
+    expect(report.total).toMatchObject({ received: 1, contactedWithinOneWorkingDay: 1, contactedWithinDeadline: 1 });
+  });
+
+  it('exports both figures as CSV and puts them into the morning e-mail', async () => {
+    const csv = (await manager.get(`/api/reports/monitoring.csv?${monday}`)).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toMatch(
+      /^Standort;Eingegangen;Kontaktiert innerhalb 1 Arbeitstag;Quote in %;Kontaktiert in der Frist;Quote Frist in %;Kontaktversuche;/,
+    );
+    expect(csv[1]).toMatch(/^Autohaus Test Stuttgart;3;1;33,3;2;66,7;2;/);
+
+    await t.services.reports.sendDailySummaries(new Date('2026-03-04T06:00:00Z'));
+    const [mail] = await t.database.query<{ text: string }>(
+      `SELECT text FROM outbox_emails WHERE related_type = 'daily_summary' AND $1 = ANY("to") AND subject LIKE '%03.03.2026%'`,
+      [managerA.email],
+    );
+    const lines = mail!.text.split('\n');
+    const header = lines.find((l) => l.startsWith('Standort'))!;
+    expect(header.split(/\s{2,}/)).toEqual([
+      'Standort',
+      'Eingang',
+      '≤1 AT',
+      'Quote',
+      'In Frist',
+      'Quote',
+      'Versuche',
+      'Offen',
+      'Überfällig',
+      'Erledigt',
+      'Verloren',
+    ]);
+    const stuttgart = lines.find((l) => l.startsWith('Autohaus Test Stuttgart'))!;
+    expect(stuttgart.split(/\s{2,}/).slice(1, 6)).toEqual(['2', '1', '50,0 %', '1', '50,0 %']);
+    expect(mail!.text).toContain('≤1 AT = innerhalb eines Arbeitstags kontaktiert');
+  });
 });

@@ -7,6 +7,7 @@ import { monitoringCsv } from './csv';
 import { DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE, sendDailySummaries } from './daily-summary';
 import {
   cohortOf,
+  locationCalendars,
   type MonitoringDrillInput,
   type MonitoringQueryInput,
   monitoringReport,
@@ -27,7 +28,7 @@ export function createReportsService(
   jobs.register(
     DAILY_SUMMARY_JOB,
     async (_payload, ctx) => {
-      const sent = await sendDailySummaries(database, mail, ctx.now);
+      const sent = await sendDailySummaries(database, mail, ctx.now, await locationCalendars(org));
       log.info({ managers: sent }, 'daily request summary queued');
     },
     { transactional: false, maxAttempts: 3 },
@@ -36,7 +37,7 @@ export function createReportsService(
 
   async function monitoring(actor: UserActor, query: MonitoringQueryInput) {
     const locationIds = await reportLocations(org, actor, query.locationId);
-    return monitoringReport(database, cohortOf(query, locationIds, clock.now()), query);
+    return monitoringReport(database, cohortOf(query, locationIds, clock.now()), query, await locationCalendars(org));
   }
 
   return {
@@ -48,10 +49,16 @@ export function createReportsService(
 
     async monitoringRequests(actor: UserActor, query: MonitoringDrillInput) {
       const locationIds = await reportLocations(org, actor, query.locationId);
-      return monitoringRequests(database, cohortOf(query, locationIds, clock.now()), query);
+      return monitoringRequests(
+        database,
+        cohortOf(query, locationIds, clock.now()),
+        query,
+        await locationCalendars(org),
+      );
     },
 
     /** Queues the managers' summary of the day before `now` (the recurring job does this at 07:00). */
-    sendDailySummaries: (now = clock.now()) => sendDailySummaries(database, mail, now),
+    sendDailySummaries: async (now = clock.now()) =>
+      sendDailySummaries(database, mail, now, await locationCalendars(org)),
   };
 }

@@ -87,13 +87,14 @@ function callbackWindow(lead: AdfLead, path: string, repairs: InputRepair[]): { 
 /** The text of a lead that is stored, fitted to the same maxima as the JSON intake's. */
 const LeadText = IntakeBody.pick({
   source: true,
+  campaign: true,
   subject: true,
   message: true,
   externalId: true,
   customer: true,
 }).extend({ externalSource: IntakeBody.shape.source });
 
-/** ADF/XML leads from portals, raw or inside an e-mail (R0.6 intake half, issue point 2). */
+/** ADF/XML leads from portals, raw or inside an e-mail (R0.6, the intake half). */
 export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof createMachineIntake>) {
   const { deps, vehicles, org } = ctx;
 
@@ -126,6 +127,8 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
     const window = callbackWindow(lead, path, repairs);
     const text = {
       source: lead.provider?.name ?? lead.vendor?.name ?? external?.source ?? 'ADF',
+      // The portal's service ("Händleranfrage", "Finanzierungsanfrage"): the campaign the reports count by.
+      campaign: lead.provider?.service ?? null,
       subject: subjectOf(lead),
       message: [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null,
       customer: customerOf(lead),

@@ -4,6 +4,7 @@ import type { NewCustomer } from '../../../shared/requests/schemas';
 import type { InputRepair } from '../../../shared/text/repairs';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
+import type { DepartmentKind } from '../../../shared/org/enums';
 import type { Location } from '../../../shared/org/schemas';
 import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
@@ -29,6 +30,7 @@ export interface IntakeInput {
   campaign?: string | null;
   locationId: string;
   brand?: string | null;
+  department?: DepartmentKind | null;
   subject: string;
   message?: string | null;
   vehicleId?: string | null;
@@ -212,6 +214,7 @@ export function createIntake(ctx: RequestsContext) {
             locationName: location.name,
             brand: input.brand ?? null,
             source: input.source ?? null,
+            department: input.department ?? null,
             contactId: 'id' in contact ? contact.id : newContactId,
             at: receivedAt,
           },
@@ -275,6 +278,7 @@ export function createIntake(ctx: RequestsContext) {
       campaign: input.campaign ?? null,
       locationId: location.id,
       brand: input.brand ?? null,
+      department: input.department ?? null,
       subject: input.subject,
       message: input.message ?? null,
       contactId,

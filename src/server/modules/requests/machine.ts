@@ -254,6 +254,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       campaign: body.campaign,
       locationId,
       brand: body.brand,
+      department: body.department,
       subject: body.subject ?? DEFAULT_SUBJECT[body.type],
       message: body.message,
       vehicleId,

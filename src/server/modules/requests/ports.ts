@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/org/enums';
+import type { DepartmentKind, Role } from '../../../shared/org/enums';
 import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
@@ -28,6 +28,7 @@ export interface KnownPerson {
   displayName: string;
   email: string;
   role: Role;
+  department: DepartmentKind | null;
   active: boolean;
   locationIds: string[];
 }
@@ -51,6 +52,7 @@ export interface AssignmentPort {
       brand: string | null;
       source: string | null;
       contactId: string | null;
+      department?: DepartmentKind | null;
       at: Date;
       locationName?: string;
     },

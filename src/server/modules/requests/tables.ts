@@ -24,7 +24,7 @@ import {
 } from '../../../shared/requests/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
-import { locations, users } from '../org/tables';
+import { departmentKindEnum, locations, users } from '../org/tables';
 import { vehicles } from '../vehicles/tables';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -56,6 +56,8 @@ export const customerRequests = pgTable(
       .notNull()
       .references(() => locations.id),
     brand: text('brand'),
+    /** The department the customer asked for (a callback "from sales"); decides the fallback when no rule does. */
+    department: departmentKindEnum('department'),
     subject: text('subject').notNull(),
     /** The customer's own words, verbatim. */
     message: text('message'),

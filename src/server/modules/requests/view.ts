@@ -54,6 +54,7 @@ export function createRequestView(ctx: RequestsContext) {
       campaign: row.campaign,
       locationId: row.locationId,
       brand: row.brand,
+      department: row.department,
       subject: row.subject,
       message: row.message,
       contact: {

@@ -101,6 +101,36 @@ describe('contact attempts', () => {
     expect(timeline).toContain('Anrufversuch: nicht erreicht');
   });
 
+  it('asks for the verbatim note when the customer was reached; a failed call needs none (R3.4)', async () => {
+    const request = await assignedToAdvisor();
+    const attempt = (body: object) => advisor.post(`/api/requests/${request.id}/attempts`, body);
+
+    for (const note of [undefined, null, '', '   ']) {
+      const res = await attempt({ channel: 'phone', outcome: 'reached', note });
+      expect(res.statusCode, JSON.stringify(note)).toBe(400);
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'note', code: 'note_required' })]);
+    }
+    const inPerson = await attempt({ channel: 'in_person', outcome: 'reached' });
+    expect(inPerson.statusCode).toBe(400);
+    expect(inPerson.json().errors[0].field).toBe('note');
+    // Nothing of the refused attempts was stored.
+    const stored = await t.database.query('SELECT 1 FROM contact_attempts WHERE request_id = $1', [request.id]);
+    expect(stored).toHaveLength(0);
+
+    for (const outcome of ['no_answer', 'voicemail', 'wrong_number']) {
+      expect((await attempt({ channel: 'phone', outcome })).statusCode, outcome).toBe(201);
+    }
+    const reached = await attempt({
+      channel: 'phone',
+      outcome: 'reached',
+      note: 'Probefahrt Samstag 10 Uhr angeboten.',
+    });
+    expect(reached.statusCode).toBe(201);
+    expect(reached.json().attempts.map((a: { note: string | null }) => a.note)).toContain(
+      'Probefahrt Samstag 10 Uhr angeboten.',
+    );
+  });
+
   it('refuses an attempt dated in the future', async () => {
     const request = await assignedToAdvisor();
     const future = new Date(t.clock.now().getTime() + HOUR).toISOString();

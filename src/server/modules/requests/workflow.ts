@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RequestStatus } from '../../../shared/requests/enums';
+import { noteRequiredFor, type RequestStatus } from '../../../shared/requests/enums';
 import type { AttemptInput, StatusChange } from '../../../shared/requests/schemas';
 import type { Tx } from '../../db/client';
 import type { UserActor } from '../../http/access';
@@ -21,6 +21,9 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   done: ['in_progress'],
   lost: ['in_progress'],
 };
+
+/** The web app translates this message; keep it in step with SERVER_MESSAGES there. */
+export const NOTE_REQUIRED = 'say what was said and offered: the customer was reached';
 
 export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Promise<repo.RequestRow>) {
   const { deps, jobs } = ctx;
@@ -121,6 +124,9 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
     await change(actor, id, async (tx, row) => {
       if (!isOpen(row.status)) {
         throw new ConflictError(`The request is ${STATUS_LABEL[row.status]}; reopen it to record a contact attempt.`);
+      }
+      if (noteRequiredFor(input.outcome) && !input.note?.trim()) {
+        throw new ValidationError([{ field: 'note', in: 'body', code: 'note_required', message: NOTE_REQUIRED }]);
       }
       const attempt = await repo.insertAttempt(tx, {
         requestId: id,

@@ -131,6 +131,25 @@ describe('logging a call as a contact attempt', () => {
     );
     expect(attempts).toEqual([{ outcome: 'reached', note: 'Kunde erreicht, alles geklärt', channel: 'phone' }]);
   });
+
+  it('refuses "reached" without a note of what was said; "no answer" goes in without one', async () => {
+    const open = await createRequest(
+      admin,
+      callbackRequest(t.location.id, { contactId: customer.id, customer: undefined, assigneeId: agent.userId }),
+    );
+    const { callId } = await talk();
+    const reached = await agent.post(`/api/calls/${callId}/attempt`, { requestId: open.id, outcome: 'reached' });
+    expect(reached.statusCode).toBe(400);
+    expect(reached.json().errors[0]).toMatchObject({ field: 'note', code: 'note_required' });
+    const noAnswer = await agent.post(`/api/calls/${callId}/attempt`, { requestId: open.id, outcome: 'no_answer' });
+    expect(noAnswer.statusCode, noAnswer.body).toBe(201);
+    const withNote = await agent.post(`/api/calls/${callId}/attempt`, {
+      requestId: open.id,
+      outcome: 'reached',
+      note: 'Termin zur Inspektion am Montag vereinbart.',
+    });
+    expect(withNote.statusCode, withNote.body).toBe(201);
+  });
 });
 
 describe('click-to-call', () => {

@@ -31,7 +31,8 @@ describe('AppLayout', () => {
     stubFetch({ 'GET /api/auth/session': session(salesUser), 'GET /api/locations': { body: locations } });
     renderApp('/admin/users');
 
-    expect(await screen.findByText('Kein Zugriff')).toBeInTheDocument();
+    // The administration's code loads first (staff may read the assignment rules there).
+    expect(await screen.findByText('Kein Zugriff', {}, { timeout: 15_000 })).toBeInTheDocument();
   });
 
   it('switches the language from the user menu and remembers it', async () => {

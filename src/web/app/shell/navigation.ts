@@ -3,6 +3,7 @@ import {
   IconChartBar,
   IconLayoutDashboard,
   IconMessages,
+  IconRoute,
   IconSettings,
   IconUsers,
   type Icon,
@@ -11,7 +12,7 @@ import type { Role } from '../../../shared/org/enums';
 
 export interface NavItem {
   to: string;
-  labelKey: 'dashboard' | 'customers' | 'requests' | 'calendar' | 'reports' | 'admin';
+  labelKey: 'dashboard' | 'customers' | 'requests' | 'calendar' | 'reports' | 'rules' | 'admin';
   icon: Icon;
   /** Roles that see the item; all roles when left out. */
   roles?: readonly Role[];
@@ -24,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, roles: ['admin', 'manager'] },
+  // Staff read the assignment rules there; managers reach them through the administration.
+  { to: '/admin/assignment', labelKey: 'rules', icon: IconRoute, roles: ['sales', 'service', 'reception', 'parts'] },
   { to: '/admin', labelKey: 'admin', icon: IconSettings, roles: ['admin', 'manager'] },
 ];
 

@@ -18,13 +18,14 @@ import { PageLoader } from '../../app/shell/PageLoader';
 
 const ADMINS: readonly Role[] = ['admin'];
 const MANAGERS: readonly Role[] = ['admin', 'manager'];
+const EVERYONE: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'];
 
-/** Managers set up lead management (rules, absences, templates); the rest is for admins. */
+/** Managers set up lead management (rules, absences, templates); the rest is for admins. Staff read the rules. */
 const TABS = [
   { value: 'users', icon: IconUsers, roles: ADMINS },
   { value: 'locations', icon: IconBuildingStore, roles: ADMINS },
   { value: 'api-keys', icon: IconKey, roles: ADMINS },
-  { value: 'assignment', icon: IconRoute, roles: MANAGERS },
+  { value: 'assignment', icon: IconRoute, roles: EVERYONE },
   { value: 'absences', icon: IconBeach, roles: MANAGERS },
   { value: 'templates', icon: IconTemplate, roles: MANAGERS },
   { value: 'telephony', icon: IconPhone, roles: MANAGERS },

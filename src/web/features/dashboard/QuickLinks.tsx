@@ -11,6 +11,7 @@ const HINT_KEYS = {
   requests: 'dashboard.requestsHint',
   calendar: 'dashboard.calendarHint',
   reports: 'dashboard.reportsHint',
+  rules: 'dashboard.rulesHint',
   admin: 'dashboard.adminHint',
 } as const;
 

@@ -5,6 +5,7 @@ import { IconChartBar, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_TYPES } from '../../../shared/requests/enums';
+import { MONITORING_GROUPS } from '../../../shared/requests/monitoring';
 import { ErrorState } from '../../app/components/ErrorState';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useLocations } from '../../app/org-queries';
@@ -79,7 +80,7 @@ export default function ReportsPage() {
             <SegmentedControl
               value={params.groupBy}
               onChange={(value) => update({ groupBy: value as ReportParams['groupBy'] })}
-              data={(['location', 'team', 'person'] as const).map((value) => ({
+              data={MONITORING_GROUPS.map((value) => ({
                 value,
                 label: t(`reports.groupBy.${value}`),
               }))}

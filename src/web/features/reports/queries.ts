@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MONITORING_MEASURES } from '../../../shared/requests/monitoring';
+import type { MONITORING_MEASURES, MonitoringGroupBy } from '../../../shared/requests/monitoring';
 import { api } from '../../app/api';
 import { toSearchParams } from '../customers/queries';
 import type { MonitoringReportData, RequestListItem } from '../requests/types';
@@ -7,7 +7,7 @@ import type { MonitoringReportData, RequestListItem } from '../requests/types';
 export interface ReportParams {
   from: string;
   to: string;
-  groupBy: 'location' | 'team' | 'person';
+  groupBy: MonitoringGroupBy;
   locationId?: string;
   type?: string;
 }
@@ -16,7 +16,15 @@ export interface ReportParams {
 export type Measure = (typeof MONITORING_MEASURES)[number];
 
 /** The report's columns; all but the attempts lead to the requests behind them. */
-export type Column = 'received' | 'contactedWithinOneWorkingDay' | 'attempts' | 'open' | 'overdue' | 'done' | 'lost';
+export type Column =
+  | 'received'
+  | 'contactedWithinOneWorkingDay'
+  | 'contactedWithinDeadline'
+  | 'attempts'
+  | 'open'
+  | 'overdue'
+  | 'done'
+  | 'lost';
 
 export const reportQueryString = (params: ReportParams) => toSearchParams({ ...params });
 

@@ -16,6 +16,7 @@ export function requestFixture(overrides: Partial<CustomerRequest> = {}): Custom
     campaign: null,
     locationId: MUNICH_ID,
     brand: null,
+    department: null,
     subject: 'Bitte um Rückruf',
     message: 'Mein Auto macht beim Bremsen Geräusche, bitte zurückrufen.',
     contact: { id: CONTACT_ID, displayName: 'Anna Müller', customerNumber: 'K-100234', blocked: false },

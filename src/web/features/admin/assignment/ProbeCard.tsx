@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { REQUEST_TYPES } from '../../../../shared/requests/enums';
+import type { AssignmentDecisionData } from '../../requests/types';
 import { useCurrentUser } from '../../../app/auth';
 import { reportFormError } from '../../requests/form-errors';
 import { useLocations } from '../../../app/org-queries';
@@ -16,8 +18,12 @@ interface Values {
   locationId: string;
   brand: string;
   source: string;
+  department: string;
   at: string;
 }
+
+/** The types whose fallback follows the department they name (see the server's fallback.ts). */
+const NAMES_DEPARTMENT = new Set(['callback', 'general', 'complaint']);
 
 /** "Wer würde dieses Anliegen bekommen?" — the rules tried on an imagined request, with their reasoning. */
 export function ProbeCard() {
@@ -27,7 +33,14 @@ export function ProbeCard() {
   const probe = useProbe();
   const [contact, setContact] = useState<{ id: string; name: string } | null>(null);
   const form = useForm<Values>({
-    initialValues: { type: 'service_appointment', locationId: me.homeLocationId, brand: '', source: '', at: '' },
+    initialValues: {
+      type: 'service_appointment',
+      locationId: me.homeLocationId,
+      brand: '',
+      source: '',
+      department: '',
+      at: '',
+    },
   });
 
   async function submit(values: Values) {
@@ -38,6 +51,7 @@ export function ProbeCard() {
         brand: values.brand.trim() || null,
         source: values.source.trim() || null,
         contactId: contact?.id ?? null,
+        department: NAMES_DEPARTMENT.has(values.type) && values.department ? values.department : null,
         ...(values.at ? { at: fromLocalInput(values.at) } : {}),
       });
     } catch (error) {
@@ -69,6 +83,17 @@ export function ProbeCard() {
             />
             <TextInput label={t('assignment.probe.brand')} {...form.getInputProps('brand')} />
             <TextInput label={t('assignment.probe.source')} {...form.getInputProps('source')} />
+            {NAMES_DEPARTMENT.has(form.values.type) && (
+              <Select
+                label={t('assignment.probe.department')}
+                description={t('assignment.probe.departmentHint')}
+                data={DEPARTMENT_KINDS.map((kind) => ({ value: kind, label: t(`departments.${kind}`) }))}
+                clearable
+                {...form.getInputProps('department')}
+                value={form.values.department || null}
+                onChange={(value) => form.setFieldValue('department', value ?? '')}
+              />
+            )}
             <CustomerSearchField
               optional
               label={
@@ -117,6 +142,7 @@ export function ProbeCard() {
           <Text size="sm" mb={4}>
             {decision.rule ? t('assignment.probe.rule', { name: decision.rule.name }) : t('assignment.probe.noRule')}
           </Text>
+          {decision.fallback && <FallbackLines decision={decision} fallback={decision.fallback} />}
           <List size="sm" spacing={2}>
             {decision.explanation.map((line, index) => (
               <List.Item key={index}>{line}</List.Item>
@@ -130,5 +156,27 @@ export function ProbeCard() {
         </Alert>
       )}
     </Paper>
+  );
+}
+
+/** Who the fallback picked, as whom, and why — in the reader's language. */
+function FallbackLines({
+  decision,
+  fallback,
+}: {
+  decision: AssignmentDecisionData;
+  fallback: NonNullable<AssignmentDecisionData['fallback']>;
+}) {
+  const { t } = useTranslation();
+  const team = t(`assignment.probe.fallback.team.${fallback.team ?? 'none'}`);
+  const name = decision.assignee?.displayName ?? '';
+  const manager = fallback.standsInFor?.displayName ?? '';
+  return (
+    <Stack gap={0} mb={4}>
+      <Text size="sm" fw={500}>
+        {t(`assignment.probe.fallback.${fallback.via}`, { name, team, manager })}
+      </Text>
+      <Text size="sm">{t(`assignment.probe.fallback.reason.${fallback.reason}`)}</Text>
+    </Stack>
   );
 }

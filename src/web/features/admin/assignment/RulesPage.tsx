@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconRoute, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../../app/auth';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { reportError } from '../../../app/form-errors';
@@ -14,9 +15,14 @@ import { RuleFormModal } from './RuleFormModal';
 
 type Editing = { rule: AssignmentRuleData | null } | null;
 
-/** /admin/assignment — who gets which request: ordered rules, the first that matches wins (R3.1). */
+/**
+ * /admin/assignment — who gets which request: ordered rules, the first that matches wins (R3.1).
+ * Managers and admins edit them; staff read the rules of their locations.
+ */
 export default function RulesPage() {
   const { t } = useTranslation();
+  const { role } = useCurrentUser();
+  const canEdit = role === 'admin' || role === 'manager';
   const rules = useRules();
   const locations = useLocations();
   const reorder = useReorderRules();
@@ -58,31 +64,37 @@ export default function RulesPage() {
           title={t('assignment.rules.title')}
           description={t('assignment.rules.subtitle')}
           actions={
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ rule: null })}>
-              {t('assignment.rules.new')}
-            </Button>
+            canEdit ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ rule: null })}>
+                {t('assignment.rules.new')}
+              </Button>
+            ) : undefined
           }
         />
+        {!canEdit && (
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('assignment.rules.readOnly')}
+          </Text>
+        )}
         <ListState
           query={rules}
           empty={{
             icon: <IconRoute />,
             title: t('assignment.rules.emptyTitle'),
             text: t('assignment.rules.emptyText'),
-            actionLabel: t('assignment.rules.new'),
-            onAction: () => setEditing({ rule: null }),
+            ...(canEdit ? { actionLabel: t('assignment.rules.new'), onAction: () => setEditing({ rule: null }) } : {}),
           }}
         >
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={90}>{t('assignment.rules.order')}</Table.Th>
+                  <Table.Th w={canEdit ? 90 : 40}>{t('assignment.rules.order')}</Table.Th>
                   <Table.Th>{t('assignment.rules.name')}</Table.Th>
                   <Table.Th>{t('assignment.rules.match')}</Table.Th>
                   <Table.Th>{t('assignment.rules.strategy')}</Table.Th>
                   <Table.Th>{t('assignment.rules.who')}</Table.Th>
-                  <Table.Th w={90} />
+                  {canEdit && <Table.Th w={90} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,24 +105,28 @@ export default function RulesPage() {
                         <Text fw={700} w={20} ta="right" mr={4}>
                           {index + 1}
                         </Text>
-                        <ActionIcon
-                          variant="subtle"
-                          size="sm"
-                          disabled={index === 0}
-                          onClick={() => move(index, -1)}
-                          aria-label={t('assignment.rules.up', { name: rule.name })}
-                        >
-                          <IconArrowUp size={14} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          size="sm"
-                          disabled={index === list.length - 1}
-                          onClick={() => move(index, 1)}
-                          aria-label={t('assignment.rules.down', { name: rule.name })}
-                        >
-                          <IconArrowDown size={14} />
-                        </ActionIcon>
+                        {canEdit && (
+                          <>
+                            <ActionIcon
+                              variant="subtle"
+                              size="sm"
+                              disabled={index === 0}
+                              onClick={() => move(index, -1)}
+                              aria-label={t('assignment.rules.up', { name: rule.name })}
+                            >
+                              <IconArrowUp size={14} />
+                            </ActionIcon>
+                            <ActionIcon
+                              variant="subtle"
+                              size="sm"
+                              disabled={index === list.length - 1}
+                              onClick={() => move(index, 1)}
+                              aria-label={t('assignment.rules.down', { name: rule.name })}
+                            >
+                              <IconArrowDown size={14} />
+                            </ActionIcon>
+                          </>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -146,29 +162,31 @@ export default function RulesPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            onClick={() => setEditing({ rule })}
-                            aria-label={t('assignment.rules.editNamed', { name: rule.name })}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('assignment.rules.delete')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setDeleting(rule)}
-                            aria-label={t('assignment.rules.deleteNamed', { name: rule.name })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Tooltip label={t('common.edit')}>
+                            <ActionIcon
+                              variant="subtle"
+                              onClick={() => setEditing({ rule })}
+                              aria-label={t('assignment.rules.editNamed', { name: rule.name })}
+                            >
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('assignment.rules.delete')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              onClick={() => setDeleting(rule)}
+                              aria-label={t('assignment.rules.deleteNamed', { name: rule.name })}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -179,8 +197,10 @@ export default function RulesPage() {
           </Text>
         </ListState>
       </div>
-      <ProbeCard />
-      <RuleFormModal opened={editing !== null} rule={editing?.rule ?? null} onClose={() => setEditing(null)} />
+      {canEdit && <ProbeCard />}
+      {canEdit && (
+        <RuleFormModal opened={editing !== null} rule={editing?.rule ?? null} onClose={() => setEditing(null)} />
+      )}
       <ConfirmDialog
         opened={deleting !== null}
         title={t('assignment.rules.deleteTitle')}

@@ -18,6 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPaperclip } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../../shared/requests/attachments';
 import { RequestCreate } from '../../../../shared/requests/schemas';
@@ -32,7 +33,14 @@ import { useCreateRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { CALLBACK_WINDOWS, windowPassed } from './callback-windows';
 import { CustomerSection } from './CustomerSection';
-import { defaultSubject, initialValues, newCustomerErrors, toBody, type IntakeValues } from './intake-values';
+import {
+  defaultSubject,
+  initialValues,
+  NAMES_DEPARTMENT,
+  newCustomerErrors,
+  toBody,
+  type IntakeValues,
+} from './intake-values';
 import { WalkInPanel } from './WalkInPanel';
 
 interface IntakeFormProps {
@@ -163,6 +171,17 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
             allowDeselect={false}
             {...form.getInputProps('channel')}
           />
+          {NAMES_DEPARTMENT.has(values.type) && (
+            <Select
+              label={t('requests.fields.department')}
+              description={t('requests.intake.departmentHint')}
+              data={DEPARTMENT_KINDS.map((kind) => ({ value: kind, label: t(`departments.${kind}`) }))}
+              clearable
+              value={values.department || null}
+              onChange={(value) => form.setFieldValue('department', (value ?? '') as IntakeValues['department'])}
+              error={form.errors.department}
+            />
+          )}
         </SimpleGrid>
         <TextInput label={t('requests.fields.subject')} withAsterisk {...form.getInputProps('subject')} />
         <Textarea

@@ -49,6 +49,34 @@ describe('IntakePage', { timeout: 60_000 }, () => {
       message: 'Bitte wegen Inspektion zurückrufen',
       locationId: MUNICH_ID,
       priority: 'normal',
+      department: null,
+    });
+  });
+
+  it('sends the department a callback asks for', async () => {
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(reception),
+      'GET /api/locations': { body: locations },
+      'GET /api/search': { body: { query: 'Müller', results: [searchHit()], tookMs: 3 } },
+      [`GET /api/contacts/${CONTACT_ID}`]: { body: contactFixture() },
+      [`GET /api/contacts/${CONTACT_ID}/vehicles`]: { body: [] },
+      'POST /api/requests': { status: 201, body: requestFixture({ department: 'sales' }) },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/requests/new');
+
+    await screen.findByRole('textbox', { name: /^Kunde/ }, firstRender);
+    await user.keyboard('Müller');
+    await screen.findByRole('option', { name: /Anna Müller/ }, { timeout: 5000 });
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByLabelText(/^Abteilung/, { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Verkauf' }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(requests.some((request) => request.method === 'POST')).toBe(true));
+    expect(requests.find((request) => request.method === 'POST')?.body).toMatchObject({
+      type: 'callback',
+      department: 'sales',
     });
   });
 

@@ -1,3 +1,4 @@
+import type { DepartmentKind } from '../../../../shared/org/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../../shared/requests/enums';
 import { REQUEST_CHANNELS, REQUEST_TYPES } from '../../../../shared/requests/enums';
 import i18next from '../../../i18n';
@@ -12,6 +13,8 @@ export interface PickedCustomer {
 export interface IntakeValues {
   type: RequestType;
   channel: RequestChannel;
+  /** The department the customer asked for ('' = none); only callbacks, inquiries and complaints name one. */
+  department: DepartmentKind | '';
   /** Set when an existing customer was picked; otherwise `newCustomer` holds the data. */
   contactId: string;
   newCustomer: boolean;
@@ -25,6 +28,9 @@ export interface IntakeValues {
   vehicleId: string | null;
 }
 
+/** Types whose fallback follows the department they name; the others belong to one already. */
+export const NAMES_DEPARTMENT: ReadonlySet<RequestType> = new Set(['callback', 'general', 'complaint']);
+
 export const defaultSubject = (type: RequestType) => i18next.t(`requests.defaultSubject.${type}`);
 
 const pickEnum = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
@@ -37,6 +43,7 @@ export function initialValues(params: URLSearchParams, homeLocationId: string): 
   return {
     type,
     channel,
+    department: '',
     contactId: params.get('contactId') ?? '',
     newCustomer: false,
     customer: { firstName: '', lastName: '', phone: '', email: '' },
@@ -57,6 +64,7 @@ export function toBody(values: IntakeValues, now = new Date()) {
   return {
     type: values.type,
     channel: values.channel,
+    department: NAMES_DEPARTMENT.has(values.type) && values.department ? values.department : null,
     locationId: values.locationId,
     subject: values.subject.trim(),
     message: values.message.trim() || null,

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../../../../shared/requests/enums';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, noteRequiredFor } from '../../../../shared/requests/enums';
 import { reportError } from '../../../app/form-errors';
 import { useRecordAttempt } from '../queries';
 
@@ -20,8 +20,13 @@ export function AttemptForm({ requestId }: { requestId: string }) {
   const record = useRecordAttempt(requestId);
   const form = useForm<Values>({
     initialValues: { channel: 'phone', outcome: '', note: '' },
-    validate: { outcome: (value) => (value ? null : t('requests.attempts.pickOutcome')) },
+    validate: {
+      outcome: (value) => (value ? null : t('requests.attempts.pickOutcome')),
+      note: (value, values) =>
+        values.outcome && noteRequiredFor(values.outcome) && !value.trim() ? t('requests.attempts.noteRequired') : null,
+    },
   });
+  const noteRequired = Boolean(form.values.outcome && noteRequiredFor(form.values.outcome));
 
   async function submit(values: Values) {
     try {
@@ -42,7 +47,12 @@ export function AttemptForm({ requestId }: { requestId: string }) {
 
   return (
     <Paper withBorder radius="md" p="md">
-      <form onSubmit={form.onSubmit(submit)} onKeyDown={onKeyDown} aria-label={t('requests.attempts.formTitle')}>
+      <form
+        onSubmit={form.onSubmit(submit)}
+        onKeyDown={onKeyDown}
+        aria-label={t('requests.attempts.formTitle')}
+        noValidate
+      >
         <Stack gap="sm">
           <Group gap="xs">
             <IconPhoneCall size={18} />
@@ -82,6 +92,7 @@ export function AttemptForm({ requestId }: { requestId: string }) {
             autosize
             minRows={2}
             maxRows={8}
+            required={noteRequired}
             {...form.getInputProps('note')}
           />
           <Group justify="space-between">

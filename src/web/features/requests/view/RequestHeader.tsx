@@ -67,6 +67,18 @@ export function RequestHeader({ request, onStatus, onReassign }: RequestHeaderPr
             <Text size="sm" c="dimmed">
               {t('requests.view.received', { date: formatDateTime(request.receivedAt) })}
             </Text>
+            {(request.source || request.campaign) && (
+              <Text size="sm" c="dimmed">
+                {t('requests.view.origin', {
+                  origin: [request.source, request.campaign].filter(Boolean).join(' · '),
+                })}
+              </Text>
+            )}
+            {request.department && (
+              <Text size="sm" c="dimmed">
+                {t('requests.view.department', { department: t(`departments.${request.department}`) })}
+              </Text>
+            )}
             {request.callbackFrom && (
               <Text size="sm" c="dimmed">
                 {t('requests.view.callbackWindow', {

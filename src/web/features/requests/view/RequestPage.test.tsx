@@ -89,6 +89,46 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(post?.body).toMatchObject({ channel: 'email', outcome: 'email_sent' });
   });
 
+  it('asks for the verbatim note before saving "reached"; a failed call goes without one', async () => {
+    const { requests } = stubRequest({
+      [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const form = await screen.findByRole('form', { name: 'Kontaktversuch erfassen' }, firstRender);
+    await user.click(within(form).getByText('Erreicht', { exact: true }));
+    const note = within(form).getByRole('textbox', { name: /Notiz \(wörtlich\)/ });
+    expect(note).toBeRequired();
+    await user.click(within(form).getByRole('button', { name: 'Versuch speichern' }));
+    expect(
+      await within(form).findByText('Bitte festhalten, was mit dem Kunden besprochen und ihm angeboten wurde.'),
+    ).toBeInTheDocument();
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+
+    await user.click(within(form).getByText('Nicht erreicht', { exact: true }));
+    expect(within(form).getByRole('textbox', { name: /Notiz \(wörtlich\)/ })).not.toBeRequired();
+    await user.click(within(form).getByRole('button', { name: 'Versuch speichern' }));
+    await waitFor(() => expect(requests.some((request) => request.method === 'POST')).toBe(true));
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
+      channel: 'phone',
+      outcome: 'no_answer',
+      note: null,
+    });
+  });
+
+  it('shows where the request came from and the department asked for', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: {
+        body: requestFixture({ source: 'Google Ads', campaign: 'Frühjahr 2026', department: 'sales' }),
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    expect(await screen.findByText('Quelle: Google Ads · Frühjahr 2026', {}, firstRender)).toBeInTheDocument();
+    expect(screen.getByText('Abteilung: Verkauf')).toBeInTheDocument();
+  });
+
   it('proposes the next call at another time of day after one failed call', async () => {
     stubRequest({
       [`GET /api/requests/${REQUEST_ID}`]: {

@@ -1,7 +1,8 @@
-import { ActionIcon, Menu, Tooltip } from '@mantine/core';
+import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhoneCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { noteRequiredFor } from '../../../../shared/requests/enums';
 import { reportError } from '../../../app/form-errors';
 import { useLogAttempt } from '../queries';
 
@@ -13,14 +14,21 @@ interface AttemptMenuProps {
   /** Saves the note first: the attempt carries it. */
   beforeLog(): Promise<void>;
   note: string;
+  /** "Reached" was chosen with an empty note: the note pad should ask for it. */
+  onNoteMissing(): void;
 }
 
 /** This call as a contact attempt on one of the caller's open requests, in one click per outcome. */
-export function AttemptMenu({ callId, request, beforeLog, note }: AttemptMenuProps) {
+export function AttemptMenu({ callId, request, beforeLog, note, onNoteMissing }: AttemptMenuProps) {
   const { t } = useTranslation();
   const log = useLogAttempt(callId);
   const label = t('telephony.actions.logAttempt');
+  const noteMissing = !note.trim();
   const record = async (outcome: (typeof OUTCOMES)[number]) => {
+    if (noteRequiredFor(outcome) && noteMissing) {
+      onNoteMissing();
+      return;
+    }
     try {
       await beforeLog();
       await log.mutateAsync({ requestId: request.id, outcome, note: note.trim() || null });
@@ -44,7 +52,17 @@ export function AttemptMenu({ callId, request, beforeLog, note }: AttemptMenuPro
       <Menu.Dropdown>
         <Menu.Label>{label}</Menu.Label>
         {OUTCOMES.map((outcome) => (
-          <Menu.Item key={outcome} onClick={() => void record(outcome)}>
+          <Menu.Item
+            key={outcome}
+            onClick={() => void record(outcome)}
+            rightSection={
+              noteRequiredFor(outcome) && noteMissing ? (
+                <Text size="xs" c="dimmed">
+                  {t('telephony.actions.noteNeeded')}
+                </Text>
+              ) : null
+            }
+          >
             {t(`requests.outcome.${outcome}`)}
           </Menu.Item>
         ))}

@@ -1,5 +1,5 @@
 import { Alert, Button, Divider, Skeleton, Stack } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPop } from '../../../../shared/telephony/schemas';
 import { useCallPop } from '../queries';
@@ -46,7 +46,10 @@ export function CallPopBody({ callId, number, onRendered }: CallPopBodyProps) {
 
 function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string | null; onRendered(): void }) {
   const { call, candidates } = pop;
+  const { t } = useTranslation();
   const note = useNoteAutosave(call.id, call.note ?? '');
+  // Set when "reached" was chosen with an empty pad: the pad then asks for what was said (R3.4).
+  const [noteMissing, setNoteMissing] = useState(false);
   const reported = useRef(false);
   useEffect(() => {
     if (reported.current) return;
@@ -65,7 +68,13 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
         <CandidateDetails
           candidate={shown}
           requestAction={(request) => (
-            <AttemptMenu callId={call.id} request={request} beforeLog={note.flush} note={note.value} />
+            <AttemptMenu
+              callId={call.id}
+              request={request}
+              beforeLog={note.flush}
+              note={note.value}
+              onNoteMissing={() => setNoteMissing(true)}
+            />
           )}
         />
       ) : choosing ? (
@@ -77,7 +86,11 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
       <NotePad
         value={note.value}
         status={note.status}
-        onChange={note.change}
+        onChange={(value) => {
+          note.change(value);
+          if (value.trim()) setNoteMissing(false);
+        }}
+        error={noteMissing ? t('requests.attempts.noteRequired') : undefined}
         onSave={() => void note.flush().catch(() => undefined)}
       />
       <CallActions

@@ -8,6 +8,8 @@ interface NotePadProps {
   status: NoteStatus;
   onChange(value: string): void;
   onSave(): void;
+  /** Shown under the pad, which then counts as required (a conversation needs its note). */
+  error?: string;
 }
 
 function StatusLine({ status }: { status: NoteStatus }) {
@@ -29,7 +31,7 @@ function StatusLine({ status }: { status: NoteStatus }) {
 }
 
 /** Notes while the customer talks; saved by themselves, Ctrl+Enter saves at once. */
-export function NotePad({ value, status, onChange, onSave }: NotePadProps) {
+export function NotePad({ value, status, onChange, onSave, error }: NotePadProps) {
   const { t } = useTranslation();
   return (
     <div>
@@ -48,6 +50,8 @@ export function NotePad({ value, status, onChange, onSave }: NotePadProps) {
         minRows={3}
         maxRows={8}
         maxLength={10_000}
+        required={Boolean(error)}
+        error={error}
       />
       <Group justify="space-between" mt={6}>
         {value || status !== 'saved' ? <StatusLine status={status} /> : <span />}

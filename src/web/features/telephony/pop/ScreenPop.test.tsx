@@ -165,6 +165,41 @@ describe('screen pop', { timeout: 60_000 }, () => {
     });
   });
 
+  it('logs "reached" on an open request only with a note of what was said', async () => {
+    const { requests } = stubServer({
+      [`GET /api/calls/${CALL_ID}/pop`]: {
+        body: pop([candidate()], {
+          contact: { id: HANS_ID, displayName: 'Müller, Hans', customerNumber: 'MUC-100001' },
+        }),
+      },
+      [`PUT /api/calls/${CALL_ID}/note`]: { body: call() },
+      [`POST /api/calls/${CALL_ID}/attempt`]: { status: 201, body: { call: call(), request: createdRequest } },
+    });
+    const user = userEvent.setup({ delay: null });
+    const { stream } = await openApp();
+    act(() => stream.emit('call', ringing({ state: 'answered' })));
+    const card = await screen.findByRole('dialog', { name: 'Müller, Hans' });
+    const attempts = () => requests.filter((r) => r.method === 'POST' && r.path.endsWith('/attempt'));
+
+    await user.click(await within(card).findByRole('button', { name: /Als Kontaktversuch erfassen: A-100012/ }));
+    await user.click(await screen.findByRole('menuitem', { name: /Erreicht/ }));
+    expect(
+      await within(card).findByText('Bitte festhalten, was mit dem Kunden besprochen und ihm angeboten wurde.'),
+    ).toBeInTheDocument();
+    expect(within(card).getByRole('textbox', { name: /Gesprächsnotiz/ })).toBeRequired();
+    expect(attempts()).toHaveLength(0);
+
+    await user.type(within(card).getByRole('textbox', { name: /Gesprächsnotiz/ }), 'Termin Dienstag 9 Uhr angeboten');
+    await user.click(within(card).getByRole('button', { name: /Als Kontaktversuch erfassen: A-100012/ }));
+    await user.click(await screen.findByRole('menuitem', { name: /Erreicht/ }));
+    await waitFor(() => expect(attempts()).toHaveLength(1));
+    expect(attempts()[0]!.body).toEqual({
+      requestId: REQUEST_ID,
+      outcome: 'reached',
+      note: 'Termin Dienstag 9 Uhr angeboten',
+    });
+  });
+
   it('saves the note at once on Ctrl+Enter and folds away on Escape', async () => {
     const { requests } = stubServer({
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([candidate()]) },

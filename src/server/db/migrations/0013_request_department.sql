@@ -1,0 +1,1 @@
+ALTER TABLE "customer_requests" ADD COLUMN "department" "department_kind";
