@@ -6,6 +6,7 @@ import {
   isSupportedCountry,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
+import type { PhoneKind } from './enums';
 
 /**
  * Folds a name for matching so that Müller, Mueller and Muller become the same
@@ -98,6 +99,16 @@ export function lineTypeOf(e164: string | null): LineType | null {
   if (!e164) return null;
   const type = parsePhoneNumberFromString(e164)?.getType();
   return type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : null;
+}
+
+/**
+ * The kind to file a number under when its sender did not say, or said only "phone": what the
+ * numbering plan knows, else landline. A number filed as landline that is a mobile is a mobile.
+ */
+export function phoneKindFor(e164: string | null, stated?: PhoneKind | null): PhoneKind {
+  const line = lineTypeOf(e164);
+  if (!stated) return line ?? 'landline';
+  return stated === 'landline' && line === 'mobile' ? 'mobile' : stated;
 }
 
 /** Formats E.164 for German eyes: +49 171 1234567 → 0171 1234567; foreign numbers stay international. */
