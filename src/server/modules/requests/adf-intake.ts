@@ -2,7 +2,7 @@ import type { AdfLead } from '../../../shared/intake/adf';
 import type { NewCustomer } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
 import { DomainError } from '../../http/errors';
-import { extractAdfFromEmail, parseAdf } from '../../integrations/adf';
+import { decodeXml, extractAdfFromEmail, parseAdf } from '../../integrations/adf';
 import { fromLocal } from '../../lib/zoned-time';
 import type { RequestsContext } from './context';
 import type { IntakeInput } from './intake';
@@ -69,6 +69,16 @@ function callbackWindow(lead: AdfLead): { from: Date | null; to: Date | null } {
   return from && to && from >= to ? { from, to: null } : { from, to };
 }
 
+/** An XML document starts with "<" (after a byte-order mark and blanks); an HTML mail body does not count. */
+function looksLikeXml(raw: Buffer): boolean {
+  const head = raw
+    .subarray(0, 200)
+    .toString('latin1')
+    .replace(/^(\xEF\xBB\xBF|\xFF\xFE|\xFE\xFF)/, '');
+  const start = head.replace(/\0/g, '').trimStart();
+  return start.startsWith('<') && !/^<html/i.test(start);
+}
+
 /** ADF/XML leads from portals, raw or inside an e-mail (R0.6 intake half, issue point 2). */
 export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof createMachineIntake>) {
   const { deps, vehicles, org } = ctx;
@@ -118,13 +128,12 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
 
   async function takeInAdf(
     actor: ApiKeyActor,
-    raw: string,
+    body: { raw: Buffer; charset: string | null },
     query: { locationId?: string; locationCode?: string },
     idempotencyKey: string | null,
     rawHash: string,
   ): Promise<StoredAnswer> {
-    const trimmed = raw.trimStart();
-    const xml = trimmed.startsWith('<') && !/^<html/i.test(trimmed) ? raw : extractAdfFromEmail(raw);
+    const xml = looksLikeXml(body.raw) ? decodeXml(body.raw, body.charset) : extractAdfFromEmail(body.raw);
     if (!xml)
       throw new AdfRejectedError([
         { path: 'document', code: 'not_adf', message: 'no ADF document found in the message' },

@@ -39,7 +39,7 @@ export function hashBody(body: unknown): string {
           )
         : v;
   return createHash('sha256')
-    .update(typeof body === 'string' ? body : JSON.stringify(canonical(body)))
+    .update(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(canonical(body)))
     .digest('hex');
 }
 
