@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { optionalText, page, UserRef } from '../common';
 import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
-import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
+import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, PHONE_KINDS, SALUTATIONS } from '../contacts/enums';
+import { SubmittedView } from './submitted';
 import {
   ATTEMPT_CHANNELS,
   ATTEMPT_OUTCOMES,
@@ -14,17 +15,29 @@ import {
 
 const instant = z.iso.datetime({ offset: true });
 
-/** A customer not yet in the CRM, captured with the request (duplicate-checked on the server). */
+/**
+ * A customer as a form or lead sent them (matched against the contacts on the server, and
+ * kept verbatim on the request). Numbers without country code are read in `country`.
+ */
 export const NewCustomer = z.object({
   salutation: z.enum(SALUTATIONS).default('none'),
   firstName: optionalText(80),
   lastName: optionalText(80),
   companyName: optionalText(160),
   phone: optionalText(40),
-  email: z.email().trim().toLowerCase().nullish(),
+  /** Further numbers; `kind` when the sender knows it, else it is read from the number. */
+  phones: z
+    .array(z.object({ number: z.string().trim().min(1).max(40), kind: z.enum(PHONE_KINDS).nullish() }))
+    .max(5)
+    .optional(),
+  /** As written: matched case-insensitively, stored on the contact in lower case. */
+  email: z.email().trim().nullish(),
+  emails: z.array(z.email().trim()).max(5).optional(),
   street: optionalText(200),
   postalCode: optionalText(10),
   city: optionalText(120),
+  /** ISO 3166 code ("AT") or the country's name ("Österreich"); default Germany. */
+  country: optionalText(60).optional(),
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
@@ -152,6 +165,8 @@ export const CustomerRequest = z.object({
   closedAt: z.string().nullable(),
   attempts: z.array(Attempt),
   nextStep: NextStep,
+  /** What the lead's customer submitted, verbatim, and how it was matched; null for requests on a chosen contact. */
+  submitted: SubmittedView.nullable(),
   version: z.number().int(),
 });
 export type CustomerRequest = z.infer<typeof CustomerRequest>;

@@ -1,11 +1,16 @@
-import type { AdfLead } from '../../../shared/intake/adf';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { PhoneKind } from '../../../shared/contacts/enums';
+import { parsePhone } from '../../../shared/contacts/normalize';
+import type { AdfLead, AdfPhone } from '../../../shared/intake/adf';
 import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { SubmittedCustomer } from '../../../shared/requests/submitted';
 import type { ApiKeyActor } from '../../http/access';
 import { DomainError } from '../../http/errors';
 import { decodeXml, extractAdfFromEmail, parseAdf } from '../../integrations/adf';
 import { fromLocal } from '../../lib/zoned-time';
 import type { RequestsContext } from './context';
 import type { IntakeInput } from './intake';
+import { customerRegion } from './intake-customer';
 import type { createMachineIntake, MachineLead, StoredAnswer } from './machine';
 
 /** An ADF document that cannot be taken in: each problem named by its path; nothing is stored. */
@@ -31,20 +36,50 @@ const INTEREST_LABEL: Record<string, string> = {
 const compact = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
+/** ADF's phone kinds as the contacts know them; "other" says nothing, so the number decides. */
+const PHONE_KIND: Record<AdfPhone['kind'], PhoneKind | null> = {
+  mobile: 'mobile',
+  landline: 'landline',
+  fax: 'fax',
+  other: null,
+};
+
+/** The lead's customer for intake: every phone and e-mail, the address with its country. */
 function customerOf(lead: AdfLead): NewCustomer {
   const c = lead.customer;
-  const phone = c.phones.find((p) => p.preferred && p.kind !== 'fax') ?? c.phones.find((p) => p.kind !== 'fax');
-  const postalCode = c.address?.postalCode && /^\d{5}$/.test(c.address.postalCode) ? c.address.postalCode : null;
+  const phones = [...c.phones].sort((a, b) => Number(a.kind === 'fax') - Number(b.kind === 'fax'));
+  const [first, ...more] = phones;
   return {
     salutation: 'none',
     firstName: c.firstName,
     lastName: c.lastName ?? (c.kind === 'person' ? c.fullName : null),
     companyName: c.companyName,
-    phone: phone?.number ?? null,
-    email: c.emails[0]?.toLowerCase() ?? null,
-    street: postalCode ? (c.address?.street ?? null) : null,
-    postalCode,
-    city: postalCode ? (c.address?.city ?? null) : null,
+    phone: first && first.kind !== 'fax' ? first.number : null,
+    phones: (first && first.kind === 'fax' ? phones : more).map((p) => ({
+      number: p.number,
+      kind: PHONE_KIND[p.kind],
+    })),
+    email: c.emails[0] ?? null,
+    emails: c.emails.slice(1),
+    street: c.address?.street ?? null,
+    postalCode: c.address?.postalCode ?? null,
+    city: c.address?.city ?? null,
+    country: c.address?.country ?? null,
+  };
+}
+
+/** What the lead said about its customer, as the portal wrote it (the full name too). */
+function submittedOf(lead: AdfLead, region: CountryCode): SubmittedCustomer {
+  const c = lead.customer;
+  return {
+    salutation: null,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    fullName: c.fullName,
+    companyName: c.companyName,
+    phones: c.phones.map((p) => ({ number: p.number, kind: p.kind, e164: parsePhone(p.number, region).e164 })),
+    emails: c.emails,
+    address: c.address,
   };
 }
 
@@ -108,6 +143,7 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
     const external = lead.externalIds[0] ?? null;
     const window = callbackWindow(lead);
     const message = [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null;
+    const customer = customerOf(lead);
     const input: IntakeInput = {
       type: 'sales_lead',
       channel: 'lead_portal',
@@ -119,7 +155,8 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
       vehicleInterest: vehicle ? compact({ ...vehicle, comments: undefined }) : null,
       callbackFrom: window.from,
       callbackTo: window.to,
-      customer: customerOf(lead),
+      customer,
+      submittedCustomer: submittedOf(lead, customerRegion(customer.country)),
       externalSource: external ? `adf:${external.source ?? sender ?? 'unknown'}` : null,
       externalId: external?.value ?? null,
     };
