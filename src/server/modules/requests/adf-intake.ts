@@ -12,6 +12,7 @@ import type { RequestsContext } from './context';
 import type { IntakeInput } from './intake';
 import { customerRegion } from './intake-customer';
 import type { createMachineIntake, MachineLead, StoredAnswer } from './machine';
+import { findByExternal } from './repo';
 
 /** An ADF document that cannot be taken in: each problem named by its path; nothing is stored. */
 export class AdfRejectedError extends DomainError {
@@ -114,6 +115,18 @@ function looksLikeXml(raw: Buffer): boolean {
   return start.startsWith('<') && !/^<html/i.test(start);
 }
 
+/** A lead without a name, phone or e-mail: only a resend by id gets this far (see readProspect). */
+const hasNoCustomer = (lead: AdfLead) => {
+  const c = lead.customer;
+  return !(c.fullName || c.companyName || c.lastName || c.firstName || c.emails.length || c.phones.length);
+};
+
+/** Whose id it is: the id's source, else the portal or dealer that sent it. */
+function externalSourceOf(lead: AdfLead, external: AdfLead['externalIds'][number]): string {
+  const sender = lead.provider?.id ?? lead.provider?.name ?? lead.vendor?.id ?? lead.vendor?.name ?? null;
+  return `adf:${external.source ?? sender ?? 'unknown'}`;
+}
+
 /** ADF/XML leads from portals, raw or inside an e-mail (R0.6 intake half, issue point 2). */
 export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof createMachineIntake>) {
   const { deps, vehicles, org } = ctx;
@@ -136,10 +149,14 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
     ]);
   }
 
-  async function leadToInput(lead: AdfLead, index: number, query: { locationId?: string; locationCode?: string }) {
+  async function leadToInput(
+    lead: AdfLead,
+    index: number,
+    query: { locationId?: string; locationCode?: string },
+  ): Promise<MachineLead> {
+    if (hasNoCustomer(lead)) return resendOnFile(lead, index);
     const vehicle = lead.vehicles[0] ?? null;
     const vehicleId = vehicle?.vin ? ((await vehicles.findByVin(vehicle.vin))?.id ?? null) : null;
-    const sender = lead.provider?.id ?? lead.provider?.name ?? lead.vendor?.id ?? lead.vendor?.name ?? null;
     const external = lead.externalIds[0] ?? null;
     const window = callbackWindow(lead);
     const message = [lead.customer.comments, vehicle?.comments].filter(Boolean).join('\n\n') || null;
@@ -157,10 +174,39 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
       callbackTo: window.to,
       customer,
       submittedCustomer: submittedOf(lead, customerRegion(customer.country)),
-      externalSource: external ? `adf:${external.source ?? sender ?? 'unknown'}` : null,
+      externalSource: external ? externalSourceOf(lead, external) : null,
       externalId: external?.value ?? null,
     };
     return { input, options: { fieldPrefix: `prospect[${index}].`, lenientPhones: true } } satisfies MachineLead;
+  }
+
+  /**
+   * A resend by id only (the ADF spec allows it): the lead on file under that id answers it,
+   * and nothing is prepared; an id nobody sent before leaves nothing to take in.
+   */
+  async function resendOnFile(lead: AdfLead, index: number): Promise<MachineLead> {
+    for (const external of lead.externalIds) {
+      const known = await findByExternal(deps.db, externalSourceOf(lead, external), external.value);
+      if (known) {
+        const input: IntakeInput = {
+          type: known.type,
+          channel: known.channel,
+          locationId: known.locationId,
+          subject: known.subject,
+          externalSource: known.externalSource,
+          externalId: known.externalId,
+        };
+        return { input };
+      }
+    }
+    const ids = lead.externalIds.map((e) => `'${e.value}'`).join(', ');
+    throw new AdfRejectedError([
+      {
+        path: `prospect[${index}].customer`,
+        code: 'missing',
+        message: `missing: prospect[${index}].customer, and the resend's id ${ids} names no lead on file`,
+      },
+    ]);
   }
 
   async function takeInAdf(
