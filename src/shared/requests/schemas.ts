@@ -233,7 +233,10 @@ export const WorkListCounts = z.object({
 /** Answer of the machine intake: the request taken in, or the earlier one when it was a resend. */
 export const IntakeAnswer = z.object({
   request: RequestRef,
-  /** True when the lead was known already (same externalId from the same sender): nothing was created. */
+  /**
+   * True when the lead was known already — the same externalId from the same sender, or the
+   * same content within a day — and nothing was created.
+   */
   duplicate: z.boolean(),
 });
 export type IntakeAnswer = z.infer<typeof IntakeAnswer>;
