@@ -45,10 +45,15 @@ const PHONE_KIND: Record<AdfPhone['kind'], PhoneKind | null> = {
   other: null,
 };
 
-/** The lead's customer for intake: every phone and e-mail, the address with its country. */
+/** A contact holds ten numbers and ten e-mail addresses; the request keeps all the lead sent. */
+const MAX_PER_CONTACT = 10;
+
+/** The lead's customer for intake: its phones and e-mails, the address with its country. */
 function customerOf(lead: AdfLead): NewCustomer {
   const c = lead.customer;
-  const phones = [...c.phones].sort((a, b) => Number(a.kind === 'fax') - Number(b.kind === 'fax'));
+  const phones = [...c.phones]
+    .sort((a, b) => Number(a.kind === 'fax') - Number(b.kind === 'fax'))
+    .slice(0, MAX_PER_CONTACT);
   const [first, ...more] = phones;
   return {
     salutation: 'none',
@@ -61,7 +66,7 @@ function customerOf(lead: AdfLead): NewCustomer {
       kind: PHONE_KIND[p.kind],
     })),
     email: c.emails[0] ?? null,
-    emails: c.emails.slice(1),
+    emails: c.emails.slice(1, MAX_PER_CONTACT),
     street: c.address?.street ?? null,
     postalCode: c.address?.postalCode ?? null,
     city: c.address?.city ?? null,

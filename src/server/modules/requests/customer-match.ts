@@ -90,7 +90,7 @@ export function additionsFor<P extends { e164: string | null; valid: boolean }>(
 }
 
 /** The contact form holds up to 10 numbers and 10 e-mail addresses. */
-const MAX_PER_CONTACT = 10;
+export const MAX_PER_CONTACT = 10;
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

@@ -11,7 +11,7 @@ import type { ContactAdditions } from '../contacts/additions';
 import type { SharedDetailCandidate } from '../contacts/candidates';
 import type { PreparedContact } from '../contacts/service';
 import type { RequestsContext } from './context';
-import { additionsFor, decideContact } from './customer-match';
+import { additionsFor, decideContact, MAX_PER_CONTACT } from './customer-match';
 import * as repo from './repo';
 
 /** The contact a request goes to: one we have (perhaps with details to add), or a new one. */
@@ -165,8 +165,13 @@ export function createCustomerIntake(ctx: RequestsContext) {
         tags: [],
         notes: null,
         paymentRemarks: null,
-        phones: phones.map((p, i) => ({ kind: phoneKindFor(p.e164, p.stated), number: p.raw, isPrimary: i === 0 })),
-        emails: uniqueEmails(emails).map((e, i) => ({ kind: 'private', address: e.lower, isPrimary: i === 0 })),
+        // A contact holds ten of each; a lead with more keeps them all on the request, offered.
+        phones: phones
+          .slice(0, MAX_PER_CONTACT)
+          .map((p, i) => ({ kind: phoneKindFor(p.e164, p.stated), number: p.raw, isPrimary: i === 0 })),
+        emails: uniqueEmails(emails)
+          .slice(0, MAX_PER_CONTACT)
+          .map((e, i) => ({ kind: 'private', address: e.lower, isPrimary: i === 0 })),
         addresses: addressComplete
           ? [{ kind: 'home', street: c.street!, postalCode: c.postalCode!, city: c.city!, country, isPrimary: true }]
           : [],
