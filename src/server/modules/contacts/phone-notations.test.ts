@@ -51,7 +51,7 @@ describe('phone numbers as German users and systems write them', () => {
     expect(contact.phones[0]).toMatchObject({ raw: typed, e164, display });
   });
 
-  it('finds the caller when the phone system asks for the number without "+"', async () => {
+  it('finds the caller and the search bar finds the customer by the number without "+"', async () => {
     const stored = await contactWithPhone('0211 7654321');
     for (const sent of ['492117654321', '49(0)211 7654321']) {
       const res = await t.app.inject({
@@ -61,6 +61,9 @@ describe('phone numbers as German users and systems write them', () => {
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ e164: '+492117654321', matches: [{ contactId: stored.id }] });
+      const search = await reception.get(`/api/search?q=${encodeURIComponent(sent)}`);
+      expect(search.statusCode, search.body).toBe(200);
+      expect(search.json().results.map((r: { contactId: string }) => r.contactId)).toContain(stored.id);
     }
   });
 
