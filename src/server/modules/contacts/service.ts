@@ -342,14 +342,6 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       return get(contactId);
     },
 
-    /** The contact with exactly this phone (E.164) or else this e-mail address, with which of them matched. */
-    async exactMatch(
-      e164: string | null,
-      email: string | null,
-    ): Promise<{ id: string; displayName: string; matched: 'phone' | 'email' } | null> {
-      const row = await repo.exactMatch(db, e164, email ? email.trim().toLowerCase() : null);
-      return row ? { id: row.id, displayName: row.display_name, matched: row.reason } : null;
-    },
     /** Caller identification: contacts (not merged away) having exactly this E.164 number. */
     async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {
       return repo.refs(db, await repo.idsByPhoneE164(db, e164));
