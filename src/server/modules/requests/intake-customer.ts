@@ -12,6 +12,7 @@ import type { SharedDetailCandidate } from '../contacts/candidates';
 import type { PreparedContact } from '../contacts/service';
 import type { RequestsContext } from './context';
 import { additionsFor, decideContact, MAX_PER_CONTACT } from './customer-match';
+import { contactAddressOf } from './submitted-view';
 import * as repo from './repo';
 
 /** The contact a request goes to: one we have (perhaps with details to add), or a new one. */
@@ -148,9 +149,7 @@ export function createCustomerIntake(ctx: RequestsContext) {
     const possible = decision.possibleDuplicates;
     const newContactId = randomUUID();
     const numbers = await repo.reserveNumbers(deps.db, contacts.customerNumberStep(location.id));
-    const country = countryCodeOf(c.country) ?? 'DE';
-    const addressComplete =
-      c.street && c.postalCode && c.city && (country !== 'DE' || /^\d{5}$/.test(c.postalCode.trim()));
+    const address = contactAddressOf(submittedOf(c, region).address);
     const create = await contacts.prepareCreate(
       actor,
       {
@@ -172,9 +171,7 @@ export function createCustomerIntake(ctx: RequestsContext) {
         emails: uniqueEmails(emails)
           .slice(0, MAX_PER_CONTACT)
           .map((e, i) => ({ kind: 'private', address: e.lower, isPrimary: i === 0 })),
-        addresses: addressComplete
-          ? [{ kind: 'home', street: c.street!, postalCode: c.postalCode!, city: c.city!, country, isPrimary: true }]
-          : [],
+        addresses: address ? [{ ...address, isPrimary: true }] : [],
         ignoreDuplicates: true,
       } as Parameters<typeof contacts.prepareCreate>[1],
       {

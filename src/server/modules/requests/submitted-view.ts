@@ -4,11 +4,14 @@ import { countryCodeOf } from '../../../shared/contacts/countries';
 import type { RequestsContext } from './context';
 import type * as repo from './repo';
 
-/** An address complete enough for a contact: street, postal code, city (five digits in Germany). */
+/**
+ * An address complete enough for a contact: street, postal code, city (five digits in
+ * Germany), in a country we recognise (none named: Germany). Anything else stays on the request.
+ */
 export function contactAddressOf(address: SubmittedAddress | null) {
   if (!address?.street || !address.postalCode || !address.city) return null;
-  const country = countryCodeOf(address.country) ?? 'DE';
-  if (country === 'DE' && !/^\d{5}$/.test(address.postalCode.trim())) return null;
+  const country = address.country ? countryCodeOf(address.country) : 'DE';
+  if (!country || (country === 'DE' && !/^\d{5}$/.test(address.postalCode.trim()))) return null;
   return {
     kind: 'home' as const,
     street: address.street,
