@@ -83,4 +83,42 @@ describe.runIf(enabled)('requests in a real browser', () => {
     await screenshot(advisorPage, 'email-prompt');
     expect(await advisorPage.getByRole('button', { name: 'Als gesendet vermerken' }).count()).toBe(1);
   });
+  it("a portal lead from someone else with a known customer's number keeps its own data and is flagged", async () => {
+    const admin = await apiAs(server.url, DEMO_LOGINS.admin, 'e2e-admin-password');
+    const key = await admin<{ secret: string }>('POST', '/api/admin/api-keys', {
+      name: 'Leadportal',
+      scopes: ['intake'],
+    });
+    const res = await fetch(`${server.url}/api/intake/requests`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key.secret}`,
+        'idempotency-key': 'portal-anna-1',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        type: 'sales_lead',
+        channel: 'lead_portal',
+        locationCode: 'MUC',
+        message: 'Ich interessiere mich für einen Tiguan.',
+        customer: { firstName: 'Anna', lastName: 'Neumann', phone: '0171 1234567', email: 'Anna.Neumann@Example.de' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { request } = (await res.json()) as { request: { id: string } };
+
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.manager);
+    await page.goto(`/requests/${request.id}`);
+    const submitted = page.getByRole('region', { name: 'Angaben des Kunden' });
+    await submitted.getByText('Anna Neumann').waitFor();
+    await submitted.getByText('Anna.Neumann@Example.de').waitFor();
+    const flag = submitted.getByRole('alert', { name: 'Möglicher Doppelkontakt' });
+    await flag
+      .getByRole('link', { name: /Müller, Hans/ })
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: 'Neumann, Anna' }).first().waitFor();
+    await screenshot(page, 'lead-possible-duplicate');
+  });
 });

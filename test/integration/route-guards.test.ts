@@ -207,6 +207,10 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/requests/${f.request.id}/reassign`,
     payload: { assigneeId: f.manager.userId, reason: 'Übernahme' },
   }),
+  'POST /api/requests/:id/submitted/take-over': (f) => ({
+    url: `/api/requests/${f.request.id}/submitted/take-over`,
+    payload: { address: true },
+  }),
   'POST /api/requests/bulk-reassign': (f) => ({
     url: '/api/requests/bulk-reassign',
     payload: { ids: [f.request.id], assigneeId: f.manager.userId, reason: 'Übernahme' },

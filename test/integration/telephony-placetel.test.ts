@@ -106,7 +106,7 @@ describe('Placetel notify', () => {
     ]);
   });
 
-  it('reports missed calls with their cause, and does not look up withheld or short numbers', async () => {
+  it('reports missed calls with their cause, does not look up withheld or short numbers, and reads a bare 49…', async () => {
     const row = await connection();
     const sim = simulator(row.id);
     await sim.missedCall({ callId: 'p-missed', from: 'anonymous', to: '021188401000' });
@@ -118,9 +118,9 @@ describe('Placetel notify', () => {
       ['p-missed', 'ended', { raw: 'anonymous', e164: null }, 'noAnswer'],
       ['p-cancel', 'ringing', { raw: '110', e164: null }, null],
       ['p-cancel', 'ended', { raw: '110', e164: null }, 'cancel'],
-      // A bare 49… from a source that sends national numbers is not guessed at.
-      ['p-busy', 'ringing', { raw: '4921112345678', e164: null }, null],
-      ['p-busy', 'ended', { raw: '4921112345678', e164: null }, 'busy'],
+      // 49… without "+" and too long for a local number: Germany's country code (the shared rule).
+      ['p-busy', 'ringing', { raw: '4921112345678', e164: '+4921112345678' }, null],
+      ['p-busy', 'ended', { raw: '4921112345678', e164: '+4921112345678' }, 'busy'],
     ]);
   });
 

@@ -3,8 +3,9 @@ import { Instant, optionalText, page, UserRef } from '../common';
 import { TEXT_MAX } from '../text/limits';
 import { InputRepair } from '../text/repairs';
 import { ATTACHMENT_MAX_FILES, AttachmentUpload } from './attachments';
-import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, SALUTATIONS } from '../contacts/enums';
+import { CHANNELS, CONSENT_PURPOSES, CONSENT_STATUSES, PHONE_KINDS, SALUTATIONS } from '../contacts/enums';
 import { DEPARTMENT_KINDS } from '../org/enums';
+import { SubmittedView } from './submitted';
 import {
   ATTEMPT_CHANNELS,
   ATTEMPT_OUTCOMES,
@@ -17,17 +18,29 @@ import {
 
 const instant = Instant;
 
-/** A customer not yet in the CRM, captured with the request (duplicate-checked on the server). */
+/**
+ * A customer as a form or lead sent them (matched against the contacts on the server, and
+ * kept verbatim on the request). Numbers without country code are read in `country`.
+ */
 export const NewCustomer = z.object({
   salutation: z.enum(SALUTATIONS).default('none'),
   firstName: optionalText(TEXT_MAX.personName),
   lastName: optionalText(TEXT_MAX.personName),
   companyName: optionalText(TEXT_MAX.companyName),
   phone: optionalText(TEXT_MAX.phone),
-  email: z.email().trim().toLowerCase().max(TEXT_MAX.email).nullish(),
+  /** Further numbers; `kind` when the sender knows it, else it is read from the number. */
+  phones: z
+    .array(z.object({ number: z.string().trim().min(1).max(TEXT_MAX.phone), kind: z.enum(PHONE_KINDS).nullish() }))
+    .max(5)
+    .optional(),
+  /** As written: matched case-insensitively, stored on the contact in lower case. */
+  email: z.email().trim().max(TEXT_MAX.email).nullish(),
+  emails: z.array(z.email().trim().max(TEXT_MAX.email)).max(5).optional(),
   street: optionalText(TEXT_MAX.street),
   postalCode: optionalText(TEXT_MAX.postalCode),
   city: optionalText(TEXT_MAX.city),
+  /** ISO 3166 code ("AT") or the country's name ("Österreich"); default Germany. */
+  country: optionalText(TEXT_MAX.country).optional(),
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
@@ -163,6 +176,8 @@ export const CustomerRequest = z.object({
   closedAt: z.string().nullable(),
   attempts: z.array(Attempt),
   nextStep: NextStep,
+  /** What the lead's customer submitted, verbatim, and how it was matched; null for requests on a chosen contact. */
+  submitted: SubmittedView.nullable(),
   version: z.number().int(),
 });
 export type CustomerRequest = z.infer<typeof CustomerRequest>;
@@ -229,7 +244,10 @@ export const WorkListCounts = z.object({
 /** Answer of the machine intake: the request taken in, or the earlier one when it was a resend. */
 export const IntakeAnswer = z.object({
   request: RequestRef,
-  /** True when the lead was known already (same externalId from the same sender): nothing was created. */
+  /**
+   * True when the lead was known already — the same externalId from the same sender, or the
+   * same content within a day — and nothing was created.
+   */
   duplicate: z.boolean(),
   /** What had to be changed so the lead could be stored (see InputRepair); also noted on the request. */
   warnings: z.array(InputRepair).optional(),

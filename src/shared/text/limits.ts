@@ -15,6 +15,8 @@ export const TEXT_MAX = {
   street: 200,
   postalCode: 10,
   city: 120,
+  /** An ISO code or a country's name as a form writes it. */
+  country: 60,
   subject: 200,
   /** The customer's own words. */
   message: 20_000,

@@ -10,6 +10,7 @@ export const TIMELINE_KINDS = [
   'blocked',
   'unblocked',
   'merged',
+  'possible_duplicate',
   'vehicle_linked',
   'vehicle_unlinked',
   'vehicle_changed',

@@ -1,10 +1,12 @@
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
+import { lineTypeOf, parsePhone } from '../../../shared/contacts/normalize.js';
 import type { AdfAddress, AdfCustomer, AdfPhone } from '../../../shared/intake/adf.js';
 import type { ReadContext } from './context.js';
 import { readNames } from './name-reader.js';
 import { attr, child, childText, childrenNamed, multilineText, textOf, type AdfNode } from './nodes.js';
 import { berlinDate, parseLeadDate } from './normalise/dates.js';
 import { contactTimeOf, countryOf, isTruthy, phoneKindOf } from './normalise/enums.js';
-import { isEmail, isGermanMobile, isPhoneNumber } from './normalise/values.js';
+import { isEmail, isPhoneNumber } from './normalise/values.js';
 
 /**
  * Reads <customer>. Tolerance:
@@ -13,19 +15,21 @@ import { isEmail, isGermanMobile, isPhoneNumber } from './normalise/values.js';
  * - several addresses in one <email> separated by "," or ";" are split; "mailto:" is dropped;
  *   invalid addresses and phone numbers are left out and named;
  * - phone type synonyms (cellphone/mobile/handy → mobile; voice/phone/home/work → landline);
- *   without a type, or with the DTD default "voice", a German mobile number (015x/016x/017x)
- *   is taken as mobile;
+ *   without a type, or with a landline type, a number the numbering plan knows as mobile
+ *   (German 015x/016x/017x, Austrian 0664 …) is taken as mobile; numbers without country code
+ *   are read in the country of the customer's address (default Germany);
  * - postal codes lose a country prefix ("D-10115"); country names become ISO codes.
  */
 export function readCustomer(node: AdfNode | null, path: string, ctx: ReadContext): AdfCustomer {
   const contact = pickContact(node, path, ctx);
   const contactPath = `${path}.contact`;
   const names = readNames(contact, `${contactPath}.name`, ctx);
+  const address = readAddress(child(contact, 'address') ?? child(node, 'address'));
   return {
     ...names,
     emails: readEmails(contact, `${contactPath}.email`, ctx),
-    phones: readPhones(contact, `${contactPath}.phone`, ctx),
-    address: readAddress(child(contact, 'address') ?? child(node, 'address')),
+    phones: readPhones(contact, `${contactPath}.phone`, regionOf(address), ctx),
+    address,
     comments: multilineText(child(node, 'comments')),
     timeframe: readTimeframe(child(node, 'timeframe'), `${path}.timeframe`, ctx),
   };
@@ -68,7 +72,13 @@ function readEmails(contact: AdfNode | null, path: string, ctx: ReadContext): st
   return [...found.filter((f) => f.preferred), ...found.filter((f) => !f.preferred)].map((f) => f.address);
 }
 
-function readPhones(contact: AdfNode | null, path: string, ctx: ReadContext): AdfPhone[] {
+/** The country numbers without country code are read in: the address's, when it names one we have a plan for. */
+function regionOf(address: AdfAddress | null): CountryCode {
+  const country = address?.country;
+  return country && isSupportedCountry(country) ? country : 'DE';
+}
+
+function readPhones(contact: AdfNode | null, path: string, region: CountryCode, ctx: ReadContext): AdfPhone[] {
   const phones: AdfPhone[] = [];
   for (const node of childrenNamed(contact, 'phone')) {
     const number = textOf(node);
@@ -80,7 +90,7 @@ function readPhones(contact: AdfNode | null, path: string, ctx: ReadContext): Ad
     if (phones.some((p) => p.number.replace(/\D/g, '') === number.replace(/\D/g, ''))) continue;
     phones.push({
       number,
-      kind: phoneKind(attr(node, 'type'), number, path, ctx),
+      kind: phoneKind(attr(node, 'type'), parsePhone(number, region).e164, number, path, ctx),
       preferredTime: contactTime(attr(node, 'time'), path, ctx),
       preferred: isTruthy(attr(node, 'preferredcontact')),
     });
@@ -88,11 +98,17 @@ function readPhones(contact: AdfNode | null, path: string, ctx: ReadContext): Ad
   return phones.sort((a, b) => Number(b.preferred) - Number(a.preferred));
 }
 
-function phoneKind(type: string | null, number: string, path: string, ctx: ReadContext): AdfPhone['kind'] {
+function phoneKind(
+  type: string | null,
+  e164: string | null,
+  number: string,
+  path: string,
+  ctx: ReadContext,
+): AdfPhone['kind'] {
   const kind = type ? phoneKindOf(type) : null;
   if (type && !kind) ctx.findings.unusable(path, 'phone type', type, `number ${number} kept as 'other'`);
-  if ((!type || /^voice$/i.test(type)) && isGermanMobile(number)) return 'mobile';
-  return kind ?? (type ? 'other' : 'landline');
+  if (!type || kind === 'landline') return lineTypeOf(e164) ?? 'landline';
+  return kind ?? 'other';
 }
 
 function contactTime(time: string | null, path: string, ctx: ReadContext): AdfPhone['preferredTime'] {

@@ -4,6 +4,9 @@ import { splitFullName } from './normalise/names.js';
 import { onlyLead, prospect, rejected } from './test-helpers.js';
 
 /** About a megabyte of one construct repeated, as a lead portal's attacker would post it. */
+/** Far above the linear parse (under a second even on a busy machine), far below the quadratic one (minutes). */
+const DOS_BOUND_MS = 10_000;
+
 const repeated = (construct: string) => `<adf><prospect>${construct.repeat(Math.floor(880_000 / construct.length))}`;
 
 describe('parseAdf on hostile input', () => {
@@ -14,7 +17,7 @@ describe('parseAdf on hostile input', () => {
     (construct) => {
       const started = performance.now();
       const errors = rejected(repeated(construct));
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(DOS_BOUND_MS);
       expect(errors[0]).toMatchObject({ code: 'malformed', path: 'document' });
     },
   );
@@ -36,13 +39,13 @@ describe('parseAdf on hostile input', () => {
   ])('finds the document in a mail body full of %s within seconds', (_what, body) => {
     const started = performance.now();
     const xml = extractAdfFromEmail(body);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(DOS_BOUND_MS);
     expect(xml).toContain('<prospect>');
   });
 
   it('reads a name of two hundred thousand salutations within seconds', () => {
     const started = performance.now();
     expect(splitFullName(`${'Herr '.repeat(200_000)}Müller`)).toEqual({ firstName: null, lastName: 'Müller' });
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(DOS_BOUND_MS);
   });
 });

@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 /**
  * Reads one <prospect>; children may come in any order. Elements the DTD requires but which are
  * absent (requestdate, vehicle, vendor …) are named as warnings while the lead stays usable;
- * a lead is unusable, and an error, when its customer has no name, no phone and no e-mail.
+ * a lead is unusable, and an error, when its customer has no name, no phone and no e-mail —
+ * unless it is a resend carrying its id, which the intake matches to the lead on file.
  */
 export function readProspect(node: AdfNode, path: string, ctx: ReadContext): AdfLead | null {
   const { findings } = ctx;
@@ -42,7 +43,9 @@ export function readProspect(node: AdfNode, path: string, ctx: ReadContext): Adf
   const vendorNode = child(node, 'vendor');
   if (!vendorNode) findings.warn('missing', `${path}.vendor`, `missing: ${path}.vendor (the dealer the lead is for)`);
 
-  if (!isReachable(customer, customerPath, ctx)) return null;
+  // The ADF spec lets a resend carry no more than the prospect's id: the lead it repeats has the rest.
+  const idOnlyResend = status === 'resend' && externalIds.length > 0;
+  if (!isReachable(customer, customerPath, ctx, idOnlyResend)) return null;
   return {
     status,
     externalIds,
@@ -98,9 +101,13 @@ function takeVinFromCustomerComments(customer: AdfCustomer, vehicles: AdfVehicle
   );
 }
 
-function isReachable(customer: AdfCustomer, path: string, ctx: ReadContext): boolean {
+function isReachable(customer: AdfCustomer, path: string, ctx: ReadContext, idOnlyResend: boolean): boolean {
   const named = Boolean(customer.fullName || customer.companyName || customer.lastName || customer.firstName);
   const reachable = customer.emails.length > 0 || customer.phones.length > 0;
+  if (!named && !reachable && idOnlyResend) {
+    ctx.findings.warn('missing', path, `missing: ${path} (a resend by id only: the earlier lead's customer counts)`);
+    return true;
+  }
   if (!named && !reachable) {
     ctx.findings.error(
       'missing',

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { parsePhone } from '../../../shared/contacts/normalize';
+import { internationalWithoutPlus, parsePhone } from '../../../shared/contacts/normalize';
 import type { CallParty } from '../../modules/telephony/ports';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
 
@@ -13,8 +13,9 @@ export function placetelCountry(row: ConnectionRow): CountryCode {
 
 /**
  * Placetel sends numbers in national format (0221123456) and only sometimes
- * international (+49…, 0049…). A national number needs its trunk 0: a bare
- * 49… could be either and is not guessed at. Short numbers (21, 110, **610)
+ * international (+49…, 0049…). A national number needs its trunk 0; a number
+ * without it is read only when it is unambiguously international without its
+ * "+" (the shared rule of parsePhone). Short numbers (21, 110, **610)
  * are internal or special and not looked up; a SIP user is one of our extensions.
  */
 export function placetelParty(value: string | undefined, country: CountryCode): CallParty | undefined {
@@ -23,6 +24,8 @@ export function placetelParty(value: string | undefined, country: CountryCode): 
   if (value.includes('@')) return { raw: value, e164: null, extension: value };
   const compact = value.replace(/[\s\-/().]/g, '');
   if (!/^\+?\d+$/.test(compact) || compact.replace(/\D/g, '').length < 6) return { raw: value, e164: null };
-  if (!compact.startsWith('+') && !compact.startsWith('0')) return { raw: value, e164: null };
+  if (!compact.startsWith('+') && !compact.startsWith('0') && !internationalWithoutPlus(compact, country)) {
+    return { raw: value, e164: null };
+  }
   return { raw: value, e164: parsePhone(compact, country).e164 };
 }

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
 import { normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
 import type { AddressInput, ContactInput, EmailInput, PhoneInput } from '../../../shared/contacts/schemas';
@@ -35,11 +36,12 @@ const reversed = (digits: string) => [...digits].reverse().join('');
  */
 export function preparePhones(
   phones: PhoneIn[],
-  options: { allowInvalid?: boolean; field?: string } = {},
+  options: { allowInvalid?: boolean; field?: string; region?: CountryCode } = {},
 ): { values: PhoneValues[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const values = withOnePrimary(phones).map((p, i) => {
-    const parsed = parsePhone(p.number);
+    // Numbers without country code are read in the customer's country (a lead from Salzburg).
+    const parsed = parsePhone(p.number, options.region);
     if (parsed.valid && parsed.e164) {
       return {
         ...base(p),

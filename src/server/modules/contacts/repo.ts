@@ -118,30 +118,6 @@ export async function refs(db: DbOrTx, ids: string[]): Promise<RefRow[]> {
     .where(inArray(contacts.id, ids));
 }
 
-/**
- * The one contact (not merged away) with exactly this phone (E.164) or, failing
- * that, this e-mail address: one query, for intake paths that take a known
- * customer's request without asking.
- */
-export async function exactMatch(
-  db: DbOrTx,
-  e164: string | null,
-  email: string | null,
-): Promise<{ id: string; display_name: string; reason: 'phone' | 'email' } | undefined> {
-  if (!e164 && !email) return undefined;
-  const [row] = await rows<{ id: string; display_name: string; reason: 'phone' | 'email' }>(
-    db,
-    sql`SELECT c.id, c.display_name, m.reason
-          FROM (SELECT ph.contact_id AS id, 'phone' AS reason, 1 AS rank FROM contact_phones ph WHERE ph.e164 = ${e164}
-                UNION ALL
-                SELECT e.contact_id, 'email', 2 FROM contact_emails e WHERE e.address = ${email}) m
-          JOIN contacts c ON c.id = m.id AND c.merged_into_id IS NULL
-         ORDER BY m.rank, c.display_name, c.id
-         LIMIT 1`,
-  );
-  return row;
-}
-
 /** Contacts (not merged away) having exactly this number: caller identification. */
 export async function idsByPhoneE164(db: DbOrTx, e164: string): Promise<string[]> {
   const found = await db

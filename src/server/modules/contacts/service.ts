@@ -9,7 +9,7 @@ import type {
   MergeInput,
 } from '../../../shared/contacts/schemas';
 import type { DbOrTx } from '../../db/client';
-import { WriteBatch } from '../../db/together';
+import { WriteBatch, writeTogether } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import {
@@ -19,7 +19,11 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../http/errors';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { TimelineKind } from '../../../shared/timeline/kinds';
 import type { OrgService } from '../org/service';
+import { additionWrites, type ContactAdditions } from './additions';
+import { contactsSharingDetails } from './candidates';
 import { recordTimeline, timelineInsert } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
 import {
@@ -63,6 +67,10 @@ export interface CreateOptions {
   customerNumber?: number;
   /** The home location's code, when the caller has just loaded the location. */
   homeLocationCode?: string;
+  /** The country numbers without country code are read in (a lead from abroad); default Germany. */
+  phoneRegion?: CountryCode;
+  /** Further history entries to write with the contact (e.g. "possibly the same person as …"). */
+  alsoRecord?: Array<{ kind: TimelineKind; summary: string; data?: Record<string, unknown> }>;
 }
 
 /** A validated new contact whose inserts a caller sends with its own writes. */
@@ -116,7 +124,10 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     options: CreateOptions = {},
   ): Promise<PreparedContact> {
     const errors: FieldError[] = [];
-    const phones = preparePhones(input.phones, { allowInvalid: options.allowInvalidPhones });
+    const phones = preparePhones(input.phones, {
+      allowInvalid: options.allowInvalidPhones,
+      region: options.phoneRegion,
+    });
     errors.push(...phones.errors);
     const known = options.homeLocationCode;
     const checked = await checkReferences(known ? { ...input, homeLocationId: undefined } : input, errors);
@@ -194,6 +205,14 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
             sourceType: options.externalRef ? 'import' : null,
             sourceId: options.externalRef ?? null,
           },
+          ...(options.alsoRecord ?? []).map((entry) => ({
+            contactId: id,
+            kind: entry.kind,
+            occurredAt: now,
+            authorId: authorOf(actor),
+            summary: entry.summary,
+            data: entry.data ?? null,
+          })),
         ]),
       );
     };
@@ -301,17 +320,28 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       const found = await repo.refs(db, [...new Set(ids)]);
       return new Map(found.map((r) => [r.id, r]));
     },
-    /** The contact with exactly this phone (E.164) or else this e-mail address, with which of them matched. */
     /** The customer-number counter step of a location, for a caller that draws it with other numbers. */
     customerNumberStep: (locationId: string) => repo.customerNumberUpsert(db, locationId),
 
-    async exactMatch(
-      e164: string | null,
-      email: string | null,
-    ): Promise<{ id: string; displayName: string; matched: 'phone' | 'email' } | null> {
-      const row = await repo.exactMatch(db, e164, email ? email.trim().toLowerCase() : null);
-      return row ? { id: row.id, displayName: row.display_name, matched: row.reason } : null;
+    /** Contacts sharing any of these numbers (E.164) or e-mail addresses, with their names and details. */
+    sharingDetails: (e164s: string[], emails: string[]) =>
+      contactsSharingDetails(
+        db,
+        e164s,
+        emails.map((e) => e.trim().toLowerCase()),
+      ),
+    /** Details to add to a contact, as writes for the caller's batch (see additions.ts). */
+    additionWrites: (tx: DbOrTx, actor: Actor | null, contactId: string, add: ContactAdditions) =>
+      additionWrites(tx, actor, contactId, add, clock.now()),
+    /** Adds details to a contact on their own; the contact as it is then. */
+    async addDetails(actor: Actor, contactId: string, add: ContactAdditions): Promise<Contact> {
+      await db.transaction(async (tx) => {
+        await lockLiveContact(tx, contactId);
+        await writeTogether(tx, additionWrites(tx, actor, contactId, add, clock.now()));
+      });
+      return get(contactId);
     },
+
     /** Caller identification: contacts (not merged away) having exactly this E.164 number. */
     async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {
       return repo.refs(db, await repo.idsByPhoneE164(db, e164));

@@ -199,7 +199,7 @@ describe('vCard import of hostile files', () => {
     const started = performance.now();
     const response = await upload(admin, 'contacts', 'brandt.vcf', Buffer.from(vcf));
     // Only a guard against a denial of service: copying the parameter list per parameter took minutes.
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().totalRows).toBe(1);
   });

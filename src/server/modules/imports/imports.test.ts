@@ -88,6 +88,29 @@ describe('contact import from CSV', () => {
     expect(contact.phones.map((p) => p.e164).sort()).toEqual(['+491712345678', '+49891234567']);
   });
 
+  it('keeps the euro sign, dashes and German quotes of a Windows-1252 CSV, and files a mobile as mobile', async () => {
+    const csv = windows1252(
+      'Nachname;Vorname;Notizen;Telefon\r\n' +
+        'Öztürk;Ayla;Anzahlung 500 € – „bar“ bezahlt;0151 23456789\r\n' +
+        'Özdemir;Can;Rückruf „dringend“;49(0)30 7654321\r\n',
+    );
+    const uploaded = await uploadCsv(admin, csv);
+    expect(uploaded.suggestedMapping).toMatchObject({ Notizen: 'notes', Telefon: 'phoneLandline' });
+    const job = await applyAndWait(admin, uploaded.id, {
+      mapping: uploaded.suggestedMapping,
+      duplicateHandling: 'skip',
+    });
+    expect(job.totals).toMatchObject({ create: 2, reject: 0 });
+    const [oztuerk] = await findByLastName('Öztürk');
+    const first = await t.services.contacts.get(oztuerk!.id);
+    expect(first.notes).toBe('Anzahlung 500 € – „bar“ bezahlt');
+    expect(first.phones[0]).toMatchObject({ kind: 'mobile', e164: '+4915123456789' });
+    const [ozdemir] = await findByLastName('Özdemir');
+    const second = await t.services.contacts.get(ozdemir!.id);
+    expect(second.notes).toBe('Rückruf „dringend“');
+    expect(second.phones[0]).toMatchObject({ kind: 'landline', e164: '+49307654321' });
+  });
+
   it('dry run reports create, update and reject per row with reasons, and changes nothing', async () => {
     await t.services.contacts.create(
       null,

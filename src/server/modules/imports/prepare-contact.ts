@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ContactInput } from '../../../shared/contacts/schemas';
+import { phoneKindFor } from '../../../shared/contacts/normalize';
 import type { ImportReason } from '../../../shared/imports/schemas';
 import {
   type ContactCreate,
@@ -125,6 +126,8 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
   const input = parsed.data;
   const prepared = preparePhones(input.phones, { allowInvalid: true });
   prepared.values.forEach((p, i) => {
+    // A "Telefon" column or an untyped vCard TEL says nothing about the line; the number does.
+    p.kind = phoneKindFor(p.e164, p.kind);
     if (!p.valid)
       cells.fail(
         'phone',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AdfIntakeAnswer, IntakeAnswer, IntakeBody } from '../../../shared/requests/schemas';
 import type { ApiKeyActor } from '../../http/access';
 import { UnauthorizedError, ValidationError } from '../../http/errors';
+import { charsetParam } from '../../lib/charset';
 import type { Services } from '../../services';
 import { hashBody, type StoredAnswer } from './machine';
 
@@ -43,8 +44,9 @@ const send = (reply: FastifyReply, answer: StoredAnswer) => {
 export async function intakeRoutes(root: FastifyInstance, { requests }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  // Only inside this plugin: XML and whole e-mails arrive as the raw string.
-  app.addContentTypeParser(RAW_TYPES, { parseAs: 'string', bodyLimit: ADF_BODY_LIMIT }, (_request, body, done) =>
+  // Only inside this plugin: XML and whole e-mails arrive as their bytes, decoded later in the
+  // charset they declare (Content-Type, XML declaration, MIME part), not forced through UTF-8.
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: ADF_BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
   );
 
@@ -85,8 +87,8 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
       response: { 200: AdfIntakeAnswer, 201: AdfIntakeAnswer },
     },
     handler: async (request, reply) => {
-      const raw = typeof request.body === 'string' ? request.body : '';
-      if (!raw.trim()) {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (!raw.toString('latin1').trim()) {
         throw new ValidationError([
           {
             field: 'body',
@@ -96,7 +98,8 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
         ]);
       }
       const key = idempotencyKey(request, false);
-      const answer = await requests.takeInAdf(apiKeyOf(request), raw, request.query, key, hashBody(raw));
+      const charset = charsetParam(request.headers['content-type']);
+      const answer = await requests.takeInAdf(apiKeyOf(request), { raw, charset }, request.query, key, hashBody(raw));
       return send(reply, answer);
     },
   });

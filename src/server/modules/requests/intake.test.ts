@@ -45,13 +45,16 @@ describe('staff intake', () => {
     expect(events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned']);
   });
 
-  it('uses the existing contact when the new customer has a known phone number', async () => {
+  it('uses the existing contact when the same customer comes again with a known phone number', async () => {
     const first = await createRequest(reception, callbackRequest(t.location.id));
-    const known = (await t.services.contacts.get(first.contact.id)).phones[0]!.raw;
+    const { phones, firstName, lastName } = await t.services.contacts.get(first.contact.id);
+    const known = phones[0]!.raw;
     const contactsBefore = await count('contacts');
     const second = await createRequest(
       reception,
-      callbackRequest(t.location.id, { customer: newCustomer({ phone: known.replace(/^0/, '+49 '), email: null }) }),
+      callbackRequest(t.location.id, {
+        customer: newCustomer({ firstName, lastName, phone: known.replace(/^0/, '+49 '), email: null }),
+      }),
     );
     expect(second.contact.id).toBe(first.contact.id);
     expect(await count('contacts')).toBe(contactsBefore);

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
 import type { InputRepair } from '../../../shared/text/repairs';
+import type { ContactMatchRecord, SubmittedCustomer } from '../../../shared/requests/submitted';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../../../shared/contacts/enums';
 import type { Priority, RequestChannel, RequestType } from '../../../shared/requests/enums';
 import type { DepartmentKind } from '../../../shared/org/enums';
 import type { Location } from '../../../shared/org/schemas';
 import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import type { PreparedContact } from '../contacts/service';
 import type { Actor } from '../../http/access';
 import { type FieldError, ValidationError } from '../../http/errors';
 import { referenceVersion } from '../../db/reference-version';
@@ -16,6 +16,7 @@ import { WriteBatch } from '../../db/together';
 import { timelineInsert } from '../timeline/service';
 import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
 import type { RequestsContext } from './context';
+import { additionsSummary, type ContactChoice, createCustomerIntake, customerRegion } from './intake-customer';
 import { TYPE_LABEL } from './labels';
 import type { AssignmentDecisionResult } from './ports';
 import * as repo from './repo';
@@ -51,6 +52,10 @@ export interface IntakeInput {
   consents?: Array<{ channel: Channel; purpose: ConsentPurpose; status: ConsentStatus }>;
   /** What machine intake changed so the lead could be stored; kept on the request for staff to see. */
   repairs?: InputRepair[];
+  /** What the sender wrote, when it says more than `customer` can (ADF: the full name, every phone). */
+  submittedCustomer?: SubmittedCustomer | null;
+  /** Machine intake: the lead's content hash, by which a second delivery of it is recognised. */
+  contentHash?: string | null;
 }
 
 /** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
@@ -73,7 +78,10 @@ export interface PreparedIntake {
   /** Chosen before the transaction, so every write can go in one statement. */
   requestId: string;
   number: string;
-  contact: { id: string; matched: 'phone' | 'email' | null } | { create: PreparedContact };
+  contact: ContactChoice;
+  /** What the customer sent, verbatim, and how their contact was chosen (null: staff chose it). */
+  submitted: SubmittedCustomer | null;
+  match: ContactMatchRecord | null;
   /** For the announcement; a new contact is not visible outside the transaction. */
   contactDisplayName: string;
   /**
@@ -93,12 +101,7 @@ const actorIds = (actor: Actor) =>
 
 export function createIntake(ctx: RequestsContext) {
   const { deps, org, contacts, vehicles, assignment, jobs, typeSettings } = ctx;
-
-  /** The exact-match rule: a new customer with a known phone (E.164) or e-mail is that contact. */
-  function matchExisting(customer: NewCustomer) {
-    const e164 = customer.phone ? parsePhone(customer.phone).e164 : null;
-    return contacts.exactMatch(e164, customer.email ?? null);
-  }
+  const chooseContact = createCustomerIntake(ctx);
 
   /** Everything that reads before the transaction: references, the customer, the deadline. */
   async function prepare(actor: Actor, input: IntakeInput, options: IntakeOptions = {}): Promise<PreparedIntake> {
@@ -125,6 +128,8 @@ export function createIntake(ctx: RequestsContext) {
     let contactDisplayName = '';
     let newContactId: string | null = null;
     let numbers: { requestNumber: string; customerNumber: number | null } | null = null;
+    let submitted: PreparedIntake['submitted'] = null;
+    let match: PreparedIntake['match'] = null;
     if (input.contactId) {
       if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
       else fail('contactId', 'unknown contact');
@@ -132,58 +137,17 @@ export function createIntake(ctx: RequestsContext) {
       const c = input.customer;
       if (!c.lastName && !c.companyName)
         fail('customer.lastName', 'a new customer needs a last name or a company name');
-      if (!c.phone && !c.email) fail('customer.phone', 'give a phone number or an e-mail address');
-      const phone = c.phone ? parsePhone(c.phone) : null;
+      if (!c.phone && !c.phones?.length && !c.email && !c.emails?.length)
+        fail('customer.phone', 'give a phone number or an e-mail address');
+      const phone = c.phone ? parsePhone(c.phone, customerRegion(c.country)) : null;
       if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
-      const existing = errors.length === 0 && location ? await matchExisting(c) : null;
-      if (existing) {
-        contact = { id: existing.id, matched: existing.matched };
-        contactDisplayName = existing.displayName;
-      } else if (errors.length === 0 && location) {
-        newContactId = randomUUID();
-        contactDisplayName = newCustomerName(c);
-        numbers = await repo.reserveNumbers(deps.db, contacts.customerNumberStep(location.id));
-        contact = {
-          create: await contacts.prepareCreate(
-            actor,
-            {
-              kind: c.lastName || !c.companyName ? 'person' : 'company',
-              salutation: c.salutation ?? 'none',
-              title: null,
-              firstName: c.firstName ?? null,
-              lastName: c.lastName ?? null,
-              companyName: c.companyName ?? null,
-              position: null,
-              homeLocationId: location.id,
-              tags: [],
-              notes: null,
-              paymentRemarks: null,
-              phones: c.phone ? [{ kind: 'mobile', number: c.phone, isPrimary: true }] : [],
-              emails: c.email ? [{ kind: 'private', address: c.email, isPrimary: true }] : [],
-              addresses:
-                c.street && c.postalCode && c.city
-                  ? [
-                      {
-                        kind: 'home',
-                        street: c.street,
-                        postalCode: c.postalCode,
-                        city: c.city,
-                        country: 'DE',
-                        isPrimary: true,
-                      },
-                    ]
-                  : [],
-              ignoreDuplicates: true,
-            } as Parameters<typeof contacts.prepareCreate>[1],
-            {
-              skipDuplicateCheck: true,
-              allowInvalidPhones: options.lenientPhones,
-              id: newContactId,
-              customerNumber: numbers.customerNumber!,
-              homeLocationCode: location.code,
-            },
-          ),
-        };
+      if (errors.length === 0 && location) {
+        const chosen = await chooseContact(actor, c, location, {
+          lenientPhones: options.lenientPhones,
+          submitted: input.submittedCustomer,
+        });
+        ({ contact, newContactId, numbers, submitted, match } = chosen);
+        contactDisplayName = chosen.displayName;
       }
     } else {
       fail('contactId', 'give either an existing contact or a new customer');
@@ -231,6 +195,8 @@ export function createIntake(ctx: RequestsContext) {
       number: numbers.requestNumber,
       contact,
       contactDisplayName,
+      submitted,
+      match,
       decision,
     };
   }
@@ -267,7 +233,15 @@ export function createIntake(ctx: RequestsContext) {
     if ('create' in prepared.contact) {
       await prepared.contact.create.addTo(tx, batch);
       contactId = prepared.contact.create.id;
-    } else contactId = prepared.contact.id;
+    } else {
+      contactId = prepared.contact.id;
+      const additions = prepared.contact.additions;
+      if (additions) {
+        const summary = additionsSummary(additions, prepared.number, 'hinzugefügt');
+        const source = { type: 'request', id: prepared.requestId };
+        batch.write(...contacts.additionWrites(tx, actor, contactId, { ...additions, summary, source }));
+      }
+    }
 
     const row: repo.RequestRow = {
       id: prepared.requestId,
@@ -301,6 +275,9 @@ export function createIntake(ctx: RequestsContext) {
       closedAt: null,
       externalSource: input.externalSource ?? null,
       externalId: input.externalId ?? null,
+      submittedCustomer: prepared.submitted,
+      contactMatch: prepared.match,
+      contentHash: input.contentHash ?? null,
       createdBy: userId,
       createdByApiKeyId: apiKeyId,
       version: 1,
@@ -413,6 +390,3 @@ export function createIntake(ctx: RequestsContext) {
 
   return { prepare, commit, needsTransaction };
 }
-
-const newCustomerName = (c: NewCustomer) =>
-  c.lastName ? [c.firstName, c.lastName].filter(Boolean).join(' ') : (c.companyName ?? '');

@@ -6,11 +6,13 @@ import type { IntakeBody, RequestRef } from '../../../shared/requests/schemas';
 import type { InputRepair } from '../../../shared/text/repairs';
 import type { ApiKeyActor } from '../../http/access';
 import { ConflictError, ValidationError } from '../../http/errors';
+import type { DbOrTx } from '../../db/client';
 import type { IncomingFile } from './attachments';
 import type { RequestsContext } from './context';
 import type { createIntake, IntakeInput, IntakeOptions, PreparedIntake } from './intake';
 import { DEFAULT_SUBJECT } from './labels';
 import * as repo from './repo';
+import { contentOf, sameContentSince } from './same-content';
 
 export interface MachineLead {
   input: IntakeInput;
@@ -40,7 +42,7 @@ export function hashBody(body: unknown): string {
           )
         : v;
   return createHash('sha256')
-    .update(typeof body === 'string' ? body : JSON.stringify(canonical(body)))
+    .update(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(canonical(body)))
     .digest('hex');
 }
 
@@ -108,6 +110,17 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     return { status: existing.responseStatus, body: existing.responseBody, replayed: true };
   }
 
+  /**
+   * The request a lead was taken in as before: by the sender's id for it, or — for a lead
+   * without one — by the same content within SAME_CONTENT_WINDOW_MS.
+   */
+  async function knownLead(db: DbOrTx, input: IntakeInput): Promise<repo.RequestRow | undefined> {
+    const { externalSource, externalId, contentHash } = input;
+    if (externalSource && externalId) return repo.findByExternal(db, externalSource, externalId);
+    if (contentHash) return repo.findSameContent(db, contentHash, sameContentSince(deps.clock.now()));
+    return undefined;
+  }
+
   async function takeIn(
     actor: ApiKeyActor,
     leads: MachineLead[],
@@ -116,19 +129,20 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       status: number;
       body: unknown;
     },
-    /** The caller has looked the Idempotency-Key up already and found nothing. */
-    keyChecked = false,
+    /** The caller has looked the Idempotency-Key and the first lead's content up already, and found no key. */
+    checked: { firstKnown: repo.RequestRow | undefined } | null = null,
   ): Promise<StoredAnswer> {
     const scope = scopeOf(actor);
     // A retry is answered before anything is prepared (preparing moves the round-robin pointer).
-    const earlier = idempotency && !keyChecked ? await repo.findIntakeKey(deps.db, scope, idempotency.key) : undefined;
+    const earlier = idempotency && !checked ? await repo.findIntakeKey(deps.db, scope, idempotency.key) : undefined;
     if (earlier && idempotency) return replay(earlier, idempotency.hash);
 
+    for (const lead of leads) {
+      if (!lead.input.externalId) lead.input.contentHash ??= hashBody(contentOf(scope, lead.input));
+    }
     const prepared = new Map<number, PreparedIntake>();
     for (const [i, lead] of leads.entries()) {
-      const { externalSource, externalId } = lead.input;
-      const known =
-        externalSource && externalId ? await repo.findByExternal(deps.db, externalSource, externalId) : undefined;
+      const known = i === 0 && checked ? checked.firstKnown : await knownLead(deps.db, lead.input);
       if (!known) prepared.set(i, await intake.prepare(actor, lead.input, lead.options));
     }
 
@@ -171,9 +185,8 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         let keyStored = false;
         const now = deps.clock.now();
         for (const [i, lead] of leads.entries()) {
-          const { externalSource, externalId } = lead.input;
-          const known =
-            externalSource && externalId ? await repo.findByExternal(tx, externalSource, externalId) : undefined;
+          const { externalId } = lead.input;
+          const known = await knownLead(tx, lead.input);
           if (known) {
             duplicates.push(known);
             await repo.insertEvents(tx, [
@@ -182,7 +195,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
                 at: now,
                 actorId: null,
                 kind: 'duplicate_received',
-                data: { apiKeyId: actor.apiKeyId, externalId },
+                data: { apiKeyId: actor.apiKeyId, externalId, sameContent: !externalId },
               },
             ]);
             continue;
@@ -233,16 +246,8 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
     /** What the input guard mended in the body (see http/input-guard). */
     repairs: InputRepair[] = [],
   ): Promise<StoredAnswer> {
-    // A retry is answered at once. Otherwise the location, staff, rules and deadlines of
-    // this request come from memory, valid at the reference version read with the key.
-    const { earlier, referenceVersion: version } = await repo.intakeKeyAndVersion(
-      deps.db,
-      scopeOf(actor),
-      idempotencyKey,
-    );
-    if (earlier) return replay(earlier, rawHash);
-    const location = body.locationId ? undefined : await findLocation(body.locationCode, version);
-    const locationId = body.locationId ?? location!.id;
+    // The location as sent stands in for it in the content hash: it is looked up after the key.
+    const locationAsSent = body.locationId ?? `code:${body.locationCode?.toUpperCase() ?? ''}`;
     let vehicleId = body.vehicleId ?? null;
     let vehicleInterest = body.vehicleInterest ?? null;
     if (!vehicleId && body.vehicle?.vin) vehicleId = (await ctx.vehicles.findByVin(body.vehicle.vin))?.id ?? null;
@@ -252,7 +257,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       channel: body.channel ?? 'web_form',
       source: body.source ?? actor.name,
       campaign: body.campaign,
-      locationId,
+      locationId: locationAsSent,
       brand: body.brand,
       department: body.department,
       subject: body.subject ?? DEFAULT_SUBJECT[body.type],
@@ -269,6 +274,25 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
       attachments: body.attachments.map((a, i) => decodeAttachment(a, `attachments.${i}`)),
       repairs,
     };
+    if (!input.externalId) input.contentHash = hashBody(contentOf(scopeOf(actor), input));
+    // A retry is answered at once. Otherwise the location, staff, rules and deadlines of
+    // this request come from memory, valid at the reference version read with the key,
+    // and the same lead delivered a moment ago is found in the same round trip.
+    const {
+      earlier,
+      referenceVersion: version,
+      sameContentId,
+    } = await repo.intakeKeyAndVersion(
+      deps.db,
+      scopeOf(actor),
+      idempotencyKey,
+      input.contentHash ? { hash: input.contentHash, since: sameContentSince(deps.clock.now()) } : null,
+    );
+    if (earlier) return replay(earlier, rawHash);
+    const location = body.locationId ? undefined : await findLocation(body.locationCode, version);
+    input.locationId = body.locationId ?? location!.id;
+    const known = input.externalSource && input.externalId ? await knownLead(deps.db, input) : undefined;
+    const firstKnown = known ?? (sameContentId ? await repo.findRequest(deps.db, sameContentId) : undefined);
     return takeIn(
       actor,
       [{ input, options: { lenientPhones: true, location, referenceVersion: version } }],
@@ -277,7 +301,7 @@ export function createMachineIntake(ctx: RequestsContext, intake: ReturnType<typ
         created[0]
           ? { status: 201, body: { request: refOf(created[0]), duplicate: false, warnings: repairs } }
           : { status: 200, body: { request: refOf(duplicates[0]!), duplicate: true, warnings: repairs } },
-      true,
+      { firstKnown },
     );
   }
 

@@ -67,6 +67,22 @@ export async function findByExternal(db: DbOrTx, source: string, externalId: str
   return row;
 }
 
+/** The first request with this content received since `since`: the lead delivered before. */
+export async function findSameContent(db: DbOrTx, hash: string, since: Date): Promise<RequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(customerRequests)
+    .where(
+      and(
+        eq(customerRequests.contentHash, hash),
+        sql`${customerRequests.receivedAt} >= ${since.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(customerRequests.receivedAt), asc(customerRequests.id))
+    .limit(1);
+  return row;
+}
+
 export async function updateRequest(
   tx: DbOrTx,
   id: string,
@@ -123,15 +139,22 @@ export async function findIntakeKey(db: DbOrTx, scope: string, key: string): Pro
 
 /**
  * The answer stored under an Idempotency-Key, if any, together with the
- * reference version (see db/reference-version): every web-form lead needs
- * both before anything else, so they come in one round trip.
+ * reference version (see db/reference-version) and the id of a request with
+ * the same content since `content.since`: every web-form lead needs them
+ * before anything else, so they come in one round trip.
  */
 export async function intakeKeyAndVersion(
   db: DbOrTx,
   scope: string,
   key: string,
-): Promise<{ earlier: IntakeKeyRow | undefined; referenceVersion: number | null }> {
+  content: { hash: string; since: Date } | null = null,
+): Promise<{ earlier: IntakeKeyRow | undefined; referenceVersion: number | null; sameContentId: string | null }> {
+  const sameContent = content
+    ? sql`(SELECT r.id FROM ${customerRequests} r WHERE r.content_hash = ${content.hash}
+            AND r.received_at >= ${content.since.toISOString()}::timestamptz ORDER BY r.received_at, r.id LIMIT 1)`
+    : sql`NULL::uuid`;
   const [row] = await rows<{
+    same_content_id: string | null;
     reference_version: string | number | null;
     scope: string | null;
     key: string;
@@ -142,12 +165,14 @@ export async function intakeKeyAndVersion(
     created_at: string | Date;
   }>(
     db,
-    sql`SELECT (SELECT version FROM reference_versions WHERE id = 1) AS reference_version, k.*
+    sql`SELECT (SELECT version FROM reference_versions WHERE id = 1) AS reference_version,
+               ${sameContent} AS same_content_id, k.*
           FROM (SELECT 1) AS one
           LEFT JOIN ${intakeKeys} k ON k.scope = ${scope} AND k.key = ${key}`,
   );
   return {
     referenceVersion: row?.reference_version == null ? null : Number(row.reference_version),
+    sameContentId: row?.same_content_id ?? null,
     earlier:
       row?.scope == null
         ? undefined

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/requests/schemas';
 import { REQUEST_TYPES } from '../../../shared/requests/enums';
 import { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings';
+import { TakeOverInput } from '../../../shared/requests/submitted';
 import { RenderedTemplate } from '../../../shared/requests/templates';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
@@ -25,6 +26,8 @@ import { intakeRoutes } from './intake-routes';
 const IdParams = z.object({ id: z.uuid() });
 const TypeParams = z.object({ type: z.enum(REQUEST_TYPES) });
 const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
+/** Those who may change a customer's contact data (as on the customer record). */
+const CONTACT_EDITORS = ['admin', 'manager', 'sales', 'service', 'reception'] as const;
 
 export async function requestsRoutes(root: FastifyInstance, services: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -133,6 +136,18 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
     },
     handler: async (request, reply) =>
       reply.status(201).send(await requests.recordAttempt(currentUser(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/requests/:id/submitted/take-over', {
+    config: { access: { roles: CONTACT_EDITORS } },
+    schema: {
+      tags: ['requests'],
+      summary: "Add phones, e-mail addresses or the address the lead's customer sent to the request's contact",
+      params: IdParams,
+      body: TakeOverInput,
+      response: { 200: CustomerRequest },
+    },
+    handler: (request) => requests.takeOverSubmitted(currentUser(request), request.params.id, request.body),
   });
 
   app.get('/api/requests/:id/templates', {

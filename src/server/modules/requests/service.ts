@@ -20,6 +20,7 @@ import { createReassignment } from './reassign';
 import * as repo from './repo';
 import { registerReturnNotice } from './return-notice';
 import { createTypeSettings } from './type-settings';
+import { createTakeOver } from './take-over';
 import { createRequestView, vehicleLabel } from './view';
 import { createWorkflow } from './workflow';
 
@@ -44,6 +45,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const reassignment = createReassignment(ctx);
   const lists = createLists(ctx);
   const attachments = createAttachments(ctx, view.loadRow);
+  const takeOver = createTakeOver(ctx, view.loadRow);
 
   registerEscalation(ctx);
   registerReturnNotice(ctx);
@@ -92,6 +94,12 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     takeInJson: (...args: Parameters<typeof machine.takeInJson>) => retryTransient(() => machine.takeInJson(...args)),
     takeInAdf: (...args: Parameters<typeof adf.takeInAdf>) =>
       args[3] === null ? adf.takeInAdf(...args) : retryTransient(() => adf.takeInAdf(...args)),
+
+    /** Takes phones, e-mails or the address a lead carried onto the request's contact. */
+    async takeOverSubmitted(actor: UserActor, id: string, input: Parameters<typeof takeOver>[2]) {
+      await takeOver(actor, id, input);
+      return view.present(await view.loadRow(id));
+    },
 
     events: async (actor: UserActor, id: string) => {
       assertRead(actor, await view.loadRow(id));

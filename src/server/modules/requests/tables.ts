@@ -22,6 +22,7 @@ import {
   SLA_UNITS,
   TEMPLATE_KINDS,
 } from '../../../shared/requests/enums';
+import type { ContactMatchRecord, SubmittedCustomer } from '../../../shared/requests/submitted';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
 import { departmentKindEnum, locations, users } from '../org/tables';
@@ -86,6 +87,12 @@ export const customerRequests = pgTable(
     /** The sender's id for the lead (portal prospect id): a resend of the same lead is recognised by it. */
     externalSource: text('external_source'),
     externalId: text('external_id'),
+    /** The contact data the lead carried, verbatim (R3.4), whichever contact it was filed under. */
+    submittedCustomer: jsonb('submitted_customer').$type<SubmittedCustomer>(),
+    /** How intake chose the contact: new, certainly the same person, or a possible duplicate. */
+    contactMatch: jsonb('contact_match').$type<ContactMatchRecord>(),
+    /** Machine intake: a hash of the lead's content, so the same lead delivered twice is recognised. */
+    contentHash: text('content_hash'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdByApiKeyId: uuid('created_by_api_key_id'),
     version: integer('version').notNull().default(1),
@@ -103,6 +110,9 @@ export const customerRequests = pgTable(
     index('customer_requests_location_received_idx').on(t.locationId, t.receivedAt),
     index('customer_requests_contact_idx').on(t.contactId, t.receivedAt),
     index('customer_requests_status_due_idx').on(t.status, t.firstContactDueAt),
+    index('customer_requests_content_hash_idx')
+      .on(t.contentHash, t.receivedAt)
+      .where(sql`content_hash IS NOT NULL`),
   ],
 );
 

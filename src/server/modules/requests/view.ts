@@ -5,6 +5,7 @@ import { NotFoundError } from '../../http/errors';
 import type { RequestsContext } from './context';
 import { proposeNextStep } from './next-step';
 import * as repo from './repo';
+import { presentSubmitted } from './submitted-view';
 
 type UserRefs = Map<string, { id: string; displayName: string }>;
 const refOf = (users: UserRefs, id: string | null) => (id ? (users.get(id) ?? null) : null);
@@ -88,6 +89,7 @@ export function createRequestView(ctx: RequestsContext) {
         user: refOf(users, a.userId),
       })),
       nextStep,
+      submitted: await presentSubmitted(ctx, row, contact),
       version: row.version,
     };
   }

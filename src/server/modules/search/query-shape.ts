@@ -1,4 +1,4 @@
-import { normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
+import { internationalWithoutPlus, normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
 import { normalizePlate, normalizeVin, VIN_PATTERN } from '../../../shared/vehicles/normalize';
 
 /**
@@ -62,8 +62,9 @@ export function shapeOf(query: string): QueryShape {
     if (digits.length >= MIN_SUFFIX_DIGITS) {
       const phone = parsePhone(q);
       // A number typed with its leading zero or country code matches as a whole; the digits as typed match its end.
-      if (phone.e164 && /^(\+|0)/.test(q)) shape.phoneE164 = phone.e164;
-      const suffix = phone.e164 && /^(\+|00)/.test(q) ? phone.e164.slice(1) : digits.replace(/^0+/, '');
+      const international = /^(\+|00)/.test(q) || internationalWithoutPlus(q) !== null;
+      if (phone.e164 && (international || q.startsWith('0'))) shape.phoneE164 = phone.e164;
+      const suffix = phone.e164 && international ? phone.e164.slice(1) : digits.replace(/^0+/, '');
       if (suffix.length >= MIN_SUFFIX_DIGITS) shape.phoneSuffixReversed = [...suffix].reverse().join('');
     }
     if (/^\d{4,10}$/.test(q)) shape.customerNumberDigits = q;

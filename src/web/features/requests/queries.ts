@@ -124,6 +124,20 @@ export function useReassign(id: string) {
   });
 }
 
+/** Phones, e-mail addresses or the address a lead's customer sent, taken over onto the contact. */
+export function useTakeOverSubmitted(id: string) {
+  const changed = useRequestChanged();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { phones: string[]; emails: string[]; address: boolean }) =>
+      api.post<CustomerRequest>(`/requests/${id}/submitted/take-over`, body),
+    onSuccess: (request) => {
+      changed(request);
+      void queryClient.invalidateQueries({ queryKey: ['contacts', 'detail', request.contact.id] });
+    },
+  });
+}
+
 export function useBulkReassign() {
   const changed = useRequestChanged();
   return useMutation({

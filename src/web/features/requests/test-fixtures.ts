@@ -38,6 +38,7 @@ export function requestFixture(overrides: Partial<CustomerRequest> = {}): Custom
     closedAt: null,
     attempts: [],
     nextStep: { action: 'call', suggestedAt: null, reason: 'first_contact', failedPhoneAttempts: 0 },
+    submitted: null,
     version: 1,
     ...overrides,
   };

@@ -1,10 +1,12 @@
+import { decodeBytes } from '../../../lib/charset.js';
+import { declaredEncoding } from '../bytes.js';
 import { decodeEntities } from '../entities.js';
 import { decodeQuotedPrintable, looksQuotedPrintable } from './decode.js';
 import { looksLikeMessage, mailParts, type MailPart } from './mime.js';
 
 /**
  * Finds the ADF document inside a lead e-mail: either the body text alone or a whole RFC 822
- * message. In order, and only where the signs are there:
+ * message, as the bytes that arrived (or as text). In order, and only where the signs are there:
  * 1. a whole message is split into its parts (multipart, base64 / quoted-printable, charsets);
  *    XML attachments are searched first, then text/plain, then text/html;
  * 2. quoted-printable leftovers ("=\n", "=3D") are decoded;
@@ -13,14 +15,17 @@ import { looksLikeMessage, mailParts, type MailPart } from './mime.js';
  *    (a bare <prospect>…</prospect> is taken when there is no <adf>).
  * Returns null when no ADF is found.
  */
-export function extractAdfFromEmail(raw: string): string | null {
-  if (looksLikeMessage(raw)) {
-    for (const part of [...mailParts(raw)].sort((a, b) => rank(a) - rank(b))) {
+export function extractAdfFromEmail(raw: string | Uint8Array): string | null {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw);
+  // One character per byte: headers and boundaries are ASCII, each part is decoded in its charset.
+  const message = bytes.toString('latin1');
+  if (looksLikeMessage(message)) {
+    for (const part of [...mailParts(message)].sort((a, b) => rank(a) - rank(b))) {
       const found = findAdfInText(part.text);
       if (found) return found;
     }
   }
-  return findAdfInText(raw);
+  return findAdfInText(decodeBytes(bytes, declaredEncoding(bytes) ?? 'utf-8'));
 }
 
 function rank(part: MailPart): number {

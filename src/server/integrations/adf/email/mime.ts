@@ -1,9 +1,15 @@
-import { decodeBase64, decodeQuotedPrintable } from './decode.js';
+import { decodeBytes } from '../../../lib/charset.js';
+import { declaredEncoding } from '../bytes.js';
+import { base64Bytes, quotedPrintableBytes } from './decode.js';
 
 /**
  * Just enough RFC 822 / MIME to get at the text of every part of a lead mail: headers are
  * unfolded, multiparts are walked recursively (a forwarded message/rfc822 too), and each leaf
- * is decoded from base64 or quoted-printable in its charset.
+ * is decoded from base64, quoted-printable or 8 bit in its charset — the part's, else the
+ * one its XML declares, else UTF-8.
+ *
+ * The message comes as its raw bytes, one character per byte (latin1), so that an 8-bit
+ * body in ISO-8859-1 arrives here intact and is decoded once, in its own charset.
  */
 
 export interface MailPart {
@@ -28,7 +34,7 @@ export function looksLikeMessage(raw: string): boolean {
 
 export function mailParts(raw: string, depth = 0): MailPart[] {
   const split = splitMessage(raw);
-  if (!split || depth > 8) return [{ contentType: 'text/plain', filename: null, text: raw }];
+  if (!split || depth > 8) return [{ contentType: 'text/plain', filename: null, text: decodeBody(raw, {}, undefined) }];
   const headers = parseHeaders(split.head);
   const [type, params] = parseParams(headers['content-type'] ?? 'text/plain');
   if (type.startsWith('multipart/') && params.boundary) {
@@ -83,9 +89,13 @@ function bodiesBetween(body: string, boundary: string): string[] {
   return sections.slice(1, -1).map((s) => s.replace(/^\r?\n/, ''));
 }
 
-function decodeBody(body: string, headers: Headers, charset = 'utf-8'): string {
+function decodeBody(body: string, headers: Headers, charset: string | undefined): string {
   const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
-  if (encoding === 'base64') return decodeBase64(body, charset);
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body, charset);
-  return body;
+  const bytes =
+    encoding === 'base64'
+      ? base64Bytes(body)
+      : encoding === 'quoted-printable'
+        ? quotedPrintableBytes(body, true)
+        : Buffer.from(body, 'latin1');
+  return decodeBytes(bytes, charset ?? declaredEncoding(bytes) ?? 'utf-8');
 }

@@ -1,3 +1,4 @@
+import { countryCodeOf } from '../../../../shared/contacts/countries.js';
 import type { AdfLead, AdfPhone, AdfVehicle } from '../../../../shared/intake/adf.js';
 
 /**
@@ -70,44 +71,7 @@ export const contactTimeOf = lookup<NonNullable<AdfPhone['preferredTime']>>({
 /** "1", "true", "yes", "ja", "x" → true; anything else (absent, "0") → false. */
 export const isTruthy = (raw: string | null) => raw !== null && /^(1|true|yes|y|ja|j|x)$/i.test(raw.trim());
 
-/** Country names and ISO-3 codes seen in German leads; two-letter codes are taken as ISO 3166 alpha-2. */
-const COUNTRIES: Record<string, string> = {
-  d: 'DE',
-  deu: 'DE',
-  deutschland: 'DE',
-  germany: 'DE',
-  bundesrepublikdeutschland: 'DE',
-  a: 'AT',
-  aut: 'AT',
-  oesterreich: 'AT',
-  austria: 'AT',
-  ch: 'CH',
-  che: 'CH',
-  schweiz: 'CH',
-  switzerland: 'CH',
-  nld: 'NL',
-  niederlande: 'NL',
-  netherlands: 'NL',
-  fra: 'FR',
-  frankreich: 'FR',
-  france: 'FR',
-  pol: 'PL',
-  polen: 'PL',
-  poland: 'PL',
-  lux: 'LU',
-  luxemburg: 'LU',
-  luxembourg: 'LU',
-  bel: 'BE',
-  belgien: 'BE',
-  belgium: 'BE',
-  dnk: 'DK',
-  daenemark: 'DK',
-  denmark: 'DK',
-};
-
+/** An ISO 3166 alpha-2 code when the country is recognised ("Deutschland" → "DE"), else as given. */
 export function countryOf(raw: string): string {
-  const folded = fold(raw);
-  if (COUNTRIES[folded]) return COUNTRIES[folded];
-  if (/^[a-z]{2}$/.test(folded)) return folded.toUpperCase();
-  return raw.trim();
+  return countryCodeOf(raw) ?? raw.trim();
 }

@@ -69,6 +69,3 @@ export const isEmail = (value: string) => /^[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[a-z]
 
 /** A phone number is usable when it has at least five digits and nothing but phone characters. */
 export const isPhoneNumber = (value: string) => /^[+\d\s()/.\-–]+$/.test(value) && value.replace(/\D/g, '').length >= 5;
-
-/** German mobile numbers start with 015, 016 or 017 (+49 15…, 0049 15…). */
-export const isGermanMobile = (value: string) => /^(\+49|0049|0)0?1[5-7]\d/.test(value.replace(/[\s()/.-]+/g, ''));

@@ -1,18 +1,17 @@
+import { decodeBytes, decodeUtf8 } from '../../../lib/charset';
+
 /**
  * Turns an uploaded file's bytes into text. German spreadsheets saved as CSV
  * are often Windows-1252 (Excel's default there); UTF-8 may or may not carry
- * a byte-order mark. Bytes that are not valid UTF-8 mean Windows-1252.
+ * a byte-order mark. Bytes that are not valid UTF-8 mean Windows-1252, with
+ * its €, – and „ “ (see lib/charset: Node's own decoder would drop them).
  */
 export function decodeText(buffer: Buffer): string {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(buffer.subarray(3));
   }
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
-  }
+  return decodeUtf8(buffer) ?? decodeBytes(buffer, 'windows-1252');
 }
 
 const CANDIDATES = [';', ',', '\t'] as const;

@@ -209,4 +209,63 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(await screen.findByText(/„rechnung\.exe“ hat ein Format, das nicht angenommen wird/)).toBeInTheDocument();
     expect(requests.some((request) => request.path.endsWith('/attachments') && request.method === 'POST')).toBe(false);
   });
+  it('shows what the customer submitted beside the contact, flags a possible duplicate and takes a number over', async () => {
+    const submitted = {
+      customer: {
+        salutation: null,
+        firstName: 'Anna',
+        lastName: 'Neumann',
+        fullName: null,
+        companyName: null,
+        phones: [
+          { number: '+49 171 1112223', kind: null, e164: '+491711112223' },
+          { number: '0662 842211', kind: 'landline', e164: '+43662842211' },
+        ],
+        emails: ['Anna.Neumann@Example.de'],
+        address: { street: 'Getreidegasse 9', postalCode: '5020', city: 'Salzburg', region: null, country: 'AT' },
+      },
+      match: 'possible_duplicate',
+      matchedBy: [],
+      added: { phones: [], emails: [] },
+      possibleDuplicates: [
+        {
+          id: '0b5e6f4a-1c2d-4e3f-8a9b-0000000000aa',
+          displayName: 'Abel, Jakob',
+          customerNumber: 'MUC-100001',
+          reasons: ['phone'],
+          blocked: false,
+          city: null,
+          primaryPhone: null,
+        },
+      ],
+      notOnContact: {
+        phones: [{ number: '0662 842211', kind: 'landline', e164: '+43662842211' }],
+        emails: [],
+        address: null,
+      },
+    } as const;
+    const withSubmitted = requestFixture({ submitted: structuredClone(submitted) as never });
+    const { requests } = stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: { body: withSubmitted },
+      [`POST /api/requests/${REQUEST_ID}/submitted/take-over`]: { body: withSubmitted },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const panel = await screen.findByRole('region', { name: 'Angaben des Kunden' }, firstRender);
+    expect(within(panel).getByText('Anna Neumann')).toBeInTheDocument();
+    expect(within(panel).getByText('Anna.Neumann@Example.de')).toBeInTheDocument();
+    expect(within(panel).getByText(/Getreidegasse 9, 5020 Salzburg, AT/)).toBeInTheDocument();
+    const flag = within(panel).getByRole('alert', { name: /Möglicher Doppelkontakt/ });
+    expect(within(flag).getByRole('link', { name: 'Abel, Jakob' })).toBeInTheDocument();
+    expect(within(flag).getByText('gleiche Telefonnummer')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: '0662 842211 zum Kunden übernehmen' }));
+    await waitFor(() => expect(requests.some((request) => request.path.endsWith('/take-over'))).toBe(true));
+    expect(requests.find((request) => request.path.endsWith('/take-over'))?.body).toEqual({
+      phones: ['0662 842211'],
+      emails: [],
+      address: false,
+    });
+  });
 });

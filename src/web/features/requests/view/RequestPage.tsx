@@ -22,6 +22,7 @@ import { RequestHeader } from './RequestHeader';
 import { RequestHistory } from './RequestHistory';
 import { ScriptsPanel } from './ScriptsPanel';
 import { StatusDialog } from './StatusDialog';
+import { SubmittedPanel } from './SubmittedPanel';
 
 /** /requests/:id — everything needed before and during the call (R3.2, R3.3, R4.2). */
 export default function RequestPage() {
@@ -90,13 +91,16 @@ function RequestView({ request }: { request: CustomerRequest }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          {contact.isPending ? (
-            <Skeleton height={320} radius="md" />
-          ) : contact.isError ? (
-            <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />
-          ) : (
-            <CustomerPanel contact={contact.data} requestId={request.id} />
-          )}
+          <Stack gap="md">
+            {request.submitted && <SubmittedPanel requestId={request.id} submitted={request.submitted} />}
+            {contact.isPending ? (
+              <Skeleton height={320} radius="md" />
+            ) : contact.isError ? (
+              <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />
+            ) : (
+              <CustomerPanel contact={contact.data} requestId={request.id} />
+            )}
+          </Stack>
         </Grid.Col>
       </Grid>
       <StatusDialog request={request} target={statusTarget} onClose={() => setStatusTarget(null)} />
