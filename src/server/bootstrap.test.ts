@@ -53,7 +53,7 @@ describe('first start', () => {
     await bootstrap(second.config, database, second.services);
     const names2 = (await second.services.org.listUsers({ role: 'admin' } as never)).map((u) => u.email).sort();
     expect(names2).toEqual(names1);
-  });
+  }, 120_000); // seeds the demo group twice: well over the default timeout on a loaded machine
 
   it('generates a one-time admin password that must be changed, and does nothing on the next start', async () => {
     const { config, services } = await setup({ CRM_DEMO: '0' });

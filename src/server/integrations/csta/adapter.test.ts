@@ -405,13 +405,16 @@ describe('CSTA adapter', () => {
   });
 
   it('stops while waiting to reconnect without connecting again', async () => {
-    const { sim, adapter, waitForState } = await setUp({ settings: { reconnectInitialMs: 300, reconnectMaxMs: 300 } });
+    const { sim, adapter, waitForState } = await setUp({
+      settings: { reconnectInitialMs: 1500, reconnectMaxMs: 1500 },
+    });
     await adapter.start();
     await waitForState('connected');
     sim.dropConnections();
     await waitForState('reconnecting');
     await adapter.stop();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Past the moment the reconnect would have fired; the wait is long enough that a busy machine does not reconnect before stop().
+    await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(sim.connections).toBe(1);
     expect(adapter.status().state).toBe('disabled');
   });
