@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Call } from '../telephony/schemas';
+import { CALL_STATES } from '../telephony/enums';
 import { RequestListItem } from './schemas';
 
 /** A count and the first few requests behind it, most urgent first. */
@@ -10,11 +10,20 @@ const Bucket = z.object({
   items: z.array(RequestListItem),
 });
 
+/** A call going on now, as the home page lists it; the number already in the one display rule (0711 …). */
+export const LiveCallSummary = z.object({
+  id: z.uuid(),
+  state: z.enum(CALL_STATES),
+  contact: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /** The other party's number for display; null when withheld. */
+  number: z.string().nullable(),
+});
+
 /** The home page of anyone who works requests: what is due, what rings, how the week went. */
 export const StaffHome = z.object({
   overdue: Bucket,
   dueToday: Bucket,
-  liveCalls: z.array(Call),
+  liveCalls: z.array(LiveCallSummary),
   week: z.object({
     /** Monday of this week (Berlin), YYYY-MM-DD. */
     from: z.string(),

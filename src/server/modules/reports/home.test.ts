@@ -140,7 +140,7 @@ describe('the staff home page', () => {
     await new WebhookPbx(t, connection.id, connection.headers).ring('home-1', '+49 171 5550101', ['31']);
     const home = (await sales.get('/api/home/staff')).json();
     expect(home.liveCalls).toHaveLength(1);
-    expect(home.liveCalls[0]).toMatchObject({ state: 'ringing', fromNumber: '+491715550101' });
+    expect(home.liveCalls[0]).toMatchObject({ state: 'ringing', number: '0171 5550101', contact: null });
   });
 
   it('is empty, not broken, for someone with nothing to do yet', async () => {

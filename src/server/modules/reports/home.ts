@@ -1,4 +1,6 @@
+import { formatPhone } from '../../../shared/contacts/normalize';
 import type { ManagerHome, StaffHome } from '../../../shared/requests/home';
+import type { Call } from '../../../shared/telephony/schemas';
 import type { Database } from '../../db/client';
 import type { UserActor } from '../../http/access';
 import { assertLocation } from '../../http/access';
@@ -8,6 +10,18 @@ import type { RequestsService } from '../requests/service';
 import type { TelephonyService } from '../telephony/service';
 import { cohortOf, locationCalendars, monitoringReport, reportLocations } from './monitoring';
 import { berlinToday, berlinWeekStart, weeklyTrend } from './trend';
+
+/** The other party of a live call, its number shown as everywhere else (the web app need not load the phone rules). */
+function summarise(call: Call): StaffHome['liveCalls'][number] {
+  const [number, raw] = call.direction === 'outbound' ? [call.toNumber, call.toRaw] : [call.fromNumber, call.fromRaw];
+  return {
+    id: call.id,
+    state: call.state,
+    contact: call.contact ? { id: call.contact.id, displayName: call.contact.displayName } : null,
+    // Without a number we can read, an extension or short number still shows as sent; a withheld one has no digits.
+    number: number ? formatPhone(number, raw ?? number) : raw && /\d/.test(raw) ? raw : null,
+  };
+}
 
 /** How many requests of each bucket the home page lists; the rest is one click away. */
 const PREVIEW = 5;
@@ -25,7 +39,12 @@ export function createHome({ database, clock, org, requests, telephony }: HomeDe
   async function staff(actor: UserActor): Promise<StaffHome> {
     const week = berlinWeekStart(clock.now());
     const [day, liveCalls] = await Promise.all([requests.myDay(actor, week.instant, PREVIEW), telephony.live(actor)]);
-    return { overdue: day.overdue, dueToday: day.dueToday, liveCalls, week: { from: week.date, ...day.week } };
+    return {
+      overdue: day.overdue,
+      dueToday: day.dueToday,
+      liveCalls: liveCalls.map(summarise),
+      week: { from: week.date, ...day.week },
+    };
   }
 
   async function trend(actor: UserActor, locationId?: string) {
