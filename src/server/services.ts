@@ -82,7 +82,7 @@ export function createServices(deps: Deps): Services {
     assignment,
     templates,
     requests,
-    reports: createReportsService(deps, org, jobs, mail),
+    reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
     events,
     jobs,
     mail,

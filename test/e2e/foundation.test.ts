@@ -70,4 +70,66 @@ describe.runIf(enabled)('foundation in a real browser', () => {
     expect((await page.request.get('/api/users')).status()).toBe(403);
     await page.context().close();
   });
+
+  it("opens every home page figure as its list, filtered; the manager's eight weeks load as a chart after the first screen", async () => {
+    const page = await newPage(browser, server.url);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    // The first screen (the login page and what it preloads) does not carry the chart library.
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+    expect(scripts.some((url) => url.includes('TrendChart'))).toBe(false);
+    expect(await (await page.request.get('/')).text()).not.toContain('TrendChart');
+    await logIn(page, DEMO_LOGINS.manager, DEMO_PASSWORD);
+    const location = page.locator('section[aria-labelledby="home-location"]');
+    await page.getByTestId('trend-chart').waitFor();
+    expect(scripts.some((url) => url.includes('TrendChart'))).toBe(true);
+    await screenshot(page, 'home-manager');
+
+    await location.getByRole('link', { name: /^Überfällig: \d+$/ }).click();
+    await page.waitForURL(/\/requests\?.*overdue=true/);
+    expect(page.url()).toMatch(/scope=location&locationId=[0-9a-f-]{36}/);
+    expect(await page.getByRole('switch', { name: 'Nur überfällige' }).isChecked()).toBe(true);
+    await page.context().close();
+
+    const staff = await newPage(browser, server.url);
+    await logIn(staff, DEMO_LOGINS.sales, DEMO_PASSWORD);
+    const myDay = staff.locator('section[aria-labelledby="home-my-day"]');
+    await myDay.getByRole('link', { name: /^Heute fällig: \d+$/ }).click();
+    await staff.waitForURL(/\/requests\?due=today$/);
+    expect(await staff.getByRole('switch', { name: 'Nur heute fällig' }).isChecked()).toBe(true);
+    await staff.context().close();
+  });
+
+  it('shows work lists and customers as cards on a phone, the deadline in view, nothing to scroll sideways', async () => {
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logIn(page, DEMO_LOGINS.sales, DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Navigation ein- oder ausblenden' }).waitFor();
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    await page.goto('/requests?scope=location');
+    const firstRequest = page.getByTestId('request-cards').locator('article').first();
+    await firstRequest.waitFor();
+    expect(await firstRequest.textContent()).toMatch(/fällig in|überfällig seit|Erstkontakt erfolgt|Keine Frist/);
+    expect(await firstRequest.isVisible()).toBe(true);
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'requests-phone');
+
+    await page.goto('/customers');
+    await page.getByTestId('customer-cards').locator('article').first().waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'customers-phone');
+    await context.close();
+  });
 });

@@ -208,6 +208,10 @@ export const RequestListQuery = z.object({
   locationId: z.uuid().optional(),
   assigneeId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** today: first contact still due by the end of today (Berlin), not yet overdue. */
+  due: z.enum(['today']).optional(),
+  /** true: nobody is assigned yet. */
+  unassigned: z.enum(['true']).optional(),
   contactId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),

@@ -133,7 +133,7 @@ export const cohortReceiptsParams = (c: Cohort): unknown[] => [
   c.now.toISOString(),
 ];
 
-function cohortCte(groupBy: GroupBy): string {
+export function cohortCte(groupBy: GroupBy): string {
   const g = GROUP_KEY[groupBy];
   return `cohort AS (
     SELECT r.*, ${g.key} AS gkey, ${g.label} AS glabel, $3::timestamptz AS as_of, s.due AS one_day_due

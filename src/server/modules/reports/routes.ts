@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ManagerHome, ManagerHomeQuery, StaffHome, Trend } from '../../../shared/requests/home';
 import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '../../../shared/requests/monitoring';
 import { RequestListItem } from '../../../shared/requests/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 
 const REPORT_ROLES = ['admin', 'manager'] as const;
+const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 
 export async function reportsRoutes(root: FastifyInstance, { reports }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -44,5 +46,37 @@ export async function reportsRoutes(root: FastifyInstance, { reports }: Services
       response: { 200: z.array(RequestListItem) },
     },
     handler: (request) => reports.monitoringRequests(currentUser(request), request.query),
+  });
+
+  app.get('/api/home/staff', {
+    config: { access: { roles: STAFF } },
+    schema: {
+      tags: ['reports'],
+      summary: 'My home page: my overdue and due-today requests, my live calls, my week',
+      response: { 200: StaffHome },
+    },
+    handler: (request) => reports.home.staff(currentUser(request)),
+  });
+
+  app.get('/api/home/manager', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: {
+      tags: ['reports'],
+      summary: "A location's home page (default: my home location): open, overdue, unassigned, today's leads, the week",
+      querystring: ManagerHomeQuery,
+      response: { 200: ManagerHome },
+    },
+    handler: (request) => reports.home.manager(currentUser(request), request.query.locationId),
+  });
+
+  app.get('/api/reports/trend', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: {
+      tags: ['reports'],
+      summary: 'The last eight weeks per location: first contact within one working day, deadlines missed',
+      querystring: ManagerHomeQuery,
+      response: { 200: Trend },
+    },
+    handler: (request) => reports.home.trend(currentUser(request), request.query.locationId),
   });
 }

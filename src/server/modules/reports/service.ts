@@ -3,7 +3,10 @@ import type { UserActor } from '../../http/access';
 import type { MailService } from '../../integrations/mail/service';
 import type { JobsService } from '../../jobs/service';
 import type { OrgService } from '../org/service';
+import type { RequestsService } from '../requests/service';
+import type { TelephonyService } from '../telephony/service';
 import { monitoringCsv } from './csv';
+import { createHome } from './home';
 import { DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE, sendDailySummaries } from './daily-summary';
 import {
   cohortOf,
@@ -17,13 +20,19 @@ import {
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
-/** Daily lead monitoring (R3.5): figures per location, team and person, drill-down, CSV, and a morning e-mail to managers. */
+/**
+ * Daily lead monitoring (R3.5): figures per location, team and person, drill-down, CSV, and a morning e-mail to managers;
+ * and the home pages, which show the same figures at a glance.
+ */
 export function createReportsService(
   { database, clock, log }: Deps,
   org: OrgService,
   jobs: JobsService,
   mail: MailService,
+  work: { requests: RequestsService; telephony: TelephonyService },
 ) {
+  const home = createHome({ database, clock, org, ...work });
+
   // Not transactional: the handler reads the figures outside any transaction, then queues all mails in one.
   jobs.register(
     DAILY_SUMMARY_JOB,
@@ -42,6 +51,7 @@ export function createReportsService(
 
   return {
     monitoring,
+    home,
 
     async monitoringCsv(actor: UserActor, query: MonitoringQueryInput): Promise<string> {
       return monitoringCsv(await monitoring(actor, query));

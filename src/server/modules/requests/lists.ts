@@ -4,9 +4,17 @@ import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } f
 import { assertLocation, type UserActor } from '../../http/access';
 import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
 import { ForbiddenError } from '../../http/errors';
+import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
 import { rows } from '../contacts/repo';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';
+
+/** The first instant of tomorrow in Berlin. */
+function berlinDayEnd(now: Date): Date {
+  const today = toLocal(now, 'Europe/Berlin');
+  const next = addDays(today.year, today.month, today.day, 1);
+  return fromLocal(next.year, next.month, next.day, 0, 'Europe/Berlin');
+}
 
 interface ListRow {
   id: string;
@@ -61,6 +69,10 @@ export function createLists(ctx: RequestsContext) {
 
   const overdueSql = (now: Date) =>
     sql`(${OPEN} AND r.first_contacted_at IS NULL AND r.first_contact_due_at < ${now.toISOString()}::timestamptz)`;
+  /** Not yet contacted, not yet overdue, and due before today ends in Berlin. */
+  const dueTodaySql = (now: Date) =>
+    sql`(${OPEN} AND r.first_contacted_at IS NULL AND r.first_contact_due_at >= ${now.toISOString()}::timestamptz
+         AND r.first_contact_due_at < ${berlinDayEnd(now).toISOString()}::timestamptz)`;
   const myLocations = (actor: UserActor) =>
     actor.role === 'admin' ? sql`true` : sql`r.location_id IN (${list(actor.locationIds)})`;
   const mine = (actor: UserActor) =>
@@ -146,6 +158,8 @@ export function createLists(ctx: RequestsContext) {
     if (query.assigneeId) where.push(sql`r.assignee_id = ${query.assigneeId}::uuid`);
     if (query.contactId) where.push(sql`r.contact_id = ${query.contactId}::uuid`);
     if (query.overdue) where.push(query.overdue === 'true' ? overdueSql(now) : sql`NOT ${overdueSql(now)}`);
+    if (query.due === 'today') where.push(dueTodaySql(now));
+    if (query.unassigned === 'true') where.push(sql`r.assignee_id IS NULL`);
     if (query.cursor) {
       const [due, received, id] = decodeCursor(query.cursor, isListCursor);
       const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;
@@ -200,5 +214,59 @@ export function createLists(ctx: RequestsContext) {
     return present(found, deps.clock.now());
   }
 
-  return { listRequests, counts, forContact };
+  /**
+   * My home page in one round trip: overdue and due-today counts with the
+   * first few of each, and my week. The buckets and the week's figures are
+   * FILTERed counts over my open requests and this week's, so the cost stays
+   * that of my own requests whatever the size of the table.
+   */
+  async function myDay(actor: UserActor, weekStart: Date, preview: number) {
+    const now = deps.clock.now();
+    const me = mine(actor);
+    const since = weekStart.toISOString();
+    const [figures] = await rows<Record<string, number>>(
+      deps.db,
+      sql`SELECT count(*) FILTER (WHERE ${overdueSql(now)})::int AS overdue,
+                 count(*) FILTER (WHERE ${overdueSql(now)} AND r.type = 'callback')::int AS overdue_callbacks,
+                 count(*) FILTER (WHERE ${dueTodaySql(now)})::int AS due_today,
+                 count(*) FILTER (WHERE ${dueTodaySql(now)} AND r.type = 'callback')::int AS due_today_callbacks,
+                 count(*) FILTER (WHERE r.received_at >= ${since}::timestamptz)::int AS received,
+                 count(*) FILTER (WHERE r.first_contacted_at >= ${since}::timestamptz)::int AS contacted,
+                 count(*) FILTER (WHERE r.status = 'done' AND r.closed_at >= ${since}::timestamptz)::int AS done
+            FROM customer_requests r
+           WHERE ${me} AND (${OPEN} OR r.received_at >= ${since}::timestamptz
+                 OR r.first_contacted_at >= ${since}::timestamptz OR r.closed_at >= ${since}::timestamptz)`,
+    );
+    const [overdue, dueToday] = await Promise.all([
+      select([me, overdueSql(now)], preview),
+      select([me, dueTodaySql(now)], preview),
+    ]);
+    const n = (key: string) => Number(figures?.[key] ?? 0);
+    return {
+      overdue: { count: n('overdue'), callbacks: n('overdue_callbacks'), items: await present(overdue, now) },
+      dueToday: { count: n('due_today'), callbacks: n('due_today_callbacks'), items: await present(dueToday, now) },
+      week: { received: n('received'), contacted: n('contacted'), done: n('done') },
+    };
+  }
+
+  /** A location's work now: open, overdue and unassigned requests. */
+  async function locationState(actor: UserActor, locationId: string) {
+    assertLocation(actor, locationId);
+    const now = deps.clock.now();
+    const [row] = await rows<Record<string, number>>(
+      deps.db,
+      sql`SELECT count(*)::int AS open,
+                 count(*) FILTER (WHERE ${overdueSql(now)})::int AS overdue,
+                 count(*) FILTER (WHERE r.assignee_id IS NULL)::int AS unassigned
+            FROM customer_requests r
+           WHERE ${OPEN} AND r.location_id = ${locationId}::uuid`,
+    );
+    return {
+      open: Number(row?.open ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+      unassigned: Number(row?.unassigned ?? 0),
+    };
+  }
+
+  return { listRequests, counts, forContact, myDay, locationState };
 }

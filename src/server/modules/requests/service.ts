@@ -128,6 +128,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
 
     list: lists.listRequests,
     counts: lists.counts,
+    myDay: lists.myDay,
+    locationState: lists.locationState,
     async forContact(actor: UserActor, contactId: string, status: 'open' | 'all') {
       await modules.contacts.get(contactId);
       return lists.forContact(actor, contactId, status);

@@ -5,7 +5,10 @@ import { useCurrentUser } from '../../app/auth';
 import { ErrorState } from '../../app/components/ErrorState';
 import { berlinHour, formatLongDate } from '../../app/format';
 import { useLocations } from '../../app/org-queries';
+import { canManageRequests } from '../requests/format';
+import { ManagerOverview } from './ManagerOverview';
 import { QuickLinks } from './QuickLinks';
+import { StaffOverview } from './StaffOverview';
 
 function greetingKey(hour: number) {
   if (hour < 11) return 'dashboard.greetingMorning' as const;
@@ -33,6 +36,9 @@ export function DashboardPage() {
           {t('dashboard.today', { date: formatLongDate(new Date()) })}
         </Text>
       </Stack>
+
+      {canManageRequests(user.role) && <ManagerOverview />}
+      <StaffOverview />
 
       <section>
         <Title order={2} fz="lg" mb="sm">

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_CHANNELS, type RequestChannel } from '../../../shared/requests/enums';
 import type { MonitoringReportData, MonitoringRowData } from '../requests/types';
+import { pctColor } from './pct-color';
 import type { Column, Measure } from './queries';
 
 const DRILL: Partial<Record<Column, Measure>> = {
@@ -14,14 +15,6 @@ const DRILL: Partial<Record<Column, Measure>> = {
   done: 'done',
   lost: 'lost',
 };
-
-/** The target is 100 % contacted in time (one working day, or the deadline); close misses are amber, the rest red. */
-export function pctColor(pct: number | null): string {
-  if (pct === null) return 'gray';
-  if (pct >= 100) return 'teal';
-  if (pct >= 90) return 'yellow';
-  return 'red';
-}
 
 interface ReportTableProps {
   report: MonitoringReportData;

@@ -2,27 +2,54 @@ import 'dayjs/locale/de';
 import { Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Input } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconChartBar, IconFileTypeCsv } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_TYPES } from '../../../shared/requests/enums';
-import { MONITORING_GROUPS } from '../../../shared/requests/monitoring';
+import { MONITORING_GROUPS, type MonitoringGroupBy } from '../../../shared/requests/monitoring';
 import { ErrorState } from '../../app/components/ErrorState';
 import { PageHeader } from '../../app/components/PageHeader';
 import { useLocations } from '../../app/org-queries';
 import { currentLocale } from '../../i18n';
 import { QUICK_RANGES, quickRange, type QuickRange } from './date-ranges';
 import { DrillDownModal } from './DrillDownModal';
-import { reportQueryString, useMonitoringReport, type Column, type Measure, type ReportParams } from './queries';
+import {
+  reportQueryString,
+  useMonitoringReport,
+  useTrend,
+  type Column,
+  type Measure,
+  type ReportParams,
+} from './queries';
 import { ReportTable } from './ReportTable';
+
+// recharts is large: the chart loads on its own, after the table.
+const TrendChart = lazy(() => import('./TrendChart'));
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Where the address names a range, grouping or location (a link from the home page), the report opens with it. */
+function fromAddress(search: URLSearchParams): ReportParams {
+  const [from, to] = quickRange('yesterday');
+  const groupBy = search.get('groupBy') as MonitoringGroupBy | null;
+  const askedFrom = search.get('from');
+  const askedTo = search.get('to');
+  const ranged = askedFrom && askedTo && DAY.test(askedFrom) && DAY.test(askedTo) && askedFrom <= askedTo;
+  return {
+    from: ranged ? askedFrom : from,
+    to: ranged ? askedTo : to,
+    groupBy: groupBy && MONITORING_GROUPS.includes(groupBy) ? groupBy : 'location',
+    locationId: search.get('locationId') ?? undefined,
+  };
+}
 
 /** /reports — daily lead monitoring for managers (R3.5). */
 export default function ReportsPage() {
   const { t } = useTranslation();
   const locations = useLocations();
-  const [params, setParams] = useState<ReportParams>(() => {
-    const [from, to] = quickRange('yesterday');
-    return { from, to, groupBy: 'location' };
-  });
+  const [search] = useSearchParams();
+  const [params, setParams] = useState<ReportParams>(() => fromAddress(search));
+  const trend = useTrend(params.locationId);
   const [cell, setCell] = useState<{ key: string; label: string; measure: Measure; column: Column } | null>(null);
   const report = useMonitoringReport(params);
   const update = (patch: Partial<ReportParams>) => setParams((current) => ({ ...current, ...patch }));
@@ -132,6 +159,20 @@ export default function ReportsPage() {
           />
         </Paper>
       )}
+      <Paper withBorder radius="md" p="md" mt="md">
+        <Text fw={600} mb="xs">
+          {t('reports.trend.title')}
+        </Text>
+        {trend.isError ? (
+          <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
+        ) : trend.data ? (
+          <Suspense fallback={<Skeleton height={260} />}>
+            <TrendChart trend={trend.data} />
+          </Suspense>
+        ) : (
+          <Skeleton height={260} />
+        )}
+      </Paper>
       <DrillDownModal params={params} cell={cell} onClose={() => setCell(null)} />
     </>
   );

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Trend } from '../../../shared/requests/home';
 import type { MONITORING_MEASURES, MonitoringGroupBy } from '../../../shared/requests/monitoring';
 import { api } from '../../app/api';
 import { toSearchParams } from '../customers/queries';
@@ -44,5 +45,14 @@ export function useDrillDown(params: ReportParams, cell: { key: string; measure:
       return api.get<RequestListItem[]>(`/reports/monitoring/requests?${query}`, signal);
     },
     enabled: cell !== null,
+  });
+}
+
+/** The last eight weeks per location (of one location when chosen). */
+export function useTrend(locationId?: string) {
+  return useQuery({
+    queryKey: ['reports', 'trend', locationId ?? null],
+    queryFn: ({ signal }) => api.get<Trend>(`/reports/trend${locationId ? `?locationId=${locationId}` : ''}`, signal),
+    placeholderData: keepPreviousData,
   });
 }

@@ -41,6 +41,9 @@ export interface WorkListFilters {
   status: string;
   type?: string;
   overdue?: 'true';
+  /** Still due before today ends. */
+  due?: 'today';
+  unassigned?: 'true';
   locationId?: string;
   assigneeId?: string;
 }

@@ -4,9 +4,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../format';
+import { usePhoneLayout } from '../../../app/use-phone';
 import { PhoneLink } from '../../telephony/PhoneLink';
 import type { ContactFilters } from '../queries';
 import type { ContactListItem } from '../types';
+import { CustomerCards } from './CustomerCards';
 
 interface CustomerTableProps {
   items: readonly ContactListItem[];
@@ -41,7 +43,9 @@ function SortHeader(props: {
 export function CustomerTable({ items, sort, dir, locationLabel, onSort }: CustomerTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const phone = usePhoneLayout();
   const header = { current: sort, dir, onSort };
+  if (phone) return <CustomerCards items={items} locationLabel={locationLabel} />;
 
   return (
     <Table.ScrollContainer minWidth={900}>

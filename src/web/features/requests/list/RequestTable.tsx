@@ -5,7 +5,9 @@ import { Link } from 'react-router-dom';
 import { OPEN_STATUSES } from '../../../../shared/requests/enums';
 import { DueLabel } from '../components/DueLabel';
 import { PriorityBadge, StatusBadge } from '../components/StatusBadge';
+import { usePhoneLayout } from '../../../app/use-phone';
 import type { RequestListItem } from '../types';
+import { RequestCards } from './RequestCards';
 
 interface RequestTableProps {
   items: RequestListItem[];
@@ -15,7 +17,9 @@ interface RequestTableProps {
 
 export function RequestTable({ items, selection }: RequestTableProps) {
   const { t } = useTranslation();
+  const phone = usePhoneLayout();
   const now = new Date();
+  if (phone) return <RequestCards items={items} selection={selection} />;
   const allSelected = selection && items.length > 0 && items.every((item) => selection.selected.has(item.id));
   const someSelected = selection && items.some((item) => selection.selected.has(item.id));
 

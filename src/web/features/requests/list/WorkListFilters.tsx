@@ -64,6 +64,20 @@ export function WorkListFilters({ filters, onChange }: WorkListFiltersProps) {
         color="red"
         mb={8}
       />
+      <Switch
+        label={t('requests.filters.dueTodayOnly')}
+        checked={filters.due === 'today'}
+        onChange={(event) => onChange({ due: event.currentTarget.checked ? 'today' : undefined })}
+        mb={8}
+      />
+      {filters.scope !== 'mine' && (
+        <Switch
+          label={t('requests.filters.unassignedOnly')}
+          checked={filters.unassigned === 'true'}
+          onChange={(event) => onChange({ unassigned: event.currentTarget.checked ? 'true' : undefined })}
+          mb={8}
+        />
+      )}
     </Group>
   );
 }

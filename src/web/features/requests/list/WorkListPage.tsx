@@ -24,6 +24,8 @@ function useFilters(): [Filters, (patch: Partial<Filters>) => void] {
     status: params.get('status') ?? 'open',
     type: params.get('type') ?? undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    due: params.get('due') === 'today' ? 'today' : undefined,
+    unassigned: params.get('unassigned') === 'true' ? 'true' : undefined,
     locationId: params.get('locationId') ?? undefined,
     assigneeId: params.get('assigneeId') ?? undefined,
   };
@@ -86,6 +88,7 @@ export default function WorkListPage() {
             scope: (value as WorkListScope | null) ?? 'mine',
             locationId: undefined,
             assigneeId: undefined,
+            unassigned: undefined,
           });
         }}
         mb="md"
