@@ -18,17 +18,24 @@ interface CallActionsProps {
   contactId: string | null;
   /** Several candidates and none chosen yet: the request would not know whose it is. */
   disabled: boolean;
+  /** The caller withheld the number: nobody can call back, and a new contact needs an e-mail address. */
+  withheld: boolean;
   /** Saves the note first: the request takes it as its message. */
   beforeCreate(): Promise<void>;
 }
 
 /** From the note pad to a request in one step (R0.5): callback, service appointment or complaint. */
-export function CallActions({ callId, contactId, disabled, beforeCreate }: CallActionsProps) {
+export function CallActions({ callId, contactId, disabled, withheld, beforeCreate }: CallActionsProps) {
   const { t } = useTranslation();
   const create = useCreateCallRequest(callId);
   const [lastName, setLastName] = useState('');
   const [firstName, setFirstName] = useState('');
+  const [email, setEmail] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  // While the user still chooses among several customers the caller is not unknown: no name fields.
+  const asksForName = !contactId && !disabled;
+  const actions = withheld ? ACTIONS.filter((action) => action.type !== 'callback') : ACTIONS;
   const [created, setCreated] = useState<CreatedRequest | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
   // The pop scrolls; the confirmation is what the user looks for next.
@@ -37,25 +44,33 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
   }, [created]);
 
   const run = async (type: (typeof ACTIONS)[number]['type']) => {
-    if (!contactId && !lastName.trim()) {
-      setNameError(t('validation.required'));
-      return;
-    }
-    setNameError(null);
+    const missingName = !contactId && !lastName.trim();
+    const missingEmail = !contactId && withheld && !email.trim();
+    setNameError(missingName ? t('validation.required') : null);
+    setEmailError(missingEmail ? t('validation.required') : null);
+    if (missingName || missingEmail) return;
     try {
       await beforeCreate();
       const request = await create.mutateAsync({
         type,
         ...(contactId
           ? { contactId }
-          : { newContact: { lastName: lastName.trim(), firstName: firstName.trim() || null } }),
+          : {
+              newContact: {
+                lastName: lastName.trim(),
+                firstName: firstName.trim() || null,
+                ...(withheld ? { email: email.trim() } : {}),
+              },
+            }),
       });
       setCreated(request);
     } catch (error) {
       const fields = serverFieldErrors(error);
-      const message = fields['newContact.lastName'];
-      if (message) setNameError(String(message));
-      else reportError(error);
+      const nameMessage = fields['newContact.lastName'];
+      const emailMessage = fields['newContact.email'];
+      if (nameMessage) setNameError(String(nameMessage));
+      if (emailMessage) setEmailError(String(emailMessage));
+      if (!nameMessage && !emailMessage) reportError(error);
     }
   };
 
@@ -64,10 +79,10 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: 0.4 }}>
         {t('telephony.actions.title')}
       </Text>
-      {!contactId && (
+      {asksForName && (
         <Stack gap={6}>
           <Text size="xs" c="dimmed">
-            {t('telephony.actions.lastNameHint')}
+            {t(withheld ? 'telephony.actions.withheldHint' : 'telephony.actions.lastNameHint')}
           </Text>
           <Group gap="xs" grow>
             <TextInput
@@ -85,10 +100,22 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
               onChange={(event) => setLastName(event.currentTarget.value)}
             />
           </Group>
+          {withheld && (
+            <TextInput
+              size="xs"
+              type="email"
+              label={t('telephony.actions.email')}
+              withAsterisk
+              value={email}
+              error={emailError}
+              maxLength={254}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+          )}
         </Stack>
       )}
       <Group gap={6}>
-        {ACTIONS.map(({ type, icon: Icon }) => (
+        {actions.map(({ type, icon: Icon }) => (
           <Button
             key={type}
             size="compact-sm"

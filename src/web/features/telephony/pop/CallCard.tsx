@@ -14,6 +14,7 @@ import { IconChevronUp, IconMinus, IconX } from '@tabler/icons-react';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneLink } from '../PhoneLink';
+import { displayPhone, shownCallerNumber } from '../phone-display';
 import type { CallLiveEvent } from '../queries';
 import { CallPopBody } from './CallPopBody';
 import { CALL_STATE_LOOK } from './call-look';
@@ -30,9 +31,11 @@ function sinceReceived(event: CallLiveEvent) {
   return Math.max(0, Date.now() - Date.parse(event.receivedAt));
 }
 
+/** The customer's name, else the number by the display rule, else "Rufnummer unterdrückt". */
 function useCallTitle(event: CallLiveEvent) {
   const { t } = useTranslation();
-  return event.displayName ?? event.number ?? t('telephony.pop.withheld');
+  const number = shownCallerNumber(event.number);
+  return event.displayName ?? (number ? displayPhone(number) : t('telephony.pop.withheld'));
 }
 
 function Header({ event, children }: { event: CallLiveEvent; children?: React.ReactNode }) {
@@ -97,8 +100,9 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
     performance.mark(`call-pop:${event.callId}`, { detail: { latencyMs: ms } });
   }, [pop.live, event]);
 
-  const number = event.number ? (
-    <PhoneLink number={event.number} size="sm" />
+  const callerNumber = shownCallerNumber(event.number);
+  const number = callerNumber ? (
+    <PhoneLink number={callerNumber} size="sm" />
   ) : (
     <Text size="sm" c="dimmed">
       {t('telephony.pop.withheld')}
@@ -163,7 +167,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
           </Stack>
           <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">
             <div style={{ padding: 'var(--mantine-spacing-sm)' }}>
-              <CallPopBody callId={event.callId} number={event.number} onRendered={onRendered} />
+              <CallPopBody callId={event.callId} number={callerNumber} onRendered={onRendered} />
             </div>
           </ScrollArea.Autosize>
         </>
