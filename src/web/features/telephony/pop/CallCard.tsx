@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Group,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  ThemeIcon,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronUp, IconMinus, IconX } from '@tabler/icons-react';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +8,7 @@ import type { CallLiveEvent } from '../queries';
 import { CallPopBody } from './CallPopBody';
 import { CALL_STATE_LOOK } from './call-look';
 import type { LivePop } from './use-live-pops';
+import classes from './ScreenPop.module.css';
 
 interface CallCardProps {
   pop: LivePop;
@@ -115,8 +105,8 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
       shadow="xl"
       radius="md"
       withBorder
-      w={420}
-      maw="calc(100vw - 32px)"
+      w="100%"
+      className={classes.card}
       role="dialog"
       aria-label={title}
       data-call-id={event.callId}
@@ -145,7 +135,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
         </UnstyledButton>
       ) : (
         <>
-          <Stack gap={4} p="sm" pb="xs" bg="var(--mantine-color-gray-0)">
+          <Stack gap={4} p="sm" pb="xs" bg="var(--mantine-color-gray-0)" style={{ flexShrink: 0 }}>
             <Header event={event}>
               <Tooltip label={t('telephony.pop.minimise')}>
                 <ActionIcon
@@ -165,11 +155,10 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
             </Header>
             <Group pl={48}>{number}</Group>
           </Stack>
-          <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">
-            <div style={{ padding: 'var(--mantine-spacing-sm)' }}>
-              <CallPopBody callId={event.callId} number={callerNumber} onRendered={onRendered} />
-            </div>
-          </ScrollArea.Autosize>
+          {/* Scrolls up and down only: a card is never wider than its place. */}
+          <div className={classes.body}>
+            <CallPopBody callId={event.callId} number={callerNumber} onRendered={onRendered} />
+          </div>
         </>
       )}
     </Paper>
