@@ -185,7 +185,7 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await screenshot(page, 'customer-calls');
   });
 
-  it('keeps the new-customer form usable beside an open card, even a folded one', async () => {
+  it('keeps the new-customer form usable beside an open card; the customer made there becomes the caller, with the note', async () => {
     const page = await advisorOn('/requests');
     await ring('e2e-call-form', '+49 1511 2345678');
     const card = page.getByRole('dialog', { name: '01511 2345678' });
@@ -203,7 +203,21 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await page.getByRole('button', { name: 'Anruf von 01511 2345678 öffnen' }).waitFor();
     await create.scrollIntoViewIfNeeded();
     expect(await coveredByCard(page, create)).toBe(false);
+
+    // Made from the card, the customer is the caller: the card names her, her record has the call and its note.
+    await page.getByRole('button', { name: 'Anruf von 01511 2345678 öffnen' }).click();
+    await card.getByLabel('Gesprächsnotiz').fill('Interessiert an einer Probefahrt mit dem ID.4');
+    const form = page.locator('form');
+    await form.getByLabel('Vorname', { exact: true }).fill('Petra');
+    await form.getByRole('textbox', { name: /^Nachname/ }).fill('Neumann');
+    await create.click();
+    const linked = page.getByRole('dialog', { name: 'Neumann, Petra' });
+    await linked.getByRole('link', { name: 'Neumann, Petra' }).waitFor();
+    await linked.locator('[data-note-status="saved"]').waitFor();
     await hangUp('e2e-call-form');
+    const customerId = new URL(page.url()).pathname.split('/').pop();
+    await page.goto(`/customers/${customerId}?tab=calls`);
+    await page.getByText('Interessiert an einer Probefahrt mit dem ID.4').first().waitFor();
   });
 
   it('shows a blocked customer’s whole banner and request subjects, without scrolling sideways', async () => {

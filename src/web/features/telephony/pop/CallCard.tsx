@@ -4,7 +4,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneLink } from '../PhoneLink';
 import { displayPhone, shownCallerNumber } from '../phone-display';
-import type { CallLiveEvent } from '../queries';
+import { useCallPop, type CallLiveEvent } from '../queries';
 import { CallPopBody } from './CallPopBody';
 import { CALL_STATE_LOOK } from './call-look';
 import type { LivePop } from './use-live-pops';
@@ -24,8 +24,10 @@ function sinceReceived(event: CallLiveEvent) {
 /** The customer's name, else the number by the display rule, else "Rufnummer unterdrückt". */
 function useCallTitle(event: CallLiveEvent) {
   const { t } = useTranslation();
+  // The customer chosen or created since the call rang, also once the call is over (no more events then).
+  const linked = useCallPop(event.callId).data?.call.contact?.displayName;
   const number = shownCallerNumber(event.number);
-  return event.displayName ?? (number ? displayPhone(number) : t('telephony.pop.withheld'));
+  return linked ?? event.displayName ?? (number ? displayPhone(number) : t('telephony.pop.withheld'));
 }
 
 function Header({ event, children }: { event: CallLiveEvent; children?: React.ReactNode }) {

@@ -82,7 +82,12 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
       ) : choosing ? (
         <CandidateChoice callId={call.id} candidates={candidates} />
       ) : (
-        <UnknownCaller number={number ?? call.fromNumber} lookedUp={pop.lookedUp} withheld={withheld} />
+        <UnknownCaller
+          callId={call.id}
+          number={number ?? call.fromNumber}
+          lookedUp={pop.lookedUp}
+          withheld={withheld}
+        />
       )}
       <Divider />
       <NotePad

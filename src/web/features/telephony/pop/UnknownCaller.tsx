@@ -6,10 +6,12 @@ import { displayPhone } from '../phone-display';
 
 /** No customer has this number: one click to the new-customer form with the number filled in. */
 export function UnknownCaller({
+  callId,
   number,
   lookedUp,
   withheld,
 }: {
+  callId: string;
   number: string | null;
   lookedUp: boolean;
   withheld: boolean;
@@ -36,7 +38,8 @@ export function UnknownCaller({
         </Text>
         <Button
           component={Link}
-          to={`/customers/new?${new URLSearchParams(number ? { phone: displayPhone(number) } : {}).toString()}`}
+          // The form links the new customer to this call, so the call and its note land on the record.
+          to={`/customers/new?${new URLSearchParams({ ...(number ? { phone: displayPhone(number) } : {}), call: callId }).toString()}`}
           size="compact-sm"
           leftSection={<IconUserPlus size={16} />}
           w="fit-content"
