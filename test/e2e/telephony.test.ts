@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
+import { berlinDay, berlinInstant } from '../../src/web/features/requests/intake/callback-windows';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { type Api, apiAs, logIn } from './session';
 
@@ -160,6 +161,11 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await pop.getByText('Im Gespräch').waitFor();
 
     await pop.getByLabel('Gesprächsnotiz').fill('Möchte einen Termin für die Inspektion, bitte morgen zurückrufen.');
+    // Tomorrow between 14 and 16 h, says Hans; the rules propose his advisor, who could be changed here.
+    await pop.getByText(`Vorschlag nach den Zuweisungsregeln: ${advisor.displayName}`).waitFor();
+    const tomorrow = berlinDay(new Date(Date.now() + 86_400_000));
+    await pop.getByLabel('Rückruf gewünscht ab').fill(`${tomorrow}T14:00`);
+    await pop.getByLabel('bis', { exact: true }).fill(`${tomorrow}T16:00`);
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     const created = pop.getByRole('status').filter({ hasText: 'angelegt' });
     await created.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();
@@ -172,9 +178,21 @@ describe.runIf(enabled)('telephony in a real browser', () => {
       assignee: { id: string } | null;
       contact: { id: string };
       message: string | null;
+      callbackFrom: string | null;
+      firstContactDueAt: string | null;
     }>('GET', `/api/requests/${requestId}`);
-    expect(request).toMatchObject({ type: 'callback', assignee: { id: advisor.id }, contact: { id: hansId } });
+    expect(request).toMatchObject({
+      type: 'callback',
+      assignee: { id: advisor.id },
+      contact: { id: hansId },
+      callbackFrom: berlinInstant(tomorrow, '14:00'),
+      // Due when the window Hans asked for ends.
+      firstContactDueAt: berlinInstant(tomorrow, '16:00'),
+    });
     expect(request.message).toContain('Inspektion');
+    // A second click says it was done already, instead of nothing.
+    await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
+    await pop.getByText(/Schon erledigt/).waitFor();
 
     // Hung up: the pop says so and stays until closed, the call is on Hans's record with its note.
     await pbxEvent({ eventId: 'e2e-hangup-1', callId: 'e2e-call-1', event: 'ended' });

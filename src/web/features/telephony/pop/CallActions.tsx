@@ -3,8 +3,11 @@ import { IconCircleCheck, IconMessageReport, IconPhoneOutgoing, IconTool } from 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../../../app/api';
 import { reportError, serverFieldErrors } from '../../../app/form-errors';
+import { fromLocalInput } from '../../requests/intake/callback-windows';
 import { useCreateCallRequest, type CreatedRequest } from '../queries';
+import { type CallbackChoice, CallbackFields } from './CallbackFields';
 
 const ACTIONS = [
   { type: 'callback', icon: IconPhoneOutgoing },
@@ -18,6 +21,8 @@ interface CallActionsProps {
   contactId: string | null;
   /** Several candidates and none chosen yet: the request would not know whose it is. */
   disabled: boolean;
+  /** The request already made from this call, if any: a second one is not possible. */
+  existingRequestId: string | null;
   /** The caller withheld the number: nobody can call back, and a new contact needs an e-mail address. */
   withheld: boolean;
   /** Saves the note first: the request takes it as its message. */
@@ -25,7 +30,14 @@ interface CallActionsProps {
 }
 
 /** From the note pad to a request in one step (R0.5): callback, service appointment or complaint. */
-export function CallActions({ callId, contactId, disabled, withheld, beforeCreate }: CallActionsProps) {
+export function CallActions({
+  callId,
+  contactId,
+  disabled,
+  existingRequestId,
+  withheld,
+  beforeCreate,
+}: CallActionsProps) {
   const { t } = useTranslation();
   const create = useCreateCallRequest(callId);
   const [lastName, setLastName] = useState('');
@@ -37,22 +49,37 @@ export function CallActions({ callId, contactId, disabled, withheld, beforeCreat
   const asksForName = !contactId && !disabled;
   const actions = withheld ? ACTIONS.filter((action) => action.type !== 'callback') : ACTIONS;
   const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const [callback, setCallback] = useState<CallbackChoice>({ from: '', to: '', assigneeId: null });
+  const [windowError, setWindowError] = useState<string | null>(null);
+  // Clicked again after the request was made (here, in another tab, by a colleague): say so.
+  const [alreadyDone, setAlreadyDone] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   // The pop scrolls; the confirmation is what the user looks for next.
   useEffect(() => {
-    if (created) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [created]);
+    if (created || alreadyDone) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [created, alreadyDone]);
 
   const run = async (type: (typeof ACTIONS)[number]['type']) => {
     const missingName = !contactId && !lastName.trim();
     const missingEmail = !contactId && withheld && !email.trim();
     setNameError(missingName ? t('validation.required') : null);
     setEmailError(missingEmail ? t('validation.required') : null);
-    if (missingName || missingEmail) return;
+    const callbackFrom = fromLocalInput(callback.from);
+    const callbackTo = fromLocalInput(callback.to);
+    const windowBackwards = Boolean(callbackFrom && callbackTo && callbackFrom >= callbackTo);
+    setWindowError(windowBackwards ? t('telephony.actions.windowBackwards') : null);
+    if (missingName || missingEmail || windowBackwards) return;
+    if (created || existingRequestId) {
+      setAlreadyDone(true);
+      return;
+    }
     try {
       await beforeCreate();
       const request = await create.mutateAsync({
         type,
+        ...(callbackFrom ? { callbackFrom } : {}),
+        ...(callbackTo ? { callbackTo } : {}),
+        ...(type === 'callback' && callback.assigneeId ? { assigneeId: callback.assigneeId } : {}),
         ...(contactId
           ? { contactId }
           : {
@@ -65,12 +92,18 @@ export function CallActions({ callId, contactId, disabled, withheld, beforeCreat
       });
       setCreated(request);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setAlreadyDone(true);
+        return;
+      }
       const fields = serverFieldErrors(error);
       const nameMessage = fields['newContact.lastName'];
       const emailMessage = fields['newContact.email'];
       if (nameMessage) setNameError(String(nameMessage));
+      const windowMessage = fields.callbackTo;
       if (emailMessage) setEmailError(String(emailMessage));
-      if (!nameMessage && !emailMessage) reportError(error);
+      if (windowMessage) setWindowError(t('telephony.actions.windowBackwards'));
+      if (!nameMessage && !emailMessage && !windowMessage) reportError(error);
     }
   };
 
@@ -114,6 +147,7 @@ export function CallActions({ callId, contactId, disabled, withheld, beforeCreat
           )}
         </Stack>
       )}
+      {!withheld && <CallbackFields callId={callId} value={callback} onChange={setCallback} toError={windowError} />}
       <Group gap={6}>
         {actions.map(({ type, icon: Icon }) => (
           <Button
@@ -129,11 +163,31 @@ export function CallActions({ callId, contactId, disabled, withheld, beforeCreat
           </Button>
         ))}
       </Group>
+      {alreadyDone && !created && (
+        <Alert ref={confirmation} color="yellow" variant="light" p="xs" role="status">
+          <Text size="sm">
+            {t('telephony.actions.alreadyDone')}
+            {existingRequestId && (
+              <>
+                {' '}
+                <Anchor component={Link} to={`/requests/${existingRequestId}`} size="sm" fw={600}>
+                  {t('telephony.actions.openRequest')}
+                </Anchor>
+              </>
+            )}
+          </Text>
+        </Alert>
+      )}
       {created && (
         <Alert ref={confirmation} color="teal" variant="light" icon={<IconCircleCheck />} p="xs" role="status">
           <Text size="sm" fw={600}>
             {t('telephony.actions.created', { type: t(`requests.type.${created.type}`), number: created.number })}
           </Text>
+          {alreadyDone && (
+            <Text size="xs" fw={600}>
+              {t('telephony.actions.alreadyDone')}
+            </Text>
+          )}
           <Text size="xs">
             {created.assignee
               ? t('telephony.actions.assignedTo', { name: created.assignee.displayName })

@@ -104,6 +104,7 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
         callId={call.id}
         contactId={shown?.id ?? call.contact?.id ?? null}
         disabled={choosing}
+        existingRequestId={call.requestId}
         withheld={withheld}
         beforeCreate={note.flush}
       />
