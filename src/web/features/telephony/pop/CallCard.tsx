@@ -13,6 +13,8 @@ import classes from './ScreenPop.module.css';
 interface CallCardProps {
   pop: LivePop;
   onMinimise(minimised: boolean): void;
+  /** Escape pressed anywhere in the open card: fold it and put the focus back. */
+  onEscape(): void;
   onDismiss(): void;
 }
 
@@ -74,7 +76,7 @@ function Header({ event, children }: { event: CallLiveEvent; children?: React.Re
  * event each step appeared (data-shown-ms, data-pop-ms) and leaves a
  * performance mark "call-pop:<id>", so browser tests and the benchmark can read it.
  */
-export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
+export function CallCard({ pop, onMinimise, onEscape, onDismiss }: CallCardProps) {
   const { t } = useTranslation();
   const { event } = pop;
   const ref = useRef<HTMLDivElement>(null);
@@ -120,7 +122,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
       onKeyDown={(keyEvent) => {
         if (keyEvent.key === 'Escape' && !pop.minimised) {
           keyEvent.stopPropagation();
-          onMinimise(true);
+          onEscape();
         }
       }}
     >

@@ -225,6 +225,26 @@ describe('screen pop', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('textbox', { name: 'Gesprächsnotiz' })).not.toBeInTheDocument();
   });
 
+  it('jumps to the newest card’s note pad on Alt+N from anywhere, and Escape puts the focus back', async () => {
+    stubServer({ [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([candidate()]) } });
+    const user = userEvent.setup({ delay: null });
+    const { stream } = await openApp();
+    act(() => stream.emit('call', ringing()));
+    const card = await screen.findByRole('dialog', { name: 'Müller, Hans' });
+    await within(card).findByRole('textbox', { name: 'Gesprächsnotiz' });
+    await user.click(within(card).getByRole('button', { name: 'Minimieren (Esc)' }));
+    const search = screen.getAllByRole('button', { name: /Suchen/ })[0]!;
+    search.focus();
+
+    await user.keyboard('{Alt>}n{/Alt}');
+    const note = await within(card).findByRole('textbox', { name: 'Gesprächsnotiz' });
+    await waitFor(() => expect(note).toHaveFocus());
+
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('button', { name: 'Anruf von Müller, Hans öffnen' })).toBeInTheDocument();
+    await waitFor(() => expect(search).toHaveFocus());
+  });
+
   it('asks an unknown caller for a last name before creating a complaint', async () => {
     const { requests } = stubServer({
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([]) },

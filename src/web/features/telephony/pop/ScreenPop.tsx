@@ -1,6 +1,6 @@
 import { Affix, AppShell, Stack, em } from '@mantine/core';
-import { useElementSize, useMediaQuery } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useElementSize, useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallCard } from './CallCard';
 import type { LivePops } from './use-live-pops';
@@ -25,9 +25,10 @@ export function useCallCardsBeside() {
  */
 export function ScreenPop({ cards }: { cards: LivePops }) {
   const beside = useCallCardsBeside();
+  const keyboard = useNotePadShortcut(cards);
   const { pops } = cards;
   if (pops.length === 0) return null;
-  const list = <CardList cards={cards} />;
+  const list = <CardList cards={cards} onEscape={keyboard.fold} />;
   if (beside) {
     return (
       <AppShell.Aside p="xs" className={classes.column} withBorder={false}>
@@ -38,7 +39,56 @@ export function ScreenPop({ cards }: { cards: LivePops }) {
   return <BottomStrip>{list}</BottomStrip>;
 }
 
-function CardList({ cards }: { cards: LivePops }) {
+/** The note pad of a card, once it is on screen (the card may still be loading its body). */
+function notePadOf(callId: string): HTMLTextAreaElement | null {
+  return document.querySelector<HTMLTextAreaElement>(`[data-call-id="${callId}"] textarea[data-note-pad]`);
+}
+
+/** How long the shortcut waits for a folded card's note pad to appear after opening it. */
+const NOTE_PAD_WAIT_MS = 3000;
+
+/**
+ * Alt+N from anywhere (even while typing in a form) opens the newest card and puts the
+ * cursor in its note pad: on a long page the card is otherwise many Tab presses away.
+ * Escape in the card folds it and returns the focus to where the user was.
+ */
+function useNotePadShortcut(cards: LivePops) {
+  const returnTo = useRef<HTMLElement | null>(null);
+  const { pops, setMinimised } = cards;
+
+  const focusNewest = () => {
+    const newest = pops[pops.length - 1];
+    if (!newest) return;
+    const callId = newest.event.callId;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !active.closest(`[data-call-id="${callId}"]`)) returnTo.current = active;
+    if (newest.minimised) setMinimised(callId, false);
+    const started = Date.now();
+    const tryFocus = () => {
+      const pad = notePadOf(callId);
+      if (pad) pad.focus();
+      else if (Date.now() - started < NOTE_PAD_WAIT_MS) requestAnimationFrame(tryFocus);
+    };
+    requestAnimationFrame(tryFocus);
+  };
+
+  useHotkeys([['alt+N', focusNewest, { usePhysicalKeys: true }]], []);
+
+  const fold = (callId: string) => {
+    setMinimised(callId, true);
+    const back = returnTo.current;
+    returnTo.current = null;
+    // Back where the user was; else on the folded card, so the focus is not lost on the page's body.
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else document.querySelector<HTMLElement>(`[data-call-id="${callId}"] button`)?.focus();
+    });
+  };
+
+  return { fold };
+}
+
+function CardList({ cards, onEscape }: { cards: LivePops; onEscape(callId: string): void }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" className={classes.stack} role="region" aria-label={t('telephony.pop.region')}>
@@ -48,6 +98,7 @@ function CardList({ cards }: { cards: LivePops }) {
           key={pop.event.callId}
           pop={pop}
           onMinimise={(minimised) => cards.setMinimised(pop.event.callId, minimised)}
+          onEscape={() => onEscape(pop.event.callId)}
           onDismiss={() => cards.dismiss(pop.event.callId)}
         />
       ))}
