@@ -12,7 +12,7 @@ let admin: TestClient;
 let agent: TestClient & { userId: string };
 let other: TestClient & { userId: string };
 let pbx: WebhookPbx;
-let serviceLead: { id: string };
+let serviceLead: { id: string; displayName: string };
 let customer: { id: string };
 let connectionId: string;
 

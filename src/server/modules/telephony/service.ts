@@ -206,7 +206,7 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
         fallbackLocationId: found.locationId ?? actor.homeLocationId,
       });
       const decision = await modules.assignment
-        .probe(actor, { type: 'callback', locationId, contactId: call.contactId })
+        .probe(actor, { type: 'callback', locationId, contactId: call.contactId, brand: null, source: call.source })
         .catch((err: unknown) => {
           if (err instanceof ForbiddenError) return null;
           throw err;

@@ -111,7 +111,9 @@ function BottomStrip({ children }: { children: React.ReactNode }) {
   useEffect(() => {
     const root = document.documentElement.style;
     root.setProperty(RESERVED_HEIGHT_VAR, `${Math.ceil(height)}px`);
-    return () => root.removeProperty(RESERVED_HEIGHT_VAR);
+    return () => {
+      root.removeProperty(RESERVED_HEIGHT_VAR);
+    };
   }, [height]);
   return (
     <Affix position={{ bottom: 0, left: 0, right: 0 }} zIndex={250}>
