@@ -70,6 +70,7 @@ export function createServices(deps: Deps): Services {
   });
   const telephony = createTelephonyService(deps, {
     org,
+    assignment,
     contacts,
     requests,
     notifications,

@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
+import { berlinDay, berlinInstant } from '../../src/web/features/requests/intake/callback-windows';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { type Api, apiAs, logIn } from './session';
 
@@ -13,6 +14,7 @@ describe.runIf(enabled)('telephony in a real browser', () => {
   let advisor: { id: string; email: string; displayName: string };
   let hansId: string;
   let pbx: { connectionId: string; apiKey: string };
+  let munichId: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -21,6 +23,7 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     manager = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD);
     const locations = await manager<Array<{ id: string; code: string }>>('GET', '/api/locations');
     const munich = locations.find((l) => l.code === 'MUC')!;
+    munichId = munich.id;
     await manager('POST', '/api/assignment/rules', {
       name: 'Rückrufe München an den Serviceberater',
       match: { types: ['callback'], locationIds: [munich.id] },
@@ -74,6 +77,53 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     expect(res.status, await res.clone().text()).toBe(200);
   }
 
+  /** The advisor's browser on a page, its event stream listening, so no call event is missed. */
+  async function advisorOn(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(browser, server.url);
+    await logIn(page, advisor.email);
+    let liveAsked = 0;
+    page.on('response', (res) => {
+      if (res.url().endsWith('/api/calls/live')) liveAsked += 1;
+    });
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(path);
+    await expect.poll(() => liveAsked, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    return page;
+  }
+
+  async function ring(callId: string, from: string) {
+    await pbxEvent({
+      eventId: `${callId}-ring`,
+      callId,
+      event: 'ringing',
+      direction: 'inbound',
+      from,
+      to: '+49895467890',
+      extensions: ['31'],
+    });
+  }
+
+  async function hangUp(callId: string) {
+    await pbxEvent({ eventId: `${callId}-end`, callId, event: 'ended' });
+  }
+
+  async function boxOf(locator: Locator) {
+    const box = await locator.boundingBox();
+    expect(box).not.toBeNull();
+    return box!;
+  }
+
+  /** Whether any call card on the page lies over the element (by their boxes on screen). */
+  async function coveredByCard(page: Page, target: Locator) {
+    const t = await boxOf(target);
+    for (const card of await page.getByRole('dialog').all()) {
+      const c = await boxOf(card);
+      const apart = c.x >= t.x + t.width || t.x >= c.x + c.width || c.y >= t.y + t.height || t.y >= c.y + c.height;
+      if (!apart) return true;
+    }
+    return false;
+  }
+
   it('pops up Hans Müller in his advisor’s browser; the note becomes a callback request assigned to the advisor', async () => {
     const page = await newPage(browser, server.url);
     await logIn(page, advisor.email);
@@ -111,6 +161,11 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await pop.getByText('Im Gespräch').waitFor();
 
     await pop.getByLabel('Gesprächsnotiz').fill('Möchte einen Termin für die Inspektion, bitte morgen zurückrufen.');
+    // Tomorrow between 14 and 16 h, says Hans; the rules propose his advisor, who could be changed here.
+    await pop.getByText(`Vorschlag nach den Zuweisungsregeln: ${advisor.displayName}`).waitFor();
+    const tomorrow = berlinDay(new Date(Date.now() + 86_400_000));
+    await pop.getByLabel('Rückruf gewünscht ab').fill(`${tomorrow}T14:00`);
+    await pop.getByLabel('bis', { exact: true }).fill(`${tomorrow}T16:00`);
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     const created = pop.getByRole('status').filter({ hasText: 'angelegt' });
     await created.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();
@@ -123,9 +178,21 @@ describe.runIf(enabled)('telephony in a real browser', () => {
       assignee: { id: string } | null;
       contact: { id: string };
       message: string | null;
+      callbackFrom: string | null;
+      firstContactDueAt: string | null;
     }>('GET', `/api/requests/${requestId}`);
-    expect(request).toMatchObject({ type: 'callback', assignee: { id: advisor.id }, contact: { id: hansId } });
+    expect(request).toMatchObject({
+      type: 'callback',
+      assignee: { id: advisor.id },
+      contact: { id: hansId },
+      callbackFrom: berlinInstant(tomorrow, '14:00'),
+      // Due when the window Hans asked for ends.
+      firstContactDueAt: berlinInstant(tomorrow, '16:00'),
+    });
     expect(request.message).toContain('Inspektion');
+    // A second click says it was done already, instead of nothing.
+    await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
+    await pop.getByText(/Schon erledigt/).waitFor();
 
     // Hung up: the pop says so and stays until closed, the call is on Hans's record with its note.
     await pbxEvent({ eventId: 'e2e-hangup-1', callId: 'e2e-call-1', event: 'ended' });
@@ -134,5 +201,98 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await page.goto(`/customers/${hansId}?tab=calls`);
     await page.getByText('Möchte einen Termin für die Inspektion, bitte morgen zurückrufen.').first().waitFor();
     await screenshot(page, 'customer-calls');
+  });
+
+  it('keeps the new-customer form usable beside an open card; the customer made there becomes the caller, with the note', async () => {
+    const page = await advisorOn('/requests');
+    await ring('e2e-call-form', '+49 1511 2345678');
+    const card = page.getByRole('dialog', { name: '01511 2345678' });
+    await card.getByRole('link', { name: 'Neuer Kunde' }).click();
+    // The number is filled in as the app writes numbers everywhere.
+    await expect
+      .poll(() => page.getByLabel('Telefonnummer', { exact: true }).first().inputValue())
+      .toBe('01511 2345678');
+
+    const create = page.getByRole('button', { name: 'Kunden anlegen' });
+    await create.scrollIntoViewIfNeeded();
+    await screenshot(page, 'call-card-over-new-customer-form');
+    expect(await coveredByCard(page, create)).toBe(false);
+    await card.getByRole('button', { name: 'Minimieren (Esc)' }).click();
+    await page.getByRole('button', { name: 'Anruf von 01511 2345678 öffnen' }).waitFor();
+    await create.scrollIntoViewIfNeeded();
+    expect(await coveredByCard(page, create)).toBe(false);
+
+    // Made from the card, the customer is the caller: the card names her, her record has the call and its note.
+    await page.getByRole('button', { name: 'Anruf von 01511 2345678 öffnen' }).click();
+    await card.getByLabel('Gesprächsnotiz').fill('Interessiert an einer Probefahrt mit dem ID.4');
+    const form = page.locator('form');
+    await form.getByLabel('Vorname', { exact: true }).fill('Petra');
+    await form.getByRole('textbox', { name: /^Nachname/ }).fill('Neumann');
+    await create.click();
+    const linked = page.getByRole('dialog', { name: 'Neumann, Petra' });
+    await linked.getByRole('link', { name: 'Neumann, Petra' }).waitFor();
+    await linked.locator('[data-note-status="saved"]').waitFor();
+    await hangUp('e2e-call-form');
+    const customerId = new URL(page.url()).pathname.split('/').pop();
+    await page.goto(`/customers/${customerId}?tab=calls`);
+    await page.getByText('Interessiert an einer Probefahrt mit dem ID.4').first().waitFor();
+  });
+
+  it('shows a blocked customer’s whole banner and request subjects, without scrolling sideways', async () => {
+    const blocked = await manager<{ id: string }>('POST', '/api/contacts', {
+      lastName: 'Sperrling',
+      firstName: 'Bernd',
+      homeLocationId: munichId,
+      phones: [{ number: '0152 33445566' }],
+    });
+    await manager('POST', `/api/contacts/${blocked.id}/block`, {
+      reason: 'Zahlungsrückstand aus zwei Werkstattrechnungen, Vorkasse vereinbart bis zur vollständigen Begleichung',
+    });
+    const subject = 'Inspektion mit Reifenwechsel, Kunde bittet um einen Leihwagen für zwei Tage';
+    await manager('POST', '/api/requests', {
+      type: 'service_appointment',
+      channel: 'phone',
+      locationId: munichId,
+      contactId: blocked.id,
+      subject,
+    });
+    const page = await advisorOn('/requests');
+    await ring('e2e-call-blocked', '0152 33445566');
+    const card = page.getByRole('dialog', { name: 'Sperrling, Bernd' });
+    await card
+      .getByRole('alert')
+      .getByText(/Vorkasse vereinbart/)
+      .waitFor();
+    const shownSubject = card.getByText(new RegExp(`^${subject}`));
+    await shownSubject.waitFor();
+    await screenshot(page, 'call-card-blocked');
+
+    // Nothing in the card is wider than its place: no sideways scrollbar, no text cut off at the edge.
+    const overflowing = await card.evaluate((root) =>
+      [root, ...root.querySelectorAll('*')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(overflowing).toEqual([]);
+    const cardBox = await boxOf(card);
+    const bannerBox = await boxOf(card.getByRole('alert'));
+    expect(bannerBox.x + bannerBox.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    expect(await shownSubject.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    await hangUp('e2e-call-blocked');
+  });
+
+  it('on a phone keeps the card to a third of the screen and the form’s button reachable', async () => {
+    const phone = { width: 390, height: 844 };
+    const page = await advisorOn('/customers/new', phone);
+    await ring('e2e-call-phone', '0171 1234567');
+    const card = page.getByRole('dialog', { name: 'Müller, Hans' });
+    await card.getByRole('link', { name: 'Müller, Hans' }).waitFor();
+    await screenshot(page, 'call-card-phone');
+    expect((await boxOf(card)).height).toBeLessThanOrEqual(phone.height / 3);
+
+    // Scrolled to the end of the form, its button lies above the strip of cards.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await coveredByCard(page, page.getByRole('button', { name: 'Kunden anlegen' }))).toBe(false);
+    await hangUp('e2e-call-phone');
   });
 });

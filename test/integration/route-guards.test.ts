@@ -222,6 +222,7 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     payload: { contactId: f.contact.id },
   }),
   'PUT /api/calls/:id/note': (f) => ({ url: `/api/calls/${f.callId}/note`, payload: { note: 'Kunde ruft zurück' } }),
+  'GET /api/calls/:id/callback-proposal': (f) => ({ url: `/api/calls/${f.callId}/callback-proposal` }),
   'POST /api/calls/:id/request': (f) => ({
     url: `/api/calls/${f.callId}/request`,
     payload: { type: 'callback', contactId: f.contact.id },

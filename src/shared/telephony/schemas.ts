@@ -23,6 +23,7 @@ import {
  *   GET  /api/calls/:id/pop                        the screen pop: call + matched customers
  *   PUT  /api/calls/:id/contact                    choose which matched customer it is
  *   PUT  /api/calls/:id/note                       the note pad
+ *   GET  /api/calls/:id/callback-proposal          who a callback from it would go to by the rules
  *   POST /api/calls/:id/request                    make a callback / service / complaint request from it
  *   POST /api/calls/:id/attempt                    log it as a contact attempt on an open request
  *   POST /api/telephony/click-to-call              dial a number from the user's extension
@@ -139,22 +140,37 @@ export const ChooseContactInput = z.object({ contactId: z.uuid() });
 export const CallNoteInput = z.object({ note: z.string().trim().max(TEXT_MAX.note) });
 
 /** In one step from the note pad to a request (R0.5). */
-export const CallRequestInput = z.object({
-  type: z.enum(['callback', 'service_appointment', 'complaint', 'sales_lead', 'parts', 'general']),
-  subject: optionalText(TEXT_MAX.subject),
-  /** Defaults to the call's note. */
-  message: optionalText(TEXT_MAX.message),
-  /** Defaults to the call's chosen contact; required when the caller was unknown and no new contact is given. */
-  contactId: z.uuid().optional(),
-  newContact: z
-    .object({
-      firstName: optionalText(TEXT_MAX.personName),
-      lastName: z.string().trim().min(1).max(TEXT_MAX.personName),
-      email: optionalText(TEXT_MAX.email),
-    })
-    .optional(),
-  callbackFrom: Instant.optional(),
-  callbackTo: Instant.optional(),
+export const CallRequestInput = z
+  .object({
+    type: z.enum(['callback', 'service_appointment', 'complaint', 'sales_lead', 'parts', 'general']),
+    subject: optionalText(TEXT_MAX.subject),
+    /** Defaults to the call's note. */
+    message: optionalText(TEXT_MAX.message),
+    /** Defaults to the call's chosen contact; required when the caller was unknown and no new contact is given. */
+    contactId: z.uuid().optional(),
+    newContact: z
+      .object({
+        firstName: optionalText(TEXT_MAX.personName),
+        lastName: z.string().trim().min(1).max(TEXT_MAX.personName),
+        email: optionalText(TEXT_MAX.email),
+      })
+      .optional(),
+    /** The window the caller asked to be called back in: the request's deadline and a reminder follow it. */
+    callbackFrom: Instant.optional(),
+    callbackTo: Instant.optional(),
+    /** Overrides the assignment rules: the colleague the user chose instead of the proposal. */
+    assigneeId: z.uuid().optional(),
+  })
+  .refine((r) => !r.callbackFrom || !r.callbackTo || r.callbackFrom < r.callbackTo, {
+    message: 'must end after it starts',
+    path: ['callbackTo'],
+  });
+
+/** Who a callback from this call would go to by the assignment rules, before it is made. */
+export const CallbackProposal = z.object({
+  assignee: UserRef.nullable(),
+  /** The location the request would belong to: the user may choose among its colleagues instead. */
+  locationId: z.uuid(),
 });
 
 export const CallAttemptInput = z.object({

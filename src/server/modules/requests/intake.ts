@@ -15,6 +15,7 @@ import { referenceVersion } from '../../db/reference-version';
 import { WriteBatch } from '../../db/together';
 import { timelineInsert } from '../timeline/service';
 import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
+import { dueWithCallbackWindow, scheduleCallbackReminder } from './callback-window';
 import type { RequestsContext } from './context';
 import { additionsSummary, type ContactChoice, createCustomerIntake, customerRegion } from './intake-customer';
 import { TYPE_LABEL } from './labels';
@@ -190,7 +191,11 @@ export function createIntake(ctx: RequestsContext) {
       input,
       location,
       receivedAt,
-      dueAt: firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type, version)),
+      dueAt: dueWithCallbackWindow(
+        firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type, version)),
+        { from: input.callbackFrom ?? null, to: input.callbackTo ?? null },
+        receivedAt,
+      ),
       requestId: randomUUID(),
       number: numbers.requestNumber,
       contact,
@@ -339,6 +344,7 @@ export function createIntake(ctx: RequestsContext) {
       ]),
     );
     jobs.scheduleIn(batch, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
+    scheduleCallbackReminder(ctx, batch, row.id, { from: row.callbackFrom, to: row.callbackTo });
 
     if (decision.assigneeId) {
       await assignment.announce(

@@ -18,6 +18,7 @@ import { createMachineIntake } from './machine';
 import type { RenderedTemplate } from './ports';
 import { createReassignment } from './reassign';
 import * as repo from './repo';
+import { registerCallbackReminder } from './callback-window';
 import { registerReturnNotice } from './return-notice';
 import { createTypeSettings } from './type-settings';
 import { createTakeOver } from './take-over';
@@ -49,6 +50,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
 
   registerEscalation(ctx);
   registerReturnNotice(ctx);
+  registerCallbackReminder(ctx);
   modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
   async function get(actor: UserActor, id: string): Promise<CustomerRequest> {

@@ -12,7 +12,7 @@ let admin: TestClient;
 let agent: TestClient & { userId: string };
 let other: TestClient & { userId: string };
 let pbx: WebhookPbx;
-let serviceLead: { id: string };
+let serviceLead: { id: string; displayName: string };
 let customer: { id: string };
 let connectionId: string;
 
@@ -198,5 +198,63 @@ describe('click-to-call', () => {
     } finally {
       await t.services.telephony.adapters.stopAll();
     }
+  });
+});
+
+describe('a callback agreed on the phone', () => {
+  beforeEach(async () => {
+    await makeRule(t, { strategy: 'fixed_user', userId: serviceLead.id, match: { types: ['callback'] } });
+  });
+
+  it('proposes whom it goes to by the rules, and goes to another colleague when the user chooses one', async () => {
+    const { callId } = await talk();
+    const proposal = await agent.get(`/api/calls/${callId}/callback-proposal`);
+    expect(proposal.statusCode, proposal.body).toBe(200);
+    expect(proposal.json()).toEqual({
+      assignee: { id: serviceLead.id, displayName: serviceLead.displayName },
+      locationId: t.location.id,
+    });
+    const res = await agent.post(`/api/calls/${callId}/request`, { type: 'callback', assigneeId: agent.userId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().request.assignee.id).toBe(agent.userId);
+  });
+
+  it('refuses a window that ends before it starts, naming the field', async () => {
+    const { callId } = await talk();
+    const res = await agent.post(`/api/calls/${callId}/request`, {
+      type: 'callback',
+      callbackFrom: '2026-03-03T15:00:00Z',
+      callbackTo: '2026-03-03T13:00:00Z',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('callbackTo');
+  });
+
+  // Runs last: it moves the clock to the next day.
+  it('is due at the end of the window the caller asked for, and reminds the assignee when it opens', async () => {
+    const { callId } = await talk();
+    // "Tomorrow between 14 and 16 h" in Berlin (CET): 13:00–15:00 UTC.
+    const res = await agent.post(`/api/calls/${callId}/request`, {
+      type: 'callback',
+      callbackFrom: '2026-03-03T13:00:00Z',
+      callbackTo: '2026-03-03T15:00:00Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json().request;
+    expect(request).toMatchObject({ assignee: { id: serviceLead.id }, firstContactDueAt: '2026-03-03T15:00:00.000Z' });
+
+    const reminders = () =>
+      t.database.query<{ title: string; link: string }>(
+        `SELECT title, link FROM notifications WHERE user_id = $1 AND kind = 'request.callback_window'`,
+        [serviceLead.id],
+      );
+    t.clock.set('2026-03-03T12:59:00Z');
+    await t.services.jobs.worker.runDue();
+    expect(await reminders()).toEqual([]);
+    t.clock.set('2026-03-03T13:00:00Z');
+    await t.services.jobs.worker.runDue();
+    expect(await reminders()).toEqual([
+      { title: expect.stringContaining(`Jetzt zurückrufen: ${request.number}`), link: `/requests/${request.id}` },
+    ]);
   });
 });

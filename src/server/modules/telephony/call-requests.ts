@@ -46,7 +46,7 @@ export type CallRequestOutcome =
  * nothing is to be made after all.
  */
 export function createCallRequests(deps: Deps, requests: RequestsService, org: OrgService) {
-  async function locationFor(call: repo.CallRow, plan: CallRequestPlan): Promise<string> {
+  async function locationFor(call: repo.CallRow, plan: Pick<CallRequestPlan, 'fallbackLocationId'>): Promise<string> {
     const tracking = call.trackingNumberId ? await repo.findTrackingNumber(deps.db, call.trackingNumberId) : undefined;
     const chosen = tracking?.locationId ?? call.locationId ?? plan.fallbackLocationId;
     if (chosen) return chosen;
@@ -54,7 +54,7 @@ export function createCallRequests(deps: Deps, requests: RequestsService, org: O
     return (locations.find((l) => l.active) ?? locations[0])!.id;
   }
 
-  return async function requestFromCall(
+  const requestFromCall = async function requestFromCall(
     actor: Actor,
     call: repo.CallRow,
     plan: CallRequestPlan,
@@ -94,6 +94,8 @@ export function createCallRequests(deps: Deps, requests: RequestsService, org: O
       return { created: true, requestId: row.id } as const;
     });
   };
+  /** The location a request from the call belongs to: the tracking number's, the line's, else the fallback. */
+  return Object.assign(requestFromCall, { locationFor });
 }
 
 export type RequestFromCall = ReturnType<typeof createCallRequests>;

@@ -1,9 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
+import { isWithheld } from '../../../shared/telephony/numbers';
 import type { CallParty } from './ports';
-
-/** What providers send instead of a number when the caller withholds it. */
-const WITHHELD = new Set(['anonymous', 'unknown', 'restricted', 'withheld', 'private', 'unavailable', 'anonym']);
 
 /**
  * Fewer digits than this is an extension or a short number (110, 112, 11833):
@@ -24,7 +22,7 @@ export function countryOf(settings: Record<string, unknown> | null | undefined):
  */
 export function readNumber(raw: string | null | undefined, country: CountryCode = 'DE'): CallParty {
   const value = raw?.trim() ?? '';
-  if (value === '' || WITHHELD.has(value.toLowerCase())) return { raw: value === '' ? null : value, e164: null };
+  if (isWithheld(value)) return { raw: value === '' ? null : value, e164: null };
   const digits = phoneDigits(value);
   if (/[*#]/.test(value) || digits.length < MIN_EXTERNAL_DIGITS || /[a-z]/i.test(value)) {
     return { raw: value, e164: null, extension: /^\d+$/.test(value) ? value : null };

@@ -6,6 +6,7 @@ import { InputRepair } from '../../../shared/text/repairs';
 import {
   Call,
   CallAttemptInput,
+  CallbackProposal,
   CallListQuery,
   CallNoteInput,
   CallPage,
@@ -108,6 +109,17 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
       response: { 200: Call },
     },
     handler: (request) => telephony.saveNote(currentUser(request), request.params.id, request.body.note),
+  });
+
+  app.get('/api/calls/:id/callback-proposal', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['telephony'],
+      summary: 'Who a callback from this call would go to by the assignment rules (the user may choose another)',
+      params: IdParam,
+      response: { 200: CallbackProposal },
+    },
+    handler: (request) => telephony.callbackProposal(currentUser(request), request.params.id),
   });
 
   app.post('/api/calls/:id/request', {

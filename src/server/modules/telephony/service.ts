@@ -12,6 +12,7 @@ import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import type { JobsService } from '../../jobs/service';
+import type { AssignmentService } from '../assignment/service';
 import type { ContactsService } from '../contacts/service';
 import type { EventBus } from '../notifications/event-bus';
 import type { MergeHooks } from '../contacts/merge-hooks';
@@ -33,6 +34,7 @@ import { assertWebhookConnection, fromWebhook } from './webhook';
 
 export interface TelephonyModules {
   org: OrgService;
+  assignment: AssignmentService;
   contacts: ContactsService;
   requests: RequestsService;
   notifications: NotificationsService;
@@ -186,10 +188,30 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
           : null,
         callbackFrom: input.callbackFrom ? new Date(input.callbackFrom) : null,
         callbackTo: input.callbackTo ? new Date(input.callbackTo) : null,
+        assigneeId: input.assigneeId ?? null,
         fallbackLocationId: found.locationId ?? actor.homeLocationId,
       });
       if (!outcome.created) throw new ConflictError('A request was made from this call already.');
       return { call: toCall(await view(id)), request: await modules.requests.get(actor, outcome.requestId) };
+    },
+
+    /**
+     * Who a callback from this call would go to by the rules, for the user to confirm or change
+     * before making it. Rules the user may not try out (another location) propose nobody.
+     */
+    async callbackProposal(actor: UserActor, id: string) {
+      const found = await actionable(actor, id);
+      const call = (await repo.findCall(db, id))!;
+      const locationId = await requestFromCall.locationFor(call, {
+        fallbackLocationId: found.locationId ?? actor.homeLocationId,
+      });
+      const decision = await modules.assignment
+        .probe(actor, { type: 'callback', locationId, contactId: call.contactId, brand: null, source: call.source })
+        .catch((err: unknown) => {
+          if (err instanceof ForbiddenError) return null;
+          throw err;
+        });
+      return { assignee: decision?.assignee ?? null, locationId };
     },
 
     /** Logs the call as a contact attempt on an open request, through the requests workflow. */

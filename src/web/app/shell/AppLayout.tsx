@@ -6,7 +6,8 @@ import { Link, Outlet } from 'react-router-dom';
 import { LiveStatusBanner } from '../../features/notifications/LiveStatusBanner';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { SearchSpotlight } from '../../features/search/SearchSpotlight';
-import { ScreenPop } from '../../features/telephony/pop/ScreenPop';
+import { CALL_CARD_COLUMN_WIDTH, ScreenPop } from '../../features/telephony/pop/ScreenPop';
+import { useLivePops } from '../../features/telephony/pop/use-live-pops';
 import { Logo } from '../components/Logo';
 import { MainNav } from './MainNav';
 import { PageLoader } from './PageLoader';
@@ -16,11 +17,18 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
+  const callCards = useLivePops();
 
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      // Call cards get a column of their own on wide screens, so they never cover the page's buttons.
+      aside={{
+        width: CALL_CARD_COLUMN_WIDTH,
+        breakpoint: 'md',
+        collapsed: { desktop: callCards.pops.length === 0, mobile: true },
+      }}
       padding={{ base: 'md', sm: 'xl' }}
       bg="var(--mantine-color-gray-0)"
     >
@@ -45,7 +53,8 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      {/* On narrow screens the cards run along the bottom: the page may scroll past them. */}
+      <AppShell.Main style={{ paddingBottom: 'calc(var(--app-shell-padding) + var(--call-cards-height, 0px))' }}>
         <Container size="xl" px={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
@@ -53,7 +62,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Main>
       <SearchSpotlight />
-      <ScreenPop />
+      <ScreenPop cards={callCards} />
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Group, Loader, Text, type MantineSize } from '@mantine/core';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayPhone } from './phone-display';
 import { clickToCall } from './queries';
 
 /** How long "Wählt …" stays after the phone system took the call: the desk phone rings back by then. */
@@ -9,7 +10,7 @@ const DIALLING_MS = 6000;
 interface PhoneLinkProps {
   /** What is dialled: E.164 where known, else the number as typed. */
   number: string;
-  /** What is shown; defaults to the number. */
+  /** What is shown; defaults to the number by the shared display rule. */
   display?: string;
   /** The customer called, so the call lands on the right record. */
   contactId?: string;
@@ -33,6 +34,7 @@ export function PhoneLink({ number, display, contactId, size = 'sm', fw }: Phone
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const href = `tel:${number.replace(/[^\d+*#]/g, '')}`;
+  const shown = display ?? displayPhone(number);
 
   const dial = async (event: MouseEvent<HTMLAnchorElement>) => {
     // Links inside clickable rows must not open the row as well.
@@ -64,10 +66,10 @@ export function PhoneLink({ number, display, contactId, size = 'sm', fw }: Phone
         size={size}
         fw={fw}
         onClick={(event) => void dial(event)}
-        title={t('telephony.dial.call', { number: display ?? number })}
+        title={t('telephony.dial.call', { number: shown })}
         style={{ whiteSpace: 'nowrap' }}
       >
-        {display ?? number}
+        {shown}
       </Anchor>
       {state === 'requesting' && <Loader size={12} />}
       {state === 'dialling' && (

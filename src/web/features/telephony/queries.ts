@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   Call,
   CallAttemptInput,
+  CallbackProposal as CallbackProposalSchema,
   CallLiveEvent,
   CallPop,
   CallRequestInput,
@@ -13,6 +14,7 @@ import { api } from '../../app/api';
 import { REQUESTS_KEY } from '../requests/queries';
 
 export type { Call, CallLiveEvent, CallPop };
+export type CallbackProposal = z.infer<typeof CallbackProposalSchema>;
 export type CallRequestBody = z.input<typeof CallRequestInput>;
 export type CallAttemptBody = z.input<typeof CallAttemptInput>;
 export type ClickToCallAnswer = z.infer<typeof ClickToCallResponse>;
@@ -44,6 +46,15 @@ export function useCallPop(callId: string) {
     queryKey: popKey(callId),
     queryFn: ({ signal }) => api.get<CallPop>(`/calls/${callId}/pop`, signal),
     staleTime: 30_000,
+  });
+}
+
+/** Whom a callback from the call would go to by the rules; asked once per card. */
+export function useCallbackProposal(callId: string) {
+  return useQuery({
+    queryKey: ['calls', callId, 'callback-proposal'],
+    queryFn: ({ signal }) => api.get<CallbackProposal>(`/calls/${callId}/callback-proposal`, signal),
+    staleTime: 60_000,
   });
 }
 

@@ -9,6 +9,7 @@ import { ApiError } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { reportError, serverFieldErrors, zodValidate } from '../../../app/form-errors';
+import { useChooseContact } from '../../telephony/queries';
 import { canEditCustomers } from '../permissions';
 import { useCreateContact, useDuplicateCheck } from '../queries';
 import type { DuplicateCandidate } from '../types';
@@ -19,10 +20,11 @@ import { DuplicateList, DuplicateWarning } from './DuplicateList';
 import { emptyValues, prepareContact, type ContactFormValues } from './values';
 
 const validateBody = zodValidate<unknown>(ContactInput);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * /customers/new, prefilled from ?name=, ?phone= or ?email= (the search bar and
- * the phone pop-up use this). Warns about possible duplicates while typing and
+ * the phone pop-up use this); with ?call= the new customer becomes that call's caller. Warns about possible duplicates while typing and
  * again when the server finds some on saving.
  */
 export default function NewCustomerPage() {
@@ -36,6 +38,9 @@ function NewCustomerForm({ homeLocationId }: { homeLocationId: string }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const create = useCreateContact();
+  // Opened from a call card: the customer made here is the caller.
+  const callId = UUID.test(params.get('call') ?? '') ? params.get('call') : null;
+  const linkCall = useChooseContact(callId ?? '');
   const duplicateCheck = useDuplicateCheck();
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [conflict, setConflict] = useState<DuplicateCandidate[] | null>(null);
@@ -79,6 +84,8 @@ function NewCustomerForm({ homeLocationId }: { homeLocationId: string }) {
     const { body, remap } = prepareContact(values);
     try {
       const contact = await create.mutateAsync({ ...body, ignoreDuplicates });
+      // The customer exists either way; a failed link is reported, and the card still offers the choice.
+      if (callId) await linkCall.mutateAsync(contact.id).catch(reportError);
       notifications.show({ color: 'teal', message: t('customers.form.created', { name: contact.displayName }) });
       void navigate(`/customers/${contact.id}`, { replace: true });
     } catch (error) {

@@ -3,8 +3,11 @@ import { IconCircleCheck, IconMessageReport, IconPhoneOutgoing, IconTool } from 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../../../app/api';
 import { reportError, serverFieldErrors } from '../../../app/form-errors';
+import { fromLocalInput } from '../../requests/intake/callback-windows';
 import { useCreateCallRequest, type CreatedRequest } from '../queries';
+import { type CallbackChoice, CallbackFields } from './CallbackFields';
 
 const ACTIONS = [
   { type: 'callback', icon: IconPhoneOutgoing },
@@ -18,44 +21,89 @@ interface CallActionsProps {
   contactId: string | null;
   /** Several candidates and none chosen yet: the request would not know whose it is. */
   disabled: boolean;
+  /** The request already made from this call, if any: a second one is not possible. */
+  existingRequestId: string | null;
+  /** The caller withheld the number: nobody can call back, and a new contact needs an e-mail address. */
+  withheld: boolean;
   /** Saves the note first: the request takes it as its message. */
   beforeCreate(): Promise<void>;
 }
 
 /** From the note pad to a request in one step (R0.5): callback, service appointment or complaint. */
-export function CallActions({ callId, contactId, disabled, beforeCreate }: CallActionsProps) {
+export function CallActions({
+  callId,
+  contactId,
+  disabled,
+  existingRequestId,
+  withheld,
+  beforeCreate,
+}: CallActionsProps) {
   const { t } = useTranslation();
   const create = useCreateCallRequest(callId);
   const [lastName, setLastName] = useState('');
   const [firstName, setFirstName] = useState('');
+  const [email, setEmail] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  // While the user still chooses among several customers the caller is not unknown: no name fields.
+  const asksForName = !contactId && !disabled;
+  const actions = withheld ? ACTIONS.filter((action) => action.type !== 'callback') : ACTIONS;
   const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const [callback, setCallback] = useState<CallbackChoice>({ from: '', to: '', assigneeId: null });
+  const [windowError, setWindowError] = useState<string | null>(null);
+  // Clicked again after the request was made (here, in another tab, by a colleague): say so.
+  const [alreadyDone, setAlreadyDone] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   // The pop scrolls; the confirmation is what the user looks for next.
   useEffect(() => {
-    if (created) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [created]);
+    if (created || alreadyDone) confirmation.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [created, alreadyDone]);
 
   const run = async (type: (typeof ACTIONS)[number]['type']) => {
-    if (!contactId && !lastName.trim()) {
-      setNameError(t('validation.required'));
+    const missingName = !contactId && !lastName.trim();
+    const missingEmail = !contactId && withheld && !email.trim();
+    setNameError(missingName ? t('validation.required') : null);
+    setEmailError(missingEmail ? t('validation.required') : null);
+    const callbackFrom = fromLocalInput(callback.from);
+    const callbackTo = fromLocalInput(callback.to);
+    const windowBackwards = Boolean(callbackFrom && callbackTo && callbackFrom >= callbackTo);
+    setWindowError(windowBackwards ? t('telephony.actions.windowBackwards') : null);
+    if (missingName || missingEmail || windowBackwards) return;
+    if (created || existingRequestId) {
+      setAlreadyDone(true);
       return;
     }
-    setNameError(null);
     try {
       await beforeCreate();
       const request = await create.mutateAsync({
         type,
+        ...(callbackFrom ? { callbackFrom } : {}),
+        ...(callbackTo ? { callbackTo } : {}),
+        ...(type === 'callback' && callback.assigneeId ? { assigneeId: callback.assigneeId } : {}),
         ...(contactId
           ? { contactId }
-          : { newContact: { lastName: lastName.trim(), firstName: firstName.trim() || null } }),
+          : {
+              newContact: {
+                lastName: lastName.trim(),
+                firstName: firstName.trim() || null,
+                ...(withheld ? { email: email.trim() } : {}),
+              },
+            }),
       });
       setCreated(request);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setAlreadyDone(true);
+        return;
+      }
       const fields = serverFieldErrors(error);
-      const message = fields['newContact.lastName'];
-      if (message) setNameError(String(message));
-      else reportError(error);
+      const nameMessage = fields['newContact.lastName'];
+      const emailMessage = fields['newContact.email'];
+      if (nameMessage) setNameError(String(nameMessage));
+      const windowMessage = fields.callbackTo;
+      if (emailMessage) setEmailError(String(emailMessage));
+      if (windowMessage) setWindowError(t('telephony.actions.windowBackwards'));
+      if (!nameMessage && !emailMessage && !windowMessage) reportError(error);
     }
   };
 
@@ -64,10 +112,10 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: 0.4 }}>
         {t('telephony.actions.title')}
       </Text>
-      {!contactId && (
+      {asksForName && (
         <Stack gap={6}>
           <Text size="xs" c="dimmed">
-            {t('telephony.actions.lastNameHint')}
+            {t(withheld ? 'telephony.actions.withheldHint' : 'telephony.actions.lastNameHint')}
           </Text>
           <Group gap="xs" grow>
             <TextInput
@@ -85,10 +133,23 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
               onChange={(event) => setLastName(event.currentTarget.value)}
             />
           </Group>
+          {withheld && (
+            <TextInput
+              size="xs"
+              type="email"
+              label={t('telephony.actions.email')}
+              withAsterisk
+              value={email}
+              error={emailError}
+              maxLength={254}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+          )}
         </Stack>
       )}
+      {!withheld && <CallbackFields callId={callId} value={callback} onChange={setCallback} toError={windowError} />}
       <Group gap={6}>
-        {ACTIONS.map(({ type, icon: Icon }) => (
+        {actions.map(({ type, icon: Icon }) => (
           <Button
             key={type}
             size="compact-sm"
@@ -102,11 +163,31 @@ export function CallActions({ callId, contactId, disabled, beforeCreate }: CallA
           </Button>
         ))}
       </Group>
+      {alreadyDone && !created && (
+        <Alert ref={confirmation} color="yellow" variant="light" p="xs" role="status">
+          <Text size="sm">
+            {t('telephony.actions.alreadyDone')}
+            {existingRequestId && (
+              <>
+                {' '}
+                <Anchor component={Link} to={`/requests/${existingRequestId}`} size="sm" fw={600}>
+                  {t('telephony.actions.openRequest')}
+                </Anchor>
+              </>
+            )}
+          </Text>
+        </Alert>
+      )}
       {created && (
         <Alert ref={confirmation} color="teal" variant="light" icon={<IconCircleCheck />} p="xs" role="status">
           <Text size="sm" fw={600}>
             {t('telephony.actions.created', { type: t(`requests.type.${created.type}`), number: created.number })}
           </Text>
+          {alreadyDone && (
+            <Text size="xs" fw={600}>
+              {t('telephony.actions.alreadyDone')}
+            </Text>
+          )}
           <Text size="xs">
             {created.assignee
               ? t('telephony.actions.assignedTo', { name: created.assignee.displayName })

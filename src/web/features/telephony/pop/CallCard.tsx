@@ -1,27 +1,20 @@
-import {
-  ActionIcon,
-  Badge,
-  Group,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  ThemeIcon,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronUp, IconMinus, IconX } from '@tabler/icons-react';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneLink } from '../PhoneLink';
-import type { CallLiveEvent } from '../queries';
+import { displayPhone, shownCallerNumber } from '../phone-display';
+import { useCallPop, type CallLiveEvent } from '../queries';
 import { CallPopBody } from './CallPopBody';
 import { CALL_STATE_LOOK } from './call-look';
 import type { LivePop } from './use-live-pops';
+import classes from './ScreenPop.module.css';
 
 interface CallCardProps {
   pop: LivePop;
   onMinimise(minimised: boolean): void;
+  /** Escape pressed anywhere in the open card: fold it and put the focus back. */
+  onEscape(): void;
   onDismiss(): void;
 }
 
@@ -30,9 +23,13 @@ function sinceReceived(event: CallLiveEvent) {
   return Math.max(0, Date.now() - Date.parse(event.receivedAt));
 }
 
+/** The customer's name, else the number by the display rule, else "Rufnummer unterdrückt". */
 function useCallTitle(event: CallLiveEvent) {
   const { t } = useTranslation();
-  return event.displayName ?? event.number ?? t('telephony.pop.withheld');
+  // The customer chosen or created since the call rang, also once the call is over (no more events then).
+  const linked = useCallPop(event.callId).data?.call.contact?.displayName;
+  const number = shownCallerNumber(event.number);
+  return linked ?? event.displayName ?? (number ? displayPhone(number) : t('telephony.pop.withheld'));
 }
 
 function Header({ event, children }: { event: CallLiveEvent; children?: React.ReactNode }) {
@@ -79,7 +76,7 @@ function Header({ event, children }: { event: CallLiveEvent; children?: React.Re
  * event each step appeared (data-shown-ms, data-pop-ms) and leaves a
  * performance mark "call-pop:<id>", so browser tests and the benchmark can read it.
  */
-export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
+export function CallCard({ pop, onMinimise, onEscape, onDismiss }: CallCardProps) {
   const { t } = useTranslation();
   const { event } = pop;
   const ref = useRef<HTMLDivElement>(null);
@@ -97,8 +94,9 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
     performance.mark(`call-pop:${event.callId}`, { detail: { latencyMs: ms } });
   }, [pop.live, event]);
 
-  const number = event.number ? (
-    <PhoneLink number={event.number} size="sm" />
+  const callerNumber = shownCallerNumber(event.number);
+  const number = callerNumber ? (
+    <PhoneLink number={callerNumber} size="sm" />
   ) : (
     <Text size="sm" c="dimmed">
       {t('telephony.pop.withheld')}
@@ -111,8 +109,8 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
       shadow="xl"
       radius="md"
       withBorder
-      w={420}
-      maw="calc(100vw - 32px)"
+      w="100%"
+      className={classes.card}
       role="dialog"
       aria-label={title}
       data-call-id={event.callId}
@@ -124,7 +122,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
       onKeyDown={(keyEvent) => {
         if (keyEvent.key === 'Escape' && !pop.minimised) {
           keyEvent.stopPropagation();
-          onMinimise(true);
+          onEscape();
         }
       }}
     >
@@ -141,7 +139,7 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
         </UnstyledButton>
       ) : (
         <>
-          <Stack gap={4} p="sm" pb="xs" bg="var(--mantine-color-gray-0)">
+          <Stack gap={4} p="sm" pb="xs" bg="var(--mantine-color-gray-0)" style={{ flexShrink: 0 }}>
             <Header event={event}>
               <Tooltip label={t('telephony.pop.minimise')}>
                 <ActionIcon
@@ -161,11 +159,10 @@ export function CallCard({ pop, onMinimise, onDismiss }: CallCardProps) {
             </Header>
             <Group pl={48}>{number}</Group>
           </Stack>
-          <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto">
-            <div style={{ padding: 'var(--mantine-spacing-sm)' }}>
-              <CallPopBody callId={event.callId} number={event.number} onRendered={onRendered} />
-            </div>
-          </ScrollArea.Autosize>
+          {/* Scrolls up and down only: a card is never wider than its place. */}
+          <div className={classes.body}>
+            <CallPopBody callId={event.callId} number={callerNumber} onRendered={onRendered} />
+          </div>
         </>
       )}
     </Paper>

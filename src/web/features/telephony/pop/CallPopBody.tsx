@@ -2,6 +2,7 @@ import { Alert, Button, Divider, Skeleton, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPop } from '../../../../shared/telephony/schemas';
+import { isWithheld } from '../../../../shared/telephony/numbers';
 import { useCallPop } from '../queries';
 import { AttemptMenu } from './AttemptMenu';
 import { CallActions } from './CallActions';
@@ -61,6 +62,7 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
     candidates.find((candidate) => candidate.id === call.contact?.id) ??
     (candidates.length === 1 ? candidates[0] : undefined);
   const choosing = !shown && candidates.length > 1;
+  const withheld = call.direction === 'inbound' && !call.fromNumber && isWithheld(call.fromRaw);
 
   return (
     <Stack gap="sm">
@@ -80,7 +82,12 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
       ) : choosing ? (
         <CandidateChoice callId={call.id} candidates={candidates} />
       ) : (
-        <UnknownCaller number={number ?? call.fromNumber} lookedUp={pop.lookedUp} />
+        <UnknownCaller
+          callId={call.id}
+          number={number ?? call.fromNumber}
+          lookedUp={pop.lookedUp}
+          withheld={withheld}
+        />
       )}
       <Divider />
       <NotePad
@@ -97,6 +104,8 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
         callId={call.id}
         contactId={shown?.id ?? call.contact?.id ?? null}
         disabled={choosing}
+        existingRequestId={call.requestId}
+        withheld={withheld}
         beforeCreate={note.flush}
       />
     </Stack>

@@ -80,15 +80,16 @@ export function CandidateDetails({ candidate, requestAction }: CandidateDetailsP
         )}
         {candidate.openRequests.map((request) => (
           <Group key={request.id} gap={6} wrap="nowrap" justify="space-between">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6} wrap="nowrap">
+            <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+              <Group gap={6} wrap="wrap">
                 <Anchor component={Link} to={`/requests/${request.id}`} size="sm" fw={600} ff="monospace">
                   {request.number}
                 </Anchor>
                 <Text size="sm">{t(`requests.type.${request.type}`)}</Text>
                 <StatusBadge status={request.status} size="xs" />
               </Group>
-              <Text size="xs" c="dimmed" truncate>
+              {/* Two lines: a subject is what the user recognises the request by. */}
+              <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
                 {request.subject}
                 {request.firstContactDueAt &&
                   ` · ${t('telephony.pop.due', { date: formatDateTime(request.firstContactDueAt) })}`}

@@ -46,6 +46,8 @@ export function NotePad({ value, status, onChange, onSave, error }: NotePadProps
             onSave();
           }
         }}
+        // The keyboard shortcut finds the pad by this.
+        data-note-pad
         autosize
         minRows={3}
         maxRows={8}

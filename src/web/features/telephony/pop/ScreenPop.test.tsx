@@ -59,7 +59,8 @@ describe('screen pop', { timeout: 60_000 }, () => {
     // Name and number from the event itself, before the pop data arrives.
     const card = await screen.findByRole('dialog', { name: 'Müller, Hans' });
     expect(within(card).getByText('Klingelt')).toBeInTheDocument();
-    expect(within(card).getByRole('link', { name: '+491711234567' })).toHaveAttribute('href', 'tel:+491711234567');
+    // The number by the one display rule, dialled as E.164.
+    expect(within(card).getByRole('link', { name: '0171 1234567' })).toHaveAttribute('href', 'tel:+491711234567');
 
     expect(await within(card).findByText('Zahlungsrückstand')).toBeInTheDocument();
     expect(within(card).getByRole('alert')).toHaveTextContent('Kunde gesperrt');
@@ -107,6 +108,9 @@ describe('screen pop', { timeout: 60_000 }, () => {
     const card = await screen.findByRole('dialog', { name: 'Müller, Hans' });
     const choice = await within(card).findByRole('list', { name: /2 Kunden mit dieser Nummer/ });
     expect(within(choice).getAllByRole('listitem')).toHaveLength(2);
+    // Known customers, only not yet told apart: the card does not call the caller unknown.
+    expect(within(card).queryByText(/Anrufer ist unbekannt/)).not.toBeInTheDocument();
+    expect(within(card).queryByRole('textbox', { name: /Nachname/ })).not.toBeInTheDocument();
     // Whose request would it be? Not before the user says who is calling.
     expect(within(card).getByRole('button', { name: 'Rückruf anlegen' })).toBeDisabled();
 
@@ -124,13 +128,13 @@ describe('screen pop', { timeout: 60_000 }, () => {
     const { stream, router } = await openApp();
 
     act(() => stream.emit('call', ringing({ displayName: null, candidateCount: 0, number: '+4915112345678' })));
-    const card = await screen.findByRole('dialog', { name: '+4915112345678' });
+    const card = await screen.findByRole('dialog', { name: '01511 2345678' });
     await user.click(await within(card).findByRole('link', { name: 'Neuer Kunde' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/customers/new'));
-    expect(new URLSearchParams(router.state.location.search).get('phone')).toBe('+4915112345678');
+    expect(new URLSearchParams(router.state.location.search).get('phone')).toBe('01511 2345678');
     // The pop stays open over the form, so the note is not lost.
-    expect(screen.getByRole('dialog', { name: '+4915112345678' })).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: '01511 2345678' })).toBeInTheDocument();
   });
 
   it('saves the note by itself a moment after typing, and turns it into a callback request in one click', async () => {
@@ -221,6 +225,26 @@ describe('screen pop', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('textbox', { name: 'Gesprächsnotiz' })).not.toBeInTheDocument();
   });
 
+  it('jumps to the newest card’s note pad on Alt+N from anywhere, and Escape puts the focus back', async () => {
+    stubServer({ [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([candidate()]) } });
+    const user = userEvent.setup({ delay: null });
+    const { stream } = await openApp();
+    act(() => stream.emit('call', ringing()));
+    const card = await screen.findByRole('dialog', { name: 'Müller, Hans' });
+    await within(card).findByRole('textbox', { name: 'Gesprächsnotiz' });
+    await user.click(within(card).getByRole('button', { name: 'Minimieren (Esc)' }));
+    const search = screen.getAllByRole('button', { name: /Suchen/ })[0]!;
+    search.focus();
+
+    await user.keyboard('{Alt>}n{/Alt}');
+    const note = await within(card).findByRole('textbox', { name: 'Gesprächsnotiz' });
+    await waitFor(() => expect(note).toHaveFocus());
+
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('button', { name: 'Anruf von Müller, Hans öffnen' })).toBeInTheDocument();
+    await waitFor(() => expect(search).toHaveFocus());
+  });
+
   it('asks an unknown caller for a last name before creating a complaint', async () => {
     const { requests } = stubServer({
       [`GET /api/calls/${CALL_ID}/pop`]: { body: pop([]) },
@@ -232,7 +256,7 @@ describe('screen pop', { timeout: 60_000 }, () => {
     const user = userEvent.setup({ delay: null });
     const { stream } = await openApp();
     act(() => stream.emit('call', ringing({ displayName: null, candidateCount: 0 })));
-    const card = await screen.findByRole('dialog', { name: '+491711234567' });
+    const card = await screen.findByRole('dialog', { name: '0171 1234567' });
 
     await user.click(await within(card).findByRole('button', { name: 'Reklamation' }));
     expect(within(card).getByText('Pflichtfeld')).toBeInTheDocument();
@@ -246,6 +270,25 @@ describe('screen pop', { timeout: 60_000 }, () => {
       type: 'complaint',
       newContact: { lastName: 'Schulz', firstName: null },
     });
+  });
+
+  it('shows a withheld number as such and offers no callback', async () => {
+    stubServer({
+      [`GET /api/calls/${CALL_ID}/pop`]: {
+        body: { ...pop([], { fromNumber: null, fromRaw: 'anonymous' }), lookedUp: false },
+      },
+    });
+    const { stream } = await openApp();
+    act(() => stream.emit('call', ringing({ displayName: null, candidateCount: 0, number: 'anonymous' })));
+
+    const card = await screen.findByRole('dialog', { name: 'Rufnummer unterdrückt' });
+    expect(await within(card).findByText(/kein Rückruf möglich/)).toBeInTheDocument();
+    expect(within(card).queryByText('anonymous')).not.toBeInTheDocument();
+    expect(within(card).queryByRole('link', { name: /anonymous/ })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Rückruf anlegen' })).not.toBeInTheDocument();
+    // A complaint can still be taken, with an address to answer to.
+    expect(within(card).getByRole('button', { name: 'Reklamation' })).toBeEnabled();
+    expect(within(card).getByRole('textbox', { name: /E-Mail-Adresse des Anrufers/ })).toBeInTheDocument();
   });
 
   it('restores the pops of calls still going on after a reload', async () => {

@@ -2,14 +2,25 @@ import { Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconUserPlus, IconUserQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { displayPhone } from '../phone-display';
 
 /** No customer has this number: one click to the new-customer form with the number filled in. */
-export function UnknownCaller({ number, lookedUp }: { number: string | null; lookedUp: boolean }) {
+export function UnknownCaller({
+  callId,
+  number,
+  lookedUp,
+  withheld,
+}: {
+  callId: string;
+  number: string | null;
+  lookedUp: boolean;
+  withheld: boolean;
+}) {
   const { t } = useTranslation();
-  if (!lookedUp) {
+  if (withheld || !lookedUp) {
     return (
       <Text size="sm" c="dimmed">
-        {t('telephony.pop.notLookedUp')}
+        {t(withheld ? 'telephony.pop.withheldText' : 'telephony.pop.notLookedUp')}
       </Text>
     );
   }
@@ -27,7 +38,8 @@ export function UnknownCaller({ number, lookedUp }: { number: string | null; loo
         </Text>
         <Button
           component={Link}
-          to={`/customers/new?${new URLSearchParams(number ? { phone: number } : {}).toString()}`}
+          // The form links the new customer to this call, so the call and its note land on the record.
+          to={`/customers/new?${new URLSearchParams({ ...(number ? { phone: displayPhone(number) } : {}), call: callId }).toString()}`}
           size="compact-sm"
           leftSection={<IconUserPlus size={16} />}
           w="fit-content"

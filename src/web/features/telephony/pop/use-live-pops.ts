@@ -78,3 +78,5 @@ export function useLivePops() {
 
   return { pops, setMinimised, dismiss };
 }
+
+export type LivePops = ReturnType<typeof useLivePops>;

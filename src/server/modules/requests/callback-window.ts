@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { WriteBatch } from '../../db/together';
+import type { RequestsContext } from './context';
+import { berlinDateTime, TYPE_LABEL } from './labels';
+import * as repo from './repo';
+import { isOpen } from './view';
+
+/** The reminder when the window the customer asked to be called back in opens: one per request. */
+export const CALLBACK_WINDOW_JOB = 'request.callback-window-opens';
+const windowKey = (requestId: string) => `request-callback-window:${requestId}`;
+
+const WindowPayload = z.object({ requestId: z.uuid() });
+
+export interface CallbackWindow {
+  from: Date | null;
+  to: Date | null;
+}
+
+/**
+ * The first-contact deadline of a request with a callback window agreed with the
+ * customer ("tomorrow 14–16 h"). The deadline is the window's END: calling before
+ * the window means a customer who said he cannot talk, so the request is only late
+ * once the whole window has passed without a call; the reminder at the window's
+ * start is what makes the assignee call on time. With only a start given, the
+ * rule's deadline holds, unless the start is later than it (nobody can be late for
+ * a call the customer asked not to get yet). A window already over when the request
+ * comes in is the customer's wish no more, and the rule's deadline holds.
+ */
+export function dueWithCallbackWindow(ruleDue: Date, window: CallbackWindow, receivedAt: Date): Date {
+  if (window.to && window.to > receivedAt) return window.to;
+  if (window.from && window.from > ruleDue) return window.from;
+  return ruleDue;
+}
+
+/** Schedules the reminder at the window's start, when that is still ahead. */
+export function scheduleCallbackReminder(
+  ctx: RequestsContext,
+  batch: WriteBatch,
+  requestId: string,
+  window: CallbackWindow,
+): void {
+  if (!window.from || window.from <= ctx.deps.clock.now()) return;
+  ctx.jobs.scheduleIn(batch, {
+    kind: CALLBACK_WINDOW_JOB,
+    payload: { requestId },
+    runAt: window.from,
+    uniqueKey: windowKey(requestId),
+  });
+}
+
+/**
+ * When the window opens, the request's assignee then (reassignments count) is told
+ * to call now; nobody when the customer has been reached already or the request is closed.
+ * Without an assignee the location's managers are told instead, so the wish is not lost.
+ */
+export function registerCallbackReminder(ctx: RequestsContext): void {
+  const { deps, jobs, contacts, assignment, notifications } = ctx;
+  jobs.register<z.infer<typeof WindowPayload>>(
+    CALLBACK_WINDOW_JOB,
+    async ({ requestId }) => {
+      const request = await repo.findRequest(deps.db, requestId);
+      if (!request || request.firstContactedAt || !isOpen(request.status)) return;
+      const recipients = request.assigneeId ? [request.assigneeId] : await assignment.managersOf(request.locationId);
+      const customer = (await contacts.refs([request.contactId])).get(request.contactId)?.displayName ?? '';
+      const until = request.callbackTo ? ` bis ${berlinDateTime(request.callbackTo)}` : '';
+      const title = `Jetzt zurückrufen: ${request.number} ${TYPE_LABEL[request.type]} – ${customer}`;
+      const body =
+        `${customer} möchte ab ${request.callbackFrom ? berlinDateTime(request.callbackFrom) : 'jetzt'}${until} ` +
+        `zurückgerufen werden („${request.subject}“).`;
+      await deps.db.transaction(async (tx) => {
+        for (const userId of recipients) {
+          await notifications.notify(tx, userId, {
+            kind: 'request.callback_window',
+            title,
+            body,
+            link: `/requests/${requestId}`,
+            data: { requestId, number: request.number },
+          });
+        }
+      });
+    },
+    { transactional: false, payload: WindowPayload },
+  );
+}

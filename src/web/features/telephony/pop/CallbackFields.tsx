@@ -1,0 +1,67 @@
+import { Group, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
+import { useCallbackProposal } from '../queries';
+
+export interface CallbackChoice {
+  /** Values of the two datetime-local inputs, read as Berlin time when sent. */
+  from: string;
+  to: string;
+  /** The colleague chosen instead of the rules' proposal; null keeps the proposal. */
+  assigneeId: string | null;
+}
+
+interface CallbackFieldsProps {
+  callId: string;
+  value: CallbackChoice;
+  onChange(value: CallbackChoice): void;
+  toError?: string | null;
+}
+
+/**
+ * When the caller wants to be called back and by whom: the window moves the
+ * request's deadline and reminds the assignee; the assignee is the rules'
+ * proposal until the user picks someone else (a colleague the caller asked for).
+ */
+export function CallbackFields({ callId, value, onChange, toError }: CallbackFieldsProps) {
+  const { t } = useTranslation();
+  const proposal = useCallbackProposal(callId);
+  const proposed = proposal.data?.assignee ?? null;
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" grow>
+        <TextInput
+          size="xs"
+          type="datetime-local"
+          label={t('telephony.actions.callbackFrom')}
+          value={value.from}
+          onChange={(event) => onChange({ ...value, from: event.currentTarget.value })}
+        />
+        <TextInput
+          size="xs"
+          type="datetime-local"
+          label={t('telephony.actions.callbackTo')}
+          value={value.to}
+          error={toError}
+          onChange={(event) => onChange({ ...value, to: event.currentTarget.value })}
+        />
+      </Group>
+      <AssigneeSelect
+        size="xs"
+        label={t('telephony.actions.callbackAssignee')}
+        description={
+          proposal.isPending
+            ? t('telephony.actions.proposalLoading')
+            : proposed
+              ? t('telephony.actions.proposedBy', { name: proposed.displayName })
+              : t('telephony.actions.noProposal')
+        }
+        locationId={proposal.data?.locationId}
+        value={value.assigneeId ?? proposed?.id ?? null}
+        clearable={false}
+        comboboxProps={{ withinPortal: true, zIndex: 400 }}
+        onChange={(id) => onChange({ ...value, assigneeId: id && id !== proposed?.id ? id : null })}
+      />
+    </Stack>
+  );
+}
