@@ -2,6 +2,7 @@ import { IconMapPinQuestion } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, type RouteObject } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
 import { FullPageLoader } from './components/FullPageLoader';
@@ -13,7 +14,7 @@ import { RouteError } from './shell/RouteError';
 
 /*
  * Each screen loads what it shows. Routes name their code with `lazy`: on a reload the router fetches
- * the app shell and the page at the same time (no waterfall) and renders once both are there; the
+ * the app shell and the page at the same time (no waterfall) and renders once both are there. The
  * login page comes without the shell's search, call cards and notifications.
  */
 
@@ -51,12 +52,8 @@ function NotFound() {
 }
 
 export const routes: RouteObject[] = [
-  {
-    path: '/login',
-    lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })),
-    hydrateFallbackElement: <FullPageLoader />,
-    errorElement: <RouteError />,
-  },
+  // The first screen of every visit is part of the main bundle.
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     hydrateFallbackElement: <FullPageLoader />,
