@@ -6,13 +6,9 @@ import { useAuth } from '../app/auth';
 import { Providers } from '../app/providers';
 import { routes } from '../app/router';
 
-// The router loads the login page, the app shell and the home page with their routes. Loading them here,
-// before any test runs, keeps each test's waiting time for what it tests rather than for the module graph.
-await Promise.all([
-  import('../features/auth/LoginPage'),
-  import('../app/shell/AppLayout'),
-  import('../features/dashboard/DashboardPage'),
-]);
+// The router loads the app shell and the home page with their routes. Loading them here, before any
+// test runs, keeps each test's waiting time for what it tests rather than for the module graph.
+await Promise.all([import('../app/shell/AppLayout'), import('../features/dashboard/DashboardPage')]);
 
 function testQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
