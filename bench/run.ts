@@ -10,15 +10,30 @@ import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
+import { measureWebApp } from './web-speed';
 
 /**
  * npm run bench: generates (once) a dealer group's worth of customers and
  * measures what users wait for. PGlite by default; BENCH_DATABASE_URL or
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
- * to prepare the data without measuring.
+ * to prepare the data without measuring; --only=web measures only the web app
+ * in the browser (no data set needed).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'web') throw new Error(`--only=${only}: the only part that runs alone is "web"`);
+
+if (only === 'web') {
+  const loadBefore = os.loadavg()[0]!;
+  const lines = await measureWebApp(log);
+  log('');
+  for (const line of lines) log(line);
+  log(
+    `machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after`,
+  );
+  process.exit(0);
+}
 
 const target = await openBenchDatabase();
 log(`bench: ${target.label}, ${contacts.toLocaleString('en')} contacts`);
@@ -58,6 +73,7 @@ if (!process.argv.includes('--generate-only')) {
         `p50 ${intake.p50.toFixed(1)} ms  p95 ${intake.p95.toFixed(1)} ms, ${intake.errors} errors   target ≥ 300/s ${ok ? '✓' : '✗'}`,
     );
   }
+  for (const line of await measureWebApp(log)) report(line);
   report(
     `machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after measuring`,
   );

@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'src/shared', 'vite.config.ts', 'postcss.config.cjs', 'package-lock.json'];
+const sources = [
+  'src/web',
+  'src/shared',
+  'vite.config.ts',
+  'scripts/vite-precompress.ts',
+  'postcss.config.cjs',
+  'package-lock.json',
+];
 const vite = path.join(root, 'node_modules/.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
 
 function mtime(file) {

@@ -96,11 +96,14 @@ export async function buildApp(
     },
   });
   await app.register(fastifyCookie);
-  // The built web app answers every unknown GET outside /api with its shell, so client-side routes survive a reload.
+  // The built web app answers every unknown GET outside /api with its shell, so client-side routes survive a reload;
+  // HEAD alike, as load balancers probe with it.
   const webServed = options.serveWeb ? await registerWebApp(app, config.webDist) : false;
   registerProblemHandlers(app, {
     notFound: (request, reply) =>
-      webServed && request.method === 'GET' && !request.url.startsWith('/api/') ? sendIndex(reply) : undefined,
+      webServed && ['GET', 'HEAD'].includes(request.method) && !request.url.startsWith('/api/')
+        ? sendIndex(reply)
+        : undefined,
   });
   registerAccessControl(app, services.auth.authenticator);
   registerInputGuard(app);

@@ -17,6 +17,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     root: distDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each file; the one the browser accepts is sent, with Vary: Accept-Encoding.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       // Vite fingerprints assets, so they can be cached for good; index.html never.
       reply.header(

@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE, YEAR_RANGE_RULE } from '../../shared/common';
 import i18next from '../i18n';
-import { ApiError, NetworkError, type FieldProblem } from './api';
+import { ApiError, type FieldProblem } from './api';
+import { describeError } from './describe-error';
 
 type FormErrors = Record<string, string>;
 
@@ -104,15 +105,7 @@ export function serverFieldErrors(error: unknown): FormErrors {
   return errors;
 }
 
-/** One sentence for an error that is not about a single field. */
-export function describeError(error: unknown): string {
-  if (error instanceof NetworkError) return i18next.t('errors.network');
-  if (error instanceof ApiError) {
-    if (error.status === 403) return i18next.t('errors.forbidden');
-    if (error.errors.length > 0) return i18next.t('errors.checkFields');
-  }
-  return i18next.t('errors.generic');
-}
+export { describeError };
 
 interface FormWithErrors {
   setErrors(errors: FormErrors): void;

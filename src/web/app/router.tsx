@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { customerRoutes } from '../features/customers/routes';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
 import { requestRoutes } from '../features/requests/routes';
+import { FullPageLoader } from './components/FullPageLoader';
 import { StatusPage } from './components/StatusPage';
 import { useAuth } from './auth';
 import { RequireAuth, RequireRole } from './guards';
-import { AppLayout } from './shell/AppLayout';
 import { PageLoader } from './shell/PageLoader';
 import { RouteError } from './shell/RouteError';
+
+/*
+ * Each screen loads what it shows. Routes name their code with `lazy`: on a reload the router fetches
+ * the app shell and the page at the same time (no waterfall) and renders once both are there. The
+ * login page comes without the shell's search, call cards and notifications.
+ */
 
 // Administration is used by few people and rarely; keep it out of the main bundle.
 const AdminLayout = lazy(() => import('../features/admin/AdminLayout'));
@@ -24,7 +28,6 @@ const AbsencesPage = lazy(() => import('../features/admin/assignment/AbsencesPag
 const TemplatesPage = lazy(() => import('../features/admin/templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('../features/admin/telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPage'));
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
 function AdminIndex() {
@@ -49,25 +52,37 @@ function NotFound() {
 }
 
 export const routes: RouteObject[] = [
+  // The first screen of every visit is part of the main bundle.
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
+    hydrateFallbackElement: <FullPageLoader />,
     errorElement: <RouteError />,
     children: [
       {
-        element: <AppLayout />,
+        lazy: () => import('./shell/AppLayout').then((m) => ({ Component: m.AppLayout })),
         children: [
-          { index: true, element: <DashboardPage /> },
+          {
+            index: true,
+            lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
+          },
           ...customerRoutes,
           ...requestRoutes,
-          { path: 'calendar', element: <PlaceholderPage module="calendar" /> },
           {
-            path: 'reports',
-            element: (
-              <RequireRole roles={MANAGERS}>
-                <ReportsPage />
-              </RequireRole>
-            ),
+            path: 'calendar',
+            lazy: () =>
+              import('../features/placeholders/PlaceholderPage').then((m) => ({
+                element: <m.PlaceholderPage module="calendar" />,
+              })),
+          },
+          {
+            element: <RequireRole roles={MANAGERS} />,
+            children: [
+              {
+                path: 'reports',
+                lazy: () => import('../features/reports/ReportsPage').then((m) => ({ Component: m.default })),
+              },
+            ],
           },
           {
             path: 'admin',

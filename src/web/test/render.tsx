@@ -1,10 +1,26 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router-dom';
+import { createMemoryRouter, MemoryRouter, type RouteObject, RouterProvider } from 'react-router-dom';
 import { useAuth } from '../app/auth';
 import { Providers } from '../app/providers';
 import { routes } from '../app/router';
+
+/**
+ * In the browser each route's code arrives with the route (and the router commits a navigation once
+ * it is there). Here it is loaded once before any test runs, so that pages render and navigations
+ * commit at once and each test's waiting time goes to what it tests, not to loading modules.
+ */
+async function loadedRoutes(list: RouteObject[]): Promise<RouteObject[]> {
+  return Promise.all(
+    list.map(async ({ lazy, ...route }) => {
+      const loaded = typeof lazy === 'function' ? await lazy() : {};
+      const children = route.children ? { children: await loadedRoutes(route.children) } : {};
+      return { ...route, ...loaded, ...children } as RouteObject;
+    }),
+  );
+}
+const testRoutes = await loadedRoutes(routes);
 
 function testQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -12,7 +28,7 @@ function testQueryClient() {
 
 /** The whole app with its real routes, starting at `path`. */
 export function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(testRoutes, { initialEntries: [path] });
   const view = render(
     <Providers queryClient={testQueryClient()} env="test">
       <RouterProvider router={router} />

@@ -1,28 +1,21 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { RequireRole } from '../../app/guards';
 
-// Loaded on first use, so the login page and the dashboard stay small; the app shell's Suspense shows the loader.
-const CustomerListPage = lazy(() => import('./list/CustomerListPage'));
-const NewCustomerPage = lazy(() => import('./form/NewCustomerPage'));
-const CustomerPage = lazy(() => import('./record/CustomerPage'));
-const ImportPage = lazy(() => import('./import/ImportPage'));
-const VehiclePage = lazy(() => import('../vehicles/VehiclePage'));
-const SearchPage = lazy(() => import('../search/SearchPage'));
-
+// Each page is loaded with its route (see app/router.tsx), so the login page and the dashboard stay small.
 /** Customers, vehicles and the search page, mounted inside the app shell. */
 export const customerRoutes: RouteObject[] = [
-  { path: 'customers', element: <CustomerListPage /> },
-  { path: 'customers/new', element: <NewCustomerPage /> },
+  { path: 'customers', lazy: () => import('./list/CustomerListPage').then((m) => ({ Component: m.default })) },
+  { path: 'customers/new', lazy: () => import('./form/NewCustomerPage').then((m) => ({ Component: m.default })) },
   {
-    path: 'customers/import',
-    element: (
-      <RequireRole roles={['admin', 'manager']}>
-        <ImportPage />
-      </RequireRole>
-    ),
+    element: <RequireRole roles={['admin', 'manager']} />,
+    children: [
+      {
+        path: 'customers/import',
+        lazy: () => import('./import/ImportPage').then((m) => ({ Component: m.default })),
+      },
+    ],
   },
-  { path: 'customers/:id', element: <CustomerPage /> },
-  { path: 'vehicles/:id', element: <VehiclePage /> },
-  { path: 'search', element: <SearchPage /> },
+  { path: 'customers/:id', lazy: () => import('./record/CustomerPage').then((m) => ({ Component: m.default })) },
+  { path: 'vehicles/:id', lazy: () => import('../vehicles/VehiclePage').then((m) => ({ Component: m.default })) },
+  { path: 'search', lazy: () => import('../search/SearchPage').then((m) => ({ Component: m.default })) },
 ];

@@ -1,14 +1,9 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 
-// Loaded on first use; the app shell's Suspense shows the loader meanwhile.
-const WorkListPage = lazy(() => import('./list/WorkListPage'));
-const IntakePage = lazy(() => import('./intake/IntakePage'));
-const RequestPage = lazy(() => import('./view/RequestPage'));
-
+// Each page is loaded with its route (see app/router.tsx), so the login page and the dashboard stay small.
 /** Work lists, the intake form and the request view, mounted inside the app shell. */
 export const requestRoutes: RouteObject[] = [
-  { path: 'requests', element: <WorkListPage /> },
-  { path: 'requests/new', element: <IntakePage /> },
-  { path: 'requests/:id', element: <RequestPage /> },
+  { path: 'requests', lazy: () => import('./list/WorkListPage').then((m) => ({ Component: m.default })) },
+  { path: 'requests/new', lazy: () => import('./intake/IntakePage').then((m) => ({ Component: m.default })) },
+  { path: 'requests/:id', lazy: () => import('./view/RequestPage').then((m) => ({ Component: m.default })) },
 ];

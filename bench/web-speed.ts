@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import pino from 'pino';
+import { buildApp } from '../src/server/app';
+import { bootstrap } from '../src/server/bootstrap';
+import { loadConfig } from '../src/server/config';
+import { openPglite } from '../src/server/db/client';
+import { runMigrations } from '../src/server/db/migrate';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/server/demo/org';
+import { formatMeasurement } from './report';
+import type { Measurement } from './stats';
+
+/**
+ * The web app's own speed, as an office PC sees it: Chromium with an empty
+ * cache against the real server on a fresh demo installation (the database's
+ * speed is measured elsewhere with the large data set). Measures what the
+ * login page transfers and how long a cold reload of a list and of a record
+ * takes until the user can work with it, at full speed and with the CPU
+ * slowed four times like an older office PC.
+ */
+const LOGIN_TARGET_KB = 300;
+const RELOAD_TARGET_MS = 500;
+const SAMPLES = 8;
+const SLOWDOWNS = [1, 4] as const;
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string =>
+  Boolean(p && fs.existsSync(p)),
+);
+
+export async function measureWebApp(log: (line: string) => void): Promise<string[]> {
+  // CRM_WEB_DIST, as for the server, compares another build with this one.
+  const webDist = path.resolve(process.env.CRM_WEB_DIST ?? 'dist/web');
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return ['web app: not measured (run "npm run build" first)'];
+  if (!CHROMIUM) return ['web app: not measured (no Chromium; set CHROMIUM_PATH)'];
+
+  log('web app: starting a demo installation and Chromium …');
+  const server = await startDemoServer(webDist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const lines: string[] = [];
+    const login = await measureLoginPage(await browser.newContext(), server.url);
+    const kb = login.bytes / 1024;
+    lines.push(
+      `${'web: login page transferred'.padEnd(28)} ${kb.toFixed(0).padStart(6)} KB in ${login.requests} requests` +
+        `${' '.repeat(24)}target ≤ ${LOGIN_TARGET_KB} KB ${kb <= LOGIN_TARGET_KB ? '✓' : '✗'}   (${login.encodings})`,
+    );
+
+    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    await logIn(page);
+    const record = await page.evaluate(async () => {
+      const res = await fetch('/api/contacts?limit=1');
+      return ((await res.json()) as { items: { id: string; displayName: string }[] }).items[0]!;
+    });
+    const cdp = await context.newCDPSession(page);
+    for (const rate of SLOWDOWNS) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const slowed = rate === 1 ? '' : `, CPU ${rate}×`;
+      const note = rate === 1 ? 'customer list/record, empty cache' : `the same, CPU ${rate}× slower`;
+      const target = RELOAD_TARGET_MS * (rate === 1 ? 1 : 2);
+      // Usable: the list shows its rows, the record its customer's name.
+      const screens: [string, string, Ready][] = [
+        [`web: list${slowed}`, '/customers', { selector: 'table tbody tr', text: '' }],
+        [`web: record${slowed}`, `/customers/${record.id}`, { selector: 'h2', text: record.displayName }],
+      ];
+      for (const [name, url, ready] of screens) {
+        const m: Measurement = {
+          name,
+          samples: await coldReloads(page, cdp, url, ready),
+          targetP95Ms: target,
+          note,
+        };
+        lines.push(formatMeasurement(m, false));
+      }
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return lines;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function startDemoServer(webDist: string) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'bench-admin-password' });
+  const database = await openPglite();
+  await runMigrations(database);
+  const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
+  const result = await bootstrap(config, database, services);
+  await result.seedDemoData?.();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Every byte the browser receives for the login page (headers included, as DevTools counts "transferred"). */
+async function measureLoginPage(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  const encodings = new Map<string, number>();
+  cdp.on('Network.responseReceived', (event) => {
+    const encoding = Object.entries(event.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
+    const key = String(encoding?.[1] ?? 'uncompressed');
+    encodings.set(key, (encodings.get(key) ?? 0) + 1);
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+    requests++;
+  });
+  await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
+  await page.getByLabel('E-Mail-Adresse').waitFor();
+  await context.close();
+  return { bytes, requests, encodings: [...encodings].map(([k, n]) => `${n} ${k}`).join(', ') };
+}
+
+async function logIn(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(DEMO_LOGINS.sales);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kunden' }).waitFor();
+}
+
+interface Ready {
+  selector: string;
+  /** Text the element must contain; empty for any. */
+  text: string;
+}
+
+/**
+ * Milliseconds from the start of navigation until `ready` is on screen, with
+ * the browser cache emptied before each load. The first load is not counted
+ * (it warms the server, not the browser).
+ */
+async function coldReloads(page: Page, cdp: CDPSession, url: string, ready: Ready): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i <= SAMPLES; i++) {
+    await cdp.send('Network.clearBrowserCache');
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await page.waitForFunction(
+      ({ selector, text }) =>
+        [...document.querySelectorAll(selector)].some((e) => e.textContent?.includes(text)) ? performance.now() : null,
+      ready,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const ms = (await shown.jsonValue()) as number;
+    if (i > 0) samples.push(ms);
+  }
+  return samples;
+}
