@@ -73,6 +73,21 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     );
   });
 
+  it('shows the phone system’s own text apart from what the customer said', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: {
+        body: { ...afterThreeCalls, message: 'Anruf am 06.05.24, 10:10 nicht angenommen.', messageFrom: 'system' },
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const note = await screen.findByRole('alert', { name: 'Vom System vermerkt' }, firstRender);
+    expect(note).toHaveTextContent('Anruf am 06.05.24, 10:10 nicht angenommen.');
+    const words = screen.getByRole('heading', { name: 'Was der Kunde sagt' }).parentElement!;
+    expect(words).not.toHaveTextContent('nicht angenommen');
+    expect(words).toHaveTextContent('Keine Nachricht erfasst.');
+  });
+
   it('notes the e-mail as sent with one click', async () => {
     const { requests } = stubRequest({
       [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
