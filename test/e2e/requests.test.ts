@@ -69,6 +69,9 @@ describe.runIf(enabled)('requests in a real browser', () => {
     const toast = advisorPage.getByText(/Neues Anliegen A-\d+/).first();
     await toast.waitFor({ timeout: 10_000 });
     await screenshot(advisorPage, 'live-notification');
+    // Messages appear below the header, never over the search bar and the user menu.
+    const header = (await advisorPage.locator('header').first().boundingBox())!;
+    expect((await toast.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     await toast.click();
     await advisorPage.waitForURL(/\/requests\/[0-9a-f-]{36}/);
 
