@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
+import { apiAs, logIn } from './session';
 
 const enabled = browserAvailable();
 
@@ -39,5 +40,49 @@ describe.runIf(enabled)('customers in a real browser', () => {
     await page.getByText('MUC-').first().waitFor();
     await screenshot(page, 'customer-record');
     expect(await page.getByText('0171 1234567').count()).toBeGreaterThan(0);
+  });
+
+  it('a manager merges a duplicate from the record: picks it, sees what moves, lands on the record kept', async () => {
+    const manager = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD);
+    const [munich] = await manager<Array<{ id: string }>>('GET', '/api/locations');
+    const person = { kind: 'person', firstName: 'Dora', lastName: 'Doppelt', homeLocationId: munich!.id, tags: [] };
+    const kept = await manager<{ id: string }>('POST', '/api/contacts', {
+      ...person,
+      phones: [{ number: '0170 5550101' }],
+      emails: [],
+      addresses: [],
+    });
+    const duplicate = await manager<{ id: string }>('POST', '/api/contacts', {
+      ...person,
+      phones: [{ number: '0170 5550101' }],
+      emails: [{ address: 'dora.doppelt@example.de' }],
+      addresses: [],
+      ignoreDuplicates: true,
+    });
+
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.manager);
+    await page.goto(`/customers/${kept.id}`);
+    await page.getByRole('button', { name: /Weitere Aktionen/ }).click();
+    await page.getByRole('menuitem', { name: 'Dublette zusammenführen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dublette zusammenführen' });
+    await dialog.getByRole('button', { name: 'Doppelt, Dora auswählen' }).click();
+    const compare = dialog.getByRole('table', { name: 'Vergleich' });
+    const email = compare.getByRole('row', { name: /E-Mail/ });
+    await email.getByText('wird übernommen').waitFor();
+    expect(await email.innerText()).toContain('dora.doppelt@example.de');
+    await screenshot(page, 'merge-preview');
+    await dialog.getByRole('button', { name: 'Zusammenführen' }).click();
+
+    await page.getByText('Doppelt, Dora wurde in diesen Datensatz übernommen.').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/customers/${kept.id}`);
+    await page.getByText('dora.doppelt@example.de').first().waitFor();
+    await page
+      .getByText(/Dublette zusammengeführt/)
+      .first()
+      .waitFor();
+    // The duplicate's old link leads to the record kept.
+    await page.goto(`/customers/${duplicate.id}`);
+    await page.waitForURL(`**/customers/${kept.id}`);
   });
 });

@@ -69,6 +69,9 @@ describe.runIf(enabled)('requests in a real browser', () => {
     const toast = advisorPage.getByText(/Neues Anliegen A-\d+/).first();
     await toast.waitFor({ timeout: 10_000 });
     await screenshot(advisorPage, 'live-notification');
+    // Messages appear below the header, never over the search bar and the user menu.
+    const header = (await advisorPage.locator('header').first().boundingBox())!;
+    expect((await toast.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     await toast.click();
     await advisorPage.waitForURL(/\/requests\/[0-9a-f-]{36}/);
 
@@ -82,6 +85,29 @@ describe.runIf(enabled)('requests in a real browser', () => {
     await advisorPage.getByText('Jetzt per E-Mail nachfassen').waitFor();
     await screenshot(advisorPage, 'email-prompt');
     expect(await advisorPage.getByRole('button', { name: 'Als gesendet vermerken' }).count()).toBe(1);
+
+    // The work list says when the first contact happened (today), not the deadline it met (tomorrow).
+    const path = new URL(advisorPage.url()).pathname;
+    await advisorPage.goto('/requests');
+    const row = advisorPage.locator('tr', { has: advisorPage.locator(`a[href="${path}"]`) });
+    await row.getByText('Erstkontakt erfolgt').waitFor();
+    const today = new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date());
+    expect(await row.innerText()).toContain(today);
+  });
+  it('shows every status and type label whole in the work list, none cut off with "…"', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.manager);
+    await page.goto('/requests?scope=location');
+    await page.getByText('Wartet auf Kunden').first().waitFor();
+    const cut = await page
+      .locator('table .mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
+    expect(cut).toEqual([]);
   });
   it("a portal lead from someone else with a known customer's number keeps its own data and is flagged", async () => {
     const admin = await apiAs(server.url, DEMO_LOGINS.admin, 'e2e-admin-password');

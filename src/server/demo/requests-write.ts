@@ -9,7 +9,7 @@ import {
   LOST_REASON_LABEL,
   OUTCOME_LABEL,
   STATUS_LABEL,
-  TYPE_LABEL,
+  typeAndSubject,
 } from '../modules/requests/labels';
 import { SLA_JOB, slaKey } from '../modules/requests/sla';
 import { contactAttempts, customerRequests, requestEvents } from '../modules/requests/tables';
@@ -124,7 +124,7 @@ export async function writeDemoRequests(
       kind: 'request',
       occurredAt: p.received,
       authorId: p.createdBy,
-      summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[p.type]} – ${p.text.subject}`,
+      summary: `Anliegen ${number} eingegangen: ${typeAndSubject(p.type, p.text.subject)}`,
       body: p.text.message,
       data: { requestId: id, number, type: p.type, channel: p.channel, status: 'new' },
     });

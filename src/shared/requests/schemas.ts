@@ -157,6 +157,8 @@ export const CustomerRequest = z.object({
   department: z.enum(DEPARTMENT_KINDS).nullable(),
   subject: z.string(),
   message: z.string().nullable(),
+  /** "system": the message is a text the phone system wrote (a missed call), not what the customer said. */
+  messageFrom: z.enum(['customer', 'system']),
   contact: z.object({ id: z.uuid(), displayName: z.string(), customerNumber: z.string(), blocked: z.boolean() }),
   vehicle: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   vehicleInterest: z.record(z.string(), z.unknown()).nullable(),
@@ -195,6 +197,8 @@ export const RequestListItem = z.object({
   locationId: z.uuid(),
   receivedAt: z.string(),
   firstContactDueAt: z.string().nullable(),
+  /** When the customer was first contacted: the list shows it instead of a deadline that no longer matters. */
+  firstContactedAt: z.string().nullable(),
   overdue: z.boolean(),
   attemptCount: z.number().int(),
 });

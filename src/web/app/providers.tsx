@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
+import './notifications.css';
 
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -26,7 +27,7 @@ export function Providers({ children, queryClient, env }: ProvidersProps) {
   return (
     <I18nextProvider i18n={i18next}>
       <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="top-right" limit={3} />
         <QueryClientProvider client={client}>
           <AuthProvider>{children}</AuthProvider>
         </QueryClientProvider>

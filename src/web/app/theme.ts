@@ -24,6 +24,8 @@ export const theme = createTheme({
     'Inter, "Segoe UI", system-ui, -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
+    // A badge is one short word or two: in a narrow table column it must take its room, never end in "…".
+    Badge: { styles: { root: { flexShrink: 0, minWidth: 'max-content', overflow: 'visible' } } },
     Button: { defaultProps: { fw: 600 } },
     Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },

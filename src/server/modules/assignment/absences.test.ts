@@ -123,6 +123,7 @@ describe('who is here today', () => {
     const max = await makeUser(t, 'sales', { firstName: 'Max', lastName: 'Weber', locationId: loc });
     const anna = await makeUser(t, 'sales', { firstName: 'Anna', lastName: 'Schulz', locationId: loc });
     await makeUser(t, 'sales', { lastName: 'Inaktiv', locationId: loc, active: false });
+    await makeUser(t, 'admin', { firstName: 'System', lastName: 'Administrator', locationId: loc });
     const admin = await t.userWithRole('admin');
     await admin.post('/api/absences', holiday(max.id, { kind: 'sick', endsOn: '2026-03-03', deputyId: anna.id }));
 

@@ -180,9 +180,12 @@ export function createAbsencesService({ db, clock }: Deps) {
       return (await currentAbsence(userId, date, tx)) !== null;
     },
 
-    /** Who is here today at a location (or everywhere): every active colleague, absent ones with their cover. */
+    /**
+     * Who is here today at a location (or everywhere): every active colleague, absent ones with their
+     * cover. The administrator's account runs the system and serves no customers: it is nobody to ask for.
+     */
     async presence(viewer: UserActor, locationId: string | undefined): Promise<z.infer<typeof PresenceEntry>[]> {
-      const staff = await activeStaffAt(db, locationId ?? null);
+      const staff = (await activeStaffAt(db, locationId ?? null)).filter((p) => p.role !== 'admin');
       const today = berlinDate(clock.now());
       const away = await repo.absencesOn(
         db,

@@ -22,6 +22,7 @@ import {
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
 import type { OrgService } from '../org/service';
+import { listRef } from '../org/refs';
 import { additionWrites, type ContactAdditions } from './additions';
 import { contactsSharingDetails } from './candidates';
 import { recordTimeline, timelineInsert } from '../timeline/service';
@@ -363,9 +364,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         page.rows.map((r) => r.sales_consultant_id).filter((v): v is string => Boolean(v)),
       );
       return {
-        items: page.rows.map((r) =>
-          presentListItem(r, r.sales_consultant_id ? (users.get(r.sales_consultant_id) ?? null) : null),
-        ),
+        items: page.rows.map((r) => presentListItem(r, listRef(users, r.sales_consultant_id))),
         nextCursor: page.nextCursor,
       };
     },

@@ -185,7 +185,13 @@ export function createOrgService({ db, clock }: Deps) {
     getUser: loadUser,
 
     /** Names and active flags of the given users, for references on other records (consultant, author…). */
-    async userRefs(ids: string[]): Promise<Map<string, { id: string; displayName: string; active: boolean }>> {
+    /**
+     * Colleagues by id. `listName` ("Weiß, Jürgen") is for lists and tables, where customers
+     * already read "Nachname, Vorname": one order in a column, sorted the way people look for names.
+     */
+    async userRefs(
+      ids: string[],
+    ): Promise<Map<string, { id: string; displayName: string; listName: string; active: boolean }>> {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map();
       const rows = await db
@@ -193,7 +199,15 @@ export function createOrgService({ db, clock }: Deps) {
         .from(users)
         .where(inArray(users.id, unique));
       return new Map(
-        rows.map((r) => [r.id, { id: r.id, displayName: `${r.firstName} ${r.lastName}`, active: r.active }]),
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            displayName: `${r.firstName} ${r.lastName}`,
+            listName: `${r.lastName}, ${r.firstName}`,
+            active: r.active,
+          },
+        ]),
       );
     },
 

@@ -189,14 +189,15 @@ export function reportSql(groupBy: GroupBy): string {
 export function drillSql(groupBy: GroupBy, measure: Measure, limit: number): string {
   return `WITH ${cohortCte(groupBy)}
   SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.location_id,
-         r.received_at, r.first_contact_due_at,
+         r.received_at, r.first_contact_due_at, r.first_contacted_at,
          (r.status IN (${OPEN_LIST}) AND r.first_contacted_at IS NULL AND r.first_contact_due_at < $6) AS overdue,
          c.id AS contact_id, c.display_name AS contact_name,
          EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id AND b.lifted_at IS NULL
                  AND (b.blocked_until IS NULL OR b.blocked_until > $6)) AS blocked,
          r.assignee_id,
          (SELECT count(*)::int FROM contact_attempts ca WHERE ca.request_id = r.id) AS attempt_count,
-         au.first_name || ' ' || au.last_name AS assignee_name
+         -- "Nachname, Vorname" like the customer beside it, as in every list.
+         au.last_name || ', ' || au.first_name AS assignee_name
   FROM cohort r
   JOIN contacts c ON c.id = r.contact_id
   LEFT JOIN users au ON au.id = r.assignee_id

@@ -168,6 +168,7 @@ interface DrillRow {
   location_id: string;
   received_at: Date | string;
   first_contact_due_at: Date | string | null;
+  first_contacted_at: Date | string | null;
   overdue: boolean;
   contact_id: string;
   contact_name: string;
@@ -204,6 +205,7 @@ export async function monitoringRequests(
     locationId: r.location_id,
     receivedAt: iso(r.received_at),
     firstContactDueAt: r.first_contact_due_at ? iso(r.first_contact_due_at) : null,
+    firstContactedAt: r.first_contacted_at ? iso(r.first_contacted_at) : null,
     overdue: Boolean(r.overdue),
     attemptCount: Number(r.attempt_count),
   }));

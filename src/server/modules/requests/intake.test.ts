@@ -45,6 +45,15 @@ describe('staff intake', () => {
     expect(events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned']);
   });
 
+  it('names the type once in the history when the subject already starts with it', async () => {
+    const request = await createRequest(reception, callbackRequest(t.location.id, { subject: 'Rückrufbitte (Anruf)' }));
+    const timeline = (await reception.get(`/api/contacts/${request.contact.id}/timeline`)).json();
+    const summaries = (timeline.items as Array<{ summary: string }>).map((e) => e.summary);
+    expect(summaries).toContain(`Anliegen ${request.number} eingegangen: Rückrufbitte (Anruf)`);
+    // A colleague at the phone wrote down what the customer said.
+    expect((await reception.get(`/api/requests/${request.id}`)).json().messageFrom).toBe('customer');
+  });
+
   it('uses the existing contact when the same customer comes again with a known phone number', async () => {
     const first = await createRequest(reception, callbackRequest(t.location.id));
     const { phones, firstName, lastName } = await t.services.contacts.get(first.contact.id);

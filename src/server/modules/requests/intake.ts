@@ -18,7 +18,7 @@ import { checkFiles, type IncomingFile, insertAttachments } from './attachments'
 import { dueWithCallbackWindow, scheduleCallbackReminder } from './callback-window';
 import type { RequestsContext } from './context';
 import { additionsSummary, type ContactChoice, createCustomerIntake, customerRegion } from './intake-customer';
-import { TYPE_LABEL } from './labels';
+import { typeAndSubject } from './labels';
 import type { AssignmentDecisionResult } from './ports';
 import * as repo from './repo';
 import { firstContactDue, SLA_JOB, slaKey } from './sla';
@@ -335,7 +335,7 @@ export function createIntake(ctx: RequestsContext) {
           kind: 'request',
           occurredAt: now,
           authorId: userId,
-          summary: `Anliegen ${number} eingegangen: ${TYPE_LABEL[row.type]} – ${row.subject}`,
+          summary: `Anliegen ${number} eingegangen: ${typeAndSubject(row.type, row.subject)}`,
           body: row.message,
           data: { requestId: row.id, number, type: row.type, channel: row.channel, status: row.status },
           sourceType: 'request',

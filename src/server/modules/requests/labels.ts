@@ -10,6 +10,17 @@ export const TYPE_LABEL: Record<RequestType, string> = {
   general: 'Allgemeine Anfrage',
 };
 
+/**
+ * "Rückrufbitte – Müller will einen Termin", but just "Rückrufbitte (Anruf)" where the subject
+ * already begins with the type's name: a summary that says the same word twice reads as a fault.
+ */
+export function typeAndSubject(type: RequestType, subject: string, separator = ' – '): string {
+  const label = TYPE_LABEL[type];
+  return subject.trim().toLocaleLowerCase('de').startsWith(label.toLocaleLowerCase('de'))
+    ? subject
+    : `${label}${separator}${subject}`;
+}
+
 /** The default subject when a machine sends none. */
 export const DEFAULT_SUBJECT: Record<RequestType, string> = { ...TYPE_LABEL };
 

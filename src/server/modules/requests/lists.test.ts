@@ -36,6 +36,16 @@ describe('work lists', () => {
     expect(idsOf(await manager.get('/api/requests?scope=all'))).toHaveLength(4);
   });
 
+  it('names the colleague in charge "Nachname, Vorname", like the customer beside them', async () => {
+    const [name] = await t.database.query<{ first_name: string; last_name: string }>(
+      'SELECT first_name, last_name FROM users WHERE id = $1',
+      [anna.userId],
+    );
+    const [item] = (await anna.get('/api/requests?scope=mine')).json().items;
+    expect(item.assignee.displayName).toBe(`${name!.last_name}, ${name!.first_name}`);
+    expect(item.contact.displayName).toMatch(/^Kundin\d+, Erika$/);
+  });
+
   it('flags what is overdue and counts it for the navigation', async () => {
     t.clock.set('2026-03-03T08:30:00Z'); // past the first deadline (08:00), before the second (09:00)
     const mine = (await anna.get('/api/requests?scope=mine')).json().items;
@@ -94,5 +104,30 @@ describe('reassignment', () => {
     });
     expect(handed.statusCode).toBe(200);
     expect(handed.json().assignee.id).toBe(anna.userId);
+  });
+});
+
+describe('work list order', () => {
+  it('puts what still waits for its first contact first, and pages across that line', async () => {
+    t.clock.set('2026-03-05T10:00:00Z'); // every deadline has passed
+    expect(idsOf(await ben.get('/api/requests?scope=mine'))).toEqual([ids.first, ids.second]);
+
+    const res = await ben.post(`/api/requests/${ids.first}/attempts`, {
+      channel: 'phone',
+      outcome: 'no_answer',
+      note: 'Mailbox',
+    });
+    expect(res.statusCode).toBe(201);
+    const mine = (await ben.get('/api/requests?scope=mine')).json().items;
+    // The one never contacted, days overdue, above the one called a minute ago despite its later deadline.
+    expect(mine.map((i: { id: string }) => i.id)).toEqual([ids.second, ids.first]);
+    expect(mine[0]).toMatchObject({ overdue: true, firstContactedAt: null });
+    expect(mine[1]).toMatchObject({ overdue: false, firstContactedAt: '2026-03-05T10:00:00.000Z' });
+
+    const first = (await ben.get('/api/requests?scope=mine&limit=1')).json();
+    expect(idsOf({ json: () => first })).toEqual([ids.second]);
+    const next = (await ben.get(`/api/requests?scope=mine&limit=1&cursor=${first.nextCursor}`)).json();
+    expect(next.items.map((i: { id: string }) => i.id)).toEqual([ids.first]);
+    expect(next.nextCursor).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
 import { ForbiddenError } from '../../http/errors';
 import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
 import { rows } from '../contacts/repo';
+import { listRef } from '../org/refs';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';
 
@@ -31,9 +32,16 @@ interface ListRow {
   first_contact_due_at: Date | string | null;
   first_contacted_at: Date | string | null;
   attempt_count: number;
+  /** 0 while the request still waits for its first contact, 1 once contacted or closed. */
+  settled: number;
 }
 
 const OPEN = sql`r.status IN ('new','assigned','in_progress','waiting')`;
+/**
+ * Work lists put what still waits for its first contact before what is already under way, so a
+ * never-contacted request days overdue is never below ones that were called yesterday.
+ */
+const SETTLED = sql`(CASE WHEN ${OPEN} AND r.first_contacted_at IS NULL THEN 0 ELSE 1 END)`;
 const list = (values: string[]) =>
   values.length > 0
     ? sql.join(
@@ -43,17 +51,20 @@ const list = (values: string[]) =>
     : sql`NULL::uuid`;
 const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-type Cursor = [string | null, string, string];
+type Cursor = [number, string | null, string, string];
 const encodeCursor = (r: ListRow) =>
-  Buffer.from(JSON.stringify([toIso(r.first_contact_due_at), toIso(r.received_at), r.id])).toString('base64url');
+  Buffer.from(JSON.stringify([Number(r.settled), toIso(r.first_contact_due_at), toIso(r.received_at), r.id])).toString(
+    'base64url',
+  );
 const isListCursor = (value: unknown): value is Cursor =>
   Array.isArray(value) &&
-  value.length === 3 &&
-  (value[0] === null || isTimestamp(value[0])) &&
-  isTimestamp(value[1]) &&
-  isUuid(value[2]);
+  value.length === 4 &&
+  (value[0] === 0 || value[0] === 1) &&
+  (value[1] === null || isTimestamp(value[1])) &&
+  isTimestamp(value[2]) &&
+  isUuid(value[3]);
 
-/** Work lists (R3.x): mine, my team, my locations, everything; sorted by deadline, overdue first in effect. */
+/** Work lists (R3.x): mine, my team, my locations, everything; not yet contacted first, then by deadline. */
 export function createLists(ctx: RequestsContext) {
   const { deps, org, contacts } = ctx;
 
@@ -120,10 +131,12 @@ export function createLists(ctx: RequestsContext) {
           displayName: names.get(r.contact_id)?.displayName ?? '',
           blocked: blocked.has(r.contact_id),
         },
-        assignee: r.assignee_id ? (users.get(r.assignee_id) ?? null) : null,
+        // "Nachname, Vorname", like the customer in the column beside it.
+        assignee: listRef(users, r.assignee_id),
         locationId: r.location_id,
         receivedAt: toIso(r.received_at)!,
         firstContactDueAt: due,
+        firstContactedAt: toIso(r.first_contacted_at),
         overdue: open && !r.first_contacted_at && due !== null && new Date(due) < now,
         attemptCount: Number(r.attempt_count),
       };
@@ -135,10 +148,11 @@ export function createLists(ctx: RequestsContext) {
       deps.db,
       sql`SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.contact_id, r.assignee_id,
                  r.location_id, r.received_at, r.first_contact_due_at, r.first_contacted_at,
-                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count
+                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count,
+                 ${SETTLED} AS settled
             FROM customer_requests r
            WHERE ${sql.join(where, sql` AND `)}
-           ORDER BY r.first_contact_due_at ASC NULLS LAST, r.received_at ASC, r.id ASC
+           ORDER BY settled ASC, r.first_contact_due_at ASC NULLS LAST, r.received_at ASC, r.id ASC
            LIMIT ${limit}`,
     );
   }
@@ -161,14 +175,14 @@ export function createLists(ctx: RequestsContext) {
     if (query.due === 'today') where.push(dueTodaySql(now));
     if (query.unassigned === 'true') where.push(sql`r.assignee_id IS NULL`);
     if (query.cursor) {
-      const [due, received, id] = decodeCursor(query.cursor, isListCursor);
+      const [settled, due, received, id] = decodeCursor(query.cursor, isListCursor);
       const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;
-      where.push(
+      const laterInGroup =
         due === null
           ? sql`(r.first_contact_due_at IS NULL AND ${after})`
           : sql`(r.first_contact_due_at > ${due}::timestamptz OR r.first_contact_due_at IS NULL
-                 OR (r.first_contact_due_at = ${due}::timestamptz AND ${after}))`,
-      );
+                 OR (r.first_contact_due_at = ${due}::timestamptz AND ${after}))`;
+      where.push(sql`(${SETTLED} > ${settled} OR (${SETTLED} = ${settled} AND ${laterInGroup}))`);
     }
     const found = await select(where, query.limit + 1);
     const pageRows = found.slice(0, query.limit);
@@ -207,7 +221,8 @@ export function createLists(ctx: RequestsContext) {
       deps.db,
       sql`SELECT r.id, r.number, r.type, r.channel, r.subject, r.status, r.priority, r.contact_id, r.assignee_id,
                  r.location_id, r.received_at, r.first_contact_due_at, r.first_contacted_at,
-                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count
+                 (SELECT count(*) FROM contact_attempts a WHERE a.request_id = r.id)::int AS attempt_count,
+                 ${SETTLED} AS settled
             FROM customer_requests r WHERE ${sql.join(where, sql` AND `)}
            ORDER BY r.received_at DESC LIMIT 200`,
     );

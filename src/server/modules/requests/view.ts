@@ -20,6 +20,14 @@ export const isOverdue = (row: Pick<repo.RequestRow, 'status' | 'firstContactedA
 export const vehicleLabel = (v: { make: string; model: string; plate: string | null }) =>
   [v.make, v.model].join(' ') + (v.plate ? ` (${v.plate})` : '');
 
+/**
+ * Whose words the message is. The phone system files a missed call itself, with a text of its own
+ * ("Anruf am … nicht angenommen"); a phone request a colleague took carries their name, and leads
+ * from forms and portals carry the customer's text.
+ */
+const messageFrom = (row: Pick<repo.RequestRow, 'channel' | 'createdBy' | 'createdByApiKeyId'>) =>
+  row.channel === 'phone' && !row.createdBy && row.createdByApiKeyId ? ('system' as const) : ('customer' as const);
+
 /** The request as the detail view shows it: with its attempts and the proposed next step. */
 export function createRequestView(ctx: RequestsContext) {
   const { deps, org, contacts, vehicles } = ctx;
@@ -58,6 +66,7 @@ export function createRequestView(ctx: RequestsContext) {
       department: row.department,
       subject: row.subject,
       message: row.message,
+      messageFrom: messageFrom(row),
       contact: {
         id: row.contactId,
         displayName: ref?.displayName ?? '',

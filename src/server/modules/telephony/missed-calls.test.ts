@@ -72,6 +72,8 @@ describe('missed calls', () => {
       contact: { id: customer.id },
       assignee: { id: rita.id },
       subject: 'Verpasster Anruf von 0172 3334445',
+      // The phone system's own text, not what the caller said.
+      messageFrom: 'system',
     });
 
     // Runs once: a second pass creates nothing more.

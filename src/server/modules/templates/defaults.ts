@@ -5,38 +5,42 @@ export interface TemplateText {
   body: string;
 }
 
-/** What each kind of request is about, in the words used on the phone and in mails. */
+/**
+ * What each kind of request is about, in the words used on the phone and in mails. What the
+ * customer reads (e-mail) or hears unprompted (voicemail) never quotes the request's subject: that is our internal title
+ * ("Verpasster Anruf von 0171 …", "Neuwagen: Cupra Formentor"), not the customer's words.
+ */
 const TOPIC: Record<RequestType, { purpose: string; emailSubject: string; emailPurpose: string }> = {
   sales_lead: {
     purpose: 'Sie haben sich für ein Fahrzeug bei uns interessiert ({{request.subject}})',
     emailSubject: 'Ihre Fahrzeuganfrage {{request.number}} – {{location.name}}',
-    emailPurpose: 'vielen Dank für Ihr Interesse an einem Fahrzeug aus unserem Haus („{{request.subject}}“).',
+    emailPurpose: 'vielen Dank für Ihr Interesse an einem Fahrzeug aus unserem Haus.',
   },
   service_appointment: {
     purpose: 'Sie möchten einen Werkstatttermin für Ihren {{vehicle}} vereinbaren',
     emailSubject: 'Ihr Werkstatttermin – Anfrage {{request.number}}',
-    emailPurpose: 'vielen Dank für Ihre Terminanfrage für Ihren {{vehicle}} („{{request.subject}}“).',
+    emailPurpose: 'vielen Dank für Ihre Terminanfrage für Ihren {{vehicle}}.',
   },
   callback: {
     purpose: 'Sie hatten um einen Rückruf gebeten ({{request.subject}})',
     emailSubject: 'Ihr Rückrufwunsch {{request.number}} – {{location.name}}',
-    emailPurpose: 'Sie hatten uns um einen Rückruf gebeten („{{request.subject}}“).',
+    emailPurpose: 'Sie hatten sich bei uns gemeldet und möchten zurückgerufen werden.',
   },
   parts: {
     purpose: 'Sie haben eine Anfrage zu Teilen oder Zubehör gestellt ({{request.subject}})',
     emailSubject: 'Ihre Teileanfrage {{request.number}} – {{location.name}}',
-    emailPurpose: 'vielen Dank für Ihre Anfrage zu Teilen bzw. Zubehör („{{request.subject}}“).',
+    emailPurpose: 'vielen Dank für Ihre Anfrage zu Teilen bzw. Zubehör.',
   },
   complaint: {
     purpose: 'Sie haben uns Ihr Anliegen „{{request.subject}}“ geschildert – das nehmen wir sehr ernst',
     emailSubject: 'Ihr Anliegen {{request.number}} – {{location.name}}',
     emailPurpose:
-      'vielen Dank, dass Sie uns Ihr Anliegen („{{request.subject}}“) geschildert haben. Es tut uns leid, dass Sie Grund zur Unzufriedenheit hatten – wir nehmen das sehr ernst.',
+      'vielen Dank, dass Sie uns Ihr Anliegen geschildert haben. Es tut uns leid, dass Sie Grund zur Unzufriedenheit hatten – wir nehmen das sehr ernst.',
   },
   general: {
     purpose: 'Sie haben uns eine Anfrage geschickt ({{request.subject}})',
     emailSubject: 'Ihre Anfrage {{request.number}} – {{location.name}}',
-    emailPurpose: 'vielen Dank für Ihre Anfrage („{{request.subject}}“).',
+    emailPurpose: 'vielen Dank für Ihre Anfrage.',
   },
 };
 
@@ -105,7 +109,7 @@ function phoneScript(type: RequestType): string {
 function voicemail(type: RequestType): string {
   return [
     'Guten Tag {{customer.salutation}}, hier ist {{user.name}} vom {{location.name}}.',
-    `Wir haben Ihre Anfrage „{{request.subject}}“ erhalten und kümmern uns darum.`,
+    'Wir haben Ihre Anfrage erhalten und kümmern uns darum.',
     type === 'complaint'
       ? 'Ihr Anliegen ist uns wichtig, und wir möchten es gern persönlich mit Ihnen besprechen.'
       : null,

@@ -55,6 +55,16 @@ describe('message templates', () => {
     expect(rendered.missing).toEqual([]);
   });
 
+  it('never quotes the internal subject in what the customer reads or hears', async () => {
+    const internal = context({ request: { number: 'A-100778', subject: 'Verpasster Anruf von 0171 2345678' } });
+    for (const type of REQUEST_TYPES) {
+      for (const kind of ['email', 'voicemail'] as const) {
+        const rendered = await t.services.templates.render(type, kind, internal);
+        expect(`${rendered.subject ?? ''} ${rendered.body}`).not.toContain('Verpasster Anruf');
+      }
+    }
+  });
+
   it('greets by full name when no salutation is known, and lists what the request lacks', async () => {
     const rendered = await t.services.templates.render(
       'service_appointment',

@@ -121,6 +121,30 @@ export function useBlockActions(id: string) {
   return { block, unblock };
 }
 
+/** Merges a duplicate into the record kept; everything about the customer shows it afterwards. */
+export function useMergeContact(targetId: string) {
+  const queryClient = useQueryClient();
+  const changed = useContactChanged();
+  return useMutation({
+    mutationFn: (sourceId: string) => api.post<Contact>('/contacts/merge', { sourceId, targetId }),
+    onSuccess: (kept, sourceId) => {
+      void queryClient.invalidateQueries({ queryKey: contactKey(sourceId) });
+      void queryClient.invalidateQueries({ queryKey: ['requests'] });
+      changed(kept);
+    },
+  });
+}
+
+/** Customers whose name starts with what was typed, for picking one (e.g. the duplicate to merge). */
+export function useContactPicker(q: string) {
+  return useQuery({
+    queryKey: [...CONTACTS_KEY, 'picker', q],
+    queryFn: ({ signal }) => api.get<ContactPageData>(`/contacts?${toSearchParams({ q, limit: 8 })}`, signal),
+    enabled: q.trim().length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useContactVehicles(id: string) {
   return useQuery({
     queryKey: [...contactKey(id), 'vehicles'],

@@ -1,6 +1,6 @@
 import { berlinDay } from '../requests/intake/callback-windows';
 
-export const QUICK_RANGES = ['yesterday', 'thisWeek', 'lastMonth'] as const;
+export const QUICK_RANGES = ['today', 'yesterday', 'thisWeek', 'lastMonth'] as const;
 export type QuickRange = (typeof QUICK_RANGES)[number];
 
 function shift(day: string, days: number): string {
@@ -13,6 +13,8 @@ function shift(day: string, days: number): string {
 export function quickRange(range: QuickRange, now = new Date()): [string, string] {
   const today = berlinDay(now);
   switch (range) {
+    case 'today':
+      return [today, today];
     case 'yesterday':
       return [shift(today, -1), shift(today, -1)];
     case 'thisWeek': {

@@ -19,6 +19,7 @@ export function requestFixture(overrides: Partial<CustomerRequest> = {}): Custom
     department: null,
     subject: 'Bitte um Rückruf',
     message: 'Mein Auto macht beim Bremsen Geräusche, bitte zurückrufen.',
+    messageFrom: 'customer',
     contact: { id: CONTACT_ID, displayName: 'Anna Müller', customerNumber: 'K-100234', blocked: false },
     vehicle: null,
     vehicleInterest: null,

@@ -3,17 +3,19 @@ import { IconAlertTriangle, IconDownload, IconPlayerPlay } from '@tabler/icons-r
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../app/form-errors';
-import { cleanMapping, reportHref, runDryRun, type ImportSettings } from './import-api';
+import { cleanMapping, reportHref, runDryRun, type ImportSettings, type ImportUploadResult } from './import-api';
 import { ReportRows, TotalsBadges } from './ReportRows';
 
 interface DryRunStepProps {
   importId: string;
   settings: ImportSettings;
+  /** The CRM's fields with their names, to say which one a hint is about. */
+  fields: ImportUploadResult['fields'];
   onBack: () => void;
   onApply: () => void;
 }
 
-export function DryRunStep({ importId, settings, onBack, onApply }: DryRunStepProps) {
+export function DryRunStep({ importId, settings, fields, onBack, onApply }: DryRunStepProps) {
   const { t } = useTranslation();
   const mapping = cleanMapping(settings.mapping);
   // Keyed by the settings: going back and changing the mapping runs a fresh dry run.
@@ -47,7 +49,7 @@ export function DryRunStep({ importId, settings, onBack, onApply }: DryRunStepPr
         <>
           <Text size="sm">{t('imports.dryRun.intro')}</Text>
           <TotalsBadges totals={report.totals} />
-          <ReportRows rows={report.rows} />
+          <ReportRows rows={report.rows} fields={fields} />
           <Group>
             <Button
               component="a"

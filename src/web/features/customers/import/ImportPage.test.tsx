@@ -34,7 +34,15 @@ const dryRunAnswer = {
   totals: { create: 1, update: 1, skip: 0, reject: 1 },
   rows: [
     { row: 2, action: 'create', reasons: [] },
-    { row: 3, action: 'reject', reasons: [{ field: 'email', column: 'E-Mail', message: 'Ungültige E-Mail-Adresse' }] },
+    {
+      row: 3,
+      action: 'reject',
+      reasons: [
+        { field: 'email', column: 'E-Mail', message: 'Ungültige E-Mail-Adresse' },
+        { field: 'email', column: null, message: 'Zweite Adresse fehlt' },
+        { field: 'phone', column: 'tel', message: 'Keine Rufnummer' },
+      ],
+    },
     { row: 4, action: 'update', reasons: [] },
   ],
 };
@@ -106,7 +114,10 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     const rows = screen.getAllByRole('row');
     // Rejected rows come first; the header row is rows[0].
     expect(within(rows[1]!).getByText('abgelehnt')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('E-Mail:')).toBeInTheDocument();
+    expect(within(rows[1]!).getAllByText('E-Mail:')).toHaveLength(2);
+    // The CRM's names for the fields, never the internal ones ("email:", "phone:").
+    expect(within(rows[1]!).getByText('Telefon (Spalte „tel“):')).toBeInTheDocument();
+    expect(within(rows[1]!).queryByText(/^(email|phone):/)).toBeNull();
     expect(screen.getByRole('link', { name: 'Bericht herunterladen (CSV)' })).toHaveAttribute(
       'href',
       `/api/imports/${IMPORT_ID}/report.csv`,

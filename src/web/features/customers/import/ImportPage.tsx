@@ -60,6 +60,7 @@ export default function ImportPage() {
               <DryRunStep
                 importId={upload.id}
                 settings={settings}
+                fields={upload.fields}
                 onBack={() => setStep(MAPPING)}
                 onApply={() => setStep(APPLY)}
               />

@@ -2,8 +2,11 @@ import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAction, ImportRowReport, ImportTotals } from '../../../../shared/imports/schemas';
+import type { ImportUploadResult } from './import-api';
 
 const MAX_SHOWN = 200;
+
+type ImportField = ImportUploadResult['fields'][number];
 const PAGE_SIZE = 25;
 const ORDER: Record<ImportAction, number> = { reject: 0, update: 1, create: 2, skip: 3 };
 export const ACTION_COLORS: Record<ImportAction, string> = {
@@ -27,8 +30,17 @@ export function TotalsBadges({ totals }: { totals: ImportTotals }) {
 }
 
 /** The rows of a report, rejected ones first (they need attention), paged in the browser. */
-export function ReportRows({ rows }: { rows: ImportRowReport[] }) {
+export function ReportRows({ rows, fields = [] }: { rows: ImportRowReport[]; fields?: ImportField[] }) {
   const { t } = useTranslation();
+  // The CRM's name for the field, with the file's own column beside it when that reads differently.
+  const where = (reason: ImportRowReport['reasons'][number]) => {
+    const label =
+      fields.find((field) => field.key === reason.field)?.label ??
+      t(`imports.dryRun.fieldNames.${reason.field}`, { defaultValue: t('imports.dryRun.fieldNames.other') });
+    return reason.column && reason.column !== label
+      ? `${label} (${t('imports.dryRun.column', { column: reason.column })})`
+      : label;
+  };
   const [page, setPage] = useState(1);
   const shown = useMemo(
     () => [...rows].sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.row - b.row).slice(0, MAX_SHOWN),
@@ -62,7 +74,7 @@ export function ReportRows({ rows }: { rows: ImportRowReport[] }) {
                   {row.reasons.map((reason, index) => (
                     <Text key={index} size="sm">
                       <Text span fw={500}>
-                        {reason.column ?? reason.field}:
+                        {where(reason)}:
                       </Text>{' '}
                       {reason.message}
                     </Text>

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, CopyButton, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconAddressBook,
+  IconArrowsJoin,
   IconBan,
   IconBuilding,
   IconCheck,
@@ -22,6 +23,7 @@ interface CustomerHeaderProps {
   onEdit(): void;
   onBlock(): void;
   onUnblock(): void;
+  onMerge(): void;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -38,7 +40,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who this is, at a glance: name, number, home location, the colleagues in charge, tags. */
-export function CustomerHeader({ contact, canEdit, canManage, onEdit, onBlock, onUnblock }: CustomerHeaderProps) {
+export function CustomerHeader({
+  contact,
+  canEdit,
+  canManage,
+  onEdit,
+  onBlock,
+  onUnblock,
+  onMerge,
+}: CustomerHeaderProps) {
   const { t } = useTranslation();
   const locations = useLocations();
   const location = locations.data?.find((entry) => entry.id === contact.homeLocationId);
@@ -97,6 +107,11 @@ export function CustomerHeader({ contact, canEdit, canManage, onEdit, onBlock, o
               >
                 {t('customers.record.vcard')}
               </Menu.Item>
+              {canManage && (
+                <Menu.Item leftSection={<IconArrowsJoin size={16} />} onClick={onMerge}>
+                  {t('customers.merge.action')}
+                </Menu.Item>
+              )}
               {canManage && !contact.activeBlock && (
                 <Menu.Item color="red" leftSection={<IconBan size={16} />} onClick={onBlock}>
                   {t('customers.block.block')}

@@ -24,6 +24,7 @@ import { Timeline } from '../timeline/Timeline';
 import type { Contact } from '../types';
 import { BlockBanner } from './BlockBanner';
 import { BlockDialog } from './BlockDialog';
+import { MergeDialog } from './MergeDialog';
 import { ComingSoon } from './ComingSoon';
 import { ConsentPanel } from './ConsentPanel';
 import { ContactDetails } from './ContactDetails';
@@ -82,6 +83,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
   const vehicles = useContactVehicles(contact.id);
   const [editing, setEditing] = useState(false);
   const [blockMode, setBlockMode] = useState<'block' | 'unblock' | null>(null);
+  const [merging, setMerging] = useState(false);
   const [showMerged, setShowMerged] = useState(Boolean(mergedFrom));
   const canEdit = canEditCustomers(me.role);
   const canManage = canManageCustomers(me.role);
@@ -115,6 +117,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
         onEdit={() => setEditing(true)}
         onBlock={() => setBlockMode('block')}
         onUnblock={() => setBlockMode('unblock')}
+        onMerge={() => setMerging(true)}
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -192,6 +195,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
       </Grid>
 
       <EditContactDrawer contact={contact} opened={editing} onClose={() => setEditing(false)} onReload={onReload} />
+      {canManage && <MergeDialog contact={contact} opened={merging} onClose={() => setMerging(false)} />}
       <BlockDialog
         contactId={contact.id}
         displayName={contact.displayName}

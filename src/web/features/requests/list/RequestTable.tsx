@@ -49,7 +49,7 @@ export function RequestTable({ items, selection }: RequestTableProps) {
         <Table.Tbody>
           {items.map((item) => {
             // Once the customer has been contacted (any attempt), the first-contact deadline is met.
-            const settled = !OPEN_STATUSES.includes(item.status) || item.attemptCount > 0;
+            const settled = !OPEN_STATUSES.includes(item.status) || Boolean(item.firstContactedAt);
             const late = item.overdue && !settled;
             return (
               <Table.Tr
@@ -106,7 +106,13 @@ export function RequestTable({ items, selection }: RequestTableProps) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <DueLabel dueAt={item.firstContactDueAt} overdue={item.overdue} settled={settled} now={now} />
+                  <DueLabel
+                    dueAt={item.firstContactDueAt}
+                    overdue={item.overdue}
+                    settled={settled}
+                    contactedAt={item.firstContactedAt}
+                    now={now}
+                  />
                 </Table.Td>
                 <Table.Td ta="right">{item.attemptCount}</Table.Td>
               </Table.Tr>

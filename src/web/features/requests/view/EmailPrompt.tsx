@@ -9,7 +9,7 @@ import type { NextStepData } from '../types';
 interface EmailPromptProps {
   requestId: string;
   nextStep: NextStepData;
-  /** The customer's address for the mailto: link; the prompt works without one (copy and paste). */
+  /** The customer's address for the mailto: link; without one the same text goes out by letter or SMS. */
   email: string | null;
 }
 
@@ -27,14 +27,15 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
   const body = template?.body ?? '';
   const mailto = `mailto:${email ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 
-  async function markSent() {
+  async function markSent(channel: 'email' | 'letter' | 'sms') {
     try {
+      // A letter or SMS is the written follow-up too: it counts like the e-mail, on its own channel.
       await record.mutateAsync({
-        channel: 'email',
+        channel,
         outcome: 'email_sent',
         note: subject ? `${subject}\n\n${body}` : body,
       });
-      notifications.show({ color: 'teal', message: t('requests.nextStep.emailRecorded') });
+      notifications.show({ color: 'teal', message: t(`requests.nextStep.recorded.${channel}`) });
     } catch (error) {
       reportError(error);
     }
@@ -46,7 +47,7 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
       variant="light"
       radius="md"
       icon={<IconMailForward />}
-      title={t('requests.nextStep.emailTitle')}
+      title={email ? t('requests.nextStep.emailTitle') : t('requests.nextStep.writeTitle')}
       role="alert"
       styles={{ title: { fontSize: 'var(--mantine-font-size-lg)' } }}
     >
@@ -56,6 +57,11 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
             ? t('requests.nextStep.invalidNumber')
             : t('requests.nextStep.threeFailed', { count: nextStep.failedPhoneAttempts })}
         </Text>
+        {!email && (
+          <Text size="sm" fw={600}>
+            {t('requests.nextStep.noEmail')}
+          </Text>
+        )}
         {templates.isPending ? (
           <Skeleton height={120} />
         ) : !template ? (
@@ -89,18 +95,36 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
               </Button>
             )}
           </CopyButton>
-          <Button component="a" href={mailto} variant="default" size="sm" leftSection={<IconMail size={16} />}>
-            {email ? t('requests.nextStep.openMail', { email }) : t('requests.nextStep.openMailNoAddress')}
-          </Button>
-          <Button
-            color="orange"
-            size="sm"
-            leftSection={<IconCheck size={16} />}
-            loading={record.isPending}
-            onClick={() => void markSent()}
-          >
-            {t('requests.nextStep.markSent')}
-          </Button>
+          {email ? (
+            <>
+              <Button component="a" href={mailto} variant="default" size="sm" leftSection={<IconMail size={16} />}>
+                {t('requests.nextStep.openMail', { email })}
+              </Button>
+              <Button
+                color="orange"
+                size="sm"
+                leftSection={<IconCheck size={16} />}
+                loading={record.isPending}
+                onClick={() => void markSent('email')}
+              >
+                {t('requests.nextStep.markSent')}
+              </Button>
+            </>
+          ) : (
+            (['letter', 'sms'] as const).map((channel) => (
+              <Button
+                key={channel}
+                color="orange"
+                variant={channel === 'letter' ? 'filled' : 'light'}
+                size="sm"
+                leftSection={<IconCheck size={16} />}
+                loading={record.isPending}
+                onClick={() => void markSent(channel)}
+              >
+                {t(`requests.nextStep.markSentBy.${channel}`)}
+              </Button>
+            ))
+          )}
         </Group>
       </Stack>
     </Alert>

@@ -100,6 +100,7 @@ export function RequestHeader({ request, onStatus, onReassign }: RequestHeaderPr
             dueAt={request.firstContactDueAt}
             overdue={request.overdue}
             settled={!open || Boolean(request.firstContactedAt)}
+            contactedAt={request.firstContactedAt}
           />
           <Group gap="xs">
             <Button variant="default" size="sm" leftSection={<IconArrowsExchange size={16} />} onClick={onReassign}>

@@ -73,6 +73,41 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     );
   });
 
+  it('shows the phone system’s own text apart from what the customer said', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: {
+        body: { ...afterThreeCalls, message: 'Anruf am 06.05.24, 10:10 nicht angenommen.', messageFrom: 'system' },
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const note = await screen.findByRole('alert', { name: 'Vom System vermerkt' }, firstRender);
+    expect(note).toHaveTextContent('Anruf am 06.05.24, 10:10 nicht angenommen.');
+    const words = screen.getByRole('heading', { name: 'Was der Kunde sagt' }).parentElement!;
+    expect(words).not.toHaveTextContent('nicht angenommen');
+    expect(words).toHaveTextContent('Keine Nachricht erfasst.');
+  });
+
+  it('offers a letter or an SMS instead of an e-mail when the customer has no address', async () => {
+    const { requests } = stubRequest({
+      [`GET /api/contacts/${CONTACT_ID}`]: { body: contactFixture({ emails: [] }) },
+      [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const prompt = await screen.findByRole('alert', { name: /per Brief oder SMS/ }, firstRender);
+    expect(within(prompt).getByText(/keine E-Mail-Adresse hinterlegt/)).toBeInTheDocument();
+    expect(within(prompt).queryByRole('link', { name: /E-Mail-Programm/ })).toBeNull();
+    await user.click(within(prompt).getByRole('button', { name: 'Als Brief verschickt vermerken' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+        channel: 'letter',
+        outcome: 'email_sent',
+      }),
+    );
+  });
+
   it('notes the e-mail as sent with one click', async () => {
     const { requests } = stubRequest({
       [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },

@@ -1,5 +1,5 @@
-import { Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconFileUnknown } from '@tabler/icons-react';
+import { Alert, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileUnknown, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -62,11 +62,18 @@ function RequestView({ request }: { request: CustomerRequest }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            {request.message && request.messageFrom === 'system' && (
+              <Alert variant="light" color="gray" icon={<IconInfoCircle />} title={t('requests.view.systemNote')}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {request.message}
+                </Text>
+              </Alert>
+            )}
             <Paper withBorder radius="md" p="md">
               <Title order={4} mb="xs">
                 {t('requests.view.customerWords')}
               </Title>
-              {request.message ? (
+              {request.message && request.messageFrom === 'customer' ? (
                 <Text size="md" style={{ whiteSpace: 'pre-wrap' }} fs="italic">
                   {request.message}
                 </Text>
