@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
+import { logIn } from './session';
 
 const enabled = browserAvailable();
 
@@ -39,5 +40,19 @@ describe.runIf(enabled)('customers in a real browser', () => {
     await page.getByText('MUC-').first().waitFor();
     await screenshot(page, 'customer-record');
     expect(await page.getByText('0171 1234567').count()).toBeGreaterThan(0);
+  });
+
+  it('the hint on the new-customer form names the phone number as soon as it is typed, not the earlier name match', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.reception);
+    await page.goto('/customers/new');
+    await page.getByLabel('Vorname').fill('Hans');
+    await page.getByLabel('Nachname').fill('Müller');
+    const hint = page.getByRole('status').filter({ hasText: 'Möglicherweise schon vorhanden' });
+    // The phone is typed and the cursor stays in the field: the receptionist reads the hint now.
+    await page.getByLabel('Telefonnummer', { exact: true }).first().fill('0171 1234567');
+    await hint.getByText('gleiche Telefonnummer').waitFor();
+    await screenshot(page, 'new-customer-duplicate-hint');
+    expect(await hint.getByRole('link', { name: 'Müller, Hans' }).count()).toBeGreaterThan(0);
   });
 });
