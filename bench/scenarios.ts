@@ -4,7 +4,7 @@ import type { BenchApp } from './http';
 import type { Samples } from './samples';
 import { type Measurement, measure, percentile } from './stats';
 
-const SEARCH_TARGET_MS = 30;
+const SEARCH_TARGET_MS = 10;
 const CALLER_ID_TARGET_MS = 2;
 const RECORD_TARGET_MS = 40;
 

@@ -85,4 +85,48 @@ describe.runIf(enabled)('customers in a real browser', () => {
     await page.goto(`/customers/${duplicate.id}`);
     await page.waitForURL(`**/customers/${kept.id}`);
   });
+
+  it('the hint on the new-customer form names the phone number as soon as it is typed, not the earlier name match', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.reception);
+    await page.goto('/customers/new');
+    await page.getByLabel('Vorname').fill('Hans');
+    await page.getByLabel('Nachname').fill('Müller');
+    const hint = page.getByRole('status').filter({ hasText: 'Möglicherweise schon vorhanden' });
+    // The phone is typed and the cursor stays in the field: the receptionist reads the hint now.
+    await page.getByLabel('Telefonnummer', { exact: true }).first().fill('0171 1234567');
+    await hint.getByText('gleiche Telefonnummer').waitFor();
+    await screenshot(page, 'new-customer-duplicate-hint');
+    expect(await hint.getByRole('link', { name: 'Müller, Hans' }).count()).toBeGreaterThan(0);
+  });
+
+  it('the search bar shows a company with a building and starts empty when reopened at once, keeping every letter', async () => {
+    const reception = await apiAs(server.url, DEMO_LOGINS.reception, DEMO_PASSWORD);
+    const locations = await reception<Array<{ id: string }>>('GET', '/api/locations');
+    await reception('POST', '/api/contacts', {
+      kind: 'company',
+      companyName: 'Spedition Kranichfeld GmbH',
+      homeLocationId: locations[0]!.id,
+      ignoreDuplicates: true,
+    });
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.reception);
+    const searchField = page.getByRole('combobox', { name: /Kundennummer/ });
+
+    await page.keyboard.press('Control+k');
+    await searchField.fill('Kranichfeld');
+    const company = page.getByRole('option', { name: /Spedition Kranichfeld/ });
+    await company.getByRole('img', { name: 'Firma' }).waitFor();
+    await screenshot(page, 'search-company');
+
+    // Esc and straight back in, typing at once: only the new query, first digit included.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('0171 1234567');
+    await page
+      .getByRole('option', { name: /Müller, Hans/ })
+      .first()
+      .waitFor();
+    expect(await searchField.inputValue()).toBe('0171 1234567');
+  });
 });

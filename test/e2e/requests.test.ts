@@ -147,4 +147,34 @@ describe.runIf(enabled)('requests in a real browser', () => {
     await page.getByRole('link', { name: 'Neumann, Anna' }).first().waitFor();
     await screenshot(page, 'lead-possible-duplicate');
   });
+
+  it('a walk-in starts as a sales inquiry due within minutes, offers no callback times, and the confirmation is in view', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.reception);
+    await page.goto('/requests/new?channel=walk_in');
+    const form = page.getByRole('form', { name: 'Anliegen erfassen' });
+    await form.getByLabel('Kunde').first().fill('0171 1234567');
+    await page
+      .getByRole('option', { name: /Müller, Hans/ })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    expect(await form.getByLabel('Art', { exact: true }).inputValue()).toBe('Verkaufsanfrage');
+    expect(await form.getByText('Rückruf gewünscht').count()).toBe(0);
+
+    await form.getByRole('button', { name: 'Anliegen anlegen' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'Gespeichert' });
+    await saved.waitFor();
+    await page.waitForTimeout(300);
+    const box = (await saved.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await screenshot(page, 'walk-in-saved');
+
+    const href = (await saved.getByRole('link').first().getAttribute('href'))!;
+    const reception = await apiAs(server.url, DEMO_LOGINS.reception, DEMO_PASSWORD);
+    const request = await reception<{ receivedAt: string; firstContactDueAt: string }>('GET', `/api/${href.slice(1)}`);
+    const wait = Date.parse(request.firstContactDueAt) - Date.parse(request.receivedAt);
+    expect(wait).toBeLessThanOrEqual(15 * 60_000);
+  });
 });

@@ -18,6 +18,8 @@ export const SearchResult = z.object({
   customerNumber: z.string().nullable(),
   blocked: z.boolean(),
   homeLocationId: z.uuid().nullable(),
+  /** A person or a company (shown with a building), null for a vehicle. */
+  contactKind: z.enum(['person', 'company']).nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -98,6 +98,7 @@ export const contactPhones = pgTable(
   (t) => [
     index('contact_phones_contact_idx').on(t.contactId),
     index('contact_phones_e164_idx').on(t.e164),
+    // Migration 0015 adds INCLUDE (contact_id), which this builder cannot say: the search by last digits reads the index only.
     index('contact_phones_digits_reversed_idx').on(sql`${t.digitsReversed} text_pattern_ops`),
   ],
 );

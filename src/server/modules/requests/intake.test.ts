@@ -83,6 +83,8 @@ describe('staff intake', () => {
       assigneeId: colleague.userId,
     });
     expect(walkIn.assignee?.id).toBe(colleague.userId);
+    // The customer stands at the desk: due within a quarter of an hour, not by tomorrow.
+    expect(walkIn.firstContactDueAt).toBe(new Date(t.clock.now().getTime() + 15 * 60_000).toISOString());
   });
 
   it('names the missing customer data and refuses an assignee from another location', async () => {

@@ -100,6 +100,13 @@ export interface IntakeResult {
 const actorIds = (actor: Actor) =>
   actor.kind === 'user' ? { userId: actor.userId, apiKeyId: null } : { userId: null, apiKeyId: actor.apiKeyId };
 
+/**
+ * A customer at the counter is seen now, not within a working day: the first
+ * contact is due at once, with a quarter of an hour's grace before the
+ * location's managers hear that nobody has come to the front desk.
+ */
+export const WALK_IN_WAIT_MS = 15 * 60 * 1000;
+
 export function createIntake(ctx: RequestsContext) {
   const { deps, org, contacts, vehicles, assignment, jobs, typeSettings } = ctx;
   const chooseContact = createCustomerIntake(ctx);
@@ -192,7 +199,9 @@ export function createIntake(ctx: RequestsContext) {
       location,
       receivedAt,
       dueAt: dueWithCallbackWindow(
-        firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type, version)),
+        input.channel === 'walk_in'
+          ? new Date(receivedAt.getTime() + WALK_IN_WAIT_MS)
+          : firstContactDue(calendar, receivedAt, await typeSettings.deadlineFor(input.type, version)),
         { from: input.callbackFrom ?? null, to: input.callbackTo ?? null },
         receivedAt,
       ),

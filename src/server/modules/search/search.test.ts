@@ -188,7 +188,7 @@ describe('search bar: identifiers', () => {
 
   it.each(['4567', '1234567'])('finds a contact by the last digits %s of the number', async (q) => {
     const results = await search(q);
-    expect(results.find((r) => r.id === hans.id)).toMatchObject({ matchedOn: 'phone' });
+    expect(results.find((r) => r.id === hans.id)).toMatchObject({ matchedOn: 'phone', subtitle: '0171 1234567' });
   });
 
   it.each(['hans.mueller@example.test', 'Hans.Mueller@Example.TEST', 'hans.mue@'])(

@@ -103,6 +103,7 @@ function present(hit: Hit): SearchResult {
       customerNumber: hit.customerNumber,
       blocked: hit.blocked,
       homeLocationId: hit.homeLocationId,
+      contactKind: null,
     };
   }
   const subtitle =
@@ -121,5 +122,6 @@ function present(hit: Hit): SearchResult {
     customerNumber: hit.customerNumber,
     blocked: hit.blocked,
     homeLocationId: hit.homeLocationId,
+    contactKind: hit.kind,
   };
 }

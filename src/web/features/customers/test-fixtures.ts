@@ -70,6 +70,7 @@ export function searchHit(overrides: Partial<SearchResult> = {}): SearchResult {
     customerNumber: 'K-100234',
     blocked: false,
     homeLocationId: MUNICH_ID,
+    contactKind: 'person',
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCar, IconUser } from '@tabler/icons-react';
+import { IconBuilding, IconCar, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../shared/search/schemas';
 
@@ -13,6 +13,14 @@ function subtitleOf(result: SearchResult) {
   return parts.filter(Boolean).join(' · ');
 }
 
+function ResultIcon({ result }: { result: SearchResult }) {
+  const { t } = useTranslation();
+  if (result.type === 'vehicle') return <IconCar size={20} stroke={1.6} />;
+  if (result.contactKind === 'company')
+    return <IconBuilding size={20} stroke={1.6} aria-label={t('search.kindCompany')} role="img" />;
+  return <IconUser size={20} stroke={1.6} />;
+}
+
 /** One search hit: icon, name, the line that tells people apart, what matched, and a block warning. */
 export function SearchResultContent({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
@@ -20,7 +28,7 @@ export function SearchResultContent({ result }: { result: SearchResult }) {
   return (
     <Group gap="sm" wrap="nowrap" w="100%">
       <ThemeIcon variant="light" color={result.blocked ? 'red' : vehicle ? 'grape' : 'autohaus'} size={36} radius="xl">
-        {vehicle ? <IconCar size={20} stroke={1.6} /> : <IconUser size={20} stroke={1.6} />}
+        <ResultIcon result={result} />
       </ThemeIcon>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
         <Text

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Kbd, Loader, ScrollArea, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SearchResult } from '../../../shared/search/schemas';
@@ -11,32 +11,66 @@ import { newCustomerPath, resultPath } from './search-helpers';
 import { orderedResults, SearchResultsList } from './SearchResultsList';
 import classes from './SearchSpotlight.module.css';
 
-export const openSearch = () => spotlight.open();
-const closeSearch = () => spotlight.close();
+/**
+ * The search dialog's own store: the query lives here, so opening can empty it
+ * in the same step. Clearing it only after the closing animation (Mantine's
+ * default) let a quick Esc, Ctrl+K keep the old query and append the new one.
+ */
+const [searchStore] = createSpotlight();
+/** Until the field has focus, keys typed belong to the new query, not to the page under the dialog. */
+let awaitingFocus = false;
+
+export const openSearch = () => {
+  awaitingFocus = true;
+  searchStore.setState((state) => ({ ...state, opened: true, selected: -1, query: '' }));
+};
+const closeSearch = () => searchStore.setState((state) => ({ ...state, opened: false }));
+const setQuery = (query: string) => searchStore.setState((state) => ({ ...state, query }));
+
+const isShortcut = (event: globalThis.KeyboardEvent) =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+const isTyping = (event: globalThis.KeyboardEvent) =>
+  event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
 /**
- * Global search, opened with Ctrl+K (Cmd+K on a Mac) from anywhere in the app,
- * even from inside a form field: type a name, phone number, customer number,
- * plate or VIN, pick with the arrow keys, open with Enter.
+ * Ctrl+K (Cmd+K on a Mac) from anywhere, even from inside a form field; what is
+ * typed the instant the dialog opens, before its field has focus, is kept.
+ */
+function handleGlobalKeyDown(event: globalThis.KeyboardEvent) {
+  const { opened, query } = searchStore.getState();
+  if (isShortcut(event)) {
+    event.preventDefault();
+    if (!opened) openSearch();
+  } else if (opened && awaitingFocus && isTyping(event)) {
+    event.preventDefault();
+    event.stopPropagation();
+    setQuery(query + event.key);
+  }
+}
+
+/**
+ * Global search: type a name, phone number, customer number, plate or VIN,
+ * pick with the arrow keys, open with Enter.
  */
 export function SearchSpotlight() {
-  const [query, setQuery] = useState('');
+  useEffect(() => {
+    document.addEventListener('keydown', handleGlobalKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', handleGlobalKeyDown, true);
+      // The store outlives the app shell (logout, tests): the next one starts closed and empty.
+      searchStore.setState((state) => ({ ...state, opened: false, query: '' }));
+    };
+  }, []);
   return (
-    <Spotlight.Root
-      query={query}
-      onQueryChange={setQuery}
-      shortcut={['mod + K', 'ctrl + K']}
-      tagsToIgnore={[]}
-      clearQueryOnClose
-      size={680}
-    >
-      <SearchDialogBody query={query} onQueryChange={setQuery} />
+    <Spotlight.Root store={searchStore} shortcut={null} clearQueryOnClose={false} size={680}>
+      <SearchDialogBody />
     </Spotlight.Root>
   );
 }
 
-function SearchDialogBody({ query, onQueryChange }: { query: string; onQueryChange(query: string): void }) {
+function SearchDialogBody() {
   const { t } = useTranslation();
+  const { query } = useSpotlight(searchStore);
   const navigate = useNavigate();
   const idPrefix = `search-${useId().replace(/:/g, '')}`;
   const search = useSearch(query);
@@ -72,8 +106,15 @@ function SearchDialogBody({ query, onQueryChange }: { query: string; onQueryChan
         leftSection={<IconSearch stroke={1.6} />}
         rightSection={search.busy ? <Loader size="xs" aria-label={t('search.searching')} /> : null}
         value={query}
-        onChange={(event) => onQueryChange(event.currentTarget.value)}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        onFocus={(event) => {
+          awaitingFocus = false;
+          // Letters typed before the focus arrived are in the field already: continue after them.
+          const end = event.currentTarget.value.length;
+          event.currentTarget.setSelectionRange(end, end);
+        }}
         onKeyDown={handleKeyDown}
+        data-autofocus
         role="combobox"
         aria-expanded={results.length > 0}
         aria-controls={`${idPrefix}-list`}

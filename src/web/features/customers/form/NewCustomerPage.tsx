@@ -21,6 +21,8 @@ import { emptyValues, prepareContact, type ContactFormValues } from './values';
 
 const validateBody = zodValidate<unknown>(ContactInput);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A pause in typing this long checks for duplicates, so the hint follows what is in the form, not what was in it. */
+const TYPING_PAUSE_MS = 400;
 
 /**
  * /customers/new, prefilled from ?name=, ?phone= or ?email= (the search bar and
@@ -45,6 +47,8 @@ function NewCustomerForm({ homeLocationId }: { homeLocationId: string }) {
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [conflict, setConflict] = useState<DuplicateCandidate[] | null>(null);
   const lastProbe = useRef('');
+  const typingPause = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(typingPause.current), []);
 
   const form = useForm<ContactFormValues>({
     initialValues: emptyValues({
@@ -53,6 +57,10 @@ function NewCustomerForm({ homeLocationId }: { homeLocationId: string }) {
       phone: params.get('phone'),
       email: params.get('email'),
     }),
+    onValuesChange: () => {
+      clearTimeout(typingPause.current);
+      typingPause.current = setTimeout(checkDuplicates, TYPING_PAUSE_MS);
+    },
     validate: (values) => {
       const { body, remap } = prepareContact(values);
       return remap(validateBody(body));
@@ -68,10 +76,20 @@ function NewCustomerForm({ homeLocationId }: { homeLocationId: string }) {
   function checkDuplicates() {
     const probe = duplicateProbe(prepareContact(form.getValues()).body);
     const key = JSON.stringify(probe);
-    if (!probe || key === lastProbe.current) return;
+    if (key === lastProbe.current) return;
     lastProbe.current = key;
-    // Only a hint: if the check fails, saving still asks the server.
-    findDuplicates().then(setCandidates, () => undefined);
+    if (!probe) {
+      setCandidates([]);
+      return;
+    }
+    // Only a hint: if the check fails, saving still asks the server. An answer to an
+    // older probe (a slow name search overtaken by the phone number) is dropped.
+    findDuplicates().then(
+      (found) => {
+        if (lastProbe.current === key) setCandidates(found);
+      },
+      () => undefined,
+    );
   }
 
   // Coming from the search bar with a name or number: look for that customer right away.

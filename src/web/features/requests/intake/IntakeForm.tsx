@@ -193,36 +193,39 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
           maxRows={10}
           {...form.getInputProps('message')}
         />
-        <Stack gap={6}>
-          <Input.Label id="callback-window-label">{t('requests.intake.callbackWindow')}</Input.Label>
-          <Chip.Group
-            value={values.callbackWindow}
-            onChange={(value) => form.setFieldValue('callbackWindow', value as IntakeValues['callbackWindow'])}
-          >
-            <Group gap="xs" role="radiogroup" aria-labelledby="callback-window-label">
-              {CALLBACK_WINDOWS.map((pick) => (
-                <Chip key={pick} value={pick} size="sm" disabled={windowPassed(pick, now)}>
-                  {t(`requests.intake.windows.${pick}`)}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          {values.callbackWindow === 'custom' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                type="datetime-local"
-                label={t('requests.intake.from')}
-                {...form.getInputProps('callbackCustom.from')}
-              />
-              <TextInput
-                type="datetime-local"
-                label={t('requests.intake.to')}
-                {...form.getInputProps('callbackCustom.to')}
-                error={form.errors['callbackCustom.to'] ?? form.errors.callbackTo}
-              />
-            </SimpleGrid>
-          )}
-        </Stack>
+        {/* Nobody calls back a customer who is standing at the desk. */}
+        {values.channel !== 'walk_in' && (
+          <Stack gap={6}>
+            <Input.Label id="callback-window-label">{t('requests.intake.callbackWindow')}</Input.Label>
+            <Chip.Group
+              value={values.callbackWindow}
+              onChange={(value) => form.setFieldValue('callbackWindow', value as IntakeValues['callbackWindow'])}
+            >
+              <Group gap="xs" role="radiogroup" aria-labelledby="callback-window-label">
+                {CALLBACK_WINDOWS.map((pick) => (
+                  <Chip key={pick} value={pick} size="sm" disabled={windowPassed(pick, now)}>
+                    {t(`requests.intake.windows.${pick}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            {values.callbackWindow === 'custom' && (
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <TextInput
+                  type="datetime-local"
+                  label={t('requests.intake.from')}
+                  {...form.getInputProps('callbackCustom.from')}
+                />
+                <TextInput
+                  type="datetime-local"
+                  label={t('requests.intake.to')}
+                  {...form.getInputProps('callbackCustom.to')}
+                  error={form.errors['callbackCustom.to'] ?? form.errors.callbackTo}
+                />
+              </SimpleGrid>
+            )}
+          </Stack>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Stack gap={4}>
             <Input.Label>{t('requests.fields.priority')}</Input.Label>

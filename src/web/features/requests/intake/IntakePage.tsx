@@ -1,6 +1,6 @@
 import { Alert, Anchor, Grid, Paper, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../../app/auth';
@@ -12,6 +12,11 @@ import { IntakeForm } from './IntakeForm';
 /** "Anliegen A-100123 angelegt — zugewiesen an X (fällig bis …)": the receptionist can tell the caller who will call back. */
 function CreatedNotice({ request }: { request: CustomerRequest }) {
   const { t } = useTranslation();
+  const notice = useRef<HTMLDivElement>(null);
+  // Saved from the bottom of a long form: bring the answer up to where the receptionist looks.
+  useEffect(() => {
+    notice.current?.scrollIntoView({ block: 'nearest' });
+  }, [request.id]);
   const assignee = request.assignee
     ? request.onBehalfOf
       ? t('requests.intake.assignedOnBehalf', {
@@ -22,6 +27,7 @@ function CreatedNotice({ request }: { request: CustomerRequest }) {
     : t('requests.intake.notAssigned');
   return (
     <Alert
+      ref={notice}
       color="teal"
       icon={<IconCircleCheck />}
       mb="md"

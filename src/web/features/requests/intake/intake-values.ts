@@ -36,10 +36,14 @@ export const defaultSubject = (type: RequestType) => i18next.t(`requests.default
 const pickEnum = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
   value && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 
-/** Start values from the address: ?type=, ?channel= (the phone pop-up and the walk-in button use them). */
+/**
+ * Start values from the address: ?type=, ?channel= (the phone pop-up and the walk-in button use them).
+ * A customer at the counter mostly wants to talk to a consultant about a car: a sales inquiry,
+ * which goes to sales, not a general inquiry that waits for the manager.
+ */
 export function initialValues(params: URLSearchParams, homeLocationId: string): IntakeValues {
   const channel = pickEnum(REQUEST_CHANNELS, params.get('channel'), 'phone');
-  const type = pickEnum(REQUEST_TYPES, params.get('type'), channel === 'walk_in' ? 'general' : 'callback');
+  const type = pickEnum(REQUEST_TYPES, params.get('type'), channel === 'walk_in' ? 'sales_lead' : 'callback');
   return {
     type,
     channel,
