@@ -182,6 +182,28 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(within(notice).getByText(/callbackFrom: unmögliches Datum weggelassen/)).toBeInTheDocument();
   });
 
+  it('shows in the history each time the caller of a missed call tried again', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}/events`]: {
+        body: [
+          {
+            id: '6e6e6e6e-0000-4000-8000-000000000002',
+            at: '2024-05-06T08:15:00.000Z',
+            kind: 'call_repeated',
+            actor: null,
+            fromStatus: null,
+            toStatus: null,
+            data: { callId: '5e5e5e5e-0000-4000-8000-000000000001', calledAt: '2024-05-06T08:00:16.000Z', count: 2 },
+          },
+        ],
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+    expect(
+      await screen.findByText('Erneut angerufen: 2. Anruf am 06.05.2024, 10:00, nicht angenommen', {}, firstRender),
+    ).toBeInTheDocument();
+  });
+
   it('lists the attachments for download and refuses a file of a kind not accepted before sending it', async () => {
     const { requests } = stubRequest({
       [`GET /api/requests/${REQUEST_ID}/attachments`]: {
