@@ -168,6 +168,35 @@ describe('missed calls', () => {
     ]);
   });
 
+  it('from a number several customers share go to the looked-after customer, the others kept to choose', async () => {
+    const sam = await makeUser(t, 'sales', { firstName: 'Sam', lastName: 'Stamm' });
+    await clearRules(t);
+    await makeRule(t, { strategy: 'regular_consultant', match: { types: ['callback'] } });
+    const factory = searchFactory(t.database, () => t.clock.now());
+    const regular = await factory.contact({
+      location: t.location,
+      lastName: 'Stammkunde',
+      firstName: 'Paul',
+      phones: ['0151 2223334'],
+    });
+    await t.database.query(`UPDATE contacts SET sales_consultant_id = $1 WHERE id = $2`, [sam.id, regular.id]);
+    t.clock.advance(3600_000);
+    const duplicate = await factory.contact({
+      location: t.location,
+      lastName: 'Stammkunde',
+      firstName: 'P.',
+      phones: ['0151 2223334'],
+    });
+
+    const id = await missedCall('+49 151 2223334');
+    expect((await callOf(id)).matchedContactIds).toHaveLength(2);
+    await afterGrace();
+    const made = await request((await callOf(id)).requestId);
+    expect(made).toMatchObject({ contact: { id: regular.id }, assignee: { id: sam.id } });
+    expect(made.submitted).toMatchObject({ match: 'shared_number' });
+    expect(made.submitted.possibleDuplicates.map((c: { id: string }) => c.id)).toEqual([duplicate.id]);
+  });
+
   it('from a withheld number make no request', async () => {
     const id = await missedCall('anonymous');
     await afterGrace();

@@ -5,7 +5,9 @@ import type { Tx } from '../../db/client';
 import type { ApiKeyActor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { loadPeople, openLoad } from '../assignment/people';
+import type { ContactsService } from '../contacts/service';
 import type { RequestsService } from '../requests/service';
+import { likeliestCaller } from './likeliest-caller';
 import { newCaller, type RequestFromCall } from './call-requests';
 import { isLookupable } from './numbers';
 import * as repo from './repo';
@@ -43,6 +45,7 @@ export function createMissedCalls(
   jobs: JobsService,
   requestFromCall: RequestFromCall,
   requests: RequestsService,
+  contacts: ContactsService,
 ): MissedCalls {
   /** A tracking number's routing target: its person, or whoever of its group got a request longest ago. */
   async function routeTarget(call: repo.CallRow): Promise<string | null> {
@@ -105,6 +108,7 @@ export function createMissedCalls(
       if (!call || call.state !== 'missed' || call.requestId || !isLookupable(call.fromNumber)) return;
       const number = formatPhone(call.fromNumber, call.fromRaw ?? call.fromNumber);
       const tracking = call.trackingNumberId ? await repo.findTrackingNumber(deps.db, call.trackingNumberId) : null;
+      const caller = await likeliestCaller(deps.db, contacts, call);
       let joined: string | null = null;
       const outcome = await requestFromCall(
         phoneSystem(call),
@@ -115,10 +119,11 @@ export function createMissedCalls(
           message:
             `Anruf am ${berlinTime(call.startedAt)} nicht angenommen` +
             (tracking ? ` (Rufnummer ${tracking.label}, Quelle ${tracking.source})` : '') +
-            (call.matchedContactIds.length > 1 && !call.contactId
-              ? `. Die Nummer passt zu ${call.matchedContactIds.length} Kunden; der erste wurde gewählt.`
+            (caller.others.length > 0
+              ? `. Die Nummer gehört ${caller.others.length + 1} Kunden; gewählt wurde der betreute bzw. zuletzt aktive, die anderen stehen zur Auswahl.`
               : '.'),
-          contactId: call.contactId ?? call.matchedContactIds[0] ?? null,
+          contactId: caller.contactId,
+          otherContactIds: caller.others,
           customer: newCaller({ lastName: `Anrufer ${number}`, phone: call.fromNumber }),
           assigneeId: await routeTarget(call),
         },

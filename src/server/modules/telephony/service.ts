@@ -71,7 +71,7 @@ function assertAct(actor: UserActor, view: CallView) {
 export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
   const { db, database, clock } = deps;
   const requestFromCall = createCallRequests(deps, modules.requests, modules.org);
-  const missed = createMissedCalls(deps, modules.jobs, requestFromCall, modules.requests);
+  const missed = createMissedCalls(deps, modules.jobs, requestFromCall, modules.requests, modules.contacts);
   const sink = createCallSink(deps, modules.notifications, missed);
   const adapters = new AdapterRegistry(deps, sink, modules.events);
   modules.mergeHooks.register('telephony', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));

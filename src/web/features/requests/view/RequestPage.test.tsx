@@ -290,4 +290,40 @@ describe('RequestPage', { timeout: 60_000 }, () => {
       address: false,
     });
   });
+
+  it('names the other customers sharing the number of a missed call, to choose from', async () => {
+    const submitted = {
+      customer: {
+        salutation: null,
+        firstName: null,
+        lastName: null,
+        fullName: null,
+        companyName: null,
+        phones: [{ number: '0151 2223334', kind: null, e164: '+491512223334' }],
+        emails: [],
+        address: null,
+      },
+      match: 'shared_number',
+      matchedBy: ['phone'],
+      added: { phones: [], emails: [] },
+      possibleDuplicates: [
+        {
+          id: '0b5e6f4a-1c2d-4e3f-8a9b-0000000000ab',
+          displayName: 'Stammkunde, P.',
+          customerNumber: 'MUC-100002',
+          reasons: ['phone'],
+          blocked: false,
+          city: null,
+          primaryPhone: null,
+        },
+      ],
+      notOnContact: { phones: [], emails: [], address: null },
+    } as const;
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: { body: requestFixture({ submitted: structuredClone(submitted) as never }) },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+    const flag = await screen.findByRole('alert', { name: 'Die Nummer gehört mehreren Kunden' }, firstRender);
+    expect(within(flag).getByRole('link', { name: 'Stammkunde, P.' })).toBeInTheDocument();
+  });
 });
