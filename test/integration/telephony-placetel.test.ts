@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlacetelAdapter } from '../../src/server/integrations/placetel';
 import { ManualClock } from '../../src/server/lib/clock';
 import type { CallEvent } from '../../src/server/modules/telephony/ports';
-import { callEvents, telephonyConnections } from '../../src/server/modules/telephony/tables';
+import { callEvents, telephonyConnections, telephonyExtensions } from '../../src/server/modules/telephony/tables';
 import { createTestApp, type TestApp } from '../support/app';
 import { CallEventCollector } from '../support/call-event-collector';
 import { PlacetelSimulator, placetelSign, startPlacetelApi } from '../support/placetel-simulator';
@@ -70,6 +70,30 @@ describe('Placetel notify', () => {
       type: 'accepted',
       duration: '42',
     });
+  });
+
+  it('pops the call while it rings to the users the called number routes to', async () => {
+    const row = await connection();
+    const anna = await t.userWithRole('sales');
+    const max = await t.userWithRole('sales');
+    await t.database.db.insert(telephonyExtensions).values([
+      { connectionId: row.id, extension: PEER_ANNA, userId: anna.userId },
+      { connectionId: row.id, extension: PEER_MAX, userId: max.userId },
+      { connectionId: row.id, extension: '0211 88401099', userId: max.userId },
+    ]);
+    const sim = simulator(row.id);
+    const live = async (user: typeof anna) =>
+      ((await user.get('/api/calls/live')).json().items as Array<{ externalId: string }>).map((c) => c.externalId);
+
+    // The main line has no user of its own: everyone of the connection sees it ring.
+    await sim.incomingCall({ callId: 'p-route-group', from: '0221 1234567', to: '021188401000' });
+    expect(await live(anna)).toContain('p-route-group');
+    expect(await live(max)).toContain('p-route-group');
+
+    // Max's direct line rings only at Max.
+    await sim.incomingCall({ callId: 'p-route-direct', from: '0221 1234568', to: '021188401099' });
+    expect(await live(max)).toContain('p-route-direct');
+    expect(await live(anna)).not.toContain('p-route-direct');
   });
 
   it('reads an outgoing call as originated from the dialling peer', async () => {

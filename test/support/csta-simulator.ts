@@ -141,6 +141,26 @@ export class CstaSimulator {
     }
   }
 
+  /**
+   * An event under a monitor the client never started, as a PBX sends when monitors of
+   * another application or a stale cross-reference get mixed up.
+   */
+  sendForeignEvent(name: string, crossRefId: string, body: XmlContent): void {
+    this.broadcast(encodeFrame(EVENT_INVOKE_ID, this.write(el(name, el('monitorCrossRefID', crossRefId), body))));
+  }
+
+  /** A call alerting at a device nobody asked to monitor, under a cross-reference of no monitor of ours. */
+  deliverUnmonitored(input: { from: string; device: string; callId: string; crossRefId?: string }): void {
+    this.sendForeignEvent('DeliveredEvent', input.crossRefId ?? 'FOREIGN-1', [
+      connection('connection', input.callId, input.device),
+      el('alertingDevice', device(input.device)),
+      el('callingDevice', device(input.from)),
+      el('calledDevice', device(input.device)),
+      el('localConnectionInfo', 'alerting'),
+      el('cause', 'newCall'),
+    ]);
+  }
+
   /** Plays an inbound call from an outside number to one of our devices, step by step. */
   inboundCall(input: { from: string; device: string; called?: string; callId?: string }): InboundCall {
     return new InboundCall(
@@ -343,8 +363,13 @@ export class CstaSimulator {
         if (this.monitors.has(calling)) new OutboundCall(this, callId, calling, called).play();
         return;
       }
+      case 'MonitorStop': {
+        const crossRefId = childText(root, 'monitorCrossRefID');
+        for (const [device, id] of this.monitors) if (id === crossRefId) this.monitors.delete(device);
+        this.reply(socket, invokeId, el('MonitorStopResponse', ''));
+        return;
+      }
       case 'SystemStatusResponse':
-      case 'MonitorStop':
         return;
       default:
         this.refuse(socket, invokeId, 'operation', 'requestIncompatibleWithObject');

@@ -35,10 +35,17 @@ export type CsvValue = string | number | boolean | null | undefined;
  * and booleans come from the CRM itself and stay numbers.
  */
 export function csvField(value: CsvValue): string {
+  return csvFieldFor(value, ';');
+}
+
+/** The field for a file with this separator: quoted when it holds the separator, a quote or a line break. */
+export function csvFieldFor(value: CsvValue, separator: ';' | ','): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? spreadsheetSafe(value) : String(value);
-  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quote = separator === ',' ? /[,"\r\n]|^\s|\s$/ : /[;"\r\n]|^\s|\s$/;
+  return quote.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One line with its CRLF. */
-export const csvLine = (fields: CsvValue[]) => `${fields.map(csvField).join(';')}\r\n`;
+export const csvLine = (fields: CsvValue[], separator: ';' | ',' = ';') =>
+  `${fields.map((field) => csvFieldFor(field, separator)).join(separator)}\r\n`;

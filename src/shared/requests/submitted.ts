@@ -38,9 +38,10 @@ export type SubmittedCustomer = z.infer<typeof SubmittedCustomer>;
 
 /**
  * How the request's contact was chosen: a new contact; a contact that is certainly the
- * same person; or a new contact that may be the same person as one sharing a phone or e-mail.
+ * same person; a new contact that may be the same person as one sharing a phone or e-mail; or
+ * (a call from a number several customers share) the likeliest of them, the others kept to choose from.
  */
-export const CONTACT_MATCHES = ['new', 'matched', 'possible_duplicate'] as const;
+export const CONTACT_MATCHES = ['new', 'matched', 'possible_duplicate', 'shared_number'] as const;
 export type ContactMatchOutcome = (typeof CONTACT_MATCHES)[number];
 
 /** What intake decided, stored with the request. */

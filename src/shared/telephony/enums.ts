@@ -28,8 +28,11 @@ export const CALL_EVENT_KINDS = [
 export type CallEventKind = (typeof CALL_EVENT_KINDS)[number];
 
 /** Formats of the phonebook the PBX and the desk phones download (R0.4). */
-export const PHONEBOOK_FORMATS = ['csv', 'vcard', 'yealink', 'fritzbox'] as const;
+export const PHONEBOOK_FORMATS = ['csv', '3cx', 'vcard', 'yealink', 'snom', 'fritzbox'] as const;
 export type PhonebookFormat = (typeof PHONEBOOK_FORMATS)[number];
+/** How an export writes numbers: as dialled from a German line (0711…, 0043…) or international (+49711…). */
+export const PHONEBOOK_NUMBER_FORMATS = ['national', 'international'] as const;
+export type PhonebookNumberFormat = (typeof PHONEBOOK_NUMBER_FORMATS)[number];
 
 /** Live state of a connection to a phone system, as the admin page shows it. */
 export const CONNECTION_STATES = ['disabled', 'connecting', 'connected', 'reconnecting', 'failed'] as const;

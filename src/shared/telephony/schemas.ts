@@ -8,6 +8,7 @@ import {
   CALL_STATES,
   CONNECTION_STATES,
   PHONEBOOK_FORMATS,
+  PHONEBOOK_NUMBER_FORMATS,
   TELEPHONY_PROVIDERS,
 } from './enums';
 
@@ -317,6 +318,11 @@ export const PhonebookStatus = z.object({
   formats: z.array(
     z.object({ format: z.enum(PHONEBOOK_FORMATS), entryCount: z.number().int(), generatedAt: z.string() }),
   ),
+  /** Per export, how its numbers are written. */
+  numberFormats: z.array(
+    z.object({ format: z.enum(PHONEBOOK_FORMATS), numberFormat: z.enum(PHONEBOOK_NUMBER_FORMATS) }),
+  ),
 });
+export const PhonebookSettingsInput = z.object({ numberFormat: z.enum(PHONEBOOK_NUMBER_FORMATS) });
 
 export { E164 };

@@ -80,6 +80,7 @@ export function createCstaAdapter(
       },
       status: () => status,
       monitors: () => new Map(),
+      devicesChanged: async () => {},
       makeCall: () => Promise.reject(new CstaRequestError('MakeCall', `invalid settings: ${read.error}`)),
     };
   }
@@ -147,6 +148,16 @@ export function createCstaAdapter(
       const event = { ...translated.event, eventKey: eventKeys.keyFor(translated) };
       // One at a time, in the order the PBX sent them: state depends on it.
       eventDeliveries = eventDeliveries.then(async () => {
+        // Only what our monitors report: a call on a device we never monitored would ring forever.
+        // Checked here, in turn: the MonitorStart answer read just before this event is recorded by now.
+        const crossRefId = translated.monitorCrossRefId;
+        const ours = crossRefId
+          ? [...link.monitors.values()].includes(crossRefId)
+          : Boolean(translated.event.extensions?.length);
+        if (!ours) {
+          log.debug({ event: root.name, crossRefId }, 'CSTA: event for a device not monitored ignored');
+          return;
+        }
         try {
           await sink.handle(event);
         } catch (error) {
@@ -169,6 +180,13 @@ export function createCstaAdapter(
     },
     status: () => status,
     monitors: () => link.monitors,
+    async devicesChanged() {
+      try {
+        await link.syncMonitors(await loadDevices());
+      } catch (error) {
+        log.error({ err: error }, 'CSTA: devices could not be brought up to date');
+      }
+    },
     async makeCall({ extension, to }) {
       const answer = await link.requestWhenReady(requests.makeCall(extension, dialString(to, settings)));
       return { externalCallId: readMadeCall(answer)?.callId ?? null };

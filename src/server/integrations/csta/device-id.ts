@@ -43,6 +43,18 @@ export function parseDeviceId(
   context: NumberContext = defaultNumberContext,
 ): CallParty {
   const value = (raw ?? '').trim();
+  // `N<…>Line71001;displayNumber=+49 211 8840100`: the PBX says which number to show.
+  const display = /;\s*displayNumber=([^;]*)/i.exec(value)?.[1]?.trim();
+  if (display) {
+    const inner = readParty(value.slice(0, value.search(/;\s*displayNumber=/i)), context);
+    if (inner.e164 || inner.extension) return { ...inner, raw: display };
+    const shown = readParty(display, context);
+    return { ...shown, raw: display };
+  }
+  return readParty(value, context);
+}
+
+function readParty(value: string, context: NumberContext): CallParty {
   if (HIDDEN.has(value.toLowerCase())) return { raw: value || null, e164: null, extension: null };
   const address = readAddress(value);
   if (!address || HIDDEN.has(address.digits.toLowerCase())) return { raw: value, e164: null, extension: null };

@@ -81,6 +81,8 @@ export class CstaLink {
   private closed: Promise<void> = Promise.resolve();
   /** monitorCrossRefID per monitored device of the current link. */
   readonly monitors = new Map<string, string>();
+  /** Monitor changes after set-up, one after the other. */
+  private monitorSync: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CstaLinkOptions) {
     this.namespace = options.namespace;
@@ -135,6 +137,37 @@ export class CstaLink {
       this.pending.set(invokeId, { operation: message.element, resolve, reject, timer });
       socket.write(frame);
     });
+  }
+
+  /**
+   * Brings the monitors of a running link in line with the devices now configured: starts
+   * the new ones, stops the removed ones, without reconnecting. A link not yet set up reads
+   * the devices itself when it is; a device the PBX refuses is logged and left out.
+   */
+  syncMonitors(devices: string[]): Promise<void> {
+    const next = this.monitorSync.then(async () => {
+      if (!this.ready) return;
+      const wanted = new Set(devices);
+      for (const [device, crossRefId] of [...this.monitors]) {
+        if (wanted.has(device)) continue;
+        this.monitors.delete(device);
+        await this.request(requests.monitorStop(crossRefId)).catch((error: unknown) =>
+          this.options.log.warn({ device, err: error }, 'CSTA: MonitorStop failed'),
+        );
+      }
+      for (const device of wanted) {
+        if (this.monitors.has(device) || !this.ready) continue;
+        try {
+          const crossRefId = readMonitorCrossRefId(await this.request(requests.monitorStart(device)));
+          if (!crossRefId) throw new Error('no monitorCrossRefID in the answer');
+          this.monitors.set(device, crossRefId);
+        } catch (error) {
+          this.options.log.warn({ device, err: error }, 'CSTA: MonitorStart failed');
+        }
+      }
+    });
+    this.monitorSync = next.catch(() => {});
+    return this.monitorSync;
   }
 
   /** For requests that only make sense on a link that finished its set-up (MakeCall). */

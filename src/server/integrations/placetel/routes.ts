@@ -8,6 +8,7 @@ import { ConnectionParams, FORM_CONSUMES, type PushRoutesOptions } from '../tele
 import { placetelCountry } from './numbers';
 import { parsePlacetelPush } from './parse';
 import { SIGNATURE_HEADER, verifyPlacetelSignature } from './signature';
+import { withRoutedExtensions } from './routing';
 import { translatePlacetel } from './translate';
 
 /** Placetel notify: IncomingCall, OutgoingCall, CallAccepted and HungUp for one configured connection. */
@@ -38,14 +39,9 @@ export async function placetelRoutes(root: FastifyInstance, options: PushRoutesO
 
       const fields = parseForm(rawBody);
       const push = parsePlacetelPush(fields);
-      await options.sink.handle(
-        translatePlacetel(push, {
-          connectionId,
-          country: placetelCountry(connection),
-          at: clock.now(),
-          payload: formPayload(fields),
-        }),
-      );
+      const country = placetelCountry(connection);
+      const event = translatePlacetel(push, { connectionId, country, at: clock.now(), payload: formPayload(fields) });
+      await options.sink.handle(await withRoutedExtensions(options.db, event, country));
       return reply.status(204).send(null);
     },
   });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client';
 import type { PhoneValues } from './input';
 import {
@@ -148,4 +148,16 @@ export async function activeBlock(db: DbOrTx, contactId: string, now: Date) {
         ORDER BY b.blocked_at DESC LIMIT 1`,
   );
   return found[0];
+}
+
+/** Contacts among these that have a regular sales consultant or service advisor. */
+export async function withRegularStaff(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(inArray(contacts.id, ids), or(isNotNull(contacts.salesConsultantId), isNotNull(contacts.serviceAdvisorId))),
+    );
+  return new Set(found.map((r) => r.id));
 }

@@ -347,6 +347,8 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     async findByPhoneE164(e164: string): Promise<repo.RefRow[]> {
       return repo.refs(db, await repo.idsByPhoneE164(db, e164));
     },
+    /** Those of these contacts looked after by a regular consultant or advisor. */
+    withRegularStaff: (ids: string[]) => repo.withRegularStaff(db, ids),
     async blockedIds(ids: string[]): Promise<Set<string>> {
       return repo.blockedIds(db, ids, clock.now());
     },

@@ -1,4 +1,4 @@
-import type { PhonebookFormat } from '../../../shared/telephony/enums';
+import type { PhonebookFormat, PhonebookNumberFormat } from '../../../shared/telephony/enums';
 import { csvLine } from '../../lib/csv';
 import type { PhonebookEntry, PhonebookNumberKind } from './entries';
 
@@ -30,13 +30,26 @@ export function entryName(e: PhonebookEntry): string {
   return [e.displayName, e.company ? ` (${e.company})` : '', e.blocked ? ` ${BLOCKED_MARK}` : ''].join('');
 }
 
+/** One export being written: how it writes numbers, and how many directory items it wrote so far. */
+export interface WriteContext {
+  number(e164: string): string;
+  items: number;
+}
+
 export interface PhonebookWriter {
   contentType: string;
   fileName: string;
+  /** National for what desk phones and PBXs compare literally, international for software that reads E.164. */
+  defaultNumberFormat: PhonebookNumberFormat;
   begin(): string;
-  entry(e: PhonebookEntry): string;
+  entry(e: PhonebookEntry, ctx: WriteContext): string;
   end(): string;
 }
+
+export const writeContext = (numberFormat: PhonebookNumberFormat): WriteContext => ({
+  number: numberFormat === 'national' ? dialable : (e164) => e164,
+  items: 0,
+});
 
 // XML 1.0 forbids most control characters even as references; an imported name may carry one.
 const XML_INVALID =
@@ -46,10 +59,13 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const xmlText = (value: string) => value.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
 
 const firstOfKind = (e: PhonebookEntry, kind: PhonebookNumberKind) => e.numbers.find((n) => n.kind === kind)?.e164;
+const nthOfKind = (e: PhonebookEntry, kind: PhonebookNumberKind, n: number) =>
+  e.numbers.filter((x) => x.kind === kind)[n]?.e164;
 
 const csv: PhonebookWriter = {
   contentType: 'text/csv; charset=utf-8',
   fileName: 'telefonbuch.csv',
+  defaultNumberFormat: 'international',
   begin: () =>
     csvLine([
       'Name',
@@ -63,20 +79,21 @@ const csv: PhonebookWriter = {
       'Weitere',
       'Gesperrt',
     ]),
-  entry(e) {
+  entry(e, ctx) {
     const main = new Set([firstOfKind(e, 'landline'), firstOfKind(e, 'mobile'), firstOfKind(e, 'work')]);
+    const write = (e164: string | undefined) => (e164 ? ctx.number(e164) : null);
     return csvLine([
       entryName(e),
       e.firstName,
       e.lastName,
       e.company ?? (e.kind === 'company' ? e.displayName : null),
       e.customerNumber,
-      firstOfKind(e, 'landline'),
-      firstOfKind(e, 'mobile'),
-      firstOfKind(e, 'work'),
+      write(firstOfKind(e, 'landline')),
+      write(firstOfKind(e, 'mobile')),
+      write(firstOfKind(e, 'work')),
       e.numbers
         .filter((n) => !main.has(n.e164))
-        .map((n) => n.e164)
+        .map((n) => ctx.number(n.e164))
         .join(' '),
       e.blocked ? 'ja' : 'nein',
     ]);
@@ -120,8 +137,9 @@ const VCARD_TEL: Record<PhonebookNumberKind, string> = {
 const vcard: PhonebookWriter = {
   contentType: 'text/vcard; charset=utf-8',
   fileName: 'telefonbuch.vcf',
+  defaultNumberFormat: 'international',
   begin: () => '',
-  entry(e) {
+  entry(e, ctx) {
     const person = e.kind === 'person';
     const lines = [
       'BEGIN:VCARD',
@@ -134,7 +152,8 @@ const vcard: PhonebookWriter = {
     ];
     const org = person ? e.company : e.displayName;
     if (org) lines.push(`ORG:${vcText(org)}`);
-    for (const n of e.numbers) lines.push(`TEL;TYPE=${VCARD_TEL[n.kind]}${n.primary ? ',PREF' : ''}:${n.e164}`);
+    for (const n of e.numbers)
+      lines.push(`TEL;TYPE=${VCARD_TEL[n.kind]}${n.primary ? ',PREF' : ''}:${ctx.number(n.e164)}`);
     if (e.blocked) lines.push('NOTE:Kunde gesperrt');
     lines.push(`X-CUSTOMER-NUMBER:${vcText(e.customerNumber)}`, 'END:VCARD');
     return lines.map(fold).join('\r\n') + '\r\n';
@@ -148,11 +167,12 @@ const YEALINK_MAX_NUMBERS = 3;
 const yealink: PhonebookWriter = {
   contentType: 'text/xml; charset=utf-8',
   fileName: 'telefonbuch-yealink.xml',
+  defaultNumberFormat: 'national',
   begin: () => '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory>\n',
-  entry: (e) =>
+  entry: (e, ctx) =>
     `<DirectoryEntry><Name>${xmlText(entryName(e))}</Name>${e.numbers
       .slice(0, YEALINK_MAX_NUMBERS)
-      .map((n) => `<Telephone>${dialable(n.e164)}</Telephone>`)
+      .map((n) => `<Telephone>${ctx.number(n.e164)}</Telephone>`)
       .join('')}</DirectoryEntry>\n`,
   end: () => '</YealinkIPPhoneDirectory>\n',
 };
@@ -162,17 +182,101 @@ const FRITZ_TYPE: Record<PhonebookNumberKind, string> = { landline: 'home', mobi
 const fritzbox: PhonebookWriter = {
   contentType: 'text/xml; charset=utf-8',
   fileName: 'telefonbuch-fritzbox.xml',
+  defaultNumberFormat: 'national',
   begin: () => '<?xml version="1.0" encoding="utf-8"?>\n<phonebooks>\n<phonebook name="Autohaus CRM">\n',
-  entry: (e) =>
+  entry: (e, ctx) =>
     `<contact><category>0</category><person><realName>${xmlText(entryName(e))}</realName></person><telephony nid="${
       e.numbers.length
     }">${e.numbers
       .map(
         (n, i) =>
-          `<number type="${FRITZ_TYPE[n.kind]}" prio="${i === 0 ? 1 : 0}" id="${i}">${dialable(n.e164)}</number>`,
+          `<number type="${FRITZ_TYPE[n.kind]}" prio="${i === 0 ? 1 : 0}" id="${i}">${ctx.number(n.e164)}</number>`,
       )
       .join('')}</telephony><services/><setup/></contact>\n`,
   end: () => '</phonebook>\n</phonebooks>\n',
 };
 
-export const PHONEBOOK_WRITERS: Readonly<Record<PhonebookFormat, PhonebookWriter>> = { csv, vcard, yealink, fritzbox };
+/**
+ * 3CX's contact import (comma-separated) (Kontakte → Importieren) recognises its own column names; with any
+ * other header every column has to be assigned by hand, or the import takes nothing.
+ */
+const threeCx: PhonebookWriter = {
+  contentType: 'text/csv; charset=utf-8',
+  fileName: 'telefonbuch-3cx.csv',
+  defaultNumberFormat: 'international',
+  begin: () =>
+    csvLine(
+      [
+        'FirstName',
+        'LastName',
+        'Company',
+        'Mobile',
+        'Mobile2',
+        'Home',
+        'Home2',
+        'Business',
+        'Business2',
+        'Email',
+        'Other',
+        'BusinessFax',
+        'HomeFax',
+        'Pager',
+      ],
+      ',',
+    ),
+  entry(e, ctx) {
+    const write = (e164: string | undefined) => (e164 ? ctx.number(e164) : null);
+    const shown = new Set(
+      (['mobile', 'landline', 'work'] as const).flatMap((kind) => [nthOfKind(e, kind, 0), nthOfKind(e, kind, 1)]),
+    );
+    const person = e.kind === 'person';
+    return csvLine(
+      [
+        person ? e.firstName : null,
+        // The blocked mark goes with the name, so the PBX shows it with the caller.
+        (person ? (e.lastName ?? e.displayName) : e.displayName) + (e.blocked ? ` ${BLOCKED_MARK}` : ''),
+        person ? e.company : e.displayName,
+        write(nthOfKind(e, 'mobile', 0)),
+        write(nthOfKind(e, 'mobile', 1)),
+        write(nthOfKind(e, 'landline', 0)),
+        write(nthOfKind(e, 'landline', 1)),
+        write(nthOfKind(e, 'work', 0)),
+        write(nthOfKind(e, 'work', 1)),
+        null,
+        write(e.numbers.find((n) => !shown.has(n.e164))?.e164),
+        null,
+        null,
+        null,
+      ],
+      ',',
+    );
+  },
+  end: () => '',
+};
+
+/** Snom's directory: `<tbook>` with one `<item>` per number, each with an index unique in the file. */
+const snom: PhonebookWriter = {
+  contentType: 'text/xml; charset=utf-8',
+  fileName: 'telefonbuch-snom.xml',
+  defaultNumberFormat: 'national',
+  begin: () => '<?xml version="1.0" encoding="utf-8"?>\n<tbook e="2" complete="true">\n',
+  entry: (e, ctx) =>
+    e.numbers
+      .map(
+        (n) =>
+          `<item context="active" type="none" index="${ctx.items++}"><name>${xmlText(entryName(e))}</name><number>${ctx.number(
+            n.e164,
+          )}</number></item>\n`,
+      )
+      .join(''),
+  end: () => '</tbook>\n',
+};
+
+export const PHONEBOOK_WRITERS: Readonly<Record<PhonebookFormat, PhonebookWriter>> = {
+  csv,
+  '3cx': threeCx,
+  vcard,
+  yealink,
+  snom,
+  fritzbox,
+};

@@ -15,7 +15,7 @@ const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
-  isArray: (name) => ['DirectoryEntry', 'Telephone', 'contact', 'number'].includes(name),
+  isArray: (name) => ['DirectoryEntry', 'Telephone', 'contact', 'number', 'item'].includes(name),
 });
 
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('phonebook export', () => {
     const res = await admin.post('/api/phonebook/regenerate');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().formats).toEqual(
-      ['csv', 'vcard', 'yealink', 'fritzbox'].map((format) => ({
+      ['csv', '3cx', 'vcard', 'yealink', 'snom', 'fritzbox'].map((format) => ({
         format,
         entryCount: 3,
         generatedAt: '2026-03-02T08:00:00.000Z',
@@ -130,6 +130,55 @@ describe('phonebook export', () => {
     expect(book.contact.map((c: { person: { realName: string } }) => c.person.realName)).toContain(
       'Bauer, Bernd (gesperrt)',
     );
+  });
+
+  it('serves a CSV with the columns of the 3CX contact import', async () => {
+    const file = await download('3cx');
+    expect(file.headers['content-disposition']).toBe('attachment; filename="telefonbuch-3cx.csv"');
+    const lines = file.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'FirstName,LastName,Company,Mobile,Mobile2,Home,Home2,Business,Business2,Email,Other,BusinessFax,HomeFax,Pager',
+    );
+    expect(lines.find((l) => l.startsWith('Anna,'))).toBe(
+      'Anna,Abele,Müller & <Söhne> GmbH,+491712345678,,+4315321234,,+49711258021,,,,,,',
+    );
+    expect(lines.find((l) => l.startsWith('Bernd,'))).toBe('Bernd,Bauer (gesperrt),,+491609876543,,,,,,,,,,');
+  });
+
+  it('serves the Snom directory (tbook) with one item per number, each with its own index', async () => {
+    const file = await download('snom');
+    expect(file.headers['content-type']).toBe('text/xml; charset=utf-8');
+    const book = xml.parse(file.body).tbook;
+    expect(book['@complete']).toBe('true');
+    const items = book.item as Array<{ '@index': string; name: string; number: string[] }>;
+    expect(items.map((i) => i['@index'])).toEqual(items.map((_, i) => String(i)));
+    expect(items.filter((i) => i.name.startsWith('Abele')).flatMap((i) => i.number)).toEqual(
+      expect.arrayContaining(['01712345678', '0711258021', '004315321234']),
+    );
+  });
+
+  it('writes numbers nationally or internationally as the admin chooses per export', async () => {
+    const status = (await admin.get('/api/phonebook/status')).json();
+    expect(status.numberFormats).toContainEqual({ format: 'yealink', numberFormat: 'national' });
+    expect((await manager.put('/api/phonebook/yealink/settings', { numberFormat: 'international' })).statusCode).toBe(
+      403,
+    );
+    const bad = await admin.put('/api/phonebook/yealink/settings', { numberFormat: 'e164' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('numberFormat');
+
+    const changed = await admin.put('/api/phonebook/yealink/settings', { numberFormat: 'international' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().numberFormats).toContainEqual({ format: 'yealink', numberFormat: 'international' });
+    const entries = xml.parse((await download('yealink')).body).YealinkIPPhoneDirectory.DirectoryEntry as Array<{
+      Telephone: string[];
+    }>;
+    expect(entries.flatMap((e) => e.Telephone)).toContain('+491712345678');
+    // The other exports keep theirs.
+    expect((await download('fritzbox')).body).toContain('>01712345678<');
+
+    await admin.put('/api/phonebook/yealink/settings', { numberFormat: 'national' });
+    expect((await download('yealink')).body).toContain('<Telephone>01712345678</Telephone>');
   });
 
   it('serves CSV and vCard 3.0 with E.164 numbers', async () => {

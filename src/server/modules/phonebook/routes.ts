@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PhonebookFormatParam, PhonebookStatus } from '../../../shared/telephony/schemas';
+import { PhonebookFormatParam, PhonebookSettingsInput, PhonebookStatus } from '../../../shared/telephony/schemas';
 import type { Services } from '../../services';
 
 const tags = ['phonebook'];
@@ -24,12 +24,25 @@ export async function phonebookRoutes(root: FastifyInstance, { phonebook }: Serv
     handler: (request) => phonebook.regenerate(request.actor!),
   });
 
+  app.put('/api/phonebook/:format/settings', {
+    config: { access: { roles: ['admin'] } },
+    schema: {
+      tags,
+      summary: 'Choose how one export writes numbers (national 0711… or international +49711…); rebuilds it',
+      params: PhonebookFormatParam,
+      body: PhonebookSettingsInput,
+      response: { 200: PhonebookStatus },
+    },
+    handler: (request) => phonebook.setNumberFormat(request.actor!, request.params.format, request.body.numberFormat),
+  });
+
   app.get('/api/phonebook/:format', {
     // The PBX and the desk phones fetch it with an API key of scope "phonebook"; admins from the browser.
     config: { access: { roles: ['admin'], apiKeyScopes: ['phonebook'] } },
     schema: {
       tags,
-      summary: 'The phonebook as CSV, vCard 3.0, Yealink remote phonebook XML or Fritz!Box phonebook XML',
+      summary:
+        'The phonebook as CSV, 3CX contact CSV, vCard 3.0, Yealink remote phonebook XML, Snom tbook XML or Fritz!Box phonebook XML',
       params: PhonebookFormatParam,
     },
     handler: async (request, reply) => {

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { PHONEBOOK_FORMATS, type PhonebookFormat } from '../../../shared/telephony/enums';
+import { PHONEBOOK_FORMATS, type PhonebookFormat, type PhonebookNumberFormat } from '../../../shared/telephony/enums';
 import type { PhonebookStatus } from '../../../shared/telephony/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { recordAudit } from '../audit/service';
-import { phonebookSnapshots } from '../telephony/tables';
+import { phonebookSettings, phonebookSnapshots } from '../telephony/tables';
 import { phonebookEntries } from './entries';
-import { PHONEBOOK_WRITERS } from './formats';
+import { PHONEBOOK_WRITERS, writeContext } from './formats';
 
 export const PHONEBOOK_JOB = 'phonebook.generate';
 /** At night, so the PBX and the phones fetch a fresh book before the first call of the day. */
@@ -26,14 +26,27 @@ export function createPhonebookService({ db, clock, log }: Deps, jobs: JobsServi
    * files themselves are held until stored (each is one row), about 0.7 KB per
    * contact for all four together.
    */
+  /** Per export, how its numbers are written: the admin's choice, else the format's default. */
+  async function numberFormats(): Promise<Map<PhonebookFormat, PhonebookNumberFormat>> {
+    const rows = await db.select().from(phonebookSettings);
+    const chosen = new Map(rows.map((r) => [r.format, r.numberFormat]));
+    return new Map(PHONEBOOK_FORMATS.map((f) => [f, chosen.get(f) ?? PHONEBOOK_WRITERS[f].defaultNumberFormat]));
+  }
+
   async function generate(formats: readonly PhonebookFormat[], now: Date): Promise<void> {
-    const writers = formats.map((format) => ({ format, writer: PHONEBOOK_WRITERS[format], chunks: [] as string[] }));
+    const numbering = await numberFormats();
+    const writers = formats.map((format) => ({
+      format,
+      writer: PHONEBOOK_WRITERS[format],
+      ctx: writeContext(numbering.get(format)!),
+      chunks: [] as string[],
+    }));
     for (const w of writers) w.chunks.push(w.writer.begin());
     let count = 0;
     for await (const batch of phonebookEntries(db, now)) {
       for (const w of writers) {
         let part = '';
-        for (const entry of batch) part += w.writer.entry(entry);
+        for (const entry of batch) part += w.writer.entry(entry, w.ctx);
         w.chunks.push(part);
       }
       count += batch.length;
@@ -81,7 +94,11 @@ export function createPhonebookService({ db, clock, log }: Deps, jobs: JobsServi
       })
       .from(phonebookSnapshots);
     rows.sort((a, b) => PHONEBOOK_FORMATS.indexOf(a.format) - PHONEBOOK_FORMATS.indexOf(b.format));
-    return { formats: rows.map((r) => ({ ...r, generatedAt: r.generatedAt.toISOString() })) };
+    const numbering = await numberFormats();
+    return {
+      formats: rows.map((r) => ({ ...r, generatedAt: r.generatedAt.toISOString() })),
+      numberFormats: [...numbering].map(([format, numberFormat]) => ({ format, numberFormat })),
+    };
   }
 
   return {
@@ -92,6 +109,23 @@ export function createPhonebookService({ db, clock, log }: Deps, jobs: JobsServi
       const now = clock.now();
       await generateAll(now);
       await recordAudit(db, now, actor, { action: 'phonebook.regenerated', entityType: 'phonebook' });
+      return status();
+    },
+
+    /** The admin chooses how one export writes numbers; that file is rebuilt at once. */
+    async setNumberFormat(actor: Actor, format: PhonebookFormat, numberFormat: PhonebookNumberFormat) {
+      const now = clock.now();
+      await db
+        .insert(phonebookSettings)
+        .values({ format, numberFormat, updatedAt: now })
+        .onConflictDoUpdate({ target: phonebookSettings.format, set: { numberFormat, updatedAt: now } });
+      await recordAudit(db, now, actor, {
+        action: 'phonebook.number_format_changed',
+        entityType: 'phonebook',
+        entityId: format,
+        data: { numberFormat },
+      });
+      await generate([format], now);
       return status();
     },
 

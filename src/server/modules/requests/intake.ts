@@ -57,6 +57,11 @@ export interface IntakeInput {
   submittedCustomer?: SubmittedCustomer | null;
   /** Machine intake: the lead's content hash, by which a second delivery of it is recognised. */
   contentHash?: string | null;
+  /**
+   * With contactId: other contacts it may as well be (a caller's number several customers share),
+   * kept on the request so staff can see whom else it may concern.
+   */
+  otherContactIds?: string[];
 }
 
 /** Prefix of field names in errors: staff forms send `customer.phone`, ADF maps to its own paths. */
@@ -141,6 +146,16 @@ export function createIntake(ctx: RequestsContext) {
     if (input.contactId) {
       if (await contacts.exists(input.contactId)) contact = { id: input.contactId, matched: null };
       else fail('contactId', 'unknown contact');
+      const others = (input.otherContactIds ?? []).filter((id) => id !== input.contactId);
+      if (others.length > 0) {
+        submitted = input.submittedCustomer ?? null;
+        match = {
+          outcome: 'shared_number',
+          matchedBy: ['phone'],
+          possibleDuplicateOf: others,
+          added: { phones: [], emails: [] },
+        };
+      }
     } else if (input.customer) {
       const c = input.customer;
       if (!c.lastName && !c.companyName)

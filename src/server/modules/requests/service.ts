@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { TemplateKind } from '../../../shared/requests/enums';
 import { TEMPLATE_KINDS } from '../../../shared/requests/enums';
 import type { CustomerRequest, RequestCreate } from '../../../shared/requests/schemas';
+import type { DbOrTx } from '../../db/client';
 import { retryTransient } from '../../db/retry';
 import type { Deps } from '../../deps';
 import type { Actor, UserActor } from '../../http/access';
@@ -19,6 +20,7 @@ import type { RenderedTemplate } from './ports';
 import { createReassignment } from './reassign';
 import * as repo from './repo';
 import { registerCallbackReminder } from './callback-window';
+import { openCallbackAmong, recordRepeatedCall } from './repeat-calls';
 import { registerReturnNotice } from './return-notice';
 import { createTypeSettings } from './type-settings';
 import { createTakeOver } from './take-over';
@@ -75,6 +77,10 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     attachments,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
+    /** A missed call from a number with an open callback joins it instead of making another. */
+    openCallbackAmong,
+    recordRepeatedCall: (tx: DbOrTx, requestId: string, call: Parameters<typeof recordRepeatedCall>[2]) =>
+      recordRepeatedCall(tx, requestId, call, deps.clock.now()),
 
     /** Staff intake: the form, the phone, the walk-in. */
     async create(actor: UserActor, body: z.output<typeof RequestCreate>): Promise<CustomerRequest> {

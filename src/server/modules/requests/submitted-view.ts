@@ -57,7 +57,7 @@ export async function presentSubmitted(
   if (!submitted || !match) return null;
   const flagged = new Set(match.possibleDuplicateOf);
   const possibleDuplicates =
-    match.outcome === 'possible_duplicate' && flagged.size > 0
+    (match.outcome === 'possible_duplicate' || match.outcome === 'shared_number') && flagged.size > 0
       ? (
           await ctx.contacts.checkDuplicates({
             kind: 'person',

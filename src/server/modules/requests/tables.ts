@@ -126,7 +126,7 @@ export const requestEvents = pgTable(
       .references(() => customerRequests.id, { onDelete: 'cascade' }),
     at: instant('at').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    /** created, status_changed, assigned, reassigned, attempt, escalated, reopened, note, duplicate_received */
+    /** created, status_changed, assigned, reassigned, attempt, escalated, reopened, note, duplicate_received, call_repeated */
     kind: text('kind').notNull(),
     fromStatus: requestStatusEnum('from_status'),
     toStatus: requestStatusEnum('to_status'),

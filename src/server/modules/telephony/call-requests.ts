@@ -1,5 +1,7 @@
 import type { RequestType } from '../../../shared/requests/enums';
+import { formatPhone } from '../../../shared/contacts/normalize';
 import type { NewCustomer } from '../../../shared/requests/schemas';
+import type { SubmittedCustomer } from '../../../shared/requests/submitted';
 import type { Deps } from '../../deps';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../http/access';
@@ -20,6 +22,18 @@ export const newCaller = (fields: Partial<NewCustomer> & { lastName: string; pho
   ...fields,
 });
 
+/** What the phone system told us about the caller: the number, as the customer's details on the request. */
+const callerAsSubmitted = (call: repo.CallRow): SubmittedCustomer => ({
+  salutation: null,
+  firstName: null,
+  lastName: null,
+  fullName: null,
+  companyName: null,
+  phones: [{ number: formatPhone(call.fromNumber, call.fromRaw ?? ''), kind: null, e164: call.fromNumber }],
+  emails: [],
+  address: null,
+});
+
 export interface CallRequestPlan {
   type: RequestType;
   subject: string;
@@ -29,6 +43,8 @@ export interface CallRequestPlan {
   customer: NewCustomer | null;
   callbackFrom?: Date | null;
   callbackTo?: Date | null;
+  /** Other customers the caller may be (a shared number), kept on the request to choose from. */
+  otherContactIds?: string[];
   /** Overrides the assignment rules (a tracking number's routing target). */
   assigneeId?: string | null;
   /** A location to fall back on when neither line nor tracking number has one. */
@@ -76,6 +92,9 @@ export function createCallRequests(deps: Deps, requests: RequestsService, org: O
         callbackTo: plan.callbackTo ?? null,
         assigneeId: plan.assigneeId ?? null,
         receivedAt: call.startedAt,
+        ...(plan.contactId && plan.otherContactIds?.length
+          ? { otherContactIds: plan.otherContactIds, submittedCustomer: callerAsSubmitted(call) }
+          : {}),
       },
       { lenientPhones: true },
     );

@@ -140,6 +140,65 @@ describe('missed calls', () => {
     expect(assignees.sort()).toEqual([a.id, b.id].sort());
   });
 
+  it('from one number join the open callback instead of making a second one', async () => {
+    const first = await missedCall('+49 160 4440001');
+    t.clock.advance(16_000);
+    const second = await missedCall('+49 160 4440001');
+    await afterGrace();
+    const requestId = (await callOf(first)).requestId;
+    expect(requestId).not.toBeNull();
+    expect((await callOf(second)).requestId).toBe(requestId);
+
+    // Later the same day, while the callback is still open: the third call joins it too.
+    t.clock.advance(2 * 3600_000);
+    const third = await missedCall('0160 4440001');
+    await afterGrace();
+    expect((await callOf(third)).requestId).toBe(requestId);
+    const [counted] = await t.database.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM customer_requests WHERE subject = 'Verpasster Anruf von 0160 4440001'`,
+    );
+    expect(counted!.count).toBe(1);
+    const history = (await admin.get(`/api/requests/${requestId}/events`)).json() as Array<{
+      kind: string;
+      data: { count?: number; calledAt?: string } | null;
+    }>;
+    const repeats = history.filter((e) => e.kind === 'call_repeated');
+    expect(repeats.map((e) => e.data?.count)).toEqual([2, 3]);
+    expect(repeats.map((e) => e.data?.calledAt)).toEqual([
+      (await callOf(second)).startedAt,
+      (await callOf(third)).startedAt,
+    ]);
+  });
+
+  it('from a number several customers share go to the looked-after customer, the others kept to choose', async () => {
+    const sam = await makeUser(t, 'sales', { firstName: 'Sam', lastName: 'Stamm' });
+    await clearRules(t);
+    await makeRule(t, { strategy: 'regular_consultant', match: { types: ['callback'] } });
+    const factory = searchFactory(t.database, () => t.clock.now());
+    const regular = await factory.contact({
+      location: t.location,
+      lastName: 'Stammkunde',
+      firstName: 'Paul',
+      phones: ['0151 2223334'],
+    });
+    await t.database.query(`UPDATE contacts SET sales_consultant_id = $1 WHERE id = $2`, [sam.id, regular.id]);
+    t.clock.advance(3600_000);
+    const duplicate = await factory.contact({
+      location: t.location,
+      lastName: 'Stammkunde',
+      firstName: 'P.',
+      phones: ['0151 2223334'],
+    });
+
+    const id = await missedCall('+49 151 2223334');
+    expect((await callOf(id)).matchedContactIds).toHaveLength(2);
+    await afterGrace();
+    const made = await request((await callOf(id)).requestId);
+    expect(made).toMatchObject({ contact: { id: regular.id }, assignee: { id: sam.id } });
+    expect(made.submitted).toMatchObject({ match: 'shared_number' });
+    expect(made.submitted.possibleDuplicates.map((c: { id: string }) => c.id)).toEqual([duplicate.id]);
+  });
+
   it('from a withheld number make no request', async () => {
     const id = await missedCall('anonymous');
     await afterGrace();
@@ -175,4 +234,36 @@ describe('missed calls', () => {
       await second.close();
     }
   });
+
+  it.runIf(inject('engine') === 'postgres')(
+    'from one number handled at the same moment by two processes make one request',
+    async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(await missedCall('+49 160 8880000'));
+      const second = openPostgres(t.database.pool!.options.connectionString!, 5);
+      const other = await buildApp({
+        config: t.config,
+        database: second,
+        clock: t.clock,
+        logger: pino({ level: 'silent' }),
+      });
+      try {
+        t.clock.advance(MISSED_CALL_GRACE_MS);
+        await Promise.all([t.services.jobs.worker.runDue(), other.services.jobs.worker.runDue()]);
+        const rows = await t.database.query<{ request_id: string | null }>(
+          `SELECT DISTINCT request_id FROM calls WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+        expect(rows).toHaveLength(1);
+        expect(rows[0]!.request_id).not.toBeNull();
+        const [counted] = await t.database.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM customer_requests WHERE subject = 'Verpasster Anruf von 0160 8880000'`,
+        );
+        expect(counted!.count).toBe(1);
+      } finally {
+        await other.app.close();
+        await second.close();
+      }
+    },
+  );
 });

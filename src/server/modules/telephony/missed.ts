@@ -5,10 +5,14 @@ import type { Tx } from '../../db/client';
 import type { ApiKeyActor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { loadPeople, openLoad } from '../assignment/people';
+import type { ContactsService } from '../contacts/service';
+import type { RequestsService } from '../requests/service';
+import { likeliestCaller } from './likeliest-caller';
 import { newCaller, type RequestFromCall } from './call-requests';
 import { isLookupable } from './numbers';
 import * as repo from './repo';
 import type { MissedCalls } from './sink';
+import { syncCallTimeline } from './timeline';
 
 export const MISSED_CALL_JOB = 'telephony.missed-call';
 /** How long a caller has to get through before the missed call becomes a callback request. */
@@ -36,7 +40,13 @@ const berlinTime = (at: Date) =>
  * The job is unique per call and the request is made under the call's row
  * lock, so two processes never make two requests for one missed call.
  */
-export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall: RequestFromCall): MissedCalls {
+export function createMissedCalls(
+  deps: Deps,
+  jobs: JobsService,
+  requestFromCall: RequestFromCall,
+  requests: RequestsService,
+  contacts: ContactsService,
+): MissedCalls {
   /** A tracking number's routing target: its person, or whoever of its group got a request longest ago. */
   async function routeTarget(call: repo.CallRow): Promise<string | null> {
     if (!call.trackingNumberId) return null;
@@ -62,6 +72,35 @@ export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall
     return true;
   }
 
+  /**
+   * A caller who tries again while a callback is open joins it: the call is linked to that
+   * request and its history counts the calls. Held under the number's lock, so two calls
+   * handled at the same moment never make two requests.
+   */
+  async function joinOpenCallback(tx: Tx, missed: repo.CallRow): Promise<string | null> {
+    const number = missed.fromNumber!;
+    await repo.lockCallerNumber(tx, number);
+    const open = await requests.openCallbackAmong(tx, {
+      requestIds: await repo.requestIdsOfCallsFrom(tx, number),
+      contactIds: missed.contactId ? [missed.contactId] : missed.matchedContactIds,
+    });
+    if (!open) return null;
+    const knownCaller = missed.matchedContactIds.length === 0 || missed.matchedContactIds.includes(open.contactId);
+    const updated = await repo.updateCall(
+      tx,
+      missed.id,
+      { requestId: open.id, contactId: missed.contactId ?? (knownCaller ? open.contactId : null) },
+      deps.clock.now(),
+    );
+    await syncCallTimeline(tx, updated);
+    await requests.recordRepeatedCall(tx, open.id, {
+      callId: missed.id,
+      calledAt: missed.startedAt,
+      count: await repo.countMissedCallsOf(tx, open.id),
+    });
+    return open.id;
+  }
+
   jobs.register<MissedPayload>(
     MISSED_CALL_JOB,
     async ({ callId }, { log }) => {
@@ -69,6 +108,8 @@ export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall
       if (!call || call.state !== 'missed' || call.requestId || !isLookupable(call.fromNumber)) return;
       const number = formatPhone(call.fromNumber, call.fromRaw ?? call.fromNumber);
       const tracking = call.trackingNumberId ? await repo.findTrackingNumber(deps.db, call.trackingNumberId) : null;
+      const caller = await likeliestCaller(deps.db, contacts, call);
+      let joined: string | null = null;
       const outcome = await requestFromCall(
         phoneSystem(call),
         call,
@@ -78,16 +119,21 @@ export function createMissedCalls(deps: Deps, jobs: JobsService, requestFromCall
           message:
             `Anruf am ${berlinTime(call.startedAt)} nicht angenommen` +
             (tracking ? ` (Rufnummer ${tracking.label}, Quelle ${tracking.source})` : '') +
-            (call.matchedContactIds.length > 1 && !call.contactId
-              ? `. Die Nummer passt zu ${call.matchedContactIds.length} Kunden; der erste wurde gewählt.`
+            (caller.others.length > 0
+              ? `. Die Nummer gehört ${caller.others.length + 1} Kunden; gewählt wurde der betreute bzw. zuletzt aktive, die anderen stehen zur Auswahl.`
               : '.'),
-          contactId: call.contactId ?? call.matchedContactIds[0] ?? null,
+          contactId: caller.contactId,
+          otherContactIds: caller.others,
           customer: newCaller({ lastName: `Anrufer ${number}`, phone: call.fromNumber }),
           assigneeId: await routeTarget(call),
         },
-        async (tx, locked) => locked.state === 'missed' && !(await linkGotThrough(tx, locked)),
+        async (tx, locked) => {
+          if (locked.state !== 'missed' || (await linkGotThrough(tx, locked))) return false;
+          joined = await joinOpenCallback(tx, locked);
+          return joined === null;
+        },
       );
-      log.info({ callId, outcome }, 'missed call handled');
+      log.info({ callId, outcome, joinedRequestId: joined }, 'missed call handled');
     },
     { transactional: false, maxAttempts: 5, payload: MissedPayload },
   );

@@ -75,6 +75,8 @@ export interface TelephonyAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   status(): ConnectionStatus;
+  /** The extensions of the connection changed: links that monitor devices follow at once. */
+  devicesChanged?(): Promise<void>;
   /** Rings the user's extension and, once picked up, dials the customer. */
   makeCall(input: { extension: string; to: string }): Promise<{ externalCallId: string | null }>;
 }

@@ -44,7 +44,10 @@ export class AdapterRegistry {
   async startAll(): Promise<void> {
     // Listening first: a change saved while the adapters start is not missed (restart reads the row anew).
     this.unsubscribe ??= await this.events.subscribe(CONNECTIONS_CHANNEL, (payload) => {
-      if (isChange(payload)) void this.queueRestart(payload.connectionId);
+      if (!isChange(payload)) return;
+      if (payload.change === 'extensions')
+        void this.queue(payload.connectionId, () => this.devicesChanged(payload.connectionId));
+      else void this.queueRestart(payload.connectionId);
     });
     const connections = await repo.enabledConnections(this.deps.db);
     await Promise.all(connections.map((connection) => this.startOne(connection)));
@@ -65,9 +68,14 @@ export class AdapterRegistry {
   }
 
   private queueRestart(connectionId: string): Promise<void> {
+    return this.queue(connectionId, () => this.restart(connectionId));
+  }
+
+  /** Changes to one connection apply in the order they were made. */
+  private queue(connectionId: string, change: () => Promise<void>): Promise<void> {
     const previous = this.restarts.get(connectionId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.restart(connectionId))
+      .then(change)
       .catch((err: unknown) => this.deps.log.error({ err, connectionId }, 'telephony adapter could not be restarted'))
       .finally(() => {
         if (this.restarts.get(connectionId) === next) this.restarts.delete(connectionId);
@@ -85,6 +93,11 @@ export class AdapterRegistry {
     }
     const connection = await repo.findConnection(this.deps.db, connectionId);
     if (connection?.enabled) await this.startOne(connection);
+  }
+
+  /** The connection's extensions changed: its running adapter follows (CSTA starts and stops monitors). */
+  async devicesChanged(connectionId: string): Promise<void> {
+    await this.running.get(connectionId)?.devicesChanged?.();
   }
 
   adapterFor(connectionId: string): TelephonyAdapter | undefined {

@@ -163,3 +163,29 @@ export async function moveContact(tx: DbOrTx, sourceId: string, targetId: string
          WHERE ${sourceId}::uuid = ANY(matched_contact_ids)`,
   );
 }
+
+/**
+ * Serialises the missed calls of one number across server processes until the transaction
+ * ends: the second of two calls handled at once sees the first one's callback request.
+ */
+export async function lockCallerNumber(tx: DbOrTx, e164: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`missed-call:${e164}`}, 0))`);
+}
+
+/** Requests already made from calls of this number: where a repeated missed call looks for its callback. */
+export async function requestIdsOfCallsFrom(db: DbOrTx, e164: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ requestId: calls.requestId })
+    .from(calls)
+    .where(and(eq(calls.fromNumber, e164), eq(calls.direction, 'inbound'), sql`${calls.requestId} IS NOT NULL`));
+  return rows.map((r) => r.requestId!);
+}
+
+/** Missed calls linked to a request: how often the caller tried. */
+export async function countMissedCallsOf(db: DbOrTx, requestId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(calls)
+    .where(and(eq(calls.requestId, requestId), eq(calls.state, 'missed')));
+  return row?.count ?? 0;
+}

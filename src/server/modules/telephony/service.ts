@@ -28,6 +28,7 @@ import { AdapterRegistry, canDial } from './registry';
 import * as repo from './repo';
 import { createCallSink } from './sink';
 import { isTerminal } from './state';
+import { registerStaleCalls } from './stale-calls';
 import { syncCallTimeline } from './timeline';
 import { type CallView, listCallViews, liveCallViews, loadCallView, toCall } from './view';
 import { assertWebhookConnection, fromWebhook } from './webhook';
@@ -73,9 +74,10 @@ function assertAct(actor: UserActor, view: CallView) {
 export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
   const { db, database, clock } = deps;
   const requestFromCall = createCallRequests(deps, modules.requests, modules.org);
-  const missed = createMissedCalls(deps, modules.jobs, requestFromCall);
+  const missed = createMissedCalls(deps, modules.jobs, requestFromCall, modules.requests, modules.contacts);
   const sink = createCallSink(deps, modules.notifications, missed);
   const adapters = new AdapterRegistry(deps, sink, modules.events);
+  registerStaleCalls(deps, modules.jobs, sink.emitCall);
   modules.mergeHooks.register('telephony', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
   async function view(id: string): Promise<CallView> {

@@ -5,6 +5,7 @@ import {
   CALL_STATES,
   CONNECTION_STATES,
   PHONEBOOK_FORMATS,
+  PHONEBOOK_NUMBER_FORMATS,
   TELEPHONY_PROVIDERS,
 } from '../../../shared/telephony/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
@@ -17,6 +18,7 @@ export const callDirectionEnum = pgEnum('call_direction', CALL_DIRECTIONS);
 export const callStateEnum = pgEnum('call_state', CALL_STATES);
 export const connectionStateEnum = pgEnum('connection_state', CONNECTION_STATES);
 export const phonebookFormatEnum = pgEnum('phonebook_format', PHONEBOOK_FORMATS);
+export const phonebookNumberFormatEnum = pgEnum('phonebook_number_format', PHONEBOOK_NUMBER_FORMATS);
 
 /**
  * A configured phone system: a CSTA link to an on-premise PBX, or a virtual
@@ -180,4 +182,11 @@ export const phonebookSnapshots = pgTable('phonebook_snapshots', {
   content: text('content').notNull(),
   entryCount: integer('entry_count').notNull(),
   generatedAt: instant('generated_at').notNull(),
+});
+
+/** The admin's choice per export of how numbers are written; without a row, the format's default. */
+export const phonebookSettings = pgTable('phonebook_settings', {
+  format: phonebookFormatEnum('format').primaryKey(),
+  numberFormat: phonebookNumberFormatEnum('number_format').notNull(),
+  updatedAt: updatedAt(),
 });

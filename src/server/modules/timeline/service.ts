@@ -1,3 +1,4 @@
+import { inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
 import { timelineEntries } from './tables';
@@ -41,4 +42,15 @@ export function timelineInsert(tx: DbOrTx, list: TimelineWrite[]) {
       sourceId: e.sourceId ?? null,
     })),
   );
+}
+
+/** When each of these contacts last had anything in their history (none: not in the map). */
+export async function lastActivityOf(db: DbOrTx, contactIds: string[]): Promise<Map<string, Date>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await db
+    .select({ contactId: timelineEntries.contactId, at: max(timelineEntries.occurredAt) })
+    .from(timelineEntries)
+    .where(inArray(timelineEntries.contactId, contactIds))
+    .groupBy(timelineEntries.contactId);
+  return new Map(rows.flatMap((r) => (r.contactId && r.at ? [[r.contactId, r.at] as const] : [])));
 }

@@ -35,7 +35,8 @@ type Update = z.output<typeof ConnectionUpdate>;
 export const CONNECTIONS_CHANNEL = 'crm_telephony_connections';
 export interface ConnectionsChanged {
   connectionId: string;
-  change: 'created' | 'updated' | 'deleted';
+  /** 'extensions': who sits where changed; the link starts and stops monitors without reconnecting. */
+  change: 'created' | 'updated' | 'deleted' | 'extensions';
 }
 
 const EVENTS_SHOWN = 100;

@@ -4,7 +4,10 @@ import type { Extension, ExtensionInput, ExtensionUpdate } from '../../../../sha
 import type { Deps } from '../../../deps';
 import type { Actor, UserActor } from '../../../http/access';
 import { ConflictError, NotFoundError } from '../../../http/errors';
+import type { DbOrTx } from '../../../db/client';
 import { recordAudit } from '../../audit/service';
+import type { EventBus } from '../../notifications/event-bus';
+import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './connections';
 import { users } from '../../org/tables';
 import { telephonyConnections, telephonyExtensions } from '../tables';
 import { activeUsers, FieldErrors, isUniqueViolation, seesTelephonyOf } from './checks';
@@ -17,7 +20,17 @@ const taken = () =>
     { field: 'extension', in: 'body', message: 'already in use' },
   ]);
 
-export function createExtensionsAdmin({ db, clock }: Deps) {
+export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {
+  /** Tells the process holding the link (through the event bus) to bring its monitors up to date. */
+  const devicesChanged = async (tx: DbOrTx, connectionIds: string[]) => {
+    for (const connectionId of new Set(connectionIds)) {
+      await events.publish(tx, CONNECTIONS_CHANNEL, {
+        connectionId,
+        change: 'extensions',
+      } satisfies ConnectionsChanged);
+    }
+  };
+
   /** With a viewer, only the extensions of phone systems the viewer may see. */
   async function list(
     filter: { connectionId?: string; id?: string } = {},
@@ -101,6 +114,7 @@ export function createExtensionsAdmin({ db, clock }: Deps) {
             entityId: row!.id,
             data: { connectionId: input.connectionId, extension: input.extension, userId: input.userId },
           });
+          await devicesChanged(tx, [input.connectionId]);
           return row!.id;
         })
         .catch((error: unknown) => {
@@ -125,6 +139,7 @@ export function createExtensionsAdmin({ db, clock }: Deps) {
             entityId: id,
             data: { fields: Object.keys(input), extension, userId: input.userId ?? current.user.id },
           });
+          await devicesChanged(tx, [current.connectionId, connectionId]);
         })
         .catch((error: unknown) => {
           if (isUniqueViolation(error, 'telephony_extensions_uq')) throw taken();
@@ -143,6 +158,7 @@ export function createExtensionsAdmin({ db, clock }: Deps) {
           entityId: id,
           data: { connectionId: current.connectionId, extension: current.extension, userId: current.user.id },
         });
+        await devicesChanged(tx, [current.connectionId]);
       });
     },
   };

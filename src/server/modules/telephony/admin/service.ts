@@ -10,7 +10,7 @@ export type TelephonyAdminService = ReturnType<typeof createTelephonyAdminServic
 export function createTelephonyAdminService(deps: Deps, events: EventBus) {
   return {
     connections: createConnectionsAdmin(deps, events),
-    extensions: createExtensionsAdmin(deps),
+    extensions: createExtensionsAdmin(deps, events),
     trackingNumbers: createTrackingNumbersAdmin(deps),
   };
 }

@@ -1,17 +1,37 @@
-import { Alert, Anchor, Button, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAddressBook, IconDownload, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { PHONEBOOK_FORMATS } from '../../../../shared/telephony/enums';
+import {
+  PHONEBOOK_FORMATS,
+  PHONEBOOK_NUMBER_FORMATS,
+  type PhonebookFormat,
+  type PhonebookNumberFormat,
+} from '../../../../shared/telephony/enums';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
 import { reportError } from '../../../app/form-errors';
-import { phonebookUrl, usePhonebookStatus, useRegeneratePhonebook } from './queries';
+import { phonebookUrl, usePhonebookStatus, useRegeneratePhonebook, useSetPhonebookNumberFormat } from './queries';
 
 export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const status = usePhonebookStatus();
   const regenerate = useRegeneratePhonebook();
+  const setNumberFormat = useSetPhonebookNumberFormat();
+
+  async function handleNumberFormat(format: PhonebookFormat, numberFormat: PhonebookNumberFormat) {
+    try {
+      await setNumberFormat.mutateAsync({ format, numberFormat });
+      notifications.show({
+        color: 'teal',
+        message: t('telephonyAdmin.phonebook.numberFormatSaved', {
+          format: t(`telephonyAdmin.phonebook.formats.${format}`),
+        }),
+      });
+    } catch (error) {
+      reportError(error);
+    }
+  }
 
   async function handleRegenerate() {
     try {
@@ -27,6 +47,7 @@ export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {
 
   if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
   const byFormat = new Map((status.data?.formats ?? []).map((f) => [f.format, f]));
+  const numbering = new Map((status.data?.numberFormats ?? []).map((f) => [f.format, f.numberFormat]));
 
   return (
     <Stack gap="md">
@@ -54,6 +75,7 @@ export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('telephonyAdmin.phonebook.format')}</Table.Th>
+              <Table.Th>{t('telephonyAdmin.phonebook.numberFormat')}</Table.Th>
               <Table.Th>{t('telephonyAdmin.phonebook.entries')}</Table.Th>
               <Table.Th>{t('telephonyAdmin.phonebook.generatedAt')}</Table.Th>
               <Table.Th>{t('telephonyAdmin.phonebook.address')}</Table.Th>
@@ -68,6 +90,25 @@ export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {
                     <Text size="sm" fw={600}>
                       {t(`telephonyAdmin.phonebook.formats.${format}`)}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {numbering.has(format) && (
+                      <NativeSelect
+                        size="xs"
+                        aria-label={t('telephonyAdmin.phonebook.numberFormatLabel', {
+                          format: t(`telephonyAdmin.phonebook.formats.${format}`),
+                        })}
+                        value={numbering.get(format)}
+                        disabled={!canEdit || setNumberFormat.isPending}
+                        data={PHONEBOOK_NUMBER_FORMATS.map((value) => ({
+                          value,
+                          label: t(`telephonyAdmin.phonebook.numberFormats.${value}`),
+                        }))}
+                        onChange={(event) =>
+                          void handleNumberFormat(format, event.currentTarget.value as PhonebookNumberFormat)
+                        }
+                      />
+                    )}
                   </Table.Td>
                   <Table.Td>{file ? file.entryCount.toLocaleString() : t('common.none')}</Table.Td>
                   <Table.Td>{file ? formatDateTime(file.generatedAt) : t('telephonyAdmin.phonebook.notYet')}</Table.Td>
@@ -90,6 +131,9 @@ export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {
           </Table.Tbody>
         </Table>
       </Paper>
+      <Text size="sm" c="dimmed">
+        {t('telephonyAdmin.phonebook.numberFormatHint')}
+      </Text>
       <Text size="sm" c="dimmed">
         {t('telephonyAdmin.phonebook.apiKeyHint')}
       </Text>

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { stubFetch } from '../../../test/fetch-stub';
 import { adminUser, session } from '../../../test/fixtures';
@@ -58,5 +59,40 @@ describe('Telephony administration', () => {
     expect(await screen.findByText('Keine Durchwahlen zugeordnet', undefined, LAZY)).toBeInTheDocument();
     expect(screen.getByText(/Binden Sie zuerst eine Telefonanlage an/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Neue Durchwahl' })).not.toBeInTheDocument();
+  });
+
+  it('lets the admin choose national or international numbers per phonebook export', async () => {
+    const generatedAt = '2026-03-02T08:00:00.000Z';
+    const status = (yealink: 'national' | 'international') => ({
+      formats: [{ format: 'yealink', entryCount: 12, generatedAt }],
+      numberFormats: [
+        { format: 'csv', numberFormat: 'international' },
+        { format: '3cx', numberFormat: 'international' },
+        { format: 'vcard', numberFormat: 'international' },
+        { format: 'yealink', numberFormat: yealink },
+        { format: 'snom', numberFormat: 'national' },
+        { format: 'fritzbox', numberFormat: 'national' },
+      ],
+    });
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/telephony/connections': { body: [] },
+      'GET /api/phonebook/status': { body: status('national') },
+      'PUT /api/phonebook/yealink/settings': { body: status('international') },
+    });
+    renderApp('/admin/telephony?tab=phonebook');
+
+    expect(await screen.findByText('3CX (Kontakte-Import, CSV)', undefined, LAZY)).toBeInTheDocument();
+    expect(screen.getByText('Snom (tbook-XML)')).toBeInTheDocument();
+    const yealink = await screen.findByRole('combobox', {
+      name: 'Rufnummern im Format Yealink (Remote-Telefonbuch)',
+    });
+    expect(yealink).toHaveValue('national');
+    await userEvent.selectOptions(yealink, 'international');
+    expect(
+      await screen.findByText('Gespeichert; Yealink (Remote-Telefonbuch) wurde neu erstellt.'),
+    ).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({ numberFormat: 'international' });
+    expect(yealink).toHaveValue('international');
   });
 });

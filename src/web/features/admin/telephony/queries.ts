@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PhonebookFormat } from '../../../../shared/telephony/enums';
+import type { PhonebookFormat, PhonebookNumberFormat } from '../../../../shared/telephony/enums';
 import type {
   Connection,
   ConnectionEvent,
@@ -103,6 +103,15 @@ export function useRegeneratePhonebook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<PhonebookStatusData>('/phonebook/regenerate'),
+    onSuccess: (status) => queryClient.setQueryData(PHONEBOOK_KEY, status),
+  });
+}
+
+export function useSetPhonebookNumberFormat() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { format: PhonebookFormat; numberFormat: PhonebookNumberFormat }) =>
+      api.put<PhonebookStatusData>(`/phonebook/${input.format}/settings`, { numberFormat: input.numberFormat }),
     onSuccess: (status) => queryClient.setQueryData(PHONEBOOK_KEY, status),
   });
 }

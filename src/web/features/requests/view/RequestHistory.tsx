@@ -16,6 +16,7 @@ const KNOWN_KINDS = [
   'escalated',
   'duplicate_received',
   'attachments_added',
+  'call_repeated',
 ] as const;
 
 const isOutcome = (value: string): value is AttemptOutcome => (ATTEMPT_OUTCOMES as readonly string[]).includes(value);
@@ -38,6 +39,10 @@ export function RequestHistory({ requestId }: { requestId: string }) {
   const describe = (event: RequestEventData): string => {
     const known = (KNOWN_KINDS as readonly string[]).includes(event.kind);
     const kind = known ? t(`requests.events.${event.kind as (typeof KNOWN_KINDS)[number]}`) : event.kind;
+    const { count, calledAt } = event.data ?? {};
+    if (event.kind === 'call_repeated' && typeof count === 'number' && typeof calledAt === 'string') {
+      return t('requests.events.callRepeatedAt', { count, at: formatDateTime(calledAt) });
+    }
     if (event.kind === 'status_changed' && event.toStatus) return `${kind}: ${t(`requests.status.${event.toStatus}`)}`;
     const outcome = event.data?.outcome;
     if (event.kind === 'attempt' && typeof outcome === 'string' && isOutcome(outcome)) {

@@ -217,6 +217,28 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(within(notice).getByText(/callbackFrom: unmögliches Datum weggelassen/)).toBeInTheDocument();
   });
 
+  it('shows in the history each time the caller of a missed call tried again', async () => {
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}/events`]: {
+        body: [
+          {
+            id: '6e6e6e6e-0000-4000-8000-000000000002',
+            at: '2024-05-06T08:15:00.000Z',
+            kind: 'call_repeated',
+            actor: null,
+            fromStatus: null,
+            toStatus: null,
+            data: { callId: '5e5e5e5e-0000-4000-8000-000000000001', calledAt: '2024-05-06T08:00:16.000Z', count: 2 },
+          },
+        ],
+      },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+    expect(
+      await screen.findByText('Erneut angerufen: 2. Anruf am 06.05.2024, 10:00, nicht angenommen', {}, firstRender),
+    ).toBeInTheDocument();
+  });
+
   it('lists the attachments for download and refuses a file of a kind not accepted before sending it', async () => {
     const { requests } = stubRequest({
       [`GET /api/requests/${REQUEST_ID}/attachments`]: {
@@ -302,5 +324,41 @@ describe('RequestPage', { timeout: 60_000 }, () => {
       emails: [],
       address: false,
     });
+  });
+
+  it('names the other customers sharing the number of a missed call, to choose from', async () => {
+    const submitted = {
+      customer: {
+        salutation: null,
+        firstName: null,
+        lastName: null,
+        fullName: null,
+        companyName: null,
+        phones: [{ number: '0151 2223334', kind: null, e164: '+491512223334' }],
+        emails: [],
+        address: null,
+      },
+      match: 'shared_number',
+      matchedBy: ['phone'],
+      added: { phones: [], emails: [] },
+      possibleDuplicates: [
+        {
+          id: '0b5e6f4a-1c2d-4e3f-8a9b-0000000000ab',
+          displayName: 'Stammkunde, P.',
+          customerNumber: 'MUC-100002',
+          reasons: ['phone'],
+          blocked: false,
+          city: null,
+          primaryPhone: null,
+        },
+      ],
+      notOnContact: { phones: [], emails: [], address: null },
+    } as const;
+    stubRequest({
+      [`GET /api/requests/${REQUEST_ID}`]: { body: requestFixture({ submitted: structuredClone(submitted) as never }) },
+    });
+    renderApp(`/requests/${REQUEST_ID}`);
+    const flag = await screen.findByRole('alert', { name: 'Die Nummer gehört mehreren Kunden' }, firstRender);
+    expect(within(flag).getByRole('link', { name: 'Stammkunde, P.' })).toBeInTheDocument();
   });
 });

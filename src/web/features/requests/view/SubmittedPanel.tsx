@@ -70,10 +70,21 @@ export function SubmittedPanel({ requestId, submitted }: { requestId: string; su
         <Title order={5} id={titleId}>
           {t('requests.submitted.title')}
         </Title>
-        {submitted.match === 'possible_duplicate' ? (
-          <Alert color="yellow" variant="light" icon={<IconCopy />} title={t('requests.submitted.duplicateTitle')}>
+        {submitted.match === 'possible_duplicate' || submitted.match === 'shared_number' ? (
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconCopy />}
+            title={
+              submitted.match === 'shared_number'
+                ? t('requests.submitted.sharedNumberTitle')
+                : t('requests.submitted.duplicateTitle')
+            }
+          >
             <Text size="sm" mb="xs">
-              {t('requests.submitted.duplicateText')}
+              {submitted.match === 'shared_number'
+                ? t('requests.submitted.sharedNumberText')
+                : t('requests.submitted.duplicateText')}
             </Text>
             <DuplicateList candidates={submitted.possibleDuplicates} />
           </Alert>
