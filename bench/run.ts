@@ -16,18 +16,22 @@ import { measureWebApp } from './web-speed';
  * npm run bench: generates (once) a dealer group's worth of customers and
  * measures what users wait for. PGlite by default; BENCH_DATABASE_URL or
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
- * to prepare the data without measuring; --only=web measures only the web app
- * in the browser (no data set needed); --only=search the search bar alone (a
- * minute instead of many on a large dataset).
+ * to prepare the data without measuring; --only=<parts> measures only the named
+ * parts, comma-separated: search, callerid, pop, record, import, intake, web
+ * (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'web' && only !== 'search')
-  throw new Error(`--only=${only}: the parts that run alone are "web" and "search"`);
-const searchOnly = only === 'search';
+const PARTS = ['search', 'callerid', 'pop', 'record', 'import', 'intake', 'web'] as const;
+type Part = (typeof PARTS)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg?.split(',').filter(Boolean);
+const unknown = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
+if (unknown.length > 0)
+  throw new Error(`--only: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+const wants = (part: Part) => !only || only.includes(part);
 
-if (only === 'web') {
+if (only && only.length === 1 && only[0] === 'web') {
   const loadBefore = os.loadavg()[0]!;
   const lines = await measureWebApp(log);
   log('');
@@ -55,21 +59,20 @@ if (!process.argv.includes('--generate-only')) {
   log('measuring …');
   const loadBefore = os.loadavg()[0]!;
   report(formatMeasurement(await measureBaseline(target.database), target.embedded));
-  for (const m of await measureSearch(bench, samples)) report(formatMeasurement(m, target.embedded));
-  if (searchOnly) {
-    await bench.close();
-    await target.database.close();
-    process.exit(0);
+  if (wants('search'))
+    for (const m of await measureSearch(bench, samples)) report(formatMeasurement(m, target.embedded));
+  if (wants('callerid')) report(formatMeasurement(await measureCallerId(bench, samples), target.embedded));
+  if (wants('pop'))
+    for (const m of await measureTelephonyPop(bench, target.database, samples))
+      report(formatMeasurement(m, target.embedded));
+  if (wants('record')) {
+    const record = await measureRecord(bench, target.database);
+    report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
   }
-  report(formatMeasurement(await measureCallerId(bench, samples), target.embedded));
-  for (const m of await measureTelephonyPop(bench, target.database, samples))
-    report(formatMeasurement(m, target.embedded));
-  const record = await measureRecord(bench, target.database);
-  report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
-  report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
+  if (wants('import')) report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
-  if (intakeRequests > 0) {
+  if (wants('intake') && intakeRequests > 0) {
     // Intake overlaps many short transactions: it gets a pool as large as its concurrency, the other measurements a small one.
     const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
     const intakeDatabase = url ? openPostgres(url, 16) : target.database;
@@ -81,7 +84,7 @@ if (!process.argv.includes('--generate-only')) {
         `p50 ${intake.p50.toFixed(1)} ms  p95 ${intake.p95.toFixed(1)} ms, ${intake.errors} errors   target ≥ 300/s ${ok ? '✓' : '✗'}`,
     );
   }
-  for (const line of await measureWebApp(log)) report(line);
+  if (wants('web')) for (const line of await measureWebApp(log)) report(line);
   report(
     `machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after measuring`,
   );
