@@ -64,7 +64,7 @@ export function createAssignmentService(
   lines: LineStatus = NO_LINES,
 ) {
   const { db, clock } = deps;
-  const absences = createAbsencesService(deps);
+  const absences = createAbsencesService(deps, lines);
   const rules = createRulesService(deps);
 
   // Intake decides on every request: it reads staff, absences and rules from memory,

@@ -144,6 +144,13 @@ describe('least loaded for a customer waiting at the desk', () => {
     });
     expect(lead.json().assignee.id).toBe(anna.id);
 
+    // The walk-in form shows who is on the phone.
+    const presence = (await reception.get(`/api/users/presence?locationId=${t.location.id}`)).json();
+    const entry = (id: string) => presence.find((e: { user: { id: string } }) => e.user.id === id);
+    expect(entry(anna.id)).toMatchObject({ present: true, onCall: true });
+    expect(entry(bernd.id)).toMatchObject({ present: true, onCall: false });
+    expect(entry(clara.id)).toMatchObject({ present: false, onCall: false });
+
     // The call is over: Anna is free again.
     await pbx.hangup('desk-1');
     const second = await walkIn('Fragt nach dem Leasingangebot');
