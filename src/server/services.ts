@@ -55,7 +55,10 @@ export function createServices(deps: Deps): Services {
   const org = createOrgService(deps);
   const contacts = createContactsService(deps, org, mergeHooks);
   const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
-  const assignment = createAssignmentService(deps, org, contacts, notifications, mail);
+  // Assignment asks telephony who is on the phone; telephony is built on assignment, so it is looked up when asked.
+  const assignment = createAssignmentService(deps, org, contacts, notifications, mail, {
+    onCallNow: (userIds, tx) => telephony.onCallNow(userIds, tx),
+  });
   const templates = createTemplatesService(deps);
   const requests = createRequestsService(deps, {
     org,

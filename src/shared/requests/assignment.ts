@@ -141,6 +141,8 @@ export const PresenceQuery = z.object({ locationId: z.uuid().optional() });
 export const PresenceEntry = z.object({
   user: UserRef.extend({ role: z.string() }),
   present: z.boolean(),
+  /** Here today but on the phone right now (a call ringing at their extension or in progress). */
+  onCall: z.boolean(),
   /** kind: null unless the reader may see why (see Absence). */
   absence: z
     .object({ kind: z.enum(ABSENCE_KINDS).nullable(), endsOn: z.string(), deputy: UserRef.nullable() })

@@ -131,10 +131,11 @@ describe('who is here today', () => {
     const res = await reception.get(`/api/users/presence?locationId=${loc}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([
-      { user: { id: anna.id, displayName: 'Anna Schulz', role: 'sales' }, present: true },
+      { user: { id: anna.id, displayName: 'Anna Schulz', role: 'sales' }, present: true, onCall: false },
       {
         user: { id: max.id, displayName: 'Max Weber', role: 'sales' },
         present: false,
+        onCall: false,
         absence: { kind: null, endsOn: '2026-03-03', deputy: { id: anna.id, displayName: 'Anna Schulz' } },
       },
     ]);

@@ -6,6 +6,7 @@ import type { UserActor } from '../../http/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
 import { seesAbsenceDetails } from './absence-privacy';
+import { type LineStatus, NO_LINES } from './decide';
 import { activeStaffAt, loadPeople, type Person } from './people';
 import * as repo from './repo';
 import { berlinDate, germanDate } from './wording';
@@ -22,7 +23,7 @@ export interface CurrentAbsence {
 }
 
 /** Absences (holiday, sick…) and who deputises meanwhile. */
-export function createAbsencesService({ db, clock }: Deps) {
+export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = NO_LINES) {
   /** Kind and note only for those who may see them (see absence-privacy.ts). */
   async function present(viewer: UserActor, rows: repo.AbsenceRow[]): Promise<z.infer<typeof Absence>[]> {
     const people = await loadPeople(
@@ -196,14 +197,19 @@ export function createAbsencesService({ db, clock }: Deps) {
         db,
         [...away.values()].map((a) => a.deputyId).filter((id): id is string => Boolean(id)),
       );
+      const onCall = await lines.onCallNow(
+        staff.filter((p) => !away.has(p.id)).map((p) => p.id),
+        db,
+      );
       return staff.map((p) => {
         const absence = away.get(p.id);
         const user = { id: p.id, displayName: p.displayName, role: p.role };
-        if (!absence) return { user, present: true };
+        if (!absence) return { user, present: true, onCall: onCall.has(p.id) };
         const deputy = absence.deputyId ? deputies.get(absence.deputyId) : undefined;
         return {
           user,
           present: false,
+          onCall: false,
           absence: {
             kind: seesAbsenceDetails(viewer, p) ? absence.kind : null,
             endsOn: absence.endsOn,

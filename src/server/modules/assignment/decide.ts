@@ -18,7 +18,20 @@ export interface DecideInput {
   at: Date;
   /** The location's name when the caller has it (saves a lookup). */
   locationName?: string;
+  /**
+   * The customer waits at the desk (a walk-in): "least loaded" means whoever
+   * is free now — present today and not on the phone — then the least loaded.
+   */
+  seenNow?: boolean;
 }
+
+/** Who is on the phone right now; the telephony module answers it. */
+export interface LineStatus {
+  onCallNow(userIds: string[], tx: DbOrTx): Promise<Set<string>>;
+}
+
+/** Without a phone system nobody is known to be on a call. */
+export const NO_LINES: LineStatus = { onCallNow: async () => new Set() };
 
 export interface Decision {
   assigneeId: string | null;
@@ -72,7 +85,12 @@ export async function managersAt(staff: StaffReader, locationId: string): Promis
  * rule that matches applies its strategy; absent people are covered by their
  * deputies; what no rule covers goes to the location's management (see fallback.ts).
  */
-export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader = liveStaff(tx)): Promise<Decision> {
+export async function decide(
+  tx: DbOrTx,
+  input: DecideInput,
+  staff: StaffReader = liveStaff(tx),
+  lines: LineStatus = NO_LINES,
+): Promise<Decision> {
   const book = new PresenceBook(tx, berlinDate(input.at), staff);
   const steps: string[] = [];
   const locationName = input.locationName ?? (await staff.locationName(input.locationId)) ?? 'unbekannt';
@@ -83,7 +101,7 @@ export async function decide(tx: DbOrTx, input: DecideInput, staff: StaffReader 
     cover = await leadsTakeOver(book, input, steps, { reason: 'no_rule', prefix: 'Keine Regel passt → ' });
   } else {
     steps.push(`Regel „${rule.name}“ passt (${matchedCriteria(rule, input, locationName)})`);
-    cover = await applyStrategy(book, rule, input, steps);
+    cover = await applyStrategy(book, rule, input, steps, lines);
   }
 
   const notify = new Set<string>();
@@ -117,6 +135,7 @@ async function applyStrategy(
   rule: repo.RuleRow,
   input: DecideInput,
   steps: string[],
+  lines: LineStatus,
 ): Promise<Cover> {
   switch (rule.strategy) {
     case 'fixed_user': {
@@ -152,7 +171,7 @@ async function applyStrategy(
     case 'round_robin':
       return roundRobin(book, rule, input, steps);
     case 'least_loaded':
-      return leastLoaded(book, rule, input, steps);
+      return leastLoaded(book, rule, input, steps, lines);
   }
 }
 
@@ -185,9 +204,22 @@ async function leastLoaded(
   rule: repo.RuleRow,
   input: DecideInput,
   steps: string[],
+  lines: LineStatus,
 ): Promise<Cover> {
-  const here = await presentMembers(book, rule.groupUserIds, input.locationId, steps);
+  let here = await presentMembers(book, rule.groupUserIds, input.locationId, steps);
   if (here.length === 0) return leadsTakeOver(book, input, steps, NOBODY_OF_GROUP);
+  if (input.seenNow) {
+    const onCall = await lines.onCallNow(
+      here.map((p) => p.id),
+      book.tx,
+    );
+    const free = here.filter((p) => !onCall.has(p.id));
+    const busy = here.filter((p) => onCall.has(p.id));
+    if (busy.length > 0) steps.push(`Im Gespräch: ${names(busy)}`);
+    // When everyone is on the phone, the customer still waits for one of them rather than for the manager.
+    if (free.length > 0) here = free;
+    else steps.push('Alle anwesenden sind im Gespräch → die geringste Auslastung entscheidet');
+  }
   const load = await openLoad(
     book.tx,
     here.map((p) => p.id),

@@ -128,7 +128,7 @@ export async function assignmentRoutes(root: FastifyInstance, { assignment }: Se
     config: { access: { roles: 'any' } },
     schema: {
       tags: ['assignment'],
-      summary: 'Who is here today: active colleagues of a location, absent ones with their deputy',
+      summary: 'Who is here today: active colleagues of a location, who is on the phone, absent ones with their deputy',
       querystring: PresenceQuery,
       response: { 200: z.array(PresenceEntry) },
     },

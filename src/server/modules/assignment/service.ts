@@ -13,7 +13,7 @@ import type { NotificationsService } from '../notifications/service';
 import type { OrgService } from '../org/service';
 import { createAbsencesService } from './absences';
 import { type AnnounceInput, announce } from './announce';
-import { type Decision, decide, managersAt } from './decide';
+import { type Decision, decide, type LineStatus, managersAt, NO_LINES } from './decide';
 import { loadPeople, locationNames } from './people';
 import { createRulesService } from './rules';
 import { loadDirectory } from './directory';
@@ -22,7 +22,7 @@ import { VersionedValue } from '../../db/reference-version';
 
 export type { AnnounceInput, Announced } from './announce';
 export type { CurrentAbsence } from './absences';
-export type { Decision } from './decide';
+export type { Decision, LineStatus } from './decide';
 
 export interface DecisionRequest {
   type: RequestType;
@@ -33,6 +33,8 @@ export interface DecisionRequest {
   department?: DepartmentKind | null;
   /** When the request came in; defaults to now. Absences are judged on its Berlin date. */
   at?: Date | string | null;
+  /** The customer waits at the desk: prefer whoever is not on the phone now. */
+  seenNow?: boolean;
 }
 
 export interface DecideOptions {
@@ -58,9 +60,11 @@ export function createAssignmentService(
   contacts: ContactsService,
   notifications: NotificationsService,
   mail: MailService,
+  /** Who is on the phone now (the telephony module, created after this one). */
+  lines: LineStatus = NO_LINES,
 ) {
   const { db, clock } = deps;
-  const absences = createAbsencesService(deps);
+  const absences = createAbsencesService(deps, lines);
   const rules = createRulesService(deps);
 
   // Intake decides on every request: it reads staff, absences and rules from memory,
@@ -72,7 +76,7 @@ export function createAssignmentService(
       options.referenceVersion === undefined
         ? liveStaff(tx)
         : cachedStaff(await directory.get(options.referenceVersion));
-    return decide(tx, { ...input, at: input.at ? new Date(input.at) : clock.now() }, staff);
+    return decide(tx, { ...input, at: input.at ? new Date(input.at) : clock.now() }, staff, lines);
   }
 
   return {

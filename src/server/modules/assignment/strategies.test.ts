@@ -10,6 +10,7 @@ import {
   makeRule,
   makeUser,
 } from './test-factories';
+import { mapExtension, WebhookPbx, webhookConnection } from '../telephony/test-simulator';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -97,6 +98,63 @@ describe('least loaded', () => {
     await insertRequest(t, { assigneeId: b!.id, contactId, assignedAt: '2026-02-27T10:00:00Z' });
     await makeRule(t, { strategy: 'least_loaded', groupUserIds: [a!.id, b!.id] });
     expect((await decideNow(t)).assigneeId).toBe(b!.id);
+  });
+});
+
+describe('least loaded for a customer waiting at the desk', () => {
+  it('skips whoever is on the phone or away and gives the walk-in to the next free consultant', async () => {
+    const admin = await t.userWithRole('admin');
+    const reception = await t.userWithRole('reception');
+    const sales = async (firstName: string) => makeUser(t, 'sales', { firstName, lastName: 'Verkauf' });
+    const [anna, bernd, clara] = [await sales('Anna'), await sales('Bernd'), await sales('Clara')];
+    const contactId = await makeContact(t);
+    for (let i = 0; i < 2; i++) await insertRequest(t, { assigneeId: bernd.id, contactId });
+    await absent(t, clara.id, '2026-03-02', '2026-03-02'); // nothing open, but not here today
+    await makeRule(t, {
+      strategy: 'least_loaded',
+      groupUserIds: [anna.id, bernd.id, clara.id],
+      match: { types: ['sales_lead'] },
+    });
+    const connection = await webhookConnection(t, admin);
+    await mapExtension(t, connection.id, '41', anna.id);
+    const pbx = new WebhookPbx(t, connection.id, connection.headers);
+    const walkIn = (subject: string) =>
+      reception.post('/api/requests', {
+        type: 'sales_lead',
+        channel: 'walk_in',
+        locationId: t.location.id,
+        subject,
+        contactId,
+      });
+
+    // Anna has nothing open but is talking to a customer on the phone.
+    await pbx.ring('desk-1', '+49 171 5550101', ['41']);
+    await pbx.answer('desk-1', '41');
+    const first = await walkIn('Möchte einen Golf Probe fahren');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().assignee.id).toBe(bernd.id);
+
+    // A web lead is not waiting at the desk: it still goes to the least loaded, call or not.
+    const lead = await reception.post('/api/requests', {
+      type: 'sales_lead',
+      channel: 'email',
+      locationId: t.location.id,
+      subject: 'Angebot Tiguan',
+      contactId,
+    });
+    expect(lead.json().assignee.id).toBe(anna.id);
+
+    // The walk-in form shows who is on the phone.
+    const presence = (await reception.get(`/api/users/presence?locationId=${t.location.id}`)).json();
+    const entry = (id: string) => presence.find((e: { user: { id: string } }) => e.user.id === id);
+    expect(entry(anna.id)).toMatchObject({ present: true, onCall: true });
+    expect(entry(bernd.id)).toMatchObject({ present: true, onCall: false });
+    expect(entry(clara.id)).toMatchObject({ present: false, onCall: false });
+
+    // The call is over: Anna is free again.
+    await pbx.hangup('desk-1');
+    const second = await walkIn('Fragt nach dem Leasingangebot');
+    expect(second.json().assignee.id).toBe(anna.id);
   });
 });
 

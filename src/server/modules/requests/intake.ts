@@ -204,6 +204,7 @@ export function createIntake(ctx: RequestsContext) {
             department: input.department ?? null,
             contactId: 'id' in contact ? contact.id : newContactId,
             at: receivedAt,
+            seenNow: input.channel === 'walk_in',
           },
           { referenceVersion: version },
         );

@@ -55,6 +55,8 @@ export interface AssignmentPort {
       department?: DepartmentKind | null;
       at: Date;
       locationName?: string;
+      /** The customer waits at the desk: someone free right now, not just least loaded. */
+      seenNow?: boolean;
     },
     /** With the reference version read for this request: staff and rules come from memory. */
     options?: { referenceVersion?: number | null },

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, rows } from '../../db/client';
 import type { TelephonyProvider } from '../../../shared/telephony/enums';
 import { contacts } from '../contacts/tables';
 import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
@@ -188,4 +188,22 @@ export async function countMissedCallsOf(db: DbOrTx, requestId: string): Promise
     .from(calls)
     .where(and(eq(calls.requestId, requestId), eq(calls.state, 'missed')));
   return row?.count ?? 0;
+}
+
+/**
+ * Which of these users are on the phone now: a call rings at their extension,
+ * or they answered it and it is still going (held counts). Calls that never
+ * ended and started before `since` are stale, not busy lines.
+ */
+export async function usersOnLiveCalls(db: DbOrTx, userIds: string[], since: Date): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const found = await rows<{ user_id: string }>(
+    db,
+    sql`
+    SELECT DISTINCT u.id AS user_id
+    FROM unnest(${`{${userIds.join(',')}}`}::uuid[]) AS u(id)
+    JOIN ${calls} k ON k.state IN ('ringing', 'answered', 'on_hold') AND k.started_at > ${since.toISOString()}::timestamptz
+      AND ((k.state = 'ringing' AND u.id = ANY(k.user_ids)) OR k.answered_by_user_id = u.id)`,
+  );
+  return new Set(found.map((r) => r.user_id));
 }

@@ -8,6 +8,7 @@ import type {
   ClickToCallResponse,
   WebhookCallEvent,
 } from '../../../shared/telephony/schemas';
+import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
@@ -116,6 +117,14 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
     list: (actor: UserActor, query: z.output<typeof CallListQuery>) => listCallViews(database, actor, query),
 
     live: (actor: UserActor) => liveCallViews(database, actor.userId, new Date(clock.now().getTime() - LIVE_WINDOW_MS)),
+
+    /**
+     * Which of these users are on the phone right now (ringing at their
+     * extension, or talking): assignment asks it for "whoever is free now".
+     * Pass the transaction when inside one.
+     */
+    onCallNow: (userIds: string[], tx: DbOrTx = db) =>
+      repo.usersOnLiveCalls(tx, userIds, new Date(clock.now().getTime() - LIVE_WINDOW_MS)),
 
     async get(actor: UserActor, id: string) {
       return toCall(await readable(actor, id));

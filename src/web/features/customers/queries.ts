@@ -47,8 +47,13 @@ export function useContactList(filters: ContactFilters, pageSize = 50) {
   });
 }
 
-export function useContact(id: string) {
-  return useQuery({ queryKey: contactKey(id), queryFn: ({ signal }) => api.get<Contact>(`/contacts/${id}`, signal) });
+/** `enabled: false` while there is no contact yet (a new customer being typed in). */
+export function useContact(id: string, enabled = true) {
+  return useQuery({
+    queryKey: contactKey(id),
+    queryFn: ({ signal }) => api.get<Contact>(`/contacts/${id}`, signal),
+    enabled: enabled && Boolean(id),
+  });
 }
 
 /** After a change the record, the list and the timeline show it at once. */

@@ -41,6 +41,7 @@ import {
   toBody,
   type IntakeValues,
 } from './intake-values';
+import { WalkInAssignee } from './WalkInAssignee';
 import { WalkInPanel } from './WalkInPanel';
 
 interface IntakeFormProps {
@@ -183,6 +184,15 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
             />
           )}
         </SimpleGrid>
+        {values.channel === 'walk_in' && (
+          <WalkInAssignee
+            locationId={values.locationId}
+            contactId={values.newCustomer ? '' : values.contactId}
+            value={values.assigneeId}
+            onChange={(id) => form.setFieldValue('assigneeId', id)}
+            error={form.errors.assigneeId}
+          />
+        )}
         <TextInput label={t('requests.fields.subject')} withAsterisk {...form.getInputProps('subject')} />
         <Textarea
           ref={messageRef}

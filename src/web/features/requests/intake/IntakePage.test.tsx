@@ -80,6 +80,59 @@ describe('IntakePage', { timeout: 60_000 }, () => {
     });
   });
 
+  it('offers whoever is free now first for a walk-in and marks colleagues on the phone or away', async () => {
+    const person = (n: number, displayName: string) => ({
+      id: `0b5e6f4a-1c2d-4e3f-8a9b-00000000001${n}`,
+      displayName,
+      role: 'sales',
+    });
+    const jonas = { id: '0b5e6f4a-1c2d-4e3f-8a9b-000000000002', displayName: 'Jonas Weber', role: 'sales' };
+    const [anna, bernd, clara] = [person(1, 'Anna Schulz'), person(2, 'Bernd Koch'), person(3, 'Clara Lang')];
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(reception),
+      'GET /api/locations': { body: locations },
+      'GET /api/search': { body: { query: 'Müller', results: [searchHit()], tookMs: 3 } },
+      [`GET /api/contacts/${CONTACT_ID}`]: { body: contactFixture() },
+      [`GET /api/contacts/${CONTACT_ID}/vehicles`]: { body: [] },
+      [`GET /api/contacts/${CONTACT_ID}/requests`]: { body: [] },
+      // By name, as the server sends it; the customer's regular consultant Jonas is on the phone.
+      'GET /api/users/presence': {
+        body: [
+          { user: anna, present: true, onCall: false },
+          { user: bernd, present: true, onCall: false },
+          { user: clara, present: false, onCall: false, absence: { kind: null, endsOn: '2024-05-10', deputy: null } },
+          { user: jonas, present: true, onCall: true },
+        ],
+      },
+      'POST /api/requests': { status: 201, body: requestFixture() },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/requests/new?channel=walk_in');
+
+    await screen.findByRole('textbox', { name: /^Kunde/ }, firstRender);
+    await user.keyboard('Müller');
+    await screen.findByRole('option', { name: /Anna Müller/ }, { timeout: 5000 });
+    await user.keyboard('{Enter}');
+    await screen.findByText('Verkaufsberater Jonas Weber ist heute da, aber gerade im Gespräch.');
+    await user.click(screen.getByLabelText(/^Wer übernimmt/, { selector: 'input' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(4));
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Anna Schulz',
+      'Bernd Koch',
+      'Jonas Weber — Stammberater, im Gespräch',
+      'Clara Lang — abwesend',
+    ]);
+    expect(screen.getByRole('option', { name: 'Clara Lang — abwesend' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(screen.getByRole('option', { name: 'Bernd Koch' }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(requests.some((request) => request.method === 'POST')).toBe(true));
+    expect(requests.find((request) => request.method === 'POST')?.body).toMatchObject({
+      channel: 'walk_in',
+      assigneeId: bernd.id,
+    });
+  });
+
   it('asks for a customer before saving', async () => {
     const { requests } = stubFetch({
       'GET /api/auth/session': session(reception),

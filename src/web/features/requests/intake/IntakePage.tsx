@@ -13,9 +13,9 @@ import { IntakeForm } from './IntakeForm';
 function CreatedNotice({ request }: { request: CustomerRequest }) {
   const { t } = useTranslation();
   const notice = useRef<HTMLDivElement>(null);
-  // Saved from the bottom of a long form: bring the answer up to where the receptionist looks.
+  // Saved from the bottom of a long form: bring the answer up to where the receptionist looks, clear of the header.
   useEffect(() => {
-    notice.current?.scrollIntoView({ block: 'nearest' });
+    notice.current?.scrollIntoView({ block: 'center' });
   }, [request.id]);
   const assignee = request.assignee
     ? request.onBehalfOf

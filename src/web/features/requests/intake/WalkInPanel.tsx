@@ -1,5 +1,5 @@
 import { Alert, Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBeach, IconUserCheck } from '@tabler/icons-react';
+import { IconBeach, IconPhoneCall, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UserRef } from '../../../../shared/common';
@@ -14,6 +14,13 @@ function ColleagueStatus({ role, person, presence }: { role: string; person: Use
   const { t } = useTranslation();
   const entry = presence.find((candidate) => candidate.user.id === person.id);
   if (!entry) return null;
+  if (entry.present && entry.onCall) {
+    return (
+      <Alert color="yellow" variant="light" icon={<IconPhoneCall />} p="xs">
+        <Text size="sm">{t('requests.walkIn.presentOnCall', { role, name: person.displayName })}</Text>
+      </Alert>
+    );
+  }
   if (entry.present) {
     return (
       <Alert color="teal" variant="light" icon={<IconUserCheck />} p="xs">

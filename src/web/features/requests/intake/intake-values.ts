@@ -26,6 +26,8 @@ export interface IntakeValues {
   priority: Priority;
   locationId: string;
   vehicleId: string | null;
+  /** Who comes to the desk for a walk-in; '' lets the assignment rule pick whoever is free now. */
+  assigneeId: string;
 }
 
 /** Types whose fallback follows the department they name; the others belong to one already. */
@@ -58,6 +60,7 @@ export function initialValues(params: URLSearchParams, homeLocationId: string): 
     priority: 'normal',
     locationId: homeLocationId,
     vehicleId: null,
+    assigneeId: '',
   };
 }
 
@@ -74,6 +77,7 @@ export function toBody(values: IntakeValues, now = new Date()) {
     message: values.message.trim() || null,
     priority: values.priority,
     vehicleId: values.contactId ? values.vehicleId : null,
+    ...(values.channel === 'walk_in' && values.assigneeId ? { assigneeId: values.assigneeId } : {}),
     ...window,
     ...(values.newCustomer
       ? {
