@@ -17,7 +17,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases. What the
         // login page needs comes first ('vendor'); the rest of the interface library follows in one chunk
         // with the app shell ('ui') rather than in dozens of small ones that queue up on a reload. Date
-        // pickers, phone number metadata and charts stay with the few pages that use them.
+        // pickers, phone number metadata and charts stay with the few pages that use them (a group of their own
+        // would be preloaded by the login page, as the group also takes modules the first screen shares).
         codeSplitting: {
           groups: [
             {
@@ -25,17 +26,14 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
               priority: 4,
             },
-            {
-              name: 'charts',
-              test: /node_modules[\\/](recharts|@mantine[\\/]charts|d3-[^\\/]+|victory-vendor)[\\/]/,
-              priority: 3,
-            },
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             {
               name: 'ui',
               test: (id) =>
                 /node_modules[\\/]/.test(id) &&
-                !/node_modules[\\/](@mantine[\\/]dates|dayjs|libphonenumber-js)[\\/]/.test(id),
+                !/node_modules[\\/](@mantine[\\/](dates|charts)|dayjs|libphonenumber-js|recharts|d3-[^\\/]+|victory-vendor|@reduxjs|react-redux|redux|immer|reselect|es-toolkit|eventemitter3|decimal\.js-light|internmap)[\\/]/.test(
+                  id,
+                ),
               priority: 1,
             },
           ],
