@@ -87,6 +87,8 @@ describe.runIf(enabled)('foundation in a real browser', () => {
     await page.getByTestId('trend-chart').waitFor();
     expect(scripts.some((url) => url.includes('TrendChart'))).toBe(true);
     await screenshot(page, 'home-manager');
+    // The location's number follows the one display rule (stored as "+49 89 5467890").
+    await page.getByText('089 5467890', { exact: true }).waitFor();
 
     await location.getByRole('link', { name: /^Überfällig: \d+$/ }).click();
     await page.waitForURL(/\/requests\?.*overdue=true/);

@@ -6,6 +6,7 @@ import { ErrorState } from '../../app/components/ErrorState';
 import { berlinHour, formatLongDate } from '../../app/format';
 import { useLocations } from '../../app/org-queries';
 import { canManageRequests } from '../requests/format';
+import { displayPhone } from '../telephony/phone-display';
 import { ManagerOverview } from './ManagerOverview';
 import { QuickLinks } from './QuickLinks';
 import { StaffOverview } from './StaffOverview';
@@ -78,7 +79,7 @@ export function DashboardPage() {
               </Group>
               <Group gap={6} c="dimmed" mt={4} wrap="nowrap">
                 <IconPhone size={15} />
-                <Text size="sm">{location.phone}</Text>
+                <Text size="sm">{displayPhone(location.phone)}</Text>
               </Group>
             </Card>
           ))}
