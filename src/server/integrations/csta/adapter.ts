@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
 import type { ConnectionState } from '../../../shared/telephony/enums';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { CallEventSink, CallParty, ConnectionStatus, TelephonyAdapter } from '../../modules/telephony/ports';
-import { telephonyConnections, telephonyExtensions } from '../../modules/telephony/tables';
+import { extensionsOfConnection } from '../../modules/telephony/repo';
+import { telephonyConnections } from '../../modules/telephony/tables';
 import { type NumberContext, parseDeviceId } from './device-id';
 import { EventKeys, translateEvent } from './events';
 import { CstaLink, CstaRequestError } from './link';
@@ -94,11 +95,8 @@ export function createCstaAdapter(
   const eventKeys = new EventKeys();
 
   const loadDevices = async (): Promise<string[]> => {
-    const rows = await deps.db
-      .select({ extension: telephonyExtensions.extension })
-      .from(telephonyExtensions)
-      .where(and(eq(telephonyExtensions.connectionId, connection.id), eq(telephonyExtensions.monitored, true)));
-    const devices = [...new Set([...settings.devices, ...rows.map((r) => r.extension)])];
+    const mapped = await extensionsOfConnection(deps.db, connection.id, { monitoredOnly: true });
+    const devices = [...new Set([...settings.devices, ...mapped])];
     ownDevices = indexDevices(devices, numbers);
     return devices;
   };

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Db } from '../../db/client';
 import type { CallEvent } from '../../modules/telephony/ports';
-import { telephonyExtensions } from '../../modules/telephony/tables';
+import { extensionsOfConnection } from '../../modules/telephony/repo';
 import { placetelParty } from './numbers';
 
 /**
@@ -12,14 +11,10 @@ import { placetelParty } from './numbers';
  */
 export async function withRoutedExtensions(db: Db, event: CallEvent, country: CountryCode): Promise<CallEvent> {
   if (event.kind !== 'ringing' || event.direction !== 'inbound' || event.extensions?.length) return event;
-  const mapped = await db
-    .select({ extension: telephonyExtensions.extension })
-    .from(telephonyExtensions)
-    .where(eq(telephonyExtensions.connectionId, event.connectionId));
-  if (mapped.length === 0) return event;
+  const all = await extensionsOfConnection(db, event.connectionId);
+  if (all.length === 0) return event;
   const called = event.to?.e164 ?? null;
   const numberOf = (extension: string) => placetelParty(extension, country)?.e164 ?? null;
-  const all = mapped.map((m) => m.extension);
   const toNumber = all.filter((extension) => called !== null && numberOf(extension) === called);
   // Without a mapping for this number: the SIP users of the connection, not the numbers of other lines.
   const group = all.filter((extension) => numberOf(extension) === null);

@@ -92,6 +92,20 @@ export function enabledConnections(db: DbOrTx): Promise<ConnectionRow[]> {
   return db.select().from(telephonyConnections).where(eq(telephonyConnections.enabled, true));
 }
 
+/** The extensions mapped on a connection; with `monitoredOnly`, those the CRM asks the PBX to monitor. */
+export async function extensionsOfConnection(
+  db: DbOrTx,
+  connectionId: string,
+  options: { monitoredOnly?: boolean } = {},
+): Promise<string[]> {
+  const onConnection = eq(telephonyExtensions.connectionId, connectionId);
+  const rows = await db
+    .select({ extension: telephonyExtensions.extension })
+    .from(telephonyExtensions)
+    .where(options.monitoredOnly ? and(onConnection, eq(telephonyExtensions.monitored, true)) : onConnection);
+  return rows.map((r) => r.extension);
+}
+
 /** Which user sits at each of these extensions of the connection. */
 export async function usersAtExtensions(
   db: DbOrTx,
