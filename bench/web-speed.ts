@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import pino from 'pino';
-import { buildApp } from '../src/server/app';
-import { bootstrap } from '../src/server/bootstrap';
-import { loadConfig } from '../src/server/config';
-import { openPglite } from '../src/server/db/client';
-import { runMigrations } from '../src/server/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/server/demo/org';
+// The browser tests' server: the demo group on a database migrated in this process, serving the built app.
+import { startServer } from '../test/e2e/harness';
 import { formatMeasurement } from './report';
 import type { Measurement } from './stats';
 
@@ -35,7 +31,7 @@ export async function measureWebApp(log: (line: string) => void): Promise<string
   if (!CHROMIUM) return ['web app: not measured (no Chromium; set CHROMIUM_PATH)'];
 
   log('web app: starting a demo installation and Chromium …');
-  const server = await startDemoServer(webDist);
+  const server = await startServer(webDist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -84,25 +80,6 @@ export async function measureWebApp(log: (line: string) => void): Promise<string
     await browser.close();
     await server.close();
   }
-}
-
-async function startDemoServer(webDist: string) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'bench-admin-password' });
-  const database = await openPglite();
-  await runMigrations(database);
-  const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
-  const result = await bootstrap(config, database, services);
-  await result.seedDemoData?.();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await app.close();
-      await database.close();
-    },
-  };
 }
 
 /** Every byte the browser receives for the login page (headers included, as DevTools counts "transferred"). */

@@ -36,8 +36,7 @@ export interface E2EServer {
  * Its database is new and migrated by this process, as on a first `npm start`: a database
  * loaded from a dump would hide whatever only goes wrong before the first restart.
  */
-export async function startServer(): Promise<E2EServer> {
-  const webDist = path.resolve('dist/web');
+export async function startServer(webDist = path.resolve('dist/web')): Promise<E2EServer> {
   if (!fs.existsSync(path.join(webDist, 'index.html')))
     throw new Error('dist/web is missing: run "npm run build" first');
   const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'e2e-admin-password' });
