@@ -5,9 +5,17 @@ import { precompress } from './scripts/vite-precompress';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
+/** The same aliases as tsconfig.json's paths: folders by name instead of ../../../. */
+export const pathAliases = {
+  '@server': fileURLToPath(new URL('./src/server', import.meta.url)),
+  '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
+  '@web': fileURLToPath(new URL('./src/web', import.meta.url)),
+};
+
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
+  resolve: { alias: pathAliases },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './vite.config';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /** Server tests run on PGlite always, and once more on PostgreSQL when TEST_DATABASE_URL is set. */
 const serverProject = (engine: 'pglite' | 'postgres') => ({
+  resolve: { alias: pathAliases },
   test: {
     name: `server:${engine}`,
     include: ['src/server/**/*.test.ts', 'test/integration/**/*.test.ts'],
@@ -21,6 +23,7 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
  * server migrates its own new database (test/e2e/harness.ts), so no template is needed.
  */
 const e2eProject = {
+  resolve: { alias: pathAliases },
   test: {
     name: 'e2e',
     include: ['test/e2e/**/*.test.ts'],
@@ -35,6 +38,7 @@ const e2eProject = {
 /** React components in jsdom. */
 const webProject = {
   plugins: [react()],
+  resolve: { alias: pathAliases },
   test: {
     name: 'web',
     environment: 'jsdom',
