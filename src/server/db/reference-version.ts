@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, pgTable } from 'drizzle-orm/pg-core';
 import { type DbOrTx, rows } from './client';
-
-/**
- * One number that grows whenever reference data changes: locations and
- * their departments, staff and their locations, absences, assignment rules,
- * request type settings. Statement triggers bump it in the changing
- * transaction (migration 0009), so it changes exactly when the change
- * commits, whoever made it: another server process, an admin page, a plain
- * SQL script.
- */
-export const referenceVersions = pgTable('reference_versions', {
-  id: integer('id').primaryKey(),
-  version: bigint('version', { mode: 'number' }).notNull(),
-});
 
 /** The current version; null when the row is missing, which turns the caches off rather than freezing them. */
 export async function referenceVersion(db: DbOrTx): Promise<number | null> {

@@ -14,4 +14,4 @@ export * from '../modules/notifications/tables';
 export * from '../modules/requests/tables';
 export * from '../modules/assignment/tables';
 export * from '../modules/telephony/tables';
-export * from './reference-version';
+export * from './reference-versions-table';
