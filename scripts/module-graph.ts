@@ -1,14 +1,16 @@
 // Checks that the server's parts do not depend on each other in a circle (run by `npm run lint`);
-// with --mermaid prints the graph of parts for the README.
+// with --mermaid prints the graph of parts, with --layers the parts layer by layer (top uses below).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findCycles, readModuleGraph, toMermaid } from '../src/server/architecture/module-graph';
+import { findCycles, readModuleGraph, toLayers, toMermaid } from '../src/server/architecture/module-graph';
 
 const serverRoot = fileURLToPath(new URL('../src/server', import.meta.url));
 const graph = readModuleGraph(serverRoot);
 
 if (process.argv.includes('--mermaid')) {
   console.log(toMermaid(graph));
+} else if (process.argv.includes('--layers')) {
+  for (const layer of toLayers(graph)) console.log(layer.join('  '));
 } else {
   const cycles = findCycles(graph);
   if (cycles.length > 0) {

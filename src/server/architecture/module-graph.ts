@@ -99,3 +99,27 @@ export function toMermaid(graph: ModuleGraph): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The parts in layers: a part sits one layer above the highest part it uses, so every arrow points
+ * down. Only meaningful without cycles (a part in a circle is placed where the walk first meets it).
+ */
+export function toLayers(graph: ModuleGraph): string[][] {
+  const level = new Map<string, number>();
+  const visiting = new Set<string>();
+  const levelOf = (part: string): number => {
+    const known = level.get(part);
+    if (known !== undefined) return known;
+    if (visiting.has(part)) return 0;
+    visiting.add(part);
+    const below = [...(graph.uses.get(part) ?? [])].map(levelOf);
+    const value = below.length === 0 ? 0 : Math.max(...below) + 1;
+    visiting.delete(part);
+    level.set(part, value);
+    return value;
+  };
+  for (const part of graph.uses.keys()) levelOf(part);
+  const layers: string[][] = [];
+  for (const [part, value] of level) (layers[value] ??= []).push(part);
+  return layers.map((layer) => layer.sort()).reverse();
+}
