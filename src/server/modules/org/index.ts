@@ -3,3 +3,12 @@
 export { createOrgService, type OrgService, type SessionsOfUsers } from './service';
 export { extraLocationIds, findUser, findUserByEmail, recordLogin, setOwnPassword, type UserRow } from './repo';
 export { userReadModel } from './read-model';
+export {
+  activeAdmins,
+  activeStaffAt,
+  allLocationNames,
+  everyone,
+  loadPeople,
+  locationNames,
+  type Person,
+} from './people';
