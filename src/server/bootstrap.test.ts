@@ -7,7 +7,7 @@ import type { Database } from './db/client';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo/org';
 import { ManualClock } from './lib/clock';
 import { createServices } from './services';
-import { verifyPassword } from './modules/auth/crypto';
+import { verifyPassword } from '@server/lib/crypto';
 
 let database: Database;
 afterEach(() => database.close());

@@ -4,11 +4,11 @@ import { createJobsService, type JobsService } from './jobs/service';
 import { createEventBus, type EventBus } from './modules/notifications/event-bus';
 import { createNotificationsService, type NotificationsService } from './modules/notifications/service';
 import { type AssignmentService, createAssignmentService } from './modules/assignment/service';
-import { type AuthService, createAuthService } from './modules/auth/service';
+import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { MergeHooks } from './modules/contacts/merge-hooks';
 import { type ContactsService, createContactsService } from './modules/contacts/service';
 import { createImportsService, type ImportsService } from './modules/imports/service';
-import { createOrgService, type OrgService } from './modules/org/service';
+import { createOrgService, type OrgService } from './modules/org';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook/service';
 import { createTelephonyAdminService, type TelephonyAdminService } from './modules/telephony/admin/service';
 import { createReportsService, type ReportsService } from './modules/reports/service';
@@ -52,7 +52,7 @@ export function createServices(deps: Deps): Services {
   const jobs = createJobsService(deps, events);
   const mail = createMailService(deps, jobs);
   const notifications = createNotificationsService(deps, events);
-  const org = createOrgService(deps);
+  const org = createOrgService(deps, { revokeSessionsOfUser });
   const contacts = createContactsService(deps, org, mergeHooks);
   const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
   // Assignment asks telephony who is on the phone; telephony is built on assignment, so it is looked up when asked.

@@ -12,6 +12,8 @@ export * from '../jobs/tables';
 export * from '../integrations/mail/tables';
 export * from '../modules/notifications/tables';
 export * from '../modules/requests/tables';
+export * from '../modules/templates/tables';
 export * from '../modules/assignment/tables';
 export * from '../modules/telephony/tables';
+export * from '../modules/phonebook/tables';
 export * from './reference-versions-table';

@@ -1,4 +1,4 @@
-import { registerAdapterFactory } from '../modules/telephony/registry';
+import { registerAdapterFactory } from '@server/modules/telephony';
 import { createCstaAdapter } from './csta';
 import { createPlacetelAdapter } from './placetel';
 import { createSipgateAdapter } from './sipgate';

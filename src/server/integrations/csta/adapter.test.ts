@@ -6,7 +6,7 @@ import { CstaSimulator, type CstaSimulatorOptions } from '../../../../test/suppo
 import { createTestDatabase } from '../../../../test/support/database';
 import type { Database } from '../../db/client';
 import { ManualClock } from '../../lib/clock';
-import type { CallEvent, CallEventSink } from '../../modules/telephony/ports';
+import type { CallEvent, CallEventSink } from '@server/modules/telephony';
 import { locations, users } from '../../modules/org/tables';
 import { telephonyConnections, telephonyExtensions } from '../../modules/telephony/tables';
 import { type CstaAdapter, createCstaAdapter } from './adapter';

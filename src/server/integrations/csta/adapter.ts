@@ -1,20 +1,23 @@
-import { eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
 import type { ConnectionState } from '../../../shared/telephony/enums';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
-import type { CallEventSink, CallParty, ConnectionStatus, TelephonyAdapter } from '../../modules/telephony/ports';
-import { extensionsOfConnection } from '../../modules/telephony/repo';
-import { telephonyConnections } from '../../modules/telephony/tables';
+import {
+  type CallEventSink,
+  type CallParty,
+  type ConnectionRow,
+  type ConnectionStatus,
+  extensionsOfConnection,
+  recordLinkState,
+  type TelephonyAdapter,
+} from '@server/modules/telephony';
 import { type NumberContext, parseDeviceId } from './device-id';
 import { EventKeys, translateEvent } from './events';
 import { CstaLink, CstaRequestError } from './link';
 import { readMadeCall, requests } from './messages';
-import { type CstaSettings, readCstaSettings } from './settings';
+import { type CstaSettings, readCstaSettings } from '@server/integrations/provider-settings/csta';
 import { CSTA_NAMESPACES } from './xml';
-
-type ConnectionRow = typeof telephonyConnections.$inferSelect;
 
 export interface CstaAdapterDeps {
   db: Db;
@@ -58,10 +61,7 @@ export function createCstaAdapter(
     log.info({ state, detail }, 'CSTA link state');
     stateWrites = stateWrites.then(async () => {
       try {
-        await deps.db
-          .update(telephonyConnections)
-          .set({ state, stateDetail: detail, stateChangedAt: since })
-          .where(eq(telephonyConnections.id, connection.id));
+        await recordLinkState(deps.db, connection.id, { state, detail, since });
       } catch (error) {
         log.error({ err: error }, 'CSTA: writing the link state failed');
       }

@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CallParty } from '../../modules/telephony/ports';
+import type { CallParty } from '@server/modules/telephony';
 import { child, type XmlNode } from './xml';
 
 export interface NumberContext {

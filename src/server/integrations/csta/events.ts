@@ -1,5 +1,5 @@
 import type { CallDirection, CallEventKind } from '../../../shared/telephony/enums';
-import type { CallEvent, CallParty } from '../../modules/telephony/ports';
+import type { CallEvent, CallParty } from '@server/modules/telephony';
 import { deviceIdOf, type NumberContext, parseDeviceId } from './device-id';
 import { child, childText, findDescendant, toPlain, type XmlNode } from './xml';
 

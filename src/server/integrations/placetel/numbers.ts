@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { internationalWithoutPlus, parsePhone } from '../../../shared/contacts/normalize';
-import type { CallParty } from '../../modules/telephony/ports';
+import type { CallParty } from '@server/modules/telephony';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
 
 const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable)$/i;

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Db } from '../../db/client';
-import type { CallEvent } from '../../modules/telephony/ports';
-import { extensionsOfConnection } from '../../modules/telephony/repo';
+import type { CallEvent } from '@server/modules/telephony';
+import { extensionsOfConnection } from '@server/modules/telephony';
 import { placetelParty } from './numbers';
 
 /**

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { CallEvent } from '../../modules/telephony/ports';
+import type { CallEvent } from '@server/modules/telephony';
 import { placetelParty } from './numbers';
 import type { PlacetelPush } from './parse';
 

@@ -1,4 +1,4 @@
-import type { CallEventSink, TelephonyAdapter } from '../../modules/telephony/ports';
+import type { CallEventSink, TelephonyAdapter } from '@server/modules/telephony';
 import type { ConnectionRow } from '../telephony-push/connection';
 import { pushStatus } from '../telephony-push/status';
 import { type ApiDeps, sipgateMakeCall } from './api';

@@ -1,3 +1,3 @@
 export { createSipgateAdapter } from './adapter';
 export { sipgateRoutes } from './routes';
-export { sipgatePushToken, sipgateWebhookUrl } from './token';
+export { sipgatePushToken, sipgateWebhookUrl } from '@server/integrations/provider-settings/sipgate';

@@ -1,5 +1,5 @@
 import { parsePhone } from '../../../shared/contacts/normalize';
-import type { CallParty } from '../../modules/telephony/ports';
+import type { CallParty } from '@server/modules/telephony';
 
 /** sipgate's own users and devices: e0 (web phone), w0 (user), p0 (phone), g0 (group)… */
 const SIPGATE_ID = /^[a-z]\d+$/i;

@@ -7,7 +7,7 @@ import { acceptRawForms, formPayload, parseForm, rawForm } from '../telephony-pu
 import { ConnectionParams, FORM_CONSUMES, type PushRoutesOptions } from '../telephony-push/routes-common';
 import { parseSipgatePush } from './parse';
 import { EMPTY_REPLY, newCallReply } from './reply';
-import { sipgateWebhookUrl } from './token';
+import { sipgateWebhookUrl } from '@server/integrations/provider-settings/sipgate';
 import { translateSipgate } from './translate';
 import { authenticateSipgate, SIGNATURE_HEADER } from './verify';
 

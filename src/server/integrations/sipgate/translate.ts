@@ -1,4 +1,4 @@
-import type { CallEvent } from '../../modules/telephony/ports';
+import type { CallEvent } from '@server/modules/telephony';
 import { sipgateParty } from './numbers';
 import type { SipgatePush } from './parse';
 

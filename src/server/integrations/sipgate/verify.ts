@@ -3,7 +3,7 @@ import { BlockList, isIP } from 'node:net';
 import { ConflictError, ForbiddenError, UnauthorizedError } from '../../http/errors';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
 import { sameSecret } from '../telephony-push/secure-compare';
-import { sipgatePushToken } from './token';
+import { sipgatePushToken } from '@server/integrations/provider-settings/sipgate';
 
 export const SIGNATURE_HEADER = 'x-sipgate-signature';
 

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Db } from '../../db/client';
 import { ConflictError, NotFoundError } from '../../http/errors';
-import { telephonyConnections } from '../../modules/telephony/tables';
+import { type ConnectionRow, findConnection } from '@server/modules/telephony';
 
-export type ConnectionRow = typeof telephonyConnections.$inferSelect;
+export type { ConnectionRow };
 
 /** The connection a provider posts to; only an enabled one of that provider accepts events. */
 export async function loadPushConnection(db: Db, id: string, provider: TelephonyProvider): Promise<ConnectionRow> {
-  const [row] = await db.select().from(telephonyConnections).where(eq(telephonyConnections.id, id)).limit(1);
+  const row = await findConnection(db, id);
   if (!row) throw new NotFoundError('The telephony connection');
   if (row.provider !== provider) {
     throw new ConflictError(`This connection is set up for ${row.provider}, not ${provider}.`);

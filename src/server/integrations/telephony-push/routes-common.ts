@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
-import type { CallEventSink } from '../../modules/telephony/ports';
+import type { CallEventSink } from '@server/modules/telephony';
 
 /** What a provider's route plugin is built from. */
 export interface PushRoutesOptions {

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../modules/telephony/ports';
+import type { ConnectionStatus } from '@server/modules/telephony';
 import type { ConnectionRow } from './connection';
 
 /** Push providers hold no link: they are as connected as the connection is enabled. */

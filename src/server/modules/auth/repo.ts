@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { userLocations, users } from '../org/tables';
+import { userReadModel } from '@server/modules/org';
 import { apiKeys, loginAttempts, sessions } from './tables';
 
 export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert) {
@@ -15,12 +15,11 @@ export async function findSessionWithUser(db: DbOrTx, id: string) {
   const [row] = await db
     .select({
       session: sessions,
-      user: users,
-      extraLocationIds: sql<string[]>`coalesce((SELECT array_agg(${userLocations.locationId}::text)
-        FROM ${userLocations} WHERE ${userLocations.userId} = ${sessions.userId}), '{}')`,
+      user: userReadModel.table,
+      extraLocationIds: userReadModel.extraLocationIds(sessions.userId),
     })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(userReadModel.table, userReadModel.joinOn(sessions.userId))
     .where(eq(sessions.id, id));
   return row;
 }
@@ -132,13 +131,13 @@ export async function openSessionIds(db: DbOrTx, ids: string[], now: Date, idleC
   const found = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(userReadModel.table, userReadModel.joinOn(sessions.userId))
     .where(
       and(
         inArray(sessions.id, ids),
         gt(sessions.expiresAt, now),
         gt(sessions.lastSeenAt, idleCutoff),
-        eq(users.active, true),
+        userReadModel.isActive,
       ),
     );
   return found.map((row) => row.id);

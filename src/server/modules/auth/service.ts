@@ -1,14 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ApiKey, ApiKeyCreate, Me } from '../../../shared/auth/schemas';
 import type { Deps } from '../../deps';
 import type { Actor, ApiKeyActor, Authenticator, UserActor } from '../../http/access';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
-import * as orgRepo from '../org/repo';
-import { users } from '../org/tables';
-import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from './crypto';
+import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from '@server/lib/crypto';
+import * as org from '@server/modules/org';
 import { ApiKeyCache } from './api-key-cache';
 import * as repo from './repo';
 
@@ -27,12 +25,7 @@ export function createAuthService({ db, clock, config }: Deps) {
   // Wall time, not the injected clock: the cache is about load, not about business time.
   const apiKeyCache = new ApiKeyCache(API_KEY_CACHE_MS, () => Date.now());
 
-  function userActor(
-    user: typeof users.$inferSelect,
-    extra: string[],
-    sessionId: string,
-    csrfToken: string,
-  ): UserActor | null {
+  function userActor(user: org.UserRow, extra: string[], sessionId: string, csrfToken: string): UserActor | null {
     if (!user.active) return null;
     return {
       kind: 'user',
@@ -50,9 +43,9 @@ export function createAuthService({ db, clock, config }: Deps) {
   }
 
   async function loadUserActor(userId: string, sessionId: string, csrfToken: string): Promise<UserActor | null> {
-    const user = await orgRepo.findUser(db, userId);
+    const user = await org.findUser(db, userId);
     if (!user) return null;
-    const extra = (await orgRepo.extraLocationIds(db, [userId])).get(userId) ?? [];
+    const extra = (await org.extraLocationIds(db, [userId])).get(userId) ?? [];
     return userActor(user, extra, sessionId, csrfToken);
   }
 
@@ -150,7 +143,7 @@ export function createAuthService({ db, clock, config }: Deps) {
           retryAfter,
         );
       }
-      const user = await orgRepo.findUserByEmail(db, email);
+      const user = await org.findUserByEmail(db, email);
       const ok = user
         ? await verifyPassword(user.passwordHash, password)
         : await verifyPassword(await timingDummyHash(), password);
@@ -170,7 +163,7 @@ export function createAuthService({ db, clock, config }: Deps) {
           ip: client.ip,
           userAgent: client.userAgent?.slice(0, 300) ?? null,
         });
-        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+        await org.recordLogin(tx, user.id, now);
       });
       const actor = (await loadUserActor(user.id, id, csrfToken))!;
       return { token, actor, maxAgeSeconds: Math.floor(maxMs / 1000) };
@@ -190,7 +183,7 @@ export function createAuthService({ db, clock, config }: Deps) {
      * new CSRF token, which is returned.
      */
     async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<UserActor> {
-      const user = await orgRepo.findUser(db, actor.userId);
+      const user = await org.findUser(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new ValidationError([{ field: 'currentPassword', in: 'body', message: 'is not your current password' }]);
       }
@@ -200,10 +193,7 @@ export function createAuthService({ db, clock, config }: Deps) {
       const passwordHash = await hashPassword(newPassword);
       const csrfToken = randomToken(24);
       await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
-          .where(eq(users.id, actor.userId));
+        await org.setOwnPassword(tx, actor.userId, passwordHash, clock.now());
         await repo.deleteOtherSessionsOfUser(tx, actor.userId, actor.sessionId);
         await repo.setSessionCsrfToken(tx, actor.sessionId, csrfToken);
         await recordAudit(tx, clock.now(), actor, {

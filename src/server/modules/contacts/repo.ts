@@ -161,3 +161,15 @@ export async function withRegularStaff(db: DbOrTx, ids: string[]): Promise<Set<s
     );
   return new Set(found.map((r) => r.id));
 }
+
+/** The customer's regular sales consultant and service advisor (of the surviving contact after a merge). */
+export async function regularStaffOf(
+  db: DbOrTx,
+  contactId: string,
+): Promise<{ salesConsultantId: string | null; serviceAdvisorId: string | null } | undefined> {
+  const [row] = await db
+    .select({ salesConsultantId: contacts.salesConsultantId, serviceAdvisorId: contacts.serviceAdvisorId })
+    .from(contacts)
+    .where(eq(contacts.id, contactId));
+  return row;
+}

@@ -5,7 +5,7 @@ import { MarkReadInput, NotificationPage, NotificationQuery, UnreadCount } from 
 import { z } from 'zod';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
-import { SESSIONS_ENDED_CHANNEL } from '../auth/sessions';
+import { SESSIONS_ENDED_CHANNEL } from '@server/modules/auth';
 import type { LiveEvent } from './live';
 import { watchSessions } from './session-watch';
 import { SseStreams } from './sse';

@@ -53,6 +53,16 @@ export async function findUser(db: DbOrTx, id: string) {
   return row;
 }
 
+/** The user logged in; shown in the user list. */
+export async function recordLogin(db: DbOrTx, userId: string, at: Date) {
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+}
+
+/** The user chose a new password themselves, so no forced change is pending any more. */
+export async function setOwnPassword(db: DbOrTx, userId: string, passwordHash: string, at: Date) {
+  await db.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: at }).where(eq(users.id, userId));
+}
+
 export async function extraLocationIds(db: DbOrTx, userIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (userIds.length === 0) return map;

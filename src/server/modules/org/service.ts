@@ -7,8 +7,8 @@ import type { Deps } from '../../deps';
 import type { Actor, UserActor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
-import { generatePassword, hashPassword } from '../auth/crypto';
-import { revokeSessionsOfUser } from '../auth/sessions';
+import { generatePassword, hashPassword } from '@server/lib/crypto';
+import type { DbOrTx } from '@server/db/client';
 import * as repo from './repo';
 import { departments, locations, users } from './tables';
 
@@ -56,7 +56,15 @@ export function presentUser(row: repo.UserRow, extra: string[]): User {
 
 export type OrgService = ReturnType<typeof createOrgService>;
 
-export function createOrgService({ db, clock }: Deps) {
+/**
+ * What org needs from the module that keeps sessions: a user whose rights
+ * change must lose their live sessions, in the same transaction.
+ */
+export interface SessionsOfUsers {
+  revokeSessionsOfUser(tx: DbOrTx, userId: string): Promise<void>;
+}
+
+export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers) {
   const cachedLocations = new VersionedValue(
     async () => new Map((await repo.listLocations(db)).map((row) => [row.id, presentLocation(row)])),
   );
@@ -297,7 +305,7 @@ export function createOrgService({ db, clock }: Deps) {
         }
         // A deactivated user or changed role must not keep a live session with old rights.
         if (input.active === false || (input.role && input.role !== current.role)) {
-          await revokeSessionsOfUser(tx, id);
+          await sessions.revokeSessionsOfUser(tx, id);
         }
         await recordAudit(tx, clock.now(), actor, {
           action: 'user.updated',
@@ -319,7 +327,7 @@ export function createOrgService({ db, clock }: Deps) {
           .update(users)
           .set({ passwordHash, mustChangePassword: password === undefined, updatedAt: clock.now() })
           .where(eq(users.id, id));
-        await revokeSessionsOfUser(tx, id);
+        await sessions.revokeSessionsOfUser(tx, id);
         await recordAudit(tx, clock.now(), actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
       });
       return { password: next };

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { recordAudit } from '../audit/service';
-import { phonebookSettings, phonebookSnapshots } from '../telephony/tables';
+import { phonebookSettings, phonebookSnapshots } from './tables';
 import { phonebookEntries } from './entries';
 import { PHONEBOOK_WRITERS, writeContext } from './formats';
 

@@ -1,12 +1,10 @@
 import type { Deps } from '../../deps';
 import type { MailService } from '../../integrations/mail/service';
 import type { JobsService } from '../../jobs/service';
-import type { AssignmentService } from '../assignment/service';
 import type { ContactsService } from '../contacts/service';
 import type { MergeHooks } from '../contacts/merge-hooks';
 import type { NotificationsService } from '../notifications/service';
 import type { OrgService } from '../org/service';
-import type { TemplatesService } from '../templates/service';
 import type { VehiclesService } from '../vehicles/service';
 import type { AssignmentPort, TemplatesPort } from './ports';
 import type { TypeSettingsService } from './type-settings';
@@ -15,8 +13,8 @@ export interface RequestsDeps {
   org: OrgService;
   contacts: ContactsService;
   vehicles: VehiclesService;
-  assignment: AssignmentService;
-  templates: TemplatesService;
+  assignment: AssignmentPort;
+  templates: Partial<TemplatesPort>;
   jobs: JobsService;
   mail: MailService;
   notifications: NotificationsService;
@@ -37,6 +35,6 @@ export function createContext(deps: Deps, modules: RequestsDeps, typeSettings: T
     deps,
     typeSettings,
     assignment: modules.assignment,
-    templates: modules.templates as unknown as Partial<TemplatesPort>,
+    templates: modules.templates,
   };
 }

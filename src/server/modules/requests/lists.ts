@@ -5,7 +5,7 @@ import { assertLocation, type UserActor } from '../../http/access';
 import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
 import { ForbiddenError } from '../../http/errors';
 import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
-import { rows } from '../contacts/repo';
+import { rows } from '@server/db/client';
 import { listRef } from '../org/refs';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';

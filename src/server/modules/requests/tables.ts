@@ -20,7 +20,6 @@ import {
   REQUEST_STATUSES,
   REQUEST_TYPES,
   SLA_UNITS,
-  TEMPLATE_KINDS,
 } from '../../../shared/requests/enums';
 import type { ContactMatchRecord, SubmittedCustomer } from '../../../shared/requests/submitted';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
@@ -37,7 +36,6 @@ export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
 export const lostReasonEnum = pgEnum('lost_reason', LOST_REASONS);
 export const attemptChannelEnum = pgEnum('attempt_channel', ATTEMPT_CHANNELS);
 export const attemptOutcomeEnum = pgEnum('attempt_outcome', ATTEMPT_OUTCOMES);
-export const templateKindEnum = pgEnum('template_kind', TEMPLATE_KINDS);
 
 /** Human-friendly request numbers ("A-100042") that staff can read out on the phone. */
 export const requestNumberSeq = pgSequence('request_number_seq', { startWith: 100001 });
@@ -200,19 +198,4 @@ export const contactAttempts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('contact_attempts_request_idx').on(t.requestId, t.at)],
-);
-
-/** Phone script, voicemail and e-mail text per request type, with placeholders; edited by managers. */
-export const messageTemplates = pgTable(
-  'message_templates',
-  {
-    id: id(),
-    requestType: requestTypeEnum('request_type').notNull(),
-    kind: templateKindEnum('kind').notNull(),
-    subject: text('subject'),
-    body: text('body').notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('message_templates_type_kind_uq').on(t.requestType, t.kind)],
 );

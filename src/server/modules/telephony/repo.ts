@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client';
-import type { TelephonyProvider } from '../../../shared/telephony/enums';
+import type { ConnectionState, TelephonyProvider } from '../../../shared/telephony/enums';
 import { contacts } from '../contacts/tables';
 import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
 
@@ -86,6 +86,18 @@ export async function setEventCall(tx: DbOrTx, eventId: string, callId: string):
 export async function findConnection(db: DbOrTx, id: string): Promise<ConnectionRow | undefined> {
   const [row] = await db.select().from(telephonyConnections).where(eq(telephonyConnections.id, id));
   return row;
+}
+
+/** The state of a link the app holds (CSTA), for the admin's connection list. */
+export async function recordLinkState(
+  db: DbOrTx,
+  id: string,
+  link: { state: ConnectionState; detail: string | null; since: Date },
+): Promise<void> {
+  await db
+    .update(telephonyConnections)
+    .set({ state: link.state, stateDetail: link.detail, stateChangedAt: link.since })
+    .where(eq(telephonyConnections.id, id));
 }
 
 export function enabledConnections(db: DbOrTx): Promise<ConnectionRow[]> {

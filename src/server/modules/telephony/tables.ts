@@ -1,13 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import {
-  CALL_DIRECTIONS,
-  CALL_STATES,
-  CONNECTION_STATES,
-  PHONEBOOK_FORMATS,
-  PHONEBOOK_NUMBER_FORMATS,
-  TELEPHONY_PROVIDERS,
-} from '../../../shared/telephony/enums';
+import { CALL_DIRECTIONS, CALL_STATES, CONNECTION_STATES, TELEPHONY_PROVIDERS } from '../../../shared/telephony/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
 import { locations, users } from '../org/tables';
@@ -17,8 +10,6 @@ export const telephonyProviderEnum = pgEnum('telephony_provider', TELEPHONY_PROV
 export const callDirectionEnum = pgEnum('call_direction', CALL_DIRECTIONS);
 export const callStateEnum = pgEnum('call_state', CALL_STATES);
 export const connectionStateEnum = pgEnum('connection_state', CONNECTION_STATES);
-export const phonebookFormatEnum = pgEnum('phonebook_format', PHONEBOOK_FORMATS);
-export const phonebookNumberFormatEnum = pgEnum('phonebook_number_format', PHONEBOOK_NUMBER_FORMATS);
 
 /**
  * A configured phone system: a CSTA link to an on-premise PBX, or a virtual
@@ -175,18 +166,3 @@ export const callEvents = pgTable(
     index('call_events_received_idx').on(t.connectionId, t.receivedAt),
   ],
 );
-
-/** The latest generated phonebook per format, served to desk phones and the PBX (R0.4). */
-export const phonebookSnapshots = pgTable('phonebook_snapshots', {
-  format: phonebookFormatEnum('format').primaryKey(),
-  content: text('content').notNull(),
-  entryCount: integer('entry_count').notNull(),
-  generatedAt: instant('generated_at').notNull(),
-});
-
-/** The admin's choice per export of how numbers are written; without a row, the format's default. */
-export const phonebookSettings = pgTable('phonebook_settings', {
-  format: phonebookFormatEnum('format').primaryKey(),
-  numberFormat: phonebookNumberFormatEnum('number_format').notNull(),
-  updatedAt: updatedAt(),
-});

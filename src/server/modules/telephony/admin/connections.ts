@@ -17,8 +17,8 @@ import type {
 import type { Deps } from '../../../deps';
 import type { Actor, UserActor } from '../../../http/access';
 import { NotFoundError } from '../../../http/errors';
-import { cstaSettingsSchema } from '../../../integrations/csta/settings';
-import { sipgateWebhookUrl } from '../../../integrations/sipgate/token';
+import { cstaSettingsSchema } from '@server/integrations/provider-settings/csta';
+import { sipgateWebhookUrl } from '@server/integrations/provider-settings/sipgate';
 import { recordAudit } from '../../audit/service';
 import type { EventBus } from '../../notifications/event-bus';
 import { callEvents, telephonyConnections } from '../tables';

@@ -1,7 +1,9 @@
+// Provider settings live outside the adapter folders: telephony's admin checks
+// them, and adapters depend on telephony, so neither may import the other's side.
 import type { CountryCode } from 'libphonenumber-js/max';
 import { getCountries } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { CstaSettings as StoredCstaSettings } from '../../../shared/telephony/provider-settings';
+import { CstaSettings as StoredCstaSettings } from '@shared/telephony/provider-settings';
 
 const countries = new Set<string>(getCountries());
 const stored = StoredCstaSettings.shape;

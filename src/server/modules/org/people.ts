@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { DepartmentKind, Role } from '@shared/org/enums';
+import type { DbOrTx } from '@server/db/client';
+import { locations, userLocations, users } from './tables';
+
+/*
+ * People and locations as other modules read them INSIDE the caller's
+ * transaction: an intake creates the contact and decides the assignee in one
+ * transaction, and on PGlite a query outside a running transaction would wait
+ * for it to finish. Hence these take the transaction first.
+ */
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  /** Which part of the house they work in; a manager's tells which requests fall back to them. */
+  department: DepartmentKind | null;
+  active: boolean;
+  /** Home location first, then the further ones. */
+  locationIds: string[];
+}
+
+const personColumns = {
+  id: users.id,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+  role: users.role,
+  department: users.department,
+  active: users.active,
+  homeLocationId: users.homeLocationId,
+};
+
+async function withLocations(
+  db: DbOrTx,
+  rows: Array<{
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    role: Role;
+    department: DepartmentKind | null;
+    active: boolean;
+    homeLocationId: string;
+  }>,
+): Promise<Person[]> {
+  if (rows.length === 0) return [];
+  const extra = await db
+    .select()
+    .from(userLocations)
+    .where(
+      inArray(
+        userLocations.userId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: `${r.firstName} ${r.lastName}`,
+    email: r.email,
+    role: r.role,
+    department: r.department,
+    active: r.active,
+    locationIds: [
+      r.homeLocationId,
+      ...extra.filter((e) => e.userId === r.id && e.locationId !== r.homeLocationId).map((e) => e.locationId),
+    ],
+  }));
+}
+
+const furtherLocations = sql<
+  string[]
+>`coalesce((SELECT array_agg(${userLocations.locationId}::text) FROM ${userLocations} WHERE ${userLocations.userId} = ${users.id}), '{}'::text[])`;
+
+const personOf = (r: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  department: DepartmentKind | null;
+  active: boolean;
+  homeLocationId: string;
+  further: string[];
+}): Person => ({
+  id: r.id,
+  displayName: `${r.firstName} ${r.lastName}`,
+  email: r.email,
+  role: r.role,
+  department: r.department,
+  active: r.active,
+  locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
+});
+
+/** People with their further locations, in one query (intake decides and announces on every request). */
+export async function loadPeople(db: DbOrTx, ids: string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ ...personColumns, further: furtherLocations })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, personOf(r)]));
+}
+
+/** Active users working at the location (home or further; null = anywhere), optionally of one role; by name. */
+export async function activeStaffAt(db: DbOrTx, locationId: string | null, role?: Role): Promise<Person[]> {
+  const rows = await db
+    .select(personColumns)
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        role ? eq(users.role, role) : undefined,
+        locationId
+          ? or(
+              eq(users.homeLocationId, locationId),
+              sql`${users.id} IN (SELECT ${userLocations.userId} FROM ${userLocations} WHERE ${userLocations.locationId} = ${locationId})`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return withLocations(db, rows);
+}
+
+export async function activeAdmins(db: DbOrTx): Promise<Person[]> {
+  const rows = await db
+    .select(personColumns)
+    .from(users)
+    .where(and(eq(users.active, true), eq(users.role, 'admin')))
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return withLocations(db, rows);
+}
+
+/** Every user, active or not, by name: the staff directory's one load. */
+export async function everyone(db: DbOrTx): Promise<Person[]> {
+  const rows = await db
+    .select({ ...personColumns, further: furtherLocations })
+    .from(users)
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  return rows.map(personOf);
+}
+
+export async function allLocationNames(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.select({ id: locations.id, name: locations.name }).from(locations);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function locationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(inArray(locations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

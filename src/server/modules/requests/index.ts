@@ -1,0 +1,4 @@
+// The public face of requests: customer requests from intake to closing.
+export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
+export type { AssignmentPort, TemplatesPort } from './ports';
+export { openLoad } from './read-model';
