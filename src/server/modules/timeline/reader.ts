@@ -3,6 +3,7 @@ import { TIMELINE_KINDS } from '../../../shared/timeline/kinds';
 import type { NoteInput, TimelineEntry, TimelineQuery } from '../../../shared/timeline/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
+import { authorOf } from '@server/http/actor';
 import { decodeCursor, isTimestamp } from '../../http/cursor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { ContactsService } from '../contacts/service';
@@ -139,7 +140,7 @@ export function createTimelineService(
         vehicleId: input.vehicleId ?? null,
         kind: 'note',
         occurredAt,
-        authorId: actor.kind === 'user' ? actor.userId : null,
+        authorId: authorOf(actor),
         summary: noteSummary(input.text),
         body: input.text,
       });
