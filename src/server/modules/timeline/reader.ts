@@ -4,7 +4,7 @@ import type { NoteInput, TimelineEntry, TimelineQuery } from '../../../shared/ti
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { authorOf } from '@server/http/actor';
-import { decodeCursor, isTimestamp } from '../../http/cursor';
+import { cursorCodec, isTimestamp } from '../../http/cursor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { ContactsService } from '../contacts/service';
 import type { MergeHooks } from '../contacts/merge-hooks';
@@ -35,14 +35,15 @@ function parseKinds(value: string | undefined): string[] | null {
   return kinds.length > 0 ? kinds : null;
 }
 
-/** Cursor: the last entry's occurred_at (microseconds, UTC) and id, as base64url JSON. */
+/** Cursor: the last entry's occurred_at (microseconds, UTC) and id. */
+const timelineCursor = cursorCodec(
+  (value: unknown): value is [string, number] =>
+    Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && Number.isSafeInteger(value[1]),
+);
+
 function parseCursor(cursor: string | undefined): { at: string; id: number } | null {
   if (!cursor) return null;
-  const [at, id] = decodeCursor(
-    cursor,
-    (value): value is [string, number] =>
-      Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && Number.isSafeInteger(value[1]),
-  );
+  const [at, id] = timelineCursor.decode(cursor);
   return { at, id };
 }
 
@@ -104,9 +105,7 @@ export function createTimelineService(
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     const nextCursor =
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.cursorAt, Number(last.id)]), 'utf8').toString('base64url')
-        : null;
+      rows.length > query.limit && last ? timelineCursor.encode([last.cursorAt, Number(last.id)]) : null;
     return { items: await present(items), nextCursor };
   }
 
