@@ -7,22 +7,31 @@ import { ValidationError } from './errors';
  * is refused with a 400 on `cursor`, not guessed — and never reaches the
  * database, where a value that does not cast would be a 500.
  */
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+export interface CursorCodec<T> {
+  /** The cursor for the next page after the row with these sort values. */
+  encode(value: T): string;
+  /** The sort values a cursor stands for; a 400 on `cursor` when this list did not make it. */
+  decode(cursor: string): T;
 }
 
-export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => value is T): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (!isValid(value)) throw invalidCursor();
-  return value;
+/** The codec of one list's cursors: `isValid` says what this list's cursors hold. */
+export function cursorCodec<T>(isValid: (value: unknown) => value is T): CursorCodec<T> {
+  return {
+    encode: (value) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url'),
+    decode(cursor) {
+      let value: unknown;
+      try {
+        value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      } catch {
+        value = undefined;
+      }
+      if (!isValid(value)) throw invalidCursor();
+      return value;
+    },
+  };
 }
 
-export const invalidCursor = () =>
+const invalidCursor = () =>
   new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -17,8 +17,8 @@ import {
 } from '../../../shared/requests/assignment';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const RULE_EDITORS = ['admin', 'manager'] as const;
 /** Everyone who receives requests may see by which rules (R3.1); staff see those of their locations. */
 const RULE_READERS = [...RULE_EDITORS, 'sales', 'service', 'reception', 'parts'] as const;

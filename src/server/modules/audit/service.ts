@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../http/access';
+import { authorOf } from '@server/http/actor';
 import { auditEvents } from './tables';
 
 export interface AuditEntry {
@@ -13,7 +14,7 @@ export interface AuditEntry {
 export async function recordAudit(tx: DbOrTx, at: Date, actor: Actor | null, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     at,
-    actorUserId: actor?.kind === 'user' ? actor.userId : null,
+    actorUserId: authorOf(actor),
     actorApiKeyId: actor?.kind === 'apiKey' ? actor.apiKeyId : null,
     action: entry.action,
     entityType: entry.entityType,

@@ -12,6 +12,7 @@ import {
 import type { Services } from '../../services';
 import { currentUser } from '../../http/access';
 import { SESSION_COOKIE } from './service';
+import { IdParams } from '@server/http/params';
 
 export async function authRoutes(root: FastifyInstance, { auth }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -97,7 +98,7 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
     schema: {
       tags: adminTags,
       summary: 'Revoke an API key',
-      params: z.object({ id: z.uuid() }),
+      params: IdParams,
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
 import type { Actor } from '../../http/access';
 import { timelineInsert } from '../timeline/service';
-import { authorOf } from './consents-blocks';
+import { authorOf } from '@server/http/actor';
 import { type AddressIn, prepareAddresses, preparePhones, type PhoneIn } from './input';
 
 /** Phones, e-mail addresses and addresses to add to an existing contact, with the reason in its history. */

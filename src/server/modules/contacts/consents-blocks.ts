@@ -11,6 +11,7 @@ import type {
 import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
+import { authorOf } from '@server/http/actor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
 import type { OrgService } from '../org/service';
@@ -24,8 +25,6 @@ const PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   marketing: 'Werbung',
   service_reminders: 'Serviceerinnerungen',
 };
-
-export const authorOf = (actor: Actor | null) => (actor?.kind === 'user' ? actor.userId : null);
 
 /** A contact that can still be changed: it exists and was not merged away. Locks it for the transaction. */
 export async function lockLiveContact(tx: Parameters<typeof repo.findContact>[0], id: string) {

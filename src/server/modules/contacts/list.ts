@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { formatPhone, normalizeName } from '../../../shared/contacts/normalize';
 import type { ContactListItem, ContactListQuery } from '../../../shared/contacts/schemas';
 import type { DbOrTx } from '../../db/client';
-import { decodeCursor, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
+import { cursorCodec, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
 import { iso } from './detail';
 import { activeBlockSql, rows } from './repo';
 
@@ -52,16 +52,15 @@ const SORTS = {
   },
 } satisfies Record<ListQuery['sort'], unknown>;
 
-export const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-
-/** The key must compare the way the sort's column does: a time for updatedAt, text otherwise. */
-const isListCursor =
-  (sort: ListQuery['sort']) =>
-  (value: unknown): value is [string, string] =>
-    Array.isArray(value) &&
-    value.length === 2 &&
-    (sort === 'updatedAt' ? isTimestamp(value[0]) : isKeyText(value[0])) &&
-    isUuid(value[1]);
+/** Cursor: the last row's sort key and id. The key must compare the way the sort's column does: a time for updatedAt, text otherwise. */
+const listCursor = (sort: ListQuery['sort']) =>
+  cursorCodec(
+    (value: unknown): value is [string, string] =>
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (sort === 'updatedAt' ? isTimestamp(value[0]) : isKeyText(value[0])) &&
+      isUuid(value[1]),
+  );
 
 /** `LIKE` treats % and _ as wildcards; a typed name must match literally. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,7 +79,7 @@ export async function listContacts(db: DbOrTx, query: ListQuery, now: Date) {
   const prefix = query.q ? normalizeName(query.q) : '';
   if (prefix) where.push(sql`c.search_name LIKE ${`${escapeLike(prefix)}%`}`);
   if (query.cursor) {
-    const [key, id] = decodeCursor(query.cursor, isListCursor(query.sort));
+    const [key, id] = listCursor(query.sort).decode(query.cursor);
     where.push(query.dir === 'asc' ? sort.after(key, id) : sort.before(key, id));
   }
   const orderBy = sql.raw(sort.order.map((col) => `${col} ${query.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', '));
@@ -114,7 +113,7 @@ export async function listContacts(db: DbOrTx, query: ListQuery, now: Date) {
   const hasMore = found.length > query.limit;
   const page = hasMore ? found.slice(0, query.limit) : found;
   const last = page.at(-1);
-  return { rows: page, nextCursor: hasMore && last ? encodeCursor(last.sort_key, last.id) : null };
+  return { rows: page, nextCursor: hasMore && last ? listCursor(query.sort).encode([last.sort_key, last.id]) : null };
 }
 
 export function presentListItem(row: ListRow, consultant: { id: string; displayName: string } | null): ContactListItem {

@@ -4,7 +4,7 @@ import type { Actor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
 import { recordTimeline } from '../timeline/service';
-import { authorOf } from './consents-blocks';
+import { authorOf } from '@server/http/actor';
 import { displayNameOf, searchNameOf } from './input';
 import type { MergeHooks } from './merge-hooks';
 import * as repo from './repo';

@@ -18,8 +18,7 @@ import {
 } from '../../../shared/contacts/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
-
-const IdParams = z.object({ id: z.uuid() });
+import { IdParams } from '@server/http/params';
 
 /** Everyone reads customer data (R1.2); parts only reads; merging and blocking are for managers. */
 const EDITORS: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception'];

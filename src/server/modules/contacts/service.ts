@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../db/client';
 import { WriteBatch, writeTogether } from '../../db/together';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
+import { authorOf } from '@server/http/actor';
 import {
   ConflictError,
   ConflictWithDataError,
@@ -27,13 +28,7 @@ import { additionWrites, type ContactAdditions } from './additions';
 import { contactsSharingDetails } from './candidates';
 import { recordTimeline, timelineInsert } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
-import {
-  authorOf,
-  type ConsentWrite,
-  createConsentAndBlockFunctions,
-  lockLiveContact,
-  writeConsents,
-} from './consents-blocks';
+import { type ConsentWrite, createConsentAndBlockFunctions, lockLiveContact, writeConsents } from './consents-blocks';
 import { loadDetail, presentContact, userIdsOf } from './detail';
 import { type DuplicateCheck, findDuplicates } from './duplicates';
 import {

@@ -17,8 +17,8 @@ import { ValidationError } from '../../http/errors';
 import { multipartReadError } from '../../http/multipart';
 import type { Services } from '../../services';
 import { reportIn } from './reason-words';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const UploadFields = z.object({ target: z.enum(IMPORT_TARGETS) });
 const VersionQuery = z.object({ version: z.enum(VCARD_VERSIONS).default('4.0') });
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -11,6 +11,7 @@ import { type ImportRunInput, ImportUploadResult } from '../../../shared/imports
 import { TEXT_MAX } from '../../../shared/text/limits';
 import type { Deps } from '../../deps';
 import { type Actor, assertLocation } from '../../http/access';
+import { authorOf } from '@server/http/actor';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { storableText } from '../../lib/input/storable';
 import { recordAudit } from '../audit/service';
@@ -35,8 +36,6 @@ interface StoredReports {
 
 /** A job still "applying" without a sign of life for this long was cut off (the process ended). */
 const STALE_AFTER_MS = 10 * 60_000;
-
-const authorOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
 export type ImportsService = ReturnType<typeof createImportsService>;
 

@@ -3,7 +3,7 @@ import type { Notification, NotificationPage } from '../../../shared/notificatio
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
-import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
+import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
 import type { EventBus } from './event-bus';
 import { createLiveEvents } from './live';
 import * as repo from './repo';
@@ -31,15 +31,16 @@ export function presentNotification(row: repo.NotificationRow): Notification {
   };
 }
 
-const encodeCursor = (row: repo.NotificationRow) =>
-  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+/** Cursor: the last notification's created_at and id. */
+const notificationCursor = cursorCodec(
+  (value: unknown): value is [string, string] =>
+    Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]),
+);
+
+const encodeCursor = (row: repo.NotificationRow) => notificationCursor.encode([row.createdAt.toISOString(), row.id]);
 
 function decodeNotificationCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = decodeCursor(
-    cursor,
-    (value): value is [string, string] =>
-      Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]),
-  );
+  const [at, id] = notificationCursor.decode(cursor);
   return { createdAt: new Date(at), id };
 }
 

@@ -5,8 +5,7 @@ import { ROLES } from '../../../shared/org/enums';
 import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
 import { assertLocation, currentUser, hasLocation } from '../../http/access';
 import type { Services } from '../../services';
-
-const IdParams = z.object({ id: z.uuid() });
+import { IdParams } from '@server/http/params';
 
 export const DirectoryEntry = z.object({
   id: z.uuid(),

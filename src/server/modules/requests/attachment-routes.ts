@@ -8,8 +8,8 @@ import { PayloadTooLargeError, ValidationError } from '../../http/errors';
 import { multipartReadError } from '../../http/multipart';
 import type { Services } from '../../services';
 import type { IncomingFile } from './attachments';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const FileParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 const MEGABYTES = ATTACHMENT_MAX_BYTES / (1024 * 1024);
 

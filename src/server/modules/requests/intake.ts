@@ -10,6 +10,7 @@ import type { Location } from '../../../shared/org/schemas';
 import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../http/access';
+import { actorIds } from '@server/http/actor';
 import { type FieldError, ValidationError } from '../../http/errors';
 import { referenceVersion } from '../../db/reference-version';
 import { WriteBatch } from '../../db/together';
@@ -101,9 +102,6 @@ export interface IntakeResult {
   row: repo.RequestRow;
   contactMatched: boolean;
 }
-
-const actorIds = (actor: Actor) =>
-  actor.kind === 'user' ? { userId: actor.userId, apiKeyId: null } : { userId: null, apiKeyId: actor.apiKeyId };
 
 /**
  * A customer at the counter is seen now, not within a working day: the first

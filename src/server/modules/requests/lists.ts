@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } from '../../../shared/requests/schemas';
 import { assertLocation, type UserActor } from '../../http/access';
-import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
+import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
 import { ForbiddenError } from '../../http/errors';
 import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
 import { rows } from '@server/db/client';
@@ -51,18 +51,18 @@ const list = (values: string[]) =>
     : sql`NULL::uuid`;
 const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-type Cursor = [number, string | null, string, string];
+/** Cursor: the last row's settled flag, first-contact deadline, received_at and id. */
+const listCursor = cursorCodec(
+  (value: unknown): value is [number, string | null, string, string] =>
+    Array.isArray(value) &&
+    value.length === 4 &&
+    (value[0] === 0 || value[0] === 1) &&
+    (value[1] === null || isTimestamp(value[1])) &&
+    isTimestamp(value[2]) &&
+    isUuid(value[3]),
+);
 const encodeCursor = (r: ListRow) =>
-  Buffer.from(JSON.stringify([Number(r.settled), toIso(r.first_contact_due_at), toIso(r.received_at), r.id])).toString(
-    'base64url',
-  );
-const isListCursor = (value: unknown): value is Cursor =>
-  Array.isArray(value) &&
-  value.length === 4 &&
-  (value[0] === 0 || value[0] === 1) &&
-  (value[1] === null || isTimestamp(value[1])) &&
-  isTimestamp(value[2]) &&
-  isUuid(value[3]);
+  listCursor.encode([Number(r.settled), toIso(r.first_contact_due_at), toIso(r.received_at)!, r.id]);
 
 /** Work lists (R3.x): mine, my team, my locations, everything; not yet contacted first, then by deadline. */
 export function createLists(ctx: RequestsContext) {
@@ -175,7 +175,7 @@ export function createLists(ctx: RequestsContext) {
     if (query.due === 'today') where.push(dueTodaySql(now));
     if (query.unassigned === 'true') where.push(sql`r.assignee_id IS NULL`);
     if (query.cursor) {
-      const [settled, due, received, id] = decodeCursor(query.cursor, isListCursor);
+      const [settled, due, received, id] = listCursor.decode(query.cursor);
       const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;
       const laterInGroup =
         due === null

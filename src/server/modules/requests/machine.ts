@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@server/db/unique-violation';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
@@ -68,11 +69,6 @@ class KeyTaken extends Error {
     super('Idempotency-Key taken by a concurrent call');
   }
 }
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
 
 /**
  * Machine intake (web forms, portals, ADF): resends recognised by the

@@ -22,8 +22,8 @@ import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const TypeParams = z.object({ type: z.enum(REQUEST_TYPES) });
 const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 /** Those who may change a customer's contact data (as on the customer record). */

@@ -19,8 +19,8 @@ import {
 } from '../../../shared/telephony/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { IdParams } from '@server/http/params';
 
-const IdParam = z.object({ id: z.uuid() });
 const ConnectionParam = z.object({ connectionId: z.uuid() });
 const CallWithRequest = z.object({ call: Call, request: CustomerRequest });
 
@@ -72,7 +72,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
 
   app.get('/api/calls/:id', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['telephony'], summary: 'One call', params: IdParam, response: { 200: Call } },
+    schema: { tags: ['telephony'], summary: 'One call', params: IdParams, response: { 200: Call } },
     handler: (request) => telephony.get(currentUser(request), request.params.id),
   });
 
@@ -81,7 +81,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'The screen pop: the call and the customers its number matched, with blocks, open requests, history',
-      params: IdParam,
+      params: IdParams,
       response: { 200: CallPop },
     },
     handler: (request) => telephony.pop(currentUser(request), request.params.id),
@@ -92,7 +92,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'Choose which customer is on the line',
-      params: IdParam,
+      params: IdParams,
       body: ChooseContactInput,
       response: { 200: Call },
     },
@@ -104,7 +104,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'Save the note pad of a call (goes into the customer history)',
-      params: IdParam,
+      params: IdParams,
       body: CallNoteInput,
       response: { 200: Call },
     },
@@ -116,7 +116,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'Who a callback from this call would go to by the assignment rules (the user may choose another)',
-      params: IdParam,
+      params: IdParams,
       response: { 200: CallbackProposal },
     },
     handler: (request) => telephony.callbackProposal(currentUser(request), request.params.id),
@@ -127,7 +127,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'Make a callback, service appointment, complaint … request from the call',
-      params: IdParam,
+      params: IdParams,
       body: CallRequestInput,
       response: { 201: CallWithRequest },
     },
@@ -140,7 +140,7 @@ export async function telephonyRoutes(root: FastifyInstance, { telephony }: Serv
     schema: {
       tags: ['telephony'],
       summary: 'Log the call as a contact attempt on an open request',
-      params: IdParam,
+      params: IdParams,
       body: CallAttemptInput,
       response: { 201: CallWithRequest },
     },

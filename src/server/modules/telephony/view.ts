@@ -2,7 +2,7 @@ import type { Call } from '../../../shared/telephony/schemas';
 import type { CallDirection, CallState, TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Database } from '../../db/client';
 import type { UserActor } from '../../http/access';
-import { decodeCursor, isTimestamp, isUuid } from '../../http/cursor';
+import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
 
 /** A call with its references resolved, as GET /api/calls and the pop show it. */
 const SELECT_CALLS = `
@@ -136,13 +136,16 @@ export interface CallListFilter {
   cursor?: string;
 }
 
-const encodeCursor = (view: CallView) => Buffer.from(JSON.stringify([view.startedAt, view.id])).toString('base64url');
+/** Cursor: the last call's started_at and id. */
+const callCursor = cursorCodec(
+  (value: unknown): value is [string, string] =>
+    Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]),
+);
 
-const isCallCursor = (value: unknown): value is [string, string] =>
-  Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && isUuid(value[1]);
+const encodeCallCursor = (view: CallView) => callCursor.encode([view.startedAt, view.id]);
 
 function decodeCallCursor(cursor: string): { startedAt: string; id: string } {
-  const [startedAt, id] = decodeCursor(cursor, isCallCursor);
+  const [startedAt, id] = callCursor.decode(cursor);
   return { startedAt, id };
 }
 
@@ -172,7 +175,7 @@ export async function listCallViews(database: Database, actor: UserActor, filter
   const page = views.slice(0, filter.limit);
   return {
     items: page.map(toCall),
-    nextCursor: views.length > filter.limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: views.length > filter.limit ? encodeCallCursor(page[page.length - 1]!) : null,
   };
 }
 

@@ -3,7 +3,8 @@ import { TIMELINE_KINDS } from '../../../shared/timeline/kinds';
 import type { NoteInput, TimelineEntry, TimelineQuery } from '../../../shared/timeline/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
-import { decodeCursor, isTimestamp } from '../../http/cursor';
+import { authorOf } from '@server/http/actor';
+import { cursorCodec, isTimestamp } from '../../http/cursor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { ContactsService } from '../contacts/service';
 import type { MergeHooks } from '../contacts/merge-hooks';
@@ -34,14 +35,15 @@ function parseKinds(value: string | undefined): string[] | null {
   return kinds.length > 0 ? kinds : null;
 }
 
-/** Cursor: the last entry's occurred_at (microseconds, UTC) and id, as base64url JSON. */
+/** Cursor: the last entry's occurred_at (microseconds, UTC) and id. */
+const timelineCursor = cursorCodec(
+  (value: unknown): value is [string, number] =>
+    Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && Number.isSafeInteger(value[1]),
+);
+
 function parseCursor(cursor: string | undefined): { at: string; id: number } | null {
   if (!cursor) return null;
-  const [at, id] = decodeCursor(
-    cursor,
-    (value): value is [string, number] =>
-      Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && Number.isSafeInteger(value[1]),
-  );
+  const [at, id] = timelineCursor.decode(cursor);
   return { at, id };
 }
 
@@ -103,9 +105,7 @@ export function createTimelineService(
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     const nextCursor =
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.cursorAt, Number(last.id)]), 'utf8').toString('base64url')
-        : null;
+      rows.length > query.limit && last ? timelineCursor.encode([last.cursorAt, Number(last.id)]) : null;
     return { items: await present(items), nextCursor };
   }
 
@@ -139,7 +139,7 @@ export function createTimelineService(
         vehicleId: input.vehicleId ?? null,
         kind: 'note',
         occurredAt,
-        authorId: actor.kind === 'user' ? actor.userId : null,
+        authorId: authorOf(actor),
         summary: noteSummary(input.text),
         body: input.text,
       });

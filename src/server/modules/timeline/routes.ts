@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NoteInput, TimelineEntry, TimelinePage, TimelineQuery } from '../../../shared/timeline/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
-
-const IdParams = z.object({ id: z.uuid() });
+import { IdParams } from '@server/http/params';
 
 export async function timelineRoutes(root: FastifyInstance, { timeline }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

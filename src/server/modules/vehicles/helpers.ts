@@ -1,9 +1,6 @@
-import type { Actor } from '../../http/access';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { ContactsService } from '../contacts/service';
 import type { ContactRefLike } from './presenters';
-
-export const authorOf = (actor: Actor | null) => (actor?.kind === 'user' ? actor.userId : null);
 
 /** An instant from the request (validFrom, at…): defaults to now, never in the future. */
 export function pastInstant(value: string | undefined, field: string, now: Date): Date {
@@ -35,13 +32,4 @@ export async function linkableContact(
     throw new ValidationError([{ field, in: 'body', message: `was merged into ${into}` }]);
   }
   return { id: contact.id, displayName: contact.displayName, customerNumber: contact.customerNumber };
-}
-
-/** True when a database error (possibly wrapped by the ORM) is a unique violation of that index. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e = error as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e;) {
-    if (e.code === '23505' && (e.constraint === constraint || String(e.message).includes(constraint))) return true;
-    e = e.cause as typeof e;
-  }
-  return false;
 }

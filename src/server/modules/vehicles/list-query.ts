@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Fuel } from '../../../shared/vehicles/enums';
 import type { VEHICLE_SORTS, VehicleListQuery } from '../../../shared/vehicles/schemas';
 import type { Database } from '../../db/client';
-import { decodeCursor, encodeCursor, isDate, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
+import { cursorCodec, isDate, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
 
 type Sort = (typeof VEHICLE_SORTS)[number];
 type Dir = 'asc' | 'desc';
@@ -120,7 +120,8 @@ export async function listVehicleRows(
   if (query.serviceContract) filters.push(`service_contract = ${param(query.serviceContract === 'true', 'boolean')}`);
   const baseParams = params.length;
 
-  const cursor = query.cursor ? decodeCursor(query.cursor, isCursor(sort, dir)) : null;
+  const codec = cursorCodec(isCursor(sort, dir));
+  const cursor = query.cursor ? codec.decode(query.cursor) : null;
   const op = dir === 'asc' ? '>' : '<';
   const keyText =
     spec.keys.map((k, i) => `${k.asText} AS k${i}`).join(', ') + (spec.keys.length < 2 ? ', NULL AS k1' : '');
@@ -156,7 +157,7 @@ export async function listVehicleRows(
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeCursor({
+      ? codec.encode({
           s: sort,
           d: dir,
           n: last.nullSegment,

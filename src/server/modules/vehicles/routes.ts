@@ -15,8 +15,8 @@ import {
 } from '../../../shared/vehicles/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
 
 /** Everyone reads vehicles (R1.2); parts staff only look them up. */

@@ -14,7 +14,9 @@ import type { ContactsService } from '../contacts/service';
 import type { MergeHooks } from '../contacts/merge-hooks';
 import type { OrgService } from '../org/service';
 import { recordTimeline, type TimelineWrite } from '../timeline/service';
-import { authorOf, isUniqueViolation, linkableContact, pastInstant } from './helpers';
+import { isUniqueViolationOf } from '@server/db/unique-violation';
+import { authorOf } from '@server/http/actor';
+import { linkableContact, pastInstant } from './helpers';
 import { createLinkFunctions, linkedEntry } from './links';
 import { listVehicleRows } from './list-query';
 import { type OwnerRef, presentContactVehicles, presentListItem, presentVehicle } from './presenters';
@@ -160,8 +162,8 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
         });
         return load(id);
       } catch (error) {
-        if (isUniqueViolation(error, 'vehicles_vin_uq')) throw vinTaken();
-        if (isUniqueViolation(error, 'vehicles_external_ref_uq')) {
+        if (isUniqueViolationOf(error, 'vehicles_vin_uq')) throw vinTaken();
+        if (isUniqueViolationOf(error, 'vehicles_external_ref_uq')) {
           throw new ConflictError('A vehicle with this external reference exists already.');
         }
         throw error;
@@ -207,7 +209,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
           );
         });
       } catch (error) {
-        if (isUniqueViolation(error, 'vehicles_vin_uq')) throw vinTaken();
+        if (isUniqueViolationOf(error, 'vehicles_vin_uq')) throw vinTaken();
         throw error;
       }
       return load(id);

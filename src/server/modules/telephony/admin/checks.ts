@@ -2,10 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import type { UserActor } from '../../../http/access';
 import { type FieldError, ForbiddenError, ValidationError } from '../../../http/errors';
-import { isUniqueViolation } from '../../vehicles/helpers';
 import { locations, users } from '../../org/tables';
-
-export { isUniqueViolation };
 
 /**
  * Managers look at the phone set-up of their own locations: its events carry

@@ -1,3 +1,4 @@
+import { isUniqueViolationOf } from '@server/db/unique-violation';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Extension, ExtensionInput, ExtensionUpdate } from '../../../../shared/telephony/schemas';
@@ -10,7 +11,7 @@ import type { EventBus } from '../../notifications/event-bus';
 import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './connections';
 import { users } from '../../org/tables';
 import { telephonyConnections, telephonyExtensions } from '../tables';
-import { activeUsers, FieldErrors, isUniqueViolation, seesTelephonyOf } from './checks';
+import { activeUsers, FieldErrors, seesTelephonyOf } from './checks';
 
 type Input = z.output<typeof ExtensionInput>;
 type Update = z.output<typeof ExtensionUpdate>;
@@ -118,7 +119,7 @@ export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {
           return row!.id;
         })
         .catch((error: unknown) => {
-          if (isUniqueViolation(error, 'telephony_extensions_uq')) throw taken();
+          if (isUniqueViolationOf(error, 'telephony_extensions_uq')) throw taken();
           throw error;
         });
       return get(id);
@@ -142,7 +143,7 @@ export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {
           await devicesChanged(tx, [current.connectionId, connectionId]);
         })
         .catch((error: unknown) => {
-          if (isUniqueViolation(error, 'telephony_extensions_uq')) throw taken();
+          if (isUniqueViolationOf(error, 'telephony_extensions_uq')) throw taken();
           throw error;
         });
       return get(id);

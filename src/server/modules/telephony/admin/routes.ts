@@ -15,8 +15,8 @@ import {
 } from '../../../../shared/telephony/schemas';
 import { currentUser } from '../../../http/access';
 import type { Services } from '../../../services';
+import { IdParams } from '@server/http/params';
 
-const IdParams = z.object({ id: z.uuid() });
 const tags = ['telephony admin'];
 const WRITE = { access: { roles: ['admin'] } } as const;
 // Managers see how telephony is set up at their locations (who sits where, which campaign number routes to whom)

@@ -1,3 +1,4 @@
+import { isUniqueViolationOf } from '@server/db/unique-violation';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { parsePhone } from '../../../../shared/contacts/normalize';
@@ -8,7 +9,7 @@ import { ConflictError, NotFoundError } from '../../../http/errors';
 import { recordAudit } from '../../audit/service';
 import { users } from '../../org/tables';
 import { trackingNumbers } from '../tables';
-import { activeUsers, FieldErrors, isUniqueViolation, locationExists, seesTelephonyOf } from './checks';
+import { activeUsers, FieldErrors, locationExists, seesTelephonyOf } from './checks';
 
 type Input = z.output<typeof TrackingNumberInput>;
 type Update = z.output<typeof TrackingNumberUpdate>;
@@ -82,7 +83,7 @@ export function createTrackingNumbersAdmin({ db, clock }: Deps) {
   }
 
   const mapUnique = (error: unknown): never => {
-    if (isUniqueViolation(error, 'tracking_numbers_number_uq')) throw taken();
+    if (isUniqueViolationOf(error, 'tracking_numbers_number_uq')) throw taken();
     throw error;
   };
 
