@@ -9,7 +9,8 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
   resolve: { alias: pathAliases },
   test: {
     name: `server:${engine}`,
-    include: ['src/server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // Shared code is tested here too: it runs in Node as the server does.
+    include: ['src/server/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/support/global-setup.ts'],
     env: { CRM_TEST_ENGINE: engine },

@@ -6,8 +6,11 @@ const instant = z.iso.datetime({ offset: true });
 export const Notification = z.object({
   id: z.uuid(),
   kind: z.string(),
+  /** In German; clients that know `text` render that in their user's language instead. */
   title: z.string(),
   body: z.string().nullable(),
+  /** What it says as a key and parameters (see src/shared/texts); null on notifications from before. */
+  text: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
   /** App path to open, e.g. /requests/<id>. */
   link: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),

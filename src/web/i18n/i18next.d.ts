@@ -1,9 +1,10 @@
 import 'i18next';
+import type { de as texts } from '@shared/texts/de';
 import type de from './de.json';
 
 // Typed keys: a typo in a translation key fails the type check instead of showing the raw key.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof de };
+    resources: { translation: typeof de & { texts: typeof texts } };
   }
 }

@@ -1,10 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '../../shared/org/enums';
 import de from './de.json';
 import en from './en.json';
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+/** The app's own words, and under `texts` those the server stores by key (notifications). */
+export const resources = {
+  de: { translation: { ...de, texts: TEXTS.de } },
+  en: { translation: { ...en, texts: TEXTS.en } },
+} as const;
 
 const STORAGE_KEY = 'autohaus-crm.locale';
 

@@ -1,4 +1,5 @@
 import type { RequestType } from '../../../shared/requests/enums';
+import { notificationText } from '@shared/texts/notifications';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { MailService } from '../../integrations/mail/service';
@@ -72,17 +73,16 @@ export async function announce(
 
   const result: Announced = { notificationId: null, emailIds: [] };
   if (assignee?.active) {
-    const body = [
-      `Kunde: ${request.contactDisplayName}`,
-      onBehalfOf ? `in Vertretung für ${onBehalfOf.displayName}` : null,
-      reassignedBy ? `zugewiesen von ${reassignedBy.displayName}${input.reason ? `: ${input.reason}` : ''}` : null,
-    ]
-      .filter(Boolean)
-      .join(' · ');
     const notification = services.notifications.notifyIn(batch, assignee.id, {
       kind: REQUEST_ASSIGNED,
-      title: `Neues Anliegen ${request.number}: ${request.subject}`,
-      body,
+      text: notificationText('notification.requestAssigned', {
+        number: request.number,
+        subject: request.subject,
+        customer: request.contactDisplayName,
+        onBehalfOf: onBehalfOf?.displayName ?? null,
+        reassignedBy: reassignedBy?.displayName ?? null,
+        reason: input.reason ?? null,
+      }),
       link,
       data: { requestId: request.id, number: request.number, onBehalfOfId: onBehalfOf?.id ?? null },
     });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type TestApp, testLocation } from '../../../../test/support/app';
-import type { DepartmentKind, Role } from '../../../shared/org/enums';
+import type { DepartmentKind, Locale, Role } from '../../../shared/org/enums';
 import type { AssignmentRuleInput } from '../../../shared/requests/assignment';
 import type { RequestStatus } from '../../../shared/requests/enums';
 import { personInput } from '../contacts/test-factories';
@@ -19,6 +19,7 @@ export async function makeUser(
     extraLocationIds?: string[];
     active?: boolean;
     department?: DepartmentKind | null;
+    locale?: Locale;
   } = {},
 ): Promise<{ id: string; displayName: string; email: string }> {
   const n = ++counter;
@@ -36,7 +37,7 @@ export async function makeUser(
       locationIds: options.extraLocationIds ?? [],
       department: options.department ?? null,
       phoneExtension: null,
-      locale: 'de',
+      locale: options.locale ?? 'de',
       active: options.active ?? true,
       password: 'correct-horse-battery',
     },

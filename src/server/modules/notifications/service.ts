@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
+import { renderNotificationText } from '@shared/texts/notifications';
+import { DEFAULT_LOCALE, translator, type TextRef } from '@shared/texts/translate';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
@@ -10,12 +12,23 @@ import * as repo from './repo';
 
 export { EVENTS_CHANNEL, type LiveEvent, type LiveListener } from './live';
 
-export interface NotificationInput {
+export type NotificationInput = {
   kind: string;
-  title: string;
-  body?: string | null;
   link?: string | null;
   data?: Record<string, unknown>;
+} & (
+  | { title: string; body?: string | null; text?: undefined }
+  /** Stored by key; the title and body are filled in German for API clients. */
+  | { text: TextRef; title?: undefined; body?: undefined }
+);
+
+const germanTexts = translator(DEFAULT_LOCALE);
+
+function titleAndBody(input: NotificationInput): { title: string; body: string | null } {
+  if (!input.text) return { title: input.title, body: input.body ?? null };
+  const rendered = renderNotificationText(input.text, germanTexts, DEFAULT_LOCALE);
+  if (!rendered) throw new Error(`unknown notification text ${input.text.key}`);
+  return rendered;
 }
 
 export function presentNotification(row: repo.NotificationRow): Notification {
@@ -24,6 +37,7 @@ export function presentNotification(row: repo.NotificationRow): Notification {
     kind: row.kind,
     title: row.title,
     body: row.body,
+    text: row.textKey ? { key: row.textKey, params: row.textParams ?? {} } : null,
     link: row.link,
     data: row.data,
     createdAt: row.createdAt.toISOString(),
@@ -58,12 +72,15 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
   /** The rows and their live events, added to a write batch. */
   function notifyManyIn(batch: WriteBatch, userIds: string[], input: NotificationInput): Notification[] {
     const createdAt = clock.now();
+    const { title, body } = titleAndBody(input);
     const rows: repo.NotificationRow[] = [...new Set(userIds)].map((userId) => ({
       id: randomUUID(),
       userId,
       kind: input.kind,
-      title: input.title,
-      body: input.body ?? null,
+      title,
+      body,
+      textKey: input.text?.key ?? null,
+      textParams: input.text?.params ?? null,
       link: input.link ?? null,
       data: input.data ?? {},
       createdAt,

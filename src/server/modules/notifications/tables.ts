@@ -11,8 +11,12 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
+    /** In German, the default language: what API clients and rows written before text keys show. */
     title: text('title').notNull(),
     body: text('body'),
+    /** What the notification says as a key and parameters (src/shared/texts), rendered in the reader's language. */
+    textKey: text('text_key'),
+    textParams: jsonb('text_params').$type<Record<string, unknown>>(),
     link: text('link'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),

@@ -1,7 +1,7 @@
+import { notificationText } from '@shared/texts/notifications';
 import { z } from 'zod';
 import type { WriteBatch } from '../../db/together';
 import type { RequestsContext } from './context';
-import { berlinDateTime, TYPE_LABEL } from './labels';
 import * as repo from './repo';
 import { isOpen } from './view';
 
@@ -62,17 +62,19 @@ export function registerCallbackReminder(ctx: RequestsContext): void {
       if (!request || request.firstContactedAt || !isOpen(request.status)) return;
       const recipients = request.assigneeId ? [request.assigneeId] : await assignment.managersOf(request.locationId);
       const customer = (await contacts.refs([request.contactId])).get(request.contactId)?.displayName ?? '';
-      const until = request.callbackTo ? ` bis ${berlinDateTime(request.callbackTo)}` : '';
-      const title = `Jetzt zurückrufen: ${request.number} ${TYPE_LABEL[request.type]} – ${customer}`;
-      const body =
-        `${customer} möchte ab ${request.callbackFrom ? berlinDateTime(request.callbackFrom) : 'jetzt'}${until} ` +
-        `zurückgerufen werden („${request.subject}“).`;
+      const text = notificationText('notification.callbackWindow', {
+        number: request.number,
+        type: request.type,
+        customer,
+        subject: request.subject,
+        from: request.callbackFrom?.toISOString() ?? null,
+        to: request.callbackTo?.toISOString() ?? null,
+      });
       await deps.db.transaction(async (tx) => {
         for (const userId of recipients) {
           await notifications.notify(tx, userId, {
             kind: 'request.callback_window',
-            title,
-            body,
+            text,
             link: `/requests/${requestId}`,
             data: { requestId, number: request.number },
           });

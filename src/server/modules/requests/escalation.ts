@@ -1,6 +1,7 @@
+import { renderNotificationText, notificationText } from '@shared/texts/notifications';
+import { translator } from '@shared/texts/translate';
 import { z } from 'zod';
 import type { RequestsContext } from './context';
-import { berlinDateTime, TYPE_LABEL } from './labels';
 import * as repo from './repo';
 import { SLA_JOB } from './sla';
 import { isOpen } from './view';
@@ -27,12 +28,14 @@ export function registerEscalation(ctx: RequestsContext): void {
         current.assigneeId ? org.userRefs([current.assigneeId]) : Promise.resolve(new Map()),
       ]);
       const customer = names.get(current.contactId)?.displayName ?? '';
-      const assigneeName = current.assigneeId ? (assignee.get(current.assigneeId)?.displayName ?? '–') : 'niemand';
-      const title = `Überfällig: ${current.number} ${TYPE_LABEL[current.type]} – ${customer}`;
-      const body =
-        `Das Anliegen ${current.number} („${current.subject}“) von ${customer} hätte bis ` +
-        `${current.firstContactDueAt ? berlinDateTime(current.firstContactDueAt) : '–'} einen Erstkontakt gebraucht. ` +
-        `Zuständig: ${assigneeName}.`;
+      const text = notificationText('notification.escalated', {
+        number: current.number,
+        type: current.type,
+        customer,
+        subject: current.subject,
+        dueAt: current.firstContactDueAt?.toISOString() ?? null,
+        assignee: current.assigneeId ? (assignee.get(current.assigneeId)?.displayName ?? '–') : null,
+      });
 
       await deps.db.transaction(async (tx) => {
         const now = deps.clock.now();
@@ -51,15 +54,17 @@ export function registerEscalation(ctx: RequestsContext): void {
           if (!person?.active) continue;
           await notifications.notify(tx, person.id, {
             kind: 'request.escalated',
-            title,
-            body,
+            text,
             link: `/requests/${requestId}`,
             data: { requestId, number: row.number },
           });
+          // The mail in the recipient's own language, German unless they chose otherwise.
+          const t = translator(person.locale);
+          const { title, body } = renderNotificationText(text, t, person.locale)!;
           await mail.enqueue(tx, {
             to: person.email,
             subject: title,
-            text: `Guten Tag ${person.displayName},\n\n${body}\n`,
+            text: `${t('mail.greeting', { name: person.displayName })}\n\n${body}\n`,
             related: { type: 'request', id: requestId },
           });
         }

@@ -1,10 +1,11 @@
+import { notificationText, onBehalfLines, renderNotificationText } from '@shared/texts/notifications';
+import { translator } from '@shared/texts/translate';
 import { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
 import type { DbOrTx } from '../../db/client';
 import { nextOpening } from '../../lib/working-time';
 import { addDays, fromLocal } from '../../lib/zoned-time';
 import type { RequestsContext } from './context';
-import { berlinDateTime, STATUS_LABEL, TYPE_LABEL } from './labels';
 import * as repo from './repo';
 import { RETURN_JOB, returnKey } from './sla';
 
@@ -51,22 +52,31 @@ export function registerReturnNotice(ctx: RequestsContext): void {
         contacts.refs(handled.map((r) => r.contactId)),
         org.userRefs(handled.map((r) => r.assigneeId).filter((v): v is string => Boolean(v))),
       ]);
-      const lines = handled.map(
-        (r) =>
-          `${r.number} · ${TYPE_LABEL[r.type]} · ${names.get(r.contactId)?.displayName ?? ''} · ${r.subject} ` +
-          `(${STATUS_LABEL[r.status]}, bearbeitet von ${r.assigneeId ? (deputies.get(r.assigneeId)?.displayName ?? '') : '–'}, eingegangen ${berlinDateTime(r.receivedAt)})`,
-      );
-      const title = `Willkommen zurück: ${handled.length} Anliegen wurden in Ihrer Abwesenheit für Sie bearbeitet`;
-      const text = `Guten Tag ${user.displayName},\n\nbis ${until} wurden folgende Anliegen Ihrer Kunden von Ihrer Vertretung bearbeitet:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
+      const text = notificationText('notification.onBehalfSummary', {
+        until,
+        items: handled.map((r) => ({
+          number: r.number,
+          type: r.type,
+          customer: names.get(r.contactId)?.displayName ?? '',
+          subject: r.subject,
+          status: r.status,
+          handledBy: r.assigneeId ? (deputies.get(r.assigneeId)?.displayName ?? '') : '–',
+          receivedAt: r.receivedAt.toISOString(),
+        })),
+      });
+      // The mail in the user's own language, German unless they chose otherwise.
+      const t = translator(user.locale);
+      const { title } = renderNotificationText(text, t, user.locale)!;
+      const lines = onBehalfLines(text.params, t, user.locale);
+      const mailText = `${t('mail.greeting', { name: user.displayName })}\n\n${t('mail.onBehalfSummary', { until })}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
       await deps.db.transaction(async (tx) => {
         await notifications.notify(tx, userId, {
           kind: 'request.on_behalf_summary',
-          title,
-          body: lines.join('\n'),
+          text,
           link: '/requests?scope=mine',
           data: { requestIds: handled.map((r) => r.id), until },
         });
-        await mail.enqueue(tx, { to: user.email, subject: title, text });
+        await mail.enqueue(tx, { to: user.email, subject: title, text: mailText });
       });
     },
     { transactional: false, payload: ReturnPayload },

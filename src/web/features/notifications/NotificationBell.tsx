@@ -18,9 +18,11 @@ import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../app/format';
 import { useLiveEvents } from './live-events';
 import { useMarkRead, useNotificationList, useUnreadCount, type Notification } from './queries';
+import { notificationWords } from './words';
 
 function Item({ notification, onOpen }: { notification: Notification; onOpen(notification: Notification): void }) {
   const unread = !notification.readAt;
+  const { title, body } = notificationWords(notification);
   return (
     <UnstyledButton
       onClick={() => onOpen(notification)}
@@ -45,11 +47,11 @@ function Item({ notification, onOpen }: { notification: Notification; onOpen(not
         />
         <Stack gap={2}>
           <Text size="sm" fw={unread ? 700 : 500}>
-            {notification.title}
+            {title}
           </Text>
-          {notification.body && (
+          {body && (
             <Text size="xs" c="dimmed" lineClamp={2}>
-              {notification.body}
+              {body}
             </Text>
           )}
           <Text size="xs" c="dimmed">

@@ -9,6 +9,7 @@ import { REQUESTS_KEY } from '../requests/queries';
 import { CALLS_KEY } from '../telephony/queries';
 import { FORWARDED_EVENTS, publishLive, setLiveStatus } from './live-bus';
 import { NOTIFICATION_LIST_KEY, UNREAD_KEY, type Notification } from './queries';
+import { notificationWords } from './words';
 
 /**
  * After the stream fails, it is opened again after 1 s, then 2, 4 … up to 30 s, with a little
@@ -102,9 +103,10 @@ export function useLiveEvents() {
         if (notification.link) void navigate(notification.link);
         toasts.hide(notification.id);
       };
+      const { title, body } = notificationWords(notification);
       toasts.show({
         id: notification.id,
-        title: notification.title,
+        title,
         color: notification.kind.includes('escalated') ? 'red' : 'blue',
         autoClose: 10_000,
         style: notification.link ? { cursor: 'pointer' } : undefined,
@@ -114,9 +116,9 @@ export function useLiveEvents() {
         },
         message: (
           <>
-            {notification.body && (
+            {body && (
               <Text size="sm" lineClamp={3}>
-                {notification.body}
+                {body}
               </Text>
             )}
             {notification.link && (

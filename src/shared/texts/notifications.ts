@@ -1,0 +1,142 @@
+import type { Locale } from '../org/enums';
+import type { RequestStatus, RequestType } from '../requests/enums';
+import { formatInstant, type TextRef, type Translate } from './translate';
+
+/**
+ * What a notification says, stored as a key and parameters instead of finished sentences, so
+ * that each reader gets it in their own language. Names, numbers and subjects are kept as
+ * they are; types, statuses and instants are stored as values and put into words on reading.
+ */
+export interface NotificationTexts {
+  'notification.requestAssigned': {
+    number: string;
+    subject: string;
+    customer: string;
+    onBehalfOf: string | null;
+    reassignedBy: string | null;
+    reason: string | null;
+  };
+  'notification.callbackWindow': {
+    number: string;
+    type: RequestType;
+    customer: string;
+    subject: string;
+    from: string | null;
+    to: string | null;
+  };
+  'notification.escalated': {
+    number: string;
+    type: RequestType;
+    customer: string;
+    subject: string;
+    dueAt: string | null;
+    /** Null when nobody is assigned. */
+    assignee: string | null;
+  };
+  'notification.onBehalfSummary': {
+    until: string;
+    items: Array<{
+      number: string;
+      type: RequestType;
+      customer: string;
+      subject: string;
+      status: RequestStatus;
+      handledBy: string;
+      receivedAt: string;
+    }>;
+  };
+}
+
+export type NotificationTextKey = keyof NotificationTexts;
+
+export type NotificationText = {
+  [K in NotificationTextKey]: { key: K; params: NotificationTexts[K] };
+}[NotificationTextKey];
+
+/** Builds a stored text with its parameters checked against its key. */
+export function notificationText<K extends NotificationTextKey>(
+  key: K,
+  params: NotificationTexts[K],
+): { key: K; params: NotificationTexts[K] } {
+  return { key, params };
+}
+
+export interface RenderedNotification {
+  title: string;
+  body: string | null;
+}
+
+type Renderers = {
+  [K in NotificationTextKey]: (p: NotificationTexts[K], t: Translate, locale: Locale) => RenderedNotification;
+};
+
+const RENDER: Renderers = {
+  'notification.requestAssigned': (p, t) => ({
+    title: t('notification.requestAssigned.title', p),
+    body: [
+      t('notification.requestAssigned.customer', p),
+      p.onBehalfOf ? t('notification.requestAssigned.onBehalfOf', { name: p.onBehalfOf }) : null,
+      p.reassignedBy
+        ? t(`notification.requestAssigned.${p.reason ? 'reassignedByBecause' : 'reassignedBy'}`, {
+            name: p.reassignedBy,
+            reason: p.reason,
+          })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  }),
+  'notification.callbackWindow': (p, t, locale) => {
+    const type = t(`requestType.${p.type}`);
+    return {
+      title: t('notification.callbackWindow.title', { ...p, type }),
+      body: t('notification.callbackWindow.body', {
+        ...p,
+        from: p.from ? formatInstant(p.from, locale) : t('notification.callbackWindow.now'),
+        until: p.to ? t('notification.callbackWindow.until', { to: formatInstant(p.to, locale) }) : '',
+      }),
+    };
+  },
+  'notification.escalated': (p, t, locale) => {
+    const type = t(`requestType.${p.type}`);
+    return {
+      title: t('notification.escalated.title', { ...p, type }),
+      body: t('notification.escalated.body', {
+        ...p,
+        due: p.dueAt ? formatInstant(p.dueAt, locale) : '–',
+        assignee: p.assignee ?? t('notification.escalated.nobody'),
+      }),
+    };
+  },
+  'notification.onBehalfSummary': (p, t, locale) => ({
+    title: t('notification.onBehalfSummary.title', { count: p.items.length }),
+    body: onBehalfLines(p, t, locale).join('\n'),
+  }),
+};
+
+/** One line per request the deputy handled, for the notification and the mail. */
+export function onBehalfLines(
+  p: NotificationTexts['notification.onBehalfSummary'],
+  t: Translate,
+  locale: Locale,
+): string[] {
+  return p.items.map((item) =>
+    t('notification.onBehalfSummary.line', {
+      ...item,
+      type: t(`requestType.${item.type}`),
+      status: t(`requestStatus.${item.status}`),
+      receivedAt: formatInstant(item.receivedAt, locale),
+    }),
+  );
+}
+
+/**
+ * Title and body of a stored text in the reader's language; undefined for a key this version
+ * does not know (a newer server's), where the stored German title and body are shown instead.
+ */
+export function renderNotificationText(text: TextRef, t: Translate, locale: Locale): RenderedNotification | undefined {
+  const render = (RENDER as Record<string, (p: unknown, t: Translate, locale: Locale) => RenderedNotification>)[
+    text.key
+  ];
+  return render?.(text.params, t, locale);
+}
