@@ -1,8 +1,10 @@
+import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
+import type { WriteBatch } from '../../db/together';
 import type { RequestsContext } from './context';
 import { berlinDateTime, TYPE_LABEL } from './labels';
 import * as repo from './repo';
-import { SLA_JOB } from './sla';
+import { SLA_JOB, slaKey } from './sla';
 import { isOpen } from './view';
 
 /**
@@ -10,11 +12,12 @@ import { isOpen } from './view';
  * location's managers and is flagged. The conditional update makes it fire
  * once however many workers or retries see the job.
  */
-export function registerEscalation(ctx: RequestsContext): void {
+export function createEscalation(ctx: RequestsContext) {
   const { deps, jobs, org, contacts, assignment, notifications, mail } = ctx;
-  jobs.register<{ requestId: string }>(
-    SLA_JOB,
-    async ({ requestId }) => {
+  const firstContactDueJob = defineJob({
+    kind: SLA_JOB,
+    payload: z.object({ requestId: z.uuid() }),
+    handler: async ({ requestId }) => {
       const current = await repo.findRequest(deps.db, requestId);
       if (!current || current.firstContactedAt || current.escalatedAt || !isOpen(current.status)) return;
 
@@ -65,6 +68,15 @@ export function registerEscalation(ctx: RequestsContext): void {
         }
       });
     },
-    { transactional: false, payload: z.object({ requestId: z.uuid() }) },
-  );
+    transactional: false,
+  });
+  jobs.register(firstContactDueJob);
+
+  return {
+    firstContactDueJob,
+    /** Starts the request's SLA timer as part of its intake's write batch. */
+    scheduleIn(batch: WriteBatch, requestId: string, dueAt: Date): void {
+      jobs.scheduleIn(batch, firstContactDueJob, { requestId }, { runAt: dueAt, uniqueKey: slaKey(requestId) });
+    },
+  };
 }

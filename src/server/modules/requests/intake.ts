@@ -15,14 +15,14 @@ import { referenceVersion } from '../../db/reference-version';
 import { WriteBatch } from '../../db/together';
 import { timelineInsert } from '../timeline/service';
 import { checkFiles, type IncomingFile, insertAttachments } from './attachments';
-import { dueWithCallbackWindow, scheduleCallbackReminder } from './callback-window';
+import { dueWithCallbackWindow } from './callback-window';
 import type { RequestsContext } from './context';
 import { additionsSummary, type ContactChoice, createCustomerIntake, customerRegion } from './intake-customer';
 import { typeAndSubject } from './labels';
 import type { AssignmentDecisionResult } from './ports';
 import * as repo from './repo';
-import { firstContactDue, SLA_JOB, slaKey } from './sla';
-import { scheduleReturnNotice } from './return-notice';
+import type { RequestJobs } from './jobs';
+import { firstContactDue } from './sla';
 
 /** One request to take in, from whichever channel; every path (form, walk-in, API, ADF) ends here. */
 export interface IntakeInput {
@@ -112,8 +112,8 @@ const actorIds = (actor: Actor) =>
  */
 export const WALK_IN_WAIT_MS = 15 * 60 * 1000;
 
-export function createIntake(ctx: RequestsContext) {
-  const { deps, org, contacts, vehicles, assignment, jobs, typeSettings } = ctx;
+export function createIntake(ctx: RequestsContext, jobs: RequestJobs) {
+  const { deps, org, contacts, vehicles, assignment, typeSettings } = ctx;
   const chooseContact = createCustomerIntake(ctx);
 
   /** Everything that reads before the transaction: references, the customer, the deadline. */
@@ -368,8 +368,8 @@ export function createIntake(ctx: RequestsContext) {
         },
       ]),
     );
-    jobs.scheduleIn(batch, { kind: SLA_JOB, payload: { requestId: row.id }, runAt: dueAt, uniqueKey: slaKey(row.id) });
-    scheduleCallbackReminder(ctx, batch, row.id, { from: row.callbackFrom, to: row.callbackTo });
+    jobs.escalation.scheduleIn(batch, row.id, dueAt);
+    jobs.callbackReminder.scheduleIn(batch, row.id, { from: row.callbackFrom, to: row.callbackTo });
 
     if (decision.assigneeId) {
       await assignment.announce(
@@ -414,7 +414,7 @@ export function createIntake(ctx: RequestsContext) {
       );
     }
     if (decision.onBehalfOfId && decision.onBehalfUntil) {
-      await scheduleReturnNotice(ctx, tx, location, decision.onBehalfOfId, decision.onBehalfUntil);
+      await jobs.returnNotice.schedule(tx, location, decision.onBehalfOfId, decision.onBehalfUntil);
     }
     return { row, contactMatched };
   }
