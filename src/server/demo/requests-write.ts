@@ -11,7 +11,7 @@ import {
   STATUS_LABEL,
   typeAndSubject,
 } from '../modules/requests/labels';
-import { SLA_JOB, slaKey } from '../modules/requests/sla';
+import { slaKey } from '../modules/requests/sla';
 import { contactAttempts, customerRequests, requestEvents } from '../modules/requests/tables';
 import type { TimelineWrite } from '../modules/timeline/service';
 import type { Services } from '../services';
@@ -190,11 +190,11 @@ export async function writeDemoRequests(
   await insertTimeline(tx, timeline);
   // Requests not yet contacted keep their first-contact timer, as if taken in through the app.
   for (const t of timers) {
-    await services.jobs.schedule(tx, {
-      kind: SLA_JOB,
-      payload: { requestId: t.id },
-      runAt: t.dueAt,
-      uniqueKey: slaKey(t.id),
-    });
+    await services.jobs.schedule(
+      tx,
+      services.requests.firstContactDueJob,
+      { requestId: t.id },
+      { runAt: t.dueAt, uniqueKey: slaKey(t.id) },
+    );
   }
 }

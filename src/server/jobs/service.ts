@@ -2,14 +2,13 @@ import type { SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client';
 import type { WriteBatch } from '../db/together';
 import type { Deps } from '../deps';
-import { type JobHandler, type JobOptions, JobRegistry } from './registry';
+import { checkedPayload, type JobDefinition } from './definition';
+import { JobRegistry } from './registry';
 import { parseRecurrence } from './recurrence';
 import * as repo from './repo';
 import { JOBS_CHANNEL, JobWorker, type WorkerOptions } from './worker';
 
-export interface ScheduleJob<P = unknown> {
-  kind: string;
-  payload: P;
+export interface ScheduleOptions {
   runAt: Date;
   /** At most one pending or running job per key, e.g. `request-sla:<id>`. */
   uniqueKey?: string;
@@ -47,14 +46,22 @@ export function createJobsService({ database, clock, log, config }: Deps, signal
     });
 
   return {
-    async schedule<P>(tx: DbOrTx, job: ScheduleJob<P>): Promise<{ id: string; created: boolean }> {
+    /** Throws JobPayloadError, before anything is written, when the payload does not fit the definition. */
+    async schedule<P>(
+      tx: DbOrTx,
+      definition: JobDefinition<P>,
+      payload: P,
+      options: ScheduleOptions,
+    ): Promise<{ id: string; created: boolean }> {
       const now = clock.now();
       const result = await repo.insertJob(tx, {
-        ...job,
-        maxAttempts: registry.get(job.kind)?.maxAttempts ?? 5,
+        ...options,
+        kind: definition.kind,
+        payload: checkedPayload(definition, payload),
+        maxAttempts: definition.maxAttempts,
         now,
       });
-      if (signals && job.runAt <= now) await signals.publish(tx, JOBS_CHANNEL, {});
+      if (signals && options.runAt <= now) await signals.publish(tx, JOBS_CHANNEL, {});
       return result;
     },
 
@@ -62,10 +69,23 @@ export function createJobsService({ database, clock, log, config }: Deps, signal
      * The same, as part of the caller's write batch (one statement with its
      * other writes). A job whose key is live already is kept; no `replace`.
      */
-    scheduleIn<P>(batch: WriteBatch, job: Omit<ScheduleJob<P>, 'replace'>): void {
+    scheduleIn<P>(
+      batch: WriteBatch,
+      definition: JobDefinition<P>,
+      payload: P,
+      options: Omit<ScheduleOptions, 'replace'>,
+    ): void {
       const now = clock.now();
-      batch.write(repo.jobInsert({ ...job, maxAttempts: registry.get(job.kind)?.maxAttempts ?? 5, now }));
-      if (signals && job.runAt <= now) batch.effect(signals.notifyExpression(JOBS_CHANNEL, {}));
+      batch.write(
+        repo.jobInsert({
+          ...options,
+          kind: definition.kind,
+          payload: checkedPayload(definition, payload),
+          maxAttempts: definition.maxAttempts,
+          now,
+        }),
+      );
+      if (signals && options.runAt <= now) batch.effect(signals.notifyExpression(JOBS_CHANNEL, {}));
     },
 
     /** Cancels the pending job with this key; returns whether there was one. */
@@ -73,13 +93,19 @@ export function createJobsService({ database, clock, log, config }: Deps, signal
       return (await repo.cancelByKey(tx, uniqueKey, clock.now())) > 0;
     },
 
-    register<P>(kind: string, handler: JobHandler<P>, options?: JobOptions<P>): void {
-      registry.register(kind, handler, options);
+    /** Makes this process able to run the definition's jobs; returns it for scheduling. */
+    register<P>(definition: JobDefinition<P>): JobDefinition<P> {
+      registry.register(definition);
+      return definition;
     },
 
-    /** Runs a registered kind on a schedule, e.g. "daily at 07:00 Europe/Berlin"; each run plans the next. */
-    every(kind: string, spec: string): void {
-      registry.setRecurrence(kind, parseRecurrence(spec));
+    /**
+     * Runs a registered kind on a schedule, e.g. "daily at 07:00 Europe/Berlin"; each run plans the next.
+     * Recurring runs carry an empty payload, so the definition's schema must accept `{}`.
+     */
+    every<P>(definition: JobDefinition<P>, spec: string): void {
+      checkedPayload(definition, {});
+      registry.setRecurrence(definition.kind, parseRecurrence(spec));
     },
 
     /** Work to do whenever a worker starts in this process. */

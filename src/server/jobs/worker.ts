@@ -3,7 +3,8 @@ import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Database, DbOrTx } from '../db/client';
 import type { Clock } from '../lib/clock';
-import { type JobDefinition, type JobRegistry, recurringKey } from './registry';
+import { type JobContext, JobPayloadError } from './definition';
+import { type JobRegistry, type RegisteredJob, recurringKey } from './registry';
 import * as repo from './repo';
 
 /** The channel on which scheduling a due job wakes the workers early. */
@@ -29,8 +30,6 @@ export interface WorkerOptions {
 }
 
 class LeaseLost extends Error {}
-/** The stored payload does not fit the kind's schema; no retry will change that. */
-class UnfitPayload extends Error {}
 
 const MAX_ERROR_LENGTH = 2000;
 // An error message may quote whatever the handler read; text columns refuse NUL and lone surrogates.
@@ -46,14 +45,6 @@ function errorText(err: unknown): string {
     text = 'the job failed with an error that cannot be shown';
   }
   return text.slice(0, MAX_ERROR_LENGTH).replace(UNSTORABLE, '\uFFFD');
-}
-
-function checkedPayload(definition: JobDefinition, payload: unknown): unknown {
-  if (!definition.payload) return payload;
-  const parsed = definition.payload.safeParse(payload);
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} (${i.message})`);
-  throw new UnfitPayload(`the payload does not fit job kind "${definition.kind}": ${fields.join('; ')}`);
 }
 
 /**
@@ -147,7 +138,7 @@ export class JobWorker {
     }
   }
 
-  private async scheduleNext(tx: DbOrTx, definition: JobDefinition, now: Date) {
+  private async scheduleNext(tx: DbOrTx, definition: RegisteredJob, now: Date) {
     await repo.insertJob(tx, {
       kind: definition.kind,
       payload: {},
@@ -164,7 +155,7 @@ export class JobWorker {
     const retryAt =
       definition && job.attempts < job.maxAttempts ? new Date(now.getTime() + definition.backoff(job.attempts)) : null;
     const jobLog = log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
-    const context = (tx: DbOrTx) => ({ tx, job, now, retryAt, log: jobLog });
+    const context = (tx: DbOrTx): JobContext => ({ tx, job, now, retryAt, log: jobLog });
     // The next run of a recurring kind is planned in the same transaction that finishes this one.
     const finish = async (tx: DbOrTx) => {
       if (!(await repo.markDone(tx, job.id, this.id, now))) throw new LeaseLost();
@@ -174,14 +165,15 @@ export class JobWorker {
     try {
       if (!definition) throw new Error(`no handler is registered for job kind "${job.kind}"`);
       if (job.attempts > job.maxAttempts) throw new Error('the job was taken over after its worker stopped too often');
-      const payload = checkedPayload(definition, job.payload);
+      // A stored payload that no longer fits fails here, before any of the handler's work.
+      const run = definition.bind(job.payload);
       if (definition.transactional) {
         await database.db.transaction(async (tx) => {
           await finish(tx);
-          await definition.handler(payload, context(tx));
+          await run(context(tx));
         });
       } else {
-        await definition.handler(payload, context(database.db));
+        await run(context(database.db));
         await database.db.transaction(finish);
       }
     } catch (err) {
@@ -189,7 +181,7 @@ export class JobWorker {
         jobLog.warn('job lease expired while running; another worker took it over');
         return;
       }
-      const nextTry = err instanceof UnfitPayload ? null : retryAt;
+      const nextTry = err instanceof JobPayloadError ? null : retryAt;
       const final = nextTry === null;
       jobLog[final ? 'error' : 'warn'](
         { err, retryAt: nextTry },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { Deps } from '../../deps';
-import type { JobContext } from '../../jobs/registry';
+import { defineJob, type JobContext } from '@server/jobs/definition';
 import type { JobsService } from '../../jobs/service';
 import * as repo from './repo';
 import type { OutboxStatus } from './tables';
@@ -68,23 +68,22 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     await repo.markSent(db, emailId, messageId, ctx.now);
   }
 
-  jobs.register(SEND_MAIL_JOB, deliver, {
-    maxAttempts: 8,
-    backoff: 60_000,
-    transactional: false,
-    payload: z.object({ emailId: z.uuid() }),
-  });
+  const sendMailJob = jobs.register(
+    defineJob({
+      kind: SEND_MAIL_JOB,
+      payload: z.object({ emailId: z.uuid() }),
+      handler: deliver,
+      maxAttempts: 8,
+      backoff: 60_000,
+      transactional: false,
+    }),
+  );
   jobs.onWorkerStart(async () => {
     if (!smtp) return;
     const released = await db.transaction(async (tx) => {
       const ids = await repo.releaseHeld(tx, clock.now());
       for (const id of ids)
-        await jobs.schedule(tx, {
-          kind: SEND_MAIL_JOB,
-          payload: { emailId: id },
-          runAt: clock.now(),
-          uniqueKey: sendKey(id),
-        });
+        await jobs.schedule(tx, sendMailJob, { emailId: id }, { runAt: clock.now(), uniqueKey: sendKey(id) });
       return ids.length;
     });
     if (released > 0) log.info({ released }, 'held mails released to SMTP');
@@ -113,7 +112,7 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
       }),
     );
     if (smtp) {
-      jobs.scheduleIn(batch, { kind: SEND_MAIL_JOB, payload: { emailId: id }, runAt: now, uniqueKey: sendKey(id) });
+      jobs.scheduleIn(batch, sendMailJob, { emailId: id }, { runAt: now, uniqueKey: sendKey(id) });
     } else {
       log.warn({ emailId: id, subject: input.subject }, 'SMTP_URL is not set; the mail stays in the outbox as held');
     }

@@ -5,6 +5,7 @@ import type { PhonebookStatus } from '../../../shared/telephony/schemas';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
+import { defineJob, NoPayload } from '@server/jobs/definition';
 import { recordAudit } from '../audit/service';
 import { phonebookSettings, phonebookSnapshots } from './tables';
 import { phonebookEntries } from './entries';
@@ -82,8 +83,16 @@ export function createPhonebookService({ db, clock, log }: Deps, jobs: JobsServi
   }
 
   // Not transactional: generation reads in batches and writes each format on its own.
-  jobs.register(PHONEBOOK_JOB, (_payload, ctx) => generateAll(ctx.now), { transactional: false, maxAttempts: 3 });
-  jobs.every(PHONEBOOK_JOB, PHONEBOOK_SCHEDULE);
+  const phonebookJob = jobs.register(
+    defineJob({
+      kind: PHONEBOOK_JOB,
+      payload: NoPayload,
+      handler: (_payload, ctx) => generateAll(ctx.now),
+      transactional: false,
+      maxAttempts: 3,
+    }),
+  );
+  jobs.every(phonebookJob, PHONEBOOK_SCHEDULE);
 
   async function status(): Promise<z.infer<typeof PhonebookStatus>> {
     const rows = await db

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import type { MailService } from '../../integrations/mail/service';
+import { defineJob, NoPayload } from '@server/jobs/definition';
 import type { JobsService } from '../../jobs/service';
 import type { OrgService } from '../org/service';
 import type { RequestsService } from '../requests/service';
@@ -34,15 +35,19 @@ export function createReportsService(
   const home = createHome({ database, clock, org, ...work });
 
   // Not transactional: the handler reads the figures outside any transaction, then queues all mails in one.
-  jobs.register(
-    DAILY_SUMMARY_JOB,
-    async (_payload, ctx) => {
-      const sent = await sendDailySummaries(database, mail, ctx.now, await locationCalendars(org));
-      log.info({ managers: sent }, 'daily request summary queued');
-    },
-    { transactional: false, maxAttempts: 3 },
+  const dailySummaryJob = jobs.register(
+    defineJob({
+      kind: DAILY_SUMMARY_JOB,
+      payload: NoPayload,
+      handler: async (_payload, ctx) => {
+        const sent = await sendDailySummaries(database, mail, ctx.now, await locationCalendars(org));
+        log.info({ managers: sent }, 'daily request summary queued');
+      },
+      transactional: false,
+      maxAttempts: 3,
+    }),
   );
-  jobs.every(DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE);
+  jobs.every(dailySummaryJob, DAILY_SUMMARY_SCHEDULE);
 
   async function monitoring(actor: UserActor, query: MonitoringQueryInput) {
     const locationIds = await reportLocations(org, actor, query.locationId);

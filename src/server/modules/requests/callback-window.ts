@@ -1,4 +1,5 @@
 import { notificationText } from '@shared/texts/notifications';
+import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
 import type { WriteBatch } from '../../db/together';
 import type { RequestsContext } from './context';
@@ -32,32 +33,17 @@ export function dueWithCallbackWindow(ruleDue: Date, window: CallbackWindow, rec
   return ruleDue;
 }
 
-/** Schedules the reminder at the window's start, when that is still ahead. */
-export function scheduleCallbackReminder(
-  ctx: RequestsContext,
-  batch: WriteBatch,
-  requestId: string,
-  window: CallbackWindow,
-): void {
-  if (!window.from || window.from <= ctx.deps.clock.now()) return;
-  ctx.jobs.scheduleIn(batch, {
-    kind: CALLBACK_WINDOW_JOB,
-    payload: { requestId },
-    runAt: window.from,
-    uniqueKey: windowKey(requestId),
-  });
-}
-
 /**
  * When the window opens, the request's assignee then (reassignments count) is told
  * to call now; nobody when the customer has been reached already or the request is closed.
  * Without an assignee the location's managers are told instead, so the wish is not lost.
  */
-export function registerCallbackReminder(ctx: RequestsContext): void {
+export function createCallbackReminder(ctx: RequestsContext) {
   const { deps, jobs, contacts, assignment, notifications } = ctx;
-  jobs.register<z.infer<typeof WindowPayload>>(
-    CALLBACK_WINDOW_JOB,
-    async ({ requestId }) => {
+  const callbackWindowJob = defineJob({
+    kind: CALLBACK_WINDOW_JOB,
+    payload: WindowPayload,
+    handler: async ({ requestId }) => {
       const request = await repo.findRequest(deps.db, requestId);
       if (!request || request.firstContactedAt || !isOpen(request.status)) return;
       const recipients = request.assigneeId ? [request.assigneeId] : await assignment.managersOf(request.locationId);
@@ -81,6 +67,15 @@ export function registerCallbackReminder(ctx: RequestsContext): void {
         }
       });
     },
-    { transactional: false, payload: WindowPayload },
-  );
+    transactional: false,
+  });
+  jobs.register(callbackWindowJob);
+
+  return {
+    /** Schedules the reminder at the window's start, when that is still ahead. */
+    scheduleIn(batch: WriteBatch, requestId: string, window: CallbackWindow): void {
+      if (!window.from || window.from <= deps.clock.now()) return;
+      jobs.scheduleIn(batch, callbackWindowJob, { requestId }, { runAt: window.from, uniqueKey: windowKey(requestId) });
+    },
+  };
 }

@@ -1,9 +1,11 @@
 import { renderNotificationText, notificationText } from '@shared/texts/notifications';
 import { translator } from '@shared/texts/translate';
+import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
+import type { WriteBatch } from '../../db/together';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
-import { SLA_JOB } from './sla';
+import { SLA_JOB, slaKey } from './sla';
 import { isOpen } from './view';
 
 /**
@@ -11,11 +13,12 @@ import { isOpen } from './view';
  * location's managers and is flagged. The conditional update makes it fire
  * once however many workers or retries see the job.
  */
-export function registerEscalation(ctx: RequestsContext): void {
+export function createEscalation(ctx: RequestsContext) {
   const { deps, jobs, org, contacts, assignment, notifications, mail } = ctx;
-  jobs.register<{ requestId: string }>(
-    SLA_JOB,
-    async ({ requestId }) => {
+  const firstContactDueJob = defineJob({
+    kind: SLA_JOB,
+    payload: z.object({ requestId: z.uuid() }),
+    handler: async ({ requestId }) => {
       const current = await repo.findRequest(deps.db, requestId);
       if (!current || current.firstContactedAt || current.escalatedAt || !isOpen(current.status)) return;
 
@@ -70,6 +73,15 @@ export function registerEscalation(ctx: RequestsContext): void {
         }
       });
     },
-    { transactional: false, payload: z.object({ requestId: z.uuid() }) },
-  );
+    transactional: false,
+  });
+  jobs.register(firstContactDueJob);
+
+  return {
+    firstContactDueJob,
+    /** Starts the request's SLA timer as part of its intake's write batch. */
+    scheduleIn(batch: WriteBatch, requestId: string, dueAt: Date): void {
+      jobs.scheduleIn(batch, firstContactDueJob, { requestId }, { runAt: dueAt, uniqueKey: slaKey(requestId) });
+    },
+  };
 }

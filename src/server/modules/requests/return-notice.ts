@@ -1,5 +1,6 @@
 import { notificationText, onBehalfLines, renderNotificationText } from '@shared/texts/notifications';
 import { translator } from '@shared/texts/translate';
+import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
 import type { Location } from '../../../shared/org/schemas';
 import type { DbOrTx } from '../../db/client';
@@ -23,26 +24,12 @@ type ReturnPayload = z.infer<typeof ReturnPayload>;
  * R0.7: the regular consultant learns on return what the deputy handled for
  * them. One notice per person and absence, at the first working hour after it.
  */
-export async function scheduleReturnNotice(
-  ctx: RequestsContext,
-  tx: DbOrTx,
-  location: Location,
-  userId: string,
-  until: string,
-): Promise<void> {
-  const [y, m, d] = until.split('-').map(Number) as [number, number, number];
-  const dayAfter = addDays(y, m, d, 1);
-  const midnight = fromLocal(dayAfter.year, dayAfter.month, dayAfter.day, 0, 'Europe/Berlin');
-  const runAt = nextOpening({ openingHours: location.openingHours, federalState: location.federalState }, midnight);
-  const payload: ReturnPayload = { userId, locationId: location.id, until, since: ctx.deps.clock.now().toISOString() };
-  await ctx.jobs.schedule(tx, { kind: RETURN_JOB, payload, runAt, uniqueKey: returnKey(userId, until) });
-}
-
-export function registerReturnNotice(ctx: RequestsContext): void {
+export function createReturnNotice(ctx: RequestsContext) {
   const { deps, jobs, org, contacts, notifications, mail } = ctx;
-  jobs.register<ReturnPayload>(
-    RETURN_JOB,
-    async ({ userId, until, since }) => {
+  const returnNoticeJob = defineJob({
+    kind: RETURN_JOB,
+    payload: ReturnPayload,
+    handler: async ({ userId, until, since }) => {
       const user = await org.getUser(userId).catch(() => null);
       if (!user?.active) return;
       // A day of slack: requests received just before the first one was scheduled count too.
@@ -79,6 +66,19 @@ export function registerReturnNotice(ctx: RequestsContext): void {
         await mail.enqueue(tx, { to: user.email, subject: title, text: mailText });
       });
     },
-    { transactional: false, payload: ReturnPayload },
-  );
+    transactional: false,
+  });
+  jobs.register(returnNoticeJob);
+
+  return {
+    /** Plans the notice for the first working hour after the absence ends; once per person and absence. */
+    async schedule(tx: DbOrTx, location: Location, userId: string, until: string): Promise<void> {
+      const [y, m, d] = until.split('-').map(Number) as [number, number, number];
+      const dayAfter = addDays(y, m, d, 1);
+      const midnight = fromLocal(dayAfter.year, dayAfter.month, dayAfter.day, 0, 'Europe/Berlin');
+      const runAt = nextOpening({ openingHours: location.openingHours, federalState: location.federalState }, midnight);
+      const payload: ReturnPayload = { userId, locationId: location.id, until, since: deps.clock.now().toISOString() };
+      await jobs.schedule(tx, returnNoticeJob, payload, { runAt, uniqueKey: returnKey(userId, until) });
+    },
+  };
 }

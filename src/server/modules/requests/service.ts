@@ -12,16 +12,14 @@ import { assertRead } from './access';
 import { createAdfIntake } from './adf-intake';
 import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
-import { registerEscalation } from './escalation';
 import { createIntake, type IntakeInput } from './intake';
+import { createRequestJobs } from './jobs';
 import { createLists } from './lists';
 import { createMachineIntake } from './machine';
 import type { RenderedTemplate } from './ports';
 import { createReassignment } from './reassign';
 import * as repo from './repo';
-import { registerCallbackReminder } from './callback-window';
 import { openCallbackAmong, recordRepeatedCall } from './repeat-calls';
-import { registerReturnNotice } from './return-notice';
 import { createTypeSettings } from './type-settings';
 import { createTakeOver } from './take-over';
 import { createRequestView, vehicleLabel } from './view';
@@ -41,7 +39,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const typeSettings = createTypeSettings(deps);
   const ctx = createContext(deps, modules, typeSettings);
   const view = createRequestView(ctx);
-  const intake = createIntake(ctx);
+  const jobs = createRequestJobs(ctx);
+  const intake = createIntake(ctx, jobs);
   const machine = createMachineIntake(ctx, intake);
   const adf = createAdfIntake(ctx, machine);
   const workflow = createWorkflow(ctx, view.loadRow);
@@ -50,9 +49,6 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const attachments = createAttachments(ctx, view.loadRow);
   const takeOver = createTakeOver(ctx, view.loadRow);
 
-  registerEscalation(ctx);
-  registerReturnNotice(ctx);
-  registerCallbackReminder(ctx);
   modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
   async function get(actor: UserActor, id: string): Promise<CustomerRequest> {
@@ -75,6 +71,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     takeIn,
     typeSettings,
     attachments,
+    /** The SLA timer's definition, for writers that start a request's timer themselves (the demo data). */
+    firstContactDueJob: jobs.escalation.firstContactDueJob,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
     /** A missed call from a number with an open callback joins it instead of making another. */

@@ -163,11 +163,12 @@ describe('escalation', () => {
     expect(mails).toHaveLength(2);
 
     // A second run of the same timer (a retry, another process) changes nothing.
-    await t.services.jobs.schedule(t.database.db, {
-      kind: 'request.first-contact-due',
-      payload: { requestId: request.id },
-      runAt: t.clock.now(),
-    });
+    await t.services.jobs.schedule(
+      t.database.db,
+      t.services.requests.firstContactDueJob,
+      { requestId: request.id },
+      { runAt: t.clock.now() },
+    );
     await t.services.jobs.worker.runDue();
     expect(await escalations(request.id)).toHaveLength(2);
     const events = (await manager.get(`/api/requests/${request.id}/events`)).json();

@@ -3,6 +3,7 @@ import { formatPhone } from '../../../shared/contacts/normalize';
 import type { Deps } from '../../deps';
 import type { Tx } from '../../db/client';
 import type { ApiKeyActor } from '../../http/access';
+import { defineJob } from '@server/jobs/definition';
 import type { JobsService } from '../../jobs/service';
 import { loadPeople, openLoad } from '../assignment/people';
 import type { ContactsService } from '../contacts/service';
@@ -20,7 +21,6 @@ export const MISSED_CALL_GRACE_MS = 15 * 60_000;
 const missedKey = (callId: string) => `missed-call:${callId}`;
 
 const MissedPayload = z.object({ callId: z.uuid() });
-type MissedPayload = z.infer<typeof MissedPayload>;
 
 /** Requests from missed calls are taken in on behalf of the phone system, not of a person. */
 const phoneSystem = (call: repo.CallRow): ApiKeyActor => ({
@@ -101,9 +101,10 @@ export function createMissedCalls(
     return open.id;
   }
 
-  jobs.register<MissedPayload>(
-    MISSED_CALL_JOB,
-    async ({ callId }, { log }) => {
+  const missedCallJob = defineJob({
+    kind: MISSED_CALL_JOB,
+    payload: MissedPayload,
+    handler: async ({ callId }, { log }) => {
       const call = await repo.findCall(deps.db, callId);
       if (!call || call.state !== 'missed' || call.requestId || !isLookupable(call.fromNumber)) return;
       const number = formatPhone(call.fromNumber, call.fromRaw ?? call.fromNumber);
@@ -135,18 +136,20 @@ export function createMissedCalls(
       );
       log.info({ callId, outcome, joinedRequestId: joined }, 'missed call handled');
     },
-    { transactional: false, maxAttempts: 5, payload: MissedPayload },
-  );
+    transactional: false,
+    maxAttempts: 5,
+  });
+  jobs.register(missedCallJob);
 
   return {
     async schedule(tx, call) {
       if (call.direction !== 'inbound' || !isLookupable(call.fromNumber)) return;
-      await jobs.schedule(tx, {
-        kind: MISSED_CALL_JOB,
-        payload: { callId: call.id } satisfies MissedPayload,
-        runAt: new Date(deps.clock.now().getTime() + MISSED_CALL_GRACE_MS),
-        uniqueKey: missedKey(call.id),
-      });
+      await jobs.schedule(
+        tx,
+        missedCallJob,
+        { callId: call.id },
+        { runAt: new Date(deps.clock.now().getTime() + MISSED_CALL_GRACE_MS), uniqueKey: missedKey(call.id) },
+      );
     },
     async cancel(tx, callId) {
       await jobs.cancel(tx, missedKey(callId));

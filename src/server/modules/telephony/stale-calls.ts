@@ -1,6 +1,7 @@
 import { and, inArray, lt } from 'drizzle-orm';
 import { LIVE_CALL_STATES } from '../../../shared/telephony/enums';
 import type { Deps } from '../../deps';
+import { defineJob, NoPayload } from '@server/jobs/definition';
 import type { JobsService } from '../../jobs/service';
 import * as repo from './repo';
 import type { createCallSink } from './sink';
@@ -25,9 +26,10 @@ export function registerStaleCalls(
   jobs: JobsService,
   emitCall: ReturnType<typeof createCallSink>['emitCall'],
 ): void {
-  jobs.register(
-    STALE_CALLS_JOB,
-    async (_payload, { log, now }) => {
+  const staleCallsJob = defineJob({
+    kind: STALE_CALLS_JOB,
+    payload: NoPayload,
+    handler: async (_payload, { log, now }) => {
       const before = new Date(now.getTime() - STALE_CALL_AFTER_MS);
       const stale = await deps.db
         .select({ id: calls.id })
@@ -60,7 +62,9 @@ export function registerStaleCalls(
       }
       if (closed > 0) log.info({ closed }, 'calls without events for hours closed');
     },
-    { transactional: false, maxAttempts: 3 },
-  );
-  jobs.every(STALE_CALLS_JOB, SCHEDULE);
+    transactional: false,
+    maxAttempts: 3,
+  });
+  jobs.register(staleCallsJob);
+  jobs.every(staleCallsJob, SCHEDULE);
 }
