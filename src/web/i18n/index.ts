@@ -1,15 +1,32 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '../../shared/org/enums';
-import de from './de.json';
-import en from './en.json';
 
-/** The app's own words, and under `texts` those the server stores by key (notifications). */
-export const resources = {
-  de: { translation: { ...de, texts: TEXTS.de } },
-  en: { translation: { ...en, texts: TEXTS.en } },
-} as const;
+/**
+ * Each language is a chunk of its own, so a visit downloads only the language it shows (and German, the
+ * fallback, for an English user). i18next asks for a language before it switches to it.
+ */
+const translations: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
+  de: () => import('./de.json'),
+  en: () => import('./en.json'),
+};
+
+const bundledTranslations: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLocale(language)) {
+      callback(null, {});
+      return;
+    }
+    translations[language]().then(
+      // Under `texts`: the words the server stores by key (notifications), shared with the server.
+      (module) => callback(null, { ...(module.default as object), texts: TEXTS[language] }),
+      (error: unknown) => callback(error instanceof Error ? error : String(error), null),
+    );
+  },
+};
 
 const STORAGE_KEY = 'autohaus-crm.locale';
 
@@ -53,16 +70,17 @@ i18next.on('languageChanged', (lng) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? 'de',
-  fallbackLng: 'de',
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  // Resources are bundled, so initialise synchronously and render without Suspense.
-  initAsync: false,
-  react: { useSuspense: false },
-  returnNull: false,
-});
+/** Settles once the first language has arrived: the app renders after it, so no raw key is ever shown. */
+export const translationsReady = i18next
+  .use(bundledTranslations)
+  .use(initReactI18next)
+  .init({
+    lng: storedLocale() ?? 'de',
+    fallbackLng: 'de',
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+    returnNull: false,
+  });
 
 export default i18next;

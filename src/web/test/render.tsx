@@ -5,6 +5,7 @@ import { createMemoryRouter, MemoryRouter, type RouteObject, RouterProvider } fr
 import { useAuth } from '../app/auth';
 import { Providers } from '../app/providers';
 import { routes } from '../app/router';
+import { loadScreenPop } from '../features/telephony/pop/CallCardsSlot';
 
 /**
  * In the browser each route's code arrives with the route (and the router commits a navigation once
@@ -21,6 +22,8 @@ async function loadedRoutes(list: RouteObject[]): Promise<RouteObject[]> {
   );
 }
 const testRoutes = await loadedRoutes(routes);
+// The call cards, too, come as a chunk of their own in the browser.
+await loadScreenPop();
 
 function testQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

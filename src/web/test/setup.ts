@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import i18next from '../i18n';
+import i18next, { translationsReady } from '../i18n';
+
+// Both languages at hand before any test renders, so that a switch of language takes effect at once.
+await translationsReady;
+await i18next.loadLanguages(['de', 'en']);
 
 // jsdom lacks a few browser APIs that Mantine relies on.
 Object.defineProperty(window, 'matchMedia', {

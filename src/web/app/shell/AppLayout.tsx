@@ -6,7 +6,8 @@ import { Link, Outlet } from 'react-router-dom';
 import { LiveStatusBanner } from '../../features/notifications/LiveStatusBanner';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { SearchSpotlight } from '../../features/search/SearchSpotlight';
-import { CALL_CARD_COLUMN_WIDTH, ScreenPop } from '../../features/telephony/pop/ScreenPop';
+import { CallCardsSlot } from '@web/features/telephony/pop/CallCardsSlot';
+import { CALL_CARD_COLUMN_WIDTH } from '@web/features/telephony/pop/dock';
 import { useLivePops } from '../../features/telephony/pop/use-live-pops';
 import { Logo } from '../components/Logo';
 import { MainNav } from './MainNav';
@@ -62,7 +63,7 @@ export function AppLayout() {
         </Container>
       </AppShell.Main>
       <SearchSpotlight />
-      <ScreenPop cards={callCards} />
+      <CallCardsSlot cards={callCards} />
     </AppShell>
   );
 }

@@ -1,7 +1,6 @@
 import { Anchor, Group, Loader, Text, type MantineSize } from '@mantine/core';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayPhone } from './phone-display';
 import { clickToCall } from './queries';
 
 /** How long "Wählt …" stays after the phone system took the call: the desk phone rings back by then. */
@@ -10,7 +9,11 @@ const DIALLING_MS = 6000;
 interface PhoneLinkProps {
   /** What is dialled: E.164 where known, else the number as typed. */
   number: string;
-  /** What is shown; defaults to the number by the shared display rule. */
+  /**
+   * What is shown; defaults to the number as given. Lists and records get their numbers already formatted
+   * by the server; an E.164 number comes with `displayPhone(number)` here, so that the pages showing
+   * links need not load the phone number metadata.
+   */
   display?: string;
   /** The customer called, so the call lands on the right record. */
   contactId?: string;
@@ -34,7 +37,7 @@ export function PhoneLink({ number, display, contactId, size = 'sm', fw }: Phone
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const href = `tel:${number.replace(/[^\d+*#]/g, '')}`;
-  const shown = display ?? displayPhone(number);
+  const shown = display ?? number;
 
   const dial = async (event: MouseEvent<HTMLAnchorElement>) => {
     // Links inside clickable rows must not open the row as well.

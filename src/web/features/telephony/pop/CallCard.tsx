@@ -96,7 +96,7 @@ export function CallCard({ pop, onMinimise, onEscape, onDismiss }: CallCardProps
 
   const callerNumber = shownCallerNumber(event.number);
   const number = callerNumber ? (
-    <PhoneLink number={callerNumber} size="sm" />
+    <PhoneLink number={callerNumber} display={displayPhone(callerNumber)} size="sm" />
   ) : (
     <Text size="sm" c="dimmed">
       {t('telephony.pop.withheld')}

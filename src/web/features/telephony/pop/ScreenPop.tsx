@@ -6,8 +6,6 @@ import { CallCard } from './CallCard';
 import type { LivePops } from './use-live-pops';
 import classes from './ScreenPop.module.css';
 
-/** Width of the docked column beside the page (the card's 420 px and its padding). */
-export const CALL_CARD_COLUMN_WIDTH = 440;
 /** From the theme's md breakpoint on, the cards sit in their own column; below it, along the bottom edge. */
 const DOCK_BESIDE_FROM = em(992);
 /** What the page under the bottom strip needs to scroll past it; read by the app shell. */
