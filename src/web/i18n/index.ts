@@ -1,14 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '../../shared/org/enums';
 import de from './de.json';
 import en from './en.json';
 
-/** The app's own words, and under `texts` those the server stores by key (notifications). */
+/**
+ * The app's own words, the request types' names from their one home in src/shared, and under
+ * `texts` what the server stores by key (notifications).
+ */
 export const resources = {
-  de: { translation: { ...de, texts: TEXTS.de } },
-  en: { translation: { ...en, texts: TEXTS.en } },
+  de: { translation: { ...de, requests: { ...de.requests, type: REQUEST_TYPE_LABELS.de }, texts: TEXTS.de } },
+  en: { translation: { ...en, requests: { ...en.requests, type: REQUEST_TYPE_LABELS.en }, texts: TEXTS.en } },
 } as const;
 
 const STORAGE_KEY = 'autohaus-crm.locale';
