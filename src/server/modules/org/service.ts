@@ -66,7 +66,12 @@ export function createOrgService({ db, clock }: Deps) {
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0) {
       throw new ValidationError([
-        { field: field.endsWith('Ids') ? `${field}.${missing}` : field, in: 'body', message: 'unknown location' },
+        {
+          field: field.endsWith('Ids') ? `${field}.${missing}` : field,
+          in: 'body',
+          code: 'unknown_location',
+          message: 'unknown location',
+        },
       ]);
     }
   }
@@ -106,7 +111,7 @@ export function createOrgService({ db, clock }: Deps) {
     async createLocation(actor: Actor | null, input: LocationInput): Promise<Location> {
       if (await repo.findLocationByCode(db, input.code)) {
         throw new ConflictError('A location with this code exists already.', [
-          { field: 'code', in: 'body', message: 'already in use' },
+          { field: 'code', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       const id = await db.transaction(async (tx) => {
@@ -133,7 +138,7 @@ export function createOrgService({ db, clock }: Deps) {
       if (!current) throw new NotFoundError('Location');
       if (input.code && input.code !== current.code && (await repo.findLocationByCode(db, input.code))) {
         throw new ConflictError('A location with this code exists already.', [
-          { field: 'code', in: 'body', message: 'already in use' },
+          { field: 'code', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       await db.transaction(async (tx) => {
@@ -221,7 +226,7 @@ export function createOrgService({ db, clock }: Deps) {
       await assertLocationsExist(input.locationIds, 'locationIds');
       if (await repo.findUserByEmail(db, input.email)) {
         throw new ConflictError('A user with this e-mail address exists already.', [
-          { field: 'email', in: 'body', message: 'already in use' },
+          { field: 'email', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       const generated = input.password ? undefined : generatePassword();
@@ -268,7 +273,7 @@ export function createOrgService({ db, clock }: Deps) {
         const other = await repo.findUserByEmail(db, input.email);
         if (other && other.id !== id) {
           throw new ConflictError('A user with this e-mail address exists already.', [
-            { field: 'email', in: 'body', message: 'already in use' },
+            { field: 'email', in: 'body', code: 'already_in_use', message: 'already in use' },
           ]);
         }
       }
@@ -278,7 +283,12 @@ export function createOrgService({ db, clock }: Deps) {
         ((input.role && input.role !== 'admin') || input.active === false)
       ) {
         throw new ValidationError([
-          { field: input.role ? 'role' : 'active', in: 'body', message: 'you cannot demote or deactivate yourself' },
+          {
+            field: input.role ? 'role' : 'active',
+            in: 'body',
+            code: 'cannot_demote_self',
+            message: 'you cannot demote or deactivate yourself',
+          },
         ]);
       }
       const { locationIds, ...fields } = input;

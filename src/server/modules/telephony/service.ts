@@ -247,7 +247,10 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
     /** Dials through the phone system at the user's extension, or hands back a tel: link. */
     async clickToCall(actor: UserActor, input: { number: string; contactId?: string }) {
       const { e164 } = parsePhone(input.number);
-      if (!e164) throw new ValidationError([{ field: 'number', in: 'body', message: 'is not a phone number' }]);
+      if (!e164)
+        throw new ValidationError([
+          { field: 'number', in: 'body', code: 'invalid_phone', message: 'is not a phone number' },
+        ]);
       const href = `tel:${e164}`;
       const extension = (await repo.extensionsOfUser(db, actor.userId)).find((x) =>
         canDial(adapters.adapterFor(x.connectionId)),
