@@ -7,8 +7,12 @@ export interface FieldError {
   field: string;
   /** Where the field was: body, querystring, params, headers. */
   in?: string;
+  /** In English, for API clients and logs; the web app words the error by its code. */
   message: string;
+  /** Stable and language-free, e.g. "too_long" (see src/shared/errors/codes.ts). */
   code?: string;
+  /** What the code's wording needs, e.g. { max: 200 }. */
+  params?: Record<string, unknown>;
 }
 
 export class DomainError extends Error {

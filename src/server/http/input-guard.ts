@@ -20,13 +20,13 @@ declare module 'fastify' {
   }
 }
 
-const REFUSALS: Record<Unstorable, { message: string; code: string }> = {
+const REFUSALS: Record<Unstorable, { message: string; code: string; params?: Record<string, unknown> }> = {
   nul: { message: 'contains a NUL character (U+0000), which cannot be stored', code: 'unstorable_text' },
   lone_surrogate: {
     message: 'contains an invalid character (a lone UTF-16 surrogate), which cannot be stored',
     code: 'unstorable_text',
   },
-  too_deep: { message: `is nested deeper than ${MAX_NESTING} levels`, code: 'too_deep' },
+  too_deep: { message: `is nested deeper than ${MAX_NESTING} levels`, code: 'too_deep', params: { max: MAX_NESTING } },
 };
 
 const PARTS = ['params', 'query', 'body'] as const;

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { codeOfIssue } from '@shared/errors/codes';
+import type { z } from 'zod';
 import { isTransientDatabaseError } from '../db/transient';
 import { DomainError, type FieldError } from './errors';
 
@@ -68,7 +70,8 @@ export function registerProblemHandlers(
         field: fieldPath(v.instancePath) || where,
         in: where,
         message: v.message ?? 'is invalid',
-        code: v.keyword,
+        // The issue as zod reported it, read the same way the browser reads it before sending.
+        ...codeOfIssue({ ...v.params, code: v.keyword } as unknown as z.core.$ZodIssue),
       }));
       return send(reply, request, {
         status: 400,

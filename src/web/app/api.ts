@@ -7,7 +7,9 @@ export interface FieldProblem {
   field: string;
   in?: string;
   message: string;
+  /** Stable, e.g. "too_long" (src/shared/errors/codes.ts); the words come from the code. */
   code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface Problem {

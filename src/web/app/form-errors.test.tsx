@@ -28,4 +28,22 @@ describe('form errors in the user’s language', () => {
       notes: 'Enthält Zeichen, die nicht gespeichert werden können (z. B. ein Nullzeichen aus einer Kopie)',
     });
   });
+
+  it('words server errors by their code and parameters, not by their English message', () => {
+    const error = new ApiError({
+      status: 400,
+      errors: [
+        { field: 'subject', in: 'body', code: 'too_long', params: { max: 200 }, message: 'Too big: expected …' },
+        { field: 'startsOn', in: 'body', code: 'overlaps_absence', message: 'overlaps another absence' },
+        { field: 'body', in: 'body', code: 'unknown_placeholder', params: { placeholder: '{{x}}' }, message: '…' },
+        { field: 'notes', in: 'body', code: 'something_new', message: 'is something new' },
+      ],
+    });
+    expect(serverFieldErrors(error)).toEqual({
+      subject: 'Höchstens 200 Zeichen',
+      startsOn: 'Für diese Zeit ist schon eine Abwesenheit eingetragen.',
+      body: 'Unbekannter Platzhalter: {{x}}',
+      notes: 'is something new',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
-import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE, YEAR_RANGE_RULE } from '../../shared/common';
+import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
 import i18next from '../i18n';
 import { ApiError, type FieldProblem } from './api';
 import { describeError } from './describe-error';
@@ -19,53 +19,51 @@ const FORMAT_MESSAGES: Record<string, () => string> = {
   to: () => i18next.t('validation.time'),
 };
 
-/** Stable codes of server field errors whose wording does not depend on the field. */
-const SERVER_CODES: Record<string, () => string> = {
+type Words = (params: Record<string, unknown>, field: string) => string;
+
+/**
+ * Field errors in the user's language by their code (src/shared/errors/codes.ts), whether the
+ * browser found them before sending or the server answered with them.
+ */
+const CODE_WORDS: Partial<Record<FieldErrorCode, Words>> = {
+  required: () => i18next.t('validation.required'),
+  too_short: (p) => i18next.t('validation.tooShort', { min: Number(p.min) }),
+  too_long: (p) => i18next.t('validation.tooLong', { max: Number(p.max) }),
+  too_few: (p) => i18next.t('validation.tooFew', { min: Number(p.min) }),
+  too_many: (p) => i18next.t('validation.tooMany', { max: Number(p.max) }),
+  invalid_email: () => i18next.t('validation.email'),
+  invalid_format: (_, field) => FORMAT_MESSAGES[lastSegment(field)]?.() ?? i18next.t('validation.invalid'),
+  invalid: (_, field) =>
+    lastSegment(field) === 'to' ? i18next.t('validation.endAfterStart') : i18next.t('validation.invalid'),
+  year_range: (p) => i18next.t('validation.yearRange', { from: Number(p.from), to: Number(p.to) }),
   unstorable_text: () => i18next.t('validation.unstorable'),
-};
-
-const yearRange = () => i18next.t('validation.yearRange', { from: EARLIEST_YEAR, to: LATEST_YEAR });
-
-/** The server speaks English; known messages get translated, unknown ones are shown as sent. */
-const SERVER_MESSAGES: Record<string, () => string> = {
-  [YEAR_RANGE_MESSAGE]: yearRange,
-  'already in use': () => i18next.t('validation.alreadyInUse'),
-  'is not your current password': () => i18next.t('validation.notCurrentPassword'),
-  'must differ from the current one': () => i18next.t('validation.mustDiffer'),
-  'unknown location': () => i18next.t('validation.unknownLocation'),
-  'say what was said and offered: the customer was reached': () => i18next.t('requests.attempts.noteRequired'),
-  'you cannot demote or deactivate yourself': () => i18next.t('validation.cannotDemoteSelf'),
+  already_in_use: () => i18next.t('validation.alreadyInUse'),
+  not_current_password: () => i18next.t('validation.notCurrentPassword'),
+  must_differ: () => i18next.t('validation.mustDiffer'),
+  unknown_location: () => i18next.t('validation.unknownLocation'),
+  cannot_demote_self: () => i18next.t('validation.cannotDemoteSelf'),
+  note_required: () => i18next.t('requests.attempts.noteRequired'),
+  invalid_phone: () => i18next.t('requests.errors.invalidPhone'),
+  own_location_required: () => i18next.t('requests.errors.ownLocation'),
+  active_colleague_required: () => i18next.t('requests.errors.colleague'),
+  overlaps_absence: () => i18next.t('requests.errors.overlap'),
+  inactive_user: () => i18next.t('requests.errors.inactiveUser'),
+  self_deputy: () => i18next.t('requests.errors.selfDeputy'),
+  unknown_placeholder: (p) => `${i18next.t('requests.errors.placeholder')} ${String(p.placeholder)}`,
+  in_future: () => i18next.t('requests.errors.future'),
 };
 
 function lastSegment(path: string) {
   return path.split('.').pop() ?? path;
 }
 
+function wordsFor(code: string | undefined, params: Record<string, unknown> | undefined, field: string) {
+  return code ? CODE_WORDS[code as FieldErrorCode]?.(params ?? {}, field) : undefined;
+}
+
 function messageForIssue(issue: z.core.$ZodIssue, field: string): string {
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? i18next.t('validation.required')
-          : i18next.t('validation.tooShort', { min: Number(issue.minimum) });
-      }
-      if (issue.origin === 'array') return i18next.t('validation.tooFew', { min: Number(issue.minimum) });
-      return i18next.t('validation.invalid');
-    case 'too_big':
-      if (issue.origin === 'string') return i18next.t('validation.tooLong', { max: Number(issue.maximum) });
-      return i18next.t('validation.tooMany', { max: Number(issue.maximum) });
-    case 'invalid_format':
-      if (issue.format === 'email') return i18next.t('validation.email');
-      return FORMAT_MESSAGES[lastSegment(field)]?.() ?? i18next.t('validation.invalid');
-    case 'invalid_type':
-    case 'invalid_value':
-      return i18next.t('validation.required');
-    case 'custom':
-      if (issue.params?.rule === YEAR_RANGE_RULE) return yearRange();
-      return lastSegment(field) === 'to' ? i18next.t('validation.endAfterStart') : i18next.t('validation.invalid');
-    default:
-      return i18next.t('validation.invalid');
-  }
+  const { code, params } = codeOfIssue(issue);
+  return wordsFor(code, params, field) ?? i18next.t('validation.invalid');
 }
 
 /**
@@ -85,12 +83,9 @@ export function zodValidate<Values>(schema: z.ZodType, prepare: (values: Values)
   };
 }
 
+/** A server field error in the user's language by its code; one without a known code is shown as sent. */
 export function translateServerMessage(problem: FieldProblem) {
-  return (
-    (problem.code ? SERVER_CODES[problem.code]?.() : undefined) ??
-    SERVER_MESSAGES[problem.message]?.() ??
-    problem.message
-  );
+  return wordsFor(problem.code, problem.params, problem.field) ?? problem.message;
 }
 
 /** Maps the `errors[]` of a problem+json answer onto form fields, e.g. "openingHours.mon.0.to". */

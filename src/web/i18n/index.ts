@@ -1,5 +1,6 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '../../shared/org/enums';
 
@@ -21,8 +22,16 @@ const bundledTranslations: BackendModule = {
       return;
     }
     translations[language]().then(
-      // Under `texts`: the words the server stores by key (notifications), shared with the server.
-      (module) => callback(null, { ...(module.default as object), texts: TEXTS[language] }),
+      // Shared with the server: the request types' names from their one home in src/shared, and under
+      // `texts` what the server stores by key (notifications).
+      (module) => {
+        const own = module.default as { requests?: object };
+        callback(null, {
+          ...own,
+          requests: { ...own.requests, type: REQUEST_TYPE_LABELS[language] },
+          texts: TEXTS[language],
+        });
+      },
       (error: unknown) => callback(error instanceof Error ? error : String(error), null),
     );
   },

@@ -61,7 +61,12 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
     const deputy = (await loadPeople(db, [deputyId])).get(deputyId);
     if (!deputy?.active || !deputy.locationIds.some((l) => person.locationIds.includes(l))) {
       throw new ValidationError([
-        { field: 'deputyId', in: 'body', message: 'must be an active colleague at one of the same locations' },
+        {
+          field: 'deputyId',
+          in: 'body',
+          code: 'active_colleague_required',
+          message: 'must be an active colleague at one of the same locations',
+        },
       ]);
     }
   }
@@ -77,7 +82,7 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
     if (other) {
       throw new ConflictError(
         `This person is already away from ${germanDate(other.startsOn)} to ${germanDate(other.endsOn)}.`,
-        [{ field: 'startsOn', in: 'body', message: 'overlaps another absence' }],
+        [{ field: 'startsOn', in: 'body', code: 'overlaps_absence', message: 'overlaps another absence' }],
       );
     }
   }
@@ -143,7 +148,9 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
         throw new ValidationError([{ field: 'endsOn', in: 'body', message: 'must not end before it starts' }]);
       }
       if (patch.deputyId === person.id) {
-        throw new ValidationError([{ field: 'deputyId', in: 'body', message: 'cannot deputise for oneself' }]);
+        throw new ValidationError([
+          { field: 'deputyId', in: 'body', code: 'self_deputy', message: 'cannot deputise for oneself' },
+        ]);
       }
       if (patch.deputyId !== undefined) await assertDeputy(person, patch.deputyId);
       await db.transaction(async (tx) => {

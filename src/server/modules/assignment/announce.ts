@@ -1,3 +1,4 @@
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import type { RequestType } from '../../../shared/requests/enums';
 import { notificationText } from '@shared/texts/notifications';
 import type { DbOrTx } from '../../db/client';
@@ -5,7 +6,7 @@ import { WriteBatch } from '../../db/together';
 import type { MailService } from '../../integrations/mail/service';
 import type { NotificationsService } from '../notifications/service';
 import { loadPeople, locationNames, type Person } from './people';
-import { germanDateTime, REQUEST_TYPE_LABELS } from './wording';
+import { germanDateTime } from './wording';
 
 export interface AnnounceInput {
   request: {
@@ -139,7 +140,7 @@ function mailText(
       : null,
     '',
     `Anliegen:  ${request.number}`,
-    `Art:       ${REQUEST_TYPE_LABELS[request.type]}`,
+    `Art:       ${REQUEST_TYPE_LABELS.de[request.type]}`,
     `Kunde:     ${request.contactDisplayName}`,
     `Betreff:   ${request.subject}`,
     locationName ? `Standort:  ${locationName}` : null,

@@ -1,3 +1,4 @@
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import type { DepartmentKind } from '../../../shared/org/enums';
 import type { RequestType } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
@@ -5,7 +6,7 @@ import { openLoad, type Person, regularStaffOf } from './people';
 import { type Cover, coverFor, leadsTakeOver, PresenceBook } from './presence';
 import * as repo from './repo';
 import { liveStaff, type StaffReader } from './staff-reader';
-import { berlinDate, names, REQUEST_TYPE_LABELS } from './wording';
+import { berlinDate, names } from './wording';
 
 export interface DecideInput {
   type: RequestType;
@@ -67,7 +68,7 @@ export function ruleMatches(rule: Pick<repo.RuleRow, 'match'>, input: Omit<Decid
 
 function matchedCriteria(rule: repo.RuleRow, input: DecideInput, locationName: string): string {
   const parts: string[] = [];
-  if (rule.match.types?.length) parts.push(`Typ: ${REQUEST_TYPE_LABELS[input.type]}`);
+  if (rule.match.types?.length) parts.push(`Typ: ${REQUEST_TYPE_LABELS.de[input.type]}`);
   if (rule.match.locationIds?.length) parts.push(`Standort: ${locationName}`);
   if (rule.match.brands?.length) parts.push(`Marke: ${input.brand}`);
   if (rule.match.sources?.length) parts.push(`Quelle: ${input.source}`);

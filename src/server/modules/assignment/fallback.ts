@@ -1,9 +1,10 @@
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import type { DepartmentKind } from '../../../shared/org/enums';
 import type { FallbackTeam } from '../../../shared/requests/assignment';
 import type { RequestType } from '../../../shared/requests/enums';
 import type { Person } from './people';
 import type { PresenceBook } from './presence';
-import { absenceText, REQUEST_TYPE_LABELS } from './wording';
+import { absenceText } from './wording';
 
 /** What a request needs to find its management when no rule (or nobody of the rule) takes it. */
 export interface FallbackTarget {
@@ -96,7 +97,7 @@ export async function chooseFallback(
     tiers.push({
       people: responsible,
       team,
-      label: `${REQUEST_TYPE_LABELS[target.type]}${named} gehört zur ${TEAM_LEADS[team]}`,
+      label: `${REQUEST_TYPE_LABELS.de[target.type]}${named} gehört zur ${TEAM_LEADS[team]}`,
     });
   }
   const rest = tiers.length > 0 ? others : managers;

@@ -53,7 +53,12 @@ export function createRulesService({ db, clock }: Deps) {
     if (actor.role === 'admin') return;
     if (!locationIds || locationIds.length === 0) {
       throw new ValidationError([
-        { field: 'match.locationIds', in: 'body', message: 'name at least one of your locations' },
+        {
+          field: 'match.locationIds',
+          in: 'body',
+          code: 'own_location_required',
+          message: 'name at least one of your locations',
+        },
       ]);
     }
     if (locationIds.some((id) => !actor.locationIds.includes(id))) {
@@ -72,16 +77,27 @@ export function createRulesService({ db, clock }: Deps) {
     }
     const people = await loadPeople(db, [...(rule.userId ? [rule.userId] : []), ...rule.groupUserIds]);
     if (rule.userId && !people.get(rule.userId)?.active) {
-      errors.push({ field: 'userId', in: 'body', message: 'unknown or inactive user' });
+      errors.push({ field: 'userId', in: 'body', code: 'inactive_user', message: 'unknown or inactive user' });
     }
     rule.groupUserIds.forEach((id, i) => {
       if (!people.get(id)?.active)
-        errors.push({ field: `groupUserIds.${i}`, in: 'body', message: 'unknown or inactive user' });
+        errors.push({
+          field: `groupUserIds.${i}`,
+          in: 'body',
+          code: 'inactive_user',
+          message: 'unknown or inactive user',
+        });
     });
     const locationIds = rule.match.locationIds ?? [];
     const known = await locationNames(db, locationIds);
     locationIds.forEach((id, i) => {
-      if (!known.has(id)) errors.push({ field: `match.locationIds.${i}`, in: 'body', message: 'unknown location' });
+      if (!known.has(id))
+        errors.push({
+          field: `match.locationIds.${i}`,
+          in: 'body',
+          code: 'unknown_location',
+          message: 'unknown location',
+        });
     });
     if (errors.length > 0) throw new ValidationError(errors);
   }

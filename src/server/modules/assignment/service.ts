@@ -108,7 +108,9 @@ export function createAssignmentService(
       input: z.output<typeof AssignmentProbe>,
     ): Promise<z.infer<typeof AssignmentDecision>> {
       if (!(await locationNames(db, [input.locationId])).has(input.locationId)) {
-        throw new ValidationError([{ field: 'locationId', in: 'body', message: 'unknown location' }]);
+        throw new ValidationError([
+          { field: 'locationId', in: 'body', code: 'unknown_location', message: 'unknown location' },
+        ]);
       }
       // It names who is away and who stands in: a manager asks it for their own locations.
       assertLocation(actor, input.locationId);

@@ -1,4 +1,3 @@
-import type { RequestType } from '../../../shared/requests/enums';
 import { toLocal } from '../../lib/zoned-time';
 
 /*
@@ -8,15 +7,6 @@ import { toLocal } from '../../lib/zoned-time';
  */
 
 const TIME_ZONE = 'Europe/Berlin';
-
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  sales_lead: 'Verkaufsanfrage',
-  service_appointment: 'Serviceanfrage',
-  callback: 'Rückruf',
-  parts: 'Teileanfrage',
-  complaint: 'Reklamation',
-  general: 'Allgemeine Anfrage',
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

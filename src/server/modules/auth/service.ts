@@ -185,10 +185,19 @@ export function createAuthService({ db, clock, config }: Deps) {
     async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<UserActor> {
       const user = await org.findUser(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new ValidationError([{ field: 'currentPassword', in: 'body', message: 'is not your current password' }]);
+        throw new ValidationError([
+          {
+            field: 'currentPassword',
+            in: 'body',
+            code: 'not_current_password',
+            message: 'is not your current password',
+          },
+        ]);
       }
       if (currentPassword === newPassword) {
-        throw new ValidationError([{ field: 'newPassword', in: 'body', message: 'must differ from the current one' }]);
+        throw new ValidationError([
+          { field: 'newPassword', in: 'body', code: 'must_differ', message: 'must differ from the current one' },
+        ]);
       }
       const passwordHash = await hashPassword(newPassword);
       const csrfToken = randomToken(24);

@@ -96,7 +96,9 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
       const now = clock.now();
       const effectiveAt = input.effectiveAt ? new Date(input.effectiveAt) : now;
       if (effectiveAt > now) {
-        throw new ValidationError([{ field: 'effectiveAt', in: 'body', message: 'must not be in the future' }]);
+        throw new ValidationError([
+          { field: 'effectiveAt', in: 'body', code: 'in_future', message: 'must not be in the future' },
+        ]);
       }
       await db.transaction(async (tx) => {
         await lockLiveContact(tx, contactId);

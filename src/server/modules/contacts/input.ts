@@ -55,6 +55,7 @@ export function preparePhones(
       errors.push({
         field: `${options.field ?? 'phones'}.${i}.number`,
         in: 'body',
+        code: 'invalid_phone',
         message: 'is not a valid phone number',
       });
     }

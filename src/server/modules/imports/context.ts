@@ -19,7 +19,9 @@ export async function importContext(
   for (const l of locations) for (const key of [l.city, l.name, l.code]) byName.set(key.toLowerCase(), l.id);
   const defaultLocationId = locationId ?? (actor.kind === 'user' ? actor.homeLocationId : locations[0]?.id);
   if (!defaultLocationId || !locations.some((l) => l.id === defaultLocationId)) {
-    throw new ValidationError([{ field: 'locationId', in: 'body', message: 'unknown location' }]);
+    throw new ValidationError([
+      { field: 'locationId', in: 'body', code: 'unknown_location', message: 'unknown location' },
+    ]);
   }
   const now = clock.now();
   return {

@@ -74,7 +74,12 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0) {
       throw new ValidationError([
-        { field: field.endsWith('Ids') ? `${field}.${missing}` : field, in: 'body', message: 'unknown location' },
+        {
+          field: field.endsWith('Ids') ? `${field}.${missing}` : field,
+          in: 'body',
+          code: 'unknown_location',
+          message: 'unknown location',
+        },
       ]);
     }
   }
@@ -114,7 +119,7 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
     async createLocation(actor: Actor | null, input: LocationInput): Promise<Location> {
       if (await repo.findLocationByCode(db, input.code)) {
         throw new ConflictError('A location with this code exists already.', [
-          { field: 'code', in: 'body', message: 'already in use' },
+          { field: 'code', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       const id = await db.transaction(async (tx) => {
@@ -141,7 +146,7 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
       if (!current) throw new NotFoundError('Location');
       if (input.code && input.code !== current.code && (await repo.findLocationByCode(db, input.code))) {
         throw new ConflictError('A location with this code exists already.', [
-          { field: 'code', in: 'body', message: 'already in use' },
+          { field: 'code', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       await db.transaction(async (tx) => {
@@ -229,7 +234,7 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
       await assertLocationsExist(input.locationIds, 'locationIds');
       if (await repo.findUserByEmail(db, input.email)) {
         throw new ConflictError('A user with this e-mail address exists already.', [
-          { field: 'email', in: 'body', message: 'already in use' },
+          { field: 'email', in: 'body', code: 'already_in_use', message: 'already in use' },
         ]);
       }
       const generated = input.password ? undefined : generatePassword();
@@ -276,7 +281,7 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
         const other = await repo.findUserByEmail(db, input.email);
         if (other && other.id !== id) {
           throw new ConflictError('A user with this e-mail address exists already.', [
-            { field: 'email', in: 'body', message: 'already in use' },
+            { field: 'email', in: 'body', code: 'already_in_use', message: 'already in use' },
           ]);
         }
       }
@@ -286,7 +291,12 @@ export function createOrgService({ db, clock }: Deps, sessions: SessionsOfUsers)
         ((input.role && input.role !== 'admin') || input.active === false)
       ) {
         throw new ValidationError([
-          { field: input.role ? 'role' : 'active', in: 'body', message: 'you cannot demote or deactivate yourself' },
+          {
+            field: input.role ? 'role' : 'active',
+            in: 'body',
+            code: 'cannot_demote_self',
+            message: 'you cannot demote or deactivate yourself',
+          },
         ]);
       }
       const { locationIds, ...fields } = input;

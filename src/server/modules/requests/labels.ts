@@ -1,17 +1,11 @@
+import { REQUEST_STATUS_WORDS, REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import type { AttemptOutcome, LostReason, RequestStatus, RequestType } from '../../../shared/requests/enums';
 
 /** German words for timeline summaries, notifications and e-mails (the stored history is read by staff). */
-export const TYPE_LABEL: Record<RequestType, string> = {
-  sales_lead: 'Verkaufsanfrage',
-  service_appointment: 'Serviceterminanfrage',
-  callback: 'Rückrufbitte',
-  parts: 'Teileanfrage',
-  complaint: 'Reklamation',
-  general: 'Allgemeine Anfrage',
-};
+export const TYPE_LABEL: Record<RequestType, string> = REQUEST_TYPE_LABELS.de;
 
 /**
- * "Rückrufbitte – Müller will einen Termin", but just "Rückrufbitte (Anruf)" where the subject
+ * "Rückruf – Müller will einen Termin", but just "Rückruf (Anruf)" where the subject
  * already begins with the type's name: a summary that says the same word twice reads as a fault.
  */
 export function typeAndSubject(type: RequestType, subject: string, separator = ' – '): string {
@@ -24,14 +18,7 @@ export function typeAndSubject(type: RequestType, subject: string, separator = '
 /** The default subject when a machine sends none. */
 export const DEFAULT_SUBJECT: Record<RequestType, string> = { ...TYPE_LABEL };
 
-export const STATUS_LABEL: Record<RequestStatus, string> = {
-  new: 'neu',
-  assigned: 'zugewiesen',
-  in_progress: 'in Bearbeitung',
-  waiting: 'wartet auf Kunden',
-  done: 'erledigt',
-  lost: 'verloren',
-};
+export const STATUS_LABEL: Record<RequestStatus, string> = REQUEST_STATUS_WORDS.de;
 
 export const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
   reached: 'erreicht',

@@ -120,7 +120,8 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
   async function recordAttempt(actor: UserActor, id: string, input: z.output<typeof AttemptInput>): Promise<void> {
     const now = deps.clock.now();
     const at = input.at ? new Date(input.at) : now;
-    if (at > now) throw new ValidationError([{ field: 'at', in: 'body', message: 'must not be in the future' }]);
+    if (at > now)
+      throw new ValidationError([{ field: 'at', in: 'body', code: 'in_future', message: 'must not be in the future' }]);
     await change(actor, id, async (tx, row) => {
       if (!isOpen(row.status)) {
         throw new ConflictError(`The request is ${STATUS_LABEL[row.status]}; reopen it to record a contact attempt.`);

@@ -1,3 +1,4 @@
+import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { parsePhone } from '../../../shared/contacts/normalize';
@@ -20,7 +21,6 @@ import type { MergeHooks } from '../contacts/merge-hooks';
 import type { NotificationsService } from '../notifications/service';
 import type { OrgService } from '../org/service';
 import type { RequestsService } from '../requests/service';
-import { TYPE_LABEL } from '../requests/labels';
 import { createCallRequests, newCaller } from './call-requests';
 import { identifyCaller } from './caller-id';
 import { createMissedCalls } from './missed';
@@ -186,7 +186,7 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
       const message = input.message ?? call.note;
       const outcome = await requestFromCall(actor, call, {
         type: input.type,
-        subject: input.subject ?? `${TYPE_LABEL[input.type]} (Anruf)`,
+        subject: input.subject ?? `${REQUEST_TYPE_LABELS.de[input.type]} (Anruf)`,
         message,
         contactId: contactId ?? null,
         customer: input.newContact
@@ -247,7 +247,10 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
     /** Dials through the phone system at the user's extension, or hands back a tel: link. */
     async clickToCall(actor: UserActor, input: { number: string; contactId?: string }) {
       const { e164 } = parsePhone(input.number);
-      if (!e164) throw new ValidationError([{ field: 'number', in: 'body', message: 'is not a phone number' }]);
+      if (!e164)
+        throw new ValidationError([
+          { field: 'number', in: 'body', code: 'invalid_phone', message: 'is not a phone number' },
+        ]);
       const href = `tel:${e164}`;
       const extension = (await repo.extensionsOfUser(db, actor.userId)).find((x) =>
         canDial(adapters.adapterFor(x.connectionId)),

@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { REQUEST_TYPES, type RequestType, TEMPLATE_KINDS, type TemplateKind } from '../../../shared/requests/enums';
@@ -35,11 +36,13 @@ export function createTemplatesService({ db, clock }: Deps) {
       ...unknownPlaceholders(subject ?? '').map((name) => ({
         field: 'subject',
         in: 'body',
+        ...fieldError('unknown_placeholder', { placeholder: `{{${name}}}` }),
         message: `unknown placeholder {{${name}}}`,
       })),
       ...unknownPlaceholders(body).map((name) => ({
         field: 'body',
         in: 'body',
+        ...fieldError('unknown_placeholder', { placeholder: `{{${name}}}` }),
         message: `unknown placeholder {{${name}}}`,
       })),
     ];

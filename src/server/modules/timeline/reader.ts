@@ -124,7 +124,9 @@ export function createTimelineService(
       const now = clock.now();
       const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
       if (occurredAt.getTime() > now.getTime()) {
-        throw new ValidationError([{ field: 'occurredAt', in: 'body', message: 'must not be in the future' }]);
+        throw new ValidationError([
+          { field: 'occurredAt', in: 'body', code: 'in_future', message: 'must not be in the future' },
+        ]);
       }
       const contact = await contacts.get(contactId);
       if (contact.mergedInto || contact.id !== contactId) {

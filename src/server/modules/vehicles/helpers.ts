@@ -7,7 +7,7 @@ export function pastInstant(value: string | undefined, field: string, now: Date)
   if (!value) return now;
   const at = new Date(value);
   if (at.getTime() > now.getTime())
-    throw new ValidationError([{ field, in: 'body', message: 'must not be in the future' }]);
+    throw new ValidationError([{ field, in: 'body', code: 'in_future', message: 'must not be in the future' }]);
   return at;
 }
 

@@ -28,7 +28,7 @@ export type VehiclesService = ReturnType<typeof createVehiclesService>;
 
 const vinTaken = () =>
   new ConflictError('A vehicle with this VIN exists already.', [
-    { field: 'vin', in: 'body', message: 'already in use' },
+    { field: 'vin', in: 'body', code: 'already_in_use', message: 'already in use' },
   ]);
 
 export function createVehiclesService(deps: Deps, contacts: ContactsService, mergeHooks: MergeHooks, org: OrgService) {
@@ -67,7 +67,9 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
       await org.getLocation(locationId);
     } catch (error) {
       if (error instanceof NotFoundError) {
-        throw new ValidationError([{ field: 'locationId', in: 'body', message: 'unknown location' }]);
+        throw new ValidationError([
+          { field: 'locationId', in: 'body', code: 'unknown_location', message: 'unknown location' },
+        ]);
       }
       throw error;
     }

@@ -18,7 +18,7 @@ type Update = z.output<typeof ExtensionUpdate>;
 
 const taken = () =>
   new ConflictError('This extension is already mapped on this connection.', [
-    { field: 'extension', in: 'body', message: 'already in use' },
+    { field: 'extension', in: 'body', code: 'already_in_use', message: 'already in use' },
   ]);
 
 export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {

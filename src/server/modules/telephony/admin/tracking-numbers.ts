@@ -17,7 +17,7 @@ type Row = typeof trackingNumbers.$inferSelect;
 
 const taken = () =>
   new ConflictError('This number is already a tracking number.', [
-    { field: 'number', in: 'body', message: 'already in use' },
+    { field: 'number', in: 'body', code: 'already_in_use', message: 'already in use' },
   ]);
 
 export function createTrackingNumbersAdmin({ db, clock }: Deps) {

@@ -6,8 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS } from '../../../../shared/requests/enums';
 import { AbsenceInput } from '../../../../shared/requests/assignment';
-import { zodValidate } from '../../../app/form-errors';
-import { reportFormError } from '../../requests/form-errors';
+import { reportError, zodValidate } from '../../../app/form-errors';
 import { currentLocale } from '../../../i18n';
 import { todayInBerlin } from '../../customers/format';
 import { useDirectory } from '../../customers/queries';
@@ -51,7 +50,7 @@ function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClos
       notifications.show({ color: 'teal', message: t('assignment.absences.saved') });
       onClose();
     } catch (error) {
-      reportFormError(error, form);
+      reportError(error, form);
     }
   }
 

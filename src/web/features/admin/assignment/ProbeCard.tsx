@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportError } from '../../../app/form-errors';
 import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { REQUEST_TYPES } from '../../../../shared/requests/enums';
 import type { AssignmentDecisionData } from '../../requests/types';
 import { useCurrentUser } from '../../../app/auth';
-import { reportFormError } from '../../requests/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { fromLocalInput } from '../../requests/intake/callback-windows';
 import { CustomerSearchField } from '../../requests/intake/CustomerSearchField';
@@ -55,7 +55,7 @@ export function ProbeCard() {
         ...(values.at ? { at: fromLocalInput(values.at) } : {}),
       });
     } catch (error) {
-      reportFormError(error, form);
+      reportError(error, form);
     }
   }
 

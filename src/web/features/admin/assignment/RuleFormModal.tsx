@@ -15,9 +15,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_STRATEGIES, REQUEST_TYPES, type AssignmentStrategy } from '../../../../shared/requests/enums';
 import { AssignmentRuleInput } from '../../../../shared/requests/assignment';
-import { zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '../../../app/form-errors';
 import { useCurrentUser } from '../../../app/auth';
-import { reportFormError } from '../../requests/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useDirectory } from '../../customers/queries';
 import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
@@ -85,7 +84,7 @@ function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(
       notifications.show({ color: 'teal', message: t('assignment.rules.saved', { name: saved.name }) });
       onClose();
     } catch (error) {
-      reportFormError(error, form);
+      reportError(error, form);
     }
   }
 

@@ -30,7 +30,7 @@ describe('TrackingNumberForm', () => {
       ...routes,
       'POST /api/telephony/tracking-numbers': problem(409, {
         code: 'conflict',
-        errors: [{ field: 'number', in: 'body', message: 'already in use' }],
+        errors: [{ field: 'number', in: 'body', code: 'already_in_use', message: 'already in use' }],
       }),
     });
     const onClose = vi.fn();

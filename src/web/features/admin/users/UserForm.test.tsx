@@ -14,7 +14,7 @@ describe('UserFormModal', () => {
       'POST /api/users': problem(409, {
         code: 'conflict',
         detail: 'A user with this e-mail address exists.',
-        errors: [{ field: 'email', in: 'body', message: 'already in use' }],
+        errors: [{ field: 'email', in: 'body', code: 'already_in_use', message: 'already in use' }],
       }),
     });
     const onClose = vi.fn();

@@ -22,8 +22,7 @@ import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../../shared/requests/attachments';
 import { RequestCreate } from '../../../../shared/requests/schemas';
-import { zodValidate } from '../../../app/form-errors';
-import { reportFormError } from '../form-errors';
+import { reportError, zodValidate } from '../../../app/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useContactVehicles } from '../../customers/queries';
 import { ACCEPT, fileProblem } from '../attachments/files';
@@ -119,7 +118,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
     try {
       created = await create.mutateAsync(toBody(values));
     } catch (error) {
-      reportFormError(error, form);
+      reportError(error, form);
       return;
     }
     // The request stands on its own; files that fail to upload can be attached again on it.

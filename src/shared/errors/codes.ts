@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_RULE } from '../common';
+
+/**
+ * Field-error codes and their parameters. The server sends them beside its English message
+ * (problem+json `errors[]`: field, message, code, params); the web app words them in the
+ * user's language by code, never by the message.
+ */
+export interface FieldErrorParams {
+  required: Record<string, never>;
+  too_short: { min: number };
+  too_long: { max: number };
+  too_few: { min: number };
+  too_many: { max: number };
+  invalid: Record<string, never>;
+  invalid_email: Record<string, never>;
+  /** A pattern did not match; the wording depends on the field (postal code, time …). */
+  invalid_format: { format?: string };
+  year_range: { from: number; to: number };
+  unstorable_text: Record<string, never>;
+  too_deep: { max: number };
+  already_in_use: Record<string, never>;
+  not_current_password: Record<string, never>;
+  must_differ: Record<string, never>;
+  unknown_location: Record<string, never>;
+  cannot_demote_self: Record<string, never>;
+  note_required: Record<string, never>;
+  invalid_phone: Record<string, never>;
+  own_location_required: Record<string, never>;
+  active_colleague_required: Record<string, never>;
+  overlaps_absence: Record<string, never>;
+  inactive_user: Record<string, never>;
+  self_deputy: Record<string, never>;
+  unknown_placeholder: { placeholder: string };
+  in_future: Record<string, never>;
+}
+
+export type FieldErrorCode = keyof FieldErrorParams;
+
+/** A code with its parameters, e.g. `{ code: 'too_long', params: { max: 200 } }`. */
+export type CodedFieldError = {
+  [C in FieldErrorCode]: FieldErrorParams[C] extends Record<string, never>
+    ? { code: C; params?: FieldErrorParams[C] }
+    : { code: C; params: FieldErrorParams[C] };
+}[FieldErrorCode];
+
+/** The code of a field error with parameters, checked against the code. */
+export function fieldError<C extends FieldErrorCode>(code: C, params: FieldErrorParams[C]): CodedFieldError {
+  return { code, params } as CodedFieldError;
+}
+
+/**
+ * One reading of a schema issue for both sides: the server sends it as the code of a 400, the
+ * browser shows it before sending. A one-character minimum on text means "required".
+ */
+export function codeOfIssue(issue: z.core.$ZodIssue): CodedFieldError {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        const min = Number(issue.minimum);
+        return min <= 1 ? { code: 'required' } : fieldError('too_short', { min });
+      }
+      if (issue.origin === 'array') return fieldError('too_few', { min: Number(issue.minimum) });
+      return { code: 'invalid' };
+    case 'too_big':
+      if (issue.origin === 'string') return fieldError('too_long', { max: Number(issue.maximum) });
+      return fieldError('too_many', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      if (issue.format === 'email') return { code: 'invalid_email' };
+      return fieldError('invalid_format', { format: issue.format });
+    case 'invalid_type':
+    case 'invalid_value':
+      return { code: 'required' };
+    case 'custom':
+      if (issue.params?.rule === YEAR_RANGE_RULE)
+        return fieldError('year_range', { from: EARLIEST_YEAR, to: LATEST_YEAR });
+      return { code: 'invalid' };
+    default:
+      return { code: 'invalid' };
+  }
+}
