@@ -9,7 +9,8 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
   resolve: { alias: pathAliases },
   test: {
     name: `server:${engine}`,
-    include: ['src/server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // Rules in src/shared (used by the server and the web app alike) are plain functions: tested here, in node.
+    include: ['src/server/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/support/global-setup.ts'],
     env: { CRM_TEST_ENGINE: engine },
