@@ -11,6 +11,7 @@ import { useAuth } from './auth';
 import { RequireAuth, RequireRole } from './guards';
 import { PageLoader } from './shell/PageLoader';
 import { RouteError } from './shell/RouteError';
+import { can, rolesFor } from '@shared/auth/policies';
 
 /*
  * Each screen loads what it shows. Routes name their code with `lazy`: on a reload the router fetches
@@ -32,12 +33,8 @@ const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPa
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
 function AdminIndex() {
   const { user } = useAuth();
-  return <Navigate to={user?.role === 'admin' ? 'users' : 'assignment'} replace />;
+  return <Navigate to={user && can(user.role, 'org.users.manage') ? 'users' : 'assignment'} replace />;
 }
-
-const ADMINS = ['admin'] as const;
-const MANAGERS = ['admin', 'manager'] as const;
-const EVERYONE = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -76,7 +73,7 @@ export const routes: RouteObject[] = [
               })),
           },
           {
-            element: <RequireRole roles={MANAGERS} />,
+            element: <RequireRole roles={rolesFor('reports.read')} />,
             children: [
               {
                 path: 'reports',
@@ -87,7 +84,7 @@ export const routes: RouteObject[] = [
           {
             path: 'admin',
             element: (
-              <RequireRole roles={EVERYONE}>
+              <RequireRole roles={rolesFor('assignment.rules.read')}>
                 <Suspense fallback={<PageLoader />}>
                   <AdminLayout />
                 </Suspense>
@@ -98,7 +95,7 @@ export const routes: RouteObject[] = [
               {
                 path: 'users',
                 element: (
-                  <RequireRole roles={ADMINS}>
+                  <RequireRole roles={rolesFor('org.users.manage')}>
                     <UsersPage />
                   </RequireRole>
                 ),
@@ -106,7 +103,7 @@ export const routes: RouteObject[] = [
               {
                 path: 'locations',
                 element: (
-                  <RequireRole roles={ADMINS}>
+                  <RequireRole roles={rolesFor('org.locations.manage')}>
                     <LocationsPage />
                   </RequireRole>
                 ),
@@ -114,14 +111,14 @@ export const routes: RouteObject[] = [
               {
                 path: 'api-keys',
                 element: (
-                  <RequireRole roles={ADMINS}>
+                  <RequireRole roles={rolesFor('auth.apiKeys.manage')}>
                     <ApiKeysPage />
                   </RequireRole>
                 ),
               },
               { path: 'assignment', element: <RulesPage /> },
               {
-                element: <RequireRole roles={MANAGERS} />,
+                element: <RequireRole roles={rolesFor('administration.open')} />,
                 children: [
                   { path: 'absences', element: <AbsencesPage /> },
                   { path: 'templates', element: <TemplatesPage /> },

@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CallParty } from '@server/modules/telephony';
+import { isWithheld } from '@shared/telephony/numbers';
 import { child, type XmlNode } from './xml';
 
 export interface NumberContext {
@@ -12,17 +13,6 @@ export interface NumberContext {
 }
 
 export const defaultNumberContext: NumberContext = { country: 'DE', extensionMaxLength: 6 };
-
-const HIDDEN = new Set([
-  '',
-  'anonymous',
-  'restricted',
-  'notknown',
-  'unknown',
-  'private',
-  'notrequired',
-  'notspecified',
-]);
 
 type NatureOfAddress = 'international' | 'national' | 'unknown';
 
@@ -55,9 +45,9 @@ export function parseDeviceId(
 }
 
 function readParty(value: string, context: NumberContext): CallParty {
-  if (HIDDEN.has(value.toLowerCase())) return { raw: value || null, e164: null, extension: null };
+  if (isWithheld(value)) return { raw: value || null, e164: null, extension: null };
   const address = readAddress(value);
-  if (!address || HIDDEN.has(address.digits.toLowerCase())) return { raw: value, e164: null, extension: null };
+  if (!address || isWithheld(address.digits)) return { raw: value, e164: null, extension: null };
   const { digits, nature } = address;
 
   if (nature === 'unknown' && /^[0-9*#]+$/.test(digits) && !digits.startsWith('0')) {

@@ -1,9 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { internationalWithoutPlus, parsePhone } from '../../../shared/contacts/normalize';
 import type { CallParty } from '@server/modules/telephony';
+import { isShortNumber, isWithheld } from '@shared/telephony/numbers';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
-
-const WITHHELD = /^(anonymous|unknown|restricted|private|unavailable)$/i;
 
 /** The country Placetel's national numbers are read in: settings.country, else Germany. */
 export function placetelCountry(row: ConnectionRow): CountryCode {
@@ -20,10 +19,10 @@ export function placetelCountry(row: ConnectionRow): CountryCode {
  */
 export function placetelParty(value: string | undefined, country: CountryCode): CallParty | undefined {
   if (value === undefined) return undefined;
-  if (WITHHELD.test(value)) return { raw: value, e164: null };
+  if (isWithheld(value)) return { raw: value, e164: null };
   if (value.includes('@')) return { raw: value, e164: null, extension: value };
   const compact = value.replace(/[\s\-/().]/g, '');
-  if (!/^\+?\d+$/.test(compact) || compact.replace(/\D/g, '').length < 6) return { raw: value, e164: null };
+  if (!/^\+?\d+$/.test(compact) || isShortNumber(compact)) return { raw: value, e164: null };
   if (!compact.startsWith('+') && !compact.startsWith('0') && !internationalWithoutPlus(compact, country)) {
     return { raw: value, e164: null };
   }

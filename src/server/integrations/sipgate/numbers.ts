@@ -1,5 +1,6 @@
 import { parsePhone } from '../../../shared/contacts/normalize';
 import type { CallParty } from '@server/modules/telephony';
+import { isShortNumber, isWithheld } from '@shared/telephony/numbers';
 
 /** sipgate's own users and devices: e0 (web phone), w0 (user), p0 (phone), g0 (group)… */
 const SIPGATE_ID = /^[a-z]\d+$/i;
@@ -11,9 +12,9 @@ const SIPGATE_ID = /^[a-z]\d+$/i;
  */
 export function sipgateParty(value: string | undefined): CallParty | undefined {
   if (value === undefined) return undefined;
-  if (/^anonymous$/i.test(value)) return { raw: value, e164: null };
+  if (isWithheld(value)) return { raw: value, e164: null };
   if (SIPGATE_ID.test(value)) return { raw: value, e164: null, extension: value };
   const digits = value.replace(/^\+/, '');
-  if (!/^[1-9]\d{5,14}$/.test(digits)) return { raw: value, e164: null };
+  if (!/^[1-9]\d{0,14}$/.test(digits) || isShortNumber(digits)) return { raw: value, e164: null };
   return { raw: value, e164: parsePhone(`+${digits}`).e164 };
 }

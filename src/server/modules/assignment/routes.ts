@@ -18,10 +18,11 @@ import {
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
-const RULE_EDITORS = ['admin', 'manager'] as const;
+const RULE_EDITORS = rolesFor('assignment.rules.edit');
 /** Everyone who receives requests may see by which rules (R3.1); staff see those of their locations. */
-const RULE_READERS = [...RULE_EDITORS, 'sales', 'service', 'reception', 'parts'] as const;
+const RULE_READERS = rolesFor('assignment.rules.read');
 
 export async function assignmentRoutes(root: FastifyInstance, { assignment }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from 
 import { recordAudit } from '../audit/service';
 import { loadPeople, locationNames } from './people';
 import * as repo from './repo';
+import { can } from '@shared/auth/policies';
 
 type RuleInput = z.output<typeof AssignmentRuleInput>;
 type RulePatch = z.output<typeof AssignmentRulePatch>;
@@ -130,7 +131,7 @@ export function createRulesService({ db, clock }: Deps) {
     /** Managers and admins see every rule; staff those that can apply at one of their locations. */
     async list(actor: UserActor) {
       const all = await repo.listRules(db);
-      if (actor.role === 'admin' || actor.role === 'manager') return present(all);
+      if (can(actor.role, 'assignment.rules.edit')) return present(all);
       return present(
         all.filter(
           (r) => !r.match.locationIds?.length || r.match.locationIds.some((id) => actor.locationIds.includes(id)),

@@ -13,6 +13,7 @@ import type { Services } from '../../services';
 import { currentUser } from '../../http/access';
 import { SESSION_COOKIE } from './service';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 export async function authRoutes(root: FastifyInstance, { auth }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -76,13 +77,13 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
 
   const adminTags = ['admin'];
   app.get('/api/admin/api-keys', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('auth.apiKeys.manage') } },
     schema: { tags: adminTags, summary: 'List API keys', response: { 200: z.array(ApiKey) } },
     handler: () => auth.listApiKeys(),
   });
 
   app.post('/api/admin/api-keys', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('auth.apiKeys.manage') } },
     schema: {
       tags: adminTags,
       summary: 'Create an API key; the secret is shown only in this answer',
@@ -94,7 +95,7 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
   });
 
   app.delete('/api/admin/api-keys/:id', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('auth.apiKeys.manage') } },
     schema: {
       tags: adminTags,
       summary: 'Revoke an API key',

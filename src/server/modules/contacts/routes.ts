@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../../shared/org/enums';
 import {
   BlockInput,
   ConsentHistoryEntry,
@@ -19,10 +18,11 @@ import {
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 /** Everyone reads customer data (R1.2); parts only reads; merging and blocking are for managers. */
-const EDITORS: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception'];
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
+const EDITORS = rolesFor('contacts.edit');
+const MANAGERS = rolesFor('contacts.manage');
 
 export async function contactsRoutes(root: FastifyInstance, { contacts }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

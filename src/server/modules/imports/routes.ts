@@ -18,12 +18,13 @@ import { multipartReadError } from '../../http/multipart';
 import type { Services } from '../../services';
 import { reportIn } from './reason-words';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 const UploadFields = z.object({ target: z.enum(IMPORT_TARGETS) });
 const VersionQuery = z.object({ version: z.enum(VCARD_VERSIONS).default('4.0') });
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-const BULK = { roles: ['admin', 'manager'] } as const;
+const BULK = { roles: rolesFor('contacts.import') };
 
 /** Content-Disposition for a download named after a person: an ASCII fallback plus the UTF-8 name (RFC 6266). */
 function attachment(name: string, extension: string): string {

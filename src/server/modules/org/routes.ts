@@ -6,6 +6,7 @@ import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } 
 import { assertLocation, currentUser, hasLocation } from '../../http/access';
 import type { Services } from '../../services';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 export const DirectoryEntry = z.object({
   id: z.uuid(),
@@ -32,20 +33,20 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
   });
 
   app.post('/api/locations', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('org.locations.manage') } },
     schema: { tags: ['org'], summary: 'Create a location', body: LocationInput, response: { 201: Location } },
     handler: async (request, reply) =>
       reply.status(201).send(await org.createLocation(currentUser(request), request.body)),
   });
 
   app.patch('/api/locations/:id', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('org.locations.manage') } },
     schema: { tags: ['org'], params: IdParams, body: LocationInput.partial(), response: { 200: Location } },
     handler: (request) => org.updateLocation(currentUser(request), request.params.id, request.body),
   });
 
   app.get('/api/users', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('org.users.read') } },
     schema: { tags: ['org'], summary: 'Users (managers see their locations)', response: { 200: z.array(User) } },
     handler: (request) => org.listUsers(currentUser(request)),
   });
@@ -61,7 +62,7 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
   });
 
   app.get('/api/users/:id', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('org.users.read') } },
     schema: { tags: ['org'], params: IdParams, response: { 200: User } },
     handler: async (request) => {
       const user = await org.getUser(request.params.id);
@@ -73,7 +74,7 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
   });
 
   app.post('/api/users', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('org.users.manage') } },
     schema: {
       tags: ['org'],
       summary: 'Create a user; without a password a one-time password is generated and returned',
@@ -84,13 +85,13 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
   });
 
   app.patch('/api/users/:id', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('org.users.manage') } },
     schema: { tags: ['org'], params: IdParams, body: UserUpdate, response: { 200: User } },
     handler: (request) => org.updateUser(currentUser(request), request.params.id, request.body),
   });
 
   app.post('/api/users/:id/password', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('org.users.manage') } },
     schema: {
       tags: ['org'],
       summary: 'Reset a password; without one, a one-time password is generated',

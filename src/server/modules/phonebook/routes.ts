@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PhonebookFormatParam, PhonebookSettingsInput, PhonebookStatus } from '../../../shared/telephony/schemas';
 import type { Services } from '../../services';
+import { rolesFor } from '@shared/auth/policies';
 
 const tags = ['phonebook'];
 
@@ -9,7 +10,7 @@ export async function phonebookRoutes(root: FastifyInstance, { phonebook }: Serv
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/phonebook/status', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('phonebook.status.read') } },
     schema: {
       tags,
       summary: 'Which phonebook files exist, how many entries, generated when',
@@ -19,13 +20,13 @@ export async function phonebookRoutes(root: FastifyInstance, { phonebook }: Serv
   });
 
   app.post('/api/phonebook/regenerate', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('phonebook.manage') } },
     schema: { tags, summary: 'Build every phonebook format now', response: { 200: PhonebookStatus } },
     handler: (request) => phonebook.regenerate(request.actor!),
   });
 
   app.put('/api/phonebook/:format/settings', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('phonebook.manage') } },
     schema: {
       tags,
       summary: 'Choose how one export writes numbers (national 0711… or international +49711…); rebuilds it',
@@ -38,7 +39,7 @@ export async function phonebookRoutes(root: FastifyInstance, { phonebook }: Serv
 
   app.get('/api/phonebook/:format', {
     // The PBX and the desk phones fetch it with an API key of scope "phonebook"; admins from the browser.
-    config: { access: { roles: ['admin'], apiKeyScopes: ['phonebook'] } },
+    config: { access: { roles: rolesFor('phonebook.manage'), apiKeyScopes: ['phonebook'] } },
     schema: {
       tags,
       summary:

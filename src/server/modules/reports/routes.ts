@@ -6,9 +6,10 @@ import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '../../.
 import { RequestListItem } from '../../../shared/requests/schemas';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { rolesFor } from '@shared/auth/policies';
 
-const REPORT_ROLES = ['admin', 'manager'] as const;
-const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
+const REPORT_ROLES = rolesFor('reports.read');
+const STAFF = rolesFor('reports.staffHome');
 
 export async function reportsRoutes(root: FastifyInstance, { reports }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -9,6 +9,7 @@ import { rows } from '@server/db/client';
 import { listRef } from '../org/refs';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';
+import { can } from '@shared/auth/policies';
 
 /** The first instant of tomorrow in Berlin. */
 function berlinDayEnd(now: Date): Date {
@@ -101,7 +102,7 @@ export function createLists(ctx: RequestsContext) {
       case 'location':
         return myLocations(actor);
       case 'all':
-        if (actor.role !== 'admin' && actor.role !== 'manager') {
+        if (!can(actor.role, 'requests.manage')) {
           throw new ForbiddenError('Only managers see the requests of all locations.');
         }
         return sql`true`;

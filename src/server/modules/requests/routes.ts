@@ -23,11 +23,10 @@ import type { Services } from '../../services';
 import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 const TypeParams = z.object({ type: z.enum(REQUEST_TYPES) });
-const STAFF = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
 /** Those who may change a customer's contact data (as on the customer record). */
-const CONTACT_EDITORS = ['admin', 'manager', 'sales', 'service', 'reception'] as const;
 
 export async function requestsRoutes(root: FastifyInstance, services: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +55,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
 
   // The deadlines hold for every location of the group: one location's manager must not set them for the others.
   app.put('/api/requests/type-settings/:type', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('requests.typeSettings.manage') } },
     schema: {
       tags: ['requests'],
       summary: 'Set the first-contact deadline of a request type (working days or working hours)',
@@ -68,7 +67,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   app.delete('/api/requests/type-settings/:type', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: rolesFor('requests.typeSettings.manage') } },
     schema: {
       tags: ['requests'],
       summary: 'Back to the default deadline (one working day)',
@@ -85,7 +84,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   app.post('/api/requests', {
-    config: { access: { roles: STAFF } },
+    config: { access: { roles: rolesFor('requests.create') } },
     schema: {
       tags: ['requests'],
       summary: 'Take a request in (form, phone, walk-in): an existing contact or a new customer',
@@ -139,7 +138,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   app.post('/api/requests/:id/submitted/take-over', {
-    config: { access: { roles: CONTACT_EDITORS } },
+    config: { access: { roles: rolesFor('requests.takeOverSubmitted') } },
     schema: {
       tags: ['requests'],
       summary: "Add phones, e-mail addresses or the address the lead's customer sent to the request's contact",
@@ -175,7 +174,7 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
   });
 
   app.post('/api/requests/bulk-reassign', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('requests.manage') } },
     schema: { tags: ['requests'], body: BulkReassign, response: { 200: z.object({ reassigned: z.number().int() }) } },
     handler: (request) =>
       requests.bulkReassign(currentUser(request), request.body.ids, request.body.assigneeId, request.body.reason),

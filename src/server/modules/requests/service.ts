@@ -24,12 +24,12 @@ import { createTypeSettings } from './type-settings';
 import { createTakeOver } from './take-over';
 import { createRequestView, vehicleLabel } from './view';
 import { createWorkflow } from './workflow';
+import { can } from '@shared/auth/policies';
 
 export type { RequestsDeps } from './context';
 export type RequestsService = ReturnType<typeof createRequestsService>;
 
 /** Roles that take requests in at the counter or on the phone. */
-const INTAKE_ROLES = new Set(['admin', 'manager', 'sales', 'service', 'reception', 'parts']);
 
 /**
  * Customer requests (Anliegen): intake from every channel, the status
@@ -82,7 +82,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
 
     /** Staff intake: the form, the phone, the walk-in. */
     async create(actor: UserActor, body: z.output<typeof RequestCreate>): Promise<CustomerRequest> {
-      if (!INTAKE_ROLES.has(actor.role)) throw new ForbiddenError();
+      if (!can(actor.role, 'requests.create')) throw new ForbiddenError();
       assertLocation(actor, body.locationId);
       const { row } = await takeIn(actor, {
         ...body,

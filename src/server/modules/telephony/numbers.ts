@@ -1,13 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
-import { isWithheld } from '../../../shared/telephony/numbers';
+import { parsePhone } from '../../../shared/contacts/normalize';
+import { numberKind } from '@shared/telephony/numbers';
 import type { CallParty } from './ports';
-
-/**
- * Fewer digits than this is an extension or a short number (110, 112, 11833):
- * never a customer's line, never looked up.
- */
-const MIN_EXTERNAL_DIGITS = 6;
 
 /** The country numbers of a connection are read in: its settings may say, else Germany. */
 export function countryOf(settings: Record<string, unknown> | null | undefined): CountryCode {
@@ -22,9 +16,9 @@ export function countryOf(settings: Record<string, unknown> | null | undefined):
  */
 export function readNumber(raw: string | null | undefined, country: CountryCode = 'DE'): CallParty {
   const value = raw?.trim() ?? '';
-  if (isWithheld(value)) return { raw: value === '' ? null : value, e164: null };
-  const digits = phoneDigits(value);
-  if (/[*#]/.test(value) || digits.length < MIN_EXTERNAL_DIGITS || /[a-z]/i.test(value)) {
+  const kind = numberKind(value);
+  if (kind === 'withheld') return { raw: value === '' ? null : value, e164: null };
+  if (kind === 'internal') {
     return { raw: value, e164: null, extension: /^\d+$/.test(value) ? value : null };
   }
   const parsed = parsePhone(value, country);

@@ -5,6 +5,7 @@ import { REQUEST_TYPES, TEMPLATE_KINDS } from '../../../shared/requests/enums';
 import { RenderedTemplate, Template, TemplatePreview, TemplateUpdate } from '../../../shared/requests/templates';
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
+import { rolesFor } from '@shared/auth/policies';
 
 const TemplateParams = z.object({ requestType: z.enum(REQUEST_TYPES), kind: z.enum(TEMPLATE_KINDS) });
 
@@ -22,7 +23,7 @@ export async function templatesRoutes(root: FastifyInstance, { templates }: Serv
   });
 
   app.put('/api/templates/:requestType/:kind', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('templates.edit') } },
     schema: {
       tags: ['templates'],
       summary: 'Save a template',
@@ -35,7 +36,7 @@ export async function templatesRoutes(root: FastifyInstance, { templates }: Serv
   });
 
   app.delete('/api/templates/:requestType/:kind', {
-    config: { access: { roles: ['admin', 'manager'] } },
+    config: { access: { roles: rolesFor('templates.edit') } },
     schema: {
       tags: ['templates'],
       summary: 'Back to the built-in text',

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../../shared/org/enums';
 import {
   ContactVehicle,
   Vehicle,
@@ -16,11 +15,12 @@ import {
 import { currentUser } from '../../http/access';
 import type { Services } from '../../services';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
 
 /** Everyone reads vehicles (R1.2); parts staff only look them up. */
-const EDITORS: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception'];
+const EDITORS = rolesFor('vehicles.edit');
 
 export async function vehiclesRoutes(root: FastifyInstance, { vehicles }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

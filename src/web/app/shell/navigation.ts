@@ -9,13 +9,14 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../../../shared/org/enums';
+import { can } from '@shared/auth/policies';
 
 export interface NavItem {
   to: string;
   labelKey: 'dashboard' | 'customers' | 'requests' | 'calendar' | 'reports' | 'rules' | 'admin';
   icon: Icon;
-  /** Roles that see the item; all roles when left out. */
-  roles?: readonly Role[];
+  /** Whether a role sees the item; every role when left out. */
+  shownTo?: (role: Role) => boolean;
 }
 
 /** The main navigation; new modules add their entry here. */
@@ -24,12 +25,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/customers', labelKey: 'customers', icon: IconUsers },
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
-  { to: '/reports', labelKey: 'reports', icon: IconChartBar, roles: ['admin', 'manager'] },
+  { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   // Staff read the assignment rules there; managers reach them through the administration.
-  { to: '/admin/assignment', labelKey: 'rules', icon: IconRoute, roles: ['sales', 'service', 'reception', 'parts'] },
-  { to: '/admin', labelKey: 'admin', icon: IconSettings, roles: ['admin', 'manager'] },
+  {
+    to: '/admin/assignment',
+    labelKey: 'rules',
+    icon: IconRoute,
+    shownTo: (role) => can(role, 'assignment.rules.read') && !can(role, 'administration.open'),
+  },
+  { to: '/admin', labelKey: 'admin', icon: IconSettings, shownTo: (role) => can(role, 'administration.open') },
 ];
 
 export function navItemsFor(role: Role) {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_ITEMS.filter((item) => !item.shownTo || item.shownTo(role));
 }

@@ -12,25 +12,21 @@ import {
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import type { Role } from '../../../shared/org/enums';
 import { useCurrentUser } from '../../app/auth';
 import { PageLoader } from '../../app/shell/PageLoader';
-
-const ADMINS: readonly Role[] = ['admin'];
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
-const EVERYONE: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'];
+import { type Action, can } from '@shared/auth/policies';
 
 /** Managers set up lead management (rules, absences, templates); the rest is for admins. Staff read the rules. */
 const TABS = [
-  { value: 'users', icon: IconUsers, roles: ADMINS },
-  { value: 'locations', icon: IconBuildingStore, roles: ADMINS },
-  { value: 'api-keys', icon: IconKey, roles: ADMINS },
-  { value: 'assignment', icon: IconRoute, roles: EVERYONE },
-  { value: 'absences', icon: IconBeach, roles: MANAGERS },
-  { value: 'templates', icon: IconTemplate, roles: MANAGERS },
-  { value: 'telephony', icon: IconPhone, roles: MANAGERS },
-  { value: 'deadlines', icon: IconClockHour4, roles: MANAGERS },
-] as const;
+  { value: 'users', icon: IconUsers, action: 'org.users.manage' },
+  { value: 'locations', icon: IconBuildingStore, action: 'org.locations.manage' },
+  { value: 'api-keys', icon: IconKey, action: 'auth.apiKeys.manage' },
+  { value: 'assignment', icon: IconRoute, action: 'assignment.rules.read' },
+  { value: 'absences', icon: IconBeach, action: 'administration.open' },
+  { value: 'templates', icon: IconTemplate, action: 'administration.open' },
+  { value: 'telephony', icon: IconPhone, action: 'administration.open' },
+  { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
+] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
 const LABEL_KEYS = {
   users: 'admin.tabs.users',
@@ -48,7 +44,7 @@ export default function AdminLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { role } = useCurrentUser();
-  const tabs = TABS.filter((tab) => tab.roles.includes(role));
+  const tabs = TABS.filter((tab) => can(role, tab.action));
   const current = tabs.find((tab) => pathname.startsWith(`/admin/${tab.value}`))?.value ?? null;
 
   return (

@@ -1,10 +1,8 @@
 import type { Role } from '../../../shared/org/enums';
-
-const EDITORS: readonly Role[] = ['admin', 'manager', 'sales', 'service', 'reception'];
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
+import { can } from '@shared/auth/policies';
 
 /** Creating and editing contacts and vehicles; parts staff read only. */
-export const canEditCustomers = (role: Role) => EDITORS.includes(role);
+export const canEditCustomers = (role: Role) => can(role, 'contacts.edit');
 
 /** Blocking, merging, imports and bulk export are for admins and managers. */
-export const canManageCustomers = (role: Role) => MANAGERS.includes(role);
+export const canManageCustomers = (role: Role) => can(role, 'contacts.manage');

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 import { RequireRole } from '../../app/guards';
+import { rolesFor } from '@shared/auth/policies';
 
 // Each page is loaded with its route (see app/router.tsx), so the login page and the dashboard stay small.
 /** Customers, vehicles and the search page, mounted inside the app shell. */
@@ -7,7 +8,7 @@ export const customerRoutes: RouteObject[] = [
   { path: 'customers', lazy: () => import('./list/CustomerListPage').then((m) => ({ Component: m.default })) },
   { path: 'customers/new', lazy: () => import('./form/NewCustomerPage').then((m) => ({ Component: m.default })) },
   {
-    element: <RequireRole roles={['admin', 'manager']} />,
+    element: <RequireRole roles={rolesFor('contacts.import')} />,
     children: [
       {
         path: 'customers/import',

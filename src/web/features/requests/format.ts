@@ -1,6 +1,7 @@
 import { currentLocale } from '../../i18n';
 import { TIME_ZONE } from '../../app/format';
 import type { Role } from '../../../shared/org/enums';
+import { can } from '@shared/auth/policies';
 
 const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');
 
@@ -39,4 +40,4 @@ export function formatWhen(value: string | Date, now = new Date()): string {
 }
 
 /** Work lists and reassigning many requests at once are for those who lead a team. */
-export const canManageRequests = (role: Role) => role === 'admin' || role === 'manager';
+export const canManageRequests = (role: Role) => can(role, 'requests.manage');

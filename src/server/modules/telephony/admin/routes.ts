@@ -16,12 +16,13 @@ import {
 import { currentUser } from '../../../http/access';
 import type { Services } from '../../../services';
 import { IdParams } from '@server/http/params';
+import { rolesFor } from '@shared/auth/policies';
 
 const tags = ['telephony admin'];
-const WRITE = { access: { roles: ['admin'] } } as const;
+const WRITE = { access: { roles: rolesFor('telephony.setup.manage') } };
 // Managers see how telephony is set up at their locations (who sits where, which campaign number routes to whom)
 // but change nothing.
-const READ = { access: { roles: ['admin', 'manager'] } } as const;
+const READ = { access: { roles: rolesFor('telephony.setup.read') } };
 
 export async function telephonyAdminRoutes(root: FastifyInstance, { telephonyAdmin }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

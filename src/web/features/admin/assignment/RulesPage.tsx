@@ -12,6 +12,7 @@ import { ListState } from '../ListState';
 import { ProbeCard } from './ProbeCard';
 import { useDeleteRule, useReorderRules, useRules } from './queries';
 import { RuleFormModal } from './RuleFormModal';
+import { can } from '@shared/auth/policies';
 
 type Editing = { rule: AssignmentRuleData | null } | null;
 
@@ -22,7 +23,7 @@ type Editing = { rule: AssignmentRuleData | null } | null;
 export default function RulesPage() {
   const { t } = useTranslation();
   const { role } = useCurrentUser();
-  const canEdit = role === 'admin' || role === 'manager';
+  const canEdit = can(role, 'assignment.rules.edit');
   const rules = useRules();
   const locations = useLocations();
   const reorder = useReorderRules();

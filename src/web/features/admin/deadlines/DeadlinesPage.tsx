@@ -7,12 +7,13 @@ import { useCurrentUser } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
+import { can } from '@shared/auth/policies';
 
 /** /admin/deadlines — how soon the first contact is due, per request type (R3.3); the group's setting, so admins change it. */
 export default function DeadlinesPage() {
   const { t } = useTranslation();
   const settings = useTypeSettings();
-  const editable = useCurrentUser().role === 'admin';
+  const editable = can(useCurrentUser().role, 'requests.typeSettings.manage');
 
   return (
     <>

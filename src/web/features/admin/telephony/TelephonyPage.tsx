@@ -9,6 +9,7 @@ import { EventsPanel } from './EventsPanel';
 import { ExtensionsPanel } from './ExtensionsPanel';
 import { PhonebookPanel } from './PhonebookPanel';
 import { TrackingNumbersPanel } from './TrackingNumbersPanel';
+import { can } from '@shared/auth/policies';
 
 const TABS = [
   { value: 'connections', icon: IconPlugConnected },
@@ -23,7 +24,7 @@ type Tab = (typeof TABS)[number]['value'];
 export default function TelephonyPage() {
   const { t } = useTranslation();
   const { role } = useCurrentUser();
-  const canEdit = role === 'admin';
+  const canEdit = can(role, 'telephony.setup.manage');
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((x) => x.value === params.get('tab'))?.value ?? 'connections';
 

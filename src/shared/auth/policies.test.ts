@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../org/enums';
+import { type Action, can, POLICIES, rolesFor } from './policies';
+
+/** Who may do what, written out: a change to the table must change this on purpose. */
+const EXPECTED: Record<Action, string> = {
+  'org.locations.manage': 'admin',
+  'org.users.manage': 'admin',
+  'org.users.read': 'admin manager',
+  'auth.apiKeys.manage': 'admin',
+  'contacts.edit': 'admin manager sales service reception',
+  'contacts.manage': 'admin manager',
+  'contacts.import': 'admin manager',
+  'vehicles.edit': 'admin manager sales service reception',
+  'requests.create': 'admin manager sales service reception parts',
+  'requests.takeOverSubmitted': 'admin manager sales service reception',
+  'requests.manage': 'admin manager',
+  'requests.typeSettings.manage': 'admin',
+  'assignment.rules.read': 'admin manager sales service reception parts',
+  'assignment.rules.edit': 'admin manager',
+  'administration.open': 'admin manager',
+  'templates.edit': 'admin manager',
+  'reports.staffHome': 'admin manager sales service reception parts',
+  'reports.read': 'admin manager',
+  'telephony.setup.read': 'admin manager',
+  'telephony.setup.manage': 'admin',
+  'phonebook.status.read': 'admin manager',
+  'phonebook.manage': 'admin',
+};
+
+describe('policies', () => {
+  it('give each action to the roles it has always had', () => {
+    expect(Object.keys(POLICIES).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const [action, roles] of Object.entries(EXPECTED)) {
+      expect(rolesFor(action as Action).join(' '), action).toBe(roles);
+    }
+  });
+
+  it('answer can() from the same table', () => {
+    for (const action of Object.keys(POLICIES) as Action[]) {
+      for (const role of ROLES) expect(can(role, action)).toBe(rolesFor(action).includes(role));
+    }
+    expect(can('parts', 'contacts.edit')).toBe(false);
+    expect(can('reception', 'contacts.edit')).toBe(true);
+    expect(can('manager', 'telephony.setup.manage')).toBe(false);
+  });
+
+  it('never leave an action to nobody, and always let admins do it', () => {
+    for (const action of Object.keys(POLICIES) as Action[]) expect(can('admin', action), action).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+import { ROLES, type Role } from '../org/enums';
+
+/*
+ * Who may do what, by role: the one table the server's route declarations and
+ * services and the web app's menus, tabs and buttons all read, so the app
+ * never offers what the server refuses. Where an action also depends on the
+ * location (a manager acts at their own locations, an admin everywhere) the
+ * service checks that on top.
+ */
+
+const ADMINS = ['admin'] as const satisfies readonly Role[];
+const MANAGERS = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Everyone who works with customers; parts staff read only. */
+const EDITORS = ['admin', 'manager', 'sales', 'service', 'reception'] as const satisfies readonly Role[];
+const EVERYONE = ROLES;
+
+export const POLICIES = {
+  /** Create and change locations. */
+  'org.locations.manage': ADMINS,
+  /** Create users, change their role, locations and password. */
+  'org.users.manage': ADMINS,
+  /** Read the user list with roles and contact details (managers: of their locations). */
+  'org.users.read': MANAGERS,
+  /** Issue and revoke API keys. */
+  'auth.apiKeys.manage': ADMINS,
+
+  /** Create and change contacts, their consents, and check for duplicates. */
+  'contacts.edit': EDITORS,
+  /** Merge and block contacts. */
+  'contacts.manage': MANAGERS,
+  /** Import contacts and vehicles, export them in bulk. */
+  'contacts.import': MANAGERS,
+  /** Create and change vehicles and who they belong to. */
+  'vehicles.edit': EDITORS,
+
+  /** Take a request in by hand (counter, phone, e-mail). */
+  'requests.create': EVERYONE,
+  /** Turn a request a customer submitted online into a contact and take it over. */
+  'requests.takeOverSubmitted': EDITORS,
+  /** See the requests of every location and reassign many at once. */
+  'requests.manage': MANAGERS,
+  /** Change the first-contact deadlines per request type. */
+  'requests.typeSettings.manage': ADMINS,
+
+  /** See by which rules requests are assigned (staff: the rules of their locations). */
+  'assignment.rules.read': EVERYONE,
+  /** Change the assignment rules, and see all of them. */
+  'assignment.rules.edit': MANAGERS,
+  /** The administration's lead-management tabs (absences, templates, telephony, deadlines) and its menu entry. */
+  'administration.open': MANAGERS,
+  /** Change the message templates. */
+  'templates.edit': MANAGERS,
+
+  /** The staff member's home page. */
+  'reports.staffHome': EVERYONE,
+  /** Monitoring, trends and the manager's home page. */
+  'reports.read': MANAGERS,
+
+  /** Look at the telephony set-up (managers: of their locations). */
+  'telephony.setup.read': MANAGERS,
+  /** Change connections, extensions and tracking numbers. */
+  'telephony.setup.manage': ADMINS,
+  /** Look at the phone book exports' state. */
+  'phonebook.status.read': MANAGERS,
+  /** Regenerate the phone book exports, change their settings, download them. */
+  'phonebook.manage': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICIES;
+
+/** The roles that may do an action, for declarations that list roles (routes, route guards). */
+export const rolesFor = (action: Action): readonly Role[] => POLICIES[action];
+
+/** Whether a role may do an action. */
+export const can = (role: Role, action: Action): boolean => rolesFor(action).includes(role);
