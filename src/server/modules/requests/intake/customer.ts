@@ -29,21 +29,26 @@ async function chosenContact(
   input: IntakeInput & { contactId: string },
   fail: FailField,
 ): Promise<IntakeCustomer | null> {
-  const exists = await contacts.exists(input.contactId);
-  if (!exists) fail('contactId', 'unknown contact');
+  if (!(await contacts.exists(input.contactId))) {
+    fail('contactId', 'unknown contact');
+    return null;
+  }
   const others = (input.otherContactIds ?? []).filter((id) => id !== input.contactId);
   const shared = others.length > 0;
-  const match: ContactMatchRecord | null = shared
-    ? { outcome: 'shared_number', matchedBy: ['phone'], possibleDuplicateOf: others, added: { phones: [], emails: [] } }
-    : null;
-  if (!exists) return null;
   return {
     contact: { id: input.contactId, matched: null },
     displayName: '',
     newContactId: null,
     numbers: null,
     submitted: shared ? (input.submittedCustomer ?? null) : null,
-    match,
+    match: shared
+      ? {
+          outcome: 'shared_number',
+          matchedBy: ['phone'],
+          possibleDuplicateOf: others,
+          added: { phones: [], emails: [] },
+        }
+      : null,
   };
 }
 
