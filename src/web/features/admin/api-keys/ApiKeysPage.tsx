@@ -9,7 +9,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { SecretReveal } from '../../../app/components/SecretReveal';
 import { formatDateTime } from '../../../app/format';
 import { reportError } from '../../../app/form-errors';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { useApiKeys, useRevokeApiKey } from '../queries';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
 

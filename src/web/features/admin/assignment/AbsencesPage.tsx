@@ -7,7 +7,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { reportError } from '../../../app/form-errors';
 import { formatDate, todayInBerlin } from '../../customers/format';
 import type { AbsenceData } from '../../requests/types';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { AbsenceFormModal } from './AbsenceFormModal';
 import { PresenceOverview } from './PresenceOverview';
 import { useAbsences, useDeleteAbsence } from './queries';

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { reportError } from '../../../app/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import type { AssignmentRuleData } from '../../requests/types';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { ProbeCard } from './ProbeCard';
 import { useDeleteRule, useReorderRules, useRules } from './queries';
 import { RuleFormModal } from './RuleFormModal';

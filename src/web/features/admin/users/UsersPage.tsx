@@ -9,7 +9,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { SecretReveal } from '../../../app/components/SecretReveal';
 import { reportError } from '../../../app/form-errors';
 import { useLocations } from '../../../app/org-queries';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { useResetPassword, useSaveUser, useUsers } from '../queries';
 import { UserActions } from './UserActions';
 import { UserFormModal } from './UserFormModal';
