@@ -1,4 +1,4 @@
-import { reportError, serverFieldErrors } from '../../app/form-errors';
+import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import i18next from '../../i18n';
 
 /** Server messages of lead management that deserve the user's language; others are shown as sent. */

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { reportError } from '@web/app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 
 /**
  * What an admin table needs around its rows: the row being edited (or 'new'),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { formatDate, todayInBerlin } from '../../customers/format';
 import type { AbsenceData } from '../../requests/types';
 import { ListState } from '@web/ui/admin/ListState';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../app/auth';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import type { AssignmentRuleData } from '../../requests/types';
 import { ListState } from '@web/ui/admin/ListState';

@@ -7,7 +7,7 @@ import type { User } from '../../../../shared/org/schemas';
 import { useCurrentUser } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { SecretReveal } from '../../../app/components/SecretReveal';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { ListState } from '@web/ui/admin/ListState';
 import { useResetPassword, useSaveUser, useUsers } from '../queries';

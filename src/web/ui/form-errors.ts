@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
-import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE, YEAR_RANGE_RULE } from '../../shared/common';
-import i18next from '../i18n';
+import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE, YEAR_RANGE_RULE } from '@shared/common';
+import i18next from '@web/i18n';
 import { ApiError, type FieldProblem } from './api';
 import { describeError } from './describe-error';
 
