@@ -1,15 +1,11 @@
-import { IconMapPinQuestion } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, type RouteObject } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
+import { adminRoutes } from '@web/features/admin/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
 import { FullPageLoader } from './components/FullPageLoader';
-import { StatusPage } from './components/StatusPage';
-import { useAuth } from './auth';
 import { RequireAuth, RequireRole } from './guards';
-import { PageLoader } from './shell/PageLoader';
+import { NotFound } from './shell/NotFound';
 import { RouteError } from './shell/RouteError';
 
 /*
@@ -18,38 +14,7 @@ import { RouteError } from './shell/RouteError';
  * login page comes without the shell's search, call cards and notifications.
  */
 
-// Administration is used by few people and rarely; keep it out of the main bundle.
-const AdminLayout = lazy(() => import('../features/admin/AdminLayout'));
-const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
-const LocationsPage = lazy(() => import('../features/admin/locations/LocationsPage'));
-const ApiKeysPage = lazy(() => import('../features/admin/api-keys/ApiKeysPage'));
-const RulesPage = lazy(() => import('../features/admin/assignment/RulesPage'));
-const AbsencesPage = lazy(() => import('../features/admin/assignment/AbsencesPage'));
-const TemplatesPage = lazy(() => import('../features/admin/templates/TemplatesPage'));
-const TelephonyPage = lazy(() => import('../features/admin/telephony/TelephonyPage'));
-const DeadlinesPage = lazy(() => import('../features/admin/deadlines/DeadlinesPage'));
-
-/** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
-function AdminIndex() {
-  const { user } = useAuth();
-  return <Navigate to={user?.role === 'admin' ? 'users' : 'assignment'} replace />;
-}
-
-const ADMINS = ['admin'] as const;
 const MANAGERS = ['admin', 'manager'] as const;
-const EVERYONE = ['admin', 'manager', 'sales', 'service', 'reception', 'parts'] as const;
-
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <StatusPage
-      icon={<IconMapPinQuestion />}
-      title={t('errors.notFoundTitle')}
-      description={t('errors.notFoundText')}
-      action={{ label: t('errors.backHome'), to: '/' }}
-    />
-  );
-}
 
 export const routes: RouteObject[] = [
   // The first screen of every visit is part of the main bundle.
@@ -84,54 +49,7 @@ export const routes: RouteObject[] = [
               },
             ],
           },
-          {
-            path: 'admin',
-            element: (
-              <RequireRole roles={EVERYONE}>
-                <Suspense fallback={<PageLoader />}>
-                  <AdminLayout />
-                </Suspense>
-              </RequireRole>
-            ),
-            children: [
-              { index: true, element: <AdminIndex /> },
-              {
-                path: 'users',
-                element: (
-                  <RequireRole roles={ADMINS}>
-                    <UsersPage />
-                  </RequireRole>
-                ),
-              },
-              {
-                path: 'locations',
-                element: (
-                  <RequireRole roles={ADMINS}>
-                    <LocationsPage />
-                  </RequireRole>
-                ),
-              },
-              {
-                path: 'api-keys',
-                element: (
-                  <RequireRole roles={ADMINS}>
-                    <ApiKeysPage />
-                  </RequireRole>
-                ),
-              },
-              { path: 'assignment', element: <RulesPage /> },
-              {
-                element: <RequireRole roles={MANAGERS} />,
-                children: [
-                  { path: 'absences', element: <AbsencesPage /> },
-                  { path: 'templates', element: <TemplatesPage /> },
-                  { path: 'telephony', element: <TelephonyPage /> },
-                  { path: 'deadlines', element: <DeadlinesPage /> },
-                ],
-              },
-              { path: '*', element: <NotFound /> },
-            ],
-          },
+          ...adminRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
