@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { Me, SessionInfo } from '../../shared/auth/schemas';
 import i18next, { applyProfileLocale } from '../i18n';
-import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api';
+import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from '@web/ui/api';
 
 export const SESSION_KEY = ['session'] as const;
 

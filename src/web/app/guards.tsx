@@ -7,7 +7,7 @@ import type { Role } from '../../shared/org/enums';
 import { useAuth } from './auth';
 import { FullPageLoader } from './components/FullPageLoader';
 import { StatusPage } from './components/StatusPage';
-import { describeError } from './describe-error';
+import { describeError } from '@web/ui/describe-error';
 
 // Rarely needed, and it brings the zod schemas along; load it only when it is.
 const ForcePasswordChangePage = lazy(() =>

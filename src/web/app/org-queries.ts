@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Location } from '../../shared/org/schemas';
-import { api } from './api';
+import { api } from '@web/ui/api';
 
 export const LOCATIONS_KEY = ['locations'] as const;
 

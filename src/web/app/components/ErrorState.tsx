@@ -1,7 +1,7 @@
 import { Alert, Button } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../describe-error';
+import { describeError } from '@web/ui/describe-error';
 
 interface ErrorStateProps {
   error: unknown;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiKey } from '../../../shared/auth/schemas';
 import type { Location, User } from '../../../shared/org/schemas';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 import { LOCATIONS_KEY } from '../../app/org-queries';
 
 export const USERS_KEY = ['users'] as const;

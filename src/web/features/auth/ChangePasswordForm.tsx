@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBody } from '../../../shared/auth/schemas';
 import { useAuth } from '../../app/auth';
-import { reportError, zodValidate } from '../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 
 interface Values {
   currentPassword: string;

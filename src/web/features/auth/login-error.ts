@@ -1,5 +1,5 @@
 import i18next from '../../i18n';
-import { ApiError, NetworkError } from '../../app/api';
+import { ApiError, NetworkError } from '@web/ui/api';
 
 /** Turns a failed login into one sentence the user can act on. */
 export function loginErrorMessage(error: unknown): string {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ManagerHome, StaffHome } from '../../../shared/requests/home';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 
 /** Often enough that the counts follow the day, rarely enough not to matter for the server. */
 const HOME_REFRESH_MS = 60_000;

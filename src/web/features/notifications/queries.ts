@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 
 export type { Notification };
 export const NOTIFICATIONS_KEY = ['notifications'] as const;

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 import { toSearchParams } from '../customers/queries';
 import type {
   CustomerRequest,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../app/components/PageHeader';
-import { describeError } from '../../app/form-errors';
+import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { groupResults, newCustomerPath, resultPath } from './search-helpers';
 import { SearchResultContent } from './SearchResultContent';

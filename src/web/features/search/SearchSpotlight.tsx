@@ -5,7 +5,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SearchResult } from '../../../shared/search/schemas';
-import { describeError } from '../../app/form-errors';
+import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { newCustomerPath, resultPath } from './search-helpers';
 import { orderedResults, SearchResultsList } from './SearchResultsList';

@@ -10,7 +10,7 @@ import type {
   ClickToCallResponse,
 } from '../../../shared/telephony/schemas';
 import type { CustomerRequest } from '../../../shared/requests/schemas';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 import { REQUESTS_KEY } from '../requests/queries';
 
 export type { Call, CallLiveEvent, CallPop };

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../shared/search/schemas';
 import { VEHICLE_ROLES, type VehicleRole } from '../../../shared/vehicles/enums';
-import { reportError } from '../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { currentLocale } from '../../i18n';
 import { berlinStartOfDay, todayInBerlin } from '../customers/format';
 import type { Vehicle } from '../customers/types';

@@ -3,7 +3,7 @@ import { IconArrowsExchange, IconCarOff, IconCheck, IconCopy, IconEdit } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError } from '../../app/api';
+import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '../../app/auth';
 import { ErrorState } from '../../app/components/ErrorState';
 import { StatusPage } from '../../app/components/StatusPage';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '@web/ui/api';
 import type { Vehicle } from '../customers/types';
 
 export const vehicleKey = (id: string) => ['vehicles', 'detail', id] as const;

@@ -8,8 +8,8 @@ import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { SecretReveal } from '../../../app/components/SecretReveal';
 import { formatDateTime } from '../../../app/format';
-import { reportError } from '../../../app/form-errors';
-import { ListState } from '../ListState';
+import { reportError } from '@web/ui/form-errors';
+import { ListState } from '@web/ui/admin/ListState';
 import { useApiKeys, useRevokeApiKey } from '../queries';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
 

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ApiKeyCreate } from '../../../../shared/auth/schemas';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../../../shared/org/enums';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useCreateApiKey, type ApiKeyCreated } from '../queries';
 
 interface Values {

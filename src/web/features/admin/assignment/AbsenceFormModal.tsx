@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS } from '../../../../shared/requests/enums';
 import { AbsenceInput } from '../../../../shared/requests/assignment';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { currentLocale } from '../../../i18n';
 import { todayInBerlin } from '../../customers/format';
 import { useDirectory } from '../../customers/queries';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { REQUEST_TYPES } from '../../../../shared/requests/enums';
 import type { AssignmentDecisionData } from '../../requests/types';

@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_STRATEGIES, REQUEST_TYPES, type AssignmentStrategy } from '../../../../shared/requests/enums';
 import { AssignmentRuleInput } from '../../../../shared/requests/assignment';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useCurrentUser } from '../../../app/auth';
 import { useLocations } from '../../../app/org-queries';
 import { useDirectory } from '../../customers/queries';

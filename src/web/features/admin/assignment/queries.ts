@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../app/api';
+import { api, apiRequest } from '@web/ui/api';
 import type { AbsenceData, AssignmentDecisionData, AssignmentRuleData } from '../../requests/types';
 
 export const RULES_KEY = ['assignment', 'rules'] as const;

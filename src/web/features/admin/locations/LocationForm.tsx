@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { FEDERAL_STATES, WEEKDAYS, type FederalState } from '../../../../shared/org/enums';
 import { LocationInput, type Location, type OpeningHours } from '../../../../shared/org/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useSaveLocation } from '../queries';
 import { OpeningHoursEditor } from './OpeningHoursEditor';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../../shared/org/schemas';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useLocations } from '../../../app/org-queries';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { LocationFormModal } from './LocationFormModal';
 
 type Editing = { location: Location | null } | null;

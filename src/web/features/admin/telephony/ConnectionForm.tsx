@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { TELEPHONY_PROVIDERS } from '../../../../shared/telephony/enums';
 import { PROVIDER_SETTINGS, SECRET_REQUIRED } from '../../../../shared/telephony/provider-settings';
 import { type Connection, ConnectionInput } from '../../../../shared/telephony/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import i18next from '../../../i18n';
 import { PROVIDER_FORMS } from './connection/providers';

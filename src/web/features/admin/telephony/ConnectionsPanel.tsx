@@ -1,25 +1,17 @@
-import {
-  ActionIcon,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconPhoneCall, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy, IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../shared/telephony/schemas';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { ListState } from '../ListState';
+import { AddButton } from '@web/ui/admin/AddButton';
+import { AdminTable } from '@web/ui/admin/AdminTable';
+import { EditModal } from '@web/ui/admin/EditModal';
+import { ListState } from '@web/ui/admin/ListState';
 import { ConnectionForm } from './ConnectionForm';
 import { useConnections, useRemoveConnection } from './queries';
 import { StateBadge } from './StateBadge';
-import { RowActions } from './RowActions';
-import { useEditAndRemove } from './use-edit-and-remove';
+import { RowActions } from '@web/ui/admin/RowActions';
+import { useEditAndRemove } from '@web/ui/admin/use-edit-and-remove';
 
 function CopyUrl({ url }: { url: string }) {
   const { t } = useTranslation();
@@ -43,20 +35,13 @@ export function ConnectionsPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const connections = useConnections();
   const remove = useRemoveConnection();
-  const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } = useEditAndRemove<Connection>(
-    remove,
-    (c) => t('telephonyAdmin.connections.removed', { name: c.name }),
+  const { editing, setEditing, removing, setRemoving, removeDialog } = useEditAndRemove<Connection>(remove, (c) =>
+    t('telephonyAdmin.connections.removed', { name: c.name }),
   );
 
   return (
     <>
-      {canEdit && (
-        <Group justify="flex-end" mb="md">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('telephonyAdmin.connections.new')}
-          </Button>
-        </Group>
-      )}
+      {canEdit && <AddButton label={t('telephonyAdmin.connections.new')} onClick={() => setEditing('new')} />}
       <ListState
         query={connections}
         empty={{
@@ -66,63 +51,57 @@ export function ConnectionsPanel({ canEdit }: { canEdit: boolean }) {
           ...(canEdit ? { actionLabel: t('telephonyAdmin.connections.new'), onAction: () => setEditing('new') } : {}),
         }}
       >
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('telephonyAdmin.connections.name')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.connections.provider')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.connections.state')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.connections.webhookUrl')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(connections.data ?? []).map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {c.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`telephonyAdmin.providers.${c.provider}`)}</Table.Td>
-                  <Table.Td>
-                    <StateBadge connection={c} />
-                  </Table.Td>
-                  <Table.Td>{c.webhookUrl ? <CopyUrl url={c.webhookUrl} /> : t('common.none')}</Table.Td>
-                  <Table.Td ta="right">
-                    {canEdit && <RowActions onEdit={() => setEditing(c)} onRemove={() => setRemoving(c)} />}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AdminTable
+          minWidth={860}
+          verticalSpacing="sm"
+          columns={[
+            t('telephonyAdmin.connections.name'),
+            t('telephonyAdmin.connections.provider'),
+            t('telephonyAdmin.connections.state'),
+            t('telephonyAdmin.connections.webhookUrl'),
+          ]}
+        >
+          {(connections.data ?? []).map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {c.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>{t(`telephonyAdmin.providers.${c.provider}`)}</Table.Td>
+              <Table.Td>
+                <StateBadge connection={c} />
+              </Table.Td>
+              <Table.Td>{c.webhookUrl ? <CopyUrl url={c.webhookUrl} /> : t('common.none')}</Table.Td>
+              <Table.Td ta="right">
+                {canEdit && (
+                  <RowActions
+                    onEdit={() => setEditing(c)}
+                    onRemove={() => setRemoving(c)}
+                    removeLabel={t('telephonyAdmin.remove')}
+                  />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </AdminTable>
       </ListState>
-      <Modal
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={
-          editing === 'new' ? t('telephonyAdmin.connections.createTitle') : t('telephonyAdmin.connections.editTitle')
-        }
-        size="xl"
-        closeOnClickOutside={false}
+        titles={{
+          create: t('telephonyAdmin.connections.createTitle'),
+          edit: t('telephonyAdmin.connections.editTitle'),
+        }}
       >
-        {editing !== null && (
-          <ConnectionForm connection={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
+        {(item) => <ConnectionForm connection={item} onClose={() => setEditing(null)} />}
+      </EditModal>
       <ConfirmDialog
-        opened={removing !== null}
         title={t('telephonyAdmin.connections.removeTitle')}
         message={t('telephonyAdmin.connections.removeConfirm', { name: removing?.name ?? '' })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
-        loading={removePending}
-        onConfirm={() => void confirmRemove()}
-        onClose={() => setRemoving(null)}
+        {...removeDialog}
       />
     </>
   );

@@ -3,7 +3,7 @@ import { IconActivity } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
-import { ListState } from '../ListState';
+import { ListState } from '@web/ui/admin/ListState';
 import { useConnectionEvents, useConnections } from './queries';
 
 const PREVIEW_CHARS = 160;

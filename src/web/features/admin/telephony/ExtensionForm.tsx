@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ExtensionInput } from '../../../../shared/telephony/schemas';
 import type { Connection } from '../../../../shared/telephony/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { type ExtensionItem, useSaveExtension, useUserDirectory } from './queries';
 
 interface Values {

@@ -1,13 +1,15 @@
-import { Badge, Button, Group, Modal, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { IconPlus, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { ListState } from '../ListState';
+import { AdminTable } from '@web/ui/admin/AdminTable';
+import { EditModal } from '@web/ui/admin/EditModal';
+import { ListState } from '@web/ui/admin/ListState';
 import { ExtensionForm } from './ExtensionForm';
 import { type ExtensionItem, useConnections, useExtensions, useRemoveExtension } from './queries';
-import { RowActions } from './RowActions';
-import { useEditAndRemove } from './use-edit-and-remove';
+import { RowActions } from '@web/ui/admin/RowActions';
+import { useEditAndRemove } from '@web/ui/admin/use-edit-and-remove';
 
 export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -15,9 +17,8 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const extensions = useExtensions(connectionId);
   const remove = useRemoveExtension();
-  const { editing, setEditing, removing, setRemoving, confirmRemove, removePending } = useEditAndRemove<ExtensionItem>(
-    remove,
-    (e) => t('telephonyAdmin.extensions.removed', { extension: e.extension }),
+  const { editing, setEditing, removing, setRemoving, removeDialog } = useEditAndRemove<ExtensionItem>(remove, (e) =>
+    t('telephonyAdmin.extensions.removed', { extension: e.extension }),
   );
   const connectionList = connections.data ?? [];
   const connectionName = (id: string) => connectionList.find((c) => c.id === id)?.name ?? '';
@@ -54,68 +55,63 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
           ...(canAdd ? { actionLabel: t('telephonyAdmin.extensions.new'), onAction: () => setEditing('new') } : {}),
         }}
       >
-        <Table.ScrollContainer minWidth={720}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('telephonyAdmin.extensions.extension')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.extensions.user')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.extensions.connection')}</Table.Th>
-                <Table.Th>{t('telephonyAdmin.extensions.label')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(extensions.data ?? []).map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600} ff="monospace">
-                      {e.extension}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{e.user.displayName}</Table.Td>
-                  <Table.Td>{connectionName(e.connectionId)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      {e.label ?? ''}
-                      {!e.monitored && (
-                        <Badge size="sm" variant="light" color="gray">
-                          {t('telephonyAdmin.extensions.notMonitored')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {canEdit && <RowActions onEdit={() => setEditing(e)} onRemove={() => setRemoving(e)} />}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AdminTable
+          minWidth={720}
+          columns={[
+            t('telephonyAdmin.extensions.extension'),
+            t('telephonyAdmin.extensions.user'),
+            t('telephonyAdmin.extensions.connection'),
+            t('telephonyAdmin.extensions.label'),
+          ]}
+        >
+          {(extensions.data ?? []).map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>
+                <Text size="sm" fw={600} ff="monospace">
+                  {e.extension}
+                </Text>
+              </Table.Td>
+              <Table.Td>{e.user.displayName}</Table.Td>
+              <Table.Td>{connectionName(e.connectionId)}</Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  {e.label ?? ''}
+                  {!e.monitored && (
+                    <Badge size="sm" variant="light" color="gray">
+                      {t('telephonyAdmin.extensions.notMonitored')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                {canEdit && (
+                  <RowActions
+                    onEdit={() => setEditing(e)}
+                    onRemove={() => setRemoving(e)}
+                    removeLabel={t('telephonyAdmin.remove')}
+                  />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </AdminTable>
       </ListState>
-      <Modal
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={
-          editing === 'new' ? t('telephonyAdmin.extensions.createTitle') : t('telephonyAdmin.extensions.editTitle')
-        }
+        titles={{ create: t('telephonyAdmin.extensions.createTitle'), edit: t('telephonyAdmin.extensions.editTitle') }}
         size="lg"
-        closeOnClickOutside={false}
       >
-        {editing !== null && (
+        {(item) => (
           <ExtensionForm
-            extension={editing === 'new' ? null : editing}
+            extension={item}
             connections={connectionList}
             defaultConnectionId={connectionId}
             onClose={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmDialog
-        opened={removing !== null}
         title={t('telephonyAdmin.extensions.removeTitle')}
         message={t('telephonyAdmin.extensions.removeConfirm', {
           extension: removing?.extension ?? '',
@@ -123,9 +119,7 @@ export function ExtensionsPanel({ canEdit }: { canEdit: boolean }) {
         })}
         confirmLabel={t('telephonyAdmin.remove')}
         danger
-        loading={removePending}
-        onConfirm={() => void confirmRemove()}
-        onClose={() => setRemoving(null)}
+        {...removeDialog}
       />
     </>
   );

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/telephony/enums';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { phonebookUrl, usePhonebookStatus, useRegeneratePhonebook, useSetPhonebookNumberFormat } from './queries';
 
 export function PhonebookPanel({ canEdit }: { canEdit: boolean }) {

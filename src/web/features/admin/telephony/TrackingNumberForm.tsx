@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../../shared/requests/enums';
 import { TrackingNumberInput } from '../../../../shared/telephony/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { type TrackingNumberItem, useSaveTrackingNumber, useUserDirectory } from './queries';
 

@@ -8,7 +8,7 @@ import type {
   PhonebookStatus,
   TrackingNumber,
 } from '../../../../shared/telephony/schemas';
-import { api } from '../../../app/api';
+import { api } from '@web/ui/api';
 
 export type ConnectionEventItem = z.infer<typeof ConnectionEvent>;
 export type ExtensionItem = z.infer<typeof Extension>;

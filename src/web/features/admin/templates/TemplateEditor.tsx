@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/requests/templates';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import type { TemplateData } from '../../requests/types';
 import { useResetTemplate, useSaveTemplate, useTemplatePreview } from './queries';
 

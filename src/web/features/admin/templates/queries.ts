@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../app/api';
+import { api, apiRequest } from '@web/ui/api';
 import type { RenderedTemplateData, TemplateData } from '../../requests/types';
 
 export const TEMPLATES_KEY = ['templates'] as const;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DEPARTMENT_KINDS, LOCALES, ROLES, type Locale, type Role } from '../../../../shared/org/enums';
 import { UserCreate, UserInput, type User } from '../../../../shared/org/schemas';
 import { useCurrentUser } from '../../../app/auth';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useSaveUser } from '../queries';
 

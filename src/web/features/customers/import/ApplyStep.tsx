@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { describeError } from '../../../app/form-errors';
+import { describeError } from '@web/ui/form-errors';
 import { applyImport, cleanMapping, fetchImportJob, reportHref, type ImportSettings } from './import-api';
 import { TotalsBadges } from './ReportRows';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/form-errors';
+import { describeError } from '@web/ui/form-errors';
 import { cleanMapping, reportHref, runDryRun, type ImportSettings, type ImportUploadResult } from './import-api';
 import { ReportRows, TotalsBadges } from './ReportRows';
 

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '../../../../shared/imports/schemas';
-import { describeError } from '../../../app/form-errors';
+import { describeError } from '@web/ui/form-errors';
 import { uploadImportFile, type ImportUploadResult } from './import-api';
 
 const ACCEPT = '.csv,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -7,7 +7,7 @@ import type {
   ImportTarget,
   ImportUploadResult as ImportUploadResultSchema,
 } from '../../../../shared/imports/schemas';
-import { api, uploadFile } from '../../../app/api';
+import { api, uploadFile } from '@web/ui/api';
 
 export type ImportUploadResult = z.infer<typeof ImportUploadResultSchema>;
 

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError, serverFieldErrors } from '../../../app/form-errors';
+import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import { currentLocale } from '../../../i18n';
 import { berlinEndOfDay, todayInBerlin } from '../format';
 import { useBlockActions } from '../queries';

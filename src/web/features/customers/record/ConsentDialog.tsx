@@ -6,7 +6,7 @@ import { CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from '../../../../shared/
 import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '../../../../shared/contacts/enums';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { formatDateTime } from '../../../app/format';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useConsentHistory, useRecordConsent } from '../queries';
 
 interface ConsentDialogProps {

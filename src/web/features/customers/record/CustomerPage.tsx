@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { CustomerRequests } from '../../requests/components/CustomerRequests';
 import { CustomerCalls } from '../../telephony/CustomerCalls';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../../app/api';
+import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '../../../app/auth';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { StatusPage } from '../../../app/components/StatusPage';

@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsJoin, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useContact, useContactPicker, useDuplicateCheck, useMergeContact } from '../queries';
 import type { Contact } from '../types';
 import { mergePlan } from './merge-plan';

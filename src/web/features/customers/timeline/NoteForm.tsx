@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconNote } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useAddNote } from '../queries';
 
 interface NoteFormProps {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attachment } from '../../../../shared/requests/attachments';
-import { api, uploadFile } from '../../../app/api';
+import { api, uploadFile } from '@web/ui/api';
 import { requestKey } from '../queries';
 
 const attachmentsKey = (requestId: string) => [...requestKey(requestId), 'attachments'] as const;

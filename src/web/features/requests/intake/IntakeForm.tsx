@@ -22,7 +22,7 @@ import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '../../../../shared/requests/enums';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../../shared/requests/attachments';
 import { RequestCreate } from '../../../../shared/requests/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '../../../app/org-queries';
 import { useContactVehicles } from '../../customers/queries';
 import { ACCEPT, fileProblem } from '../attachments/files';

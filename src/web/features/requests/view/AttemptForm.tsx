@@ -5,7 +5,7 @@ import { IconPhoneCall } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, noteRequiredFor } from '../../../../shared/requests/enums';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useRecordAttempt } from '../queries';
 
 interface Values {

@@ -2,7 +2,7 @@ import { Alert, Button, CopyButton, Group, Paper, Skeleton, Stack, Text } from '
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconMail, IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useRecordAttempt, useRequestTemplates } from '../queries';
 import type { NextStepData } from '../types';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { OPEN_STATUSES, type RequestStatus } from '../../../../shared/requests/enums';
-import { ApiError } from '../../../app/api';
+import { ApiError } from '@web/ui/api';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { StatusPage } from '../../../app/components/StatusPage';
 import { PageLoader } from '../../../app/shell/PageLoader';

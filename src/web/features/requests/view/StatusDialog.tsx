@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { LOST_REASONS, type RequestStatus } from '../../../../shared/requests/enums';
 import { StatusChange } from '../../../../shared/requests/schemas';
-import { reportError, zodValidate } from '../../../app/form-errors';
+import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useChangeStatus } from '../queries';
 import type { CustomerRequest } from '../types';
 

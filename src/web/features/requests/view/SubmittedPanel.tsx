@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmittedAddress, SubmittedView } from '../../../../shared/requests/submitted';
 import { useCurrentUser } from '../../../app/auth';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { DuplicateList } from '../../customers/form/DuplicateList';
 import { canEditCustomers } from '../../customers/permissions';
 import { useTakeOverSubmitted } from '../queries';

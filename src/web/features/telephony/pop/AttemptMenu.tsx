@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPhoneCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { noteRequiredFor } from '../../../../shared/requests/enums';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useLogAttempt } from '../queries';
 
 const OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;

@@ -3,8 +3,8 @@ import { IconCircleCheck, IconMessageReport, IconPhoneOutgoing, IconTool } from 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../../../app/api';
-import { reportError, serverFieldErrors } from '../../../app/form-errors';
+import { ApiError } from '@web/ui/api';
+import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import { fromLocalInput } from '../../requests/intake/callback-windows';
 import { useCreateCallRequest, type CreatedRequest } from '../queries';
 import { type CallbackChoice, CallbackFields } from './CallbackFields';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PopCandidate } from '../../../../shared/telephony/schemas';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 import { useChooseContact } from '../queries';
 
 /** Several customers share the number (a family landline, a company's switchboard): the user says who it is. */

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
-import i18next from '../i18n';
+import i18next from '@web/i18n';
 import { ApiError, type FieldProblem } from './api';
 import { describeError } from './describe-error';
 

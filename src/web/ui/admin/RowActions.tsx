@@ -1,8 +1,15 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** "Bearbeiten" and "Entfernen" at the end of a row of the telephony tables. */
-export function RowActions({ onEdit, onRemove }: { onEdit: () => void; onRemove: () => void }) {
+interface RowActionsProps {
+  onEdit(): void;
+  onRemove(): void;
+  /** The word for taking the row away ("Entfernen", "Löschen", …). */
+  removeLabel: string;
+}
+
+/** "Bearbeiten" and the removal at the end of a row of an admin table. */
+export function RowActions({ onEdit, onRemove, removeLabel }: RowActionsProps) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -10,7 +17,7 @@ export function RowActions({ onEdit, onRemove }: { onEdit: () => void; onRemove:
         {t('common.edit')}
       </Button>
       <Button size="xs" variant="subtle" color="red" onClick={onRemove}>
-        {t('telephonyAdmin.remove')}
+        {removeLabel}
       </Button>
     </Group>
   );

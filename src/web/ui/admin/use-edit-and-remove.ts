@@ -1,11 +1,12 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { reportError } from '../../../app/form-errors';
+import { reportError } from '@web/ui/form-errors';
 
 /**
- * What each telephony table needs around its rows: the row being edited (or
- * 'new'), the row waiting for the removal to be confirmed, and the removal
- * itself with its success message or its error in words.
+ * What an admin table needs around its rows: the row being edited (or 'new'),
+ * the row waiting for the removal to be confirmed, and the removal itself with
+ * its success message or its error in words. `removeDialog` goes to the
+ * ConfirmDialog as it is.
  */
 export function useEditAndRemove<T extends { id: string }>(
   remove: { mutateAsync: (id: string) => Promise<unknown>; isPending: boolean },
@@ -26,5 +27,12 @@ export function useEditAndRemove<T extends { id: string }>(
     }
   }
 
-  return { editing, setEditing, removing, setRemoving, confirmRemove, removePending: remove.isPending };
+  const removeDialog = {
+    opened: removing !== null,
+    loading: remove.isPending,
+    onConfirm: () => void confirmRemove(),
+    onClose: () => setRemoving(null),
+  };
+
+  return { editing, setEditing, removing, setRemoving, confirmRemove, removePending: remove.isPending, removeDialog };
 }

@@ -1,4 +1,4 @@
-import i18next from '../i18n';
+import i18next from '@web/i18n';
 import { ApiError, NetworkError } from './api';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { IsoDate } from '../../shared/common';
+import { IsoDate } from '@shared/common';
 import { ApiError } from './api';
 import { serverFieldErrors, zodValidate } from './form-errors';
 
