@@ -1,4 +1,4 @@
 // The public face of contacts: customers and their phones, e-mails and addresses.
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
-export { regularStaffOf } from './repo';
+export { contactDisplayName, regularStaffOf } from './repo';

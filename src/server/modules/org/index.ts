@@ -6,9 +6,12 @@ export { userReadModel } from './read-model';
 export {
   activeAdmins,
   activeStaffAt,
+  activeUsers,
   allLocationNames,
   everyone,
   loadPeople,
+  locationExists,
   locationNames,
   type Person,
+  userNames,
 } from './people';

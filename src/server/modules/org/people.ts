@@ -157,3 +157,29 @@ export async function locationNames(db: DbOrTx, ids: string[]): Promise<Map<stri
     .where(inArray(locations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Display names ("first last") of these users; unknown ids are left out. */
+export async function userNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+}
+
+/** Users by id with whether they may still be given work. */
+export async function activeUsers(db: DbOrTx, ids: string[]): Promise<Map<string, boolean>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, active: users.active }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.active]));
+}
+
+export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(inArray(locations.id, [id]));
+  return rows.length > 0;
+}

@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client';
 import type { ConnectionState, TelephonyProvider } from '../../../shared/telephony/enums';
-import { contacts } from '../contacts/tables';
 import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -40,10 +39,7 @@ export async function insertCall(
   return row ? { row, created: true } : { row: (await findCallByKey(tx, key, true))!, created: false };
 }
 
-export async function contactDisplayName(db: DbOrTx, id: string): Promise<string | null> {
-  const [row] = await db.select({ displayName: contacts.displayName }).from(contacts).where(eq(contacts.id, id));
-  return row?.displayName ?? null;
-}
+export { contactDisplayName } from '@server/modules/contacts';
 
 export async function updateCall(tx: DbOrTx, id: string, values: Partial<NewCallRow>, now: Date): Promise<CallRow> {
   const [row] = await tx

@@ -1,4 +1,4 @@
-import { inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
 import { timelineEntries } from './tables';
@@ -24,6 +24,27 @@ export async function recordTimeline(tx: DbOrTx, entries: TimelineWrite | Timeli
   const list = [entries].flat();
   if (list.length === 0) return;
   await timelineInsert(tx, list);
+}
+
+/**
+ * The one entry a source (a call, say) keeps on the timeline: written the
+ * first time, updated in place from then on, so it never shows twice. Call
+ * inside the transaction that changed the source, with the source locked.
+ */
+export async function syncSourcedTimeline(
+  tx: DbOrTx,
+  source: { type: string; id: string },
+  entry: Omit<TimelineWrite, 'sourceType' | 'sourceId'>,
+): Promise<void> {
+  const [existing] = await tx
+    .select({ id: timelineEntries.id })
+    .from(timelineEntries)
+    .where(and(eq(timelineEntries.sourceType, source.type), eq(timelineEntries.sourceId, source.id)));
+  if (existing) {
+    await tx.update(timelineEntries).set(entry).where(eq(timelineEntries.id, existing.id));
+    return;
+  }
+  await recordTimeline(tx, { ...entry, sourceType: source.type, sourceId: source.id });
 }
 
 /** The insert of recordTimeline, not yet run: for a caller that sends it together with other writes. */
