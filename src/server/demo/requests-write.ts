@@ -2,7 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import type { RequestChannel, RequestType } from '../../shared/requests/enums';
 import type { Location } from '../../shared/org/schemas';
 import type { DbOrTx } from '../db/client';
-import { bulkInsert, insertTimeline } from '../modules/imports/bulk-write';
+import { bulkInsert } from '@server/db/bulk-insert';
+import { recordTimelineInBulk } from '@server/modules/timeline';
 import {
   ATTEMPT_TIMELINE_KIND,
   ATTEMPT_VERB,
@@ -187,7 +188,7 @@ export async function writeDemoRequests(
   await bulkInsert(tx, customerRequests, requests);
   await bulkInsert(tx, contactAttempts, attempts);
   await bulkInsert(tx, requestEvents, events);
-  await insertTimeline(tx, timeline);
+  await recordTimelineInBulk(tx, timeline);
   // Requests not yet contacted keep their first-contact timer, as if taken in through the app.
   for (const t of timers) {
     await services.jobs.schedule(tx, {

@@ -2,3 +2,12 @@
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
 export { contactDisplayName, regularStaffOf } from './repo';
+export {
+  allocateCustomerNumbers,
+  insertContactChildRows,
+  insertContactRows,
+  type NewContactAddressRow,
+  type NewContactEmailRow,
+  type NewContactPhoneRow,
+  type NewContactRow,
+} from './bulk';

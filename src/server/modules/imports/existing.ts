@@ -4,7 +4,8 @@ import { changeSummary } from '../contacts/changes';
 import { displayNameOf, searchNameOf } from '../contacts/input';
 import { contactAddresses, contactEmails, contactPhones, contacts } from '../contacts/tables';
 import { vehicleContacts, vehicles } from '../vehicles/tables';
-import { insertChildren, insertTimeline, type WriteContext } from './bulk-write';
+import { recordTimelineInBulk } from '@server/modules/timeline';
+import { insertChildren, type WriteContext } from './bulk-write';
 import type { PreparedContact } from './prepare-contact';
 
 export interface ExistingRef {
@@ -165,7 +166,7 @@ export async function updateContacts(
   const childrenOf = <T extends { contactId: string }>(rows: T[], id: string) => rows.filter((r) => r.contactId === id);
 
   const added: Parameters<typeof insertChildren>[1] = [];
-  const timeline: Parameters<typeof insertTimeline>[1] = [];
+  const timeline: Parameters<typeof recordTimelineInBulk>[1] = [];
   for (const { contactId, contact } of list) {
     const row = current.get(contactId);
     if (!row) continue;
@@ -239,5 +240,5 @@ export async function updateContacts(
     });
   }
   await insertChildren(tx, added);
-  await insertTimeline(tx, timeline);
+  await recordTimelineInBulk(tx, timeline);
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
+import { bulkInsert } from '@server/db/bulk-insert';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
 import { timelineEntries } from './tables';
@@ -49,21 +50,25 @@ export async function syncSourcedTimeline(
 
 /** The insert of recordTimeline, not yet run: for a caller that sends it together with other writes. */
 export function timelineInsert(tx: DbOrTx, list: TimelineWrite[]) {
-  return tx.insert(timelineEntries).values(
-    list.map((e) => ({
-      contactId: e.contactId ?? null,
-      vehicleId: e.vehicleId ?? null,
-      kind: e.kind,
-      occurredAt: e.occurredAt,
-      authorId: e.authorId ?? null,
-      summary: e.summary,
-      body: e.body ?? null,
-      data: e.data ?? null,
-      sourceType: e.sourceType ?? null,
-      sourceId: e.sourceId ?? null,
-    })),
-  );
+  return tx.insert(timelineEntries).values(list.map(timelineRow));
 }
+
+/** Timeline entries by the thousand (imports, demo data): the same rows, one statement per batch. */
+export const recordTimelineInBulk = (tx: DbOrTx, entries: TimelineWrite[]) =>
+  bulkInsert(tx, timelineEntries, entries.map(timelineRow));
+
+const timelineRow = (e: TimelineWrite) => ({
+  contactId: e.contactId ?? null,
+  vehicleId: e.vehicleId ?? null,
+  kind: e.kind,
+  occurredAt: e.occurredAt,
+  authorId: e.authorId ?? null,
+  summary: e.summary,
+  body: e.body ?? null,
+  data: e.data ?? null,
+  sourceType: e.sourceType ?? null,
+  sourceId: e.sourceId ?? null,
+});
 
 /** When each of these contacts last had anything in their history (none: not in the map). */
 export async function lastActivityOf(db: DbOrTx, contactIds: string[]): Promise<Map<string, Date>> {

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { bulkInsert } from '@server/db/bulk-insert';
+import type { DbOrTx } from '@server/db/client';
+import { contactAddresses, contactEmails, contactPhones, contacts, customerNumberCounters } from './tables';
+
+/*
+ * Contacts written by the thousand (imports, the demo data): one statement
+ * per table and batch, in the caller's transaction. The caller prepares the
+ * rows; nothing here checks them.
+ */
+
+export type NewContactRow = Partial<typeof contacts.$inferInsert>;
+export type NewContactPhoneRow = Partial<typeof contactPhones.$inferInsert>;
+export type NewContactEmailRow = Partial<typeof contactEmails.$inferInsert>;
+export type NewContactAddressRow = Partial<typeof contactAddresses.$inferInsert>;
+
+/**
+ * Reserves n consecutive customer numbers of a location in one statement
+ * (the counter row stays locked until the transaction ends); returns the first.
+ */
+export async function allocateCustomerNumbers(tx: DbOrTx, locationId: string, n: number): Promise<number> {
+  const [row] = await tx
+    .insert(customerNumberCounters)
+    .values({ locationId, next: 100_001 + n })
+    .onConflictDoUpdate({
+      target: customerNumberCounters.locationId,
+      set: { next: sql`${customerNumberCounters.next} + ${n}` },
+    })
+    .returning({ next: customerNumberCounters.next });
+  return row!.next - n;
+}
+
+export const insertContactRows = (tx: DbOrTx, rows: NewContactRow[]) => bulkInsert(tx, contacts, rows);
+
+export async function insertContactChildRows(
+  tx: DbOrTx,
+  rows: { phones: NewContactPhoneRow[]; emails: NewContactEmailRow[]; addresses: NewContactAddressRow[] },
+): Promise<void> {
+  await bulkInsert(tx, contactPhones, rows.phones);
+  await bulkInsert(tx, contactEmails, rows.emails);
+  await bulkInsert(tx, contactAddresses, rows.addresses);
+}
