@@ -1,8 +1,7 @@
 import { ContactInput } from '../../shared/contacts/schemas';
 import type { Database } from '../db/client';
 import { berlinToday } from '../modules/contacts/input';
-import { consents, contactBlocks } from '../modules/contacts/tables';
-import { bulkInsert } from '@server/db/bulk-insert';
+import { insertConsentRows, insertContactBlockRows } from '@server/modules/contacts';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import { insertContacts, insertVehicles } from '../modules/imports/bulk-write';
 import type { Services } from '../services';
@@ -87,8 +86,8 @@ export async function seedDemoCustomers(
     await insertContacts(tx, out.contacts, ctx);
     await insertVehicles(tx, out.vehicles, ctx);
     await recordTimelineInBulk(tx, out.timeline);
-    await bulkInsert(tx, consents, out.consents);
-    await bulkInsert(tx, contactBlocks, out.blocks);
+    await insertConsentRows(tx, out.consents);
+    await insertContactBlockRows(tx, out.blocks);
   });
   return { contacts: out.contacts.length, vehicles: out.vehicles.length, wellKnownContactId };
 }

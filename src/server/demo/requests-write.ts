@@ -2,7 +2,6 @@ import type { Faker } from '@faker-js/faker';
 import type { RequestChannel, RequestType } from '../../shared/requests/enums';
 import type { Location } from '../../shared/org/schemas';
 import type { DbOrTx } from '../db/client';
-import { bulkInsert } from '@server/db/bulk-insert';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import {
   ATTEMPT_TIMELINE_KIND,
@@ -13,7 +12,14 @@ import {
   typeAndSubject,
 } from '../modules/requests/labels';
 import { SLA_JOB, slaKey } from '../modules/requests/sla';
-import { contactAttempts, customerRequests, requestEvents } from '../modules/requests/tables';
+import {
+  insertContactAttemptRows,
+  insertRequestEventRows,
+  insertRequestRows,
+  type NewContactAttemptRow,
+  type NewRequestEventRow,
+  type NewRequestRow,
+} from '@server/modules/requests';
 import type { TimelineWrite } from '../modules/timeline/service';
 import type { Services } from '../services';
 import type { RequestText } from './requests-data';
@@ -42,9 +48,9 @@ export interface PlannedRequest {
   text: RequestText;
 }
 
-type RequestRow = typeof customerRequests.$inferInsert;
-type EventRow = typeof requestEvents.$inferInsert;
-type AttemptRow = typeof contactAttempts.$inferInsert;
+type RequestRow = NewRequestRow;
+type EventRow = NewRequestEventRow;
+type AttemptRow = NewContactAttemptRow;
 
 /** Rows for requests, attempts, history and timeline, as the app itself would have written them; in bulk. */
 export async function writeDemoRequests(
@@ -185,9 +191,9 @@ export async function writeDemoRequests(
     if (!firstContactedAt && !story.closedAt && story.dueAt > now) timers.push({ id, dueAt: story.dueAt });
   }
 
-  await bulkInsert(tx, customerRequests, requests);
-  await bulkInsert(tx, contactAttempts, attempts);
-  await bulkInsert(tx, requestEvents, events);
+  await insertRequestRows(tx, requests);
+  await insertContactAttemptRows(tx, attempts);
+  await insertRequestEventRows(tx, events);
   await recordTimelineInBulk(tx, timeline);
   // Requests not yet contacted keep their first-contact timer, as if taken in through the app.
   for (const t of timers) {

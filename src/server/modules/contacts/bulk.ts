@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { bulkInsert } from '@server/db/bulk-insert';
 import type { DbOrTx } from '@server/db/client';
-import { contactAddresses, contactEmails, contactPhones, contacts, customerNumberCounters } from './tables';
+import {
+  consents,
+  contactAddresses,
+  contactBlocks,
+  contactEmails,
+  contactPhones,
+  contacts,
+  customerNumberCounters,
+} from './tables';
 
 /*
  * Contacts written by the thousand (imports, the demo data): one statement
@@ -13,6 +21,8 @@ export type NewContactRow = Partial<typeof contacts.$inferInsert>;
 export type NewContactPhoneRow = Partial<typeof contactPhones.$inferInsert>;
 export type NewContactEmailRow = Partial<typeof contactEmails.$inferInsert>;
 export type NewContactAddressRow = Partial<typeof contactAddresses.$inferInsert>;
+export type NewConsentRow = typeof consents.$inferInsert;
+export type NewContactBlockRow = typeof contactBlocks.$inferInsert;
 
 /**
  * Reserves n consecutive customer numbers of a location in one statement
@@ -40,3 +50,7 @@ export async function insertContactChildRows(
   await bulkInsert(tx, contactEmails, rows.emails);
   await bulkInsert(tx, contactAddresses, rows.addresses);
 }
+
+export const insertConsentRows = (tx: DbOrTx, rows: NewConsentRow[]) => bulkInsert(tx, consents, rows);
+
+export const insertContactBlockRows = (tx: DbOrTx, rows: NewContactBlockRow[]) => bulkInsert(tx, contactBlocks, rows);

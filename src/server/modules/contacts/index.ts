@@ -4,8 +4,12 @@ export { MergeHooks } from './merge-hooks';
 export { contactDisplayName, regularStaffOf } from './repo';
 export {
   allocateCustomerNumbers,
+  insertConsentRows,
+  insertContactBlockRows,
   insertContactChildRows,
   insertContactRows,
+  type NewConsentRow,
+  type NewContactBlockRow,
   type NewContactAddressRow,
   type NewContactEmailRow,
   type NewContactPhoneRow,
