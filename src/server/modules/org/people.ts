@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DepartmentKind, Role } from '@shared/org/enums';
 import type { DbOrTx } from '@server/db/client';
 import { locations, userLocations, users } from './tables';
@@ -182,4 +182,12 @@ export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
     .from(locations)
     .where(inArray(locations.id, [id]));
   return rows.length > 0;
+}
+
+/** Active users based at the location who have a phone extension, with their role. */
+export async function activeStaffWithExtensionAt(db: DbOrTx, locationId: string) {
+  return db
+    .select({ id: users.id, role: users.role, extension: users.phoneExtension })
+    .from(users)
+    .where(and(eq(users.homeLocationId, locationId), isNotNull(users.phoneExtension), eq(users.active, true)));
 }

@@ -229,3 +229,17 @@ export async function usersOnLiveCalls(db: DbOrTx, userIds: string[], since: Dat
   );
   return new Set(found.map((r) => r.user_id));
 }
+
+/** Plain inserts of a phone set-up, for seeding (the admin goes through its checks instead). */
+export async function insertConnection(tx: DbOrTx, values: typeof telephonyConnections.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(telephonyConnections).values(values).returning({ id: telephonyConnections.id });
+  return row!.id;
+}
+
+export async function insertExtensions(tx: DbOrTx, values: Array<typeof telephonyExtensions.$inferInsert>) {
+  await tx.insert(telephonyExtensions).values(values);
+}
+
+export async function insertTrackingNumbers(tx: DbOrTx, values: Array<typeof trackingNumbers.$inferInsert>) {
+  await tx.insert(trackingNumbers).values(values);
+}
