@@ -2,6 +2,7 @@
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
 export { contactDisplayName, regularStaffOf } from './repo';
+export { countExport, type ExportContact, exportContacts } from './read-model';
 export {
   allocateCustomerNumbers,
   insertConsentRows,

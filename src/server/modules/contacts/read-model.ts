@@ -1,8 +1,14 @@
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
-import { normalizeName } from '../../../shared/contacts/normalize';
-import type { ContactExportQuery } from '../../../shared/imports/schemas';
-import type { DbOrTx } from '../../db/client';
-import { contactAddresses, contactEmails, contactPhones } from '../contacts/tables';
+import { normalizeName } from '@shared/contacts/normalize';
+import type { ContactExportQuery } from '@shared/imports/schemas';
+import type { DbOrTx } from '@server/db/client';
+import { contactAddresses, contactEmails, contactPhones } from './tables';
+
+/*
+ * The contact export's reads, published for the imports module: the export
+ * streams thousands of contacts in large one-statement pages, so the SQL on
+ * contacts' tables lives here with their owner.
+ */
 
 /** A contact with everything an export file carries. */
 export interface ExportContact {
