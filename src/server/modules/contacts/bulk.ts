@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { bulkInsert } from '@server/db/bulk-insert';
 import type { DbOrTx } from '@server/db/client';
 import {
@@ -54,3 +54,21 @@ export async function insertContactChildRows(
 export const insertConsentRows = (tx: DbOrTx, rows: NewConsentRow[]) => bulkInsert(tx, consents, rows);
 
 export const insertContactBlockRows = (tx: DbOrTx, rows: NewContactBlockRow[]) => bulkInsert(tx, contactBlocks, rows);
+
+/** Contacts with their phones, e-mails and addresses, for an import that compares and adds. */
+export async function contactsWithChildren(tx: DbOrTx, ids: string[]) {
+  const current = new Map((await tx.select().from(contacts).where(inArray(contacts.id, ids))).map((r) => [r.id, r]));
+  // One statement at a time: a transaction has one connection.
+  const phones = await tx.select().from(contactPhones).where(inArray(contactPhones.contactId, ids));
+  const emails = await tx.select().from(contactEmails).where(inArray(contactEmails.contactId, ids));
+  const addresses = await tx.select().from(contactAddresses).where(inArray(contactAddresses.contactId, ids));
+  return { current, phones, emails, addresses };
+}
+
+/** Overwrites fields of a contact and counts up its version. */
+export async function updateContactFields(tx: DbOrTx, id: string, set: Record<string, unknown>, now: Date) {
+  await tx
+    .update(contacts)
+    .set({ ...set, version: sql`${contacts.version} + 1`, updatedAt: now })
+    .where(eq(contacts.id, id));
+}

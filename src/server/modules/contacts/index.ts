@@ -2,9 +2,17 @@
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
 export { contactDisplayName, regularStaffOf } from './repo';
-export { countExport, type ExportContact, exportContacts } from './read-model';
+export {
+  countExport,
+  type ExistingRef,
+  type ExportContact,
+  exportContacts,
+  findContactsByKeys,
+  findOwners,
+} from './read-model';
 export {
   allocateCustomerNumbers,
+  contactsWithChildren,
   insertConsentRows,
   insertContactBlockRows,
   insertContactChildRows,
@@ -15,4 +23,5 @@ export {
   type NewContactEmailRow,
   type NewContactPhoneRow,
   type NewContactRow,
+  updateContactFields,
 } from './bulk';

@@ -7,3 +7,4 @@ export {
   type NewVehicleRow,
   updateVehicleFields,
 } from './bulk';
+export { type ExistingVehicle, findVehiclesByKeys } from './read-model';
