@@ -10,6 +10,7 @@ export {
   findContactsByKeys,
   findOwners,
 } from './read-model';
+export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
 export {
   allocateCustomerNumbers,
   contactsWithChildren,

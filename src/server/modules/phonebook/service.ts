@@ -7,7 +7,7 @@ import type { Actor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { recordAudit } from '../audit/service';
 import { phonebookSettings, phonebookSnapshots } from './tables';
-import { phonebookEntries } from './entries';
+import { phonebookEntries } from '@server/modules/contacts';
 import { PHONEBOOK_WRITERS, writeContext } from './formats';
 
 export const PHONEBOOK_JOB = 'phonebook.generate';
