@@ -1,23 +1,30 @@
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
-import { createEventBus, type EventBus } from './modules/notifications/event-bus';
-import { createNotificationsService, type NotificationsService } from './modules/notifications/service';
-import { type AssignmentService, createAssignmentService } from './modules/assignment/service';
+import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
-import { MergeHooks } from './modules/contacts/merge-hooks';
-import { type ContactsService, createContactsService } from './modules/contacts/service';
-import { createImportsService, type ImportsService } from './modules/imports/service';
+import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
+import { createImportsService, type ImportsService } from './modules/imports';
+import {
+  createEventBus,
+  createNotificationsService,
+  type EventBus,
+  type NotificationsService,
+} from './modules/notifications';
 import { createOrgService, type OrgService } from './modules/org';
-import { createPhonebookService, type PhonebookService } from './modules/phonebook/service';
-import { createTelephonyAdminService, type TelephonyAdminService } from './modules/telephony/admin/service';
-import { createReportsService, type ReportsService } from './modules/reports/service';
-import { createRequestsService, type RequestsService } from './modules/requests/service';
-import { createTelephonyService, type TelephonyService } from './modules/telephony/service';
-import { createTemplatesService, type TemplatesService } from './modules/templates/service';
-import { createSearchService, type SearchService } from './modules/search/service';
-import { createTimelineService, type TimelineService } from './modules/timeline/reader';
-import { createVehiclesService, type VehiclesService } from './modules/vehicles/service';
+import { createPhonebookService, type PhonebookService } from './modules/phonebook';
+import { createReportsService, type ReportsService } from './modules/reports';
+import { createRequestsService, type RequestsService } from './modules/requests';
+import { createSearchService, type SearchService } from './modules/search';
+import {
+  createTelephonyAdminService,
+  createTelephonyService,
+  type TelephonyAdminService,
+  type TelephonyService,
+} from './modules/telephony';
+import { createTemplatesService, type TemplatesService } from './modules/templates';
+import { createTimelineService, type TimelineService } from './modules/timeline';
+import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
 /** All domain services, wired once per app. Routes and jobs receive this. */
 export interface Services {
@@ -42,9 +49,20 @@ export interface Services {
 }
 
 /**
- * Dependencies point one way: org ← contacts ← vehicles ← imports; timeline
- * and search read across. Modules that keep rows pointing at contacts
- * register with the merge hooks instead of contacts knowing about them.
+ * Modules use each other only through their index.ts (service, types and
+ * functions that take the caller's transaction first). Dependencies point one way:
+ *
+ *   org ← auth                     (org asks auth to end sessions through a hook)
+ *   org ← contacts ← vehicles ← imports
+ *   timeline ← contacts, vehicles, requests, telephony, imports  (history is written in the writer's transaction)
+ *   org, contacts, requests ← assignment   (people, regular staff, workload read models)
+ *   assignment, templates → requests      only as requests' ports, wired here
+ *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
+ *   requests, telephony ← reports          (reports also reads across tables, see reports/service.ts)
+ *
+ * The timeline reader gets the contacts and vehicles services handed in; audit
+ * and notifications are used by most. Modules that keep rows pointing at
+ * contacts register with the merge hooks instead of contacts knowing about them.
  */
 export function createServices(deps: Deps): Services {
   const mergeHooks = new MergeHooks();

@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import type { ConsentSource } from '../../shared/contacts/enums';
 import { ContactInput } from '../../shared/contacts/schemas';
 import { displayNameOf, prepareAddresses, prepareEmails, preparePhones, searchNameOf } from '../modules/contacts/input';
-import type { consents, contactBlocks } from '../modules/contacts/tables';
+import type { NewConsentRow, NewContactBlockRow } from '@server/modules/contacts';
 import type { NewContact, NewVehicle } from '../modules/imports/bulk-write';
 import type { PreparedContact } from '../modules/imports/prepare-contact';
 import type { TimelineWrite } from '../modules/timeline/service';
@@ -50,8 +50,8 @@ interface Generated {
   contacts: NewContact[];
   vehicles: NewVehicle[];
   timeline: TimelineWrite[];
-  consents: Array<typeof consents.$inferInsert>;
-  blocks: Array<typeof contactBlocks.$inferInsert>;
+  consents: NewConsentRow[];
+  blocks: NewContactBlockRow[];
 }
 
 /** Makes demo customers one by one and collects the rows to write in bulk. */

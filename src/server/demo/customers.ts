@@ -1,8 +1,9 @@
 import { ContactInput } from '../../shared/contacts/schemas';
 import type { Database } from '../db/client';
 import { berlinToday } from '../modules/contacts/input';
-import { consents, contactBlocks } from '../modules/contacts/tables';
-import { bulkInsert, insertContacts, insertTimeline, insertVehicles } from '../modules/imports/bulk-write';
+import { insertConsentRows, insertContactBlockRows } from '@server/modules/contacts';
+import { recordTimelineInBulk } from '@server/modules/timeline';
+import { insertContacts, insertVehicles } from '../modules/imports/bulk-write';
 import type { Services } from '../services';
 import { REGIONS } from './customers-data';
 import { CustomerFactory, WELL_KNOWN_CUSTOMER } from './customers-factory';
@@ -84,9 +85,9 @@ export async function seedDemoCustomers(
     // Companies first: contact persons point at them.
     await insertContacts(tx, out.contacts, ctx);
     await insertVehicles(tx, out.vehicles, ctx);
-    await insertTimeline(tx, out.timeline);
-    await bulkInsert(tx, consents, out.consents);
-    await bulkInsert(tx, contactBlocks, out.blocks);
+    await recordTimelineInBulk(tx, out.timeline);
+    await insertConsentRows(tx, out.consents);
+    await insertContactBlockRows(tx, out.blocks);
   });
   return { contacts: out.contacts.length, vehicles: out.vehicles.length, wellKnownContactId };
 }

@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import type { RequestChannel, RequestType } from '../../shared/requests/enums';
 import type { Location } from '../../shared/org/schemas';
 import type { DbOrTx } from '../db/client';
-import { bulkInsert, insertTimeline } from '../modules/imports/bulk-write';
+import { recordTimelineInBulk } from '@server/modules/timeline';
 import {
   ATTEMPT_TIMELINE_KIND,
   ATTEMPT_VERB,
@@ -12,7 +12,14 @@ import {
   typeAndSubject,
 } from '../modules/requests/labels';
 import { slaKey } from '../modules/requests/sla';
-import { contactAttempts, customerRequests, requestEvents } from '../modules/requests/tables';
+import {
+  insertContactAttemptRows,
+  insertRequestEventRows,
+  insertRequestRows,
+  type NewContactAttemptRow,
+  type NewRequestEventRow,
+  type NewRequestRow,
+} from '@server/modules/requests';
 import type { TimelineWrite } from '../modules/timeline/service';
 import type { Services } from '../services';
 import type { RequestText } from './requests-data';
@@ -41,9 +48,9 @@ export interface PlannedRequest {
   text: RequestText;
 }
 
-type RequestRow = typeof customerRequests.$inferInsert;
-type EventRow = typeof requestEvents.$inferInsert;
-type AttemptRow = typeof contactAttempts.$inferInsert;
+type RequestRow = NewRequestRow;
+type EventRow = NewRequestEventRow;
+type AttemptRow = NewContactAttemptRow;
 
 /** Rows for requests, attempts, history and timeline, as the app itself would have written them; in bulk. */
 export async function writeDemoRequests(
@@ -184,10 +191,10 @@ export async function writeDemoRequests(
     if (!firstContactedAt && !story.closedAt && story.dueAt > now) timers.push({ id, dueAt: story.dueAt });
   }
 
-  await bulkInsert(tx, customerRequests, requests);
-  await bulkInsert(tx, contactAttempts, attempts);
-  await bulkInsert(tx, requestEvents, events);
-  await insertTimeline(tx, timeline);
+  await insertRequestRows(tx, requests);
+  await insertContactAttemptRows(tx, attempts);
+  await insertRequestEventRows(tx, events);
+  await recordTimelineInBulk(tx, timeline);
   // Requests not yet contacted keep their first-contact timer, as if taken in through the app.
   for (const t of timers) {
     await services.jobs.schedule(

@@ -4,7 +4,7 @@ import type { RequestChannel, RequestType } from '../../shared/requests/enums';
 import type { Location } from '../../shared/org/schemas';
 import type { Database } from '../db/client';
 import { addDays, fromLocal, toLocal } from '../lib/zoned-time';
-import { rows } from '../modules/contacts/repo';
+import { rows } from '@server/db/client';
 import type { Services } from '../services';
 import { demoFaker } from './org';
 import { CHANNELS_BY_TYPE, requestText, TYPE_WEIGHTS } from './requests-data';

@@ -1,7 +1,6 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { activeStaffWithExtensionAt, findLocationByCode } from '@server/modules/org';
+import { insertConnection, insertExtensions, insertTrackingNumbers } from '@server/modules/telephony';
 import type { Database } from '../db/client';
-import { locations, users } from '../modules/org/tables';
-import { telephonyConnections, telephonyExtensions, trackingNumbers } from '../modules/telephony/tables';
 
 /**
  * The demo group's phone set-up, so the telephony admin shows a working
@@ -11,24 +10,24 @@ import { telephonyConnections, telephonyExtensions, trackingNumbers } from '../m
  */
 export async function seedDemoTelephony(database: Database): Promise<void> {
   const { db } = database;
-  const [munich] = await db.select().from(locations).where(eq(locations.code, 'MUC'));
+  const munich = await findLocationByCode(db, 'MUC');
   if (!munich) return;
-  const staff = await db
-    .select({ id: users.id, role: users.role, extension: users.phoneExtension })
-    .from(users)
-    .where(and(eq(users.homeLocationId, munich.id), isNotNull(users.phoneExtension), eq(users.active, true)));
+  const staff = await activeStaffWithExtensionAt(db, munich.id);
   await db.transaction(async (tx) => {
-    const [connection] = await tx
-      .insert(telephonyConnections)
-      .values({ provider: 'webhook', name: 'Telefonanlage München', locationId: munich.id, state: 'connected' })
-      .returning({ id: telephonyConnections.id });
+    const connectionId = await insertConnection(tx, {
+      provider: 'webhook',
+      name: 'Telefonanlage München',
+      locationId: munich.id,
+      state: 'connected',
+    });
     if (staff.length > 0)
-      await tx
-        .insert(telephonyExtensions)
-        .values(staff.map((s) => ({ connectionId: connection!.id, extension: s.extension!, userId: s.id })));
+      await insertExtensions(
+        tx,
+        staff.map((s) => ({ connectionId, extension: s.extension!, userId: s.id })),
+      );
     const sales = staff.filter((s) => s.role === 'sales').map((s) => s.id);
     const service = staff.find((s) => s.role === 'service');
-    await tx.insert(trackingNumbers).values([
+    await insertTrackingNumbers(tx, [
       {
         number: '+4989998877100',
         label: 'mobile.de Gebrauchtwagen-Inserate',

@@ -1,4 +1,28 @@
 // The public face of contacts: customers and their phones, e-mails and addresses.
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
-export { regularStaffOf } from './repo';
+export { contactDisplayName, regularStaffOf } from './repo';
+export {
+  countExport,
+  type ExistingRef,
+  type ExportContact,
+  exportContacts,
+  findContactsByKeys,
+  findOwners,
+} from './read-model';
+export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
+export {
+  allocateCustomerNumbers,
+  contactsWithChildren,
+  insertConsentRows,
+  insertContactBlockRows,
+  insertContactChildRows,
+  insertContactRows,
+  type NewConsentRow,
+  type NewContactBlockRow,
+  type NewContactAddressRow,
+  type NewContactEmailRow,
+  type NewContactPhoneRow,
+  type NewContactRow,
+  updateContactFields,
+} from './bulk';

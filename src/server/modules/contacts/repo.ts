@@ -173,3 +173,8 @@ export async function regularStaffOf(
     .where(eq(contacts.id, contactId));
   return row;
 }
+
+export async function contactDisplayName(db: DbOrTx, id: string): Promise<string | null> {
+  const [row] = await db.select({ displayName: contacts.displayName }).from(contacts).where(eq(contacts.id, id));
+  return row?.displayName ?? null;
+}

@@ -1,63 +1,11 @@
-import { getTableColumns, sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { uuid7 } from '../../lib/uuid7';
-import { contactAddresses, contactEmails, contactPhones, contacts, customerNumberCounters } from '../contacts/tables';
-import type { TimelineWrite } from '../timeline/service';
-import { timelineEntries } from '../timeline/tables';
-import { vehicleContacts, vehicles } from '../vehicles/tables';
+import { allocateCustomerNumbers, insertContactChildRows, insertContactRows } from '@server/modules/contacts';
+import { recordTimelineInBulk } from '@server/modules/timeline';
+import { insertVehicleContactRows, insertVehicleRows } from '@server/modules/vehicles';
 import { linkedSummary, vehicleLabel } from '../vehicles/summaries';
 import type { VehicleValues } from '../vehicles/validation';
 import type { PreparedContact } from './prepare-contact';
-
-/** Rows per INSERT statement; each statement sends its rows as one JSON parameter. */
-const BATCH = 2_000;
-
-/**
- * Inserts rows of a table with one statement per batch: the rows travel as a
- * single JSON parameter and json_populate_recordset turns them into the
- * table's row type (enums, arrays, dates included). Building a multi-row
- * INSERT with thousands of bound parameters costs far more, in the query
- * builder and in the driver, than the database needs to store the rows.
- * Every row must carry the same keys (the table's property names).
- */
-export async function bulkInsert<T extends PgTable>(
-  tx: DbOrTx,
-  table: T,
-  rows: Array<Partial<T['$inferInsert']>>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = Object.keys(rows[0]!).filter((key) => columns[key]);
-  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '));
-  const tableName = sql.raw(`"${getTableConfig(table).name}"`);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const key of keys) out[columns[key]!.name] = (row as Record<string, unknown>)[key] ?? null;
-      return out;
-    });
-    await tx.execute(
-      sql`INSERT INTO ${tableName} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${tableName}, ${JSON.stringify(batch)}::json)`,
-    );
-  }
-}
-
-/**
- * Reserves n consecutive customer numbers of a location in one statement
- * (the counter row stays locked until the transaction ends); returns the first.
- */
-export async function allocateCustomerNumbers(tx: DbOrTx, locationId: string, n: number): Promise<number> {
-  const [row] = await tx
-    .insert(customerNumberCounters)
-    .values({ locationId, next: 100_001 + n })
-    .onConflictDoUpdate({
-      target: customerNumberCounters.locationId,
-      set: { next: sql`${customerNumberCounters.next} + ${n}` },
-    })
-    .returning({ next: customerNumberCounters.next });
-  return row!.next - n;
-}
 
 export const customerNumberOf = (code: string, n: number) => `${code}-${String(n).padStart(6, '0')}`;
 
@@ -97,9 +45,8 @@ export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteC
     group.forEach((item, i) => numbers.set(item.id, customerNumberOf(code, first + i)));
   }
 
-  await bulkInsert(
+  await insertContactRows(
     tx,
-    contacts,
     list.map(({ id, contact: c, companyId, createdAt }) => ({
       id,
       kind: c.input.kind,
@@ -131,7 +78,7 @@ export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteC
     tx,
     list.map((item) => ({ contactId: item.id, contact: item.contact })),
   );
-  await insertTimeline(
+  await recordTimelineInBulk(
     tx,
     list.map((item) => ({
       contactId: item.id,
@@ -161,29 +108,8 @@ export async function insertChildren(
   const addresses = list.flatMap(({ contactId, contact }) =>
     contact.addresses.map((a) => ({ ...a, id: uuid7(), contactId })),
   );
-  await bulkInsert(tx, contactPhones, phones);
-  await bulkInsert(tx, contactEmails, emails);
-  await bulkInsert(tx, contactAddresses, addresses);
+  await insertContactChildRows(tx, { phones, emails, addresses });
 }
-
-/** Timeline entries in bulk: the same columns recordTimeline writes, for thousands of entries at once. */
-export const insertTimeline = (tx: DbOrTx, entries: TimelineWrite[]) =>
-  bulkInsert(
-    tx,
-    timelineEntries,
-    entries.map((e) => ({
-      contactId: e.contactId ?? null,
-      vehicleId: e.vehicleId ?? null,
-      kind: e.kind,
-      occurredAt: e.occurredAt,
-      authorId: e.authorId ?? null,
-      summary: e.summary,
-      body: e.body ?? null,
-      data: e.data ?? null,
-      sourceType: e.sourceType ?? null,
-      sourceId: e.sourceId ?? null,
-    })),
-  );
 
 export interface NewVehicle {
   id: string;
@@ -196,9 +122,8 @@ export interface NewVehicle {
 
 /** Inserts vehicles, links each to its owner and notes the link on the owner's timeline. */
 export async function insertVehicles(tx: DbOrTx, list: NewVehicle[], ctx: WriteContext) {
-  await bulkInsert(
+  await insertVehicleRows(
     tx,
-    vehicles,
     list.map((v) => ({
       ...v.values,
       id: v.id,
@@ -225,9 +150,8 @@ export async function linkOwners(
   links: Array<{ vehicleId: string; contactId: string; label: string; at: Date }>,
   ctx: WriteContext,
 ) {
-  await bulkInsert(
+  await insertVehicleContactRows(
     tx,
-    vehicleContacts,
     links.map((l) => ({
       vehicleId: l.vehicleId,
       contactId: l.contactId,
@@ -236,7 +160,7 @@ export async function linkOwners(
       createdBy: ctx.authorId,
     })),
   );
-  await insertTimeline(
+  await recordTimelineInBulk(
     tx,
     links.map((l) => ({
       contactId: l.contactId,

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../http/errors';
 import { csvLine } from '../../lib/csv';
 import { recordAudit } from '../audit/service';
 import { CSV_BOM, germanDate } from './csv-write';
-import { countExport, type ExportContact, exportContacts } from './export-query';
+import { countExport, type ExportContact, exportContacts } from '@server/modules/contacts';
 import { toVcard, type VcardVersion } from './vcard-write';
 
 const CSV_HEADERS = [

@@ -1,6 +1,7 @@
 import { uuid7 } from '../../lib/uuid7';
 import type { DuplicateHandling, ImportReason, ImportRowReport } from '../../../shared/imports/schemas';
-import type { ExistingRef, ExistingVehicle } from './existing';
+import type { ExistingRef } from '@server/modules/contacts';
+import type { ExistingVehicle } from '@server/modules/vehicles';
 import { contactKeys, type PreparedContact } from './prepare-contact';
 import type { PreparedVehicle } from './prepare-vehicle';
 

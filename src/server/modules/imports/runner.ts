@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type {
   DuplicateHandling,
@@ -7,11 +6,14 @@ import type {
   ImportTarget,
   ImportMapping,
 } from '../../../shared/imports/schemas';
-import { vehicles } from '../vehicles/tables';
+import { recordTimelineInBulk } from '@server/modules/timeline';
+import { updateVehicleFields } from '@server/modules/vehicles';
 import { changedSummary, vehicleLabel } from '../vehicles/summaries';
-import { insertContacts, insertTimeline, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
+import { insertContacts, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
 import { mappedColumns, RowCells } from './cells';
-import { findContactsByKeys, findOwners, findVehiclesByKeys, updateContacts } from './existing';
+import { findContactsByKeys, findOwners } from '@server/modules/contacts';
+import { findVehiclesByKeys } from '@server/modules/vehicles';
+import { updateContacts } from './existing';
 import { fieldsOf } from './fields';
 import { type ChunkWrites, emptyWrites, ImportPlanner, type PreparedRow } from './plan';
 import { type ContactContext, contactKeys, prepareContact } from './prepare-contact';
@@ -84,10 +86,7 @@ async function updateVehicles(tx: DbOrTx, list: ChunkWrites['updateVehicles'], c
     for (const field of givenFields) set[field] = vehicle.values[field as keyof typeof vehicle.values];
     if (givenFields.has('plate')) set.plateNormalized = vehicle.values.plateNormalized;
     if (Object.keys(set).length === 0) continue;
-    await tx
-      .update(vehicles)
-      .set({ ...set, version: sql`${vehicles.version} + 1`, updatedAt: ctx.now })
-      .where(eq(vehicles.id, id));
+    await updateVehicleFields(tx, id, set, ctx.now);
     entries.push({
       vehicleId: id,
       kind: 'vehicle_changed' as const,
@@ -98,7 +97,7 @@ async function updateVehicles(tx: DbOrTx, list: ChunkWrites['updateVehicles'], c
       sourceId: ctx.sourceId,
     });
   }
-  await insertTimeline(tx, entries);
+  await recordTimelineInBulk(tx, entries);
 }
 
 async function writeChunk(tx: DbOrTx, writes: ChunkWrites, ctx: WriteContext) {

@@ -1,4 +1,4 @@
-import type { ExportContact } from './export-query';
+import type { ExportContact } from '@server/modules/contacts';
 
 export type VcardVersion = '3.0' | '4.0';
 

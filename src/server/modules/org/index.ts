@@ -1,14 +1,26 @@
 // The public face of org: locations, departments and users. Other modules use
 // these; org's tables and repo stay private to it.
 export { createOrgService, type OrgService, type SessionsOfUsers } from './service';
-export { extraLocationIds, findUser, findUserByEmail, recordLogin, setOwnPassword, type UserRow } from './repo';
+export {
+  extraLocationIds,
+  findLocationByCode,
+  findUser,
+  findUserByEmail,
+  recordLogin,
+  setOwnPassword,
+  type UserRow,
+} from './repo';
 export { userReadModel } from './read-model';
 export {
   activeAdmins,
   activeStaffAt,
+  activeStaffWithExtensionAt,
+  activeUsers,
   allLocationNames,
   everyone,
   loadPeople,
+  locationExists,
   locationNames,
   type Person,
+  userNames,
 } from './people';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DepartmentKind, Role } from '@shared/org/enums';
 import type { DbOrTx } from '@server/db/client';
 import { locations, userLocations, users } from './tables';
@@ -156,4 +156,38 @@ export async function locationNames(db: DbOrTx, ids: string[]): Promise<Map<stri
     .from(locations)
     .where(inArray(locations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Display names ("first last") of these users; unknown ids are left out. */
+export async function userNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+}
+
+/** Users by id with whether they may still be given work. */
+export async function activeUsers(db: DbOrTx, ids: string[]): Promise<Map<string, boolean>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, active: users.active }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.active]));
+}
+
+export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(inArray(locations.id, [id]));
+  return rows.length > 0;
+}
+
+/** Active users based at the location who have a phone extension, with their role. */
+export async function activeStaffWithExtensionAt(db: DbOrTx, locationId: string) {
+  return db
+    .select({ id: users.id, role: users.role, extension: users.phoneExtension })
+    .from(users)
+    .where(and(eq(users.homeLocationId, locationId), isNotNull(users.phoneExtension), eq(users.active, true)));
 }

@@ -11,6 +11,7 @@ export const userReadModel = {
   table: users,
   joinOn: (userId: AnyColumn) => eq(users.id, userId),
   isActive: eq(users.active, true),
+  names: { firstName: users.firstName, lastName: users.lastName },
   /** The user's locations besides the home location, as text ids; empty when there are none. */
   extraLocationIds: (userId: AnyColumn) => sql<string[]>`coalesce((SELECT array_agg(${userLocations.locationId}::text)
         FROM ${userLocations} WHERE ${userLocations.userId} = ${userId}), '{}')`,

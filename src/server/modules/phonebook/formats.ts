@@ -1,6 +1,6 @@
 import type { PhonebookFormat, PhonebookNumberFormat } from '../../../shared/telephony/enums';
 import { csvLine } from '../../lib/csv';
-import type { PhonebookEntry, PhonebookNumberKind } from './entries';
+import type { PhonebookEntry, PhonebookNumberKind } from '@server/modules/contacts';
 
 /**
  * The mark a blocked customer's name carries. A blocked customer is kept in

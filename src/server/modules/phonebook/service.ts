@@ -8,7 +8,7 @@ import type { JobsService } from '../../jobs/service';
 import { defineJob, NoPayload } from '@server/jobs/definition';
 import { recordAudit } from '../audit/service';
 import { phonebookSettings, phonebookSnapshots } from './tables';
-import { phonebookEntries } from './entries';
+import { phonebookEntries } from '@server/modules/contacts';
 import { PHONEBOOK_WRITERS, writeContext } from './formats';
 
 export const PHONEBOOK_JOB = 'phonebook.generate';

@@ -1,3 +1,7 @@
+// Reports are the one module that reads other modules' tables directly (in
+// its SQL for monitoring, the home pages and the daily summary): its figures are single
+// aggregate statements over requests, calls, users and locations, and splitting
+// them along module lines would turn one query into many. It only reads.
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import type { MailService } from '../../integrations/mail/service';

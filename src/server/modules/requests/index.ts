@@ -2,3 +2,11 @@
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { AssignmentPort, TemplatesPort } from './ports';
 export { openLoad } from './read-model';
+export {
+  insertContactAttemptRows,
+  insertRequestEventRows,
+  insertRequestRows,
+  type NewContactAttemptRow,
+  type NewRequestEventRow,
+  type NewRequestRow,
+} from './bulk';

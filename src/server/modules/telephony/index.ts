@@ -4,4 +4,12 @@ export type * from './ports';
 export { createTelephonyService, type TelephonyService } from './service';
 export { createTelephonyAdminService, type TelephonyAdminService } from './admin/service';
 export { type AdapterFactory, registerAdapterFactory } from './registry';
-export { type ConnectionRow, extensionsOfConnection, findConnection, recordLinkState } from './repo';
+export {
+  type ConnectionRow,
+  extensionsOfConnection,
+  findConnection,
+  insertConnection,
+  insertExtensions,
+  insertTrackingNumbers,
+  recordLinkState,
+} from './repo';

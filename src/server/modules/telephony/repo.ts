@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client';
 import type { ConnectionState, TelephonyProvider } from '../../../shared/telephony/enums';
-import { contacts } from '../contacts/tables';
 import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -40,10 +39,7 @@ export async function insertCall(
   return row ? { row, created: true } : { row: (await findCallByKey(tx, key, true))!, created: false };
 }
 
-export async function contactDisplayName(db: DbOrTx, id: string): Promise<string | null> {
-  const [row] = await db.select({ displayName: contacts.displayName }).from(contacts).where(eq(contacts.id, id));
-  return row?.displayName ?? null;
-}
+export { contactDisplayName } from '@server/modules/contacts';
 
 export async function updateCall(tx: DbOrTx, id: string, values: Partial<NewCallRow>, now: Date): Promise<CallRow> {
   const [row] = await tx
@@ -232,4 +228,18 @@ export async function usersOnLiveCalls(db: DbOrTx, userIds: string[], since: Dat
       AND ((k.state = 'ringing' AND u.id = ANY(k.user_ids)) OR k.answered_by_user_id = u.id)`,
   );
   return new Set(found.map((r) => r.user_id));
+}
+
+/** Plain inserts of a phone set-up, for seeding (the admin goes through its checks instead). */
+export async function insertConnection(tx: DbOrTx, values: typeof telephonyConnections.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(telephonyConnections).values(values).returning({ id: telephonyConnections.id });
+  return row!.id;
+}
+
+export async function insertExtensions(tx: DbOrTx, values: Array<typeof telephonyExtensions.$inferInsert>) {
+  await tx.insert(telephonyExtensions).values(values);
+}
+
+export async function insertTrackingNumbers(tx: DbOrTx, values: Array<typeof trackingNumbers.$inferInsert>) {
+  await tx.insert(trackingNumbers).values(values);
 }

@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { formatPhone } from '../../../shared/contacts/normalize';
 import type { DbOrTx } from '../../db/client';
-import { recordTimeline } from '../timeline/service';
-import { timelineEntries } from '../timeline/tables';
+import { syncSourcedTimeline } from '@server/modules/timeline';
 import type { CallRow } from './repo';
 import { isTerminal } from './state';
 
@@ -57,13 +55,5 @@ export async function syncCallTimeline(tx: DbOrTx, call: CallRow): Promise<void>
       requestId: call.requestId,
     },
   };
-  const [existing] = await tx
-    .select({ id: timelineEntries.id })
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.sourceType, 'call'), eq(timelineEntries.sourceId, call.id)));
-  if (existing) {
-    await tx.update(timelineEntries).set(entry).where(eq(timelineEntries.id, existing.id));
-    return;
-  }
-  await recordTimeline(tx, { ...entry, sourceType: 'call', sourceId: call.id });
+  await syncSourcedTimeline(tx, { type: 'call', id: call.id }, entry);
 }

@@ -1,4 +1,5 @@
-import { inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
+import { bulkInsert } from '@server/db/bulk-insert';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
 import { timelineEntries } from './tables';
@@ -26,23 +27,48 @@ export async function recordTimeline(tx: DbOrTx, entries: TimelineWrite | Timeli
   await timelineInsert(tx, list);
 }
 
+/**
+ * The one entry a source (a call, say) keeps on the timeline: written the
+ * first time, updated in place from then on, so it never shows twice. Call
+ * inside the transaction that changed the source, with the source locked.
+ */
+export async function syncSourcedTimeline(
+  tx: DbOrTx,
+  source: { type: string; id: string },
+  entry: Omit<TimelineWrite, 'sourceType' | 'sourceId'>,
+): Promise<void> {
+  const [existing] = await tx
+    .select({ id: timelineEntries.id })
+    .from(timelineEntries)
+    .where(and(eq(timelineEntries.sourceType, source.type), eq(timelineEntries.sourceId, source.id)));
+  if (existing) {
+    await tx.update(timelineEntries).set(entry).where(eq(timelineEntries.id, existing.id));
+    return;
+  }
+  await recordTimeline(tx, { ...entry, sourceType: source.type, sourceId: source.id });
+}
+
 /** The insert of recordTimeline, not yet run: for a caller that sends it together with other writes. */
 export function timelineInsert(tx: DbOrTx, list: TimelineWrite[]) {
-  return tx.insert(timelineEntries).values(
-    list.map((e) => ({
-      contactId: e.contactId ?? null,
-      vehicleId: e.vehicleId ?? null,
-      kind: e.kind,
-      occurredAt: e.occurredAt,
-      authorId: e.authorId ?? null,
-      summary: e.summary,
-      body: e.body ?? null,
-      data: e.data ?? null,
-      sourceType: e.sourceType ?? null,
-      sourceId: e.sourceId ?? null,
-    })),
-  );
+  return tx.insert(timelineEntries).values(list.map(timelineRow));
 }
+
+/** Timeline entries by the thousand (imports, demo data): the same rows, one statement per batch. */
+export const recordTimelineInBulk = (tx: DbOrTx, entries: TimelineWrite[]) =>
+  bulkInsert(tx, timelineEntries, entries.map(timelineRow));
+
+const timelineRow = (e: TimelineWrite) => ({
+  contactId: e.contactId ?? null,
+  vehicleId: e.vehicleId ?? null,
+  kind: e.kind,
+  occurredAt: e.occurredAt,
+  authorId: e.authorId ?? null,
+  summary: e.summary,
+  body: e.body ?? null,
+  data: e.data ?? null,
+  sourceType: e.sourceType ?? null,
+  sourceId: e.sourceId ?? null,
+});
 
 /** When each of these contacts last had anything in their history (none: not in the map). */
 export async function lastActivityOf(db: DbOrTx, contactIds: string[]): Promise<Map<string, Date>> {

@@ -1,8 +1,5 @@
-import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
 import type { UserActor } from '../../../http/access';
 import { type FieldError, ForbiddenError, ValidationError } from '../../../http/errors';
-import { locations, users } from '../../org/tables';
 
 /**
  * Managers look at the phone set-up of their own locations: its events carry
@@ -28,18 +25,4 @@ export class FieldErrors {
   }
 }
 
-/** Users by id with whether they may still be given calls. */
-export async function activeUsers(db: DbOrTx, ids: string[]): Promise<Map<string, boolean>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, active: users.active }).from(users).where(inArray(users.id, unique));
-  return new Map(rows.map((r) => [r.id, r.active]));
-}
-
-export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: locations.id })
-    .from(locations)
-    .where(inArray(locations.id, [id]));
-  return rows.length > 0;
-}
+export { activeUsers, locationExists } from '@server/modules/org';

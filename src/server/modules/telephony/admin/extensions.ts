@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../../db/client';
 import { recordAudit } from '../../audit/service';
 import type { EventBus } from '../../notifications/event-bus';
 import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './connections';
-import { users } from '../../org/tables';
+import { userReadModel } from '@server/modules/org';
 import { telephonyConnections, telephonyExtensions } from '../tables';
 import { activeUsers, FieldErrors, seesTelephonyOf } from './checks';
 
@@ -40,12 +40,11 @@ export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {
     const found = await db
       .select({
         ext: telephonyExtensions,
-        firstName: users.firstName,
-        lastName: users.lastName,
+        ...userReadModel.names,
         locationId: telephonyConnections.locationId,
       })
       .from(telephonyExtensions)
-      .innerJoin(users, eq(users.id, telephonyExtensions.userId))
+      .innerJoin(userReadModel.table, userReadModel.joinOn(telephonyExtensions.userId))
       .innerJoin(telephonyConnections, eq(telephonyConnections.id, telephonyExtensions.connectionId))
       .where(
         filter.id

@@ -1,5 +1,5 @@
 import { isUniqueViolationOf } from '@server/db/unique-violation';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { parsePhone } from '../../../../shared/contacts/normalize';
 import type { TrackingNumber, TrackingNumberInput, TrackingNumberUpdate } from '../../../../shared/telephony/schemas';
@@ -7,7 +7,7 @@ import type { Deps } from '../../../deps';
 import type { Actor, UserActor } from '../../../http/access';
 import { ConflictError, NotFoundError } from '../../../http/errors';
 import { recordAudit } from '../../audit/service';
-import { users } from '../../org/tables';
+import { userNames } from '@server/modules/org';
 import { trackingNumbers } from '../tables';
 import { activeUsers, FieldErrors, locationExists, seesTelephonyOf } from './checks';
 
@@ -23,16 +23,7 @@ const taken = () =>
 export function createTrackingNumbersAdmin({ db, clock }: Deps) {
   async function present(rows: Row[]): Promise<Array<z.infer<typeof TrackingNumber>>> {
     const ids = [...new Set(rows.flatMap((r) => [r.routeUserId, ...r.routeGroupUserIds]).filter(Boolean))] as string[];
-    const names = new Map(
-      ids.length === 0
-        ? []
-        : (
-            await db
-              .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
-              .from(users)
-              .where(inArray(users.id, ids))
-          ).map((u) => [u.id, `${u.firstName} ${u.lastName}`]),
-    );
+    const names = await userNames(db, ids);
     const ref = (id: string) => ({ id, displayName: names.get(id) ?? '' });
     return rows.map((r) => ({
       id: r.id,

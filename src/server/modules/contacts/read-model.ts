@@ -1,8 +1,14 @@
-import { asc, inArray, sql, type SQL } from 'drizzle-orm';
-import { normalizeName } from '../../../shared/contacts/normalize';
-import type { ContactExportQuery } from '../../../shared/imports/schemas';
-import type { DbOrTx } from '../../db/client';
-import { contactAddresses, contactEmails, contactPhones } from '../contacts/tables';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { normalizeName } from '@shared/contacts/normalize';
+import type { ContactExportQuery } from '@shared/imports/schemas';
+import type { DbOrTx } from '@server/db/client';
+import { contactAddresses, contactEmails, contactPhones, contacts } from './tables';
+
+/*
+ * The contact export's reads, published for the imports module: the export
+ * streams thousands of contacts in large one-statement pages, so the SQL on
+ * contacts' tables lives here with their owner.
+ */
 
 /** A contact with everything an export file carries. */
 export interface ExportContact {
@@ -162,4 +168,93 @@ async function withChildren(db: DbOrTx, page: Row[]): Promise<ExportContact[]> {
     emails: e.get(r.id) ?? [],
     addresses: a.get(r.id) ?? [],
   }));
+}
+
+export interface ExistingRef {
+  id: string;
+  customerNumber: string;
+}
+
+/**
+ * Live contacts matching any of the keys ("ref:…", "email:…", "phone:+49…"),
+ * by key. A contact merged away is found as the one it was merged into.
+ */
+export async function findContactsByKeys(db: DbOrTx, keys: string[]): Promise<Map<string, ExistingRef>> {
+  const values = (prefix: string) => [
+    ...new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))),
+  ];
+  const refs = values('ref:');
+  const emails = values('email:');
+  const phones = values('phone:');
+  const found = new Map<string, ExistingRef>();
+  if (refs.length > 0) {
+    const rows = await db
+      .select({
+        ref: contacts.externalRef,
+        id: contacts.id,
+        mergedIntoId: contacts.mergedIntoId,
+        customerNumber: contacts.customerNumber,
+      })
+      .from(contacts)
+      // An exported file names contacts by our customer number; a re-import finds them by it too.
+      .where(or(inArray(contacts.externalRef, refs), inArray(contacts.customerNumber, refs)));
+    const merged = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
+    const targets = merged.length
+      ? new Map(
+          (
+            await db
+              .select({ id: contacts.id, customerNumber: contacts.customerNumber })
+              .from(contacts)
+              .where(inArray(contacts.id, merged))
+          ).map((r) => [r.id, r]),
+        )
+      : new Map<string, ExistingRef>();
+    for (const r of rows) {
+      const live = r.mergedIntoId ? targets.get(r.mergedIntoId) : r;
+      if (!live) continue;
+      if (r.ref) found.set(`ref:${r.ref}`, { id: live.id, customerNumber: live.customerNumber });
+      if (refs.includes(r.customerNumber) && !found.has(`ref:${r.customerNumber}`)) {
+        found.set(`ref:${r.customerNumber}`, { id: live.id, customerNumber: live.customerNumber });
+      }
+    }
+  }
+  if (emails.length > 0) {
+    const rows = await db
+      .select({ key: contactEmails.address, id: contacts.id, customerNumber: contacts.customerNumber })
+      .from(contactEmails)
+      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+      .where(and(inArray(contactEmails.address, emails), isNull(contacts.mergedIntoId)));
+    for (const r of rows) if (!found.has(`email:${r.key}`)) found.set(`email:${r.key}`, r);
+  }
+  if (phones.length > 0) {
+    const rows = await db
+      .select({ key: contactPhones.e164, id: contacts.id, customerNumber: contacts.customerNumber })
+      .from(contactPhones)
+      .innerJoin(contacts, eq(contacts.id, contactPhones.contactId))
+      .where(and(inArray(contactPhones.e164, phones), isNull(contacts.mergedIntoId)));
+    for (const r of rows)
+      if (!found.has(`phone:${r.key}`)) found.set(`phone:${r.key}`, { id: r.id, customerNumber: r.customerNumber });
+  }
+  return found;
+}
+
+/** Owners named by a vehicle file: by the contact's id in the old system or by its customer number here. */
+export async function findOwners(db: DbOrTx, refs: string[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: contacts.id,
+      externalRef: contacts.externalRef,
+      customerNumber: contacts.customerNumber,
+      mergedIntoId: contacts.mergedIntoId,
+    })
+    .from(contacts)
+    .where(or(inArray(contacts.externalRef, refs), inArray(contacts.customerNumber, refs)));
+  const found = new Map<string, string>();
+  for (const r of rows) {
+    const id = r.mergedIntoId ?? r.id;
+    if (r.customerNumber) found.set(r.customerNumber, id);
+    if (r.externalRef) found.set(r.externalRef, id);
+  }
+  return found;
 }

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
+
+/*
+ * The contacts as the phonebook module lists them for desk phones and the PBX,
+ * published by contacts: one keyset statement per batch over contacts, their
+ * phones and blocks, so the SQL lives with the tables it reads.
+ */
 
 export type PhonebookNumberKind = 'landline' | 'mobile' | 'work';
 

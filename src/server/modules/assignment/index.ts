@@ -1,0 +1,8 @@
+// The public face of assignment: who gets a request, absences, deputies and rules.
+export {
+  type AssignmentService,
+  createAssignmentService,
+  type Decision,
+  type DecisionRequest,
+  type LineStatus,
+} from './service';

@@ -1,0 +1,2 @@
+// The public face of audit: every module records its audited changes in its own transaction.
+export { type AuditEntry, recordAudit } from './service';

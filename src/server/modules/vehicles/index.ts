@@ -1,0 +1,10 @@
+// The public face of vehicles: cars and who owns or drives them.
+export { createVehiclesService, type VehiclesService } from './service';
+export {
+  insertVehicleContactRows,
+  insertVehicleRows,
+  type NewVehicleContactRow,
+  type NewVehicleRow,
+  updateVehicleFields,
+} from './bulk';
+export { type ExistingVehicle, findVehiclesByKeys } from './read-model';
