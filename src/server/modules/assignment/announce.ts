@@ -1,6 +1,7 @@
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import type { RequestType } from '../../../shared/requests/enums';
 import { notificationText } from '@shared/texts/notifications';
+import { formatInstant, translator } from '@shared/texts/translate';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { MailService } from '../../integrations/mail/service';
@@ -89,10 +90,13 @@ export async function announce(
     });
     result.notificationId = notification.id;
     if (input.mailAssignee !== false) {
-      const intro = `Ihnen wurde ein Anliegen zugewiesen${onBehalfOf ? ` – in Vertretung für ${onBehalfOf.displayName}` : ''}.`;
+      const t = translator(assignee.locale);
+      const intro = onBehalfOf
+        ? t('mail.assigned.introOnBehalf', { name: onBehalfOf.displayName })
+        : t('mail.assigned.intro');
       const mail = services.mail.enqueueIn(batch, {
         to: assignee.email,
-        subject: `Neues Anliegen ${request.number}: ${request.subject}`,
+        subject: t('mail.assigned.subject', { number: request.number, subject: request.subject }),
         text: mailText(assignee, intro, input, locationName, url, reassignedBy),
         related: { type: 'request', id: request.id },
       });
@@ -105,13 +109,19 @@ export async function announce(
     .map((id) => people.get(id))
     .filter((p): p is Person => Boolean(p?.active));
   for (const person of copies) {
-    const who = assignee ? assignee.displayName : 'noch niemandem';
-    const intro = `zur Kenntnis: Das Anliegen ${request.number} wurde ${who} zugewiesen${
-      onBehalfOf ? ` (in Vertretung für ${onBehalfOf.displayName})` : ''
-    }.`;
+    // Each copy in its reader's language: a manager in one house may read English, the assignee German.
+    const t = translator(person.locale);
+    const who = assignee ? assignee.displayName : t('mail.assigned.copyIntroNobody');
+    const intro = onBehalfOf
+      ? t('mail.assigned.copyIntroOnBehalf', { number: request.number, assignee: who, name: onBehalfOf.displayName })
+      : t('mail.assigned.copyIntro', { number: request.number, assignee: who });
     const mail = services.mail.enqueueIn(batch, {
       to: person.email,
-      subject: `Zur Kenntnis: Anliegen ${request.number} an ${assignee?.displayName ?? 'niemanden'}: ${request.subject}`,
+      subject: t('mail.assigned.copySubject', {
+        number: request.number,
+        assignee: assignee?.displayName ?? t('mail.assigned.copyNobody'),
+        subject: request.subject,
+      }),
       text: mailText(person, intro, input, locationName, url, reassignedBy),
       related: { type: 'request', id: request.id },
     });
@@ -130,26 +140,34 @@ function mailText(
   reassignedBy: Person | undefined,
 ): string {
   const { request } = input;
-  const due = request.firstContactDueAt ? germanDateTime(new Date(request.firstContactDueAt)) : null;
+  const locale = recipient.locale;
+  const t = translator(locale);
+  const due = request.firstContactDueAt
+    ? locale === 'de'
+      ? germanDateTime(new Date(request.firstContactDueAt))
+      : formatInstant(request.firstContactDueAt, locale)
+    : null;
   return [
-    `Hallo ${recipient.displayName},`,
+    t('mail.assigned.hello', { name: recipient.displayName }),
     '',
     intro,
     reassignedBy
-      ? `Neu zugewiesen von ${reassignedBy.displayName}${input.reason ? `. Grund: ${input.reason}` : ''}.`
+      ? input.reason
+        ? t('mail.assigned.reassignedByBecause', { name: reassignedBy.displayName, reason: input.reason })
+        : t('mail.assigned.reassignedBy', { name: reassignedBy.displayName })
       : null,
     '',
-    `Anliegen:  ${request.number}`,
-    `Art:       ${REQUEST_TYPE_LABELS.de[request.type]}`,
-    `Kunde:     ${request.contactDisplayName}`,
-    `Betreff:   ${request.subject}`,
-    locationName ? `Standort:  ${locationName}` : null,
-    due ? `Erstkontakt fällig bis: ${due} Uhr` : null,
+    t('mail.assigned.request', { value: request.number }),
+    t('mail.assigned.type', { value: REQUEST_TYPE_LABELS[locale][request.type] }),
+    t('mail.assigned.customer', { value: request.contactDisplayName }),
+    t('mail.assigned.subjectLine', { value: request.subject }),
+    locationName ? t('mail.assigned.location', { value: locationName }) : null,
+    due ? t('mail.assigned.due', { due }) : null,
     '',
-    `Zum Anliegen: ${url}`,
+    t('mail.assigned.link', { url }),
     '',
     '-- ',
-    'Diese Nachricht wurde automatisch vom Autohaus CRM versendet.',
+    t('mail.assigned.footer'),
   ]
     .filter((line) => line !== null)
     .join('\n');

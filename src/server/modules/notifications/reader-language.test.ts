@@ -64,4 +64,22 @@ describe('notifications in the reader’s language', () => {
     expect(toManager.subject).toMatch(new RegExp(`^Überfällig: ${request.number} Rückruf – `));
     expect(toManager.text).toContain('hätte bis 03.03.26, 09:00 einen Erstkontakt gebraucht. Zuständig: Emma Baker.');
   });
+
+  it('mails the assignment to an English advisor in English, with the German customer’s words as they were', async () => {
+    t.clock.set('2026-03-02T08:00:00Z');
+    const request = await createRequest(
+      reception,
+      callbackRequest(t.location.id, { assigneeId: advisor.id, subject: 'Bitte Rückruf wegen Bremsen' }),
+    );
+    const [mail] = await t.database.query<{ subject: string; text: string }>(
+      `SELECT subject, text FROM outbox_emails WHERE $1 = ANY("to") AND subject LIKE $2`,
+      [advisor.email, `%${request.number}%`],
+    );
+    expect(mail!.subject).toBe(`New request ${request.number}: Bitte Rückruf wegen Bremsen`);
+    expect(mail!.text).toContain('Hello Emma Baker,');
+    expect(mail!.text).toContain('A request has been assigned to you.');
+    expect(mail!.text).toContain('Type:      Callback');
+    expect(mail!.text).toContain('Subject:   Bitte Rückruf wegen Bremsen');
+    expect(mail!.text).not.toContain('Anliegen');
+  });
 });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import type { DepartmentKind, Role } from '@shared/org/enums';
+import type { DepartmentKind, Locale, Role } from '@shared/org/enums';
 import type { DbOrTx } from '@server/db/client';
 import { locations, userLocations, users } from './tables';
 
@@ -20,6 +20,8 @@ export interface Person {
   active: boolean;
   /** Home location first, then the further ones. */
   locationIds: string[];
+  /** The language their mails are written in. */
+  locale: Locale;
 }
 
 const personColumns = {
@@ -31,6 +33,7 @@ const personColumns = {
   department: users.department,
   active: users.active,
   homeLocationId: users.homeLocationId,
+  locale: users.locale,
 };
 
 async function withLocations(
@@ -44,6 +47,7 @@ async function withLocations(
     department: DepartmentKind | null;
     active: boolean;
     homeLocationId: string;
+    locale: Locale;
   }>,
 ): Promise<Person[]> {
   if (rows.length === 0) return [];
@@ -63,6 +67,7 @@ async function withLocations(
     role: r.role,
     department: r.department,
     active: r.active,
+    locale: r.locale,
     locationIds: [
       r.homeLocationId,
       ...extra.filter((e) => e.userId === r.id && e.locationId !== r.homeLocationId).map((e) => e.locationId),
@@ -83,6 +88,7 @@ const personOf = (r: {
   department: DepartmentKind | null;
   active: boolean;
   homeLocationId: string;
+  locale: Locale;
   further: string[];
 }): Person => ({
   id: r.id,
@@ -91,6 +97,7 @@ const personOf = (r: {
   role: r.role,
   department: r.department,
   active: r.active,
+  locale: r.locale,
   locationIds: [r.homeLocationId, ...r.further.filter((l) => l !== r.homeLocationId)],
 });
 

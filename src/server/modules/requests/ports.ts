@@ -1,4 +1,4 @@
-import type { DepartmentKind, Role } from '../../../shared/org/enums';
+import type { DepartmentKind, Locale, Role } from '../../../shared/org/enums';
 import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
 import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
@@ -31,6 +31,7 @@ export interface KnownPerson {
   department: DepartmentKind | null;
   active: boolean;
   locationIds: string[];
+  locale: Locale;
 }
 
 export interface AnnouncedRequest {
