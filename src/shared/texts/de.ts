@@ -1,5 +1,5 @@
 /**
- * German texts the server stores by key and both sides render: notifications, alert mails and
+ * German texts the server stores by key and both sides render: notifications, alert mails, timeline summaries and
  * the request-type labels. Placeholders and plural keys follow i18next (`{{name}}`, `_one`/`_other`).
  */
 export const de = {
@@ -43,6 +43,9 @@ export const de = {
       title_other: 'Willkommen zurück: {{count}} Anliegen wurden in Ihrer Abwesenheit für Sie bearbeitet',
       line: '{{number}} · {{type}} · {{customer}} · {{subject}} ({{status}}, bearbeitet von {{handledBy}}, eingegangen {{receivedAt}})',
     },
+  },
+  timeline: {
+    requestReceived: 'Anliegen {{number}} eingegangen: {{what}}',
   },
   mail: {
     greeting: 'Guten Tag {{name}},',

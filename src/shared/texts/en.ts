@@ -43,6 +43,9 @@ export const en: typeof de = {
       line: '{{number}} · {{type}} · {{customer}} · {{subject}} ({{status}}, handled by {{handledBy}}, received {{receivedAt}})',
     },
   },
+  timeline: {
+    requestReceived: 'Request {{number}} received: {{what}}',
+  },
   mail: {
     greeting: 'Hello {{name}},',
     onBehalfSummary: 'Until {{until}}, your deputy handled these requests of your customers:',

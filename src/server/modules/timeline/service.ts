@@ -1,6 +1,7 @@
 import { inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
+import type { TextRef } from '@shared/texts/translate';
 import { timelineEntries } from './tables';
 
 export interface TimelineWrite {
@@ -9,7 +10,10 @@ export interface TimelineWrite {
   kind: TimelineKind;
   occurredAt: Date;
   authorId?: string | null;
+  /** In German; with `text`, built from it (timelineText in src/shared/texts/timeline.ts). */
   summary: string;
+  /** The summary as a key and parameters, so that it is read in the reader's language. */
+  text?: TextRef | null;
   body?: string | null;
   data?: Record<string, unknown> | null;
   sourceType?: string | null;
@@ -36,6 +40,8 @@ export function timelineInsert(tx: DbOrTx, list: TimelineWrite[]) {
       occurredAt: e.occurredAt,
       authorId: e.authorId ?? null,
       summary: e.summary,
+      textKey: e.text?.key ?? null,
+      textParams: e.text?.params ?? null,
       body: e.body ?? null,
       data: e.data ?? null,
       sourceType: e.sourceType ?? null,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { renderTimelineText, timelineText } from './timeline';
+import { translator } from './translate';
+
+describe('timeline texts', () => {
+  it('keep the German summary and render the same entry in English', () => {
+    const entry = timelineText('timeline.requestReceived', {
+      number: 'A-1',
+      type: 'callback',
+      subject: 'Bitte anrufen',
+    });
+    expect(entry.summary).toBe('Anliegen A-1 eingegangen: Rückruf – Bitte anrufen');
+    expect(renderTimelineText(entry.text, translator('en'), 'en')).toBe(
+      'Request A-1 received: Callback – Bitte anrufen',
+    );
+  });
+
+  it('name the type once when the subject already starts with it, in either language', () => {
+    const german = timelineText('timeline.requestReceived', {
+      number: 'A-2',
+      type: 'callback',
+      subject: 'Rückrufbitte',
+    });
+    expect(german.summary).toBe('Anliegen A-2 eingegangen: Rückrufbitte');
+    const english = {
+      key: 'timeline.requestReceived',
+      params: { number: 'A-3', type: 'callback', subject: 'callback please' },
+    };
+    expect(renderTimelineText(english, translator('en'), 'en')).toBe('Request A-3 received: callback please');
+  });
+
+  it('leave a key this version does not know to the stored summary', () => {
+    expect(renderTimelineText({ key: 'timeline.fromTheFuture', params: {} }, translator('en'), 'en')).toBeUndefined();
+  });
+});
