@@ -32,4 +32,17 @@ describe('timeline texts', () => {
   it('leave a key this version does not know to the stored summary', () => {
     expect(renderTimelineText({ key: 'timeline.fromTheFuture', params: {} }, translator('en'), 'en')).toBeUndefined();
   });
+
+  it('put values into words in the reader’s language', () => {
+    const en = translator('en');
+    const lost = timelineText('timeline.requestLost', { number: 'A-4', reason: 'bought_elsewhere' });
+    expect(lost.summary).toBe('Anliegen A-4 verloren: woanders gekauft');
+    expect(renderTimelineText(lost.text, en, 'en')).toBe('Request A-4 lost: bought elsewhere');
+    const attempt = timelineText('timeline.contactAttempt', { channel: 'phone', outcome: 'no_answer' });
+    expect(attempt.summary).toBe('Anrufversuch: nicht erreicht');
+    expect(renderTimelineText(attempt.text, en, 'en')).toBe('Call attempt: not reached');
+    const status = timelineText('timeline.requestStatus', { number: 'A-5', status: 'waiting' });
+    expect(status.summary).toBe('Anliegen A-5: wartet auf Kunden');
+    expect(renderTimelineText(status.text, en, 'en')).toBe('Request A-5: waiting for customer');
+  });
 });

@@ -1,6 +1,8 @@
 import type { Locale } from '../org/enums';
-import type { RequestType } from '../requests/enums';
+import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
 import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './translate';
+
+type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
 
 /**
  * What a timeline summary says, stored as a key and parameters beside the German summary, so
@@ -9,6 +11,13 @@ import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './tran
  */
 export interface TimelineTexts {
   'timeline.requestReceived': { number: string; type: RequestType; subject: string };
+  /** The outcome is what the colleague wrote when closing it, kept as written. */
+  'timeline.requestDone': { number: string; outcome: string };
+  'timeline.requestLost': { number: string; reason: LostReason };
+  'timeline.requestReopened': { number: string };
+  'timeline.requestStatus': { number: string; status: RequestStatus };
+  'timeline.requestReassigned': { number: string; assignee: string; reason: string };
+  'timeline.contactAttempt': { channel: AttemptChannel; outcome: AttemptOutcome };
 }
 
 export type TimelineTextKey = keyof TimelineTexts;
@@ -35,6 +44,16 @@ export function typeAndSubject(type: RequestType, subject: string, t: Translate,
 const RENDER: Renderers = {
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
+  'timeline.requestDone': (p, t) => t('timeline.requestDone', p),
+  'timeline.requestLost': (p, t) => t('timeline.requestLost', { ...p, reason: t(`lostReason.${p.reason}`) }),
+  'timeline.requestReopened': (p, t) => t('timeline.requestReopened', p),
+  'timeline.requestStatus': (p, t) => t('timeline.requestStatus', { ...p, status: t(`requestStatus.${p.status}`) }),
+  'timeline.requestReassigned': (p, t) => t('timeline.requestReassigned', p),
+  'timeline.contactAttempt': (p, t) =>
+    t('timeline.contactAttempt', {
+      channel: t(`attemptChannel.${p.channel}`),
+      outcome: t(`attemptOutcome.${p.outcome}`),
+    }),
 };
 
 /**
