@@ -77,6 +77,17 @@ export const de = {
     requestStatus: 'Anliegen {{number}}: {{status}}',
     requestReassigned: 'Anliegen {{number}} an {{assignee}} übergeben: {{reason}}',
     contactAttempt: '{{channel}}: {{outcome}}',
+    call: {
+      from: ' von {{number}}',
+      to: ' an {{number}}',
+      duration: ' ({{minutes}}:{{seconds}} min)',
+      missed: 'Verpasster Anruf{{via}}',
+      transferred: 'Anruf{{via}} weitergeleitet{{duration}}',
+      outbound: 'Ausgehender Anruf{{via}}{{duration}}',
+      notReached: 'Anruf{{via}}: nicht erreicht',
+      internal: 'Interner Anruf{{duration}}',
+      inbound: 'Eingehender Anruf{{via}}{{duration}}',
+    },
   },
   mail: {
     greeting: 'Guten Tag {{name}},',

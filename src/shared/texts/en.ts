@@ -75,6 +75,17 @@ export const en: typeof de = {
     requestStatus: 'Request {{number}}: {{status}}',
     requestReassigned: 'Request {{number}} handed over to {{assignee}}: {{reason}}',
     contactAttempt: '{{channel}}: {{outcome}}',
+    call: {
+      from: ' from {{number}}',
+      to: ' to {{number}}',
+      duration: ' ({{minutes}}:{{seconds}} min)',
+      missed: 'Missed call{{via}}',
+      transferred: 'Call{{via}} transferred{{duration}}',
+      outbound: 'Outgoing call{{via}}{{duration}}',
+      notReached: 'Call{{via}}: not reached',
+      internal: 'Internal call{{duration}}',
+      inbound: 'Incoming call{{via}}{{duration}}',
+    },
   },
   mail: {
     greeting: 'Hello {{name}},',

@@ -45,4 +45,24 @@ describe('timeline texts', () => {
     expect(status.summary).toBe('Anliegen A-5: wartet auf Kunden');
     expect(renderTimelineText(status.text, en, 'en')).toBe('Request A-5: waiting for customer');
   });
+
+  it('word a call with its number and length only when they are known', () => {
+    const en = translator('en');
+    const inbound = timelineText('timeline.call', {
+      variant: 'inbound',
+      direction: 'inbound',
+      number: '0171 7654321',
+      durationSeconds: 125,
+    });
+    expect(inbound.summary).toBe('Eingehender Anruf von 0171 7654321 (2:05 min)');
+    expect(renderTimelineText(inbound.text, en, 'en')).toBe('Incoming call from 0171 7654321 (2:05 min)');
+    const unreached = timelineText('timeline.call', {
+      variant: 'notReached',
+      direction: 'outbound',
+      number: null,
+      durationSeconds: null,
+    });
+    expect(unreached.summary).toBe('Anruf: nicht erreicht');
+    expect(renderTimelineText(unreached.text, en, 'en')).toBe('Call: not reached');
+  });
 });

@@ -18,6 +18,13 @@ export interface TimelineTexts {
   'timeline.requestStatus': { number: string; status: RequestStatus };
   'timeline.requestReassigned': { number: string; assignee: string; reason: string };
   'timeline.contactAttempt': { channel: AttemptChannel; outcome: AttemptOutcome };
+  /** The number as it is shown (formatted), null when the phone system sent none. */
+  'timeline.call': {
+    variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
+    direction: 'inbound' | 'outbound' | 'internal';
+    number: string | null;
+    durationSeconds: number | null;
+  };
 }
 
 export type TimelineTextKey = keyof TimelineTexts;
@@ -41,6 +48,16 @@ export function typeAndSubject(type: RequestType, subject: string, t: Translate,
     : `${label} – ${subject}`;
 }
 
+/** "Eingehender Anruf von 0171 7654321 (2:05 min)"; the number and the length only when known. */
+function callLine(p: TimelineTexts['timeline.call'], t: Translate): string {
+  const via = p.number ? t(`timeline.call.${p.direction === 'outbound' ? 'to' : 'from'}`, { number: p.number }) : '';
+  const seconds = p.durationSeconds ?? 0;
+  const duration = seconds
+    ? t('timeline.call.duration', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') })
+    : '';
+  return t(`timeline.call.${p.variant}`, { via, duration });
+}
+
 const RENDER: Renderers = {
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
@@ -54,6 +71,7 @@ const RENDER: Renderers = {
       channel: t(`attemptChannel.${p.channel}`),
       outcome: t(`attemptOutcome.${p.outcome}`),
     }),
+  'timeline.call': (p, t) => callLine(p, t),
 };
 
 /**
