@@ -69,6 +69,9 @@ export const de = {
     wrong_number: 'falsche Nummer',
     email_sent: 'E-Mail gesendet',
   },
+  /** Consent channels and purposes as a history line names them. */
+  consentChannel: { phone: 'Telefon', email: 'E-Mail', sms: 'SMS', letter: 'Brief' },
+  consentPurpose: { marketing: 'Werbung', service_reminders: 'Serviceerinnerungen' },
   timeline: {
     requestReceived: 'Anliegen {{number}} eingegangen: {{what}}',
     requestDone: 'Anliegen {{number}} erledigt: {{outcome}}',
@@ -77,6 +80,13 @@ export const de = {
     requestStatus: 'Anliegen {{number}}: {{status}}',
     requestReassigned: 'Anliegen {{number}} an {{assignee}} übergeben: {{reason}}',
     contactAttempt: '{{channel}}: {{outcome}}',
+    contactCreated: 'Kontakt angelegt ({{customerNumber}})',
+    merged: 'Dublette zusammengeführt: {{name}} ({{customerNumber}})',
+    consentGranted: 'Einwilligung erteilt: {{channel}} ({{purpose}})',
+    consentWithdrawn: 'Einwilligung widerrufen: {{channel}} ({{purpose}})',
+    blocked: 'Kunde gesperrt: {{reason}}',
+    unblocked: 'Sperre aufgehoben',
+    unblockedBecause: 'Sperre aufgehoben: {{reason}}',
     call: {
       from: ' von {{number}}',
       to: ' an {{number}}',

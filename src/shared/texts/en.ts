@@ -67,6 +67,8 @@ export const en: typeof de = {
     wrong_number: 'wrong number',
     email_sent: 'e-mail sent',
   },
+  consentChannel: { phone: 'phone', email: 'e-mail', sms: 'SMS', letter: 'letter' },
+  consentPurpose: { marketing: 'marketing', service_reminders: 'service reminders' },
   timeline: {
     requestReceived: 'Request {{number}} received: {{what}}',
     requestDone: 'Request {{number}} done: {{outcome}}',
@@ -75,6 +77,13 @@ export const en: typeof de = {
     requestStatus: 'Request {{number}}: {{status}}',
     requestReassigned: 'Request {{number}} handed over to {{assignee}}: {{reason}}',
     contactAttempt: '{{channel}}: {{outcome}}',
+    contactCreated: 'Contact created ({{customerNumber}})',
+    merged: 'Duplicate merged: {{name}} ({{customerNumber}})',
+    consentGranted: 'Consent given: {{channel}} ({{purpose}})',
+    consentWithdrawn: 'Consent withdrawn: {{channel}} ({{purpose}})',
+    blocked: 'Customer blocked: {{reason}}',
+    unblocked: 'Block lifted',
+    unblockedBecause: 'Block lifted: {{reason}}',
     call: {
       from: ' from {{number}}',
       to: ' to {{number}}',

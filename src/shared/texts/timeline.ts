@@ -1,3 +1,4 @@
+import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
 import type { Locale } from '../org/enums';
 import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
 import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './translate';
@@ -18,6 +19,12 @@ export interface TimelineTexts {
   'timeline.requestStatus': { number: string; status: RequestStatus };
   'timeline.requestReassigned': { number: string; assignee: string; reason: string };
   'timeline.contactAttempt': { channel: AttemptChannel; outcome: AttemptOutcome };
+  'timeline.contactCreated': { customerNumber: string };
+  /** The duplicate's name and number as they were when it was merged away. */
+  'timeline.merged': { name: string; customerNumber: string };
+  'timeline.consent': { status: ConsentStatus; channel: Channel; purpose: ConsentPurpose };
+  'timeline.blocked': { reason: string };
+  'timeline.unblocked': { reason: string | null };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -72,6 +79,15 @@ const RENDER: Renderers = {
       outcome: t(`attemptOutcome.${p.outcome}`),
     }),
   'timeline.call': (p, t) => callLine(p, t),
+  'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),
+  'timeline.merged': (p, t) => t('timeline.merged', p),
+  'timeline.consent': (p, t) =>
+    t(p.status === 'granted' ? 'timeline.consentGranted' : 'timeline.consentWithdrawn', {
+      channel: t(`consentChannel.${p.channel}`),
+      purpose: t(`consentPurpose.${p.purpose}`),
+    }),
+  'timeline.blocked': (p, t) => t('timeline.blocked', p),
+  'timeline.unblocked': (p, t) => (p.reason ? t('timeline.unblockedBecause', p) : t('timeline.unblocked')),
 };
 
 /**

@@ -9,6 +9,7 @@ import { vehicleContacts, vehicles } from '../vehicles/tables';
 import { linkedSummary, vehicleLabel } from '../vehicles/summaries';
 import type { VehicleValues } from '../vehicles/validation';
 import type { PreparedContact } from './prepare-contact';
+import { timelineText } from '@shared/texts/timeline';
 
 /** Rows per INSERT statement; each statement sends its rows as one JSON parameter. */
 const BATCH = 2_000;
@@ -138,7 +139,7 @@ export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteC
       kind: 'contact_created',
       occurredAt: item.createdAt ?? ctx.now,
       authorId: ctx.authorId,
-      summary: `Kontakt angelegt (${numbers.get(item.id)})`,
+      ...timelineText('timeline.contactCreated', { customerNumber: numbers.get(item.id)! }),
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,
     })),
@@ -178,6 +179,8 @@ export const insertTimeline = (tx: DbOrTx, entries: TimelineWrite[]) =>
       occurredAt: e.occurredAt,
       authorId: e.authorId ?? null,
       summary: e.summary,
+      textKey: e.text?.key ?? null,
+      textParams: e.text?.params ?? null,
       body: e.body ?? null,
       data: e.data ?? null,
       sourceType: e.sourceType ?? null,
