@@ -65,4 +65,23 @@ describe('timeline texts', () => {
     expect(unreached.summary).toBe('Anruf: nicht erreicht');
     expect(renderTimelineText(unreached.text, en, 'en')).toBe('Call: not reached');
   });
+
+  it('name a vehicle’s roles and changed fields in the reader’s language', () => {
+    const en = translator('en');
+    const linked = timelineText('timeline.vehicleLinked', {
+      label: 'M-AB 1234 (VW Golf)',
+      role: 'owner',
+      previous: 'Altmann, Anna',
+    });
+    expect(linked.summary).toBe('Fahrzeug M-AB 1234 (VW Golf) als Eigentümer verknüpft (Wechsel von Altmann, Anna)');
+    expect(renderTimelineText(linked.text, en, 'en')).toBe(
+      'Vehicle M-AB 1234 (VW Golf) linked as owner (taking over from Altmann, Anna)',
+    );
+    const changed = timelineText('timeline.vehicleChanged', {
+      label: 'HH-Q 9 (VW Golf)',
+      fields: ['mileageKm', 'colour'],
+    });
+    expect(changed.summary).toBe('Fahrzeug HH-Q 9 (VW Golf) geändert: Kilometerstand, colour');
+    expect(renderTimelineText(changed.text, en, 'en')).toBe('Vehicle HH-Q 9 (VW Golf) changed: mileage, colour');
+  });
 });

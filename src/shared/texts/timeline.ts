@@ -1,5 +1,6 @@
 import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
 import type { Locale } from '../org/enums';
+import type { VehicleRole } from '../vehicles/enums';
 import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
 import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './translate';
 
@@ -25,6 +26,12 @@ export interface TimelineTexts {
   'timeline.consent': { status: ConsentStatus; channel: Channel; purpose: ConsentPurpose };
   'timeline.blocked': { reason: string };
   'timeline.unblocked': { reason: string | null };
+  /** The label ("M-AB 1234 (VW Golf)") and the other contacts' names are kept as they were. */
+  'timeline.vehicleLinked': { label: string; role: VehicleRole; previous: string | null };
+  'timeline.vehicleUnlinked': { label: string; role: VehicleRole; next: string | null };
+  'timeline.vehicleCreated': { label: string };
+  /** Field names as the vehicle record calls them (vin, mileageKm …). */
+  'timeline.vehicleChanged': { label: string; fields: string[] };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -65,6 +72,9 @@ function callLine(p: TimelineTexts['timeline.call'], t: Translate): string {
   return t(`timeline.call.${p.variant}`, { via, duration });
 }
 
+/** Both translators hand an unknown key back (i18next with its namespace in front). */
+const isTextKey = (t: Translate, key: string) => !t(key).endsWith(key);
+
 const RENDER: Renderers = {
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
@@ -79,6 +89,25 @@ const RENDER: Renderers = {
       outcome: t(`attemptOutcome.${p.outcome}`),
     }),
   'timeline.call': (p, t) => callLine(p, t),
+  'timeline.vehicleLinked': (p, t) =>
+    t('timeline.vehicleLinked', {
+      label: p.label,
+      role: t(`vehicleRole.${p.role}`),
+      change: p.previous ? t('timeline.vehicleLinkedChange', p) : '',
+    }),
+  'timeline.vehicleUnlinked': (p, t) =>
+    t('timeline.vehicleUnlinked', {
+      label: p.label,
+      role: t(`vehicleRole.${p.role}`),
+      handover: p.next ? t('timeline.vehicleUnlinkedHandover', p) : '',
+    }),
+  'timeline.vehicleCreated': (p, t) => t('timeline.vehicleCreated', p),
+  'timeline.vehicleChanged': (p, t) =>
+    t('timeline.vehicleChanged', {
+      label: p.label,
+      // A field this version has no word for is named as the record calls it.
+      fields: p.fields.map((f) => (isTextKey(t, `vehicleField.${f}`) ? t(`vehicleField.${f}`) : f)).join(', '),
+    }),
   'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),
   'timeline.merged': (p, t) => t('timeline.merged', p),
   'timeline.consent': (p, t) =>

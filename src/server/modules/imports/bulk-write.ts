@@ -247,7 +247,7 @@ export async function linkOwners(
       kind: 'vehicle_linked',
       occurredAt: l.at,
       authorId: ctx.authorId,
-      summary: linkedSummary(l.label, 'owner'),
+      ...linkedSummary(l.label, 'owner'),
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,
     })),
