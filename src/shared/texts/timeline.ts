@@ -24,6 +24,8 @@ export interface TimelineTexts {
   /** The duplicate's name and number as they were when it was merged away. */
   'timeline.merged': { name: string; customerNumber: string };
   'timeline.consent': { status: ConsentStatus; channel: Channel; purpose: ConsentPurpose };
+  /** Field names as the contact record calls them (firstName, phones …). */
+  'timeline.contactChanged': { fields: string[] };
   'timeline.blocked': { reason: string };
   'timeline.unblocked': { reason: string | null };
   /** The label ("M-AB 1234 (VW Golf)") and the other contacts' names are kept as they were. */
@@ -75,6 +77,10 @@ function callLine(p: TimelineTexts['timeline.call'], t: Translate): string {
 /** Both translators hand an unknown key back (i18next with its namespace in front). */
 const isTextKey = (t: Translate, key: string) => !t(key).endsWith(key);
 
+/** A field this version has no word for is named as the record calls it. */
+const fieldNames = (fields: string[], table: string, t: Translate) =>
+  fields.map((f) => (isTextKey(t, `${table}.${f}`) ? t(`${table}.${f}`) : f)).join(', ');
+
 const RENDER: Renderers = {
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
@@ -103,11 +109,9 @@ const RENDER: Renderers = {
     }),
   'timeline.vehicleCreated': (p, t) => t('timeline.vehicleCreated', p),
   'timeline.vehicleChanged': (p, t) =>
-    t('timeline.vehicleChanged', {
-      label: p.label,
-      // A field this version has no word for is named as the record calls it.
-      fields: p.fields.map((f) => (isTextKey(t, `vehicleField.${f}`) ? t(`vehicleField.${f}`) : f)).join(', '),
-    }),
+    t('timeline.vehicleChanged', { label: p.label, fields: fieldNames(p.fields, 'vehicleField', t) }),
+  'timeline.contactChanged': (p, t) =>
+    t('timeline.contactChanged', { fields: fieldNames(p.fields, 'contactField', t) }),
   'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),
   'timeline.merged': (p, t) => t('timeline.merged', p),
   'timeline.consent': (p, t) =>

@@ -283,7 +283,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         kind: 'contact_changed',
         occurredAt: now,
         authorId: authorOf(actor),
-        summary: changeSummary(changed),
+        ...changeSummary(changed),
         data: { fields: changed },
       });
     });
