@@ -6,7 +6,10 @@ export const TimelineEntry = z.object({
   kind: z.string(),
   occurredAt: z.string(),
   author: UserRef.nullable(),
+  /** In German; clients that know `text` render that in their user's language instead. */
   summary: z.string(),
+  /** The summary as a key and parameters (see src/shared/texts/timeline.ts); null on notes and older entries. */
+  text: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
   body: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
   sourceType: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ContactUpdate } from '../../../shared/contacts/schemas';
-import { FIELD_LABELS, type PhoneValues, prepareAddresses, prepareEmails } from './input';
+import { type PhoneValues, prepareAddresses, prepareEmails } from './input';
+import { timelineText } from '@shared/texts/timeline';
 import type { ContactRow, listChildren } from './repo';
 
 export type ContactPatch = z.output<typeof ContactUpdate>;
@@ -67,6 +68,5 @@ export function diffContact(
   return { scalars: scalars as Partial<Pick<ContactRow, ScalarField>>, changed };
 }
 
-/** "Kontaktdaten geändert: Telefon, Adresse" */
-export const changeSummary = (fields: string[]) =>
-  `Kontaktdaten geändert: ${fields.map((f) => FIELD_LABELS[f] ?? f).join(', ')}`;
+/** "Kontaktdaten geändert: Telefon, Adresse", with its text key, to spread into a timeline write. */
+export const changeSummary = (fields: string[]) => timelineText('timeline.contactChanged', { fields });

@@ -17,14 +17,9 @@ import { recordAudit } from '../audit/service';
 import type { OrgService } from '../org/service';
 import { recordTimeline } from '../timeline/service';
 import { iso } from './detail';
+import { timelineText } from '@shared/texts/timeline';
 import * as repo from './repo';
 import { consents, contactBlocks } from './tables';
-
-const CHANNEL_LABELS: Record<Channel, string> = { phone: 'Telefon', email: 'E-Mail', sms: 'SMS', letter: 'Brief' };
-const PURPOSE_LABELS: Record<ConsentPurpose, string> = {
-  marketing: 'Werbung',
-  service_reminders: 'Serviceerinnerungen',
-};
 
 /** A contact that can still be changed: it exists and was not merged away. Locks it for the transaction. */
 export async function lockLiveContact(tx: Parameters<typeof repo.findContact>[0], id: string) {
@@ -75,7 +70,7 @@ export async function writeConsents(
       kind: 'consent_changed',
       occurredAt: now,
       authorId: authorOf(actor),
-      summary: `Einwilligung ${e.status === 'granted' ? 'erteilt' : 'widerrufen'}: ${CHANNEL_LABELS[e.channel]} (${PURPOSE_LABELS[e.purpose]})`,
+      ...timelineText('timeline.consent', { status: e.status, channel: e.channel, purpose: e.purpose }),
       body: e.note ?? null,
       data: { channel: e.channel, purpose: e.purpose, status: e.status, source: e.source },
       sourceType: 'consent',
@@ -174,7 +169,7 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
           kind: 'blocked',
           occurredAt: now,
           authorId: authorOf(actor),
-          summary: `Kunde gesperrt: ${input.reason}`,
+          ...timelineText('timeline.blocked', { reason: input.reason }),
           data: { until: until?.toISOString() ?? null },
           sourceType: 'contact_block',
           sourceId: row!.id,
@@ -203,7 +198,7 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
           kind: 'unblocked',
           occurredAt: now,
           authorId: authorOf(actor),
-          summary: input.reason ? `Sperre aufgehoben: ${input.reason}` : 'Sperre aufgehoben',
+          ...timelineText('timeline.unblocked', { reason: input.reason ?? null }),
           sourceType: 'contact_block',
           sourceId: active.id,
         });

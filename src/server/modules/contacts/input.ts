@@ -114,26 +114,3 @@ export const berlinToday = (now: Date) =>
     month: '2-digit',
     day: '2-digit',
   }).format(now);
-
-/** German labels of the fields a contact_changed entry lists. */
-export const FIELD_LABELS: Record<string, string> = {
-  kind: 'Art',
-  salutation: 'Anrede',
-  title: 'Titel',
-  firstName: 'Vorname',
-  lastName: 'Nachname',
-  companyName: 'Firma',
-  companyId: 'Firmenzugehörigkeit',
-  position: 'Position',
-  dateOfBirth: 'Geburtsdatum',
-  homeLocationId: 'Stammbetrieb',
-  salesConsultantId: 'Stammverkäufer',
-  serviceAdvisorId: 'Serviceberater',
-  preferredChannel: 'Bevorzugter Kanal',
-  notes: 'Notizen',
-  tags: 'Merkmale',
-  paymentRemarks: 'Zahlungshinweise',
-  phones: 'Telefon',
-  emails: 'E-Mail',
-  addresses: 'Adresse',
-};

@@ -7,6 +7,7 @@ import { recordTimeline } from '../timeline/service';
 import { authorOf } from '@server/http/actor';
 import { displayNameOf, searchNameOf } from './input';
 import type { MergeHooks } from './merge-hooks';
+import { timelineText } from '@shared/texts/timeline';
 import * as repo from './repo';
 import { contacts } from './tables';
 
@@ -122,7 +123,7 @@ export async function mergeContacts(
     kind: 'merged',
     occurredAt: now,
     authorId: authorOf(actor),
-    summary: `Dublette zusammengeführt: ${source.displayName} (${source.customerNumber})`,
+    ...timelineText('timeline.merged', { name: source.displayName, customerNumber: source.customerNumber }),
     data: { sourceId, sourceCustomerNumber: source.customerNumber, filledFields: Object.keys(filled) },
     sourceType: 'contact',
     sourceId,

@@ -25,6 +25,7 @@ import type { TimelineKind } from '../../../shared/timeline/kinds';
 import type { OrgService } from '../org/service';
 import { listRef } from '../org/refs';
 import { additionWrites, type ContactAdditions } from './additions';
+import { timelineText } from '@shared/texts/timeline';
 import { contactsSharingDetails } from './candidates';
 import { recordTimeline, timelineInsert } from '../timeline/service';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
@@ -197,7 +198,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
             kind: 'contact_created',
             occurredAt: now,
             authorId: authorOf(actor),
-            summary: `Kontakt angelegt (${customerNumber})`,
+            ...timelineText('timeline.contactCreated', { customerNumber }),
             sourceType: options.externalRef ? 'import' : null,
             sourceId: options.externalRef ?? null,
           },
@@ -282,7 +283,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         kind: 'contact_changed',
         occurredAt: now,
         authorId: authorOf(actor),
-        summary: changeSummary(changed),
+        ...changeSummary(changed),
         data: { fields: changed },
       });
     });

@@ -6,6 +6,7 @@ import { insertVehicleContactRows, insertVehicleRows } from '@server/modules/veh
 import { linkedSummary, vehicleLabel } from '../vehicles/summaries';
 import type { VehicleValues } from '../vehicles/validation';
 import type { PreparedContact } from './prepare-contact';
+import { timelineText } from '@shared/texts/timeline';
 
 export const customerNumberOf = (code: string, n: number) => `${code}-${String(n).padStart(6, '0')}`;
 
@@ -85,7 +86,7 @@ export async function insertContacts(tx: DbOrTx, list: NewContact[], ctx: WriteC
       kind: 'contact_created',
       occurredAt: item.createdAt ?? ctx.now,
       authorId: ctx.authorId,
-      summary: `Kontakt angelegt (${numbers.get(item.id)})`,
+      ...timelineText('timeline.contactCreated', { customerNumber: numbers.get(item.id)! }),
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,
     })),
@@ -168,7 +169,7 @@ export async function linkOwners(
       kind: 'vehicle_linked',
       occurredAt: l.at,
       authorId: ctx.authorId,
-      summary: linkedSummary(l.label, 'owner'),
+      ...linkedSummary(l.label, 'owner'),
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,
     })),

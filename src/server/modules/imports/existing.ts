@@ -101,7 +101,7 @@ export async function updateContacts(
       kind: 'contact_changed',
       occurredAt: ctx.now,
       authorId: ctx.authorId,
-      summary: changeSummary(changed),
+      ...changeSummary(changed),
       data: { fields: changed },
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,

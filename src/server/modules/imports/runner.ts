@@ -92,7 +92,7 @@ async function updateVehicles(tx: DbOrTx, list: ChunkWrites['updateVehicles'], c
       kind: 'vehicle_changed' as const,
       occurredAt: ctx.now,
       authorId: ctx.authorId,
-      summary: changedSummary(vehicleLabel(vehicle.values), [...givenFields] as never[]),
+      ...changedSummary(vehicleLabel(vehicle.values), [...givenFields] as never[]),
       sourceType: ctx.sourceType,
       sourceId: ctx.sourceId,
     });

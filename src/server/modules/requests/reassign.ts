@@ -4,6 +4,7 @@ import { recordTimeline } from '../timeline/service';
 import type { RequestsContext } from './context';
 import { STATUS_LABEL } from './labels';
 import * as repo from './repo';
+import { timelineText } from '@shared/texts/timeline';
 import { isOpen } from './view';
 
 /** Manual reassignment with a reason (R3.1): managers of the location, admins, or the assignee handing over. */
@@ -88,7 +89,7 @@ export function createReassignment(ctx: RequestsContext) {
           kind: 'request',
           occurredAt: now,
           authorId: actor.userId,
-          summary: `Anliegen ${locked.number} an ${user.displayName} übergeben: ${reason}`,
+          ...timelineText('timeline.requestReassigned', { number: locked.number, assignee: user.displayName, reason }),
           data: { requestId: locked.id, number: locked.number, assigneeId },
           sourceType: 'request',
           sourceId: locked.id,

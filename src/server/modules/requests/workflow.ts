@@ -7,7 +7,8 @@ import { ConflictError, ValidationError } from '../../http/errors';
 import { recordTimeline } from '../timeline/service';
 import { assertChange } from './access';
 import type { RequestsContext } from './context';
-import { ATTEMPT_TIMELINE_KIND, ATTEMPT_VERB, LOST_REASON_LABEL, OUTCOME_LABEL, STATUS_LABEL } from './labels';
+import { ATTEMPT_TIMELINE_KIND, STATUS_LABEL } from './labels';
+import { timelineText } from '@shared/texts/timeline';
 import * as repo from './repo';
 import { slaKey } from './sla';
 import { isOpen } from './view';
@@ -46,7 +47,7 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
     row: repo.RequestRow,
     actor: UserActor,
     now: Date,
-    summary: string,
+    words: ReturnType<typeof timelineText>,
     body?: string | null,
   ) {
     await recordTimeline(tx, {
@@ -55,7 +56,7 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
       kind: 'request',
       occurredAt: now,
       authorId: actor.userId,
-      summary,
+      ...words,
       body: body ?? null,
       data: { requestId: row.id, number: row.number, status: row.status },
       sourceType: 'request',
@@ -105,15 +106,16 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
           data: { outcome: input.outcome ?? null, lostReason: input.lostReason ?? null, note: input.note ?? null },
         },
       ]);
-      const summary =
+      const { number } = row;
+      const words =
         to === 'done'
-          ? `Anliegen ${row.number} erledigt: ${input.outcome}`
+          ? timelineText('timeline.requestDone', { number, outcome: input.outcome! })
           : to === 'lost'
-            ? `Anliegen ${row.number} verloren: ${LOST_REASON_LABEL[input.lostReason!]}`
+            ? timelineText('timeline.requestLost', { number, reason: input.lostReason! })
             : reopening
-              ? `Anliegen ${row.number} wieder geöffnet`
-              : `Anliegen ${row.number}: ${STATUS_LABEL[to]}`;
-      await timeline(tx, updated, actor, now, summary, input.note);
+              ? timelineText('timeline.requestReopened', { number })
+              : timelineText('timeline.requestStatus', { number, status: to });
+      await timeline(tx, updated, actor, now, words, input.note);
     });
   }
 
@@ -173,7 +175,7 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
         kind: ATTEMPT_TIMELINE_KIND[input.channel],
         occurredAt: at,
         authorId: actor.userId,
-        summary: `${ATTEMPT_VERB[input.channel]}: ${OUTCOME_LABEL[input.outcome]}`,
+        ...timelineText('timeline.contactAttempt', { channel: input.channel, outcome: input.outcome }),
         body: input.note,
         data: {
           requestId: id,

@@ -2,32 +2,35 @@ import { formatPhone } from '../../../shared/contacts/normalize';
 import type { DbOrTx } from '../../db/client';
 import { syncSourcedTimeline } from '@server/modules/timeline';
 import type { CallRow } from './repo';
+import { timelineText, type TimelineTexts } from '@shared/texts/timeline';
 import { isTerminal } from './state';
 
-const duration = (seconds: number | null) => {
-  if (!seconds) return '';
-  const m = Math.floor(seconds / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return ` (${m}:${s} min)`;
-};
-
-/** One line for the contact's history, in German like the rest of the timeline. */
-export function callSummary(call: CallRow): string {
-  const number = call.direction === 'outbound' ? call.toNumber : call.fromNumber;
-  const via = number ? ` ${call.direction === 'outbound' ? 'an' : 'von'} ${formatPhone(number, number)}` : '';
+function callVariant(call: CallRow): TimelineTexts['timeline.call']['variant'] {
   switch (call.state) {
     case 'missed':
-      return `Verpasster Anruf${via}`;
+      return 'missed';
     case 'transferred':
-      return `Anruf${via} weitergeleitet${duration(call.durationSeconds)}`;
+      return 'transferred';
     default:
-      if (call.direction === 'outbound')
-        return call.answeredAt
-          ? `Ausgehender Anruf${via}${duration(call.durationSeconds)}`
-          : `Anruf${via}: nicht erreicht`;
-      if (call.direction === 'internal') return `Interner Anruf${duration(call.durationSeconds)}`;
-      return `Eingehender Anruf${via}${duration(call.durationSeconds)}`;
+      if (call.direction === 'outbound') return call.answeredAt ? 'outbound' : 'notReached';
+      return call.direction === 'internal' ? 'internal' : 'inbound';
   }
+}
+
+/** The call's line for the contact's history: a text key with its German summary. */
+export function callText(call: CallRow) {
+  const number = call.direction === 'outbound' ? call.toNumber : call.fromNumber;
+  return timelineText('timeline.call', {
+    variant: callVariant(call),
+    direction: call.direction,
+    number: number ? formatPhone(number, number) : null,
+    durationSeconds: call.durationSeconds,
+  });
+}
+
+/** One line for the contact's history, in German like the stored summaries. */
+export function callSummary(call: CallRow): string {
+  return callText(call).summary;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function syncCallTimeline(tx: DbOrTx, call: CallRow): Promise<void>
     kind: 'call' as const,
     occurredAt: call.startedAt,
     authorId: call.noteAuthorId ?? call.answeredByUserId ?? call.userIds[0] ?? null,
-    summary: callSummary(call),
+    ...callText(call),
     body: call.note,
     data: {
       callId: call.id,

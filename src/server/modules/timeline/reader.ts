@@ -77,6 +77,7 @@ export function createTimelineService(
         occurredAt: r.occurredAt.toISOString(),
         author: author ? { id: author.id, displayName: author.displayName } : null,
         summary: r.summary,
+        text: r.textKey ? { key: r.textKey, params: r.textParams ?? {} } : null,
         body: r.body,
         data: r.data ?? null,
         sourceType: r.sourceType,

@@ -12,6 +12,8 @@ export interface PageRow {
   cursorAt: string;
   authorId: string | null;
   summary: string;
+  textKey: string | null;
+  textParams: Record<string, unknown> | null;
   body: string | null;
   data: Record<string, unknown> | null;
   sourceType: string | null;
@@ -44,7 +46,7 @@ export function pageQuery(
   params.push(options.limit);
   const text = `SELECT id, kind, occurred_at AS "occurredAt",
             to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt",
-            author_id AS "authorId", summary, body, data, source_type AS "sourceType", source_id AS "sourceId",
+            author_id AS "authorId", summary, text_key AS "textKey", text_params AS "textParams", body, data, source_type AS "sourceType", source_id AS "sourceId",
             contact_id AS "contactId", vehicle_id AS "vehicleId"
        FROM timeline_entries
       WHERE ${where.join(' AND ')}

@@ -2,6 +2,7 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import { bulkInsert } from '@server/db/bulk-insert';
 import type { DbOrTx } from '../../db/client';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
+import type { TextRef } from '@shared/texts/translate';
 import { timelineEntries } from './tables';
 
 export interface TimelineWrite {
@@ -10,7 +11,10 @@ export interface TimelineWrite {
   kind: TimelineKind;
   occurredAt: Date;
   authorId?: string | null;
+  /** In German; with `text`, built from it (timelineText in src/shared/texts/timeline.ts). */
   summary: string;
+  /** The summary as a key and parameters, so that it is read in the reader's language. */
+  text?: TextRef | null;
   body?: string | null;
   data?: Record<string, unknown> | null;
   sourceType?: string | null;
@@ -42,7 +46,11 @@ export async function syncSourcedTimeline(
     .from(timelineEntries)
     .where(and(eq(timelineEntries.sourceType, source.type), eq(timelineEntries.sourceId, source.id)));
   if (existing) {
-    await tx.update(timelineEntries).set(entry).where(eq(timelineEntries.id, existing.id));
+    const { text, ...columns } = entry;
+    await tx
+      .update(timelineEntries)
+      .set({ ...columns, textKey: text?.key ?? null, textParams: text?.params ?? null })
+      .where(eq(timelineEntries.id, existing.id));
     return;
   }
   await recordTimeline(tx, { ...entry, sourceType: source.type, sourceId: source.id });
@@ -64,6 +72,8 @@ const timelineRow = (e: TimelineWrite) => ({
   occurredAt: e.occurredAt,
   authorId: e.authorId ?? null,
   summary: e.summary,
+  textKey: e.text?.key ?? null,
+  textParams: e.text?.params ?? null,
   body: e.body ?? null,
   data: e.data ?? null,
   sourceType: e.sourceType ?? null,

@@ -16,8 +16,11 @@ export const timelineEntries = pgTable(
     kind: text('kind').notNull(),
     occurredAt: instant('occurred_at').notNull(),
     authorId: uuid('author_id'),
-    /** One line for the list, in the language of whoever wrote it. */
+    /** One line for the list, in German (or the note writer's words): what search, API clients and older rows use. */
     summary: text('summary').notNull(),
+    /** The summary as a key and parameters (src/shared/texts/timeline.ts), rendered in the reader's language. */
+    textKey: text('text_key'),
+    textParams: jsonb('text_params').$type<Record<string, unknown>>(),
     body: text('body'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     /** The record the entry is about, e.g. ("request", id). */

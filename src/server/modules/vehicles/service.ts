@@ -153,7 +153,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
               kind: 'vehicle_changed',
               occurredAt: now,
               authorId: authorOf(actor),
-              summary: createdSummary(vehicleLabel(vehicle)),
+              ...createdSummary(vehicleLabel(vehicle)),
               data: { created: true },
               sourceType: 'vehicle',
               sourceId: vehicleId,
@@ -191,7 +191,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
           if (!(await repo.updateVehicle(tx, id, values, version ?? current.version, now))) throw staleVersion();
           const vehicle = { ...current, ...values };
           const linked = [...new Set((await repo.currentLinksOfVehicles(tx, [id])).map((l) => l.contactId))];
-          const summary = changedSummary(vehicleLabel(vehicle), changed);
+          const words = changedSummary(vehicleLabel(vehicle), changed);
           // One entry carries the vehicle id (the vehicle's own timeline shows the change once);
           // further linked contacts get their copy with the vehicle named in data.
           const targets = linked.length > 0 ? linked : [null];
@@ -203,7 +203,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
               kind: 'vehicle_changed' as const,
               occurredAt: now,
               authorId: authorOf(actor),
-              summary,
+              ...words,
               data: { vehicleId: id, fields: changed },
               sourceType: 'vehicle',
               sourceId: id,

@@ -1,34 +1,6 @@
 import type { VehicleRole } from '../../../shared/vehicles/enums';
 import type { VehicleValues } from './validation';
-
-/** Timeline lines are stored in German, the language of the dealers' records. */
-export const ROLE_LABELS: Record<VehicleRole, string> = {
-  owner: 'Eigentümer',
-  keeper: 'Halter',
-  driver: 'Fahrer',
-  company_car_user: 'Dienstwagennutzer',
-};
-
-const FIELD_LABELS: Partial<Record<keyof VehicleValues, string>> = {
-  vin: 'FIN',
-  plate: 'Kennzeichen',
-  make: 'Marke',
-  model: 'Modell',
-  variant: 'Ausführung',
-  fuel: 'Kraftstoff',
-  firstRegistration: 'Erstzulassung',
-  mileageKm: 'Kilometerstand',
-  mileageDate: 'Kilometerstand vom',
-  deliveryDate: 'Auslieferung',
-  warrantyEnd: 'Garantieende',
-  serviceContract: 'Servicevertrag',
-  serviceContractUntil: 'Servicevertrag bis',
-  financingType: 'Finanzierung',
-  financingBank: 'Bank',
-  financingEnd: 'Finanzierungsende',
-  locationId: 'Betrieb',
-  notes: 'Notizen',
-};
+import { timelineText } from '@shared/texts/timeline';
 
 /** "M-AB 1234 (VW Golf)", or the VIN's last digits when there is no plate. */
 export function vehicleLabel(v: { plate: string | null; vin: string | null; make: string; model: string }): string {
@@ -38,15 +10,14 @@ export function vehicleLabel(v: { plate: string | null; vin: string | null; make
   return name;
 }
 
+/** The summaries below: a text key with its parameters and the German line, to spread into a timeline write. */
 export const linkedSummary = (label: string, role: VehicleRole, previous?: string) =>
-  `Fahrzeug ${label} als ${ROLE_LABELS[role]} verknüpft${previous ? ` (Wechsel von ${previous})` : ''}`;
+  timelineText('timeline.vehicleLinked', { label, role, previous: previous ?? null });
 
 export const unlinkedSummary = (label: string, role: VehicleRole, next?: string) =>
-  `Fahrzeug ${label}: Verknüpfung als ${ROLE_LABELS[role]} beendet${next ? ` (übergeben an ${next})` : ''}`;
+  timelineText('timeline.vehicleUnlinked', { label, role, next: next ?? null });
 
-export const createdSummary = (label: string) => `Fahrzeug ${label} angelegt`;
+export const createdSummary = (label: string) => timelineText('timeline.vehicleCreated', { label });
 
-export function changedSummary(label: string, fields: Array<keyof VehicleValues>): string {
-  const names = fields.map((f) => FIELD_LABELS[f] ?? f);
-  return `Fahrzeug ${label} geändert: ${names.join(', ')}`;
-}
+export const changedSummary = (label: string, fields: Array<keyof VehicleValues>) =>
+  timelineText('timeline.vehicleChanged', { label, fields });

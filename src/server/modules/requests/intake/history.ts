@@ -1,7 +1,7 @@
 import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
 import { timelineInsert } from '@server/modules/timeline/service';
-import { typeAndSubject } from '../labels';
+import { timelineText } from '@shared/texts/timeline';
 import * as repo from '../repo';
 import { matchedBy } from './contact-writes';
 import { actorIds } from '@server/http/actor';
@@ -61,7 +61,7 @@ export function historyWrites(
         kind: 'request',
         occurredAt: now,
         authorId: actorIds(prepared.actor).userId,
-        summary: `Anliegen ${row.number} eingegangen: ${typeAndSubject(row.type, row.subject)}`,
+        ...timelineText('timeline.requestReceived', { number: row.number, type: row.type, subject: row.subject }),
         body: row.message,
         data: { requestId: row.id, number: row.number, type: row.type, channel: row.channel, status: row.status },
         sourceType: 'request',

@@ -19,6 +19,7 @@ import { useTimeline } from '../queries';
 import type { TimelineEntry } from '../types';
 import { NoteForm } from './NoteForm';
 import { FILTER_GROUPS, isKnownKind, kindLook } from './timeline-kinds';
+import { timelineSummary } from './words';
 
 interface TimelineProps {
   /** "/contacts/<id>/timeline" or "/vehicles/<id>/timeline" */
@@ -42,7 +43,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   return (
     <Stack gap={2}>
       <Text size="sm" fw={600}>
-        {repeats ? kindLabel : entry.summary}
+        {repeats ? kindLabel : timelineSummary(entry)}
       </Text>
       <Text size="xs" c="dimmed">
         {formatDateTime(entry.occurredAt)}

@@ -12,6 +12,7 @@ import type { Contact } from '../../customers/types';
 import { PhoneLink } from '../../telephony/PhoneLink';
 import { StatusBadge } from '../components/StatusBadge';
 import { useContactRequests } from '../queries';
+import { timelineSummary } from '@web/features/customers/timeline/words';
 
 const NO_KINDS: readonly string[] = [];
 
@@ -82,7 +83,7 @@ function LastInteractions({ contactId }: { contactId: string }) {
   return entries.map((entry) => (
     <Stack key={entry.id} gap={0}>
       <Text size="sm" lineClamp={2}>
-        {entry.summary}
+        {timelineSummary(entry)}
       </Text>
       <Text size="xs" c="dimmed">
         {formatDateTime(entry.occurredAt)}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { renderTimelineText, timelineText } from './timeline';
+import { translator } from './translate';
+
+describe('timeline texts', () => {
+  it('keep the German summary and render the same entry in English', () => {
+    const entry = timelineText('timeline.requestReceived', {
+      number: 'A-1',
+      type: 'callback',
+      subject: 'Bitte anrufen',
+    });
+    expect(entry.summary).toBe('Anliegen A-1 eingegangen: Rückruf – Bitte anrufen');
+    expect(renderTimelineText(entry.text, translator('en'), 'en')).toBe(
+      'Request A-1 received: Callback – Bitte anrufen',
+    );
+  });
+
+  it('name the type once when the subject already starts with it, in either language', () => {
+    const german = timelineText('timeline.requestReceived', {
+      number: 'A-2',
+      type: 'callback',
+      subject: 'Rückrufbitte',
+    });
+    expect(german.summary).toBe('Anliegen A-2 eingegangen: Rückrufbitte');
+    const english = {
+      key: 'timeline.requestReceived',
+      params: { number: 'A-3', type: 'callback', subject: 'callback please' },
+    };
+    expect(renderTimelineText(english, translator('en'), 'en')).toBe('Request A-3 received: callback please');
+  });
+
+  it('leave a key this version does not know to the stored summary', () => {
+    expect(renderTimelineText({ key: 'timeline.fromTheFuture', params: {} }, translator('en'), 'en')).toBeUndefined();
+  });
+
+  it('put values into words in the reader’s language', () => {
+    const en = translator('en');
+    const lost = timelineText('timeline.requestLost', { number: 'A-4', reason: 'bought_elsewhere' });
+    expect(lost.summary).toBe('Anliegen A-4 verloren: woanders gekauft');
+    expect(renderTimelineText(lost.text, en, 'en')).toBe('Request A-4 lost: bought elsewhere');
+    const attempt = timelineText('timeline.contactAttempt', { channel: 'phone', outcome: 'no_answer' });
+    expect(attempt.summary).toBe('Anrufversuch: nicht erreicht');
+    expect(renderTimelineText(attempt.text, en, 'en')).toBe('Call attempt: not reached');
+    const status = timelineText('timeline.requestStatus', { number: 'A-5', status: 'waiting' });
+    expect(status.summary).toBe('Anliegen A-5: wartet auf Kunden');
+    expect(renderTimelineText(status.text, en, 'en')).toBe('Request A-5: waiting for customer');
+  });
+
+  it('word a call with its number and length only when they are known', () => {
+    const en = translator('en');
+    const inbound = timelineText('timeline.call', {
+      variant: 'inbound',
+      direction: 'inbound',
+      number: '0171 7654321',
+      durationSeconds: 125,
+    });
+    expect(inbound.summary).toBe('Eingehender Anruf von 0171 7654321 (2:05 min)');
+    expect(renderTimelineText(inbound.text, en, 'en')).toBe('Incoming call from 0171 7654321 (2:05 min)');
+    const unreached = timelineText('timeline.call', {
+      variant: 'notReached',
+      direction: 'outbound',
+      number: null,
+      durationSeconds: null,
+    });
+    expect(unreached.summary).toBe('Anruf: nicht erreicht');
+    expect(renderTimelineText(unreached.text, en, 'en')).toBe('Call: not reached');
+  });
+
+  it('name a vehicle’s roles and changed fields in the reader’s language', () => {
+    const en = translator('en');
+    const linked = timelineText('timeline.vehicleLinked', {
+      label: 'M-AB 1234 (VW Golf)',
+      role: 'owner',
+      previous: 'Altmann, Anna',
+    });
+    expect(linked.summary).toBe('Fahrzeug M-AB 1234 (VW Golf) als Eigentümer verknüpft (Wechsel von Altmann, Anna)');
+    expect(renderTimelineText(linked.text, en, 'en')).toBe(
+      'Vehicle M-AB 1234 (VW Golf) linked as owner (taking over from Altmann, Anna)',
+    );
+    const changed = timelineText('timeline.vehicleChanged', {
+      label: 'HH-Q 9 (VW Golf)',
+      fields: ['mileageKm', 'colour'],
+    });
+    expect(changed.summary).toBe('Fahrzeug HH-Q 9 (VW Golf) geändert: Kilometerstand, colour');
+    expect(renderTimelineText(changed.text, en, 'en')).toBe('Vehicle HH-Q 9 (VW Golf) changed: mileage, colour');
+  });
+});

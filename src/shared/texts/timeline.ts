@@ -1,0 +1,147 @@
+import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
+import type { Locale } from '../org/enums';
+import type { VehicleRole } from '../vehicles/enums';
+import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
+import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './translate';
+
+type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
+
+/**
+ * What a timeline summary says, stored as a key and parameters beside the German summary, so
+ * that each reader sees the history in their own language. Names, numbers and subjects are
+ * kept as they are; types are stored as values and put into words on reading.
+ */
+export interface TimelineTexts {
+  'timeline.requestReceived': { number: string; type: RequestType; subject: string };
+  /** The outcome is what the colleague wrote when closing it, kept as written. */
+  'timeline.requestDone': { number: string; outcome: string };
+  'timeline.requestLost': { number: string; reason: LostReason };
+  'timeline.requestReopened': { number: string };
+  'timeline.requestStatus': { number: string; status: RequestStatus };
+  'timeline.requestReassigned': { number: string; assignee: string; reason: string };
+  'timeline.contactAttempt': { channel: AttemptChannel; outcome: AttemptOutcome };
+  'timeline.contactCreated': { customerNumber: string };
+  /** The duplicate's name and number as they were when it was merged away. */
+  'timeline.merged': { name: string; customerNumber: string };
+  'timeline.consent': { status: ConsentStatus; channel: Channel; purpose: ConsentPurpose };
+  /** Field names as the contact record calls them (firstName, phones …). */
+  'timeline.contactChanged': { fields: string[] };
+  'timeline.blocked': { reason: string };
+  'timeline.unblocked': { reason: string | null };
+  /** The label ("M-AB 1234 (VW Golf)") and the other contacts' names are kept as they were. */
+  'timeline.vehicleLinked': { label: string; role: VehicleRole; previous: string | null };
+  'timeline.vehicleUnlinked': { label: string; role: VehicleRole; next: string | null };
+  'timeline.vehicleCreated': { label: string };
+  /** Field names as the vehicle record calls them (vin, mileageKm …). */
+  'timeline.vehicleChanged': { label: string; fields: string[] };
+  /** The number as it is shown (formatted), null when the phone system sent none. */
+  'timeline.call': {
+    variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
+    direction: 'inbound' | 'outbound' | 'internal';
+    number: string | null;
+    durationSeconds: number | null;
+  };
+}
+
+export type TimelineTextKey = keyof TimelineTexts;
+
+export type TimelineText = {
+  [K in TimelineTextKey]: { key: K; params: TimelineTexts[K] };
+}[TimelineTextKey];
+
+type Renderers = {
+  [K in TimelineTextKey]: (p: TimelineTexts[K], t: Translate, locale: Locale) => string;
+};
+
+/**
+ * "Rückruf – Müller will einen Termin", but just "Rückruf (Anruf)" where the subject already
+ * begins with the type's name: a summary that says the same word twice reads as a fault.
+ */
+export function typeAndSubject(type: RequestType, subject: string, t: Translate, locale: Locale): string {
+  const label = t(`requestType.${type}`);
+  return subject.trim().toLocaleLowerCase(locale).startsWith(label.toLocaleLowerCase(locale))
+    ? subject
+    : `${label} – ${subject}`;
+}
+
+/** "Eingehender Anruf von 0171 7654321 (2:05 min)"; the number and the length only when known. */
+function callLine(p: TimelineTexts['timeline.call'], t: Translate): string {
+  const via = p.number ? t(`timeline.call.${p.direction === 'outbound' ? 'to' : 'from'}`, { number: p.number }) : '';
+  const seconds = p.durationSeconds ?? 0;
+  const duration = seconds
+    ? t('timeline.call.duration', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') })
+    : '';
+  return t(`timeline.call.${p.variant}`, { via, duration });
+}
+
+/** Both translators hand an unknown key back (i18next with its namespace in front). */
+const isTextKey = (t: Translate, key: string) => !t(key).endsWith(key);
+
+/** A field this version has no word for is named as the record calls it. */
+const fieldNames = (fields: string[], table: string, t: Translate) =>
+  fields.map((f) => (isTextKey(t, `${table}.${f}`) ? t(`${table}.${f}`) : f)).join(', ');
+
+const RENDER: Renderers = {
+  'timeline.requestReceived': (p, t, locale) =>
+    t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
+  'timeline.requestDone': (p, t) => t('timeline.requestDone', p),
+  'timeline.requestLost': (p, t) => t('timeline.requestLost', { ...p, reason: t(`lostReason.${p.reason}`) }),
+  'timeline.requestReopened': (p, t) => t('timeline.requestReopened', p),
+  'timeline.requestStatus': (p, t) => t('timeline.requestStatus', { ...p, status: t(`requestStatus.${p.status}`) }),
+  'timeline.requestReassigned': (p, t) => t('timeline.requestReassigned', p),
+  'timeline.contactAttempt': (p, t) =>
+    t('timeline.contactAttempt', {
+      channel: t(`attemptChannel.${p.channel}`),
+      outcome: t(`attemptOutcome.${p.outcome}`),
+    }),
+  'timeline.call': (p, t) => callLine(p, t),
+  'timeline.vehicleLinked': (p, t) =>
+    t('timeline.vehicleLinked', {
+      label: p.label,
+      role: t(`vehicleRole.${p.role}`),
+      change: p.previous ? t('timeline.vehicleLinkedChange', p) : '',
+    }),
+  'timeline.vehicleUnlinked': (p, t) =>
+    t('timeline.vehicleUnlinked', {
+      label: p.label,
+      role: t(`vehicleRole.${p.role}`),
+      handover: p.next ? t('timeline.vehicleUnlinkedHandover', p) : '',
+    }),
+  'timeline.vehicleCreated': (p, t) => t('timeline.vehicleCreated', p),
+  'timeline.vehicleChanged': (p, t) =>
+    t('timeline.vehicleChanged', { label: p.label, fields: fieldNames(p.fields, 'vehicleField', t) }),
+  'timeline.contactChanged': (p, t) =>
+    t('timeline.contactChanged', { fields: fieldNames(p.fields, 'contactField', t) }),
+  'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),
+  'timeline.merged': (p, t) => t('timeline.merged', p),
+  'timeline.consent': (p, t) =>
+    t(p.status === 'granted' ? 'timeline.consentGranted' : 'timeline.consentWithdrawn', {
+      channel: t(`consentChannel.${p.channel}`),
+      purpose: t(`consentPurpose.${p.purpose}`),
+    }),
+  'timeline.blocked': (p, t) => t('timeline.blocked', p),
+  'timeline.unblocked': (p, t) => (p.reason ? t('timeline.unblockedBecause', p) : t('timeline.unblocked')),
+};
+
+/**
+ * The summary of a stored text in the reader's language; undefined for a key this version does
+ * not know (a newer server's), where the stored German summary is shown instead.
+ */
+export function renderTimelineText(text: TextRef, t: Translate, locale: Locale): string | undefined {
+  const render = (RENDER as Record<string, (p: unknown, t: Translate, locale: Locale) => string>)[text.key];
+  return render?.(text.params, t, locale);
+}
+
+const german = translator(DEFAULT_LOCALE);
+
+/**
+ * The text of an entry with its German summary, to spread into a timeline write: the summary
+ * column stays filled for search, API clients and readers that do not know the key.
+ */
+export function timelineText<K extends TimelineTextKey>(
+  key: K,
+  params: TimelineTexts[K],
+): { text: { key: K; params: TimelineTexts[K] }; summary: string } {
+  const text = { key, params };
+  return { text, summary: renderTimelineText(text, german, DEFAULT_LOCALE)! };
+}
