@@ -28,17 +28,21 @@ function sourceFiles(dir: string): string[] {
 
 /** 'modules/org/service.ts' → 'org'; 'integrations/csta/adapter.ts' → 'integrations/csta'; 'db/client.ts' → 'db'. */
 export function partOf(relativeToServer: string): string {
-  const [first, second] = relativeToServer.split('/');
+  const [first, second, third] = relativeToServer.split('/');
   if (first === 'modules' && second) return second;
-  if (first === 'integrations' && second && !second.endsWith('.ts')) return `integrations/${second}`;
+  // integrations/<adapter>/… is an adapter; a file right in integrations/ (the registry) is not.
+  if (first === 'integrations' && second && third) return `integrations/${second}`;
   if (!second) return 'app';
   return first ?? 'app';
 }
 
 function resolveSpecifier(specifier: string, fromFile: string, serverRoot: string): string | null {
-  if (specifier.startsWith('@server/')) return path.join(serverRoot, specifier.slice('@server/'.length));
-  if (specifier.startsWith('.')) return path.resolve(path.dirname(fromFile), specifier);
-  return null;
+  let target: string;
+  if (specifier.startsWith('@server/')) target = path.join(serverRoot, specifier.slice('@server/'.length));
+  else if (specifier.startsWith('.')) target = path.resolve(path.dirname(fromFile), specifier);
+  else return null;
+  // A folder stands for its index.ts.
+  return fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, 'index.ts') : target;
 }
 
 export function readModuleGraph(serverRoot: string): ModuleGraph {
@@ -47,6 +51,8 @@ export function readModuleGraph(serverRoot: string): ModuleGraph {
     // The schema index collects every module's tables for Drizzle and the migrations; it is
     // plumbing, not a dependency of the database layer on the modules.
     if (path.relative(serverRoot, file) === path.join('db', 'schema.ts')) continue;
+    // This folder reads the code; it is no part of what runs.
+    if (path.relative(serverRoot, file).startsWith(`architecture${path.sep}`)) continue;
     const from = partOf(path.relative(serverRoot, file));
     if (!uses.has(from)) uses.set(from, new Set());
     const text = fs.readFileSync(file, 'utf8');
