@@ -3,13 +3,15 @@ import { initReactI18next } from 'react-i18next';
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '../../shared/org/enums';
+import de from './de.json';
 
 /**
- * Each language is a chunk of its own, so a visit downloads only the language it shows (and German, the
- * fallback, for an English user). i18next asks for a language before it switches to it.
+ * German is the default and every other language's fallback, so it comes with the first script: no
+ * extra round trip before the first screen. Other languages are chunks of their own, fetched only when
+ * chosen; i18next asks for a language before it switches to it.
  */
 const translations: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
-  de: () => import('./de.json'),
+  de: () => Promise.resolve({ default: de }),
   en: () => import('./en.json'),
 };
 
