@@ -9,6 +9,9 @@ export {
   exportContacts,
   findContactsByKeys,
   findOwners,
+  contactsSql,
+  type PhoneMatchRow,
+  phoneMatches,
 } from './read-model';
 export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
 export {

@@ -40,3 +40,14 @@ export async function findVehiclesByKeys(db: DbOrTx, keys: string[]): Promise<Ma
   }
   return found;
 }
+
+/*
+ * For the call pop, which reads everything about the caller in one statement:
+ * the vehicles a contact currently holds, newest link first, as a JSON array
+ * (null when none).
+ */
+export const currentVehiclesOfContactJson = (contactId: string, limit: number) =>
+  `(SELECT json_agg(json_build_object('id', v.id, 'make', v.make, 'model', v.model, 'plate', v.plate))
+       FROM (SELECT v.* FROM vehicle_contacts vc JOIN vehicles v ON v.id = vc.vehicle_id
+              WHERE vc.contact_id = ${contactId} AND vc.valid_to IS NULL
+              ORDER BY vc.valid_from DESC LIMIT ${limit}) v)`;
