@@ -10,7 +10,7 @@ export {
   setOwnPassword,
   type UserRow,
 } from './repo';
-export { userReadModel, usersSql } from './read-model';
+export { locationsSql, userReadModel, usersSql } from './read-model';
 export {
   activeAdmins,
   activeStaffAt,

@@ -33,3 +33,10 @@ export const usersSql = {
                                    ORDER BY array_position(${ids}, u.id)), '[]'::json)
             FROM users u WHERE u.id = ANY(${ids}))`,
 };
+
+/* Raw SQL about locations for the search bar's customer-number branch (contacts' search read model). */
+export const locationsSql = {
+  /** Every location's customer-number prefix joined to the text parameter `digits` ("MUC-100123"); none when it is null. */
+  codesWithSuffix: (digits: string) =>
+    `SELECT l.code || '-' || ${digits}::text FROM locations l WHERE ${digits}::text IS NOT NULL`,
+};

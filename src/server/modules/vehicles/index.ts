@@ -7,4 +7,4 @@ export {
   type NewVehicleRow,
   updateVehicleFields,
 } from './bulk';
-export { currentVehiclesOfContactJson, type ExistingVehicle, findVehiclesByKeys } from './read-model';
+export { currentVehiclesOfContactJson, type ExistingVehicle, findVehiclesByKeys, vehicleSearchSql } from './read-model';
