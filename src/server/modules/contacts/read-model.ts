@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { normalizeName } from '@shared/contacts/normalize';
 import type { ContactExportQuery } from '@shared/imports/schemas';
 import type { Database, DbOrTx } from '@server/db/client';
+import { locationsSql } from '@server/modules/org';
 import { contactAddresses, contactEmails, contactPhones, contacts } from './tables';
 
 /*
@@ -111,7 +112,7 @@ export async function* exportContacts(
       sql`SELECT c.id, c.kind, c.customer_number, c.external_ref, c.salutation, c.title, c.first_name, c.last_name,
                  c.company_name, c.position, c.date_of_birth::text AS date_of_birth, c.display_name, c.notes, c.tags,
                  l.code AS location_code, ${activeBlock(now)} AS blocked
-            FROM contacts c JOIN locations l ON l.id = c.home_location_id
+            FROM contacts c JOIN ${sql.raw(locationsSql.table)} l ON l.id = c.home_location_id
            WHERE ${where} ${after ? sql`AND (c.display_name, c.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
            ORDER BY c.display_name, c.id
            LIMIT ${PAGE}`,

@@ -34,8 +34,9 @@ export const usersSql = {
             FROM users u WHERE u.id = ANY(${ids}))`,
 };
 
-/* Raw SQL about locations for the search bar's customer-number branch (contacts' search read model). */
+/* Raw SQL about locations for contacts' read models: the search bar's customer-number branch and the export. */
 export const locationsSql = {
+  table: 'locations',
   /** Every location's customer-number prefix joined to the text parameter `digits` ("MUC-100123"); none when it is null. */
   codesWithSuffix: (digits: string) =>
     `SELECT l.code || '-' || ${digits}::text FROM locations l WHERE ${digits}::text IS NOT NULL`,
