@@ -30,3 +30,17 @@ export {
   type NewContactRow,
   updateContactFields,
 } from './bulk';
+export { type ContactAdditions } from './additions';
+export { type SharedDetailCandidate } from './candidates';
+export { changeSummary } from './changes';
+export {
+  berlinToday,
+  type ContactCreate,
+  displayNameOf,
+  type PhoneValues,
+  prepareAddresses,
+  prepareEmails,
+  preparePhones,
+  searchNameOf,
+} from './input';
+export { type PreparedContact } from './service';

@@ -24,3 +24,4 @@ export {
   type Person,
   userNames,
 } from './people';
+export { listRef } from './refs';

@@ -8,3 +8,5 @@ export {
   updateVehicleFields,
 } from './bulk';
 export { currentVehiclesOfContactJson, type ExistingVehicle, findVehiclesByKeys, vehicleSearchSql } from './read-model';
+export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
+export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';
