@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parsePhone } from '../src/shared/contacts/normalize';
-import { findByExactPhone } from '../src/server/modules/search/repo';
+import { findByExactPhone } from '../src/server/modules/contacts/search-read-model';
 import { openBenchDatabase } from './database';
 import { datasetSize } from './generate';
 import { startBenchApp } from './http';

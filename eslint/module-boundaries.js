@@ -1,6 +1,7 @@
 // A module's tables and repository are private to it: other modules go through its public face
 // (modules/<name>/index.ts) or the read model it publishes, so the owner can change its storage
-// without breaking anyone. Exceptions, each for a reason:
+// without breaking anyone. Likewise a module imports nothing of another module but its index.ts,
+// so each module's index.ts lists all that others depend on. Exceptions, each for a reason:
 // - src/server/db/schema.ts gathers every table for migrations and the typed client;
 // - a tables.ts may reference another module's tables.ts, as a foreign key needs the column.
 import path from 'node:path';
@@ -25,6 +26,15 @@ function moduleOf(relativePath) {
   return parts[base.length] ?? null;
 }
 
+/** 'src/server/modules/org/service.ts' → 'org' unless it is the module's index.ts; anything else → null. */
+function nonPublicModuleOf(relativePath) {
+  const module = moduleOf(relativePath);
+  if (!module) return null;
+  const rest = relativePath.split(path.sep).slice(MODULES.split(path.sep).length + 1);
+  if (rest.length === 0) return null; // the folder itself resolves to its index.ts
+  return rest.length === 1 && /^index(\.(ts|js))?$/.test(rest[0]) ? null : module;
+}
+
 /** Resolves relative and alias specifiers to a path relative to the repository root. */
 function targetOf(specifier, importerAbsolute, root) {
   if (specifier.startsWith('@server/')) return path.join('src', 'server', specifier.slice('@server/'.length));
@@ -35,10 +45,12 @@ function targetOf(specifier, importerAbsolute, root) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: "Forbid importing another module's tables.ts or repo.ts" },
+    docs: { description: "Forbid importing another module's files other than its index.ts" },
     messages: {
       private:
         "'{{specifier}}' is private to the {{module}} module: use modules/{{module}}/index.ts (its functions or read model).",
+      notPublic:
+        "'{{specifier}}' is inside the {{module}} module: import it from '@server/modules/{{module}}' (export it from its index.ts).",
     },
     schema: [],
   },
@@ -49,15 +61,25 @@ export default {
     if (importer === path.join('src', 'server', 'db', 'schema.ts')) return {};
     const importerModule = moduleOf(importer);
     const importerIsTables = path.basename(importer) === 'tables.ts';
+    // Test helpers set up other modules' data the way their tests do.
+    const importerIsTestHelper = path.basename(importer) === 'test-factories.ts';
 
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
       const target = targetOf(specifier, importerAbsolute, root);
       if (!target) return;
       const owned = privatePart(target);
-      if (!owned || owned.module === importerModule) return;
-      if (importerIsTables && owned.file === 'tables') return;
-      context.report({ node, messageId: 'private', data: { specifier, module: owned.module } });
+      if (owned) {
+        if (owned.module === importerModule) return;
+        if (importerIsTables && owned.file === 'tables') return;
+        context.report({ node, messageId: 'private', data: { specifier, module: owned.module } });
+        return;
+      }
+      // Between modules only; the app's wiring outside the modules may still reach their routes and services.
+      const module = nonPublicModuleOf(target);
+      if (importerModule && !importerIsTestHelper && module && module !== importerModule) {
+        context.report({ node, messageId: 'notPublic', data: { specifier, module } });
+      }
     }
 
     return {

@@ -42,6 +42,27 @@ describe('lint keeps modules apart', () => {
     ).not.toContain('local/module-boundaries');
   });
 
+  it("reports a module importing another module's file other than its index.ts, and allows the index", async () => {
+    expect(
+      await ruleIds(
+        "import type { OrgService } from '../org/service';\nexport type O = OrgService;\n",
+        'src/server/modules/contacts/new-file.ts',
+      ),
+    ).toContain('local/module-boundaries');
+    expect(
+      await ruleIds(
+        "import { recordTimeline } from '@server/modules/timeline/service';\nexport const r = recordTimeline;\n",
+        'src/server/modules/contacts/new-file.ts',
+      ),
+    ).toContain('local/module-boundaries');
+    expect(
+      await ruleIds(
+        "import type { OrgService } from '@server/modules/org';\nexport type O = OrgService;\n",
+        'src/server/modules/contacts/new-file.ts',
+      ),
+    ).not.toContain('local/module-boundaries');
+  });
+
   it('reports an import cycle', async () => {
     const [result] = await eslint.lintFiles(['test/lint-fixtures/cycle/first.ts']);
     expect(result?.messages.map((message) => message.ruleId)).toContain('import-x/no-cycle');

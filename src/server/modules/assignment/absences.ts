@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { seesAbsenceDetails } from './absence-privacy';
 import { type LineStatus, NO_LINES } from './decide';
 import { activeStaffAt, loadPeople, type Person } from './people';

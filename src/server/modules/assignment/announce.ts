@@ -5,7 +5,7 @@ import { formatInstant, translator } from '@shared/texts/translate';
 import type { DbOrTx } from '../../db/client';
 import { WriteBatch } from '../../db/together';
 import type { MailService } from '../../integrations/mail/service';
-import type { NotificationsService } from '../notifications/service';
+import type { NotificationsService } from '@server/modules/notifications';
 import { loadPeople, locationNames, type Person } from './people';
 import { germanDateTime } from './wording';
 

@@ -6,3 +6,4 @@ export {
   type DecisionRequest,
   type LineStatus,
 } from './service';
+export { loadPeople, openLoad } from './people';

@@ -3,7 +3,7 @@ import type { AssignmentRule, AssignmentRuleInput, AssignmentRulePatch } from '.
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../http/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { loadPeople, locationNames } from './people';
 import * as repo from './repo';
 import { can } from '@shared/auth/policies';

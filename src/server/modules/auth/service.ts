@@ -4,7 +4,7 @@ import type { ApiKey, ApiKeyCreate, Me } from '../../../shared/auth/schemas';
 import type { Deps } from '../../deps';
 import type { Actor, ApiKeyActor, Authenticator, UserActor } from '../../http/access';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../http/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from '@server/lib/crypto';
 import * as org from '@server/modules/org';
 import { ApiKeyCache } from './api-key-cache';

@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../db/client';
 import type { WriteBatch } from '../../db/together';
 import type { Actor } from '../../http/access';
-import { timelineInsert } from '../timeline/service';
+import { timelineInsert } from '@server/modules/timeline';
 import { authorOf } from '@server/http/actor';
 import { type AddressIn, prepareAddresses, preparePhones, type PhoneIn } from './input';
 

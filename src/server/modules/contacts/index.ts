@@ -9,7 +9,11 @@ export {
   exportContacts,
   findContactsByKeys,
   findOwners,
+  contactsSql,
+  type PhoneMatchRow,
+  phoneMatches,
 } from './read-model';
+export { blockedSql, contactSearchSql, findByExactPhone, type PhoneOwnerRow } from './search-read-model';
 export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
 export {
   allocateCustomerNumbers,
@@ -26,3 +30,17 @@ export {
   type NewContactRow,
   updateContactFields,
 } from './bulk';
+export { type ContactAdditions } from './additions';
+export { type SharedDetailCandidate } from './candidates';
+export { changeSummary } from './changes';
+export {
+  berlinToday,
+  type ContactCreate,
+  displayNameOf,
+  type PhoneValues,
+  prepareAddresses,
+  prepareEmails,
+  preparePhones,
+  searchNameOf,
+} from './input';
+export { type PreparedContact } from './service';

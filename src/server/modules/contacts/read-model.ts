@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { normalizeName } from '@shared/contacts/normalize';
 import type { ContactExportQuery } from '@shared/imports/schemas';
-import type { DbOrTx } from '@server/db/client';
+import type { Database, DbOrTx } from '@server/db/client';
+import { locationsSql } from '@server/modules/org';
 import { contactAddresses, contactEmails, contactPhones, contacts } from './tables';
 
 /*
@@ -111,7 +112,7 @@ export async function* exportContacts(
       sql`SELECT c.id, c.kind, c.customer_number, c.external_ref, c.salutation, c.title, c.first_name, c.last_name,
                  c.company_name, c.position, c.date_of_birth::text AS date_of_birth, c.display_name, c.notes, c.tags,
                  l.code AS location_code, ${activeBlock(now)} AS blocked
-            FROM contacts c JOIN locations l ON l.id = c.home_location_id
+            FROM contacts c JOIN ${sql.raw(locationsSql.table)} l ON l.id = c.home_location_id
            WHERE ${where} ${after ? sql`AND (c.display_name, c.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
            ORDER BY c.display_name, c.id
            LIMIT ${PAGE}`,
@@ -258,3 +259,64 @@ export async function findOwners(db: DbOrTx, refs: string[]): Promise<Map<string
   }
   return found;
 }
+
+/*
+ * Caller identification (telephony) runs on every ringing call and must stay
+ * one round trip: the statement over contact_phones and contacts lives here.
+ */
+
+/** A phone number that may identify a caller, with its tier (1 exact, 2 common tail, 3 company main number). */
+export interface PhoneMatchRow {
+  id: string;
+  display_name: string;
+  customer_number: string;
+  tier: number;
+  matched: string;
+  digits_reversed: string;
+}
+
+/**
+ * Exact E.164 matches, up to `tailCandidates` numbers whose reversed digits
+ * start with `reversedTail`, and company main numbers among `mains`, in one
+ * statement. Each branch is an index probe on contact_phones (e164,
+ * digits_reversed text_pattern_ops); merged contacts are left out.
+ */
+export function phoneMatches(
+  database: Database,
+  e164: string,
+  reversedTail: string,
+  mains: string[],
+  tailCandidates: number,
+): Promise<PhoneMatchRow[]> {
+  return database.query<PhoneMatchRow>(
+    `SELECT c.id, c.display_name, c.customer_number, m.tier, m.matched, m.digits_reversed
+       FROM (
+         SELECT p.contact_id, 1 AS tier, p.e164 AS matched, p.digits_reversed
+           FROM contact_phones p WHERE p.e164 = $1
+         UNION ALL
+         SELECT t.contact_id, 2, coalesce(t.e164, t.raw), t.digits_reversed
+           FROM (SELECT p.contact_id, p.e164, p.raw, p.digits_reversed FROM contact_phones p
+                  WHERE p.digits_reversed LIKE $2 || '%' LIMIT ${tailCandidates}) t
+         UNION ALL
+         SELECT p.contact_id, 3, p.e164, p.digits_reversed
+           FROM contact_phones p WHERE p.e164 = ANY($3::text[])
+       ) m
+       JOIN contacts c ON c.id = m.contact_id
+      WHERE c.merged_into_id IS NULL AND (m.tier < 3 OR c.kind = 'company')`,
+    [e164, reversedTail, mains],
+  );
+}
+
+/*
+ * Raw SQL about contacts for the call list and the call pop, which read a
+ * caller's contact inside their own one-statement reads.
+ */
+export const contactsSql = {
+  table: 'contacts',
+  /** The contact's block in force at the timestamptz parameter `now`, as JSON { reason, since, until } or null. */
+  currentBlockJson: (contactId: string, now: string) =>
+    `(SELECT json_build_object('reason', b.reason, 'since', b.blocked_at, 'until', b.blocked_until)
+       FROM contact_blocks b
+      WHERE b.contact_id = ${contactId} AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > ${now})
+      ORDER BY b.blocked_at DESC LIMIT 1)`,
+};

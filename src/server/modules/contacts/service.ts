@@ -22,12 +22,12 @@ import {
 } from '../../http/errors';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { TimelineKind } from '../../../shared/timeline/kinds';
-import type { OrgService } from '../org/service';
-import { listRef } from '../org/refs';
+import type { OrgService } from '@server/modules/org';
+import { listRef } from '@server/modules/org';
 import { additionWrites, type ContactAdditions } from './additions';
 import { timelineText } from '@shared/texts/timeline';
 import { contactsSharingDetails } from './candidates';
-import { recordTimeline, timelineInsert } from '../timeline/service';
+import { recordTimeline, timelineInsert } from '@server/modules/timeline';
 import { changeSummary, type ContactPatch, diffContact } from './changes';
 import { type ConsentWrite, createConsentAndBlockFunctions, lockLiveContact, writeConsents } from './consents-blocks';
 import { loadDetail, presentContact, userIdsOf } from './detail';

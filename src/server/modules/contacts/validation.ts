@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
-import type { OrgService } from '../org/service';
+import type { OrgService } from '@server/modules/org';
 import { berlinToday } from './input';
 import * as repo from './repo';
 

@@ -2,9 +2,8 @@ import type { DbOrTx } from '../../db/client';
 import { uuid7 } from '../../lib/uuid7';
 import { allocateCustomerNumbers, insertContactChildRows, insertContactRows } from '@server/modules/contacts';
 import { recordTimelineInBulk } from '@server/modules/timeline';
-import { insertVehicleContactRows, insertVehicleRows } from '@server/modules/vehicles';
-import { linkedSummary, vehicleLabel } from '../vehicles/summaries';
-import type { VehicleValues } from '../vehicles/validation';
+import { insertVehicleContactRows, insertVehicleRows, linkedSummary, vehicleLabel } from '@server/modules/vehicles';
+import type { VehicleValues } from '@server/modules/vehicles';
 import type { PreparedContact } from './prepare-contact';
 import { timelineText } from '@shared/texts/timeline';
 

@@ -2,8 +2,8 @@ import type { ImportMapping, ImportTarget } from '../../../shared/imports/schema
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { type FieldError, ValidationError } from '../../http/errors';
-import { berlinToday } from '../contacts/input';
-import type { OrgService } from '../org/service';
+import { berlinToday } from '@server/modules/contacts';
+import type { OrgService } from '@server/modules/org';
 import { fieldsOf, REPEATABLE_FIELDS } from './fields';
 import type { ContactContext } from './prepare-contact';
 

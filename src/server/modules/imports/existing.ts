@@ -1,7 +1,11 @@
 import type { DbOrTx } from '../../db/client';
-import { changeSummary } from '../contacts/changes';
-import { displayNameOf, searchNameOf } from '../contacts/input';
-import { contactsWithChildren, updateContactFields } from '@server/modules/contacts';
+import {
+  changeSummary,
+  contactsWithChildren,
+  displayNameOf,
+  searchNameOf,
+  updateContactFields,
+} from '@server/modules/contacts';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import { insertChildren, type WriteContext } from './bulk-write';
 import type { PreparedContact } from './prepare-contact';

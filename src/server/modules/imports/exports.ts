@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { NotFoundError } from '../../http/errors';
 import { csvLine } from '../../lib/csv';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { CSV_BOM, germanDate } from './csv-write';
 import { countExport, type ExportContact, exportContacts } from '@server/modules/contacts';
 import { toVcard, type VcardVersion } from './vcard-write';

@@ -10,7 +10,7 @@ import {
   prepareEmails,
   preparePhones,
   searchNameOf,
-} from '../contacts/input';
+} from '@server/modules/contacts';
 import type { Cell, RowCells } from './cells';
 import { parseCountry, parseDate, parseKind, parseSalutation, parseTags, salutationMeansCompany } from './values';
 

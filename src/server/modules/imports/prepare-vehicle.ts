@@ -1,5 +1,5 @@
 import { VehicleInput } from '../../../shared/vehicles/schemas';
-import { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from '../vehicles/validation';
+import { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from '@server/modules/vehicles';
 import type { RowCells } from './cells';
 import { parseBoolean, parseDate, parseFinancing, parseFuel, parseInteger } from './values';
 

@@ -7,12 +7,10 @@ import type {
   ImportMapping,
 } from '../../../shared/imports/schemas';
 import { recordTimelineInBulk } from '@server/modules/timeline';
-import { updateVehicleFields } from '@server/modules/vehicles';
-import { changedSummary, vehicleLabel } from '../vehicles/summaries';
+import { changedSummary, findVehiclesByKeys, updateVehicleFields, vehicleLabel } from '@server/modules/vehicles';
 import { insertContacts, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
 import { mappedColumns, RowCells } from './cells';
 import { findContactsByKeys, findOwners } from '@server/modules/contacts';
-import { findVehiclesByKeys } from '@server/modules/vehicles';
 import { updateContacts } from './existing';
 import { fieldsOf } from './fields';
 import { type ChunkWrites, emptyWrites, ImportPlanner, type PreparedRow } from './plan';

@@ -10,7 +10,7 @@ export {
   setOwnPassword,
   type UserRow,
 } from './repo';
-export { userReadModel } from './read-model';
+export { locationsSql, userReadModel, usersSql } from './read-model';
 export {
   activeAdmins,
   activeStaffAt,
@@ -24,3 +24,4 @@ export {
   type Person,
   userNames,
 } from './people';
+export { listRef } from './refs';

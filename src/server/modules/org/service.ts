@@ -6,7 +6,7 @@ import { VersionedValue } from '../../db/reference-version';
 import type { Deps } from '../../deps';
 import type { Actor, UserActor } from '../../http/access';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { generatePassword, hashPassword } from '@server/lib/crypto';
 import type { DbOrTx } from '@server/db/client';
 import * as repo from './repo';

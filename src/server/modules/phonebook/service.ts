@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import type { JobsService } from '../../jobs/service';
 import { defineJob, NoPayload } from '@server/jobs/definition';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { phonebookSettings, phonebookSnapshots } from './tables';
 import { phonebookEntries } from '@server/modules/contacts';
 import { PHONEBOOK_WRITERS, writeContext } from './formats';

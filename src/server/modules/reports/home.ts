@@ -5,9 +5,9 @@ import type { Database } from '../../db/client';
 import type { UserActor } from '../../http/access';
 import { assertLocation } from '../../http/access';
 import type { Clock } from '../../lib/clock';
-import type { OrgService } from '../org/service';
-import type { RequestsService } from '../requests/service';
-import type { TelephonyService } from '../telephony/service';
+import type { OrgService } from '@server/modules/org';
+import type { RequestsService } from '@server/modules/requests';
+import type { TelephonyService } from '@server/modules/telephony';
 import { cohortOf, locationCalendars, monitoringReport, reportLocations } from './monitoring';
 import { berlinToday, berlinWeekStart, weeklyTrend } from './trend';
 

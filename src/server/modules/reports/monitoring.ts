@@ -12,7 +12,7 @@ import type { UserActor } from '../../http/access';
 import { ForbiddenError } from '../../http/errors';
 import { addWorkingDays, type WorkingCalendar } from '../../lib/working-time';
 import { addDays, fromLocal } from '../../lib/zoned-time';
-import type { OrgService } from '../org/service';
+import type { OrgService } from '@server/modules/org';
 import {
   type Cohort,
   COHORT_RECEIPTS_SQL,

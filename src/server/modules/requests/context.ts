@@ -1,11 +1,10 @@
 import type { Deps } from '../../deps';
 import type { MailService } from '../../integrations/mail/service';
 import type { JobsService } from '../../jobs/service';
-import type { ContactsService } from '../contacts/service';
-import type { MergeHooks } from '../contacts/merge-hooks';
-import type { NotificationsService } from '../notifications/service';
-import type { OrgService } from '../org/service';
-import type { VehiclesService } from '../vehicles/service';
+import type { ContactsService, MergeHooks } from '@server/modules/contacts';
+import type { NotificationsService } from '@server/modules/notifications';
+import type { OrgService } from '@server/modules/org';
+import type { VehiclesService } from '@server/modules/vehicles';
 import type { AssignmentPort, TemplatesPort } from './ports';
 import type { TypeSettingsService } from './type-settings';
 

@@ -6,7 +6,7 @@ import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
 import { ForbiddenError } from '../../http/errors';
 import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
 import { rows } from '@server/db/client';
-import { listRef } from '../org/refs';
+import { listRef } from '@server/modules/org';
 import type { RequestsContext } from './context';
 import type { RequestRow } from './repo';
 import { can } from '@shared/auth/policies';

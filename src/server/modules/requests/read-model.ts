@@ -37,3 +37,14 @@ export async function openLoad(
   }
   return map;
 }
+
+/*
+ * For the call pop, which reads everything about the caller in one statement:
+ * a contact's newest open requests as a JSON array (null when none).
+ * `statuses` is a request_status[] parameter.
+ */
+export const openRequestsOfContactJson = (contactId: string, statuses: string, limit: number) =>
+  `(SELECT json_agg(json_build_object('id', r.id, 'number', r.number, 'type', r.type, 'status', r.status,
+                                       'subject', r.subject, 'firstContactDueAt', r.first_contact_due_at))
+       FROM (SELECT * FROM customer_requests r WHERE r.contact_id = ${contactId} AND r.status = ANY(${statuses}::request_status[])
+              ORDER BY r.received_at DESC LIMIT ${limit}) r)`;

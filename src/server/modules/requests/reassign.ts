@@ -1,6 +1,6 @@
 import type { UserActor } from '../../http/access';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
-import { recordTimeline } from '../timeline/service';
+import { recordTimeline } from '@server/modules/timeline';
 import type { RequestsContext } from './context';
 import { STATUS_LABEL } from './labels';
 import * as repo from './repo';

@@ -5,7 +5,7 @@ import type { TypeSetting, TypeSettingInput } from '../../../shared/requests/set
 import { referenceVersion, VersionedValue } from '../../db/reference-version';
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { DEFAULT_DEADLINE, type FirstContactDeadline } from './sla';
 import { requestTypeSettings } from './tables';
 

@@ -4,7 +4,7 @@ import type { AttemptInput, StatusChange } from '../../../shared/requests/schema
 import type { Tx } from '../../db/client';
 import type { UserActor } from '../../http/access';
 import { ConflictError, ValidationError } from '../../http/errors';
-import { recordTimeline } from '../timeline/service';
+import { recordTimeline } from '@server/modules/timeline';
 import { assertChange } from './access';
 import type { RequestsContext } from './context';
 import { ATTEMPT_TIMELINE_KIND, STATUS_LABEL } from './labels';

@@ -1,15 +1,8 @@
 import { queryWithSettings } from './planner';
 import { editDistance } from './edit-distance';
 import { escapeLike } from './query-shape';
-import {
-  CONTACT_COLUMNS,
-  type ContactHit,
-  contactQuery,
-  type ContactRow,
-  LIVE,
-  type MatchedOn,
-  type SearchContext,
-} from './repo';
+import { contactSearchSql } from '@server/modules/contacts';
+import { type ContactHit, contactQuery, type ContactRow, type MatchedOn, type SearchContext } from './repo';
 
 /**
  * Name and company search in two tiers over contacts.search_name (the name
@@ -67,25 +60,12 @@ function prefixCandidates(ctx: SearchContext, choices: WordChoices, against: str
       const start = param(spelling);
       const others = patterns
         .filter((_p, j) => j !== i)
-        .map((p) => `AND (' ' || c.search_name) LIKE ANY(${p}::text[])`)
+        .map((p) => contactSearchSql.otherWordStarts(p))
         .join(' ');
-      return `(SELECT c.id, c.search_name, c.home_location_id FROM contacts c
-                WHERE c.search_name ~>=~ ${start} AND c.search_name ~<~ (${start} || '~') ${others} AND ${LIVE}
-                LIMIT ${PREFIX_CANDIDATES})`;
+      return contactSearchSql.namePrefixBranch(start, others, PREFIX_CANDIDATES);
     }),
   );
-  return contactQuery(
-    ctx,
-    `SELECT ${CONTACT_COLUMNS}, NULL::text AS matched_value, best.score
-       FROM (SELECT id, score FROM (
-               SELECT DISTINCT ON (x.id) x.id, x.search_name, x.home_location_id, ${score} AS score
-                 FROM (${branches.join(' UNION ALL ')}) x) d
-             ORDER BY score DESC, (home_location_id = ANY($2::uuid[])) DESC, search_name
-             LIMIT $3) best
-       JOIN contacts c ON c.id = best.id`,
-    params,
-    nameMatch,
-  );
+  return contactQuery(ctx, contactSearchSql.bestOfNameBranches(branches, score), params, nameMatch);
 }
 
 const wordsOf = (name: string) => name.split(' ').filter(Boolean).slice(0, MAX_WORDS);
@@ -183,14 +163,8 @@ export const nameSearch = {
    */
   byTrigrams(ctx: SearchContext, name: string) {
     const longest = name.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-    return contactQuery(
-      ctx,
-      `SELECT ${CONTACT_COLUMNS}, NULL::text AS matched_value,
-              (word_similarity($4, c.search_name) + similarity($4, c.search_name)) / 2 AS score
-         FROM (SELECT * FROM contacts c WHERE $5 <% c.search_name AND ${LIVE} LIMIT ${FUZZY_CANDIDATES}) c`,
-      [name, longest],
-      nameMatch,
-      (sql, params) => queryWithSettings<ContactRow>(ctx.database, ['enable_seqscan = off'], sql, params),
+    return contactQuery(ctx, contactSearchSql.byTrigrams(FUZZY_CANDIDATES), [name, longest], nameMatch, (sql, params) =>
+      queryWithSettings<ContactRow>(ctx.database, ['enable_seqscan = off'], sql, params),
     );
   },
 };

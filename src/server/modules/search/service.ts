@@ -3,7 +3,8 @@ import type { PhoneLookupResponse, SearchResponse, SearchResult } from '../../..
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { shapeOf } from './query-shape';
-import { type ContactHit, contactSearch, findByExactPhone, type SearchContext, type VehicleHit } from './repo';
+import { findByExactPhone } from '@server/modules/contacts';
+import { type ContactHit, contactSearch, type SearchContext, type VehicleHit } from './repo';
 import { vehicleSearch } from './vehicle-repo';
 import { nameSearch } from './name-repo';
 

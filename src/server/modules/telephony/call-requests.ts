@@ -5,8 +5,8 @@ import type { SubmittedCustomer } from '../../../shared/requests/submitted';
 import type { Deps } from '../../deps';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../http/access';
-import type { OrgService } from '../org/service';
-import type { RequestsService } from '../requests/service';
+import type { OrgService } from '@server/modules/org';
+import type { RequestsService } from '@server/modules/requests';
 import * as repo from './repo';
 import { syncCallTimeline } from './timeline';
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { type PhoneMatchRow, phoneMatches } from '@server/modules/contacts';
 import { isLookupable } from './numbers';
 
 export type MatchedBy = 'exact' | 'tail' | 'company_main';
@@ -50,46 +51,20 @@ const commonPrefix = (a: string, b: string) => {
   return i;
 };
 
-interface Row {
-  id: string;
-  display_name: string;
-  customer_number: string;
-  tier: number;
-  matched: string;
-  digits_reversed: string;
-}
-
 /**
  * Caller identification in one round trip: exact E.164 first, then the
  * longest common tail of at least seven digits (numbers stored without area
  * code or country, or from imports that did not parse), then a company's main
- * number by cutting off the extension. Each branch is an index probe on
- * contact_phones (e164, digits_reversed text_pattern_ops); merged contacts
- * are left out. Only the best tier is returned.
+ * number by cutting off the extension (the statement is contacts' read
+ * model). Only the best tier is returned.
  */
 export async function identifyCaller(database: Database, e164: string | null | undefined): Promise<CallerIdentity> {
   if (!isLookupable(e164)) return { lookedUp: false, matches: [] };
   const reversed = reverse(e164.slice(1));
   const mains = companyMainCandidates(e164);
-  const rows = await database.query<Row>(
-    `SELECT c.id, c.display_name, c.customer_number, m.tier, m.matched, m.digits_reversed
-       FROM (
-         SELECT p.contact_id, 1 AS tier, p.e164 AS matched, p.digits_reversed
-           FROM contact_phones p WHERE p.e164 = $1
-         UNION ALL
-         SELECT t.contact_id, 2, coalesce(t.e164, t.raw), t.digits_reversed
-           FROM (SELECT p.contact_id, p.e164, p.raw, p.digits_reversed FROM contact_phones p
-                  WHERE p.digits_reversed LIKE $2 || '%' LIMIT ${TAIL_CANDIDATES}) t
-         UNION ALL
-         SELECT p.contact_id, 3, p.e164, p.digits_reversed
-           FROM contact_phones p WHERE p.e164 = ANY($3::text[])
-       ) m
-       JOIN contacts c ON c.id = m.contact_id
-      WHERE c.merged_into_id IS NULL AND (m.tier < 3 OR c.kind = 'company')`,
-    [e164, reversed.slice(0, MIN_TAIL_DIGITS), mains],
-  );
+  const rows = await phoneMatches(database, e164, reversed.slice(0, MIN_TAIL_DIGITS), mains, TAIL_CANDIDATES);
 
-  const best = (tier: number, score: (r: Row) => number): CallerMatch[] => {
+  const best = (tier: number, score: (r: PhoneMatchRow) => number): CallerMatch[] => {
     const inTier = rows.filter((r) => r.tier === tier);
     if (inTier.length === 0) return [];
     const top = Math.max(...inTier.map(score));

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import type { ContactsService } from '../contacts/service';
-import { lastActivityOf } from '../timeline/service';
+import type { ContactsService } from '@server/modules/contacts';
+import { lastActivityOf } from '@server/modules/timeline';
 import type { CallRow } from './repo';
 
 export interface LikeliestCaller {

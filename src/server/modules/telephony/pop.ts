@@ -1,6 +1,11 @@
 import { OPEN_STATUSES } from '../../../shared/requests/enums';
 import type { CallPop, PopCandidate } from '../../../shared/telephony/schemas';
 import type { Database } from '../../db/client';
+import { contactsSql } from '@server/modules/contacts';
+import { usersSql } from '@server/modules/org';
+import { openRequestsOfContactJson } from '@server/modules/requests';
+import { recentEntriesOfContactJson } from '@server/modules/timeline';
+import { currentVehiclesOfContactJson } from '@server/modules/vehicles';
 import { type CallerMatch, identifyCaller } from './caller-id';
 import { isLookupable } from './numbers';
 import { customerNumberOf } from './sink';
@@ -32,30 +37,20 @@ interface CandidateRow {
  * Everything about the candidates in one statement: per contact a handful of
  * index probes (blocks, open requests by contact, timeline by contact,
  * current vehicle links), aggregated to JSON so the round trip stays one.
+ * Each owner publishes its part of the SQL in its read model.
  */
 const CANDIDATES_SQL = `
   SELECT c.id, c.display_name, c.customer_number, c.kind, co.display_name AS company_name,
-    (SELECT json_build_object('reason', b.reason, 'since', b.blocked_at, 'until', b.blocked_until)
-       FROM contact_blocks b
-      WHERE b.contact_id = c.id AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > $2)
-      ORDER BY b.blocked_at DESC LIMIT 1) AS block,
-    sc.id AS consultant_id, sc.first_name || ' ' || sc.last_name AS consultant_name,
-    sa.id AS advisor_id, sa.first_name || ' ' || sa.last_name AS advisor_name,
-    (SELECT json_agg(json_build_object('id', r.id, 'number', r.number, 'type', r.type, 'status', r.status,
-                                       'subject', r.subject, 'firstContactDueAt', r.first_contact_due_at))
-       FROM (SELECT * FROM customer_requests r WHERE r.contact_id = c.id AND r.status = ANY($3::request_status[])
-              ORDER BY r.received_at DESC LIMIT ${OPEN_REQUESTS}) r) AS open_requests,
-    (SELECT json_agg(json_build_object('kind', t.kind, 'summary', t.summary, 'occurredAt', t.occurred_at))
-       FROM (SELECT * FROM timeline_entries t WHERE t.contact_id = c.id AND t.kind = ANY($4::text[])
-              ORDER BY t.occurred_at DESC, t.id DESC LIMIT ${INTERACTIONS}) t) AS interactions,
-    (SELECT json_agg(json_build_object('id', v.id, 'make', v.make, 'model', v.model, 'plate', v.plate))
-       FROM (SELECT v.* FROM vehicle_contacts vc JOIN vehicles v ON v.id = vc.vehicle_id
-              WHERE vc.contact_id = c.id AND vc.valid_to IS NULL
-              ORDER BY vc.valid_from DESC LIMIT ${VEHICLES}) v) AS vehicles
-  FROM contacts c
-  LEFT JOIN contacts co ON co.id = c.company_id
-  LEFT JOIN users sc ON sc.id = c.sales_consultant_id
-  LEFT JOIN users sa ON sa.id = c.service_advisor_id
+    ${contactsSql.currentBlockJson('c.id', '$2')} AS block,
+    sc.id AS consultant_id, ${usersSql.fullName('sc')} AS consultant_name,
+    sa.id AS advisor_id, ${usersSql.fullName('sa')} AS advisor_name,
+    ${openRequestsOfContactJson('c.id', '$3', OPEN_REQUESTS)} AS open_requests,
+    ${recentEntriesOfContactJson('c.id', '$4', INTERACTIONS)} AS interactions,
+    ${currentVehiclesOfContactJson('c.id', VEHICLES)} AS vehicles
+  FROM ${contactsSql.table} c
+  LEFT JOIN ${contactsSql.table} co ON co.id = c.company_id
+  LEFT JOIN ${usersSql.table} sc ON sc.id = c.sales_consultant_id
+  LEFT JOIN ${usersSql.table} sa ON sa.id = c.service_advisor_id
   WHERE c.id = ANY($1::uuid[])`;
 
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());

@@ -1,6 +1,6 @@
 import type { TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Deps } from '../../deps';
-import type { EventBus, Unsubscribe } from '../notifications/event-bus';
+import type { EventBus, Unsubscribe } from '@server/modules/notifications';
 import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './admin/connections';
 import type { CallEventSink, ConnectionStatus, TelephonyAdapter } from './ports';
 import * as repo from './repo';

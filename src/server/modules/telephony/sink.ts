@@ -1,7 +1,7 @@
 import type { CallLiveEvent } from '../../../shared/telephony/schemas';
 import type { Deps } from '../../deps';
 import type { Tx } from '../../db/client';
-import type { NotificationsService } from '../notifications/service';
+import type { NotificationsService } from '@server/modules/notifications';
 import type { CallEvent, CallEventResult, CallEventSink } from './ports';
 import * as repo from './repo';
 import { lockCall, nextProgress } from './sink/call-row';

@@ -1,24 +1,24 @@
 import type { Call } from '../../../shared/telephony/schemas';
 import type { CallDirection, CallState, TelephonyProvider } from '../../../shared/telephony/enums';
 import type { Database } from '../../db/client';
+import { contactsSql } from '@server/modules/contacts';
+import { usersSql } from '@server/modules/org';
 import type { UserActor } from '../../http/access';
 import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
 
-/** A call with its references resolved, as GET /api/calls and the pop show it. */
+/** A call with its references resolved, as GET /api/calls and the pop show it; users' and contacts' SQL from their read models. */
 const SELECT_CALLS = `
   SELECT k.*,
          t.label AS tracking_label, t.source AS tracking_source,
          c.display_name AS contact_name, c.customer_number AS contact_number,
-         (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.first_name || ' ' || u.last_name)
-                                   ORDER BY array_position(k.user_ids, u.id)), '[]'::json)
-            FROM users u WHERE u.id = ANY(k.user_ids)) AS user_refs,
-         ab.first_name || ' ' || ab.last_name AS answered_by_name,
-         na.first_name || ' ' || na.last_name AS note_author_name
+         ${usersSql.refsJson('k.user_ids')} AS user_refs,
+         ${usersSql.fullName('ab')} AS answered_by_name,
+         ${usersSql.fullName('na')} AS note_author_name
     FROM calls k
     LEFT JOIN tracking_numbers t ON t.id = k.tracking_number_id
-    LEFT JOIN contacts c ON c.id = k.contact_id
-    LEFT JOIN users ab ON ab.id = k.answered_by_user_id
-    LEFT JOIN users na ON na.id = k.note_author_id`;
+    LEFT JOIN ${contactsSql.table} c ON c.id = k.contact_id
+    LEFT JOIN ${usersSql.table} ab ON ab.id = k.answered_by_user_id
+    LEFT JOIN ${usersSql.table} na ON na.id = k.note_author_id`;
 
 interface CallViewRow {
   id: string;

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Deps } from '../../deps';
 import type { UserActor } from '../../http/access';
 import { ValidationError } from '../../http/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { messageTemplates } from './tables';
 import { defaultTemplate } from './defaults';
 import { fillTemplate, SAMPLE_CONTEXT, type TemplateContext, unknownPlaceholders } from './render';

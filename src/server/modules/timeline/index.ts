@@ -9,3 +9,4 @@ export {
   timelineInsert,
   type TimelineWrite,
 } from './service';
+export { recentEntriesOfContactJson } from './read-model';

@@ -6,10 +6,9 @@ import type { Actor } from '../../http/access';
 import { authorOf } from '@server/http/actor';
 import { cursorCodec, isTimestamp } from '../../http/cursor';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
-import type { ContactsService } from '../contacts/service';
-import type { MergeHooks } from '../contacts/merge-hooks';
-import type { OrgService } from '../org/service';
-import type { VehiclesService } from '../vehicles/service';
+import type { ContactsService, MergeHooks } from '@server/modules/contacts';
+import type { OrgService } from '@server/modules/org';
+import type { VehiclesService } from '@server/modules/vehicles';
 import * as repo from './repo';
 
 export type TimelineService = ReturnType<typeof createTimelineService>;

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../http/errors';
-import type { ContactsService } from '../contacts/service';
+import type { ContactsService } from '@server/modules/contacts';
 import type { ContactRefLike } from './presenters';
 
 /** An instant from the request (validFrom, at…): defaults to now, never in the future. */

@@ -7,4 +7,6 @@ export {
   type NewVehicleRow,
   updateVehicleFields,
 } from './bulk';
-export { type ExistingVehicle, findVehiclesByKeys } from './read-model';
+export { currentVehiclesOfContactJson, type ExistingVehicle, findVehiclesByKeys, vehicleSearchSql } from './read-model';
+export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
+export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
+import { blockedSql } from '@server/modules/contacts';
 import { vehicleContacts, vehicles } from './tables';
 
 /* Vehicle reads published for the importer, which matches a whole chunk of rows in one statement. */
@@ -40,3 +41,55 @@ export async function findVehiclesByKeys(db: DbOrTx, keys: string[]): Promise<Ma
   }
   return found;
 }
+
+/*
+ * For the call pop, which reads everything about the caller in one statement:
+ * the vehicles a contact currently holds, newest link first, as a JSON array
+ * (null when none).
+ */
+export const currentVehiclesOfContactJson = (contactId: string, limit: number) =>
+  `(SELECT json_agg(json_build_object('id', v.id, 'make', v.make, 'model', v.model, 'plate', v.plate))
+       FROM (SELECT v.* FROM vehicle_contacts vc JOIN vehicles v ON v.id = vc.vehicle_id
+              WHERE vc.contact_id = ${contactId} AND vc.valid_to IS NULL
+              ORDER BY vc.valid_from DESC LIMIT ${limit}) v)`;
+
+/*
+ * The search bar's SQL over vehicles, published for the search module: the
+ * search bar is the hottest read path, so each branch stays one small
+ * index-backed statement. A branch's parameters: $1 now, $2 the user's
+ * locations, $3 the limit, its own values from $4.
+ */
+const VEHICLE_COLUMNS = 'v.id, v.make, v.model, v.plate, v.vin';
+
+export const vehicleSearchSql = {
+  /**
+   * Orders a branch's rows (score, the user's own locations, plate) and looks up
+   * the current owner (else keeper) only for the vehicles that make the cut.
+   */
+  ranked: (inner: string) =>
+    `SELECT v.id, v.make, v.model, v.plate, v.vin, v.score::float8 AS score,
+            c.id AS contact_id, c.display_name AS owner_name, c.customer_number, c.home_location_id,
+            CASE WHEN c.id IS NULL THEN false ELSE ${blockedSql('c.id', '$1')} END AS blocked
+       FROM (${inner} LIMIT $3) v
+       LEFT JOIN LATERAL (
+         SELECT vc.contact_id FROM vehicle_contacts vc
+           JOIN contacts oc ON oc.id = vc.contact_id AND oc.merged_into_id IS NULL
+          WHERE vc.vehicle_id = v.id AND vc.valid_to IS NULL AND vc.role IN ('owner', 'keeper')
+          ORDER BY (vc.role = 'owner') DESC, vc.valid_from DESC
+          LIMIT 1
+       ) holder ON true
+       LEFT JOIN contacts c ON c.id = holder.contact_id
+      ORDER BY v.score DESC, (c.home_location_id = ANY($2::uuid[])) DESC NULLS LAST, v.plate, v.id`,
+
+  /** Plates starting with the normalized $4, walked in index order; the exact plate scores `exact`. */
+  byPlatePrefix: (exact: number, partial: number) =>
+    `SELECT ${VEHICLE_COLUMNS}, CASE WHEN v.plate_normalized = $4 THEN ${exact} ELSE ${partial} END AS score
+         FROM vehicles v
+        WHERE v.plate_normalized LIKE $4 || '%'
+        ORDER BY v.plate_normalized USING ~<~`,
+
+  byVin: (score: number) => `SELECT ${VEHICLE_COLUMNS}, ${score} AS score FROM vehicles v WHERE v.vin = $4`,
+
+  byVinLast7: (score: number) =>
+    `SELECT ${VEHICLE_COLUMNS}, ${score} AS score FROM vehicles v WHERE right(v.vin, 7) = $4 ORDER BY v.vin`,
+};

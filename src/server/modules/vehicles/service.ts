@@ -10,10 +10,9 @@ import type {
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/access';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../http/errors';
-import type { ContactsService } from '../contacts/service';
-import type { MergeHooks } from '../contacts/merge-hooks';
-import type { OrgService } from '../org/service';
-import { recordTimeline, type TimelineWrite } from '../timeline/service';
+import type { ContactsService, MergeHooks } from '@server/modules/contacts';
+import type { OrgService } from '@server/modules/org';
+import { recordTimeline, type TimelineWrite } from '@server/modules/timeline';
 import { isUniqueViolationOf } from '@server/db/unique-violation';
 import { authorOf } from '@server/http/actor';
 import { linkableContact, pastInstant } from './helpers';

@@ -1,6 +1,6 @@
 import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
-import { timelineInsert } from '@server/modules/timeline/service';
+import { timelineInsert } from '@server/modules/timeline';
 import { timelineText } from '@shared/texts/timeline';
 import * as repo from '../repo';
 import { matchedBy } from './contact-writes';

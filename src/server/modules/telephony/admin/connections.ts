@@ -19,8 +19,8 @@ import type { Actor, UserActor } from '../../../http/access';
 import { NotFoundError } from '../../../http/errors';
 import { cstaSettingsSchema } from '@server/integrations/provider-settings/csta';
 import { sipgateWebhookUrl } from '@server/integrations/provider-settings/sipgate';
-import { recordAudit } from '../../audit/service';
-import type { EventBus } from '../../notifications/event-bus';
+import { recordAudit } from '@server/modules/audit';
+import type { EventBus } from '@server/modules/notifications';
 import { callEvents, telephonyConnections } from '../tables';
 import { assertSeesTelephonyOf, FieldErrors, locationExists, seesTelephonyOf } from './checks';
 

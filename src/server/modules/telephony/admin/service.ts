@@ -1,5 +1,5 @@
 import type { Deps } from '../../../deps';
-import type { EventBus } from '../../notifications/event-bus';
+import type { EventBus } from '@server/modules/notifications';
 import { createConnectionsAdmin } from './connections';
 import { createExtensionsAdmin } from './extensions';
 import { createTrackingNumbersAdmin } from './tracking-numbers';

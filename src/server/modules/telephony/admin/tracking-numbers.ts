@@ -6,7 +6,7 @@ import type { TrackingNumber, TrackingNumberInput, TrackingNumberUpdate } from '
 import type { Deps } from '../../../deps';
 import type { Actor, UserActor } from '../../../http/access';
 import { ConflictError, NotFoundError } from '../../../http/errors';
-import { recordAudit } from '../../audit/service';
+import { recordAudit } from '@server/modules/audit';
 import { userNames } from '@server/modules/org';
 import { trackingNumbers } from '../tables';
 import { activeUsers, FieldErrors, locationExists, seesTelephonyOf } from './checks';
