@@ -30,7 +30,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**'],
+              group: ['**/server/**', '@server/**', '@test/**'],
               message: 'The web app must not import server code; put shared schemas in src/shared.',
             },
           ],
@@ -46,7 +46,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '**/web/**'],
+              group: ['**/server/**', '**/web/**', '@server/**', '@web/**', '@test/**'],
               message: 'src/shared is imported by both sides and imports neither.',
             },
           ],

@@ -10,6 +10,7 @@ export const pathAliases = {
   '@server': fileURLToPath(new URL('./src/server', import.meta.url)),
   '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
   '@web': fileURLToPath(new URL('./src/web', import.meta.url)),
+  '@test': fileURLToPath(new URL('./test', import.meta.url)),
 };
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/support/database';
+import { createTestDatabase } from '@test/support/database';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config';
 import type { Database } from './db/client';

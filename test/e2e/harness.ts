@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import pino from 'pino';
-import { buildApp } from '../../src/server/app';
-import { bootstrap } from '../../src/server/bootstrap';
-import { loadConfig } from '../../src/server/config';
-import { type Database, openPglite } from '../../src/server/db/client';
-import { runMigrations } from '../../src/server/db/migrate';
-import type { Services } from '../../src/server/services';
+import { buildApp } from '@server/app';
+import { bootstrap } from '@server/bootstrap';
+import { loadConfig } from '@server/config';
+import { type Database, openPglite } from '@server/db/client';
+import { runMigrations } from '@server/db/migrate';
+import type { Services } from '@server/services';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   Boolean,

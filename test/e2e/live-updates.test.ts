@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS } from '../../src/server/demo/org';
+import { DEMO_LOGINS } from '@server/demo/org';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { logIn } from './session';
 

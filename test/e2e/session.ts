@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/server/demo/org';
+import { DEMO_PASSWORD } from '@server/demo/org';
 
 export type Api = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/server/demo/org';
-import { berlinDay, berlinInstant } from '../../src/web/features/requests/intake/callback-windows';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@server/demo/org';
+import { berlinDay, berlinInstant } from '@web/features/requests/intake/callback-windows';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { type Api, apiAs, logIn } from './session';
 

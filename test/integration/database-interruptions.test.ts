@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { personInput } from '../../src/server/modules/contacts/test-factories';
-import { intakeKey, newCustomer } from '../../src/server/modules/requests/test-support';
+import { personInput } from '@server/modules/contacts/test-factories';
+import { intakeKey, newCustomer } from '@server/modules/requests/test-support';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackRequest, createRequest } from '../../src/server/modules/requests/test-support';
-import { mapExtension, WebhookPbx, webhookConnection } from '../../src/server/modules/telephony/test-simulator';
+import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
+import { mapExtension, WebhookPbx, webhookConnection } from '@server/modules/telephony/test-simulator';
 import { createTestApp, type TestApp } from '../support/app';
 import { createMigratedDatabase } from '../support/database';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContact, createVehicle } from '../../src/server/modules/vehicles/test-factories';
+import { createContact, createVehicle } from '@server/modules/vehicles/test-factories';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 
 /**

@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart } from '../../src/server/modules/imports/test-support';
-import { ROLES, type Role } from '../../src/shared/org/enums';
+import { multipart } from '@server/modules/imports/test-support';
+import { ROLES, type Role } from '@shared/org/enums';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 import { type Elsewhere, locationElsewhere } from '../support/elsewhere';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeFrame, EVENT_INVOKE_ID } from '../../src/server/integrations/csta/framing';
-import { telephonyConnections, telephonyExtensions } from '../../src/server/modules/telephony/tables';
+import { encodeFrame, EVENT_INVOKE_ID } from '@server/integrations/csta/framing';
+import { telephonyConnections, telephonyExtensions } from '@server/modules/telephony/tables';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 import { CstaSimulator } from '../support/csta-simulator';
 

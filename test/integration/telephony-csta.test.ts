@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchFactory } from '../../src/server/modules/search/test-factories';
-import { telephonyConnections, telephonyExtensions } from '../../src/server/modules/telephony/tables';
+import { searchFactory } from '@server/modules/search/test-factories';
+import { telephonyConnections, telephonyExtensions } from '@server/modules/telephony/tables';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 import { CstaSimulator } from '../support/csta-simulator';
 

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlacetelAdapter } from '../../src/server/integrations/placetel';
-import { ManualClock } from '../../src/server/lib/clock';
-import type { CallEvent } from '../../src/server/modules/telephony/ports';
-import { callEvents, telephonyConnections, telephonyExtensions } from '../../src/server/modules/telephony/tables';
+import { createPlacetelAdapter } from '@server/integrations/placetel';
+import { ManualClock } from '@server/lib/clock';
+import type { CallEvent } from '@server/modules/telephony/ports';
+import { callEvents, telephonyConnections, telephonyExtensions } from '@server/modules/telephony/tables';
 import { createTestApp, type TestApp } from '../support/app';
 import { CallEventCollector } from '../support/call-event-collector';
 import { PlacetelSimulator, placetelSign, startPlacetelApi } from '../support/placetel-simulator';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sipgateWebhookUrl } from '../../src/server/integrations/sipgate';
-import { telephonyConnections } from '../../src/server/modules/telephony/tables';
+import { sipgateWebhookUrl } from '@server/integrations/sipgate';
+import { telephonyConnections } from '@server/modules/telephony/tables';
 import { createTestApp, type TestApp } from '../support/app';
 import { CallEventCollector } from '../support/call-event-collector';
 import { PlacetelSimulator } from '../support/placetel-simulator';

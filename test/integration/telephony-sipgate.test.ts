@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSipgateAdapter, sipgateWebhookUrl } from '../../src/server/integrations/sipgate';
-import { ManualClock } from '../../src/server/lib/clock';
-import type { CallEvent } from '../../src/server/modules/telephony/ports';
-import { callEvents, telephonyConnections } from '../../src/server/modules/telephony/tables';
+import { createSipgateAdapter, sipgateWebhookUrl } from '@server/integrations/sipgate';
+import { ManualClock } from '@server/lib/clock';
+import type { CallEvent } from '@server/modules/telephony/ports';
+import { callEvents, telephonyConnections } from '@server/modules/telephony/tables';
 import { createTestApp, type TestApp } from '../support/app';
 import { CallEventCollector } from '../support/call-event-collector';
 import { SipgateSimulator, sipgateKeys, startSipgateApi } from '../support/sipgate-simulator';

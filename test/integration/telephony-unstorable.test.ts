@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sipgateWebhookUrl } from '../../src/server/integrations/sipgate';
-import { ManualClock } from '../../src/server/lib/clock';
-import { telephonyConnections } from '../../src/server/modules/telephony/tables';
-import { webhookConnection } from '../../src/server/modules/telephony/test-simulator';
+import { sipgateWebhookUrl } from '@server/integrations/sipgate';
+import { ManualClock } from '@server/lib/clock';
+import { telephonyConnections } from '@server/modules/telephony/tables';
+import { webhookConnection } from '@server/modules/telephony/test-simulator';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 import { PlacetelSimulator } from '../support/placetel-simulator';
 import { SipgateSimulator } from '../support/sipgate-simulator';

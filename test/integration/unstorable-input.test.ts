@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackRequest, createRequest, newCustomer } from '../../src/server/modules/requests/test-support';
+import { callbackRequest, createRequest, newCustomer } from '@server/modules/requests/test-support';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 
 /*

@@ -1,12 +1,12 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { buildApp } from '../../src/server/app';
-import { type Config, loadConfig } from '../../src/server/config';
-import type { Database } from '../../src/server/db/client';
-import { ManualClock } from '../../src/server/lib/clock';
-import type { Services } from '../../src/server/services';
-import type { Role } from '../../src/shared/org/enums';
-import type { LocationInput } from '../../src/shared/org/schemas';
+import { buildApp } from '@server/app';
+import { type Config, loadConfig } from '@server/config';
+import type { Database } from '@server/db/client';
+import { ManualClock } from '@server/lib/clock';
+import type { Services } from '@server/services';
+import type { Role } from '@shared/org/enums';
+import type { LocationInput } from '@shared/org/schemas';
 import { createTestDatabase } from './database';
 
 export const TEST_PASSWORD = 'correct-horse-battery';

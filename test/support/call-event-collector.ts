@@ -1,4 +1,4 @@
-import type { CallEvent, CallEventResult, CallEventSink } from '../../src/server/modules/telephony/ports';
+import type { CallEvent, CallEventResult, CallEventSink } from '@server/modules/telephony/ports';
 
 /**
  * Sits in front of the app's real call service and remembers every event an

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { encodeFrame, EVENT_INVOKE_ID, FrameDecoder } from '../../src/server/integrations/csta/framing';
+import { encodeFrame, EVENT_INVOKE_ID, FrameDecoder } from '@server/integrations/csta/framing';
 import {
   child,
   childText,
@@ -13,8 +13,8 @@ import {
   type XmlContent,
   type XmlElement,
   type XmlNode,
-} from '../../src/server/integrations/csta/xml';
-import { deviceIdOf } from '../../src/server/integrations/csta/device-id';
+} from '@server/integrations/csta/xml';
+import { deviceIdOf } from '@server/integrations/csta/device-id';
 
 /** Which namespace the simulated PBX writes: an ECMA-323 edition, or none at all. */
 export type SimulatorEdition = CstaEdition | 'none';

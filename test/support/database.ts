@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { type Database, openPglite, openPostgres } from '../../src/server/db/client';
-import { runMigrations } from '../../src/server/db/migrate';
+import { type Database, openPglite, openPostgres } from '@server/db/client';
+import { runMigrations } from '@server/db/migrate';
 import { withDatabase } from './global-setup';
 
 let pgliteTemplate: Blob | undefined;

@@ -1,7 +1,7 @@
-import { personInput } from '../../src/server/modules/contacts/test-factories';
-import { multipart, upload } from '../../src/server/modules/imports/test-support';
-import { callbackRequest, createRequest } from '../../src/server/modules/requests/test-support';
-import { WebhookPbx } from '../../src/server/modules/telephony/test-simulator';
+import { personInput } from '@server/modules/contacts/test-factories';
+import { multipart, upload } from '@server/modules/imports/test-support';
+import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
+import { WebhookPbx } from '@server/modules/telephony/test-simulator';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../../src/server/db/client';
-import { runMigrations } from '../../src/server/db/migrate';
+import { openPglite, openPostgres } from '@server/db/client';
+import { runMigrations } from '@server/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {

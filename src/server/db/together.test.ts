@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/database';
+import { createTestDatabase } from '@test/support/database';
 import type { Database } from './client';
 import { WriteBatch } from './together';
 

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { ConsentSource } from '../../shared/contacts/enums';
-import { ContactInput } from '../../shared/contacts/schemas';
+import type { ConsentSource } from '@shared/contacts/enums';
+import { ContactInput } from '@shared/contacts/schemas';
 import { displayNameOf, prepareAddresses, prepareEmails, preparePhones, searchNameOf } from '../modules/contacts/input';
 import type { NewConsentRow, NewContactBlockRow } from '@server/modules/contacts';
 import type { NewContact, NewVehicle } from '../modules/imports/bulk-write';

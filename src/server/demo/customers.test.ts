@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app';
-import { vinProblem } from '../../shared/vehicles/normalize';
+import { createTestApp, type TestApp } from '@test/support/app';
+import { vinProblem } from '@shared/vehicles/normalize';
 import { seedDemoCustomers, WELL_KNOWN_CUSTOMER } from './customers';
 import { seedDemoOrganisation } from './org';
 

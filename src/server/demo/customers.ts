@@ -1,4 +1,4 @@
-import { ContactInput } from '../../shared/contacts/schemas';
+import { ContactInput } from '@shared/contacts/schemas';
 import type { Database } from '../db/client';
 import { berlinToday } from '../modules/contacts/input';
 import { insertConsentRows, insertContactBlockRows } from '@server/modules/contacts';

@@ -1,6 +1,6 @@
 import { type Faker, de, Faker as FakerClass } from '@faker-js/faker';
-import type { DepartmentKind, Role } from '../../shared/org/enums';
-import type { LocationInput, OpeningHours } from '../../shared/org/schemas';
+import type { DepartmentKind, Role } from '@shared/org/enums';
+import type { LocationInput, OpeningHours } from '@shared/org/schemas';
 import type { Services } from '../services';
 
 export const DEMO_PASSWORD = 'autohaus-demo';

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type { LostReason, RequestChannel, RequestType } from '../../shared/requests/enums';
+import type { LostReason, RequestChannel, RequestType } from '@shared/requests/enums';
 import { MAKES } from './customers-data';
 
 /** How often each type arrives at a dealership, roughly. */

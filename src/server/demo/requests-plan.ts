@@ -1,11 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type {
-  AttemptOutcome,
-  LostReason,
-  RequestChannel,
-  RequestStatus,
-  RequestType,
-} from '../../shared/requests/enums';
+import type { AttemptOutcome, LostReason, RequestChannel, RequestStatus, RequestType } from '@shared/requests/enums';
 import type { WorkingCalendar } from '../lib/working-time';
 import { proposeNextStep } from '../modules/requests/next-step';
 import { firstContactDue } from '../modules/requests/sla';

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { RequestChannel, RequestType } from '../../shared/requests/enums';
-import type { Location } from '../../shared/org/schemas';
+import type { RequestChannel, RequestType } from '@shared/requests/enums';
+import type { Location } from '@shared/org/schemas';
 import type { DbOrTx } from '../db/client';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import {

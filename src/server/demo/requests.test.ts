@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app';
+import { createTestApp, type TestApp } from '@test/support/app';
 import { ManualClock } from '../lib/clock';
-import { REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../../shared/requests/enums';
+import { REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '@shared/requests/enums';
 import { seedDemoCustomers } from './customers';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './org';
 import { seedDemoRequests } from './requests';

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
-import type { RequestChannel, RequestType } from '../../shared/requests/enums';
-import type { Location } from '../../shared/org/schemas';
+import type { RequestChannel, RequestType } from '@shared/requests/enums';
+import type { Location } from '@shared/org/schemas';
 import type { Database } from '../db/client';
 import { addDays, fromLocal, toLocal } from '../lib/zoned-time';
 import { rows } from '@server/db/client';

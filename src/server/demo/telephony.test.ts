@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app';
+import { createTestApp, type TestApp } from '@test/support/app';
 import { searchFactory } from '../modules/search/test-factories';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './org';
 import { seedDemoTelephony } from './telephony';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ApiKeyScope, Role } from '../../shared/org/enums';
+import type { ApiKeyScope, Role } from '@shared/org/enums';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { InputRepair } from '../../shared/text/repairs';
+import type { InputRepair } from '@shared/text/repairs';
 import { fitToSchema } from '../lib/input/fit';
 import { findUnstorable, makeStorable, MAX_NESTING, type Unstorable } from '../lib/input/storable';
 import { type FieldError, ValidationError } from './errors';

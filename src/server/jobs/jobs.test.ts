@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app';
+import { createTestApp, type TestApp } from '@test/support/app';
 import { buildApp } from '../app';
 import { type Database, openPglite, openPostgres } from '../db/client';
 import { WriteBatch } from '../db/together';

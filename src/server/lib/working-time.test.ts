@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import type { OpeningHours } from '../../shared/org/schemas';
+import type { OpeningHours } from '@shared/org/schemas';
 import { addDays, fromLocal } from './zoned-time';
 import { addWorkingDays, isOpen, isPublicHoliday, nextOpening, type WorkingCalendar } from './working-time';
 

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
-import { WEEKDAYS, type FederalState } from '../../shared/org/enums';
-import type { OpeningHours } from '../../shared/org/schemas';
+import { WEEKDAYS, type FederalState } from '@shared/org/enums';
+import type { OpeningHours } from '@shared/org/schemas';
 import { addDays, fromLocal, toLocal } from './zoned-time';
 
 export interface WorkingCalendar {

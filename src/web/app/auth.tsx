@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import type { Me, SessionInfo } from '../../shared/auth/schemas';
+import type { Me, SessionInfo } from '@shared/auth/schemas';
 import i18next, { applyProfileLocale } from '../i18n';
 import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from '@web/ui/api';
 

@@ -3,7 +3,7 @@ import { IconLock, IconPlugConnectedX } from '@tabler/icons-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import type { Role } from '../../shared/org/enums';
+import type { Role } from '@shared/org/enums';
 import { useAuth } from './auth';
 import { FullPageLoader } from './components/FullPageLoader';
 import { StatusPage } from './components/StatusPage';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Location } from '../../shared/org/schemas';
+import type { Location } from '@shared/org/schemas';
 import { api } from '@web/ui/api';
 
 export const LOCATIONS_KEY = ['locations'] as const;

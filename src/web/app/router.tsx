@@ -15,7 +15,6 @@ import { rolesFor } from '@shared/auth/policies';
  * login page comes without the shell's search, call cards and notifications.
  */
 
-
 export const routes: RouteObject[] = [
   // The first screen of every visit is part of the main bundle.
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },

@@ -2,7 +2,7 @@ import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { TEXTS } from '@shared/texts/translate';
-import { LOCALES, type Locale } from '../../shared/org/enums';
+import { LOCALES, type Locale } from '@shared/org/enums';
 import de from './de.json';
 
 /**

@@ -1,5 +1,5 @@
-import type { Me } from '../../shared/auth/schemas';
-import type { Location } from '../../shared/org/schemas';
+import type { Me } from '@shared/auth/schemas';
+import type { Location } from '@shared/org/schemas';
 
 export const MUNICH_ID = '7d9f0c1e-3b1a-4f7e-9a51-0c2b8f1e6a01';
 export const COLOGNE_ID = '7d9f0c1e-3b1a-4f7e-9a51-0c2b8f1e6a02';

@@ -1,4 +1,4 @@
-import { decodeBytes, decodeUtf8 } from '../../lib/charset.js';
+import { decodeBytes, decodeUtf8 } from '@server/lib/charset.js';
 
 /**
  * Text of an XML document from its bytes, in the encoding it declares: a byte-order mark, the

@@ -1,6 +1,6 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
-import { lineTypeOf, parsePhone } from '../../../shared/contacts/normalize.js';
-import type { AdfAddress, AdfCustomer, AdfPhone } from '../../../shared/intake/adf.js';
+import { lineTypeOf, parsePhone } from '@shared/contacts/normalize.js';
+import type { AdfAddress, AdfCustomer, AdfPhone } from '@shared/intake/adf.js';
 import type { ReadContext } from './context.js';
 import { readNames } from './name-reader.js';
 import { attr, child, childText, childrenNamed, multilineText, textOf, type AdfNode } from './nodes.js';

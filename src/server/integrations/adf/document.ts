@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { descendantsNamed, toNodes, type AdfNode } from './nodes.js';
 import { repairAdf } from './repair.js';
-import type { AdfProblem } from '../../../shared/intake/adf.js';
+import type { AdfProblem } from '@shared/intake/adf.js';
 
 /**
  * Loading an ADF document: tolerant repairs that keep line numbers, a well-formedness check

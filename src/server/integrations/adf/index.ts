@@ -5,4 +5,4 @@
 export { parseAdf, type ParseAdfOptions } from './parse.js';
 export { extractAdfFromEmail } from './email/extract.js';
 export { decodeXml } from './bytes.js';
-export type { AdfLead, AdfParseResult, AdfProblem, AdfWarning } from '../../../shared/intake/adf.js';
+export type { AdfLead, AdfParseResult, AdfProblem, AdfWarning } from '@shared/intake/adf.js';

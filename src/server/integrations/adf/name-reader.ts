@@ -1,4 +1,4 @@
-import type { AdfCustomer } from '../../../shared/intake/adf.js';
+import type { AdfCustomer } from '@shared/intake/adf.js';
 import type { ReadContext } from './context.js';
 import { attr, childrenNamed, textOf, type AdfNode } from './nodes.js';
 import { looksLikeCompany, splitFullName } from './normalise/names.js';

@@ -1,4 +1,4 @@
-import type { AdfLead, AdfParseResult } from '../../../shared/intake/adf.js';
+import type { AdfLead, AdfParseResult } from '@shared/intake/adf.js';
 import { loadAdfDocument } from './document.js';
 import { Findings } from './problems.js';
 import { readProspect } from './prospect.js';

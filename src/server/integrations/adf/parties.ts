@@ -1,4 +1,4 @@
-import type { AdfProvider, AdfVendor } from '../../../shared/intake/adf.js';
+import type { AdfProvider, AdfVendor } from '@shared/intake/adf.js';
 import { child, childText, childrenNamed, textOf, type AdfNode } from './nodes.js';
 import { isEmail } from './normalise/values.js';
 

@@ -1,4 +1,4 @@
-import type { AdfProblem } from '../../../shared/intake/adf.js';
+import type { AdfProblem } from '@shared/intake/adf.js';
 
 type Code = AdfProblem['code'];
 

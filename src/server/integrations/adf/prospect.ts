@@ -1,4 +1,4 @@
-import type { AdfCustomer, AdfExternalId, AdfLead, AdfVehicle } from '../../../shared/intake/adf.js';
+import type { AdfCustomer, AdfExternalId, AdfLead, AdfVehicle } from '@shared/intake/adf.js';
 import type { ReadContext } from './context.js';
 import { readCustomer } from './customer.js';
 import { attr, child, childText, childrenNamed, textOf, type AdfNode } from './nodes.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { AdfParseResult, type AdfLead, type AdfProblem } from '../../../shared/intake/adf.js';
+import { AdfParseResult, type AdfLead, type AdfProblem } from '@shared/intake/adf.js';
 import { parseAdf } from './parse.js';
 
 /** Fixed "now" for all ADF tests: a Thursday in March 2026. */

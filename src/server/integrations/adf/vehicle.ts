@@ -1,4 +1,4 @@
-import type { AdfVehicle } from '../../../shared/intake/adf.js';
+import type { AdfVehicle } from '@shared/intake/adf.js';
 import type { ReadContext } from './context.js';
 import { attr, child, childText, multilineText, textOf, type AdfNode } from './nodes.js';
 import { interestOf, vehicleStatusOf } from './normalise/enums.js';

@@ -1,8 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { ConnectionState } from '../../../shared/telephony/enums';
-import type { Db } from '../../db/client';
-import type { Clock } from '../../lib/clock';
+import type { ConnectionState } from '@shared/telephony/enums';
+import type { Db } from '@server/db/client';
+import type { Clock } from '@server/lib/clock';
 import {
   type CallEventSink,
   type CallParty,

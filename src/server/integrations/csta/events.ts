@@ -1,4 +1,4 @@
-import type { CallDirection, CallEventKind } from '../../../shared/telephony/enums';
+import type { CallDirection, CallEventKind } from '@shared/telephony/enums';
 import type { CallEvent, CallParty } from '@server/modules/telephony';
 import { deviceIdOf, type NumberContext, parseDeviceId } from './device-id';
 import { child, childText, findDescendant, toPlain, type XmlNode } from './xml';

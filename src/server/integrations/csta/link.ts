@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { Logger } from 'pino';
-import type { ConnectionState } from '../../../shared/telephony/enums';
-import { DomainError } from '../../http/errors';
+import type { ConnectionState } from '@shared/telephony/enums';
+import { DomainError } from '@server/http/errors';
 import { encodeFrame, EVENT_INVOKE_ID, FrameDecoder, InvokeIds, MAX_FRAME_BYTES } from './framing';
 import { errorOf, readMonitorCrossRefId, readSessionDuration, readSessionStarted, requests } from './messages';
 import { parseXml, SESSION_NAMESPACE, writeXml, type XmlElement, type XmlNode } from './xml';

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { CstaEdition } from '../../../shared/telephony/provider-settings';
+import type { CstaEdition } from '@shared/telephony/provider-settings';
 
 /**
  * A parsed CSTA message reduced to local names: editions put their elements in

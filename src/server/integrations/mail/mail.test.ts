@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
-import type { TestSmtpServer } from '../../../../test/support/smtp-server';
-import { startSmtpServer } from '../../../../test/support/smtp-server';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
+import { createTestApp, type TestApp } from '@test/support/app';
+import type { TestSmtpServer } from '@test/support/smtp-server';
+import { startSmtpServer } from '@test/support/smtp-server';
+import { buildApp } from '@server/app';
+import { loadConfig } from '@server/config';
 
 describe('mail outbox with an SMTP server', () => {
   let smtp: TestSmtpServer;

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { outboxEmails } from './tables';
 
 export type OutboxRow = typeof outboxEmails.$inferSelect;

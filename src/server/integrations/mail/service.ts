@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { WriteBatch } from '../../db/together';
-import type { Deps } from '../../deps';
+import type { DbOrTx } from '@server/db/client';
+import { WriteBatch } from '@server/db/together';
+import type { Deps } from '@server/deps';
 import { defineJob, type JobContext } from '@server/jobs/definition';
-import type { JobsService } from '../../jobs/service';
+import type { JobsService } from '@server/jobs/service';
 import * as repo from './repo';
 import type { OutboxStatus } from './tables';
 import { type MailTransport, smtpTransport } from './transport';

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../http/errors';
+import { ConflictError } from '@server/http/errors';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
 import { baseUrl, postProviderJson } from '../telephony-push/provider-api';
 

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { internationalWithoutPlus, parsePhone } from '../../../shared/contacts/normalize';
+import { internationalWithoutPlus, parsePhone } from '@shared/contacts/normalize';
 import type { CallParty } from '@server/modules/telephony';
 import { isShortNumber, isWithheld } from '@shared/telephony/numbers';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Db } from '../../db/client';
+import type { Db } from '@server/db/client';
 import type { CallEvent } from '@server/modules/telephony';
 import { extensionsOfConnection } from '@server/modules/telephony';
 import { placetelParty } from './numbers';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ConflictError, UnauthorizedError } from '../../http/errors';
+import { ConflictError, UnauthorizedError } from '@server/http/errors';
 import type { ConnectionRow } from '../telephony-push/connection';
 
 export const SIGNATURE_HEADER = 'x-placetel-signature';

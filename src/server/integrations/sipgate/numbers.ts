@@ -1,4 +1,4 @@
-import { parsePhone } from '../../../shared/contacts/normalize';
+import { parsePhone } from '@shared/contacts/normalize';
 import type { CallParty } from '@server/modules/telephony';
 import { isShortNumber, isWithheld } from '@shared/telephony/numbers';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systemClock } from '../../lib/clock';
+import { systemClock } from '@server/lib/clock';
 import { loadPushConnection } from '../telephony-push/connection';
 import { acceptRawForms, formPayload, parseForm, rawForm } from '../telephony-push/form';
 import { ConnectionParams, FORM_CONSUMES, type PushRoutesOptions } from '../telephony-push/routes-common';

@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import { ConflictError, ForbiddenError, UnauthorizedError } from '../../http/errors';
+import { ConflictError, ForbiddenError, UnauthorizedError } from '@server/http/errors';
 import { type ConnectionRow, textSetting } from '../telephony-push/connection';
 import { sameSecret } from '../telephony-push/secure-compare';
 import { sipgatePushToken } from '@server/integrations/provider-settings/sipgate';

@@ -1,6 +1,6 @@
-import type { TelephonyProvider } from '../../../shared/telephony/enums';
-import type { Db } from '../../db/client';
-import { ConflictError, NotFoundError } from '../../http/errors';
+import type { TelephonyProvider } from '@shared/telephony/enums';
+import type { Db } from '@server/db/client';
+import { ConflictError, NotFoundError } from '@server/http/errors';
 import { type ConnectionRow, findConnection } from '@server/modules/telephony';
 
 export type { ConnectionRow };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError, type FieldError, ValidationError } from '../../http/errors';
-import { storableText } from '../../lib/input/storable';
+import { DomainError, type FieldError, ValidationError } from '@server/http/errors';
+import { storableText } from '@server/lib/input/storable';
 
 /** A form-encoded post: every field with all its values, in the order sent (`user[]` repeats). */
 export type FormFields = Record<string, string[]>;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../http/errors';
+import { DomainError } from '@server/http/errors';
 
 /** The phone provider refused or failed a request we made on a user's behalf. */
 export class ProviderApiError extends DomainError {

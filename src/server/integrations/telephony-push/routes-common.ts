@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import type { Clock } from '../../lib/clock';
+import type { Db } from '@server/db/client';
+import type { Clock } from '@server/lib/clock';
 import type { CallEventSink } from '@server/modules/telephony';
 
 /** What a provider's route plugin is built from. */

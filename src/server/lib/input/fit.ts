@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { YEAR_RANGE_RULE } from '../../../shared/common';
-import type { InputRepair } from '../../../shared/text/repairs';
+import { YEAR_RANGE_RULE } from '@shared/common';
+import type { InputRepair } from '@shared/text/repairs';
 
 /** Cutting may reveal the next problem (a cut e-mail address is no address): a few rounds settle it. */
 const ROUNDS = 3;

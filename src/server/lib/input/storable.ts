@@ -1,4 +1,4 @@
-import type { InputRepair } from '../../../shared/text/repairs';
+import type { InputRepair } from '@shared/text/repairs';
 
 /*
  * What PostgreSQL (and PGlite, the same code) refuses, so that a value holding it fails the

@@ -1,4 +1,4 @@
-import type { UserActor } from '../../http/access';
+import type { UserActor } from '@server/http/access';
 import type { Person } from './people';
 
 /**

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Absence, AbsenceInput, AbsencePatch, PresenceEntry } from '../../../shared/requests/assignment';
-import type { DbOrTx } from '../../db/client';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Absence, AbsenceInput, AbsencePatch, PresenceEntry } from '@shared/requests/assignment';
+import type { DbOrTx } from '@server/db/client';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { seesAbsenceDetails } from './absence-privacy';
 import { type LineStatus, NO_LINES } from './decide';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
-import { startSmtpServer, type TestSmtpServer } from '../../../../test/support/smtp-server';
+import { createTestApp, type TestApp } from '@test/support/app';
+import { startSmtpServer, type TestSmtpServer } from '@test/support/smtp-server';
 import type { AnnounceInput } from './service';
 import { makeUser } from './test-factories';
 

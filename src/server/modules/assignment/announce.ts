@@ -1,10 +1,10 @@
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
-import type { RequestType } from '../../../shared/requests/enums';
+import type { RequestType } from '@shared/requests/enums';
 import { notificationText } from '@shared/texts/notifications';
 import { formatInstant, translator } from '@shared/texts/translate';
-import type { DbOrTx } from '../../db/client';
-import { WriteBatch } from '../../db/together';
-import type { MailService } from '../../integrations/mail/service';
+import type { DbOrTx } from '@server/db/client';
+import { WriteBatch } from '@server/db/together';
+import type { MailService } from '@server/integrations/mail/service';
 import type { NotificationsService } from '@server/modules/notifications';
 import { loadPeople, locationNames, type Person } from './people';
 import { germanDateTime } from './wording';

@@ -1,7 +1,7 @@
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
-import type { DepartmentKind } from '../../../shared/org/enums';
-import type { RequestType } from '../../../shared/requests/enums';
-import type { DbOrTx } from '../../db/client';
+import type { DepartmentKind } from '@shared/org/enums';
+import type { RequestType } from '@shared/requests/enums';
+import type { DbOrTx } from '@server/db/client';
 import { openLoad, type Person, regularStaffOf } from './people';
 import { type Cover, coverFor, leadsTakeOver, PresenceBook } from './presence';
 import * as repo from './repo';

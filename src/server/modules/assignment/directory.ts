@@ -1,5 +1,5 @@
 import { and, gte, lte } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db } from '@server/db/client';
 import { absences } from './tables';
 import { allLocationNames, everyone as loadEveryone, type Person } from './people';
 import * as repo from './repo';

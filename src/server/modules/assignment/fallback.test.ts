@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { newCustomer } from '../requests/test-support';
 import { absent, clearRules, makeLocation, makeRule, makeUser } from './test-factories';
 

@@ -1,7 +1,7 @@
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
-import type { DepartmentKind } from '../../../shared/org/enums';
-import type { FallbackTeam } from '../../../shared/requests/assignment';
-import type { RequestType } from '../../../shared/requests/enums';
+import type { DepartmentKind } from '@shared/org/enums';
+import type { FallbackTeam } from '@shared/requests/assignment';
+import type { RequestType } from '@shared/requests/enums';
 import type { Person } from './people';
 import type { PresenceBook } from './presence';
 import { absenceText } from './wording';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { chooseFallback, type FallbackChoice, type FallbackTarget } from './fallback';
 import type { Person } from './people';
 import type { AbsenceRow } from './repo';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { absences, assignmentRules } from './tables';
 
 export type RuleRow = typeof assignmentRules.$inferSelect;

@@ -14,9 +14,9 @@ import {
   PresenceEntry,
   PresenceQuery,
   RuleOrder,
-} from '../../../shared/requests/assignment';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+} from '@shared/requests/assignment';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { createTestApp, type TestApp } from '@test/support/app';
 import { clearRules, makeLocation, makeUser } from './test-factories';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { AssignmentRule, AssignmentRuleInput, AssignmentRulePatch } from '../../../shared/requests/assignment';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../http/errors';
+import type { AssignmentRule, AssignmentRuleInput, AssignmentRulePatch } from '@shared/requests/assignment';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { loadPeople, locationNames } from './people';
 import * as repo from './repo';

@@ -1,5 +1,5 @@
-import type { Role } from '../../../shared/org/enums';
-import type { DbOrTx } from '../../db/client';
+import type { Role } from '@shared/org/enums';
+import type { DbOrTx } from '@server/db/client';
 import { activeAdmins, activeStaffAt, loadPeople, locationNames, type Person } from './people';
 import * as repo from './repo';
 import type { StaffDirectory } from './directory';

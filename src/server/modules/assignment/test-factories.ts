@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { type TestApp, testLocation } from '../../../../test/support/app';
-import type { DepartmentKind, Locale, Role } from '../../../shared/org/enums';
-import type { AssignmentRuleInput } from '../../../shared/requests/assignment';
-import type { RequestStatus } from '../../../shared/requests/enums';
+import { type TestApp, testLocation } from '@test/support/app';
+import type { DepartmentKind, Locale, Role } from '@shared/org/enums';
+import type { AssignmentRuleInput } from '@shared/requests/assignment';
+import type { RequestStatus } from '@shared/requests/enums';
 import { personInput } from '../contacts/test-factories';
 import type { DecisionRequest } from './service';
 

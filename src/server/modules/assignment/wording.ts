@@ -1,4 +1,4 @@
-import { toLocal } from '../../lib/zoned-time';
+import { toLocal } from '@server/lib/zoned-time';
 
 /*
  * German wording for what assignment tells people: the explanation steps the

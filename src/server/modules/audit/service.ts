@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../../http/access';
+import type { DbOrTx } from '@server/db/client';
+import type { Actor } from '@server/http/access';
 import { authorOf } from '@server/http/actor';
 import { auditEvents } from './tables';
 

@@ -1,4 +1,4 @@
-import type { ApiKeyActor } from '../../http/access';
+import type { ApiKeyActor } from '@server/http/access';
 
 /**
  * Verified API keys, per process and for a few seconds: machines (web forms,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../../../../test/support/app';
+import { createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '@test/support/app';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -91,7 +91,7 @@ describe('login', () => {
 describe('sessions', () => {
   it('survives a restart: a second app on the same database accepts the cookie', async () => {
     const sales = await t.userWithRole('sales');
-    const { buildApp } = await import('../../app');
+    const { buildApp } = await import('@server/app');
     const second = await buildApp({ config: t.config, database: t.database, clock: t.clock });
     const res = await second.app.inject({
       method: 'GET',

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { userReadModel } from '@server/modules/org';
 import { apiKeys, loginAttempts, sessions } from './tables';
 

@@ -1,16 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ApiKey,
-  ApiKeyCreate,
-  ApiKeyCreated,
-  ChangePasswordBody,
-  LoginBody,
-  SessionInfo,
-} from '../../../shared/auth/schemas';
-import type { Services } from '../../services';
-import { currentUser } from '../../http/access';
+import { ApiKey, ApiKeyCreate, ApiKeyCreated, ChangePasswordBody, LoginBody, SessionInfo } from '@shared/auth/schemas';
+import type { Services } from '@server/services';
+import { currentUser } from '@server/http/access';
 import { SESSION_COOKIE } from './service';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';

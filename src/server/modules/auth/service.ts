@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ApiKey, ApiKeyCreate, Me } from '../../../shared/auth/schemas';
-import type { Deps } from '../../deps';
-import type { Actor, ApiKeyActor, Authenticator, UserActor } from '../../http/access';
-import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../http/errors';
+import type { ApiKey, ApiKeyCreate, Me } from '@shared/auth/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor, ApiKeyActor, Authenticator, UserActor } from '@server/http/access';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { hashPassword, randomToken, sha256, timingDummyHash, verifyPassword } from '@server/lib/crypto';
 import * as org from '@server/modules/org';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import * as repo from './repo';
 
 /** Ends every session of a user, e.g. after a role change, deactivation or password reset. */

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { DbOrTx } from '../../db/client';
-import type { WriteBatch } from '../../db/together';
-import type { Actor } from '../../http/access';
+import type { DbOrTx } from '@server/db/client';
+import type { WriteBatch } from '@server/db/together';
+import type { Actor } from '@server/http/access';
 import { timelineInsert } from '@server/modules/timeline';
 import { authorOf } from '@server/http/actor';
 import { type AddressIn, prepareAddresses, preparePhones, type PhoneIn } from './input';

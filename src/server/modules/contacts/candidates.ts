@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client';
+import { type DbOrTx, rows } from '@server/db/client';
 
 /** A live contact sharing a phone number or e-mail address with someone being taken in. */
 export interface SharedDetailCandidate {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContactUpdate } from '../../../shared/contacts/schemas';
+import type { ContactUpdate } from '@shared/contacts/schemas';
 import { type PhoneValues, prepareAddresses, prepareEmails } from './input';
 import { timelineText } from '@shared/texts/timeline';
 import type { ContactRow, listChildren } from './repo';

@@ -1,18 +1,18 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '../../../shared/contacts/enums';
+import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '@shared/contacts/enums';
 import type {
   BlockInput,
   ConsentHistoryEntry,
   ConsentInput,
   ConsentState,
   UnblockInput,
-} from '../../../shared/contacts/schemas';
-import type { DbOrTx } from '../../db/client';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
+} from '@shared/contacts/schemas';
+import type { DbOrTx } from '@server/db/client';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
 import { authorOf } from '@server/http/actor';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import type { OrgService } from '@server/modules/org';
 import { recordTimeline } from '@server/modules/timeline';

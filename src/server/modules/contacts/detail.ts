@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { Contact } from '../../../shared/contacts/schemas';
-import type { UserRef } from '../../../shared/common';
-import type { DbOrTx } from '../../db/client';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { Contact } from '@shared/contacts/schemas';
+import type { UserRef } from '@shared/common';
+import type { DbOrTx } from '@server/db/client';
 import { activeBlockSql, rows } from './repo';
 
 /**

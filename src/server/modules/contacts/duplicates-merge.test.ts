@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import pino from 'pino';
-import type { Actor } from '../../http/access';
+import type { Actor } from '@server/http/access';
 import { MergeHooks } from './merge-hooks';
 import { createContactsService } from './service';
 import { personInput } from './test-factories';

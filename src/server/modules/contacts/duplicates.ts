@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { formatPhone, parsePhone } from '../../../shared/contacts/normalize';
-import type { DuplicateCandidate, DuplicateCheckInput } from '../../../shared/contacts/schemas';
-import type { Db } from '../../db/client';
+import { formatPhone, parsePhone } from '@shared/contacts/normalize';
+import type { DuplicateCandidate, DuplicateCheckInput } from '@shared/contacts/schemas';
+import type { Db } from '@server/db/client';
 import { displayNameOf, searchNameOf } from './input';
 import { activeBlockSql, rows } from './repo';
 

@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { z } from 'zod';
-import { normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
-import type { AddressInput, ContactInput, EmailInput, PhoneInput } from '../../../shared/contacts/schemas';
-import type { FieldError } from '../../http/errors';
+import { normalizeName, parsePhone, phoneDigits } from '@shared/contacts/normalize';
+import type { AddressInput, ContactInput, EmailInput, PhoneInput } from '@shared/contacts/schemas';
+import type { FieldError } from '@server/http/errors';
 
 export type ContactCreate = z.output<typeof ContactInput>;
 export type PhoneIn = z.output<typeof PhoneInput>;

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { formatPhone, normalizeName } from '../../../shared/contacts/normalize';
-import type { ContactListItem, ContactListQuery } from '../../../shared/contacts/schemas';
-import type { DbOrTx } from '../../db/client';
-import { cursorCodec, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
+import { formatPhone, normalizeName } from '@shared/contacts/normalize';
+import type { ContactListItem, ContactListQuery } from '@shared/contacts/schemas';
+import type { DbOrTx } from '@server/db/client';
+import { cursorCodec, isKeyText, isTimestamp, isUuid } from '@server/http/cursor';
 import { iso } from './detail';
 import { activeBlockSql, rows } from './repo';
 

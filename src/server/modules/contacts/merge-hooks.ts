@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client';
+import type { Tx } from '@server/db/client';
 
 /**
  * Other modules own data that points at contacts (vehicles, timeline,

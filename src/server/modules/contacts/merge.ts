@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import type { Actor } from '../../http/access';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Tx } from '@server/db/client';
+import type { Actor } from '@server/http/access';
+import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { recordTimeline } from '@server/modules/timeline';
 import { authorOf } from '@server/http/actor';

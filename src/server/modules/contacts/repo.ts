@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client';
+import { type DbOrTx, rows } from '@server/db/client';
 import type { PhoneValues } from './input';
 import {
   contactAddresses,

@@ -14,9 +14,9 @@ import {
   DuplicateCheckInput,
   MergeInput,
   UnblockInput,
-} from '../../../shared/contacts/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+} from '@shared/contacts/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  Contact,
-  ContactListQuery,
-  ContactPage,
-  DuplicateCandidate,
-  MergeInput,
-} from '../../../shared/contacts/schemas';
-import type { DbOrTx } from '../../db/client';
-import { WriteBatch, writeTogether } from '../../db/together';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
+import type { Contact, ContactListQuery, ContactPage, DuplicateCandidate, MergeInput } from '@shared/contacts/schemas';
+import type { DbOrTx } from '@server/db/client';
+import { WriteBatch, writeTogether } from '@server/db/together';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
 import { authorOf } from '@server/http/actor';
 import {
   ConflictError,
@@ -19,9 +13,9 @@ import {
   type FieldError,
   NotFoundError,
   ValidationError,
-} from '../../http/errors';
+} from '@server/http/errors';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { TimelineKind } from '../../../shared/timeline/kinds';
+import type { TimelineKind } from '@shared/timeline/kinds';
 import type { OrgService } from '@server/modules/org';
 import { listRef } from '@server/modules/org';
 import { additionWrites, type ContactAdditions } from './additions';

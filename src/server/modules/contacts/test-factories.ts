@@ -1,4 +1,4 @@
-import type { ContactInput } from '../../../shared/contacts/schemas';
+import type { ContactInput } from '@shared/contacts/schemas';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps';
-import { type FieldError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Deps } from '@server/deps';
+import { type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { OrgService } from '@server/modules/org';
 import { berlinToday } from './input';
 import * as repo from './repo';

@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import { uuid7 } from '../../lib/uuid7';
+import type { DbOrTx } from '@server/db/client';
+import { uuid7 } from '@server/lib/uuid7';
 import { allocateCustomerNumbers, insertContactChildRows, insertContactRows } from '@server/modules/contacts';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import { insertVehicleContactRows, insertVehicleRows, linkedSummary, vehicleLabel } from '@server/modules/vehicles';

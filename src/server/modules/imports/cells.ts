@@ -1,6 +1,6 @@
-import type { ImportMapping } from '../../../shared/imports/schemas';
-import type { ImportReason } from '../../../shared/imports/schemas';
-import { storableText } from '../../lib/input/storable';
+import type { ImportMapping } from '@shared/imports/schemas';
+import type { ImportReason } from '@shared/imports/schemas';
+import { storableText } from '@server/lib/input/storable';
 import { CellError } from './values';
 
 export interface Cell {

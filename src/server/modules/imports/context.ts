@@ -1,7 +1,7 @@
-import type { ImportMapping, ImportTarget } from '../../../shared/imports/schemas';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import { type FieldError, ValidationError } from '../../http/errors';
+import type { ImportMapping, ImportTarget } from '@shared/imports/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
+import { type FieldError, ValidationError } from '@server/http/errors';
 import { berlinToday } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import { fieldsOf, REPEATABLE_FIELDS } from './fields';

@@ -1,9 +1,9 @@
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { ContactExportQuery } from '../../../shared/imports/schemas';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import { NotFoundError } from '../../http/errors';
-import { csvLine } from '../../lib/csv';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { ContactExportQuery } from '@shared/imports/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
+import { NotFoundError } from '@server/http/errors';
+import { csvLine } from '@server/lib/csv';
 import { recordAudit } from '@server/modules/audit';
 import { CSV_BOM, germanDate } from './csv-write';
 import { countExport, type ExportContact, exportContacts } from '@server/modules/contacts';

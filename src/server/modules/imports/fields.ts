@@ -1,5 +1,5 @@
-import { normalizeName } from '../../../shared/contacts/normalize';
-import type { ImportMapping, ImportTarget } from '../../../shared/imports/schemas';
+import { normalizeName } from '@shared/contacts/normalize';
+import type { ImportMapping, ImportTarget } from '@shared/imports/schemas';
 
 interface FieldDef {
   key: string;

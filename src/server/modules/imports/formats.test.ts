@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
-import { ContactInput } from '../../../shared/contacts/schemas';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { ContactInput } from '@shared/contacts/schemas';
 import { upload } from './test-support';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
-import { ContactInput } from '../../../shared/contacts/schemas';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { ContactInput } from '@shared/contacts/schemas';
 import { upload, windows1252 } from './test-support';
 
 let t: TestApp;

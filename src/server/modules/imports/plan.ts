@@ -1,5 +1,5 @@
-import { uuid7 } from '../../lib/uuid7';
-import type { DuplicateHandling, ImportReason, ImportRowReport } from '../../../shared/imports/schemas';
+import { uuid7 } from '@server/lib/uuid7';
+import type { DuplicateHandling, ImportReason, ImportRowReport } from '@shared/imports/schemas';
 import type { ExistingRef } from '@server/modules/contacts';
 import type { ExistingVehicle } from '@server/modules/vehicles';
 import { contactKeys, type PreparedContact } from './prepare-contact';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ContactInput } from '../../../shared/contacts/schemas';
-import { phoneKindFor } from '../../../shared/contacts/normalize';
-import type { ImportReason } from '../../../shared/imports/schemas';
+import { ContactInput } from '@shared/contacts/schemas';
+import { phoneKindFor } from '@shared/contacts/normalize';
+import type { ImportReason } from '@shared/imports/schemas';
 import {
   type ContactCreate,
   displayNameOf,

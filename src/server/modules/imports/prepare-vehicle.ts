@@ -1,4 +1,4 @@
-import { VehicleInput } from '../../../shared/vehicles/schemas';
+import { VehicleInput } from '@shared/vehicles/schemas';
 import { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from '@server/modules/vehicles';
 import type { RowCells } from './cells';
 import { parseBoolean, parseDate, parseFinancing, parseFuel, parseInteger } from './values';

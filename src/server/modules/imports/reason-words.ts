@@ -1,5 +1,5 @@
-import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE } from '../../../shared/common';
-import type { Locale } from '../../../shared/org/enums';
+import { EARLIEST_YEAR, LATEST_YEAR, YEAR_RANGE_MESSAGE } from '@shared/common';
+import type { Locale } from '@shared/org/enums';
 import { UNSTORABLE_REMOVED } from './cells';
 
 /*

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { importJobs } from './tables';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;

@@ -1,6 +1,6 @@
-import type { ImportAction, ImportReport } from '../../../shared/imports/schemas';
-import type { Locale } from '../../../shared/org/enums';
-import { csvLine } from '../../lib/csv';
+import type { ImportAction, ImportReport } from '@shared/imports/schemas';
+import type { Locale } from '@shared/org/enums';
+import { csvLine } from '@server/lib/csv';
 import { CSV_BOM } from './csv-write';
 import { reasonIn } from './reason-words';
 

@@ -11,11 +11,11 @@ import {
   ImportRunInput,
   ImportUploadResult,
   VCARD_VERSIONS,
-} from '../../../shared/imports/schemas';
-import { currentUser } from '../../http/access';
-import { ValidationError } from '../../http/errors';
-import { multipartReadError } from '../../http/multipart';
-import type { Services } from '../../services';
+} from '@shared/imports/schemas';
+import { currentUser } from '@server/http/access';
+import { ValidationError } from '@server/http/errors';
+import { multipartReadError } from '@server/http/multipart';
+import type { Services } from '@server/services';
 import { reportIn } from './reason-words';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';

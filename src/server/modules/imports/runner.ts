@@ -1,11 +1,11 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import type {
   DuplicateHandling,
   ImportReport,
   ImportRowReport,
   ImportTarget,
   ImportMapping,
-} from '../../../shared/imports/schemas';
+} from '@shared/imports/schemas';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import { changedSummary, findVehiclesByKeys, updateVehicleFields, vehicleLabel } from '@server/modules/vehicles';
 import { insertContacts, insertVehicles, linkOwners, type WriteContext } from './bulk-write';

@@ -1,21 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  DuplicateHandling,
-  ImportJob,
-  ImportMapping,
-  ImportReport,
-  ImportTarget,
-} from '../../../shared/imports/schemas';
-import { type ImportRunInput, ImportUploadResult } from '../../../shared/imports/schemas';
-import { TEXT_MAX } from '../../../shared/text/limits';
-import type { Deps } from '../../deps';
-import { type Actor, assertLocation } from '../../http/access';
+import type { DuplicateHandling, ImportJob, ImportMapping, ImportReport, ImportTarget } from '@shared/imports/schemas';
+import { type ImportRunInput, ImportUploadResult } from '@shared/imports/schemas';
+import { TEXT_MAX } from '@shared/text/limits';
+import type { Deps } from '@server/deps';
+import { type Actor, assertLocation } from '@server/http/access';
 import { authorOf } from '@server/http/actor';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
-import { storableText } from '../../lib/input/storable';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
+import { storableText } from '@server/lib/input/storable';
 import { recordAudit } from '@server/modules/audit';
-import type { Locale } from '../../../shared/org/enums';
+import type { Locale } from '@shared/org/enums';
 import type { ContactsService } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';

@@ -1,4 +1,4 @@
-import type { TestClient } from '../../../../test/support/app';
+import type { TestClient } from '@test/support/app';
 
 /** A multipart/form-data upload as a browser sends it. */
 export function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {

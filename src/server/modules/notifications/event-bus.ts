@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { Database, DbOrTx } from '../../db/client';
+import type { Database, DbOrTx } from '@server/db/client';
 
 export type EventListener = (payload: unknown) => void;
 export type Unsubscribe = () => void;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { createTestApp, type TestApp } from '@test/support/app';
 import { LISTENER_NAME } from './event-bus';
 import { openEventStream } from './test-sse-client';
 

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import type { WriteBatch } from '../../db/together';
-import type { Deps } from '../../deps';
+import type { DbOrTx } from '@server/db/client';
+import type { WriteBatch } from '@server/db/together';
+import type { Deps } from '@server/deps';
 import type { EventBus, Unsubscribe } from './event-bus';
 import * as repo from './repo';
 

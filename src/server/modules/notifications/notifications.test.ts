@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
-import { buildApp } from '../../app';
-import { openPostgres } from '../../db/client';
+import { createTestApp, type TestApp } from '@test/support/app';
+import { buildApp } from '@server/app';
+import { openPostgres } from '@server/db/client';
 import { openEventStream } from './test-sse-client';
 
 let t: TestApp;

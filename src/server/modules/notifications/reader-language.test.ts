@@ -1,7 +1,7 @@
 import { renderNotificationText } from '@shared/texts/notifications';
 import { translator } from '@shared/texts/translate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { makeUser } from '../assignment/test-factories';
 import { callbackRequest, createRequest } from '../requests/test-support';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client';
+import { type DbOrTx, rows } from '@server/db/client';
 import { liveEvents, notifications } from './tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { MarkReadInput, NotificationPage, NotificationQuery, UnreadCount } from '../../../shared/notifications/schemas';
+import { MarkReadInput, NotificationPage, NotificationQuery, UnreadCount } from '@shared/notifications/schemas';
 import { z } from 'zod';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { SESSIONS_ENDED_CHANNEL } from '@server/modules/auth';
 import type { LiveEvent } from './live';
 import { watchSessions } from './session-watch';

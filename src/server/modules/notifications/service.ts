@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
+import type { Notification, NotificationPage } from '@shared/notifications/schemas';
 import { renderNotificationText } from '@shared/texts/notifications';
 import { DEFAULT_LOCALE, translator, type TextRef } from '@shared/texts/translate';
-import type { DbOrTx } from '../../db/client';
-import { WriteBatch } from '../../db/together';
-import type { Deps } from '../../deps';
-import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
+import type { DbOrTx } from '@server/db/client';
+import { WriteBatch } from '@server/db/together';
+import type { Deps } from '@server/deps';
+import { cursorCodec, isTimestamp, isUuid } from '@server/http/cursor';
 import type { EventBus } from './event-bus';
 import { createLiveEvents } from './live';
 import * as repo from './repo';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { mapExtension, WebhookPbx, webhookConnection } from '../telephony/test-simulator';
 import { openEventStream, type SseClient } from './test-sse-client';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testLocation, type TestApp } from '../../../../test/support/app';
+import { createTestApp, testLocation, type TestApp } from '@test/support/app';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import { departments, locations, userLocations, users } from './tables';
 
 export type LocationRow = typeof locations.$inferSelect;

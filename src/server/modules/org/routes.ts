@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../../shared/org/enums';
-import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
-import { assertLocation, currentUser, hasLocation } from '../../http/access';
-import type { Services } from '../../services';
+import { ROLES } from '@shared/org/enums';
+import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '@shared/org/schemas';
+import { assertLocation, currentUser, hasLocation } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 

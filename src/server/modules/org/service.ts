@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../shared/org/enums';
-import type { Location, LocationInput, User, UserCreate, UserUpdate } from '../../../shared/org/schemas';
-import { VersionedValue } from '../../db/reference-version';
-import type { Deps } from '../../deps';
-import type { Actor, UserActor } from '../../http/access';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { DEPARTMENT_KINDS, type DepartmentKind } from '@shared/org/enums';
+import type { Location, LocationInput, User, UserCreate, UserUpdate } from '@shared/org/schemas';
+import { VersionedValue } from '@server/db/reference-version';
+import type { Deps } from '@server/deps';
+import type { Actor, UserActor } from '@server/http/access';
+import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { generatePassword, hashPassword } from '@server/lib/crypto';
 import type { DbOrTx } from '@server/db/client';

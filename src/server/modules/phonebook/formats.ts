@@ -1,5 +1,5 @@
-import type { PhonebookFormat, PhonebookNumberFormat } from '../../../shared/telephony/enums';
-import { csvLine } from '../../lib/csv';
+import type { PhonebookFormat, PhonebookNumberFormat } from '@shared/telephony/enums';
+import { csvLine } from '@server/lib/csv';
 import type { PhonebookEntry, PhonebookNumberKind } from '@server/modules/contacts';
 
 /**

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { personInput } from '../contacts/test-factories';
 import { searchFactory } from '../search/test-factories';
 

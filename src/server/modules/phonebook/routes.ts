@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PhonebookFormatParam, PhonebookSettingsInput, PhonebookStatus } from '../../../shared/telephony/schemas';
-import type { Services } from '../../services';
+import { PhonebookFormatParam, PhonebookSettingsInput, PhonebookStatus } from '@shared/telephony/schemas';
+import type { Services } from '@server/services';
 import { rolesFor } from '@shared/auth/policies';
 
 const tags = ['phonebook'];

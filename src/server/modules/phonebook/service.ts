@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { PHONEBOOK_FORMATS, type PhonebookFormat, type PhonebookNumberFormat } from '../../../shared/telephony/enums';
-import type { PhonebookStatus } from '../../../shared/telephony/schemas';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import type { JobsService } from '../../jobs/service';
+import { PHONEBOOK_FORMATS, type PhonebookFormat, type PhonebookNumberFormat } from '@shared/telephony/enums';
+import type { PhonebookStatus } from '@shared/telephony/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
+import type { JobsService } from '@server/jobs/service';
 import { defineJob, NoPayload } from '@server/jobs/definition';
 import { recordAudit } from '@server/modules/audit';
 import { phonebookSettings, phonebookSnapshots } from './tables';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ATTEMPT_CHANNELS, LOST_REASONS } from '../../../shared/requests/enums';
-import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
-import { csvField } from '../../lib/csv';
+import { ATTEMPT_CHANNELS, LOST_REASONS } from '@shared/requests/enums';
+import type { MonitoringReport, MonitoringRow } from '@shared/requests/monitoring';
+import { csvField } from '@server/lib/csv';
 
 type Report = z.infer<typeof MonitoringReport>;
 type Row = z.infer<typeof MonitoringRow>;

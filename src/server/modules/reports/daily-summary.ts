@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
-import type { Database } from '../../db/client';
-import type { MailInput, MailService } from '../../integrations/mail/service';
-import { addDays, toLocal } from '../../lib/zoned-time';
+import type { MonitoringReport, MonitoringRow } from '@shared/requests/monitoring';
+import type { Database } from '@server/db/client';
+import type { MailInput, MailService } from '@server/integrations/mail/service';
+import { addDays, toLocal } from '@server/lib/zoned-time';
 import { formatPct } from './csv';
 import { type Calendars, cohortOf, monitoringReport } from './monitoring';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
-import { ManualClock } from '../../lib/clock';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { ManualClock } from '@server/lib/clock';
 import { contacts } from '../contacts/tables';
 import { customerRequests } from '../requests/tables';
 import { mapExtension, WebhookPbx, webhookConnection } from '../telephony/test-simulator';

@@ -1,10 +1,10 @@
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { ManagerHome, StaffHome } from '../../../shared/requests/home';
-import type { Call } from '../../../shared/telephony/schemas';
-import type { Database } from '../../db/client';
-import type { UserActor } from '../../http/access';
-import { assertLocation } from '../../http/access';
-import type { Clock } from '../../lib/clock';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { ManagerHome, StaffHome } from '@shared/requests/home';
+import type { Call } from '@shared/telephony/schemas';
+import type { Database } from '@server/db/client';
+import type { UserActor } from '@server/http/access';
+import { assertLocation } from '@server/http/access';
+import type { Clock } from '@server/lib/clock';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import type { TelephonyService } from '@server/modules/telephony';

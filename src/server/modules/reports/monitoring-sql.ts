@@ -1,5 +1,5 @@
-import type { MonitoringGroupBy } from '../../../shared/requests/monitoring';
-import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES, type RequestChannel } from '../../../shared/requests/enums';
+import type { MonitoringGroupBy } from '@shared/requests/monitoring';
+import { ATTEMPT_CHANNELS, LOST_REASONS, OPEN_STATUSES, type RequestChannel } from '@shared/requests/enums';
 
 export type GroupBy = MonitoringGroupBy;
 export type Measure =

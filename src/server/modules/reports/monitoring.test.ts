@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
-import { ManualClock } from '../../lib/clock';
-import { addWorkingDays } from '../../lib/working-time';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { ManualClock } from '@server/lib/clock';
+import { addWorkingDays } from '@server/lib/working-time';
 import { contacts } from '../contacts/tables';
 import { users } from '../org/tables';
 import { contactAttempts, customerRequests } from '../requests/tables';

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import { ATTEMPT_CHANNELS, LOST_REASONS } from '../../../shared/requests/enums';
+import { ATTEMPT_CHANNELS, LOST_REASONS } from '@shared/requests/enums';
 import type {
   MonitoringDrillQuery,
   MonitoringQuery,
   MonitoringReport,
   MonitoringRow,
-} from '../../../shared/requests/monitoring';
-import type { RequestListItem } from '../../../shared/requests/schemas';
-import type { Database } from '../../db/client';
-import type { UserActor } from '../../http/access';
-import { ForbiddenError } from '../../http/errors';
-import { addWorkingDays, type WorkingCalendar } from '../../lib/working-time';
-import { addDays, fromLocal } from '../../lib/zoned-time';
+} from '@shared/requests/monitoring';
+import type { RequestListItem } from '@shared/requests/schemas';
+import type { Database } from '@server/db/client';
+import type { UserActor } from '@server/http/access';
+import { ForbiddenError } from '@server/http/errors';
+import { addWorkingDays, type WorkingCalendar } from '@server/lib/working-time';
+import { addDays, fromLocal } from '@server/lib/zoned-time';
 import type { OrgService } from '@server/modules/org';
 import {
   type Cohort,

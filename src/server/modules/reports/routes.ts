@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ManagerHome, ManagerHomeQuery, StaffHome, Trend } from '../../../shared/requests/home';
-import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '../../../shared/requests/monitoring';
-import { RequestListItem } from '../../../shared/requests/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+import { ManagerHome, ManagerHomeQuery, StaffHome, Trend } from '@shared/requests/home';
+import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '@shared/requests/monitoring';
+import { RequestListItem } from '@shared/requests/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { rolesFor } from '@shared/auth/policies';
 
 const REPORT_ROLES = rolesFor('reports.read');

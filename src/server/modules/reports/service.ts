@@ -2,11 +2,11 @@
 // its SQL for monitoring, the home pages and the daily summary): its figures are single
 // aggregate statements over requests, calls, users and locations, and splitting
 // them along module lines would turn one query into many. It only reads.
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
-import type { MailService } from '../../integrations/mail/service';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
+import type { MailService } from '@server/integrations/mail/service';
 import { defineJob, NoPayload } from '@server/jobs/definition';
-import type { JobsService } from '../../jobs/service';
+import type { JobsService } from '@server/jobs/service';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import type { TelephonyService } from '@server/modules/telephony';

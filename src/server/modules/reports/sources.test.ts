@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
-import { fixture } from '../../integrations/adf/test-helpers';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { fixture } from '@server/integrations/adf/test-helpers';
 import { intakeKey, newCustomer } from '../requests/test-support';
 import { MISSED_CALL_GRACE_MS } from '../telephony/missed';
 import { mapExtension, trackingNumber, WebhookPbx, webhookConnection } from '../telephony/test-simulator';

@@ -1,6 +1,6 @@
-import type { Trend } from '../../../shared/requests/home';
-import type { Database } from '../../db/client';
-import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
+import type { Trend } from '@shared/requests/home';
+import type { Database } from '@server/db/client';
+import { addDays, fromLocal, toLocal } from '@server/lib/zoned-time';
 import { type Calendars, withOneWorkingDay } from './monitoring';
 import { cohortCte, cohortParams, MEASURE_CONDITION } from './monitoring-sql';
 

@@ -1,5 +1,5 @@
-import type { UserActor } from '../../http/access';
-import { ForbiddenError } from '../../http/errors';
+import type { UserActor } from '@server/http/access';
+import { ForbiddenError } from '@server/http/errors';
 import type { RequestRow } from './repo';
 
 const isPersonOf = (actor: UserActor, row: RequestRow) =>

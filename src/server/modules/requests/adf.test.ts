@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
-import { VehicleInput } from '../../../shared/vehicles/schemas';
-import { fixture } from '../../integrations/adf/test-helpers';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { VehicleInput } from '@shared/vehicles/schemas';
+import { fixture } from '@server/integrations/adf/test-helpers';
 import { intakeKey } from './test-support';
 
 let t: TestApp;

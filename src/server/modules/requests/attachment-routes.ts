@@ -2,11 +2,11 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Attachment } from '../../../shared/requests/attachments';
-import { currentUser } from '../../http/access';
-import { PayloadTooLargeError, ValidationError } from '../../http/errors';
-import { multipartReadError } from '../../http/multipart';
-import type { Services } from '../../services';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Attachment } from '@shared/requests/attachments';
+import { currentUser } from '@server/http/access';
+import { PayloadTooLargeError, ValidationError } from '@server/http/errors';
+import { multipartReadError } from '@server/http/multipart';
+import type { Services } from '@server/services';
 import type { IncomingFile } from './attachments';
 import { IdParams } from '@server/http/params';
 

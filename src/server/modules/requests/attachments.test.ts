@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/requests/attachments';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { ATTACHMENT_MAX_BYTES } from '@shared/requests/attachments';
 import { callbackRequest, createRequest, intakeKey, newCustomer } from './test-support';
 
 let t: TestApp;

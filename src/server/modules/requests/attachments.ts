@@ -6,18 +6,18 @@ import {
   type Attachment,
   type AttachmentType,
   isAttachmentType,
-} from '../../../shared/requests/attachments';
-import { TEXT_MAX } from '../../../shared/text/limits';
-import type { DbOrTx } from '../../db/client';
-import type { Actor, UserActor } from '../../http/access';
+} from '@shared/requests/attachments';
+import { TEXT_MAX } from '@shared/text/limits';
+import type { DbOrTx } from '@server/db/client';
+import type { Actor, UserActor } from '@server/http/access';
 import {
   type FieldError,
   NotFoundError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
   ValidationError,
-} from '../../http/errors';
-import { storableText, textProblem } from '../../lib/input/storable';
+} from '@server/http/errors';
+import { storableText, textProblem } from '@server/lib/input/storable';
 import { assertRead } from './access';
 import { inspectFile } from './file-content';
 import type { RequestsContext } from './context';

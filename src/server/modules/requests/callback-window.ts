@@ -1,7 +1,7 @@
 import { notificationText } from '@shared/texts/notifications';
 import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
-import type { WriteBatch } from '../../db/together';
+import type { WriteBatch } from '@server/db/together';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
 import { isOpen } from './view';

@@ -1,6 +1,6 @@
-import type { Deps } from '../../deps';
-import type { MailService } from '../../integrations/mail/service';
-import type { JobsService } from '../../jobs/service';
+import type { Deps } from '@server/deps';
+import type { MailService } from '@server/integrations/mail/service';
+import type { JobsService } from '@server/jobs/service';
 import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { OrgService } from '@server/modules/org';

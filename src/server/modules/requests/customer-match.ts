@@ -1,4 +1,4 @@
-import { normalizeName } from '../../../shared/contacts/normalize';
+import { normalizeName } from '@shared/contacts/normalize';
 import type { SharedDetailCandidate } from '@server/modules/contacts';
 
 /** The customer of a lead, as far as matching needs it: names, and numbers (E.164) and e-mails (lower case). */

@@ -2,7 +2,7 @@ import { renderNotificationText, notificationText } from '@shared/texts/notifica
 import { translator } from '@shared/texts/translate';
 import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
-import type { WriteBatch } from '../../db/together';
+import type { WriteBatch } from '@server/db/together';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
 import { SLA_JOB, slaKey } from './sla';

@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer, supportedExtensions } from 'file-type';
-import { ATTACHMENT_EXTENSIONS, ATTACHMENT_TYPES, type AttachmentType } from '../../../shared/requests/attachments';
+import { ATTACHMENT_EXTENSIONS, ATTACHMENT_TYPES, type AttachmentType } from '@shared/requests/attachments';
 
 /*
  * What a file really is, whatever its sender declared: the declared type and

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AdfIntakeAnswer, IntakeAnswer, IntakeBody } from '../../../shared/requests/schemas';
-import type { ApiKeyActor } from '../../http/access';
-import { UnauthorizedError, ValidationError } from '../../http/errors';
-import { charsetParam } from '../../lib/charset';
-import type { Services } from '../../services';
+import { AdfIntakeAnswer, IntakeAnswer, IntakeBody } from '@shared/requests/schemas';
+import type { ApiKeyActor } from '@server/http/access';
+import { UnauthorizedError, ValidationError } from '@server/http/errors';
+import { charsetParam } from '@server/lib/charset';
+import type { Services } from '@server/services';
 import { hashBody, type StoredAnswer } from './machine';
 
 const MAX_KEY_LENGTH = 200;

@@ -1,5 +1,5 @@
 import { REQUEST_STATUS_WORDS, REQUEST_TYPE_LABELS } from '@shared/requests/labels';
-import type { AttemptOutcome, LostReason, RequestStatus, RequestType } from '../../../shared/requests/enums';
+import type { AttemptOutcome, LostReason, RequestStatus, RequestType } from '@shared/requests/enums';
 
 /** German words for timeline summaries, notifications and e-mails (the stored history is read by staff). */
 export const TYPE_LABEL: Record<RequestType, string> = REQUEST_TYPE_LABELS.de;

@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } from '../../../shared/requests/schemas';
-import { assertLocation, type UserActor } from '../../http/access';
-import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
-import { ForbiddenError } from '../../http/errors';
-import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
+import type { RequestListItem, RequestListQuery, RequestPage, WorkListCounts } from '@shared/requests/schemas';
+import { assertLocation, type UserActor } from '@server/http/access';
+import { cursorCodec, isTimestamp, isUuid } from '@server/http/cursor';
+import { ForbiddenError } from '@server/http/errors';
+import { addDays, fromLocal, toLocal } from '@server/lib/zoned-time';
 import { rows } from '@server/db/client';
 import { listRef } from '@server/modules/org';
 import type { RequestsContext } from './context';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OpeningHours } from '../../../shared/org/schemas';
-import type { WorkingCalendar } from '../../lib/working-time';
+import type { OpeningHours } from '@shared/org/schemas';
+import type { WorkingCalendar } from '@server/lib/working-time';
 import { type AttemptFact, dayPartOf, proposeNextStep } from './next-step';
 
 const weekday = [{ from: '08:00', to: '18:00' }];

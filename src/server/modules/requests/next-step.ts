@@ -1,14 +1,9 @@
-import { WEEKDAYS } from '../../../shared/org/enums';
-import {
-  type AttemptOutcome,
-  FAILED_PHONE_OUTCOMES,
-  OPEN_STATUSES,
-  type RequestStatus,
-} from '../../../shared/requests/enums';
-import type { NextStep } from '../../../shared/requests/schemas';
+import { WEEKDAYS } from '@shared/org/enums';
+import { type AttemptOutcome, FAILED_PHONE_OUTCOMES, OPEN_STATUSES, type RequestStatus } from '@shared/requests/enums';
+import type { NextStep } from '@shared/requests/schemas';
 import type { z } from 'zod';
-import { isPublicHoliday, type WorkingCalendar } from '../../lib/working-time';
-import { addDays, fromLocal, toLocal } from '../../lib/zoned-time';
+import { isPublicHoliday, type WorkingCalendar } from '@server/lib/working-time';
+import { addDays, fromLocal, toLocal } from '@server/lib/zoned-time';
 
 export type NextStepProposal = z.infer<typeof NextStep>;
 

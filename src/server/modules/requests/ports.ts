@@ -1,7 +1,7 @@
-import type { DepartmentKind, Locale, Role } from '../../../shared/org/enums';
-import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
-import type { DbOrTx } from '../../db/client';
-import type { WriteBatch } from '../../db/together';
+import type { DepartmentKind, Locale, Role } from '@shared/org/enums';
+import type { RequestType, TemplateKind } from '@shared/requests/enums';
+import type { DbOrTx } from '@server/db/client';
+import type { WriteBatch } from '@server/db/together';
 
 /**
  * What this module needs of the assignment and templates services, written

@@ -1,5 +1,5 @@
-import type { UserActor } from '../../http/access';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import type { UserActor } from '@server/http/access';
+import { ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
 import type { RequestsContext } from './context';
 import { STATUS_LABEL } from './labels';

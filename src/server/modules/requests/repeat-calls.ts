@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { OPEN_STATUSES } from '../../../shared/requests/enums';
-import type { DbOrTx } from '../../db/client';
+import { OPEN_STATUSES } from '@shared/requests/enums';
+import type { DbOrTx } from '@server/db/client';
 import * as repo from './repo';
 import { customerRequests } from './tables';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client';
+import { type DbOrTx, rows } from '@server/db/client';
 import { contactAttempts, customerRequests, intakeKeys, requestEvents } from './tables';
 
 export type RequestRow = typeof customerRequests.$inferSelect;

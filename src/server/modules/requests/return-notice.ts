@@ -2,10 +2,10 @@ import { notificationText, onBehalfLines, renderNotificationText } from '@shared
 import { translator } from '@shared/texts/translate';
 import { defineJob } from '@server/jobs/definition';
 import { z } from 'zod';
-import type { Location } from '../../../shared/org/schemas';
-import type { DbOrTx } from '../../db/client';
-import { nextOpening } from '../../lib/working-time';
-import { addDays, fromLocal } from '../../lib/zoned-time';
+import type { Location } from '@shared/org/schemas';
+import type { DbOrTx } from '@server/db/client';
+import { nextOpening } from '@server/lib/working-time';
+import { addDays, fromLocal } from '@server/lib/zoned-time';
 import type { RequestsContext } from './context';
 import * as repo from './repo';
 import { RETURN_JOB, returnKey } from './sla';

@@ -13,13 +13,13 @@ import {
   RequestPage,
   StatusChange,
   WorkListCounts,
-} from '../../../shared/requests/schemas';
-import { REQUEST_TYPES } from '../../../shared/requests/enums';
-import { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings';
-import { TakeOverInput } from '../../../shared/requests/submitted';
-import { RenderedTemplate } from '../../../shared/requests/templates';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+} from '@shared/requests/schemas';
+import { REQUEST_TYPES } from '@shared/requests/enums';
+import { TypeSetting, TypeSettingInput } from '@shared/requests/settings';
+import { TakeOverInput } from '@shared/requests/submitted';
+import { RenderedTemplate } from '@shared/requests/templates';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
 import { IdParams } from '@server/http/params';

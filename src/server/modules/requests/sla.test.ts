@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
-import { buildApp } from '../../app';
-import { openPostgres } from '../../db/client';
-import type { ApiKeyActor } from '../../http/access';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { buildApp } from '@server/app';
+import { openPostgres } from '@server/db/client';
+import type { ApiKeyActor } from '@server/http/access';
 import { callbackRequest, createRequest, intakeKey, newCustomer } from './test-support';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
-import type { SlaUnit } from '../../../shared/requests/enums';
-import { addWorkingDays, addWorkingHours, nextOpening, type WorkingCalendar } from '../../lib/working-time';
+import type { SlaUnit } from '@shared/requests/enums';
+import { addWorkingDays, addWorkingHours, nextOpening, type WorkingCalendar } from '@server/lib/working-time';
 
 export interface FirstContactDeadline {
   amount: number;

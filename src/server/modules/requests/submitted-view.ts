@@ -1,6 +1,6 @@
-import type { Contact } from '../../../shared/contacts/schemas';
-import type { SubmittedAddress, SubmittedCustomer, SubmittedView } from '../../../shared/requests/submitted';
-import { countryCodeOf } from '../../../shared/contacts/countries';
+import type { Contact } from '@shared/contacts/schemas';
+import type { SubmittedAddress, SubmittedCustomer, SubmittedView } from '@shared/requests/submitted';
+import { countryCodeOf } from '@shared/contacts/countries';
 import type { RequestsContext } from './context';
 import type * as repo from './repo';
 

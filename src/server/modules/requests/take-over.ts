@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { PHONE_KINDS, type PhoneKind } from '../../../shared/contacts/enums';
-import { parsePhone, phoneKindFor } from '../../../shared/contacts/normalize';
-import type { TakeOverInput } from '../../../shared/requests/submitted';
-import type { UserActor } from '../../http/access';
-import { ConflictError, type FieldError, ValidationError } from '../../http/errors';
+import { PHONE_KINDS, type PhoneKind } from '@shared/contacts/enums';
+import { parsePhone, phoneKindFor } from '@shared/contacts/normalize';
+import type { TakeOverInput } from '@shared/requests/submitted';
+import type { UserActor } from '@server/http/access';
+import { ConflictError, type FieldError, ValidationError } from '@server/http/errors';
 import { assertRead } from './access';
 import type { RequestsContext } from './context';
 import { additionsSummary, customerRegion } from './intake-customer';

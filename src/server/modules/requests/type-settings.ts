@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { REQUEST_TYPES, type RequestType } from '../../../shared/requests/enums';
-import type { TypeSetting, TypeSettingInput } from '../../../shared/requests/settings';
-import { referenceVersion, VersionedValue } from '../../db/reference-version';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
+import { REQUEST_TYPES, type RequestType } from '@shared/requests/enums';
+import type { TypeSetting, TypeSettingInput } from '@shared/requests/settings';
+import { referenceVersion, VersionedValue } from '@server/db/reference-version';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
 import { recordAudit } from '@server/modules/audit';
 import { DEFAULT_DEADLINE, type FirstContactDeadline } from './sla';
 import { requestTypeSettings } from './tables';

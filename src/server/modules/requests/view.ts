@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { OPEN_STATUSES } from '../../../shared/requests/enums';
-import type { Attempt, CustomerRequest, RequestEvent } from '../../../shared/requests/schemas';
-import { NotFoundError } from '../../http/errors';
+import { OPEN_STATUSES } from '@shared/requests/enums';
+import type { Attempt, CustomerRequest, RequestEvent } from '@shared/requests/schemas';
+import { NotFoundError } from '@server/http/errors';
 import type { RequestsContext } from './context';
 import { proposeNextStep } from './next-step';
 import * as repo from './repo';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
 import { personInput } from '../contacts/test-factories';
 import { callbackRequest, createRequest } from './test-support';
 

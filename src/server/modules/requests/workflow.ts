@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { noteRequiredFor, type RequestStatus } from '../../../shared/requests/enums';
-import type { AttemptInput, StatusChange } from '../../../shared/requests/schemas';
-import type { Tx } from '../../db/client';
-import type { UserActor } from '../../http/access';
-import { ConflictError, ValidationError } from '../../http/errors';
+import { noteRequiredFor, type RequestStatus } from '@shared/requests/enums';
+import type { AttemptInput, StatusChange } from '@shared/requests/schemas';
+import type { Tx } from '@server/db/client';
+import type { UserActor } from '@server/http/access';
+import { ConflictError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
 import { assertChange } from './access';
 import type { RequestsContext } from './context';

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { Database } from '@server/db/client';
 
 /**
  * Runs one query with planner settings that hold for it alone (SET LOCAL in a

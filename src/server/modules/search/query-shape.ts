@@ -1,5 +1,5 @@
-import { internationalWithoutPlus, normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
-import { normalizePlate, normalizeVin, VIN_PATTERN } from '../../../shared/vehicles/normalize';
+import { internationalWithoutPlus, normalizeName, parsePhone, phoneDigits } from '@shared/contacts/normalize';
+import { normalizePlate, normalizeVin, VIN_PATTERN } from '@shared/vehicles/normalize';
 
 /**
  * What a search-bar query can be, decided from its shape alone so that only

@@ -1,6 +1,6 @@
-import type { Database } from '../../db/client';
+import type { Database } from '@server/db/client';
 import { contactSearchSql } from '@server/modules/contacts';
-import type { SEARCH_MATCHES } from '../../../shared/search/schemas';
+import type { SEARCH_MATCHES } from '@shared/search/schemas';
 
 /**
  * The search bar's queries: one small, index-backed query per kind of match, each

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PhoneLookupQuery, PhoneLookupResponse, SearchQuery, SearchResponse } from '../../../shared/search/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+import { PhoneLookupQuery, PhoneLookupResponse, SearchQuery, SearchResponse } from '@shared/search/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 
 export async function searchRoutes(root: FastifyInstance, { search }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testLocation, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, testLocation, type TestApp, type TestClient } from '@test/support/app';
 import { searchFactory } from './test-factories';
 
 type Result = {

@@ -1,7 +1,7 @@
-import { formatPhone, parsePhone } from '../../../shared/contacts/normalize';
-import type { PhoneLookupResponse, SearchResponse, SearchResult } from '../../../shared/search/schemas';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
+import { formatPhone, parsePhone } from '@shared/contacts/normalize';
+import type { PhoneLookupResponse, SearchResponse, SearchResult } from '@shared/search/schemas';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
 import { shapeOf } from './query-shape';
 import { findByExactPhone } from '@server/modules/contacts';
 import { type ContactHit, contactSearch, type SearchContext, type VehicleHit } from './repo';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeName, parsePhone, phoneDigits } from '../../../shared/contacts/normalize';
-import { formatPlate, normalizePlate, normalizeVin } from '../../../shared/vehicles/normalize';
-import type { Database } from '../../db/client';
+import { normalizeName, parsePhone, phoneDigits } from '@shared/contacts/normalize';
+import { formatPlate, normalizePlate, normalizeVin } from '@shared/vehicles/normalize';
+import type { Database } from '@server/db/client';
 
 export interface ContactSeed {
   location: { id: string; code: string };

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
-import { DomainError } from '../../http/errors';
+import type { Database } from '@server/db/client';
+import { DomainError } from '@server/http/errors';
 
 export async function systemRoutes(root: FastifyInstance, { database }: { database: Database }) {
   const app = root.withTypeProvider<ZodTypeProvider>();

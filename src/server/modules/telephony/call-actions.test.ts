@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { clearRules, makeRule, makeUser } from '../assignment/test-factories';
 import { searchFactory } from '../search/test-factories';
 import { createRequest, callbackRequest } from '../requests/test-support';

@@ -1,10 +1,10 @@
-import type { RequestType } from '../../../shared/requests/enums';
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { NewCustomer } from '../../../shared/requests/schemas';
-import type { SubmittedCustomer } from '../../../shared/requests/submitted';
-import type { Deps } from '../../deps';
-import type { Tx } from '../../db/client';
-import type { Actor } from '../../http/access';
+import type { RequestType } from '@shared/requests/enums';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { NewCustomer } from '@shared/requests/schemas';
+import type { SubmittedCustomer } from '@shared/requests/submitted';
+import type { Deps } from '@server/deps';
+import type { Tx } from '@server/db/client';
+import type { Actor } from '@server/http/access';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import * as repo from './repo';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient, testLocation } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
 import { openEventStream } from '../notifications/test-sse-client';
 import { searchFactory } from '../search/test-factories';
 import { readNumber } from './numbers';

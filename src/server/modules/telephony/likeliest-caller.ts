@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@server/db/client';
 import type { ContactsService } from '@server/modules/contacts';
 import { lastActivityOf } from '@server/modules/timeline';
 import type { CallRow } from './repo';

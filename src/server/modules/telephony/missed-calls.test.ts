@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
-import { buildApp } from '../../app';
-import { openPostgres } from '../../db/client';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { buildApp } from '@server/app';
+import { openPostgres } from '@server/db/client';
 import { clearRules, makeRule, makeUser } from '../assignment/test-factories';
 import { searchFactory } from '../search/test-factories';
 import { MISSED_CALL_GRACE_MS } from './missed';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { Deps } from '../../deps';
-import type { Tx } from '../../db/client';
-import type { ApiKeyActor } from '../../http/access';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { Deps } from '@server/deps';
+import type { Tx } from '@server/db/client';
+import type { ApiKeyActor } from '@server/http/access';
 import { defineJob } from '@server/jobs/definition';
-import type { JobsService } from '../../jobs/service';
+import type { JobsService } from '@server/jobs/service';
 import { loadPeople, openLoad } from '@server/modules/assignment';
 import type { ContactsService } from '@server/modules/contacts';
 import type { RequestsService } from '@server/modules/requests';

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { parsePhone } from '../../../shared/contacts/normalize';
+import { parsePhone } from '@shared/contacts/normalize';
 import { numberKind } from '@shared/telephony/numbers';
 import type { CallParty } from './ports';
 

@@ -1,6 +1,6 @@
-import { OPEN_STATUSES } from '../../../shared/requests/enums';
-import type { CallPop, PopCandidate } from '../../../shared/telephony/schemas';
-import type { Database } from '../../db/client';
+import { OPEN_STATUSES } from '@shared/requests/enums';
+import type { CallPop, PopCandidate } from '@shared/telephony/schemas';
+import type { Database } from '@server/db/client';
 import { contactsSql } from '@server/modules/contacts';
 import { usersSql } from '@server/modules/org';
 import { openRequestsOfContactJson } from '@server/modules/requests';

@@ -1,4 +1,4 @@
-import type { CallDirection, CallEventKind, ConnectionState, TelephonyProvider } from '../../../shared/telephony/enums';
+import type { CallDirection, CallEventKind, ConnectionState, TelephonyProvider } from '@shared/telephony/enums';
 
 /**
  * A phone number as a provider sent it, and what we read it as. `e164` is

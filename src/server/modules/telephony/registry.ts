@@ -1,5 +1,5 @@
-import type { TelephonyProvider } from '../../../shared/telephony/enums';
-import type { Deps } from '../../deps';
+import type { TelephonyProvider } from '@shared/telephony/enums';
+import type { Deps } from '@server/deps';
 import type { EventBus, Unsubscribe } from '@server/modules/notifications';
 import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './admin/connections';
 import type { CallEventSink, ConnectionStatus, TelephonyAdapter } from './ports';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client';
-import type { ConnectionState, TelephonyProvider } from '../../../shared/telephony/enums';
+import { type DbOrTx, rows } from '@server/db/client';
+import type { ConnectionState, TelephonyProvider } from '@shared/telephony/enums';
 import { calls, callEvents, telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
 
 export type CallRow = typeof calls.$inferSelect;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CustomerRequest } from '../../../shared/requests/schemas';
-import { InputRepair } from '../../../shared/text/repairs';
+import { CustomerRequest } from '@shared/requests/schemas';
+import { InputRepair } from '@shared/text/repairs';
 import {
   Call,
   CallAttemptInput,
@@ -16,9 +16,9 @@ import {
   ClickToCallInput,
   ClickToCallResponse,
   WebhookCallEvent,
-} from '../../../shared/telephony/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+} from '@shared/telephony/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 
 const ConnectionParam = z.object({ connectionId: z.uuid() });

@@ -1,19 +1,19 @@
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { parsePhone } from '../../../shared/contacts/normalize';
+import { parsePhone } from '@shared/contacts/normalize';
 import type {
   CallAttemptInput,
   CallListQuery,
   CallRequestInput,
   ClickToCallResponse,
   WebhookCallEvent,
-} from '../../../shared/telephony/schemas';
-import type { DbOrTx } from '../../db/client';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
-import type { JobsService } from '../../jobs/service';
+} from '@shared/telephony/schemas';
+import type { DbOrTx } from '@server/db/client';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
+import type { JobsService } from '@server/jobs/service';
 import type { AssignmentService } from '@server/modules/assignment';
 import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { EventBus, NotificationsService } from '@server/modules/notifications';

@@ -1,6 +1,6 @@
-import type { CallLiveEvent } from '../../../shared/telephony/schemas';
-import type { Deps } from '../../deps';
-import type { Tx } from '../../db/client';
+import type { CallLiveEvent } from '@shared/telephony/schemas';
+import type { Deps } from '@server/deps';
+import type { Tx } from '@server/db/client';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { CallEvent, CallEventResult, CallEventSink } from './ports';
 import * as repo from './repo';

@@ -1,8 +1,8 @@
 import { and, inArray, lt } from 'drizzle-orm';
-import { LIVE_CALL_STATES } from '../../../shared/telephony/enums';
-import type { Deps } from '../../deps';
+import { LIVE_CALL_STATES } from '@shared/telephony/enums';
+import type { Deps } from '@server/deps';
 import { defineJob, NoPayload } from '@server/jobs/definition';
-import type { JobsService } from '../../jobs/service';
+import type { JobsService } from '@server/jobs/service';
 import * as repo from './repo';
 import type { createCallSink } from './sink';
 import { calls } from './tables';

@@ -1,5 +1,5 @@
-import type { CallDirection, CallEventKind, CallState } from '../../../shared/telephony/enums';
-import { LIVE_CALL_STATES } from '../../../shared/telephony/enums';
+import type { CallDirection, CallEventKind, CallState } from '@shared/telephony/enums';
+import { LIVE_CALL_STATES } from '@shared/telephony/enums';
 
 /** The part of a call the state machine decides. */
 export interface CallProgress {

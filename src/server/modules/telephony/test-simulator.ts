@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp, TestClient } from '../../../../test/support/app';
-import type { WebhookCallEvent } from '../../../shared/telephony/schemas';
+import type { TestApp, TestClient } from '@test/support/app';
+import type { WebhookCallEvent } from '@shared/telephony/schemas';
 import { telephonyConnections, telephonyExtensions, trackingNumbers } from './tables';
 
 let sequence = 0;

@@ -1,5 +1,5 @@
-import { formatPhone } from '../../../shared/contacts/normalize';
-import type { DbOrTx } from '../../db/client';
+import { formatPhone } from '@shared/contacts/normalize';
+import type { DbOrTx } from '@server/db/client';
 import { syncSourcedTimeline } from '@server/modules/timeline';
 import type { CallRow } from './repo';
 import { timelineText, type TimelineTexts } from '@shared/texts/timeline';

@@ -1,10 +1,10 @@
-import type { Call } from '../../../shared/telephony/schemas';
-import type { CallDirection, CallState, TelephonyProvider } from '../../../shared/telephony/enums';
-import type { Database } from '../../db/client';
+import type { Call } from '@shared/telephony/schemas';
+import type { CallDirection, CallState, TelephonyProvider } from '@shared/telephony/enums';
+import type { Database } from '@server/db/client';
 import { contactsSql } from '@server/modules/contacts';
 import { usersSql } from '@server/modules/org';
-import type { UserActor } from '../../http/access';
-import { cursorCodec, isTimestamp, isUuid } from '../../http/cursor';
+import type { UserActor } from '@server/http/access';
+import { cursorCodec, isTimestamp, isUuid } from '@server/http/cursor';
 
 /** A call with its references resolved, as GET /api/calls and the pop show it; users' and contacts' SQL from their read models. */
 const SELECT_CALLS = `

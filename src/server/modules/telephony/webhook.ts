@@ -1,5 +1,5 @@
-import type { WebhookCallEvent } from '../../../shared/telephony/schemas';
-import { ConflictError, NotFoundError } from '../../http/errors';
+import type { WebhookCallEvent } from '@shared/telephony/schemas';
+import { ConflictError, NotFoundError } from '@server/http/errors';
 import { countryOf, readNumber } from './numbers';
 import type { CallEvent } from './ports';
 import type { ConnectionRow } from './repo';

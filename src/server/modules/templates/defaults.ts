@@ -1,4 +1,4 @@
-import type { RequestType, TemplateKind } from '../../../shared/requests/enums';
+import type { RequestType, TemplateKind } from '@shared/requests/enums';
 
 export interface TemplateText {
   subject: string | null;

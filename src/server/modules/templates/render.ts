@@ -1,5 +1,5 @@
-import type { Salutation } from '../../../shared/contacts/enums';
-import { TEMPLATE_PLACEHOLDERS } from '../../../shared/requests/templates';
+import type { Salutation } from '@shared/contacts/enums';
+import { TEMPLATE_PLACEHOLDERS } from '@shared/requests/templates';
 
 export type Placeholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 

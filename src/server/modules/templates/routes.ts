@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { REQUEST_TYPES, TEMPLATE_KINDS } from '../../../shared/requests/enums';
-import { RenderedTemplate, Template, TemplatePreview, TemplateUpdate } from '../../../shared/requests/templates';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+import { REQUEST_TYPES, TEMPLATE_KINDS } from '@shared/requests/enums';
+import { RenderedTemplate, Template, TemplatePreview, TemplateUpdate } from '@shared/requests/templates';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { rolesFor } from '@shared/auth/policies';
 
 const TemplateParams = z.object({ requestType: z.enum(REQUEST_TYPES), kind: z.enum(TEMPLATE_KINDS) });

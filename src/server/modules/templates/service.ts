@@ -1,12 +1,12 @@
 import { fieldError } from '@shared/errors/codes';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { REQUEST_TYPES, type RequestType, TEMPLATE_KINDS, type TemplateKind } from '../../../shared/requests/enums';
-import type { RenderedTemplate, Template, TemplateUpdate } from '../../../shared/requests/templates';
-import type { DbOrTx } from '../../db/client';
-import type { Deps } from '../../deps';
-import type { UserActor } from '../../http/access';
-import { ValidationError } from '../../http/errors';
+import { REQUEST_TYPES, type RequestType, TEMPLATE_KINDS, type TemplateKind } from '@shared/requests/enums';
+import type { RenderedTemplate, Template, TemplateUpdate } from '@shared/requests/templates';
+import type { DbOrTx } from '@server/db/client';
+import type { Deps } from '@server/deps';
+import type { UserActor } from '@server/http/access';
+import { ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { messageTemplates } from './tables';
 import { defaultTemplate } from './defaults';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
-import { REQUEST_TYPES, TEMPLATE_KINDS } from '../../../shared/requests/enums';
+import { createTestApp, type TestApp } from '@test/support/app';
+import { REQUEST_TYPES, TEMPLATE_KINDS } from '@shared/requests/enums';
 import type { TemplateContext } from './render';
 
 let t: TestApp;

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { TIMELINE_KINDS } from '../../../shared/timeline/kinds';
-import type { NoteInput, TimelineEntry, TimelineQuery } from '../../../shared/timeline/schemas';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
+import { TIMELINE_KINDS } from '@shared/timeline/kinds';
+import type { NoteInput, TimelineEntry, TimelineQuery } from '@shared/timeline/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
 import { authorOf } from '@server/http/actor';
-import { cursorCodec, isTimestamp } from '../../http/cursor';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import { cursorCodec, isTimestamp } from '@server/http/cursor';
+import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../../db/client';
+import type { Database, DbOrTx } from '@server/db/client';
 import { timelineEntries } from './tables';
 
 export type EntryRow = typeof timelineEntries.$inferSelect;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NoteInput, TimelineEntry, TimelinePage, TimelineQuery } from '../../../shared/timeline/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+import { NoteInput, TimelineEntry, TimelinePage, TimelineQuery } from '@shared/timeline/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 
 export async function timelineRoutes(root: FastifyInstance, { timeline }: Services) {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
 import { bulkInsert } from '@server/db/bulk-insert';
-import type { DbOrTx } from '../../db/client';
-import type { TimelineKind } from '../../../shared/timeline/kinds';
+import type { DbOrTx } from '@server/db/client';
+import type { TimelineKind } from '@shared/timeline/kinds';
 import type { TextRef } from '@shared/texts/translate';
 import { timelineEntries } from './tables';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { de } from '@shared/texts/de';
 import { renderTimelineText } from '@shared/texts/timeline';
 import { translator } from '@shared/texts/translate';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/support/app';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { ATTEMPT_VERB, LOST_REASON_LABEL, OUTCOME_LABEL } from '../requests/labels';
 import { callbackRequest, createRequest } from '../requests/test-support';
 

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../../http/errors';
+import { NotFoundError, ValidationError } from '@server/http/errors';
 import type { ContactsService } from '@server/modules/contacts';
 import type { ContactRefLike } from './presenters';
 

@@ -1,14 +1,9 @@
 import type { z } from 'zod';
-import type {
-  Vehicle,
-  VehicleLinkEndInput,
-  VehicleLinkInput,
-  VehicleTransferInput,
-} from '../../../shared/vehicles/schemas';
-import type { Tx } from '../../db/client';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Vehicle, VehicleLinkEndInput, VehicleLinkInput, VehicleTransferInput } from '@shared/vehicles/schemas';
+import type { Tx } from '@server/db/client';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
+import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { ContactsService } from '@server/modules/contacts';
 import { recordTimeline, type TimelineWrite } from '@server/modules/timeline';
 import { authorOf } from '@server/http/actor';

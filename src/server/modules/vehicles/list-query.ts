@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Fuel } from '../../../shared/vehicles/enums';
-import type { VEHICLE_SORTS, VehicleListQuery } from '../../../shared/vehicles/schemas';
-import type { Database } from '../../db/client';
-import { cursorCodec, isDate, isKeyText, isTimestamp, isUuid } from '../../http/cursor';
+import type { Fuel } from '@shared/vehicles/enums';
+import type { VEHICLE_SORTS, VehicleListQuery } from '@shared/vehicles/schemas';
+import type { Database } from '@server/db/client';
+import { cursorCodec, isDate, isKeyText, isTimestamp, isUuid } from '@server/http/cursor';
 
 type Sort = (typeof VEHICLE_SORTS)[number];
 type Dir = 'asc' | 'desc';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { VehicleRole } from '../../../shared/vehicles/enums';
-import type { ContactVehicle, Vehicle, VehicleLink, VehicleListItem } from '../../../shared/vehicles/schemas';
+import type { VehicleRole } from '@shared/vehicles/enums';
+import type { ContactVehicle, Vehicle, VehicleLink, VehicleListItem } from '@shared/vehicles/schemas';
 import type { ListRow } from './list-query';
 import type { LinkRow, VehicleRow } from './repo';
 

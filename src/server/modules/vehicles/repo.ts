@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { VehicleRole } from '../../../shared/vehicles/enums';
-import type { DbOrTx } from '../../db/client';
+import type { VehicleRole } from '@shared/vehicles/enums';
+import type { DbOrTx } from '@server/db/client';
 import { vehicleContacts, vehicles } from './tables';
 
 export type VehicleRow = typeof vehicles.$inferSelect;

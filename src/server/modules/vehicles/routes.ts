@@ -11,9 +11,9 @@ import {
   VehiclePage,
   VehicleTransferInput,
   VehicleUpdate,
-} from '../../../shared/vehicles/schemas';
-import { currentUser } from '../../http/access';
-import type { Services } from '../../services';
+} from '@shared/vehicles/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 

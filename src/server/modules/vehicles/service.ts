@@ -1,15 +1,9 @@
 import type { z } from 'zod';
-import { normalizeVin } from '../../../shared/vehicles/normalize';
-import type {
-  ContactVehicle,
-  Vehicle,
-  VehicleInput,
-  VehicleListQuery,
-  VehicleUpdate,
-} from '../../../shared/vehicles/schemas';
-import type { Deps } from '../../deps';
-import type { Actor } from '../../http/access';
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../http/errors';
+import { normalizeVin } from '@shared/vehicles/normalize';
+import type { ContactVehicle, Vehicle, VehicleInput, VehicleListQuery, VehicleUpdate } from '@shared/vehicles/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor } from '@server/http/access';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import { recordTimeline, type TimelineWrite } from '@server/modules/timeline';

@@ -1,4 +1,4 @@
-import type { VehicleRole } from '../../../shared/vehicles/enums';
+import type { VehicleRole } from '@shared/vehicles/enums';
 import type { VehicleValues } from './validation';
 import { timelineText } from '@shared/texts/timeline';
 

@@ -1,4 +1,4 @@
-import type { TestApp, TestClient } from '../../../../test/support/app';
+import type { TestApp, TestClient } from '@test/support/app';
 
 let sequence = 0;
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { formatPlate, normalizePlate, normalizeVin, vinProblem } from '../../../shared/vehicles/normalize';
-import type { VehicleInput, VehicleUpdate } from '../../../shared/vehicles/schemas';
-import type { FieldError } from '../../http/errors';
+import { formatPlate, normalizePlate, normalizeVin, vinProblem } from '@shared/vehicles/normalize';
+import type { VehicleInput, VehicleUpdate } from '@shared/vehicles/schemas';
+import type { FieldError } from '@server/http/errors';
 import type { VehicleRow } from './repo';
 
 export type VehicleFieldsInput = Omit<z.output<typeof VehicleInput>, 'contacts'>;

@@ -1,7 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../../shared/org/enums';
-import { changeLocale, currentLocale } from '../../i18n';
+import { LOCALES, type Locale } from '@shared/org/enums';
+import { changeLocale, currentLocale } from '@web/i18n';
 
 /** DE/EN toggle; the choice is remembered on this device. */
 export function LanguageSwitch({ fullWidth }: { fullWidth?: boolean }) {

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../test/fetch-stub';
-import { adminUser, locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 function mainNav() {
   return within(screen.getByRole('navigation', { name: /Hauptnavigation|Main navigation/ }));

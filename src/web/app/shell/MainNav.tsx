@@ -1,7 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { RequestsNavBadge } from '../../features/requests/components/RequestsNavBadge';
+import { RequestsNavBadge } from '@web/features/requests/components/RequestsNavBadge';
 import { useCurrentUser } from '../auth';
 import { navItemsFor } from './navigation';
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { openSearch } from '../../features/search/SearchSpotlight';
+import { openSearch } from '@web/features/search/SearchSpotlight';
 import classes from './SearchButton.module.css';
 
 export function SearchButton() {

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
+import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 

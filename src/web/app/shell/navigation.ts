@@ -8,7 +8,7 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import type { Role } from '../../../shared/org/enums';
+import type { Role } from '@shared/org/enums';
 import { can } from '@shared/auth/policies';
 
 export interface NavItem {

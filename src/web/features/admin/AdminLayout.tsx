@@ -12,8 +12,8 @@ import {
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useCurrentUser } from '../../app/auth';
-import { PageLoader } from '../../app/shell/PageLoader';
+import { useCurrentUser } from '@web/app/auth';
+import { PageLoader } from '@web/app/shell/PageLoader';
 import { type Action, can } from '@shared/auth/policies';
 
 /** Managers set up lead management (rules, absences, templates); the rest is for admins. Staff read the rules. */

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiKey } from '../../../shared/auth/schemas';
-import type { Location, User } from '../../../shared/org/schemas';
+import type { ApiKey } from '@shared/auth/schemas';
+import type { Location, User } from '@shared/org/schemas';
 import { api } from '@web/ui/api';
-import { LOCATIONS_KEY } from '../../app/org-queries';
+import { LOCATIONS_KEY } from '@web/app/org-queries';
 
 export const USERS_KEY = ['users'] as const;
 export const API_KEYS_KEY = ['api-keys'] as const;

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChangePasswordBody } from '../../../shared/auth/schemas';
-import { useAuth } from '../../app/auth';
+import { ChangePasswordBody } from '@shared/auth/schemas';
+import { useAuth } from '@web/app/auth';
 import { reportError, zodValidate } from '@web/ui/form-errors';
 
 interface Values {

@@ -2,8 +2,8 @@ import { Box, Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAuth, useCurrentUser } from '../../app/auth';
-import { Logo } from '../../app/components/Logo';
+import { useAuth, useCurrentUser } from '@web/app/auth';
+import { Logo } from '@web/app/components/Logo';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** After logging in with a one-time password, the only ways on are a new password or logging out. */

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { problem, stubFetch } from '../../test/fetch-stub';
-import { locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { problem, stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 async function submitLogin(email: string, password: string) {
   const user = userEvent.setup();

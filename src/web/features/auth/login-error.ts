@@ -1,4 +1,4 @@
-import i18next from '../../i18n';
+import i18next from '@web/i18n';
 import { ApiError, NetworkError } from '@web/ui/api';
 
 /** Turns a failed login into one sentence the user can act on. */

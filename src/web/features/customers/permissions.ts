@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/org/enums';
+import type { Role } from '@shared/org/enums';
 import { can } from '@shared/auth/policies';
 
 /** Creating and editing contacts and vehicles; parts staff read only. */

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
-import { RequireRole } from '../../app/guards';
+import { RequireRole } from '@web/app/guards';
 import { rolesFor } from '@shared/auth/policies';
 
 // Each page is loaded with its route (see app/router.tsx), so the login page and the dashboard stay small.

@@ -1,5 +1,5 @@
-import type { SearchResult } from '../../../shared/search/schemas';
-import { MUNICH_ID } from '../../test/fixtures';
+import type { SearchResult } from '@shared/search/schemas';
+import { MUNICH_ID } from '@web/test/fixtures';
 import type { Contact } from './types';
 
 export const CONTACT_ID = '3f1c2b7a-5d4e-4c3b-9a8f-100000000001';

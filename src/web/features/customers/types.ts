@@ -5,10 +5,10 @@ import type {
   DuplicateCandidate,
   ContactListItem,
   Contact,
-} from '../../../shared/contacts/schemas';
-import type { TimelinePage, TimelineEntry } from '../../../shared/timeline/schemas';
-import type { ContactVehicle, Vehicle } from '../../../shared/vehicles/schemas';
-import type { Role } from '../../../shared/org/enums';
+} from '@shared/contacts/schemas';
+import type { TimelinePage, TimelineEntry } from '@shared/timeline/schemas';
+import type { ContactVehicle, Vehicle } from '@shared/vehicles/schemas';
+import type { Role } from '@shared/org/enums';
 
 export type { Contact, ContactListItem, DuplicateCandidate, TimelineEntry, Vehicle };
 export type ContactPageData = z.infer<typeof ContactPage>;

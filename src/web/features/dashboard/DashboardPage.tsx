@@ -1,10 +1,10 @@
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/auth';
-import { ErrorState } from '../../app/components/ErrorState';
-import { berlinHour, formatLongDate } from '../../app/format';
-import { useLocations } from '../../app/org-queries';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { berlinHour, formatLongDate } from '@web/app/format';
+import { useLocations } from '@web/app/org-queries';
 import { canManageRequests } from '../requests/format';
 import { displayPhone } from '../telephony/phone-display';
 import { ManagerOverview } from './ManagerOverview';

@@ -2,10 +2,10 @@ import { Anchor, Group, Paper, Progress, Select, SimpleGrid, Skeleton, Stack, Te
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ManagerHome } from '../../../shared/requests/home';
-import { useCurrentUser } from '../../app/auth';
-import { ErrorState } from '../../app/components/ErrorState';
-import { useLocations } from '../../app/org-queries';
+import type { ManagerHome } from '@shared/requests/home';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { useLocations } from '@web/app/org-queries';
 import { pctColor } from '../reports/pct-color';
 import { useManagerHome } from './queries';
 import { StatTile } from './StatTile';

@@ -1,8 +1,8 @@
 import { Group, SimpleGrid, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCurrentUser } from '../../app/auth';
-import { navItemsFor } from '../../app/shell/navigation';
+import { useCurrentUser } from '@web/app/auth';
+import { navItemsFor } from '@web/app/shell/navigation';
 import classes from './QuickLinks.module.css';
 
 const HINT_KEYS = {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { RequestListItem } from '../../../shared/requests/schemas';
+import type { RequestListItem } from '@shared/requests/schemas';
 import { DueLabel } from '../requests/components/DueLabel';
 
 interface RequestPreviewProps {

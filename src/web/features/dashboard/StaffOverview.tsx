@@ -2,8 +2,8 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title }
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { StaffHome } from '../../../shared/requests/home';
-import { ErrorState } from '../../app/components/ErrorState';
+import type { StaffHome } from '@shared/requests/home';
+import { ErrorState } from '@web/app/components/ErrorState';
 import { useStaffHome } from './queries';
 import { RequestPreview } from './RequestPreview';
 import { StatTile } from './StatTile';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ManagerHome, StaffHome } from '../../../shared/requests/home';
+import type { ManagerHome, StaffHome } from '@shared/requests/home';
 import { api } from '@web/ui/api';
 
 /** Often enough that the counts follow the day, rarely enough not to matter for the server. */

@@ -1,9 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeEventSource } from '../../test/event-source';
-import { stubFetch } from '../../test/fetch-stub';
-import { locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { FakeEventSource } from '@web/test/event-source';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 const notification = (n: number) => ({
   id: `9d9d9d9d-0000-4000-8000-00000000000${n}`,

@@ -1,9 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { stubFetch } from '../../test/fetch-stub';
-import { locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 /** Just enough of EventSource: the test plays the server and emits named events. */
 class FakeEventSource {

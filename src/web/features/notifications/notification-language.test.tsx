@@ -1,10 +1,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeEventSource } from '../../test/event-source';
-import { stubFetch } from '../../test/fetch-stub';
-import { locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { FakeEventSource } from '@web/test/event-source';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 /** As the server stores it when a German colleague hands over a request: German title, key and parameters. */
 const handedOver = {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification, NotificationPage } from '../../../shared/notifications/schemas';
+import type { Notification, NotificationPage } from '@shared/notifications/schemas';
 import { api } from '@web/ui/api';
 
 export type { Notification };

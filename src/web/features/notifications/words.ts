@@ -1,6 +1,6 @@
 import { renderNotificationText, type RenderedNotification } from '@shared/texts/notifications';
 import type { Translate } from '@shared/texts/translate';
-import i18next, { currentLocale } from '../../i18n';
+import i18next, { currentLocale } from '@web/i18n';
 import type { Notification } from './queries';
 
 // The keys come from stored rows, so they cannot be checked against the table at compile time.

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { stubFetch } from '../../test/fetch-stub';
-import { salesUser, session } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { salesUser, session } from '@web/test/fixtures';
+import { renderWithProviders } from '@web/test/render';
 import type { MonitoringRowData } from '../requests/types';
 import { ReportTable } from './ReportTable';
 

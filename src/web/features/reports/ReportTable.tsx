@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_CHANNELS, type RequestChannel } from '../../../shared/requests/enums';
+import { ATTEMPT_CHANNELS, LOST_REASONS, REQUEST_CHANNELS, type RequestChannel } from '@shared/requests/enums';
 import type { MonitoringReportData, MonitoringRowData } from '../requests/types';
 import { pctColor } from './pct-color';
 import type { Column, Measure } from './queries';

@@ -2,9 +2,9 @@ import '../customers/test-polyfills';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../test/fetch-stub';
-import { adminUser, locations, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 import { berlinDay } from '../requests/intake/callback-windows';
 
 const emptyRow = {

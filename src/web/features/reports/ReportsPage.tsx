@@ -5,12 +5,12 @@ import { IconChartBar, IconFileTypeCsv } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_TYPES } from '../../../shared/requests/enums';
-import { MONITORING_GROUPS, type MonitoringGroupBy } from '../../../shared/requests/monitoring';
-import { ErrorState } from '../../app/components/ErrorState';
-import { PageHeader } from '../../app/components/PageHeader';
-import { useLocations } from '../../app/org-queries';
-import { currentLocale } from '../../i18n';
+import { REQUEST_TYPES } from '@shared/requests/enums';
+import { MONITORING_GROUPS, type MonitoringGroupBy } from '@shared/requests/monitoring';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { PageHeader } from '@web/app/components/PageHeader';
+import { useLocations } from '@web/app/org-queries';
+import { currentLocale } from '@web/i18n';
 import { QUICK_RANGES, quickRange, type QuickRange } from './date-ranges';
 import { DrillDownModal } from './DrillDownModal';
 import {

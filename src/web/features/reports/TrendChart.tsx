@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Trend } from '../../../shared/requests/home';
+import type { Trend } from '@shared/requests/home';
 
 /** A colour per location, distinct enough side by side. */
 const COLORS = ['autohaus.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'lime.7', 'pink.6', 'yellow.7'];

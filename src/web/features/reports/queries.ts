@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Trend } from '../../../shared/requests/home';
-import type { MONITORING_MEASURES, MonitoringGroupBy } from '../../../shared/requests/monitoring';
+import type { Trend } from '@shared/requests/home';
+import type { MONITORING_MEASURES, MonitoringGroupBy } from '@shared/requests/monitoring';
 import { api } from '@web/ui/api';
 import { toSearchParams } from '../customers/queries';
 import type { MonitoringReportData, RequestListItem } from '../requests/types';

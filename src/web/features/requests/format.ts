@@ -1,6 +1,6 @@
-import { currentLocale } from '../../i18n';
-import { TIME_ZONE } from '../../app/format';
-import type { Role } from '../../../shared/org/enums';
+import { currentLocale } from '@web/i18n';
+import { TIME_ZONE } from '@web/app/format';
+import type { Role } from '@shared/org/enums';
 import { can } from '@shared/auth/policies';
 
 const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');

@@ -1,4 +1,4 @@
-import { MUNICH_ID } from '../../test/fixtures';
+import { MUNICH_ID } from '@web/test/fixtures';
 import { CONTACT_ID } from '../customers/test-fixtures';
 import type { CustomerRequest } from './types';
 

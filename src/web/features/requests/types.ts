@@ -5,8 +5,8 @@ import type {
   AssignmentDecision,
   AssignmentRule,
   PresenceEntry,
-} from '../../../shared/requests/assignment';
-import type { MonitoringReport, MonitoringRow } from '../../../shared/requests/monitoring';
+} from '@shared/requests/assignment';
+import type { MonitoringReport, MonitoringRow } from '@shared/requests/monitoring';
 import type {
   Attempt,
   CustomerRequest,
@@ -15,8 +15,8 @@ import type {
   RequestListItem,
   RequestPage,
   WorkListCounts,
-} from '../../../shared/requests/schemas';
-import type { RenderedTemplate, Template } from '../../../shared/requests/templates';
+} from '@shared/requests/schemas';
+import type { RenderedTemplate, Template } from '@shared/requests/templates';
 
 export type { CustomerRequest, RequestListItem };
 export type RequestPageData = z.infer<typeof RequestPage>;

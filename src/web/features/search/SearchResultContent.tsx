@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBuilding, IconCar, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../shared/search/schemas';
+import type { SearchResult } from '@shared/search/schemas';
 
 /** Matches on a plate or VIN read best in a fixed-width font, like on the papers. */
 const MONOSPACE_MATCHES = new Set(['plate', 'vin']);

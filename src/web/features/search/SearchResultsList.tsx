@@ -1,7 +1,7 @@
 import { Box } from '@mantine/core';
 import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../shared/search/schemas';
+import type { SearchResult } from '@shared/search/schemas';
 import { SearchResultContent } from './SearchResultContent';
 import classes from './SearchSpotlight.module.css';
 import { groupResults } from './search-helpers';

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../test/fetch-stub';
-import { locations, salesUser, session } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 import { OTHER_CONTACT_ID, searchHit, VEHICLE_ID } from '../customers/test-fixtures';
 
 const results = [

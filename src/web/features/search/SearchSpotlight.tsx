@@ -4,7 +4,7 @@ import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { SearchResult } from '../../../shared/search/schemas';
+import type { SearchResult } from '@shared/search/schemas';
 import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { newCustomerPath, resultPath } from './search-helpers';

@@ -1,7 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SearchResponse } from '../../../shared/search/schemas';
+import type { SearchResponse } from '@shared/search/schemas';
 import { api } from '@web/ui/api';
 
 export type SearchResponseData = z.infer<typeof SearchResponse>;

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../shared/search/schemas';
+import type { SearchResult } from '@shared/search/schemas';
 
 /** "0171 1234567", "+49 171 …", "089/123456": digits with the usual separators, at least five digits. */
 export function looksLikePhone(query: string): boolean {

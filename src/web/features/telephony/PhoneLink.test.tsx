@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { problem, stubFetch } from '../../test/fetch-stub';
-import { salesUser, session } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { problem, stubFetch } from '@web/test/fetch-stub';
+import { salesUser, session } from '@web/test/fixtures';
+import { renderWithProviders } from '@web/test/render';
 import { HANS_ID } from './test-fixtures';
 import { PhoneLink } from './PhoneLink';
 

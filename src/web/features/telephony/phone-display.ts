@@ -1,5 +1,5 @@
-import { formatPhone } from '../../../shared/contacts/normalize';
-import { isWithheld } from '../../../shared/telephony/numbers';
+import { formatPhone } from '@shared/contacts/normalize';
+import { isWithheld } from '@shared/telephony/numbers';
 
 /**
  * The one display rule for a number as the app shows it everywhere: German numbers

@@ -8,8 +8,8 @@ import type {
   CallPop,
   CallRequestInput,
   ClickToCallResponse,
-} from '../../../shared/telephony/schemas';
-import type { CustomerRequest } from '../../../shared/requests/schemas';
+} from '@shared/telephony/schemas';
+import type { CustomerRequest } from '@shared/requests/schemas';
 import { api } from '@web/ui/api';
 import { REQUESTS_KEY } from '../requests/queries';
 

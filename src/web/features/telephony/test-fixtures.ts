@@ -1,4 +1,4 @@
-import type { Call, CallLiveEvent, CallPop, PopCandidate } from '../../../shared/telephony/schemas';
+import type { Call, CallLiveEvent, CallPop, PopCandidate } from '@shared/telephony/schemas';
 
 export const CALL_ID = '5a5a5a5a-0000-4000-8000-000000000001';
 export const HANS_ID = '6c1d2e3f-4a5b-4c6d-8e7f-000000000001';

@@ -1,7 +1,7 @@
 import { Combobox, Group, InputBase, Loader, Text, useCombobox } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../shared/search/schemas';
+import type { SearchResult } from '@shared/search/schemas';
 import { useSearch } from '../search/search-api';
 
 interface ContactPickerProps {

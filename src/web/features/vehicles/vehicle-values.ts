@@ -1,4 +1,4 @@
-import type { FinancingType, Fuel } from '../../../shared/vehicles/enums';
+import type { FinancingType, Fuel } from '@shared/vehicles/enums';
 import type { Vehicle } from '../customers/types';
 
 export interface VehicleFormValues {

@@ -1,6 +1,6 @@
 /** Byte-level decoders for mail bodies: quoted-printable and base64. Charsets: see lib/charset. */
 
-import { decodeBytes } from '../../../lib/charset.js';
+import { decodeBytes } from '@server/lib/charset.js';
 
 /**
  * Quoted-printable (RFC 2045) to bytes: "=\n" soft line breaks vanish, "=3D" and friends become

@@ -1,4 +1,4 @@
-import { decodeBytes } from '../../../lib/charset.js';
+import { decodeBytes } from '@server/lib/charset.js';
 import { declaredEncoding } from '../bytes.js';
 import { decodeEntities } from '../entities.js';
 import { decodeQuotedPrintable, looksQuotedPrintable } from './decode.js';

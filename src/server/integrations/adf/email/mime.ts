@@ -1,4 +1,4 @@
-import { decodeBytes } from '../../../lib/charset.js';
+import { decodeBytes } from '@server/lib/charset.js';
 import { declaredEncoding } from '../bytes.js';
 import { base64Bytes, quotedPrintableBytes } from './decode.js';
 

@@ -1,5 +1,5 @@
-import { countryCodeOf } from '../../../../shared/contacts/countries.js';
-import type { AdfLead, AdfPhone, AdfVehicle } from '../../../../shared/intake/adf.js';
+import { countryCodeOf } from '@shared/contacts/countries.js';
+import type { AdfLead, AdfPhone, AdfVehicle } from '@shared/intake/adf.js';
 
 /**
  * Enumerations are matched case-insensitively, ignoring blanks, hyphens and underscores, with

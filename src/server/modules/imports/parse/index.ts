@@ -1,6 +1,6 @@
-import type { ImportFormat } from '../../../../shared/imports/schemas';
-import { ValidationError } from '../../../http/errors';
-import { storableText } from '../../../lib/input/storable';
+import type { ImportFormat } from '@shared/imports/schemas';
+import { ValidationError } from '@server/http/errors';
+import { storableText } from '@server/lib/input/storable';
 import { parseCsv } from './csv';
 import { type Table, uniqueHeaders } from './table';
 import { parseVcf } from './vcard';

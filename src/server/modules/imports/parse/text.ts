@@ -1,4 +1,4 @@
-import { decodeBytes, decodeUtf8 } from '../../../lib/charset';
+import { decodeBytes, decodeUtf8 } from '@server/lib/charset';
 
 /**
  * Turns an uploaded file's bytes into text. German spreadsheets saved as CSV

@@ -2,7 +2,6 @@ import { actorIds } from '@server/http/actor';
 import type * as repo from '../repo';
 import type { PreparedIntake } from './types';
 
-
 /** The request as it is stored: assigned at once when the decision named someone. */
 export function requestRow(prepared: PreparedIntake, contactId: string, now: Date): repo.RequestRow {
   const { input, location, receivedAt, dueAt, decision } = prepared;

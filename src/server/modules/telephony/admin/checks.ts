@@ -1,5 +1,5 @@
-import type { UserActor } from '../../../http/access';
-import { type FieldError, ForbiddenError, ValidationError } from '../../../http/errors';
+import type { UserActor } from '@server/http/access';
+import { type FieldError, ForbiddenError, ValidationError } from '@server/http/errors';
 
 /**
  * Managers look at the phone set-up of their own locations: its events carry

@@ -1,22 +1,17 @@
 import { createPublicKey } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TelephonyProvider } from '../../../../shared/telephony/enums';
+import type { TelephonyProvider } from '@shared/telephony/enums';
 import {
   PROVIDER_SETTINGS,
   SECRET_REQUIRED,
   WEBHOOK_PATHS,
   WRITE_ONLY_SETTINGS,
-} from '../../../../shared/telephony/provider-settings';
-import type {
-  Connection,
-  ConnectionEvent,
-  ConnectionInput,
-  ConnectionUpdate,
-} from '../../../../shared/telephony/schemas';
-import type { Deps } from '../../../deps';
-import type { Actor, UserActor } from '../../../http/access';
-import { NotFoundError } from '../../../http/errors';
+} from '@shared/telephony/provider-settings';
+import type { Connection, ConnectionEvent, ConnectionInput, ConnectionUpdate } from '@shared/telephony/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor, UserActor } from '@server/http/access';
+import { NotFoundError } from '@server/http/errors';
 import { cstaSettingsSchema } from '@server/integrations/provider-settings/csta';
 import { sipgateWebhookUrl } from '@server/integrations/provider-settings/sipgate';
 import { recordAudit } from '@server/modules/audit';

@@ -1,11 +1,11 @@
 import { isUniqueViolationOf } from '@server/db/unique-violation';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Extension, ExtensionInput, ExtensionUpdate } from '../../../../shared/telephony/schemas';
-import type { Deps } from '../../../deps';
-import type { Actor, UserActor } from '../../../http/access';
-import { ConflictError, NotFoundError } from '../../../http/errors';
-import type { DbOrTx } from '../../../db/client';
+import type { Extension, ExtensionInput, ExtensionUpdate } from '@shared/telephony/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor, UserActor } from '@server/http/access';
+import { ConflictError, NotFoundError } from '@server/http/errors';
+import type { DbOrTx } from '@server/db/client';
 import { recordAudit } from '@server/modules/audit';
 import type { EventBus } from '@server/modules/notifications';
 import { CONNECTIONS_CHANNEL, type ConnectionsChanged } from './connections';

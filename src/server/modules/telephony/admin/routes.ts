@@ -12,9 +12,9 @@ import {
   TrackingNumber,
   TrackingNumberInput,
   TrackingNumberUpdate,
-} from '../../../../shared/telephony/schemas';
-import { currentUser } from '../../../http/access';
-import type { Services } from '../../../services';
+} from '@shared/telephony/schemas';
+import { currentUser } from '@server/http/access';
+import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 

@@ -1,4 +1,4 @@
-import type { Deps } from '../../../deps';
+import type { Deps } from '@server/deps';
 import type { EventBus } from '@server/modules/notifications';
 import { createConnectionsAdmin } from './connections';
 import { createExtensionsAdmin } from './extensions';

@@ -1,11 +1,11 @@
 import { isUniqueViolationOf } from '@server/db/unique-violation';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { parsePhone } from '../../../../shared/contacts/normalize';
-import type { TrackingNumber, TrackingNumberInput, TrackingNumberUpdate } from '../../../../shared/telephony/schemas';
-import type { Deps } from '../../../deps';
-import type { Actor, UserActor } from '../../../http/access';
-import { ConflictError, NotFoundError } from '../../../http/errors';
+import { parsePhone } from '@shared/contacts/normalize';
+import type { TrackingNumber, TrackingNumberInput, TrackingNumberUpdate } from '@shared/telephony/schemas';
+import type { Deps } from '@server/deps';
+import type { Actor, UserActor } from '@server/http/access';
+import { ConflictError, NotFoundError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
 import { userNames } from '@server/modules/org';
 import { trackingNumbers } from '../tables';

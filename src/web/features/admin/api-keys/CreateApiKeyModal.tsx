@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ApiKeyCreate } from '../../../../shared/auth/schemas';
-import { API_KEY_SCOPES, type ApiKeyScope } from '../../../../shared/org/enums';
+import { ApiKeyCreate } from '@shared/auth/schemas';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/org/enums';
 import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useCreateApiKey, type ApiKeyCreated } from '../queries';
 

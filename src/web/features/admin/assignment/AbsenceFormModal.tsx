@@ -4,14 +4,14 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ABSENCE_KINDS } from '../../../../shared/requests/enums';
-import { AbsenceInput } from '../../../../shared/requests/assignment';
+import { ABSENCE_KINDS } from '@shared/requests/enums';
+import { AbsenceInput } from '@shared/requests/assignment';
 import { reportError, zodValidate } from '@web/ui/form-errors';
-import { currentLocale } from '../../../i18n';
-import { todayInBerlin } from '../../customers/format';
-import { useDirectory } from '../../customers/queries';
-import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
-import type { AbsenceData } from '../../requests/types';
+import { currentLocale } from '@web/i18n';
+import { todayInBerlin } from '@web/features/customers/format';
+import { useDirectory } from '@web/features/customers/queries';
+import { AssigneeSelect } from '@web/features/requests/components/AssigneeSelect';
+import type { AbsenceData } from '@web/features/requests/types';
 import { useSaveAbsence } from './queries';
 
 interface Values {

@@ -1,9 +1,9 @@
-import '../../customers/test-polyfills';
+import '@web/features/customers/test-polyfills';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, locations, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 const manager = { ...adminUser, role: 'manager' as const };
 const max = { id: '5b1a7c4e-0000-4000-8000-000000000001', displayName: 'Max Weber' };

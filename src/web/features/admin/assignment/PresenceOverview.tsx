@@ -2,11 +2,11 @@ import { Badge, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title }
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../../app/auth';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { useLocations } from '../../../app/org-queries';
-import { formatDate } from '../../customers/format';
-import { usePresence } from '../../requests/queries';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { useLocations } from '@web/app/org-queries';
+import { formatDate } from '@web/features/customers/format';
+import { usePresence } from '@web/features/requests/queries';
 
 /** "Heute anwesend": who of a location is here today, and who stands in for those who are not. */
 export function PresenceOverview() {

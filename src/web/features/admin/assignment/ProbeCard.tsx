@@ -4,13 +4,13 @@ import { IconUserQuestion } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '@web/ui/form-errors';
-import { DEPARTMENT_KINDS } from '../../../../shared/org/enums';
-import { REQUEST_TYPES } from '../../../../shared/requests/enums';
-import type { AssignmentDecisionData } from '../../requests/types';
-import { useCurrentUser } from '../../../app/auth';
-import { useLocations } from '../../../app/org-queries';
-import { fromLocalInput } from '../../requests/intake/callback-windows';
-import { CustomerSearchField } from '../../requests/intake/CustomerSearchField';
+import { DEPARTMENT_KINDS } from '@shared/org/enums';
+import { REQUEST_TYPES } from '@shared/requests/enums';
+import type { AssignmentDecisionData } from '@web/features/requests/types';
+import { useCurrentUser } from '@web/app/auth';
+import { useLocations } from '@web/app/org-queries';
+import { fromLocalInput } from '@web/features/requests/intake/callback-windows';
+import { CustomerSearchField } from '@web/features/requests/intake/CustomerSearchField';
 import { useProbe } from './queries';
 
 interface Values {

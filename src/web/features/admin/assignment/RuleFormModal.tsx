@@ -13,14 +13,14 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ASSIGNMENT_STRATEGIES, REQUEST_TYPES, type AssignmentStrategy } from '../../../../shared/requests/enums';
-import { AssignmentRuleInput } from '../../../../shared/requests/assignment';
+import { ASSIGNMENT_STRATEGIES, REQUEST_TYPES, type AssignmentStrategy } from '@shared/requests/enums';
+import { AssignmentRuleInput } from '@shared/requests/assignment';
 import { reportError, zodValidate } from '@web/ui/form-errors';
-import { useCurrentUser } from '../../../app/auth';
-import { useLocations } from '../../../app/org-queries';
-import { useDirectory } from '../../customers/queries';
-import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
-import type { AssignmentRuleData } from '../../requests/types';
+import { useCurrentUser } from '@web/app/auth';
+import { useLocations } from '@web/app/org-queries';
+import { useDirectory } from '@web/features/customers/queries';
+import { AssigneeSelect } from '@web/features/requests/components/AssigneeSelect';
+import type { AssignmentRuleData } from '@web/features/requests/types';
 import { useSaveRule } from './queries';
 
 interface Values {

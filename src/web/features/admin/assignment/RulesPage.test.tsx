@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../../../../shared/auth/schemas';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, locations, MUNICH_ID, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
-import type { AssignmentRuleData } from '../../requests/types';
+import type { Me } from '@shared/auth/schemas';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, MUNICH_ID, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
+import type { AssignmentRuleData } from '@web/features/requests/types';
 
 const firstRender = { timeout: 15_000 };
 

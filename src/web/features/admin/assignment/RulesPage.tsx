@@ -2,12 +2,12 @@ import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconRoute, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../../app/auth';
-import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
-import { PageHeader } from '../../../app/components/PageHeader';
+import { useCurrentUser } from '@web/app/auth';
+import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
+import { PageHeader } from '@web/app/components/PageHeader';
 import { reportError } from '@web/ui/form-errors';
-import { useLocations } from '../../../app/org-queries';
-import type { AssignmentRuleData } from '../../requests/types';
+import { useLocations } from '@web/app/org-queries';
+import type { AssignmentRuleData } from '@web/features/requests/types';
 import { ListState } from '@web/ui/admin/ListState';
 import { ProbeCard } from './ProbeCard';
 import { useDeleteRule, useReorderRules, useRules } from './queries';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@web/ui/api';
-import type { AbsenceData, AssignmentDecisionData, AssignmentRuleData } from '../../requests/types';
+import type { AbsenceData, AssignmentDecisionData, AssignmentRuleData } from '@web/features/requests/types';
 
 export const RULES_KEY = ['assignment', 'rules'] as const;
 export const ABSENCES_KEY = ['absences'] as const;

@@ -1,11 +1,11 @@
-import '../../customers/test-polyfills';
+import '@web/features/customers/test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { REQUEST_TYPES } from '../../../../shared/requests/enums';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, locations, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { REQUEST_TYPES } from '@shared/requests/enums';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 const defaults = REQUEST_TYPES.map((type) => ({
   type,

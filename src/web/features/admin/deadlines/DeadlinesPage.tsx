@@ -1,11 +1,11 @@
 import { Button, Group, NumberInput, Paper, Select, Skeleton, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLA_UNITS, type SlaUnit } from '../../../../shared/requests/enums';
-import { MAX_SLA, type TypeSetting } from '../../../../shared/requests/settings';
-import { useCurrentUser } from '../../../app/auth';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { PageHeader } from '../../../app/components/PageHeader';
+import { SLA_UNITS, type SlaUnit } from '@shared/requests/enums';
+import { MAX_SLA, type TypeSetting } from '@shared/requests/settings';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { PageHeader } from '@web/app/components/PageHeader';
 import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
 import { can } from '@shared/auth/policies';
 

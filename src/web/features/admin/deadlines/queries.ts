@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TypeSetting, TypeSettingInput } from '../../../../shared/requests/settings';
+import type { TypeSetting, TypeSettingInput } from '@shared/requests/settings';
 import { api, apiRequest } from '@web/ui/api';
 
 export const TYPE_SETTINGS_KEY = ['requests', 'type-settings'] as const;

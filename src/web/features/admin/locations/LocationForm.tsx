@@ -2,8 +2,8 @@ import { Button, Divider, Group, Select, SimpleGrid, Stack, Switch, Text, TextIn
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { FEDERAL_STATES, WEEKDAYS, type FederalState } from '../../../../shared/org/enums';
-import { LocationInput, type Location, type OpeningHours } from '../../../../shared/org/schemas';
+import { FEDERAL_STATES, WEEKDAYS, type FederalState } from '@shared/org/enums';
+import { LocationInput, type Location, type OpeningHours } from '@shared/org/schemas';
 import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useSaveLocation } from '../queries';
 import { OpeningHoursEditor } from './OpeningHoursEditor';

@@ -1,6 +1,6 @@
 import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../../shared/org/schemas';
+import type { Location } from '@shared/org/schemas';
 import { LocationForm } from './LocationForm';
 
 interface LocationFormModalProps {

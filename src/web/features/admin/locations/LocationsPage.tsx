@@ -2,9 +2,9 @@ import { ActionIcon, Badge, Button, Code, Table, Text, Tooltip, VisuallyHidden }
 import { IconBuildingStore, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../../shared/org/schemas';
-import { PageHeader } from '../../../app/components/PageHeader';
-import { useLocations } from '../../../app/org-queries';
+import type { Location } from '@shared/org/schemas';
+import { PageHeader } from '@web/app/components/PageHeader';
+import { useLocations } from '@web/app/org-queries';
 import { ListState } from '@web/ui/admin/ListState';
 import { LocationFormModal } from './LocationFormModal';
 

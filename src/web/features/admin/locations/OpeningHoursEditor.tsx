@@ -3,7 +3,7 @@ import { TimePicker } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { WEEKDAYS, type Weekday } from '../../../../shared/org/enums';
+import { WEEKDAYS, type Weekday } from '@shared/org/enums';
 import type { LocationValues } from './LocationForm';
 import classes from './OpeningHoursEditor.module.css';
 

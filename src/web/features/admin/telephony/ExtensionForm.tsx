@@ -2,8 +2,8 @@ import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@ma
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ExtensionInput } from '../../../../shared/telephony/schemas';
-import type { Connection } from '../../../../shared/telephony/schemas';
+import { ExtensionInput } from '@shared/telephony/schemas';
+import type { Connection } from '@shared/telephony/schemas';
 import { reportError, zodValidate } from '@web/ui/form-errors';
 import { type ExtensionItem, useSaveExtension, useUserDirectory } from './queries';
 

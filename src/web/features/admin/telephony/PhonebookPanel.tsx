@@ -7,9 +7,9 @@ import {
   PHONEBOOK_NUMBER_FORMATS,
   type PhonebookFormat,
   type PhonebookNumberFormat,
-} from '../../../../shared/telephony/enums';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { formatDateTime } from '../../../app/format';
+} from '@shared/telephony/enums';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { formatDateTime } from '@web/app/format';
 import { reportError } from '@web/ui/form-errors';
 import { phonebookUrl, usePhonebookStatus, useRegeneratePhonebook, useSetPhonebookNumberFormat } from './queries';
 

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 // The administration is loaded lazily; on a busy machine that takes longer than the default second.
 const LAZY = { timeout: 5000 };

@@ -2,10 +2,10 @@ import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, TextInpu
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_CHANNELS, type RequestChannel } from '../../../../shared/requests/enums';
-import { TrackingNumberInput } from '../../../../shared/telephony/schemas';
+import { REQUEST_CHANNELS, type RequestChannel } from '@shared/requests/enums';
+import { TrackingNumberInput } from '@shared/telephony/schemas';
 import { reportError, zodValidate } from '@web/ui/form-errors';
-import { useLocations } from '../../../app/org-queries';
+import { useLocations } from '@web/app/org-queries';
 import { type TrackingNumberItem, useSaveTrackingNumber, useUserDirectory } from './queries';
 
 interface Values {

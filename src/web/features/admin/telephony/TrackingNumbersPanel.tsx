@@ -1,8 +1,8 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../../shared/contacts/normalize';
-import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
+import { formatPhone } from '@shared/contacts/normalize';
+import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
 import { AddButton } from '@web/ui/admin/AddButton';
 import { AdminTable } from '@web/ui/admin/AdminTable';
 import { EditModal } from '@web/ui/admin/EditModal';

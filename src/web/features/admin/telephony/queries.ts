@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PhonebookFormat, PhonebookNumberFormat } from '../../../../shared/telephony/enums';
+import type { PhonebookFormat, PhonebookNumberFormat } from '@shared/telephony/enums';
 import type {
   Connection,
   ConnectionEvent,
   Extension,
   PhonebookStatus,
   TrackingNumber,
-} from '../../../../shared/telephony/schemas';
+} from '@shared/telephony/schemas';
 import { api } from '@web/ui/api';
 
 export type ConnectionEventItem = z.infer<typeof ConnectionEvent>;

@@ -16,9 +16,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/requests/templates';
+import { TEMPLATE_PLACEHOLDERS } from '@shared/requests/templates';
 import { reportError } from '@web/ui/form-errors';
-import type { TemplateData } from '../../requests/types';
+import type { TemplateData } from '@web/features/requests/types';
 import { useResetTemplate, useSaveTemplate, useTemplatePreview } from './queries';
 
 type Field = 'subject' | 'body';

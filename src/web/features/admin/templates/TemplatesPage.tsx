@@ -1,9 +1,9 @@
 import { Group, Paper, SegmentedControl, Select, Skeleton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_TYPES, TEMPLATE_KINDS, type RequestType, type TemplateKind } from '../../../../shared/requests/enums';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { PageHeader } from '../../../app/components/PageHeader';
+import { REQUEST_TYPES, TEMPLATE_KINDS, type RequestType, type TemplateKind } from '@shared/requests/enums';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { PageHeader } from '@web/app/components/PageHeader';
 import { useTemplates } from './queries';
 import { TemplateEditor } from './TemplateEditor';
 

@@ -1,7 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@web/ui/api';
-import type { RenderedTemplateData, TemplateData } from '../../requests/types';
+import type { RenderedTemplateData, TemplateData } from '@web/features/requests/types';
 
 export const TEMPLATES_KEY = ['templates'] as const;
 

@@ -2,8 +2,8 @@ import { ActionIcon, Menu } from '@mantine/core';
 import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/org/schemas';
-import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
+import type { User } from '@shared/org/schemas';
+import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
 
 interface UserActionsProps {
   user: User;

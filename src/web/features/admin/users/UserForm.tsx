@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEPARTMENT_KINDS, LOCALES, ROLES, type Locale, type Role } from '../../../../shared/org/enums';
-import { UserCreate, UserInput, type User } from '../../../../shared/org/schemas';
-import { useCurrentUser } from '../../../app/auth';
+import { DEPARTMENT_KINDS, LOCALES, ROLES, type Locale, type Role } from '@shared/org/enums';
+import { UserCreate, UserInput, type User } from '@shared/org/schemas';
+import { useCurrentUser } from '@web/app/auth';
 import { reportError, zodValidate } from '@web/ui/form-errors';
-import { useLocations } from '../../../app/org-queries';
+import { useLocations } from '@web/app/org-queries';
 import { useSaveUser } from '../queries';
 
 interface Values {

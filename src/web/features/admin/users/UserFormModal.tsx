@@ -1,6 +1,6 @@
 import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../shared/org/schemas';
+import type { User } from '@shared/org/schemas';
 import { UserForm } from './UserForm';
 
 interface UserFormModalProps {

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mant
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ADDRESS_KINDS, EMAIL_KINDS, PHONE_KINDS } from '../../../../shared/contacts/enums';
+import { ADDRESS_KINDS, EMAIL_KINDS, PHONE_KINDS } from '@shared/contacts/enums';
 import { emptyAddress, emptyEmail, emptyPhone, type ContactFormValues } from './values';
 
 interface RowsProps {

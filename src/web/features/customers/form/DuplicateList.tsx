@@ -3,7 +3,7 @@ import { IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DuplicateCandidate } from '../types';
-import { PhoneLink } from '../../telephony/PhoneLink';
+import { PhoneLink } from '@web/features/telephony/PhoneLink';
 
 /** Contacts that may be the same person, each with why it looks like a match and a link to open it. */
 export function DuplicateList({ candidates }: { candidates: readonly DuplicateCandidate[] }) {

@@ -2,9 +2,9 @@ import '../test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { problem, stubFetch, type RecordedRequest } from '../../../test/fetch-stub';
-import { locations, MUNICH_ID, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { problem, stubFetch, type RecordedRequest } from '@web/test/fetch-stub';
+import { locations, MUNICH_ID, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 import { contactFixture, emptyPage, OTHER_CONTACT_ID } from '../test-fixtures';
 
 // The page is loaded lazily; the first render of its chunk takes a moment in jsdom.

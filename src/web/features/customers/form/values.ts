@@ -1,5 +1,5 @@
-import type { Channel, ContactKind, PhoneKind, Salutation } from '../../../../shared/contacts/enums';
-import type { ADDRESS_KINDS, EMAIL_KINDS } from '../../../../shared/contacts/enums';
+import type { Channel, ContactKind, PhoneKind, Salutation } from '@shared/contacts/enums';
+import type { ADDRESS_KINDS, EMAIL_KINDS } from '@shared/contacts/enums';
 import type { Contact } from '../types';
 
 export interface PhoneRow {

@@ -2,9 +2,9 @@ import '../test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, locations, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 
 // The page is loaded lazily; the first render of its chunk takes a moment in jsdom.
 const firstRender = { timeout: 15_000 };

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DUPLICATE_HANDLINGS, type DuplicateHandling } from '../../../../shared/imports/schemas';
+import { DUPLICATE_HANDLINGS, type DuplicateHandling } from '@shared/imports/schemas';
 import type { ImportSettings, ImportUploadResult } from './import-api';
 
 interface MappingStepProps {

@@ -1,7 +1,7 @@
 import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportAction, ImportRowReport, ImportTotals } from '../../../../shared/imports/schemas';
+import type { ImportAction, ImportRowReport, ImportTotals } from '@shared/imports/schemas';
 import type { ImportUploadResult } from './import-api';
 
 const MAX_SHOWN = 200;

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconFileUpload, IconUpload } from '@tabler/icons-rea
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportTarget } from '../../../../shared/imports/schemas';
+import type { ImportTarget } from '@shared/imports/schemas';
 import { describeError } from '@web/ui/form-errors';
 import { uploadImportFile, type ImportUploadResult } from './import-api';
 

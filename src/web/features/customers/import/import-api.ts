@@ -6,7 +6,7 @@ import type {
   ImportReport,
   ImportTarget,
   ImportUploadResult as ImportUploadResultSchema,
-} from '../../../../shared/imports/schemas';
+} from '@shared/imports/schemas';
 import { api, uploadFile } from '@web/ui/api';
 
 export type ImportUploadResult = z.infer<typeof ImportUploadResultSchema>;

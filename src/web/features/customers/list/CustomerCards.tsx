@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PhoneLink } from '../../telephony/PhoneLink';
+import { PhoneLink } from '@web/features/telephony/PhoneLink';
 import type { ContactListItem } from '../types';
 
 interface CustomerCardsProps {

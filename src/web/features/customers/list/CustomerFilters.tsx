@@ -3,7 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocations } from '../../../app/org-queries';
+import { useLocations } from '@web/app/org-queries';
 import type { ContactFilters } from '../queries';
 import type { FilterKey } from './use-list-filters';
 

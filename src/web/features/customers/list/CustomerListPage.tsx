@@ -4,10 +4,10 @@ import { IconDownload, IconFileImport, IconFilterOff, IconPlus, IconUsers } from
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCurrentUser } from '../../../app/auth';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { PageHeader } from '../../../app/components/PageHeader';
-import { useLocations } from '../../../app/org-queries';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { PageHeader } from '@web/app/components/PageHeader';
+import { useLocations } from '@web/app/org-queries';
 import { canEditCustomers, canManageCustomers } from '../permissions';
 import { toSearchParams, useContactList } from '../queries';
 import { CustomerFilters } from './CustomerFilters';

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import { CONTACT_SORTS } from '../../../../shared/contacts/schemas';
+import { CONTACT_SORTS } from '@shared/contacts/schemas';
 import type { ContactFilters } from '../queries';
 
 const FILTER_KEYS = ['q', 'locationId', 'kind', 'tag', 'blocked'] as const;

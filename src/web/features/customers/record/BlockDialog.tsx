@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError, serverFieldErrors } from '@web/ui/form-errors';
-import { currentLocale } from '../../../i18n';
+import { currentLocale } from '@web/i18n';
 import { berlinEndOfDay, todayInBerlin } from '../format';
 import { useBlockActions } from '../queries';
 

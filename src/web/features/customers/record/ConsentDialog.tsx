@@ -2,10 +2,10 @@ import { Badge, Button, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Table
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from '../../../../shared/contacts/enums';
-import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '../../../../shared/contacts/enums';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { formatDateTime } from '../../../app/format';
+import { CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from '@shared/contacts/enums';
+import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '@shared/contacts/enums';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { formatDateTime } from '@web/app/format';
 import { reportError } from '@web/ui/form-errors';
 import { useConsentHistory, useRecordConsent } from '../queries';
 

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, CONSENT_PURPOSES } from '../../../../shared/contacts/enums';
+import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
 import { ConsentDialog } from './ConsentDialog';

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCake, IconMail, IconMapPin, IconPhone, IconStar 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PhoneLink } from '../../telephony/PhoneLink';
+import { PhoneLink } from '@web/features/telephony/PhoneLink';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
 

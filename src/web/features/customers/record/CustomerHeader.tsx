@@ -13,7 +13,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocations } from '../../../app/org-queries';
+import { useLocations } from '@web/app/org-queries';
 import type { Contact } from '../types';
 
 interface CustomerHeaderProps {

@@ -2,10 +2,10 @@ import '../test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { adminUser, locations, salesUser, session } from '../../../test/fixtures';
-import type { Me } from '../../../../shared/auth/schemas';
-import { renderApp } from '../../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { adminUser, locations, salesUser, session } from '@web/test/fixtures';
+import type { Me } from '@shared/auth/schemas';
+import { renderApp } from '@web/test/render';
 import { CONTACT_ID, contactFixture, emptyPage, OTHER_CONTACT_ID } from '../test-fixtures';
 import type { Contact } from '../types';
 

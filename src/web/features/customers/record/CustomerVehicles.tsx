@@ -3,8 +3,8 @@ import { IconCar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { VehicleFormModal } from '../../vehicles/VehicleFormModal';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { VehicleFormModal } from '@web/features/vehicles/VehicleFormModal';
 import { formatDate, isPast } from '../format';
 import { useContactVehicles } from '../queries';
 

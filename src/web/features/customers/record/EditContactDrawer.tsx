@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactUpdate } from '../../../../shared/contacts/schemas';
+import { ContactUpdate } from '@shared/contacts/schemas';
 import { ApiError } from '@web/ui/api';
 import { reportError, serverFieldErrors, zodValidate } from '@web/ui/form-errors';
 import { ContactFormFields } from '../form/ContactFormFields';

@@ -19,7 +19,7 @@ import {
   IconPoint,
   type Icon,
 } from '@tabler/icons-react';
-import { TIMELINE_KINDS, type TimelineKind } from '../../../../shared/timeline/kinds';
+import { TIMELINE_KINDS, type TimelineKind } from '@shared/timeline/kinds';
 
 interface KindLook {
   icon: Icon;

@@ -1,9 +1,9 @@
 import '../test-polyfills';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { locations, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 import { CONTACT_ID, contactFixture } from '../test-fixtures';
 
 /** As the server stores it when a German colleague takes a request in: German summary, key and parameters. */

@@ -3,7 +3,7 @@ import {
   ATTACHMENT_MAX_FILES,
   ATTACHMENT_TYPE_LIST,
   isAttachmentType,
-} from '../../../../shared/requests/attachments';
+} from '@shared/requests/attachments';
 
 /** For the file picker: only what the server accepts is offered. */
 export const ACCEPT = ATTACHMENT_TYPE_LIST.join(',');

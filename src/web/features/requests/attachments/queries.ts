@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Attachment } from '../../../../shared/requests/attachments';
+import type { Attachment } from '@shared/requests/attachments';
 import { api, uploadFile } from '@web/ui/api';
 import { requestKey } from '../queries';
 

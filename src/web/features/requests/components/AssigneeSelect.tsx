@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDirectory } from '../../customers/queries';
+import { useDirectory } from '@web/features/customers/queries';
 
 type AssigneeSelectProps = Omit<SelectProps, 'data'> & {
   /** Only colleagues working at this location, when given. */

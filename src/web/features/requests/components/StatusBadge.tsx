@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Priority, RequestStatus } from '../../../../shared/requests/enums';
+import type { Priority, RequestStatus } from '@shared/requests/enums';
 
 const STATUS_COLORS: Record<RequestStatus, string> = {
   new: 'blue',

@@ -2,8 +2,8 @@ import { Badge, Combobox, Group, InputBase, Loader, Text, useCombobox } from '@m
 import { IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../../shared/search/schemas';
-import { useSearch } from '../../search/search-api';
+import type { SearchResult } from '@shared/search/schemas';
+import { useSearch } from '@web/features/search/search-api';
 
 export const NEW_CUSTOMER = '__new__';
 

@@ -4,8 +4,8 @@ import { IconBan, IconSearch, IconUser } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { SearchResult } from '../../../../shared/search/schemas';
-import { useContact } from '../../customers/queries';
+import type { SearchResult } from '@shared/search/schemas';
+import { useContact } from '@web/features/customers/queries';
 import { CustomerSearchField, splitQuery } from './CustomerSearchField';
 import type { IntakeValues } from './intake-values';
 

@@ -1,11 +1,11 @@
-import '../../customers/test-polyfills';
+import '@web/features/customers/test-polyfills';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { locations, MUNICH_ID, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
-import { CONTACT_ID, contactFixture, searchHit } from '../../customers/test-fixtures';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, MUNICH_ID, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
+import { CONTACT_ID, contactFixture, searchHit } from '@web/features/customers/test-fixtures';
 import { requestFixture } from '../test-fixtures';
 
 const reception = { ...salesUser, role: 'reception' as const, displayName: 'Lena Koch' };

@@ -3,9 +3,9 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useCurrentUser } from '../../../app/auth';
-import { formatDateTime } from '../../../app/format';
-import { PageHeader } from '../../../app/components/PageHeader';
+import { useCurrentUser } from '@web/app/auth';
+import { formatDateTime } from '@web/app/format';
+import { PageHeader } from '@web/app/components/PageHeader';
 import type { CustomerRequest } from '../types';
 import { IntakeForm } from './IntakeForm';
 

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useContact } from '../../customers/queries';
+import { useContact } from '@web/features/customers/queries';
 import { usePresence } from '../queries';
 import type { PresenceEntryData } from '../types';
 

@@ -2,9 +2,9 @@ import { Alert, Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mant
 import { IconBeach, IconPhoneCall, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { UserRef } from '../../../../shared/common';
-import { formatDate } from '../../customers/format';
-import { useContact } from '../../customers/queries';
+import type { UserRef } from '@shared/common';
+import { formatDate } from '@web/features/customers/format';
+import { useContact } from '@web/features/customers/queries';
 import { StatusBadge } from '../components/StatusBadge';
 import { useContactRequests, usePresence } from '../queries';
 import type { PresenceEntryData } from '../types';

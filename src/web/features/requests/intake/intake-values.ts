@@ -1,7 +1,7 @@
-import type { DepartmentKind } from '../../../../shared/org/enums';
-import type { Priority, RequestChannel, RequestType } from '../../../../shared/requests/enums';
-import { REQUEST_CHANNELS, REQUEST_TYPES } from '../../../../shared/requests/enums';
-import i18next from '../../../i18n';
+import type { DepartmentKind } from '@shared/org/enums';
+import type { Priority, RequestChannel, RequestType } from '@shared/requests/enums';
+import { REQUEST_CHANNELS, REQUEST_TYPES } from '@shared/requests/enums';
+import i18next from '@web/i18n';
 import { callbackWindow, type CallbackWindow } from './callback-windows';
 
 export interface PickedCustomer {

@@ -2,7 +2,7 @@ import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/cor
 import { IconBan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { OPEN_STATUSES } from '../../../../shared/requests/enums';
+import { OPEN_STATUSES } from '@shared/requests/enums';
 import { DueLabel } from '../components/DueLabel';
 import { PriorityBadge, StatusBadge } from '../components/StatusBadge';
 import type { RequestListItem } from '../types';

@@ -2,10 +2,10 @@ import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, Tooltip } from '@ma
 import { IconBan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { OPEN_STATUSES } from '../../../../shared/requests/enums';
+import { OPEN_STATUSES } from '@shared/requests/enums';
 import { DueLabel } from '../components/DueLabel';
 import { PriorityBadge, StatusBadge } from '../components/StatusBadge';
-import { usePhoneLayout } from '../../../app/use-phone';
+import { usePhoneLayout } from '@web/app/use-phone';
 import type { RequestListItem } from '../types';
 import { RequestCards } from './RequestCards';
 

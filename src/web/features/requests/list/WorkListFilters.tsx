@@ -1,7 +1,7 @@
 import { Group, Select, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_STATUSES, REQUEST_TYPES } from '../../../../shared/requests/enums';
-import { useLocations } from '../../../app/org-queries';
+import { REQUEST_STATUSES, REQUEST_TYPES } from '@shared/requests/enums';
+import { useLocations } from '@web/app/org-queries';
 import { AssigneeSelect } from '../components/AssigneeSelect';
 import type { WorkListFilters as Filters } from '../types';
 

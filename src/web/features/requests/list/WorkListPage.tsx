@@ -3,9 +3,9 @@ import { IconArrowsExchange, IconInbox, IconPlus, IconWalk } from '@tabler/icons
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useCurrentUser } from '../../../app/auth';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { PageHeader } from '../../../app/components/PageHeader';
+import { useCurrentUser } from '@web/app/auth';
+import { ErrorState } from '@web/app/components/ErrorState';
+import { PageHeader } from '@web/app/components/PageHeader';
 import { canManageRequests } from '../format';
 import { useWorkList, useWorkListCounts } from '../queries';
 import type { WorkListFilters as Filters, WorkListScope } from '../types';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, noteRequiredFor } from '../../../../shared/requests/enums';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, noteRequiredFor } from '@shared/requests/enums';
 import { reportError } from '@web/ui/form-errors';
 import { useRecordAttempt } from '../queries';
 

@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { INPUT_REPAIR_CODES, type InputRepair } from '../../../../shared/text/repairs';
+import { INPUT_REPAIR_CODES, type InputRepair } from '@shared/text/repairs';
 import { useRequestEvents } from '../queries';
 
 const isRepair = (value: unknown): value is InputRepair =>

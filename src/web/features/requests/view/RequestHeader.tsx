@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconChevronDown, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_STATUSES, type RequestStatus } from '../../../../shared/requests/enums';
-import { formatDateTime } from '../../../app/format';
-import { formatDate } from '../../customers/format';
+import { OPEN_STATUSES, type RequestStatus } from '@shared/requests/enums';
+import { formatDateTime } from '@web/app/format';
+import { formatDate } from '@web/features/customers/format';
 import { DueLabel } from '../components/DueLabel';
 import { PriorityBadge, StatusBadge } from '../components/StatusBadge';
 import type { CustomerRequest } from '../types';

@@ -1,11 +1,11 @@
-import '../../customers/test-polyfills';
+import '@web/features/customers/test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { stubFetch } from '../../../test/fetch-stub';
-import { locations, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
-import { CONTACT_ID, contactFixture, emptyPage } from '../../customers/test-fixtures';
+import { stubFetch } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
+import { CONTACT_ID, contactFixture, emptyPage } from '@web/features/customers/test-fixtures';
 import { ADVISOR, REQUEST_ID, requestFixture } from '../test-fixtures';
 import type { AttemptData } from '../types';
 

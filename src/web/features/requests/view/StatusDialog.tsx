@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { LOST_REASONS, type RequestStatus } from '../../../../shared/requests/enums';
-import { StatusChange } from '../../../../shared/requests/schemas';
+import { LOST_REASONS, type RequestStatus } from '@shared/requests/enums';
+import { StatusChange } from '@shared/requests/schemas';
 import { reportError, zodValidate } from '@web/ui/form-errors';
 import { useChangeStatus } from '../queries';
 import type { CustomerRequest } from '../types';

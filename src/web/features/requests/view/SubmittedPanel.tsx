@@ -2,11 +2,11 @@ import { ActionIcon, Alert, Badge, Group, Paper, Stack, Text, Title, Tooltip } f
 import { IconCopy, IconUserPlus } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubmittedAddress, SubmittedView } from '../../../../shared/requests/submitted';
-import { useCurrentUser } from '../../../app/auth';
+import type { SubmittedAddress, SubmittedView } from '@shared/requests/submitted';
+import { useCurrentUser } from '@web/app/auth';
 import { reportError } from '@web/ui/form-errors';
-import { DuplicateList } from '../../customers/form/DuplicateList';
-import { canEditCustomers } from '../../customers/permissions';
+import { DuplicateList } from '@web/features/customers/form/DuplicateList';
+import { canEditCustomers } from '@web/features/customers/permissions';
 import { useTakeOverSubmitted } from '../queries';
 
 const addressLine = (a: SubmittedAddress) =>

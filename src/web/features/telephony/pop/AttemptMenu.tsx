@@ -2,7 +2,7 @@ import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhoneCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { noteRequiredFor } from '../../../../shared/requests/enums';
+import { noteRequiredFor } from '@shared/requests/enums';
 import { reportError } from '@web/ui/form-errors';
 import { useLogAttempt } from '../queries';
 

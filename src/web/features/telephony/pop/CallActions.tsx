@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
 import { reportError, serverFieldErrors } from '@web/ui/form-errors';
-import { fromLocalInput } from '../../requests/intake/callback-windows';
+import { fromLocalInput } from '@web/features/requests/intake/callback-windows';
 import { useCreateCallRequest, type CreatedRequest } from '../queries';
 import { type CallbackChoice, CallbackFields } from './CallbackFields';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Divider, Skeleton, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallPop } from '../../../../shared/telephony/schemas';
-import { isWithheld } from '../../../../shared/telephony/numbers';
+import type { CallPop } from '@shared/telephony/schemas';
+import { isWithheld } from '@shared/telephony/numbers';
 import { useCallPop } from '../queries';
 import { AttemptMenu } from './AttemptMenu';
 import { CallActions } from './CallActions';

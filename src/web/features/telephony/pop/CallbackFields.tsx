@@ -1,6 +1,6 @@
 import { Group, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AssigneeSelect } from '../../requests/components/AssigneeSelect';
+import { AssigneeSelect } from '@web/features/requests/components/AssigneeSelect';
 import { useCallbackProposal } from '../queries';
 
 export interface CallbackChoice {

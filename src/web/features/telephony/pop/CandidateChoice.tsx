@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PopCandidate } from '../../../../shared/telephony/schemas';
+import type { PopCandidate } from '@shared/telephony/schemas';
 import { reportError } from '@web/ui/form-errors';
 import { useChooseContact } from '../queries';
 

@@ -3,11 +3,11 @@ import { IconBuilding, IconCar, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PopCandidate } from '../../../../shared/telephony/schemas';
-import { formatDateTime } from '../../../app/format';
-import { BlockBanner } from '../../customers/record/BlockBanner';
-import { isKnownKind } from '../../customers/timeline/timeline-kinds';
-import { StatusBadge } from '../../requests/components/StatusBadge';
+import type { PopCandidate } from '@shared/telephony/schemas';
+import { formatDateTime } from '@web/app/format';
+import { BlockBanner } from '@web/features/customers/record/BlockBanner';
+import { isKnownKind } from '@web/features/customers/timeline/timeline-kinds';
+import { StatusBadge } from '@web/features/requests/components/StatusBadge';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,11 +1,11 @@
-import '../../customers/test-polyfills';
+import '@web/features/customers/test-polyfills';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeEventSource } from '../../../test/event-source';
-import { stubFetch, type StubReply } from '../../../test/fetch-stub';
-import { locations, salesUser, session } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { FakeEventSource } from '@web/test/event-source';
+import { stubFetch, type StubReply } from '@web/test/fetch-stub';
+import { locations, salesUser, session } from '@web/test/fixtures';
+import { renderApp } from '@web/test/render';
 import {
   CALL_ID,
   call,

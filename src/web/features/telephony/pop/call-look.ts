@@ -7,7 +7,7 @@ import {
   IconPhoneX,
   type Icon,
 } from '@tabler/icons-react';
-import type { CallState } from '../../../../shared/telephony/enums';
+import type { CallState } from '@shared/telephony/enums';
 
 /** Colour and icon of a call's state, the same in the pop and the call list. */
 export const CALL_STATE_LOOK: Record<CallState, { color: string; icon: Icon }> = {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { LIVE_CALL_STATES } from '../../../../shared/telephony/enums';
-import { subscribeLive } from '../../notifications/live-bus';
+import { LIVE_CALL_STATES } from '@shared/telephony/enums';
+import { subscribeLive } from '@web/features/notifications/live-bus';
 import { callToLiveEvent, fetchLiveCalls, popKey, type CallLiveEvent } from '../queries';
 
 export interface LivePop {
