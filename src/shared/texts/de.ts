@@ -156,6 +156,31 @@ export const de = {
     },
   },
   mail: {
+    dailySummary: {
+      subject: 'Tagesübersicht Kundenanfragen {{day}}: {{received}} eingegangen, {{overdue}} überfällig',
+      hello: 'Guten Morgen {{name}},',
+      intro: 'hier die Zahlen zu den Kundenanfragen vom {{day}} an Ihren Standorten:',
+      location: 'Standort',
+      received: 'Eingang',
+      withinDay: '≤1 AT',
+      share: 'Quote',
+      inDeadline: 'In Frist',
+      attempts: 'Versuche',
+      open: 'Offen',
+      overdue: 'Überfällig',
+      done: 'Erledigt',
+      lost: 'Verloren',
+      legendWithinDay:
+        '≤1 AT = innerhalb eines Arbeitstags kontaktiert (nach Öffnungszeiten und Feiertagen des Standorts).',
+      legendInDeadline: 'In Frist = innerhalb der Frist kontaktiert, die für die Art der Anfrage eingestellt ist.',
+      legendCohort:
+        'Offen, überfällig, erledigt und verloren beziehen sich auf die an diesem Tag eingegangenen Anfragen,',
+      legendCohortEnd: 'Stand Tagesende.',
+      overdueWarning: 'Achtung: {{count}} Anfrage(n) wurden nicht rechtzeitig kontaktiert und sind noch offen.',
+      allInTime: 'Alle Anfragen wurden fristgerecht bearbeitet oder sind noch in der Frist.',
+      details: 'Details und Export finden Sie im CRM unter „Auswertungen → Monitoring“.',
+      footer: 'Diese E-Mail wurde automatisch erstellt.',
+    },
     assigned: {
       subject: 'Neues Anliegen {{number}}: {{subject}}',
       hello: 'Hallo {{name}},',

@@ -3,6 +3,8 @@ import type { MonitoringReport, MonitoringRow } from '@shared/requests/monitorin
 import type { Database } from '@server/db/client';
 import type { MailInput, MailService } from '@server/integrations/mail/service';
 import { addDays, toLocal } from '@server/lib/zoned-time';
+import type { Locale } from '@shared/org/enums';
+import { type Translate, translator } from '@shared/texts/translate';
 import { formatPct } from './csv';
 import { type Calendars, cohortOf, monitoringReport } from './monitoring';
 
@@ -17,13 +19,14 @@ interface Manager {
   email: string;
   first_name: string;
   last_name: string;
+  locale: Locale;
   location_ids: string[];
 }
 
 /** Active managers with every location they work at (home plus further ones). */
 async function activeManagers(database: Database): Promise<Manager[]> {
   return database.query<Manager>(
-    `SELECT u.id, u.email, u.first_name, u.last_name,
+    `SELECT u.id, u.email, u.first_name, u.last_name, u.locale,
             array_cat(ARRAY[u.home_location_id], COALESCE(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}'))::text[] AS location_ids
      FROM users u
      LEFT JOIN user_locations ul ON ul.user_id = u.id AND ul.location_id <> u.home_location_id
@@ -40,34 +43,38 @@ export function berlinYesterday(now: Date): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** A calendar day as its reader writes it: 03.03.2026 in German, 03/03/2026 in English. */
+const dayIn = (locale: Locale, iso: string) =>
+  locale === 'de'
+    ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
+    : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const share = (pct: number | null) => (pct === null ? '–' : `${formatPct(pct)} %`);
 
+/** The table's columns: the heading's text key and the cell. */
 const COLUMNS: Array<[string, (r: Row) => string]> = [
-  ['Eingang', (r) => String(r.received)],
-  ['≤1 AT', (r) => String(r.contactedWithinOneWorkingDay)],
-  ['Quote', (r) => share(r.contactedWithinOneWorkingDayPct)],
-  ['In Frist', (r) => String(r.contactedWithinDeadline)],
-  ['Quote', (r) => share(r.contactedWithinDeadlinePct)],
-  ['Versuche', (r) => String(r.attempts)],
-  ['Offen', (r) => String(r.open)],
-  ['Überfällig', (r) => String(r.overdue)],
-  ['Erledigt', (r) => String(r.done)],
-  ['Verloren', (r) => String(r.lost)],
+  ['received', (r) => String(r.received)],
+  ['withinDay', (r) => String(r.contactedWithinOneWorkingDay)],
+  ['share', (r) => share(r.contactedWithinOneWorkingDayPct)],
+  ['inDeadline', (r) => String(r.contactedWithinDeadline)],
+  ['share', (r) => share(r.contactedWithinDeadlinePct)],
+  ['attempts', (r) => String(r.attempts)],
+  ['open', (r) => String(r.open)],
+  ['overdue', (r) => String(r.overdue)],
+  ['done', (r) => String(r.done)],
+  ['lost', (r) => String(r.lost)],
 ];
 
 /** A fixed-width table that stays readable in any mail client's plain-text view. */
-export function summaryTable(report: Report): string {
+export function summaryTable(report: Report, t: Translate = translator('de')): string {
   const rows = [...report.rows, report.total];
-  const labelWidth = Math.max('Standort'.length, ...rows.map((r) => r.label.length));
-  const widths = COLUMNS.map(([head, value]) => Math.max(head.length, ...rows.map((r) => value(r).length)));
+  const heads = COLUMNS.map(([key]) => t(`mail.dailySummary.${key}`));
+  const locationHead = t('mail.dailySummary.location');
+  const labelWidth = Math.max(locationHead.length, ...rows.map((r) => r.label.length));
+  const widths = COLUMNS.map(([, value], i) => Math.max(heads[i]!.length, ...rows.map((r) => value(r).length)));
   const line = (label: string, cells: string[]) =>
     [label.padEnd(labelWidth), ...cells.map((c, i) => c.padStart(widths[i]!))].join('  ').trimEnd();
-  const header = line(
-    'Standort',
-    COLUMNS.map(([head]) => head),
-  );
+  const header = line(locationHead, heads);
   const body = report.rows.map((r) =>
     line(
       r.label,
@@ -88,24 +95,25 @@ export function summaryTable(report: Report): string {
 }
 
 function summaryText(manager: Manager, day: string, report: Report): string {
+  const t = translator(manager.locale);
   return [
-    `Guten Morgen ${manager.first_name} ${manager.last_name},`,
+    t('mail.dailySummary.hello', { name: `${manager.first_name} ${manager.last_name}` }),
     '',
-    `hier die Zahlen zu den Kundenanfragen vom ${germanDate(day)} an Ihren Standorten:`,
+    t('mail.dailySummary.intro', { day: dayIn(manager.locale, day) }),
     '',
-    summaryTable(report),
+    summaryTable(report, t),
     '',
-    '≤1 AT = innerhalb eines Arbeitstags kontaktiert (nach Öffnungszeiten und Feiertagen des Standorts).',
-    'In Frist = innerhalb der Frist kontaktiert, die für die Art der Anfrage eingestellt ist.',
-    'Offen, überfällig, erledigt und verloren beziehen sich auf die an diesem Tag eingegangenen Anfragen,',
-    'Stand Tagesende.',
+    t('mail.dailySummary.legendWithinDay'),
+    t('mail.dailySummary.legendInDeadline'),
+    t('mail.dailySummary.legendCohort'),
+    t('mail.dailySummary.legendCohortEnd'),
     report.total.overdue > 0
-      ? `Achtung: ${report.total.overdue} Anfrage(n) wurden nicht rechtzeitig kontaktiert und sind noch offen.`
-      : 'Alle Anfragen wurden fristgerecht bearbeitet oder sind noch in der Frist.',
+      ? t('mail.dailySummary.overdueWarning', { count: report.total.overdue })
+      : t('mail.dailySummary.allInTime'),
     '',
-    'Details und Export finden Sie im CRM unter „Auswertungen → Monitoring“.',
+    t('mail.dailySummary.details'),
     '',
-    'Diese E-Mail wurde automatisch erstellt.',
+    t('mail.dailySummary.footer'),
   ].join('\n');
 }
 
@@ -128,7 +136,12 @@ export async function sendDailySummaries(
     const report = await monitoringReport(database, cohort, { from: day, to: day }, calendars);
     mails.push({
       to: manager.email,
-      subject: `Tagesübersicht Kundenanfragen ${germanDate(day)}: ${report.total.received} eingegangen, ${report.total.overdue} überfällig`,
+      // In the manager's own language, German unless they chose otherwise.
+      subject: translator(manager.locale)('mail.dailySummary.subject', {
+        day: dayIn(manager.locale, day),
+        received: report.total.received,
+        overdue: report.total.overdue,
+      }),
       text: summaryText(manager, day, report),
       related: { type: 'daily_summary', id: manager.id },
     });

@@ -254,6 +254,24 @@ describe('daily monitoring', () => {
     expect(toA.text).toContain('Autohaus Test Stuttgart');
     expect(toA.text).not.toContain('Autohaus Test Berlin');
   }, 60_000);
+
+  it('writes the summary in the manager’s own language', async () => {
+    await t.database.query(`UPDATE users SET locale = 'en' WHERE email = $1`, [managerA.email]);
+    try {
+      t.clock.set('2026-03-07T06:00:00Z'); // Saturday 07:00 Berlin: Friday's figures
+      await t.services.jobs.worker.runDue();
+      const [mail] = await t.database.query<{ subject: string; text: string }>(
+        `SELECT subject, text FROM outbox_emails WHERE related_type = 'daily_summary' AND $1 = ANY("to") AND subject LIKE 'Daily%'`,
+        [managerA.email],
+      );
+      expect(mail!.subject).toMatch(/^Daily customer requests 06\/03\/2026: \d+ received, \d+ overdue$/);
+      expect(mail!.text).toMatch(/^Good morning /);
+      expect(mail!.text).toMatch(/^Location\s+Received\s+≤1 WD\s+Rate/m);
+      expect(mail!.text).not.toContain('Eingang');
+    } finally {
+      await t.database.query(`UPDATE users SET locale = 'de' WHERE email = $1`, [managerA.email]);
+    }
+  }, 60_000);
 });
 
 describe('the standard’s one working day next to the configured deadline', () => {
