@@ -3,14 +3,8 @@ import type { RequestChannel, RequestType } from '@shared/requests/enums';
 import type { Location } from '@shared/org/schemas';
 import type { DbOrTx } from '../db/client';
 import { recordTimelineInBulk } from '@server/modules/timeline';
-import {
-  ATTEMPT_TIMELINE_KIND,
-  ATTEMPT_VERB,
-  LOST_REASON_LABEL,
-  OUTCOME_LABEL,
-  STATUS_LABEL,
-  typeAndSubject,
-} from '../modules/requests/labels';
+import { timelineText } from '@shared/texts/timeline';
+import { ATTEMPT_TIMELINE_KIND } from '../modules/requests/labels';
 import { slaKey } from '../modules/requests/sla';
 import {
   insertContactAttemptRows,
@@ -131,7 +125,7 @@ export async function writeDemoRequests(
       kind: 'request',
       occurredAt: p.received,
       authorId: p.createdBy,
-      summary: `Anliegen ${number} eingegangen: ${typeAndSubject(p.type, p.text.subject)}`,
+      ...timelineText('timeline.requestReceived', { number, type: p.type, subject: p.text.subject }),
       body: p.text.message,
       data: { requestId: id, number, type: p.type, channel: p.channel, status: 'new' },
     });
@@ -165,7 +159,7 @@ export async function writeDemoRequests(
         kind: ATTEMPT_TIMELINE_KIND[a.channel],
         occurredAt: a.at,
         authorId: p.assigneeId,
-        summary: `${ATTEMPT_VERB[a.channel]}: ${OUTCOME_LABEL[a.outcome]}`,
+        ...timelineText('timeline.contactAttempt', { channel: a.channel, outcome: a.outcome }),
         body: a.note,
         data: { requestId: id, number, attemptId, outcome: a.outcome },
       });
@@ -179,12 +173,18 @@ export async function writeDemoRequests(
         toStatus: story.status,
         data: { outcome: story.outcome, lostReason: story.lostReason },
       });
-      const detail = story.outcome ?? (story.lostReason ? LOST_REASON_LABEL[story.lostReason] : null);
+      // The same words as a colleague closing it in the app: in each reader's language.
+      const words =
+        story.status === 'done' && story.outcome
+          ? timelineText('timeline.requestDone', { number, outcome: story.outcome })
+          : story.status === 'lost' && story.lostReason
+            ? timelineText('timeline.requestLost', { number, reason: story.lostReason })
+            : timelineText('timeline.requestStatus', { number, status: story.status });
       onTimeline({
         kind: 'request',
         occurredAt: at,
         authorId: p.assigneeId,
-        summary: `Anliegen ${number}: ${STATUS_LABEL[story.status]}${detail ? ` – ${detail}` : ''}`,
+        ...words,
         data: { requestId: id, number, status: story.status },
       });
     }
