@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '@shared/org/enums';
 import { useAuth } from './auth';
-import { FullPageLoader } from './components/FullPageLoader';
-import { StatusPage } from './components/StatusPage';
+import { FullPageLoader } from '@web/ui/components/FullPageLoader';
+import { StatusPage } from '@web/ui/components/StatusPage';
 import { describeError } from '@web/ui/describe-error';
 
 // Rarely needed, and it brings the zod schemas along; load it only when it is.

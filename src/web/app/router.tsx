@@ -1,16 +1,18 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { adminRoutes } from '@web/features/admin/routes';
+import { dashboardRoutes } from '@web/features/dashboard/routes';
+import { placeholderRoutes } from '@web/features/placeholders/routes';
+import { reportRoutes } from '@web/features/reports/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
-import { FullPageLoader } from './components/FullPageLoader';
-import { RequireAuth, RequireRole } from './guards';
+import { FullPageLoader } from '@web/ui/components/FullPageLoader';
+import { RequireAuth } from './guards';
 import { NotFound } from './shell/NotFound';
 import { RouteError } from './shell/RouteError';
-import { rolesFor } from '@shared/auth/policies';
 
 /*
- * Each screen loads what it shows. Routes name their code with `lazy`: on a reload the router fetches
+ * The shell and the router only: each feature registers its own routes. Each screen loads what it shows. Routes name their code with `lazy`: on a reload the router fetches
  * the app shell and the page at the same time (no waterfall) and renders once both are there. The
  * login page comes without the shell's search, call cards and notifications.
  */
@@ -26,28 +28,11 @@ export const routes: RouteObject[] = [
       {
         lazy: () => import('./shell/AppLayout').then((m) => ({ Component: m.AppLayout })),
         children: [
-          {
-            index: true,
-            lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
-          },
+          ...dashboardRoutes,
           ...customerRoutes,
           ...requestRoutes,
-          {
-            path: 'calendar',
-            lazy: () =>
-              import('../features/placeholders/PlaceholderPage').then((m) => ({
-                element: <m.PlaceholderPage module="calendar" />,
-              })),
-          },
-          {
-            element: <RequireRole roles={rolesFor('reports.read')} />,
-            children: [
-              {
-                path: 'reports',
-                lazy: () => import('../features/reports/ReportsPage').then((m) => ({ Component: m.default })),
-              },
-            ],
-          },
+          ...placeholderRoutes,
+          ...reportRoutes,
           ...adminRoutes,
           { path: '*', element: <NotFound /> },
         ],

@@ -9,7 +9,7 @@ import { SearchSpotlight } from '@web/features/search/SearchSpotlight';
 import { CallCardsSlot } from '@web/features/telephony/pop/CallCardsSlot';
 import { CALL_CARD_COLUMN_WIDTH } from '@web/features/telephony/pop/dock';
 import { useLivePops } from '@web/features/telephony/pop/use-live-pops';
-import { Logo } from '../components/Logo';
+import { Logo } from '@web/ui/components/Logo';
 import { MainNav } from './MainNav';
 import { PageLoader } from './PageLoader';
 import { SearchButton } from './SearchButton';

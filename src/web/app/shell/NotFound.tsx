@@ -1,6 +1,6 @@
 import { IconMapPinQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { StatusPage } from '../components/StatusPage';
+import { StatusPage } from '@web/ui/components/StatusPage';
 
 /** What an address that leads nowhere shows, inside the shell (and inside the administration). */
 export function NotFound() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LanguageSwitch } from '@web/ui/components/LanguageSwitch';
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/);

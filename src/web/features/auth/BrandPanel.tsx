@@ -1,7 +1,7 @@
 import { Box, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Logo } from '@web/app/components/Logo';
+import { Logo } from '@web/ui/components/Logo';
 import classes from './LoginPage.module.css';
 
 /** The coloured half of the login page on wide screens. */

@@ -3,7 +3,7 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '@web/app/auth';
-import { Logo } from '@web/app/components/Logo';
+import { Logo } from '@web/ui/components/Logo';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** After logging in with a one-time password, the only ways on are a new password or logging out. */

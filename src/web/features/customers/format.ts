@@ -1,5 +1,5 @@
 import { currentLocale } from '@web/i18n';
-import { TIME_ZONE } from '@web/app/format';
+import { TIME_ZONE } from '@web/ui/format';
 
 const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

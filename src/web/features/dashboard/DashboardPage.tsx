@@ -2,8 +2,8 @@ import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@m
 import { IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@web/app/auth';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { berlinHour, formatLongDate } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { berlinHour, formatLongDate } from '@web/ui/format';
 import { useLocations } from '@web/app/org-queries';
 import { canManageRequests } from '../requests/format';
 import { displayPhone } from '../telephony/phone-display';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ManagerHome } from '@shared/requests/home';
 import { useCurrentUser } from '@web/app/auth';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { useLocations } from '@web/app/org-queries';
 import { pctColor } from '../reports/pct-color';
 import { useManagerHome } from './queries';

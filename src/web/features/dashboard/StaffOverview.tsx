@@ -3,7 +3,7 @@ import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { StaffHome } from '@shared/requests/home';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { useStaffHome } from './queries';
 import { RequestPreview } from './RequestPreview';
 import { StatTile } from './StatTile';

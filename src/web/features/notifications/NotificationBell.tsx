@@ -15,7 +15,7 @@ import { IconBell, IconBellOff, IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { useLiveEvents } from './live-events';
 import { useMarkRead, useNotificationList, useUnreadCount, type Notification } from './queries';
 import { notificationWords } from './words';

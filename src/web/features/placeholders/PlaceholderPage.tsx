@@ -1,6 +1,6 @@
 import { IconCalendarEvent, IconChartBar, IconMessages, IconUsers, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { StatusPage } from '@web/app/components/StatusPage';
+import { StatusPage } from '@web/ui/components/StatusPage';
 
 type Module = 'customers' | 'requests' | 'calendar' | 'reports';
 

@@ -1,6 +1,6 @@
 import { Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { RequestTable } from '../requests/list/RequestTable';
 import { useDrillDown, type Column, type Measure, type ReportParams } from './queries';
 

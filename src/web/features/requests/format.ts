@@ -1,5 +1,5 @@
 import { currentLocale } from '@web/i18n';
-import { TIME_ZONE } from '@web/app/format';
+import { TIME_ZONE } from '@web/ui/format';
 import type { Role } from '@shared/org/enums';
 import { can } from '@shared/auth/policies';
 

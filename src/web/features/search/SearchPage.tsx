@@ -4,7 +4,7 @@ import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { groupResults, newCustomerPath, resultPath } from './search-helpers';

@@ -2,8 +2,8 @@ import { Anchor, Center, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantin
 import { IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { CALL_STATE_LOOK, formatDuration } from './pop/call-look';
 import { otherNumber, useContactCalls, type Call } from './queries';
 

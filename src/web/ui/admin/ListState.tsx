@@ -1,7 +1,7 @@
 import { Button, EmptyState, Paper, Skeleton, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 
 interface ListStateProps {
   query: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown; data?: readonly unknown[] };

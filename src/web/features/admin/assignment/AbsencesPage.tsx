@@ -2,8 +2,8 @@ import { ActionIcon, Badge, Button, Group, Stack, Table, Text } from '@mantine/c
 import { IconBeach, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { reportError } from '@web/ui/form-errors';
 import { formatDate, todayInBerlin } from '@web/features/customers/format';
 import type { AbsenceData } from '@web/features/requests/types';

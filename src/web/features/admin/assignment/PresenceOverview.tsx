@@ -3,7 +3,7 @@ import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@web/app/auth';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { useLocations } from '@web/app/org-queries';
 import { formatDate } from '@web/features/customers/format';
 import { usePresence } from '@web/features/requests/queries';

@@ -3,8 +3,8 @@ import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconRoute, IconTrash 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@web/app/auth';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { reportError } from '@web/ui/form-errors';
 import { useLocations } from '@web/app/org-queries';
 import type { AssignmentRuleData } from '@web/features/requests/types';

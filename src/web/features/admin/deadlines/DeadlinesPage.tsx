@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { SLA_UNITS, type SlaUnit } from '@shared/requests/enums';
 import { MAX_SLA, type TypeSetting } from '@shared/requests/settings';
 import { useCurrentUser } from '@web/app/auth';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
 import { can } from '@shared/auth/policies';
 

@@ -3,7 +3,7 @@ import { IconBuildingStore, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@shared/org/schemas';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { useLocations } from '@web/app/org-queries';
 import { ListState } from '@web/ui/admin/ListState';
 import { LocationFormModal } from './LocationFormModal';

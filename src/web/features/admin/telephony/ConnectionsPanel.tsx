@@ -2,7 +2,7 @@ import { ActionIcon, Code, CopyButton, Group, Table, Text, Tooltip } from '@mant
 import { IconCheck, IconCopy, IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '@shared/telephony/schemas';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
 import { AddButton } from '@web/ui/admin/AddButton';
 import { AdminTable } from '@web/ui/admin/AdminTable';
 import { EditModal } from '@web/ui/admin/EditModal';

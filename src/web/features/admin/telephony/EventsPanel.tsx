@@ -2,7 +2,7 @@ import { Code, Select, Stack, Table } from '@mantine/core';
 import { IconActivity } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { ListState } from '@web/ui/admin/ListState';
 import { useConnectionEvents, useConnections } from './queries';
 

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { IconPlus, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
 import { AdminTable } from '@web/ui/admin/AdminTable';
 import { EditModal } from '@web/ui/admin/EditModal';
 import { ListState } from '@web/ui/admin/ListState';

@@ -8,8 +8,8 @@ import {
   type PhonebookFormat,
   type PhonebookNumberFormat,
 } from '@shared/telephony/enums';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { reportError } from '@web/ui/form-errors';
 import { phonebookUrl, usePhonebookStatus, useRegeneratePhonebook, useSetPhonebookNumberFormat } from './queries';
 

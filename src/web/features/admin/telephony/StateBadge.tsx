@@ -1,7 +1,7 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '@shared/telephony/schemas';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 
 const COLORS = {
   connected: 'teal',

@@ -3,7 +3,7 @@ import { IconActivity, IconAddressBook, IconPlugConnected, IconSpeakerphone, Ico
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '@web/app/auth';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { ConnectionsPanel } from './ConnectionsPanel';
 import { EventsPanel } from './EventsPanel';
 import { ExtensionsPanel } from './ExtensionsPanel';

@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '@shared/contacts/normalize';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
 import { AddButton } from '@web/ui/admin/AddButton';
 import { AdminTable } from '@web/ui/admin/AdminTable';
 import { EditModal } from '@web/ui/admin/EditModal';

@@ -2,8 +2,8 @@ import { Group, Paper, SegmentedControl, Select, Skeleton } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_TYPES, TEMPLATE_KINDS, type RequestType, type TemplateKind } from '@shared/requests/enums';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { useTemplates } from './queries';
 import { TemplateEditor } from './TemplateEditor';
 

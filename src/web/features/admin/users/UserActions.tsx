@@ -3,7 +3,7 @@ import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/org/schemas';
-import { ConfirmDialog } from '@web/app/components/ConfirmDialog';
+import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
 
 interface UserActionsProps {
   user: User;

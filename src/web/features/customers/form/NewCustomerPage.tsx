@@ -7,7 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ContactInput } from '@shared/contacts/schemas';
 import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '@web/app/auth';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { reportError, serverFieldErrors, zodValidate } from '@web/ui/form-errors';
 import { useChooseContact } from '@web/features/telephony/queries';
 import { canEditCustomers } from '../permissions';

@@ -1,7 +1,7 @@
 import { Paper, Stepper } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import { ApplyStep } from './ApplyStep';
 import { DryRunStep } from './DryRunStep';
 import type { ImportSettings, ImportUploadResult } from './import-api';

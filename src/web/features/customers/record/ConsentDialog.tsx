@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from '@shared/contacts/enums';
 import type { Channel, ConsentPurpose, ConsentSource, ConsentStatus } from '@shared/contacts/enums';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { reportError } from '@web/ui/form-errors';
 import { useConsentHistory, useRecordConsent } from '../queries';
 

@@ -3,7 +3,7 @@ import { IconCar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { VehicleFormModal } from '@web/features/vehicles/VehicleFormModal';
 import { formatDate, isPast } from '../format';
 import { useContactVehicles } from '../queries';

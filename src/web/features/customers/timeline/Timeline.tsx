@@ -13,8 +13,8 @@ import {
 import { IconHistory } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { useTimeline } from '../queries';
 import type { TimelineEntry } from '../types';
 import { NoteForm } from './NoteForm';

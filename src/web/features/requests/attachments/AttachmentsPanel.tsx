@@ -2,8 +2,8 @@ import { Anchor, Button, FileButton, Group, Paper, Skeleton, Stack, Text, Title 
 import { IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { ACCEPT, downloadUrl, fileProblem, formatSize } from './files';
 import { useFileProblemText } from './problem-text';
 import { useAttachments, useUploadAttachments } from './queries';

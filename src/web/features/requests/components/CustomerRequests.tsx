@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text } from '@man
 import { IconInbox, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { useContactRequests } from '../queries';
 import { StatusBadge } from './StatusBadge';
 

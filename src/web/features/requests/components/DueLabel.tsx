@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { formatSpan } from '../format';
 
 interface DueLabelProps {

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '@web/app/auth';
-import { formatDateTime } from '@web/app/format';
-import { PageHeader } from '@web/app/components/PageHeader';
+import { formatDateTime } from '@web/ui/format';
+import { PageHeader } from '@web/ui/components/PageHeader';
 import type { CustomerRequest } from '../types';
 import { IntakeForm } from './IntakeForm';
 

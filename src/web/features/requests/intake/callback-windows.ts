@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '@web/app/format';
+import { TIME_ZONE } from '@web/ui/format';
 
 export const CALLBACK_WINDOWS = ['none', 'todayMorning', 'todayAfternoon', 'tomorrow', 'custom'] as const;
 export type CallbackWindow = (typeof CALLBACK_WINDOWS)[number];

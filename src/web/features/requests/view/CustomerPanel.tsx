@@ -3,7 +3,7 @@ import { IconCar, IconMail, IconPhone } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { formatDate, isPast } from '@web/features/customers/format';
 import { useContactVehicles, useTimeline } from '@web/features/customers/queries';
 import { BlockBanner } from '@web/features/customers/record/BlockBanner';

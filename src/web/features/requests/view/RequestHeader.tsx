@@ -2,7 +2,7 @@ import { Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/
 import { IconArrowsExchange, IconChevronDown, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, type RequestStatus } from '@shared/requests/enums';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { formatDate } from '@web/features/customers/format';
 import { DueLabel } from '../components/DueLabel';
 import { PriorityBadge, StatusBadge } from '../components/StatusBadge';

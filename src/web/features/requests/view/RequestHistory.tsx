@@ -1,8 +1,8 @@
 import { Paper, Skeleton, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@shared/requests/enums';
-import { ErrorState } from '@web/app/components/ErrorState';
-import { formatDateTime } from '@web/app/format';
+import { ErrorState } from '@web/ui/components/ErrorState';
+import { formatDateTime } from '@web/ui/format';
 import { useRequestEvents } from '../queries';
 import type { RequestEventData } from '../types';
 

@@ -1,7 +1,7 @@
 import { Accordion, CopyButton, Button, Skeleton, Text } from '@mantine/core';
 import { IconMicrophone, IconScript } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '@web/app/components/ErrorState';
+import { ErrorState } from '@web/ui/components/ErrorState';
 import { useRequestTemplates } from '../queries';
 
 const ICONS = { phone_script: IconScript, voicemail: IconMicrophone } as const;

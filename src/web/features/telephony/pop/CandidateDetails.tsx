@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PopCandidate } from '@shared/telephony/schemas';
-import { formatDateTime } from '@web/app/format';
+import { formatDateTime } from '@web/ui/format';
 import { BlockBanner } from '@web/features/customers/record/BlockBanner';
 import { isKnownKind } from '@web/features/customers/timeline/timeline-kinds';
 import { StatusBadge } from '@web/features/requests/components/StatusBadge';
