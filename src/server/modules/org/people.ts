@@ -36,20 +36,20 @@ const personColumns = {
   locale: users.locale,
 };
 
-async function withLocations(
-  db: DbOrTx,
-  rows: Array<{
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string;
-    role: Role;
-    department: DepartmentKind | null;
-    active: boolean;
-    homeLocationId: string;
-    locale: Locale;
-  }>,
-): Promise<Person[]> {
+/** A user's columns as personColumns selects them. */
+interface PersonRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  department: DepartmentKind | null;
+  active: boolean;
+  homeLocationId: string;
+  locale: Locale;
+}
+
+async function withLocations(db: DbOrTx, rows: PersonRow[]): Promise<Person[]> {
   if (rows.length === 0) return [];
   const extra = await db
     .select()
@@ -79,18 +79,7 @@ const furtherLocations = sql<
   string[]
 >`coalesce((SELECT array_agg(${userLocations.locationId}::text) FROM ${userLocations} WHERE ${userLocations.userId} = ${users.id}), '{}'::text[])`;
 
-const personOf = (r: {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  role: Role;
-  department: DepartmentKind | null;
-  active: boolean;
-  homeLocationId: string;
-  locale: Locale;
-  further: string[];
-}): Person => ({
+const personOf = (r: PersonRow & { further: string[] }): Person => ({
   id: r.id,
   displayName: `${r.firstName} ${r.lastName}`,
   email: r.email,

@@ -1,7 +1,11 @@
 import { REQUEST_STATUS_WORDS, REQUEST_TYPE_LABELS } from '@shared/requests/labels';
+import { de } from '@shared/texts/de';
 import type { AttemptOutcome, LostReason, RequestStatus, RequestType } from '@shared/requests/enums';
 
-/** German words for timeline summaries, notifications and e-mails (the stored history is read by staff). */
+/**
+ * German words for what the server still writes in German only (the summary beside a text key, mail
+ * subjects); taken from the shared texts, so the two never disagree.
+ */
 export const TYPE_LABEL: Record<RequestType, string> = REQUEST_TYPE_LABELS.de;
 
 /**
@@ -20,32 +24,11 @@ export const DEFAULT_SUBJECT: Record<RequestType, string> = { ...TYPE_LABEL };
 
 export const STATUS_LABEL: Record<RequestStatus, string> = REQUEST_STATUS_WORDS.de;
 
-export const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
-  reached: 'erreicht',
-  no_answer: 'nicht erreicht',
-  voicemail: 'Mailbox besprochen',
-  wrong_number: 'falsche Nummer',
-  email_sent: 'E-Mail gesendet',
-};
+export const OUTCOME_LABEL: Record<AttemptOutcome, string> = de.attemptOutcome;
 
-export const LOST_REASON_LABEL: Record<LostReason, string> = {
-  not_reached: 'nicht erreicht',
-  bought_elsewhere: 'woanders gekauft',
-  no_interest: 'kein Interesse',
-  price: 'Preis',
-  no_stock: 'nicht verfügbar',
-  duplicate: 'Dublette',
-  spam: 'Spam',
-  other: 'Sonstiges',
-};
+export const LOST_REASON_LABEL: Record<LostReason, string> = de.lostReason;
 
-export const ATTEMPT_VERB: Record<string, string> = {
-  phone: 'Anrufversuch',
-  email: 'E-Mail',
-  sms: 'SMS',
-  letter: 'Brief',
-  in_person: 'Persönliches Gespräch',
-};
+export const ATTEMPT_VERB: Record<string, string> = de.attemptChannel;
 
 /** Timeline kinds per attempt channel. */
 export const ATTEMPT_TIMELINE_KIND = {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { de } from '@shared/texts/de';
 import { renderTimelineText } from '@shared/texts/timeline';
 import { translator } from '@shared/texts/translate';
 import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
-import { ATTEMPT_VERB, LOST_REASON_LABEL, OUTCOME_LABEL } from '../requests/labels';
 import { callbackRequest, createRequest } from '../requests/test-support';
 
 let t: TestApp;
@@ -34,11 +32,5 @@ describe('timeline summaries as text keys', () => {
     expect(renderTimelineText(received.text!, translator('en'), 'en')).toBe(
       `Request ${request.number} received: Callback – Frage zur Inspektion`,
     );
-  });
-
-  it('words the German summaries with the same labels the requests module shows', () => {
-    expect(de.lostReason).toEqual(LOST_REASON_LABEL);
-    expect(de.attemptChannel).toEqual(ATTEMPT_VERB);
-    expect(de.attemptOutcome).toEqual(OUTCOME_LABEL);
   });
 });
