@@ -13,6 +13,7 @@ import { registerOpenApi } from './http/openapi';
 import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
+import { activitiesRoutes } from './modules/activities/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
@@ -121,6 +122,7 @@ export async function buildApp(
   await app.register(requestsRoutes, services);
   await app.register(assignmentRoutes, services);
   await app.register(templatesRoutes, services);
+  await app.register(activitiesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
+import { type ActivitiesService, createActivitiesService } from './modules/activities';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
@@ -46,6 +47,7 @@ export interface Services {
   telephony: TelephonyService;
   telephonyAdmin: TelephonyAdminService;
   phonebook: PhonebookService;
+  activities: ActivitiesService;
 }
 
 /**
@@ -58,6 +60,7 @@ export interface Services {
  *   org, contacts, requests ← assignment   (people, regular staff, workload read models)
  *   assignment, templates → requests      only as requests' ports, wired here
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
+ *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   requests, telephony ← reports          (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -99,7 +102,17 @@ export function createServices(deps: Deps): Services {
     jobs,
     mergeHooks,
   });
+  const activities = createActivitiesService(deps, {
+    org,
+    contacts,
+    jobs,
+    notifications,
+    assignment,
+    mail,
+    mergeHooks,
+  });
   return {
+    activities,
     telephony,
     assignment,
     templates,

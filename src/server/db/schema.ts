@@ -16,4 +16,5 @@ export * from '../modules/templates/tables';
 export * from '../modules/assignment/tables';
 export * from '../modules/telephony/tables';
 export * from '../modules/phonebook/tables';
+export * from '../modules/activities/tables';
 export * from './reference-versions-table';

@@ -26,6 +26,8 @@ const EXPECTED: Record<Action, string> = {
   'telephony.setup.manage': 'admin',
   'phonebook.status.read': 'admin manager',
   'phonebook.manage': 'admin',
+  'activities.plan': 'admin manager sales service reception',
+  'activities.team': 'admin manager',
 };
 
 describe('policies', () => {

@@ -60,6 +60,11 @@ export const POLICIES = {
   'telephony.setup.read': MANAGERS,
   /** Change connections, extensions and tracking numbers. */
   'telephony.setup.manage': ADMINS,
+  /** Plan, move, complete and cancel activities (their own and, at their locations, colleagues'). */
+  'activities.plan': EDITORS,
+  /** The team calendar of a location and colleagues' calendars; the follow-up intervals. */
+  'activities.team': MANAGERS,
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

@@ -1,5 +1,7 @@
+import type { ActivityType } from '../activities/enums';
 import type { Locale } from '../org/enums';
 import type { RequestStatus, RequestType } from '../requests/enums';
+import { formatWhen } from './timeline';
 import { formatInstant, type TextRef, type Translate } from './translate';
 
 /**
@@ -23,6 +25,17 @@ export interface NotificationTexts {
     subject: string;
     from: string | null;
     to: string | null;
+  };
+  'notification.activityReminder': {
+    activityId: string;
+    type: ActivityType;
+    subject: string;
+    /** The start as an instant, or the day of an all-day task. */
+    when: string;
+    customer: string | null;
+    place: string | null;
+    /** Set when the reminder reaches a deputy of the absent owner. */
+    onBehalfOf: string | null;
   };
   'notification.escalated': {
     number: string;
@@ -97,6 +110,16 @@ const RENDER: Renderers = {
       }),
     };
   },
+  'notification.activityReminder': (p, t, locale) => ({
+    title:
+      t('notification.activityReminder.title', { ...p, type: t(`activityType.${p.type}`) }) +
+      (p.onBehalfOf ? t('notification.activityReminder.onBehalfOf', { name: p.onBehalfOf }) : ''),
+    body: t('notification.activityReminder.body', {
+      when: formatWhen(p.when, locale),
+      customer: p.customer ? t('notification.activityReminder.customer', p) : '',
+      place: p.place ? t('notification.activityReminder.place', p) : '',
+    }),
+  }),
   'notification.escalated': (p, t, locale) => {
     const type = t(`requestType.${p.type}`);
     return {

@@ -1,8 +1,9 @@
+import type { ActivityResult, ActivityType } from '../activities/enums';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
 import type { Locale } from '../org/enums';
 import type { VehicleRole } from '../vehicles/enums';
 import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
-import { DEFAULT_LOCALE, translator, type TextRef, type Translate } from './translate';
+import { DEFAULT_LOCALE, formatInstant, translator, type TextRef, type Translate } from './translate';
 
 type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
 
@@ -34,6 +35,11 @@ export interface TimelineTexts {
   'timeline.vehicleCreated': { label: string };
   /** Field names as the vehicle record calls them (vin, mileageKm …). */
   'timeline.vehicleChanged': { label: string; fields: string[] };
+  /** `when` is the start as an instant, or the day (YYYY-MM-DD) of an all-day task. */
+  'timeline.activityPlanned': { type: ActivityType; subject: string; when: string };
+  'timeline.activityMoved': { type: ActivityType; subject: string; when: string };
+  'timeline.activityDone': { type: ActivityType; subject: string; result: ActivityResult };
+  'timeline.activityCancelled': { type: ActivityType; subject: string };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -81,7 +87,30 @@ const isTextKey = (t: Translate, key: string) => !t(key).endsWith(key);
 const fieldNames = (fields: string[], table: string, t: Translate) =>
   fields.map((f) => (isTextKey(t, `${table}.${f}`) ? t(`${table}.${f}`) : f)).join(', ');
 
+/** A day ("2026-03-02") as a date, an instant as date and time, both in Berlin. */
+export function formatWhen(when: string, locale: Locale): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(when)) {
+    const [y, m, d] = when.split('-').map(Number);
+    return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y!, m! - 1, d!)),
+    );
+  }
+  return formatInstant(when, locale);
+}
+
+const activityLine = (
+  key: string,
+  p: { type: ActivityType; subject: string; when?: string },
+  t: Translate,
+  locale: Locale,
+) => t(key, { ...p, type: t(`activityType.${p.type}`), when: p.when ? formatWhen(p.when, locale) : '' });
+
 const RENDER: Renderers = {
+  'timeline.activityPlanned': (p, t, locale) => activityLine('timeline.activityPlanned', p, t, locale),
+  'timeline.activityMoved': (p, t, locale) => activityLine('timeline.activityMoved', p, t, locale),
+  'timeline.activityDone': (p, t) =>
+    t('timeline.activityDone', { ...p, type: t(`activityType.${p.type}`), result: t(`activityResult.${p.result}`) }),
+  'timeline.activityCancelled': (p, t, locale) => activityLine('timeline.activityCancelled', p, t, locale),
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
   'timeline.requestDone': (p, t) => t('timeline.requestDone', p),

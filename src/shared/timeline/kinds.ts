@@ -20,5 +20,6 @@ export const TIMELINE_KINDS = [
   'visit',
   'message',
   'request',
+  'activity',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -9,6 +9,7 @@ export {
   exportContacts,
   findContactsByKeys,
   findOwners,
+  contactRefs,
   contactsSql,
   type PhoneMatchRow,
   phoneMatches,

@@ -4,6 +4,7 @@ import type { ContactExportQuery } from '@shared/imports/schemas';
 import type { Database, DbOrTx } from '@server/db/client';
 import { locationsSql } from '@server/modules/org';
 import { contactAddresses, contactEmails, contactPhones, contacts } from './tables';
+import { refs } from './repo';
 
 /*
  * The contact export's reads, published for the imports module: the export
@@ -320,3 +321,12 @@ export const contactsSql = {
       WHERE b.contact_id = ${contactId} AND b.lifted_at IS NULL AND (b.blocked_until IS NULL OR b.blocked_until > ${now})
       ORDER BY b.blocked_at DESC LIMIT 1)`,
 };
+
+/** Contacts by id with name and customer number, read in the caller's transaction. */
+export async function contactRefs(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { id: string; displayName: string; customerNumber: string }>> {
+  const found = await refs(db, [...new Set(ids)]);
+  return new Map(found.map((r) => [r.id, r]));
+}

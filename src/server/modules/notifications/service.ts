@@ -150,6 +150,11 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
       });
     },
 
+    /** Whether the user has opened or dismissed a notification (false for an unknown one). */
+    async wasRead(tx: DbOrTx, id: string): Promise<boolean> {
+      return Boolean((await repo.findNotification(tx, id))?.readAt);
+    },
+
     unreadCount(userId: string): Promise<number> {
       return repo.countUnread(db, userId);
     },

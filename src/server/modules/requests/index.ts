@@ -1,7 +1,7 @@
 // The public face of requests: customer requests from intake to closing.
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { AssignmentPort, TemplatesPort } from './ports';
-export { openLoad, openRequestsOfContactJson } from './read-model';
+export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,
   insertRequestEventRows,

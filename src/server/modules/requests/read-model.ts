@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@shared/requests/enums';
 import { type DbOrTx, rows } from '@server/db/client';
 import { customerRequests } from './tables';
@@ -48,3 +48,30 @@ export const openRequestsOfContactJson = (contactId: string, statuses: string, l
                                        'subject', r.subject, 'firstContactDueAt', r.first_contact_due_at))
        FROM (SELECT * FROM customer_requests r WHERE r.contact_id = ${contactId} AND r.status = ANY(${statuses}::request_status[])
               ORDER BY r.received_at DESC LIMIT ${limit}) r)`;
+
+export interface RequestRef {
+  id: string;
+  number: string;
+  subject: string;
+  contactId: string | null;
+  locationId: string;
+  assigneeId: string | null;
+}
+
+/** Requests by id as other modules show them (number and subject), e.g. an activity planned for one. */
+export async function requestRefs(db: DbOrTx, ids: string[]): Promise<Map<string, RequestRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await db
+    .select({
+      id: customerRequests.id,
+      number: customerRequests.number,
+      subject: customerRequests.subject,
+      contactId: customerRequests.contactId,
+      locationId: customerRequests.locationId,
+      assigneeId: customerRequests.assigneeId,
+    })
+    .from(customerRequests)
+    .where(inArray(customerRequests.id, unique));
+  return new Map(found.map((r) => [r.id, r]));
+}

@@ -7,6 +7,12 @@ export {
   type NewVehicleRow,
   updateVehicleFields,
 } from './bulk';
-export { currentVehiclesOfContactJson, type ExistingVehicle, findVehiclesByKeys, vehicleSearchSql } from './read-model';
+export {
+  currentVehiclesOfContactJson,
+  type ExistingVehicle,
+  findVehiclesByKeys,
+  vehicleRefs,
+  vehicleSearchSql,
+} from './read-model';
 export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
 export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
 import { blockedSql } from '@server/modules/contacts';
+import { vehicleLabel } from './summaries';
 import { vehicleContacts, vehicles } from './tables';
 
 /* Vehicle reads published for the importer, which matches a whole chunk of rows in one statement. */
@@ -93,3 +94,14 @@ export const vehicleSearchSql = {
   byVinLast7: (score: number) =>
     `SELECT ${VEHICLE_COLUMNS}, ${score} AS score FROM vehicles v WHERE right(v.vin, 7) = $4 ORDER BY v.vin`,
 };
+
+/** Vehicles by id as a line for lists ("M-AB 1234 (VW Golf)"), e.g. for the activities that mention them. */
+export async function vehicleRefs(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await db
+    .select({ id: vehicles.id, plate: vehicles.plate, vin: vehicles.vin, make: vehicles.make, model: vehicles.model })
+    .from(vehicles)
+    .where(inArray(vehicles.id, unique));
+  return new Map(found.map((v) => [v.id, vehicleLabel(v)]));
+}

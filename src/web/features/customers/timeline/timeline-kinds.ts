@@ -1,6 +1,7 @@
 import {
   IconArrowsJoin,
   IconBan,
+  IconCalendarEvent,
   IconCar,
   IconCarOff,
   IconCircleCheck,
@@ -43,6 +44,7 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   letter: { icon: IconMailbox, color: 'orange' },
   visit: { icon: IconWalk, color: 'cyan' },
   message: { icon: IconMessage, color: 'violet' },
+  activity: { icon: IconCalendarEvent, color: 'pink' },
   request: { icon: IconInbox, color: 'pink' },
 };
 

@@ -1,0 +1,11 @@
+// The public face of activities: planned contacts, tasks and appointments (Wiedervorlage) with their reminders.
+export {
+  type ActivitiesDeps,
+  type ActivitiesService,
+  type ActivityAuthor,
+  type ActivityListener,
+  createActivitiesService,
+} from './service';
+export { type ActivityRow } from './repo';
+export { linkOf as activityLink } from './reminders';
+export { berlinDay, berlinTime } from './time';

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { contacts } from '../contacts/tables';
+import { locations, users } from '../org/tables';
+import { customerRequests } from '../requests/tables';
+import { vehicles } from '../vehicles/tables';
+
+/**
+ * A planned contact or task (Wiedervorlage) or an appointment, owned by one
+ * person. Done, cancelled and moved activities stay: the history is kept.
+ */
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    /** One of ACTIVITY_TYPES (src/shared/activities/enums.ts). */
+    type: text('type').notNull(),
+    /** open, done or cancelled. */
+    status: text('status').notNull().default('open'),
+    subject: text('subject').notNull(),
+    note: text('note'),
+    priority: text('priority').notNull().default('normal'),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    /** The owner's location when planned: the team calendar of a location shows it. */
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    requestId: uuid('request_id').references(() => customerRequests.id),
+    allDay: boolean('all_day').notNull().default(false),
+    /** All-day tasks: their day in Berlin. */
+    dueOn: date('due_on', { mode: 'string' }),
+    /** Start of an appointment, the due time of a task, or 00:00 Berlin of an all-day task's day. */
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at'),
+    place: text('place'),
+    reminderMinutesBefore: integer('reminder_minutes_before'),
+    /** When the pending reminder fires (after snoozing, later than planned); null when none is pending. */
+    remindAt: instant('remind_at'),
+    result: text('result'),
+    /** What the person who did it wrote, verbatim. */
+    resultNote: text('result_note'),
+    completedAt: instant('completed_at'),
+    completedById: uuid('completed_by_id').references(() => users.id),
+    cancelledAt: instant('cancelled_at'),
+    cancelledById: uuid('cancelled_by_id').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    followUpOfId: uuid('follow_up_of_id'),
+    /** iCalendar SEQUENCE: raised when the time moves or the activity is cancelled. */
+    sequence: integer('sequence').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('activities_owner_start_idx').on(t.ownerId, t.startsAt),
+    index('activities_location_start_idx').on(t.locationId, t.startsAt),
+    index('activities_contact_idx').on(t.contactId, t.startsAt),
+    index('activities_vehicle_idx')
+      .on(t.vehicleId)
+      .where(sql`${t.vehicleId} is not null`),
+    index('activities_request_idx')
+      .on(t.requestId)
+      .where(sql`${t.requestId} is not null`),
+    index('activities_open_idx')
+      .on(t.ownerId, t.startsAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** What happened to an activity, one row per change: planned, moved, handed over, done, cancelled. */
+export const activityChanges = pgTable(
+  'activity_changes',
+  {
+    /** In order of writing: two changes in the same instant keep their order. */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    at: instant('at').notNull(),
+    byId: uuid('by_id').references(() => users.id),
+    /** created, rescheduled, reassigned, edited, done, cancelled, reminded */
+    kind: text('kind').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('activity_changes_activity_idx').on(t.activityId, t.at)],
+);
+
+/**
+ * The managers' follow-up intervals: after an activity of this type (null: any)
+ * done with this result (null: any), propose this type in so many days.
+ */
+export const activityFollowUpRules = pgTable(
+  'activity_follow_up_rules',
+  {
+    position: integer('position').notNull(),
+    activityType: text('activity_type'),
+    result: text('result'),
+    followUpType: text('follow_up_type').notNull(),
+    afterDays: integer('after_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.position] })],
+);
