@@ -40,6 +40,9 @@ export const AddressInput = z
     path: ['postalCode'],
   });
 
+/** How many phone numbers, e-mail addresses and addresses one contact may have; the form offers no more. */
+export const MAX_ROWS = { phones: 10, emails: 10, addresses: 5 } as const;
+
 /** The fields of a contact without defaults, so a partial update leaves absent fields alone. */
 const contactShape = {
   kind: z.enum(CONTACT_KINDS),
@@ -59,9 +62,9 @@ const contactShape = {
   notes: optionalText(10_000),
   tags: z.array(z.string().trim().min(1).max(40)).max(30),
   paymentRemarks: optionalText(2_000),
-  phones: z.array(PhoneInput).max(10),
-  emails: z.array(EmailInput).max(10),
-  addresses: z.array(AddressInput).max(5),
+  phones: z.array(PhoneInput).max(MAX_ROWS.phones),
+  emails: z.array(EmailInput).max(MAX_ROWS.emails),
+  addresses: z.array(AddressInput).max(MAX_ROWS.addresses),
 };
 
 const ContactFields = z.object({

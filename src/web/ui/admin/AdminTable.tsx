@@ -8,16 +8,18 @@ interface AdminTableProps {
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth: number;
   verticalSpacing?: TableProps['verticalSpacing'];
+  /** Cells keep their text on one line (the table scrolls sideways instead). */
+  noWrap?: boolean;
   /** The rows (`Table.Tr`), each ending with its actions cell. */
   children: ReactNode;
 }
 
 /** The table of an admin list: its headings, a column for each row's actions, sideways scrolling on small screens. */
-export function AdminTable({ columns, minWidth, verticalSpacing, children }: AdminTableProps) {
+export function AdminTable({ columns, minWidth, verticalSpacing, noWrap, children }: AdminTableProps) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={minWidth}>
-      <Table verticalSpacing={verticalSpacing}>
+      <Table verticalSpacing={verticalSpacing} style={noWrap ? { whiteSpace: 'nowrap' } : undefined}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((heading, index) => (

@@ -5,11 +5,11 @@ import { useEditAndRemove } from './use-edit-and-remove';
 
 const row = { id: 'r1', name: 'Hauptanlage' };
 
-function setUp(mutateAsync: (id: string) => Promise<unknown>) {
+function setUp(mutateAsync: (id: string) => Promise<unknown>, options?: { keepOpenOnError?: boolean }) {
   const show = vi.spyOn(notifications, 'show').mockReturnValue('');
   show.mockClear();
   const view = renderHook(() =>
-    useEditAndRemove<typeof row>({ mutateAsync, isPending: false }, (r) => `${r.name} entfernt`),
+    useEditAndRemove<typeof row>({ mutateAsync, isPending: false }, (r) => `${r.name} entfernt`, options),
   );
   return { ...view, show };
 }
@@ -37,6 +37,18 @@ describe('useEditAndRemove', () => {
 
     expect(show).not.toHaveBeenCalledWith(expect.objectContaining({ message: 'Hauptanlage entfernt' }));
     expect(result.current.removing).toBeNull();
+  });
+
+  it('keeps the dialog open with the error in words when asked to and the removal fails', async () => {
+    const { result, show } = setUp(() => Promise.reject(new Error('offline')), { keepOpenOnError: true });
+    act(() => result.current.setRemoving(row));
+
+    await act(() => result.current.confirmRemove());
+
+    expect(show).toHaveBeenCalledWith(expect.objectContaining({ color: 'red' }));
+    expect(show).not.toHaveBeenCalledWith(expect.objectContaining({ message: 'Hauptanlage entfernt' }));
+    expect(result.current.removing).toBe(row);
+    expect(result.current.removeDialog.opened).toBe(true);
   });
 
   it('knows whether a new row or which row is being edited', () => {

@@ -1,5 +1,4 @@
-import { Badge, Button, Code, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,30 +7,24 @@ import { ConfirmDialog } from '@web/ui/components/ConfirmDialog';
 import { PageHeader } from '@web/ui/components/PageHeader';
 import { SecretReveal } from '@web/ui/components/SecretReveal';
 import { formatDateTime } from '@web/ui/format';
-import { reportError } from '@web/ui/form-errors';
+import { AdminTable } from '@web/ui/admin/AdminTable';
+import { EditModal } from '@web/ui/admin/EditModal';
 import { ListState } from '@web/ui/admin/ListState';
+import { RowActions } from '@web/ui/admin/RowActions';
+import { useEditAndRemove } from '@web/ui/admin/use-edit-and-remove';
 import { useApiKeys, useRevokeApiKey } from '../queries';
-import { CreateApiKeyModal } from './CreateApiKeyModal';
+import { CreateApiKeyForm } from './CreateApiKeyForm';
 
+/** /admin/api-keys — keys for other systems; a key is created or revoked, never changed. */
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const apiKeys = useApiKeys();
   const revokeKey = useRevokeApiKey();
-  const [creating, setCreating] = useState(false);
+  const { editing, setEditing, removing, setRemoving, removeDialog } = useEditAndRemove<ApiKey>(revokeKey, (key) =>
+    t('admin.apiKeys.revokedNotice', { name: key.name }),
+  );
   const [secret, setSecret] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const openCreate = () => setCreating(true);
-
-  async function handleRevoke(key: ApiKey) {
-    try {
-      await revokeKey.mutateAsync(key.id);
-      notifications.show({ color: 'teal', message: t('admin.apiKeys.revokedNotice', { name: key.name }) });
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setRevoking(null);
-    }
-  }
+  const openCreate = () => setEditing('new');
 
   return (
     <>
@@ -54,67 +47,61 @@ export default function ApiKeysPage() {
           onAction: openCreate,
         }}
       >
-        <Table.ScrollContainer minWidth={820}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.apiKeys.name')}</Table.Th>
-                <Table.Th>{t('admin.apiKeys.prefix')}</Table.Th>
-                <Table.Th>{t('admin.apiKeys.scopes')}</Table.Th>
-                <Table.Th>{t('admin.apiKeys.createdAt')}</Table.Th>
-                <Table.Th>{t('admin.apiKeys.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('admin.apiKeys.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(apiKeys.data ?? []).map((key) => (
-                <Table.Tr key={key.id} c={key.revokedAt ? 'dimmed' : undefined}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {key.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{key.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {key.scopes.map((scope) => (
-                        <Badge key={scope} variant="light" size="sm" tt="none">
-                          {t(`scopes.${scope}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(key.createdAt)}</Table.Td>
-                  <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('common.never')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={key.revokedAt ? 'gray' : 'teal'} variant="light">
-                      {key.revokedAt ? t('admin.apiKeys.revoked') : t('common.active')}
+        <AdminTable
+          minWidth={820}
+          columns={[
+            t('admin.apiKeys.name'),
+            t('admin.apiKeys.prefix'),
+            t('admin.apiKeys.scopes'),
+            t('admin.apiKeys.createdAt'),
+            t('admin.apiKeys.lastUsedAt'),
+            t('admin.apiKeys.status'),
+          ]}
+        >
+          {(apiKeys.data ?? []).map((key) => (
+            <Table.Tr key={key.id} c={key.revokedAt ? 'dimmed' : undefined}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {key.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Code>{key.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {key.scopes.map((scope) => (
+                    <Badge key={scope} variant="light" size="sm" tt="none">
+                      {t(`scopes.${scope}`)}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {!key.revokedAt && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(key)}>
-                        {t('admin.apiKeys.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>{formatDateTime(key.createdAt)}</Table.Td>
+              <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('common.never')}</Table.Td>
+              <Table.Td>
+                <Badge color={key.revokedAt ? 'gray' : 'teal'} variant="light">
+                  {key.revokedAt ? t('admin.apiKeys.revoked') : t('common.active')}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                {!key.revokedAt && (
+                  <RowActions onRemove={() => setRemoving(key)} removeLabel={t('admin.apiKeys.revoke')} />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </AdminTable>
       </ListState>
 
-      <CreateApiKeyModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(key) => setSecret(key.secret)}
-      />
+      <EditModal
+        editing={editing}
+        onClose={() => setEditing(null)}
+        titles={{ create: t('admin.apiKeys.createTitle'), edit: t('admin.apiKeys.createTitle') }}
+        size="lg"
+      >
+        {() => <CreateApiKeyForm onClose={() => setEditing(null)} onCreated={(key) => setSecret(key.secret)} />}
+      </EditModal>
       <SecretReveal
         secret={secret}
         title={t('admin.apiKeys.secretTitle')}
@@ -123,14 +110,11 @@ export default function ApiKeysPage() {
         onClose={() => setSecret(null)}
       />
       <ConfirmDialog
-        opened={revoking !== null}
         title={t('admin.apiKeys.revokeTitle')}
-        message={t('admin.apiKeys.revokeConfirm', { name: revoking?.name ?? '' })}
+        message={t('admin.apiKeys.revokeConfirm', { name: removing?.name ?? '' })}
         confirmLabel={t('admin.apiKeys.revoke')}
         danger
-        loading={revokeKey.isPending}
-        onConfirm={() => revoking && void handleRevoke(revoking)}
-        onClose={() => setRevoking(null)}
+        {...removeDialog}
       />
     </>
   );

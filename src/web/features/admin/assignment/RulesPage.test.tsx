@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { notifications } from '@mantine/notifications';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@shared/auth/schemas';
-import { stubFetch } from '@web/test/fetch-stub';
+import { problem, stubFetch } from '@web/test/fetch-stub';
 import { adminUser, locations, MUNICH_ID, salesUser, session } from '@web/test/fixtures';
 import { renderApp } from '@web/test/render';
 import type { AssignmentRuleData } from '@web/features/requests/types';
@@ -22,7 +23,7 @@ const rule: AssignmentRuleData = {
   notifyDeputy: true,
 };
 
-function stubServer(user: Me, extra: Record<string, { status?: number; body: unknown }> = {}) {
+function stubServer(user: Me, extra: Parameters<typeof stubFetch>[0] = {}) {
   return stubFetch({
     'GET /api/auth/session': session(user),
     'GET /api/locations': { body: locations },
@@ -103,5 +104,29 @@ describe('assignment rules page', { timeout: 60_000 }, () => {
       type: 'service_appointment',
       department: null,
     });
+  });
+
+  it('deletes a rule only after asking, and keeps the question open with the reason when it fails', async () => {
+    notifications.clean();
+    let fail = true;
+    const { requests } = stubServer(adminUser, {
+      [`DELETE /api/assignment/rules/${rule.id}`]: () => (fail ? problem(403) : { status: 204 }),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/assignment');
+
+    await user.click(await screen.findByRole('button', { name: 'Service München löschen' }, firstRender));
+    const dialog = await screen.findByRole('dialog', { name: 'Regel löschen?' });
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Regel löschen' }));
+
+    expect(await screen.findByText('Dazu fehlt Ihnen die Berechtigung.')).toBeInTheDocument();
+    expect(dialog).toBeInTheDocument();
+
+    fail = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Regel löschen' }));
+    expect(await screen.findByText('Regel „Service München“ gelöscht.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(2);
   });
 });

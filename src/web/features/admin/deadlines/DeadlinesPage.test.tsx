@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPES } from '@shared/requests/enums';
-import { stubFetch } from '@web/test/fetch-stub';
+import { problem, stubFetch } from '@web/test/fetch-stub';
 import { adminUser, locations, session } from '@web/test/fixtures';
 import { renderApp } from '@web/test/render';
 
@@ -60,5 +60,24 @@ describe('DeadlinesPage', { timeout: 60_000 }, () => {
     expect(screen.getByText(/ändern können sie Administratoren/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Speichern' })).not.toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('says in words beside the row why saving failed', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/requests/type-settings': { body: defaults },
+      'PUT /api/requests/type-settings/complaint': problem(403),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/deadlines');
+
+    const amount = await screen.findByRole('textbox', { name: 'Frist für Reklamation' }, { timeout: 15_000 });
+    await user.clear(amount);
+    await user.type(amount, '2');
+    const row = amount.closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Speichern' }));
+
+    expect(await within(row).findByRole('alert')).toHaveTextContent('Dazu fehlt Ihnen die Berechtigung.');
   });
 });

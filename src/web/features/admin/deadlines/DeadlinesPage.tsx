@@ -1,11 +1,14 @@
-import { Button, Group, NumberInput, Paper, Select, Skeleton, Table, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Table, Text } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SLA_UNITS, type SlaUnit } from '@shared/requests/enums';
 import { MAX_SLA, type TypeSetting } from '@shared/requests/settings';
 import { useCurrentUser } from '@web/app/auth';
-import { ErrorState } from '@web/ui/components/ErrorState';
 import { PageHeader } from '@web/ui/components/PageHeader';
+import { describeError } from '@web/ui/describe-error';
+import { AdminTable } from '@web/ui/admin/AdminTable';
+import { ListState } from '@web/ui/admin/ListState';
 import { useResetTypeSetting, useSaveTypeSetting, useTypeSettings } from './queries';
 import { can } from '@shared/auth/policies';
 
@@ -23,33 +26,25 @@ export default function DeadlinesPage() {
           {t('deadlines.adminsOnly')}
         </Text>
       )}
-      <Paper withBorder radius="md" p="md">
-        {settings.isPending ? (
-          <Skeleton height={280} />
-        ) : settings.isError ? (
-          <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('requests.fields.type')}</Table.Th>
-                <Table.Th>{t('deadlines.firstContact')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {settings.data.map((setting) => (
-                // Keyed by the stored value, so saving or resetting starts the row from what is stored.
-                <DeadlineRow
-                  key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}`}
-                  setting={setting}
-                  editable={editable}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
+      <ListState
+        query={settings}
+        empty={{ icon: <IconClockHour4 />, title: t('deadlines.emptyTitle'), text: t('deadlines.emptyText') }}
+      >
+        <AdminTable
+          minWidth={560}
+          verticalSpacing="sm"
+          columns={[t('requests.fields.type'), t('deadlines.firstContact')]}
+        >
+          {(settings.data ?? []).map((setting) => (
+            // Keyed by the stored value, so saving or resetting starts the row from what is stored.
+            <DeadlineRow
+              key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}`}
+              setting={setting}
+              editable={editable}
+            />
+          ))}
+        </AdminTable>
+      </ListState>
     </>
   );
 }
@@ -107,9 +102,9 @@ function DeadlineRow({ setting, editable }: { setting: TypeSetting; editable: bo
             w={170}
           />
         </Group>
-        {save.error && (
-          <Text size="xs" c="red" mt={4}>
-            {save.error.message}
+        {(save.error ?? reset.error) && (
+          <Text size="xs" c="red" mt={4} role="alert">
+            {describeError(save.error ?? reset.error)}
           </Text>
         )}
       </Table.Td>

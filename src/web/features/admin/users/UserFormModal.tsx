@@ -1,6 +1,6 @@
-import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@shared/org/schemas';
+import { EditModal } from '@web/ui/admin/EditModal';
 import { UserForm } from './UserForm';
 
 interface UserFormModalProps {
@@ -11,18 +11,16 @@ interface UserFormModalProps {
   onCreated(user: User, initialPassword: string | undefined): void;
 }
 
+/** The admin kit's edit modal around the user form; the form starts afresh on every opening. */
 export function UserFormModal({ opened, user, onClose, onCreated }: UserFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
+    <EditModal
+      editing={opened ? (user ?? 'new') : null}
       onClose={onClose}
-      title={user ? t('admin.users.editTitle') : t('admin.users.createTitle')}
-      size="xl"
-      closeOnClickOutside={false}
+      titles={{ create: t('admin.users.createTitle'), edit: t('admin.users.editTitle') }}
     >
-      {/* Mounted afresh on every opening, so the form starts from the user being edited. */}
-      <UserForm user={user} onClose={onClose} onCreated={onCreated} />
-    </Modal>
+      {(item) => <UserForm user={item} onClose={onClose} onCreated={onCreated} />}
+    </EditModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -9,12 +9,11 @@ import { PageHeader } from '@web/ui/components/PageHeader';
 import { SecretReveal } from '@web/ui/components/SecretReveal';
 import { reportError } from '@web/ui/form-errors';
 import { useLocations } from '@web/app/org-queries';
+import { AdminTable } from '@web/ui/admin/AdminTable';
 import { ListState } from '@web/ui/admin/ListState';
 import { useResetPassword, useSaveUser, useUsers } from '../queries';
 import { UserActions } from './UserActions';
 import { UserFormModal } from './UserFormModal';
-
-type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -23,7 +22,7 @@ export default function UsersPage() {
   const locations = useLocations();
   const saveUser = useSaveUser();
   const resetPassword = useResetPassword();
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
 
   const locationById = useMemo(
@@ -55,7 +54,7 @@ export default function UsersPage() {
     }
   }
 
-  const openCreate = () => setEditing({ mode: 'create' });
+  const openCreate = () => setEditing('new');
 
   return (
     <>
@@ -78,79 +77,73 @@ export default function UsersPage() {
           onAction: openCreate,
         }}
       >
-        <Table.ScrollContainer minWidth={980}>
-          <Table style={{ whiteSpace: 'nowrap' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.users.name')}</Table.Th>
-                <Table.Th>{t('admin.users.email')}</Table.Th>
-                <Table.Th>{t('admin.users.role')}</Table.Th>
-                <Table.Th>{t('admin.users.homeLocation')}</Table.Th>
-                <Table.Th>{t('admin.users.furtherLocations')}</Table.Th>
-                <Table.Th>{t('admin.users.extension')}</Table.Th>
-                <Table.Th>{t('admin.users.status')}</Table.Th>
-                <Table.Th w={56}>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((user) => (
-                <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" fw={600}>
-                        {user.displayName}
-                      </Text>
-                      {user.id === me.id && (
-                        <Text size="sm" c="dimmed">
-                          ({t('admin.users.you')})
-                        </Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                  <Table.Td>{locationById.get(user.homeLocationId)?.name ?? '…'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {user.locationIds.length === 0
-                        ? t('common.none')
-                        : user.locationIds.map((id) => (
-                            // Codes keep the column narrow; the full name is one hover away.
-                            <Tooltip key={id} label={locationById.get(id)?.name ?? id}>
-                              <Badge variant="default" size="sm" fw={600}>
-                                {locationById.get(id)?.code ?? '…'}
-                              </Badge>
-                            </Tooltip>
-                          ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{user.phoneExtension ?? t('common.none')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                      {user.active ? t('common.active') : t('common.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <UserActions
-                      user={user}
-                      isSelf={user.id === me.id}
-                      onEdit={() => setEditing({ mode: 'edit', user })}
-                      onResetPassword={() => handleReset(user)}
-                      onToggleActive={() => handleToggleActive(user)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AdminTable
+          minWidth={980}
+          noWrap
+          columns={[
+            t('admin.users.name'),
+            t('admin.users.email'),
+            t('admin.users.role'),
+            t('admin.users.homeLocation'),
+            t('admin.users.furtherLocations'),
+            t('admin.users.extension'),
+            t('admin.users.status'),
+          ]}
+        >
+          {sorted.map((user) => (
+            <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {user.displayName}
+                  </Text>
+                  {user.id === me.id && (
+                    <Text size="sm" c="dimmed">
+                      ({t('admin.users.you')})
+                    </Text>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
+              <Table.Td>{locationById.get(user.homeLocationId)?.name ?? '…'}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {user.locationIds.length === 0
+                    ? t('common.none')
+                    : user.locationIds.map((id) => (
+                        // Codes keep the column narrow; the full name is one hover away.
+                        <Tooltip key={id} label={locationById.get(id)?.name ?? id}>
+                          <Badge variant="default" size="sm" fw={600}>
+                            {locationById.get(id)?.code ?? '…'}
+                          </Badge>
+                        </Tooltip>
+                      ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>{user.phoneExtension ?? t('common.none')}</Table.Td>
+              <Table.Td>
+                <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                  {user.active ? t('common.active') : t('common.inactive')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <UserActions
+                  user={user}
+                  isSelf={user.id === me.id}
+                  onEdit={() => setEditing(user)}
+                  onResetPassword={() => handleReset(user)}
+                  onToggleActive={() => handleToggleActive(user)}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </AdminTable>
       </ListState>
 
       <UserFormModal
         opened={editing !== null}
-        user={editing?.mode === 'edit' ? editing.user : null}
+        user={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
         onCreated={(user, password) => password && setOneTime({ name: user.displayName, password })}
       />

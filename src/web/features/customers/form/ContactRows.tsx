@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_KINDS, EMAIL_KINDS, PHONE_KINDS } from '@shared/contacts/enums';
+import { MAX_ROWS } from '@shared/contacts/schemas';
+import { RepeatableRows } from '@web/ui/admin/RepeatableRows';
 import { emptyAddress, emptyEmail, emptyPhone, type ContactFormValues } from './values';
 
 interface RowsProps {
@@ -21,22 +22,20 @@ function withBlur(props: ReturnType<UseFormReturnType<ContactFormValues>['getInp
   };
 }
 
-function SectionTitle({ children }: { children: string }) {
-  return (
-    <Text fw={600} size="sm">
-      {children}
-    </Text>
-  );
-}
-
 export function PhoneRows({ form, onIdentityBlur }: RowsProps) {
   const { t } = useTranslation();
-  const rows = form.getValues().phones;
   return (
-    <Stack gap="xs">
-      <SectionTitle>{t('customers.fields.phones')}</SectionTitle>
-      {rows.map((_, index) => (
-        <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+    <RepeatableRows
+      label={t('customers.fields.phones')}
+      rows={form.getValues().phones}
+      onAdd={() => form.insertListItem('phones', emptyPhone())}
+      onRemove={(index) => form.removeListItem('phones', index)}
+      max={MAX_ROWS.phones}
+      addLabel={t('customers.form.addPhone')}
+      removeLabel={t('customers.form.removePhone')}
+    >
+      {(_, index) => (
+        <>
           <Select
             aria-label={t('customers.fields.phoneKind')}
             data={PHONE_KINDS.map((kind) => ({ value: kind, label: t(`customers.phoneKind.${kind}`) }))}
@@ -51,39 +50,26 @@ export function PhoneRows({ form, onIdentityBlur }: RowsProps) {
             style={{ flex: 1 }}
             {...withBlur(form.getInputProps(`phones.${index}.number`), onIdentityBlur)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            mt={2}
-            aria-label={t('customers.form.removePhone')}
-            onClick={() => form.removeListItem('phones', index)}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => form.insertListItem('phones', emptyPhone())}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        {t('customers.form.addPhone')}
-      </Button>
-    </Stack>
+        </>
+      )}
+    </RepeatableRows>
   );
 }
 
 export function EmailRows({ form, onIdentityBlur }: RowsProps) {
   const { t } = useTranslation();
-  const rows = form.getValues().emails;
   return (
-    <Stack gap="xs">
-      <SectionTitle>{t('customers.fields.emails')}</SectionTitle>
-      {rows.map((_, index) => (
-        <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+    <RepeatableRows
+      label={t('customers.fields.emails')}
+      rows={form.getValues().emails}
+      onAdd={() => form.insertListItem('emails', emptyEmail())}
+      onRemove={(index) => form.removeListItem('emails', index)}
+      max={MAX_ROWS.emails}
+      addLabel={t('customers.form.addEmail')}
+      removeLabel={t('customers.form.removeEmail')}
+    >
+      {(_, index) => (
+        <>
           <Select
             aria-label={t('customers.fields.emailKind')}
             data={EMAIL_KINDS.map((kind) => ({ value: kind, label: t(`customers.emailKind.${kind}`) }))}
@@ -98,39 +84,27 @@ export function EmailRows({ form, onIdentityBlur }: RowsProps) {
             style={{ flex: 1 }}
             {...withBlur(form.getInputProps(`emails.${index}.address`), onIdentityBlur)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            mt={2}
-            aria-label={t('customers.form.removeEmail')}
-            onClick={() => form.removeListItem('emails', index)}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => form.insertListItem('emails', emptyEmail())}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        {t('customers.form.addEmail')}
-      </Button>
-    </Stack>
+        </>
+      )}
+    </RepeatableRows>
   );
 }
 
 export function AddressRows({ form, onIdentityBlur }: RowsProps) {
   const { t } = useTranslation();
-  const rows = form.getValues().addresses;
   return (
-    <Stack gap="xs">
-      <SectionTitle>{t('customers.fields.addresses')}</SectionTitle>
-      {rows.map((_, index) => (
-        <Group key={index} gap="xs" align="flex-start" wrap="wrap">
+    <RepeatableRows
+      label={t('customers.fields.addresses')}
+      rows={form.getValues().addresses}
+      onAdd={() => form.insertListItem('addresses', emptyAddress())}
+      onRemove={(index) => form.removeListItem('addresses', index)}
+      max={MAX_ROWS.addresses}
+      addLabel={t('customers.form.addAddress')}
+      removeLabel={t('customers.form.removeAddress')}
+      wrap
+    >
+      {(_, index) => (
+        <>
           <Select
             aria-label={t('customers.fields.addressKind')}
             data={ADDRESS_KINDS.map((kind) => ({ value: kind, label: t(`customers.addressKind.${kind}`) }))}
@@ -163,28 +137,9 @@ export function AddressRows({ form, onIdentityBlur }: RowsProps) {
             maxLength={2}
             {...form.getInputProps(`addresses.${index}.country`)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            mt={2}
-            aria-label={t('customers.form.removeAddress')}
-            onClick={() => form.removeListItem('addresses', index)}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
-      ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => form.insertListItem('addresses', emptyAddress())}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        {t('customers.form.addAddress')}
-      </Button>
-    </Stack>
+        </>
+      )}
+    </RepeatableRows>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ApiKeyCreate } from '@shared/auth/schemas';
@@ -11,13 +11,14 @@ interface Values {
   scopes: ApiKeyScope[];
 }
 
-interface CreateApiKeyModalProps {
-  opened: boolean;
+interface CreateApiKeyFormProps {
   onClose(): void;
+  /** The new key with its secret, which is shown once and never again. */
   onCreated(key: ApiKeyCreated): void;
 }
 
-function CreateApiKeyForm({ onClose, onCreated }: Omit<CreateApiKeyModalProps, 'opened'>) {
+/** A new API key: its name and what it may do; the page puts it in its modal. */
+export function CreateApiKeyForm({ onClose, onCreated }: CreateApiKeyFormProps) {
   const { t } = useTranslation();
   const createKey = useCreateApiKey();
   const form = useForm<Values>({
@@ -67,14 +68,5 @@ function CreateApiKeyForm({ onClose, onCreated }: Omit<CreateApiKeyModalProps, '
         </Group>
       </Stack>
     </form>
-  );
-}
-
-export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyModalProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.apiKeys.createTitle')} size="lg">
-      <CreateApiKeyForm onClose={onClose} onCreated={onCreated} />
-    </Modal>
   );
 }

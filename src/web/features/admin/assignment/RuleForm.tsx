@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +43,8 @@ function initial(rule: AssignmentRuleData | null, defaultLocationIds: string[]):
 
 const toBody = (values: Values) => ({ ...values, userId: values.strategy === 'fixed_user' ? values.userId : null });
 
-function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(): void }) {
+/** A new rule or a change to one; the page puts it in its edit modal. */
+export function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(): void }) {
   const { t } = useTranslation();
   const locations = useLocations();
   const directory = useDirectory();
@@ -169,29 +159,5 @@ function RuleForm({ rule, onClose }: { rule: AssignmentRuleData | null; onClose(
         </Group>
       </Stack>
     </form>
-  );
-}
-
-export function RuleFormModal({
-  opened,
-  rule,
-  onClose,
-}: {
-  opened: boolean;
-  rule: AssignmentRuleData | null;
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      closeOnClickOutside={false}
-      title={rule ? t('assignment.rules.edit') : t('assignment.rules.new')}
-    >
-      {/* Mounted afresh on every opening, so the form starts from the rule being edited. */}
-      {opened && <RuleForm rule={rule} onClose={onClose} />}
-    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import 'dayjs/locale/de';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -25,7 +25,8 @@ interface Values {
 
 const toBody = (values: Values) => ({ ...values, deputyId: values.deputyId || null, note: values.note.trim() || null });
 
-function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClose(): void }) {
+/** A new absence or a change to one; the page puts it in its edit modal. */
+export function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClose(): void }) {
   const { t } = useTranslation();
   const save = useSaveAbsence();
   const directory = useDirectory();
@@ -102,27 +103,5 @@ function AbsenceForm({ absence, onClose }: { absence: AbsenceData | null; onClos
         </Group>
       </Stack>
     </form>
-  );
-}
-
-export function AbsenceFormModal({
-  opened,
-  absence,
-  onClose,
-}: {
-  opened: boolean;
-  absence: AbsenceData | null;
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={absence ? t('assignment.absences.edit') : t('assignment.absences.new')}
-      closeOnClickOutside={false}
-    >
-      {opened && <AbsenceForm absence={absence} onClose={onClose} />}
-    </Modal>
   );
 }
