@@ -6,7 +6,7 @@ import type { UserActor } from '@server/http/access';
 import { ConflictError, type FieldError, ValidationError } from '@server/http/errors';
 import { assertRead } from './access';
 import type { RequestsContext } from './context';
-import { additionsSummary, customerRegion } from './intake-customer';
+import { additionsText, customerRegion } from './intake-customer';
 import type * as repo from './repo';
 import { contactAddressOf } from './submitted-view';
 
@@ -47,7 +47,7 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
     if (phones.length || emails.length || address) {
       await ctx.contacts.addDetails(actor, row.contactId, {
         ...additions,
-        summary: additionsSummary(additions, row.number, 'übernommen'),
+        ...additionsText(additions, row.number, 'takenOver'),
         source: { type: 'request', id: row.id },
       });
     }
