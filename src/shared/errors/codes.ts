@@ -33,6 +33,12 @@ export interface FieldErrorParams {
   self_deputy: Record<string, never>;
   unknown_placeholder: { placeholder: string };
   in_future: Record<string, never>;
+  unknown_vehicle: Record<string, never>;
+  unknown_contact: Record<string, never>;
+  /** A new customer needs a last name or a company name. */
+  name_required: Record<string, never>;
+  phone_or_email_required: Record<string, never>;
+  contact_or_customer_required: Record<string, never>;
   /** Not a date (a calendar date, or a date written as 15.03.2019). */
   invalid_date: Record<string, never>;
   invalid_number: Record<string, never>;
@@ -53,6 +59,7 @@ export interface FieldErrorParams {
   file_empty: { fileName: string };
   file_name_too_long: { max: number };
   not_multipart: Record<string, never>;
+  invalid_base64: { fileName: string };
   incomplete_multipart: Record<string, never>;
 
   /* Imports: the file and the column mapping. */
