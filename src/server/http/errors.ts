@@ -12,7 +12,7 @@ export interface FieldError {
   /** In English, for API clients and logs; the web app words the error by its code. */
   message: string;
   /** Stable and language-free, e.g. "too_long" (see src/shared/errors/codes.ts). */
-  code?: FieldErrorCode;
+  code: FieldErrorCode;
   /** What the code's wording needs, e.g. { max: 200 }. */
   params?: Record<string, unknown>;
 }

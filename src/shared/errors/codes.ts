@@ -90,6 +90,30 @@ export interface FieldErrorParams {
   malformed_xml: Record<string, never>;
   not_adf: Record<string, never>;
   location_not_named: Record<string, never>;
+
+  /* Other rules of the modules. */
+  ends_before_start: Record<string, never>;
+  must_be_future: Record<string, never>;
+  merge_into_itself: Record<string, never>;
+  merge_kinds_differ: Record<string, never>;
+  company_in_company: Record<string, never>;
+  company_required: Record<string, never>;
+  /** The contact was merged into another one (its customer number). */
+  merged_contact: { into: string };
+  status_change_not_allowed: { from: string; to: string };
+  assignee_required: Record<string, never>;
+  request_closed: { number: string };
+  unknown_request: Record<string, never>;
+  unknown_user: Record<string, never>;
+  unknown_connection: Record<string, never>;
+  /** What a colleague takes over from a request must be among what the customer sent. */
+  not_submitted: Record<string, never>;
+  before_link_start: Record<string, never>;
+  already_linked: Record<string, never>;
+  listed_twice: Record<string, never>;
+  /** Someone else changed the record meanwhile. */
+  out_of_date: Record<string, never>;
+  idempotency_key_reused: Record<string, never>;
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

@@ -226,6 +226,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       errors.push({
         field,
         in: 'body',
+        code: 'required',
         message: `a ${next.kind} needs a ${field === 'lastName' ? 'last name' : 'company name'}`,
       });
     }
@@ -367,7 +368,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
 
     async merge(actor: Actor, input: z.output<typeof MergeInput>): Promise<Contact> {
       if (input.sourceId === input.targetId) {
-        throw new ValidationError([{ field: 'targetId', in: 'body', message: 'cannot merge a contact into itself' }]);
+        throw new ValidationError([
+          { field: 'targetId', in: 'body', code: 'merge_into_itself', message: 'cannot merge a contact into itself' },
+        ]);
       }
       await db.transaction((tx) => mergeContacts(tx, mergeHooks, actor, clock.now(), input.sourceId, input.targetId));
       return get(input.targetId);

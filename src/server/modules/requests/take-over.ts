@@ -26,7 +26,7 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
 
     const errors: FieldError[] = [];
     const notSent = (field: string) =>
-      errors.push({ field, in: 'body', message: 'is not among what the customer sent' });
+      errors.push({ field, in: 'body', code: 'not_submitted', message: 'is not among what the customer sent' });
     const region = customerRegion(submitted.address?.country);
     const phones = input.phones.flatMap((number, i) => {
       const sent = submitted.phones.find((p) => p.number === number);
@@ -39,7 +39,12 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
     );
     const address = input.address ? contactAddressOf(submitted.address) : null;
     if (input.address && !address) {
-      errors.push({ field: 'address', in: 'body', message: 'the customer sent no complete address' });
+      errors.push({
+        field: 'address',
+        in: 'body',
+        code: 'not_submitted',
+        message: 'the customer sent no complete address',
+      });
     }
     if (errors.length > 0) throw new ValidationError(errors);
 
