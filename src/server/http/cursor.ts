@@ -32,7 +32,7 @@ export function cursorCodec<T>(isValid: (value: unknown) => value is T): CursorC
 }
 
 const invalidCursor = () =>
-  new ValidationError([{ field: 'cursor', in: 'querystring', message: 'is not a valid cursor' }]);
+  new ValidationError([{ field: 'cursor', in: 'querystring', code: 'invalid', message: 'is not a valid cursor' }]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);

@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '@shared/errors/codes';
+
 /**
  * Typed domain errors. Services throw them; one error handler turns them into
  * RFC 9457 problem+json. Nothing in here knows about HTTP beyond the status.
@@ -10,7 +12,7 @@ export interface FieldError {
   /** In English, for API clients and logs; the web app words the error by its code. */
   message: string;
   /** Stable and language-free, e.g. "too_long" (see src/shared/errors/codes.ts). */
-  code?: string;
+  code: FieldErrorCode;
   /** What the code's wording needs, e.g. { max: 200 }. */
   params?: Record<string, unknown>;
 }

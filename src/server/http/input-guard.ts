@@ -20,7 +20,7 @@ declare module 'fastify' {
   }
 }
 
-const REFUSALS: Record<Unstorable, { message: string; code: string; params?: Record<string, unknown> }> = {
+const REFUSALS: Record<Unstorable, Pick<FieldError, 'message' | 'code' | 'params'>> = {
   nul: { message: 'contains a NUL character (U+0000), which cannot be stored', code: 'unstorable_text' },
   lone_surrogate: {
     message: 'contains an invalid character (a lone UTF-16 surrogate), which cannot be stored',

@@ -12,5 +12,12 @@ export function multipartReadError(error: unknown, field: string): Error {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return error as Error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new ValidationError([{ field, in: 'body', message: `is not a complete multipart/form-data body: ${reason}` }]);
+  return new ValidationError([
+    {
+      field,
+      in: 'body',
+      code: 'incomplete_multipart',
+      message: `is not a complete multipart/form-data body: ${reason}`,
+    },
+  ]);
 }

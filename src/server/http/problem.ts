@@ -117,7 +117,7 @@ export function registerProblemHandlers(
         code: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request',
         detail: error.message,
         errors: error.code?.startsWith('FST_ERR_CTP')
-          ? [{ field: 'body', in: 'body', message: error.message }]
+          ? [{ field: 'body', in: 'body', code: 'invalid', message: error.message }]
           : undefined,
       });
     }

@@ -33,6 +33,87 @@ export interface FieldErrorParams {
   self_deputy: Record<string, never>;
   unknown_placeholder: { placeholder: string };
   in_future: Record<string, never>;
+  unknown_vehicle: Record<string, never>;
+  unknown_contact: Record<string, never>;
+  /** A new customer needs a last name or a company name. */
+  name_required: Record<string, never>;
+  phone_or_email_required: Record<string, never>;
+  contact_or_customer_required: Record<string, never>;
+  /** Not a date (a calendar date, or a date written as 15.03.2019). */
+  invalid_date: Record<string, never>;
+  invalid_number: Record<string, never>;
+  /** A word the field does not know, e.g. a fuel or salutation of an old system. */
+  unknown_value: { value: string };
+  invalid_vin: Record<string, never>;
+  invalid_plate: Record<string, never>;
+  /** The field only makes sense together with another one (a service contract, financing). */
+  service_contract_required: Record<string, never>;
+  financing_required: Record<string, never>;
+  before_first_registration: Record<string, never>;
+
+  /* Files sent with a request or to an import. */
+  file_too_large: { fileName: string; megabytes: number };
+  file_type_not_accepted: { fileName: string };
+  /** The content is not what the declared type or name says (a program, a renamed file). */
+  file_content_mismatch: { fileName: string };
+  file_empty: { fileName: string };
+  file_name_too_long: { max: number };
+  not_multipart: Record<string, never>;
+  invalid_base64: { fileName: string };
+  incomplete_multipart: Record<string, never>;
+
+  /* Imports: the file and the column mapping. */
+  import_format_not_accepted: Record<string, never>;
+  unreadable_file: { format: string };
+  no_data_rows: Record<string, never>;
+  vcard_contacts_only: Record<string, never>;
+  no_such_column: Record<string, never>;
+  unknown_field: { field: string };
+  mapped_twice: { field: string; column: string };
+  /** No column is mapped to any of these fields, and a row needs one of them. */
+  column_required: { fields: string[] };
+
+  /* Imports: one row. */
+  no_vehicle_data: Record<string, never>;
+  vin_of_other_contact: Record<string, never>;
+  unknown_customer_number: { customerNumber: string };
+  same_as_row: { row: number };
+  same_as_contact: { contact: string };
+  /** A note, not a refusal: the number was kept and marked as invalid. */
+  phone_kept_invalid: { number: string };
+  /** A note, not a refusal: characters the database cannot hold were taken out. */
+  unstorable_removed: Record<string, never>;
+
+  /* ADF lead documents (the field is the element's path). */
+  missing: Record<string, never>;
+  not_xml: Record<string, never>;
+  malformed_xml: Record<string, never>;
+  not_adf: Record<string, never>;
+  location_not_named: Record<string, never>;
+
+  /* Other rules of the modules. */
+  ends_before_start: Record<string, never>;
+  must_be_future: Record<string, never>;
+  merge_into_itself: Record<string, never>;
+  merge_kinds_differ: Record<string, never>;
+  company_in_company: Record<string, never>;
+  company_required: Record<string, never>;
+  /** The contact was merged into another one (its customer number). */
+  merged_contact: { into: string };
+  status_change_not_allowed: { from: string; to: string };
+  assignee_required: Record<string, never>;
+  request_closed: { number: string };
+  unknown_request: Record<string, never>;
+  unknown_user: Record<string, never>;
+  unknown_connection: Record<string, never>;
+  /** What a colleague takes over from a request must be among what the customer sent. */
+  not_submitted: Record<string, never>;
+  before_link_start: Record<string, never>;
+  already_linked: Record<string, never>;
+  listed_twice: Record<string, never>;
+  /** Someone else changed the record meanwhile. */
+  out_of_date: Record<string, never>;
+  idempotency_key_reused: Record<string, never>;
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

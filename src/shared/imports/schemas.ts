@@ -34,7 +34,12 @@ export const ImportReason = z.object({
   field: z.string(),
   /** The file's column the value came from, when there is one. */
   column: z.string().nullable(),
+  /** In English where it arises; the dry run answers in the reader's language. */
   message: z.string(),
+  /** Stable and language-free, e.g. "unknown_value" (src/shared/errors/codes.ts); missing in reports of older imports. */
+  code: z.string().optional(),
+  /** What the code's wording needs, e.g. { value: "Benzin/Gas" }. */
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type ImportReason = z.infer<typeof ImportReason>;
 

@@ -29,6 +29,27 @@ describe('timeline texts', () => {
     expect(renderTimelineText(english, translator('en'), 'en')).toBe('Request A-3 received: callback please');
   });
 
+  it('word details a request added to its contact, at intake or taken over later, in either language', () => {
+    const en = translator('en');
+    const details = { phones: ['0211 123456'], emails: ['a@b.de'], addresses: ['Königsallee 1, 40212 Düsseldorf'] };
+    const added = timelineText('timeline.detailsAdded', { number: 'A-6', how: 'added', ...details });
+    expect(added.summary).toBe(
+      'Telefon 0211 123456, E-Mail a@b.de, Adresse Königsallee 1, 40212 Düsseldorf aus Anliegen A-6 hinzugefügt',
+    );
+    expect(renderTimelineText(added.text, en, 'en')).toBe(
+      'Phone 0211 123456, E-mail a@b.de, Address Königsallee 1, 40212 Düsseldorf added from request A-6',
+    );
+    const taken = timelineText('timeline.detailsAdded', {
+      number: 'A-7',
+      how: 'takenOver',
+      phones: ['0171 7654321'],
+      emails: [],
+      addresses: [],
+    });
+    expect(taken.summary).toBe('Telefon 0171 7654321 aus Anliegen A-7 übernommen');
+    expect(renderTimelineText(taken.text, en, 'en')).toBe('Phone 0171 7654321 taken over from request A-7');
+  });
+
   it('leave a key this version does not know to the stored summary', () => {
     expect(renderTimelineText({ key: 'timeline.fromTheFuture', params: {} }, translator('en'), 'en')).toBeUndefined();
   });

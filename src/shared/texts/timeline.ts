@@ -24,6 +24,22 @@ export interface TimelineTexts {
   'timeline.contactCreated': { customerNumber: string };
   /** The duplicate's name and number as they were when it was merged away. */
   'timeline.merged': { name: string; customerNumber: string };
+  /** A new contact from a lead shares a phone number or e-mail address with these contacts. */
+  'timeline.possibleDuplicate': {
+    number: string;
+    candidates: Array<{ name: string; customerNumber: string; same: Array<'phone' | 'email'> }>;
+  };
+  /**
+   * A request's phone numbers, e-mail and postal addresses added to its contact at intake, or
+   * taken over later by a colleague; each as it is shown (formatted number, "street, code city").
+   */
+  'timeline.detailsAdded': {
+    number: string;
+    how: 'added' | 'takenOver';
+    phones: string[];
+    emails: string[];
+    addresses: string[];
+  };
   'timeline.consent': { status: ConsentStatus; channel: Channel; purpose: ConsentPurpose };
   /** Field names as the contact record calls them (firstName, phones …). */
   'timeline.contactChanged': { fields: string[] };
@@ -143,6 +159,28 @@ const RENDER: Renderers = {
     t('timeline.contactChanged', { fields: fieldNames(p.fields, 'contactField', t) }),
   'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),
   'timeline.merged': (p, t) => t('timeline.merged', p),
+  'timeline.possibleDuplicate': (p, t) =>
+    t('timeline.possibleDuplicate', {
+      number: p.number,
+      candidates: p.candidates
+        .map((c) =>
+          t('timeline.possibleDuplicateOf', {
+            name: c.name,
+            customerNumber: c.customerNumber,
+            reasons: c.same.map((s) => t(s === 'phone' ? 'timeline.samePhone' : 'timeline.sameEmail')).join(', '),
+          }),
+        )
+        .join('; '),
+    }),
+  'timeline.detailsAdded': (p, t) =>
+    t(p.how === 'added' ? 'timeline.detailsAdded' : 'timeline.detailsTakenOver', {
+      number: p.number,
+      details: [
+        ...p.phones.map((value) => t('timeline.detailPhone', { value })),
+        ...p.emails.map((value) => t('timeline.detailEmail', { value })),
+        ...p.addresses.map((value) => t('timeline.detailAddress', { value })),
+      ].join(', '),
+    }),
   'timeline.consent': (p, t) =>
     t(p.status === 'granted' ? 'timeline.consentGranted' : 'timeline.consentWithdrawn', {
       channel: t(`consentChannel.${p.channel}`),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IsoDate } from '@shared/common';
 import { ApiError } from './api';
-import { serverFieldErrors, zodValidate } from './form-errors';
+import { describeProblem, serverFieldErrors, zodValidate } from './form-errors';
 
 describe('form errors in the user’s language', () => {
   it('asks for a year between 1900 and 2200 when a date is typed with an impossible year', () => {
@@ -44,6 +44,50 @@ describe('form errors in the user’s language', () => {
       startsOn: 'Für diese Zeit ist schon eine Abwesenheit eingetragen.',
       body: 'Unbekannter Platzhalter: {{x}}',
       notes: 'is something new',
+    });
+  });
+
+  it('words refused files, import rows and ADF documents in German by their code, naming the file', () => {
+    const upload = new ApiError({
+      status: 413,
+      errors: [
+        {
+          field: 'files.1',
+          in: 'body',
+          code: 'file_too_large',
+          params: { fileName: 'riesig.pdf', megabytes: 10 },
+          message: '"riesig.pdf" is larger than 10 MB',
+        },
+        {
+          field: 'files.2',
+          in: 'body',
+          code: 'file_content_mismatch',
+          params: { fileName: 'rechnung.pdf' },
+          message: '"rechnung.pdf" is a program',
+        },
+      ],
+    });
+    expect(describeProblem(upload)).toBe(
+      '„riesig.pdf“ ist größer als 10 MB. ' +
+        '„rechnung.pdf“ ist nicht das, was Name oder Dateityp angeben (z. B. ein Programm oder eine umbenannte Datei).',
+    );
+
+    const mapping = new ApiError({
+      status: 400,
+      errors: [
+        {
+          field: 'mapping',
+          in: 'body',
+          code: 'column_required',
+          params: { fields: ['lastName', 'companyName'] },
+          message: 'map a column to lastName or companyName',
+        },
+        { field: 'prospect[0].customer', in: 'body', code: 'missing', message: 'missing: prospect[0].customer' },
+      ],
+    });
+    expect(serverFieldErrors(mapping)).toEqual({
+      mapping: 'Bitte eine Spalte zuordnen: Nachname oder Firmenname',
+      'prospect[0].customer': 'Fehlt im Dokument',
     });
   });
 });

@@ -25,7 +25,7 @@ type Words = (params: Record<string, unknown>, field: string) => string;
  * Field errors in the user's language by their code (src/shared/errors/codes.ts), whether the
  * browser found them before sending or the server answered with them.
  */
-const CODE_WORDS: Partial<Record<FieldErrorCode, Words>> = {
+const CODE_WORDS: Record<FieldErrorCode, Words> = {
   required: () => i18next.t('validation.required'),
   too_short: (p) => i18next.t('validation.tooShort', { min: Number(p.min) }),
   too_long: (p) => i18next.t('validation.tooLong', { max: Number(p.max) }),
@@ -51,14 +51,90 @@ const CODE_WORDS: Partial<Record<FieldErrorCode, Words>> = {
   self_deputy: () => i18next.t('requests.errors.selfDeputy'),
   unknown_placeholder: (p) => `${i18next.t('requests.errors.placeholder')} ${String(p.placeholder)}`,
   in_future: () => i18next.t('requests.errors.future'),
+  too_deep: (p) => i18next.t('validation.tooDeep', { max: Number(p.max) }),
+  unknown_vehicle: () => i18next.t('validation.unknownVehicle'),
+  unknown_contact: () => i18next.t('validation.unknownContact'),
+  name_required: () => i18next.t('validation.nameRequired'),
+  phone_or_email_required: () => i18next.t('validation.phoneOrEmailRequired'),
+  contact_or_customer_required: () => i18next.t('validation.contactOrCustomerRequired'),
+  invalid_base64: (p) => i18next.t('validation.invalidBase64', { name: String(p.fileName) }),
+  invalid_date: () => i18next.t('validation.invalidDate'),
+  invalid_number: () => i18next.t('validation.invalidNumber'),
+  unknown_value: (p) => i18next.t('validation.unknownValue', { value: String(p.value) }),
+  invalid_vin: () => i18next.t('validation.invalidVin'),
+  invalid_plate: () => i18next.t('validation.invalidPlate'),
+  service_contract_required: () => i18next.t('validation.serviceContractRequired'),
+  financing_required: () => i18next.t('validation.financingRequired'),
+  before_first_registration: () => i18next.t('validation.beforeFirstRegistration'),
+  file_too_large: (p) =>
+    i18next.t('requests.attachments.tooLarge', { name: String(p.fileName), megabytes: Number(p.megabytes) }),
+  file_type_not_accepted: (p) => i18next.t('requests.attachments.type', { name: String(p.fileName) }),
+  file_content_mismatch: (p) => i18next.t('validation.fileContentMismatch', { name: String(p.fileName) }),
+  file_empty: (p) => i18next.t('validation.fileEmpty', { name: String(p.fileName) }),
+  file_name_too_long: (p) => i18next.t('validation.fileNameTooLong', { max: Number(p.max) }),
+  not_multipart: () => i18next.t('validation.notMultipart'),
+  incomplete_multipart: () => i18next.t('validation.incompleteMultipart'),
+  import_format_not_accepted: () => i18next.t('validation.importFormat'),
+  unreadable_file: (p) => i18next.t('validation.unreadableFile', { format: FORMAT_NAMES[String(p.format)] ?? '' }),
+  no_data_rows: () => i18next.t('validation.noDataRows'),
+  vcard_contacts_only: () => i18next.t('validation.vcardContactsOnly'),
+  no_such_column: () => i18next.t('validation.noSuchColumn'),
+  unknown_field: (p) => i18next.t('validation.unknownField', { field: String(p.field) }),
+  mapped_twice: (p) =>
+    i18next.t('validation.mappedTwice', { field: importFieldName(String(p.field)), column: String(p.column) }),
+  column_required: (p) =>
+    i18next.t('validation.columnRequired', {
+      fields: (Array.isArray(p.fields) ? p.fields : [])
+        .map((f) => importFieldName(String(f)))
+        .join(` ${i18next.t('validation.or')} `),
+    }),
+  no_vehicle_data: () => i18next.t('validation.noVehicleData'),
+  vin_of_other_contact: () => i18next.t('validation.vinOfOtherContact'),
+  unknown_customer_number: (p) =>
+    i18next.t('validation.unknownCustomerNumber', { customerNumber: String(p.customerNumber) }),
+  same_as_row: (p) => i18next.t('validation.sameAsRow', { row: Number(p.row) }),
+  same_as_contact: (p) => i18next.t('validation.sameAsContact', { contact: String(p.contact) }),
+  phone_kept_invalid: (p) => i18next.t('validation.phoneKeptInvalid', { number: String(p.number) }),
+  unstorable_removed: () => i18next.t('validation.unstorableRemoved'),
+  missing: () => i18next.t('validation.missing'),
+  not_xml: () => i18next.t('validation.notXml'),
+  malformed_xml: () => i18next.t('validation.malformedXml'),
+  not_adf: () => i18next.t('validation.notAdf'),
+  location_not_named: () => i18next.t('validation.locationNotNamed'),
+  ends_before_start: () => i18next.t('validation.endsBeforeStart'),
+  must_be_future: () => i18next.t('validation.mustBeFuture'),
+  merge_into_itself: () => i18next.t('validation.mergeIntoItself'),
+  merge_kinds_differ: () => i18next.t('validation.mergeKindsDiffer'),
+  company_in_company: () => i18next.t('validation.companyInCompany'),
+  company_required: () => i18next.t('validation.companyRequired'),
+  merged_contact: (p) => i18next.t('validation.mergedContact', { into: String(p.into) }),
+  status_change_not_allowed: () => i18next.t('validation.statusChangeNotAllowed'),
+  assignee_required: () => i18next.t('validation.assigneeRequired'),
+  request_closed: (p) => i18next.t('validation.requestClosed', { number: String(p.number) }),
+  unknown_request: () => i18next.t('validation.unknownRequest'),
+  unknown_user: () => i18next.t('validation.unknownUser'),
+  unknown_connection: () => i18next.t('validation.unknownConnection'),
+  not_submitted: () => i18next.t('validation.notSubmitted'),
+  before_link_start: () => i18next.t('validation.beforeLinkStart'),
+  already_linked: () => i18next.t('validation.alreadyLinked'),
+  listed_twice: () => i18next.t('validation.listedTwice'),
+  out_of_date: () => i18next.t('validation.outOfDate'),
+  idempotency_key_reused: () => i18next.t('validation.idempotencyKeyReused'),
 };
+
+/** The names of import file formats as users know them. */
+const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', xlsx: 'Excel (.xlsx)', vcard: 'vCard' };
+
+/** An import field by the name the wizard shows for it, or its key. */
+const importFieldName = (field: string) =>
+  i18next.t(`imports.dryRun.fieldNames.${field}`, { defaultValue: field }) as string;
 
 function lastSegment(path: string) {
   return path.split('.').pop() ?? path;
 }
 
 function wordsFor(code: string | undefined, params: Record<string, unknown> | undefined, field: string) {
-  return code ? CODE_WORDS[code as FieldErrorCode]?.(params ?? {}, field) : undefined;
+  return code && Object.hasOwn(CODE_WORDS, code) ? CODE_WORDS[code as FieldErrorCode](params ?? {}, field) : undefined;
 }
 
 function messageForIssue(issue: z.core.$ZodIssue, field: string): string {
@@ -101,6 +177,15 @@ export function serverFieldErrors(error: unknown): FormErrors {
 }
 
 export { describeError };
+
+/**
+ * An error that is not shown on a form, in the user's language: the server's field errors one
+ * after the other (a file's errors name the file), else one sentence for the whole error.
+ */
+export function describeProblem(error: unknown): string {
+  if (error instanceof ApiError && error.errors.length > 0) return error.errors.map(translateServerMessage).join(' ');
+  return describeError(error);
+}
 
 interface FormWithErrors {
   setErrors(errors: FormErrors): void;

@@ -31,11 +31,17 @@ export function parsePlacetelPush(fields: FormFields): PlacetelPush {
   const duration = check.optional('duration', 12);
   if (duration !== undefined) {
     if (/^\d+$/.test(duration)) push.duration = Number(duration);
-    else check.errors.push({ field: 'duration', in: 'body', message: 'must be a whole number of seconds' });
+    else
+      check.errors.push({
+        field: 'duration',
+        in: 'body',
+        code: 'invalid_number',
+        message: 'must be a whole number of seconds',
+      });
   }
   if ((event === 'IncomingCall' || event === 'OutgoingCall') && (!push.from || !push.to)) {
-    if (!push.from) check.errors.push({ field: 'from', in: 'body', message: 'is required' });
-    if (!push.to) check.errors.push({ field: 'to', in: 'body', message: 'is required' });
+    if (!push.from) check.errors.push({ field: 'from', in: 'body', code: 'required', message: 'is required' });
+    if (!push.to) check.errors.push({ field: 'to', in: 'body', code: 'required', message: 'is required' });
   }
   check.done();
   return push;

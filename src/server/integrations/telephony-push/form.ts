@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { FastifyInstance } from 'fastify';
 import { DomainError, type FieldError, ValidationError } from '@server/http/errors';
 import { storableText } from '@server/lib/input/storable';
@@ -29,7 +30,7 @@ export function rawForm(body: unknown): Buffer {
     415,
     'unsupported-media-type',
     'Send the event form-encoded (application/x-www-form-urlencoded).',
-    [{ field: 'body', in: 'body', message: 'must be application/x-www-form-urlencoded' }],
+    [{ field: 'body', in: 'body', code: 'invalid', message: 'must be application/x-www-form-urlencoded' }],
   );
 }
 
@@ -69,16 +70,26 @@ export class FieldCheck {
 
   required(name: string, maxLength = 200): string {
     const value = one(this.fields, name);
-    if (value === undefined) this.errors.push({ field: name, in: 'body', message: 'is required' });
+    if (value === undefined) this.errors.push({ field: name, in: 'body', code: 'required', message: 'is required' });
     else if (value.length > maxLength)
-      this.errors.push({ field: name, in: 'body', message: `must be at most ${maxLength} characters` });
+      this.errors.push({
+        field: name,
+        in: 'body',
+        ...fieldError('too_long', { max: maxLength }),
+        message: `must be at most ${maxLength} characters`,
+      });
     return value ?? '';
   }
 
   optional(name: string, maxLength = 200): string | undefined {
     const value = one(this.fields, name);
     if (value !== undefined && value.length > maxLength) {
-      this.errors.push({ field: name, in: 'body', message: `must be at most ${maxLength} characters` });
+      this.errors.push({
+        field: name,
+        in: 'body',
+        ...fieldError('too_long', { max: maxLength }),
+        message: `must be at most ${maxLength} characters`,
+      });
       return undefined;
     }
     return value;
@@ -86,9 +97,9 @@ export class FieldCheck {
 
   oneOf<T extends string>(name: string, allowed: readonly T[]): T {
     const value = one(this.fields, name);
-    if (value === undefined) this.errors.push({ field: name, in: 'body', message: 'is required' });
+    if (value === undefined) this.errors.push({ field: name, in: 'body', code: 'required', message: 'is required' });
     else if (!allowed.includes(value as T))
-      this.errors.push({ field: name, in: 'body', message: `must be one of ${allowed.join(', ')}` });
+      this.errors.push({ field: name, in: 'body', code: 'invalid', message: `must be one of ${allowed.join(', ')}` });
     return value as T;
   }
 

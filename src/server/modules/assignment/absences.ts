@@ -95,7 +95,7 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
 
   async function personFor(userId: string, field: string) {
     const person = (await loadPeople(db, [userId])).get(userId);
-    if (!person) throw new ValidationError([{ field, in: 'body', message: 'unknown user' }]);
+    if (!person) throw new ValidationError([{ field, in: 'body', code: 'unknown_user', message: 'unknown user' }]);
     return person;
   }
 
@@ -145,7 +145,9 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
       const startsOn = patch.startsOn ?? current.startsOn;
       const endsOn = patch.endsOn ?? current.endsOn;
       if (startsOn > endsOn) {
-        throw new ValidationError([{ field: 'endsOn', in: 'body', message: 'must not end before it starts' }]);
+        throw new ValidationError([
+          { field: 'endsOn', in: 'body', code: 'ends_before_start', message: 'must not end before it starts' },
+        ]);
       }
       if (patch.deputyId === person.id) {
         throw new ValidationError([

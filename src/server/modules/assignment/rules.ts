@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { z } from 'zod';
 import type { AssignmentRule, AssignmentRuleInput, AssignmentRulePatch } from '@shared/requests/assignment';
 import type { Deps } from '@server/deps';
@@ -71,10 +72,15 @@ export function createRulesService({ db, clock }: Deps) {
   async function validate(rule: RuleInput) {
     const errors: FieldError[] = [];
     if (rule.strategy === 'fixed_user' && !rule.userId) {
-      errors.push({ field: 'userId', in: 'body', message: 'choose the person' });
+      errors.push({ field: 'userId', in: 'body', code: 'required', message: 'choose the person' });
     }
     if (GROUP_STRATEGIES.has(rule.strategy) && rule.groupUserIds.length === 0) {
-      errors.push({ field: 'groupUserIds', in: 'body', message: 'choose at least one person for the group' });
+      errors.push({
+        field: 'groupUserIds',
+        in: 'body',
+        ...fieldError('too_few', { min: 1 }),
+        message: 'choose at least one person for the group',
+      });
     }
     const people = await loadPeople(db, [...(rule.userId ? [rule.userId] : []), ...rule.groupUserIds]);
     if (rule.userId && !people.get(rule.userId)?.active) {
@@ -207,7 +213,9 @@ export function createRulesService({ db, clock }: Deps) {
       const known = new Set(all.map((r) => r.id));
       const unique = new Set(ids);
       if (unique.size !== ids.length || unique.size !== known.size || ids.some((id) => !known.has(id))) {
-        throw new ValidationError([{ field: 'ids', in: 'body', message: 'must list every rule exactly once' }]);
+        throw new ValidationError([
+          { field: 'ids', in: 'body', code: 'invalid', message: 'must list every rule exactly once' },
+        ]);
       }
       // A manager moves their own rules among the others; the rules of other locations keep their order.
       // A rule of the manager's locations matches only requests there, so where it stands among the others

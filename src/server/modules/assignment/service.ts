@@ -115,7 +115,9 @@ export function createAssignmentService(
       // It names who is away and who stands in: a manager asks it for their own locations.
       assertLocation(actor, input.locationId);
       if (input.contactId && !(await contacts.exists(input.contactId))) {
-        throw new ValidationError([{ field: 'contactId', in: 'body', message: 'unknown contact' }]);
+        throw new ValidationError([
+          { field: 'contactId', in: 'body', code: 'unknown_contact', message: 'unknown contact' },
+        ]);
       }
       try {
         await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
+import type { TextRef } from '@shared/texts/translate';
 import type { DbOrTx } from '@server/db/client';
 import type { WriteBatch } from '@server/db/together';
 import type { Actor } from '@server/http/access';
@@ -12,8 +13,10 @@ export interface ContactAdditions {
   phones: PhoneIn[];
   emails: string[];
   addresses: AddressIn[];
-  /** The history line, e.g. "Telefon 0211 … aus Anliegen A-100042 hinzugefügt". */
+  /** The history line in German, e.g. "Telefon 0211 … aus Anliegen A-100042 hinzugefügt". */
   summary: string;
+  /** The same line as a key and parameters, read in the reader's language (timelineText). */
+  text: TextRef;
   /** Where it came from, for the history entry's link. */
   source?: { type: string; id: string };
   /** The country numbers without country code are read in. */
@@ -68,6 +71,7 @@ export function additionWrites(tx: DbOrTx, actor: Actor | null, contactId: strin
         occurredAt: now,
         authorId: authorOf(actor),
         summary: add.summary,
+        text: add.text,
         data: { fields },
         sourceType: add.source?.type ?? null,
         sourceId: add.source?.id ?? null,

@@ -156,7 +156,9 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
       const now = clock.now();
       const until = input.until ? new Date(input.until) : null;
       if (until && until <= now)
-        throw new ValidationError([{ field: 'until', in: 'body', message: 'must be in the future' }]);
+        throw new ValidationError([
+          { field: 'until', in: 'body', code: 'must_be_future', message: 'must be in the future' },
+        ]);
       await db.transaction(async (tx) => {
         await lockLiveContact(tx, contactId);
         if (await repo.activeBlock(tx, contactId, now)) throw new ConflictError('This contact is blocked already.');

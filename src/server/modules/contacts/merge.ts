@@ -84,7 +84,9 @@ export async function mergeContacts(
   if (source.mergedIntoId) throw new ConflictError('The source contact was merged already.');
   if (target.mergedIntoId) throw new ConflictError('The target contact was merged into another contact.');
   if (source.kind !== target.kind) {
-    throw new ValidationError([{ field: 'targetId', in: 'body', message: 'a person and a company cannot be merged' }]);
+    throw new ValidationError([
+      { field: 'targetId', in: 'body', code: 'merge_kinds_differ', message: 'a person and a company cannot be merged' },
+    ]);
   }
 
   await moveChildren(tx, sourceId, targetId);

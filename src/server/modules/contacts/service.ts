@@ -16,6 +16,7 @@ import {
 } from '@server/http/errors';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { TimelineKind } from '@shared/timeline/kinds';
+import type { TextRef } from '@shared/texts/translate';
 import type { OrgService } from '@server/modules/org';
 import { listRef } from '@server/modules/org';
 import { additionWrites, type ContactAdditions } from './additions';
@@ -60,8 +61,8 @@ export interface CreateOptions {
   homeLocationCode?: string;
   /** The country numbers without country code are read in (a lead from abroad); default Germany. */
   phoneRegion?: CountryCode;
-  /** Further history entries to write with the contact (e.g. "possibly the same person as …"). */
-  alsoRecord?: Array<{ kind: TimelineKind; summary: string; data?: Record<string, unknown> }>;
+  /** Further history entries to write with the contact (e.g. "possibly the same person as …"), from timelineText. */
+  alsoRecord?: Array<{ kind: TimelineKind; summary: string; text: TextRef; data?: Record<string, unknown> }>;
 }
 
 /** A validated new contact whose inserts a caller sends with its own writes. */
@@ -202,6 +203,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
             occurredAt: now,
             authorId: authorOf(actor),
             summary: entry.summary,
+            text: entry.text,
             data: entry.data ?? null,
           })),
         ]),
@@ -224,6 +226,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
       errors.push({
         field,
         in: 'body',
+        code: 'required',
         message: `a ${next.kind} needs a ${field === 'lastName' ? 'last name' : 'company name'}`,
       });
     }
@@ -365,7 +368,9 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
 
     async merge(actor: Actor, input: z.output<typeof MergeInput>): Promise<Contact> {
       if (input.sourceId === input.targetId) {
-        throw new ValidationError([{ field: 'targetId', in: 'body', message: 'cannot merge a contact into itself' }]);
+        throw new ValidationError([
+          { field: 'targetId', in: 'body', code: 'merge_into_itself', message: 'cannot merge a contact into itself' },
+        ]);
       }
       await db.transaction((tx) => mergeContacts(tx, mergeHooks, actor, clock.now(), input.sourceId, input.targetId));
       return get(input.targetId);

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@shared/errors/codes';
 import type { Deps } from '@server/deps';
 import { type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { OrgService } from '@server/modules/org';
@@ -24,26 +25,28 @@ export function createReferenceChecks({ db, clock }: Deps, org: OrgService) {
     errors: FieldError[],
     selfId?: string,
   ): Promise<{ locationCode?: string }> {
-    const fail = (field: string, message: string) => errors.push({ field, in: 'body', message });
+    const fail = (field: string, code: FieldErrorCode, message: string) =>
+      errors.push({ field, in: 'body', code, message });
     let locationCode: string | undefined;
 
     if (fields.dateOfBirth && fields.dateOfBirth > berlinToday(clock.now()))
-      fail('dateOfBirth', 'must not be in the future');
+      fail('dateOfBirth', 'in_future', 'must not be in the future');
 
     if (fields.homeLocationId) {
       try {
         locationCode = (await org.getLocation(fields.homeLocationId)).code;
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        fail('homeLocationId', 'unknown location');
+        fail('homeLocationId', 'unknown_location', 'unknown location');
       }
     }
 
     if (fields.companyId) {
       const company = await repo.findContact(db, fields.companyId);
-      if (fields.kind === 'company') fail('companyId', 'a company cannot belong to another company');
+      if (fields.kind === 'company')
+        fail('companyId', 'company_in_company', 'a company cannot belong to another company');
       else if (!company || company.kind !== 'company' || company.mergedIntoId || company.id === selfId) {
-        fail('companyId', 'must be an existing company');
+        fail('companyId', 'company_required', 'must be an existing company');
       }
     }
 
@@ -51,7 +54,7 @@ export function createReferenceChecks({ db, clock }: Deps, org: OrgService) {
     if (userFields.length > 0) {
       const users = await org.userRefs(userFields.map((f) => fields[f]!));
       for (const f of userFields) {
-        if (!users.get(fields[f]!)?.active) fail(f, 'must be an active user');
+        if (!users.get(fields[f]!)?.active) fail(f, 'inactive_user', 'must be an active user');
       }
     }
     return { locationCode };

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@shared/errors/codes';
 import type { ImportMapping } from '@shared/imports/schemas';
 import type { ImportReason } from '@shared/imports/schemas';
 import { storableText } from '@server/lib/input/storable';
@@ -6,6 +7,13 @@ import { CellError } from './values';
 export interface Cell {
   column: string;
   value: string;
+}
+
+/** A reason in English with its code (src/shared/errors/codes.ts), e.g. from `fieldError(...)`. */
+export interface CodedReason {
+  message: string;
+  code: FieldErrorCode;
+  params?: Record<string, unknown>;
 }
 
 /** What a row's reasons say when a cell held characters the database cannot store. */
@@ -23,7 +31,8 @@ export class RowCells {
       const raw = (row[index] ?? '').trim();
       // An old system's export may hold NULs: the row is imported without them, and says so.
       const value = storableText(raw).trim();
-      if (value !== raw) this.reasons.push({ field, column: header, message: UNSTORABLE_REMOVED });
+      if (value !== raw)
+        this.reasons.push({ field, column: header, code: 'unstorable_removed', message: UNSTORABLE_REMOVED });
       if (value === '') continue;
       const list = this.byField.get(field) ?? [];
       list.push({ column: header, value });
@@ -53,14 +62,15 @@ export class RowCells {
       return parse(this.text(field));
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      this.fail(field, error.message);
+      this.fail(field, { ...error.coded, message: error.message });
       return undefined;
     }
   }
 
-  fail(field: string, message: string, column = this.column(field)) {
+  /** A reason the row cannot be imported: its English words and its code. */
+  fail(field: string, reason: CodedReason, column = this.column(field)) {
     this.failed = true;
-    this.reasons.push({ field, column, message });
+    this.reasons.push({ field, column, ...reason });
   }
 }
 

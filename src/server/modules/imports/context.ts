@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { ImportMapping, ImportTarget } from '@shared/imports/schemas';
 import type { Deps } from '@server/deps';
 import type { Actor } from '@server/http/access';
@@ -38,16 +39,34 @@ export function checkMapping(target: ImportTarget, headers: string[], mapping: I
   for (const [column, field] of Object.entries(mapping)) {
     if (!field) continue;
     const at = `mapping.${column}`;
-    if (!headers.includes(column)) errors.push({ field: at, in: 'body', message: 'the file has no such column' });
-    else if (!fields.has(field)) errors.push({ field: at, in: 'body', message: `unknown field "${field}"` });
-    else if (used.has(field) && !REPEATABLE_FIELDS.has(field)) {
-      errors.push({ field: at, in: 'body', message: `"${field}" is mapped from column "${used.get(field)}" already` });
+    const other = used.get(field);
+    if (!headers.includes(column))
+      errors.push({ field: at, in: 'body', code: 'no_such_column', message: 'the file has no such column' });
+    else if (!fields.has(field))
+      errors.push({
+        field: at,
+        in: 'body',
+        ...fieldError('unknown_field', { field }),
+        message: `unknown field "${field}"`,
+      });
+    else if (other !== undefined && !REPEATABLE_FIELDS.has(field)) {
+      errors.push({
+        field: at,
+        in: 'body',
+        ...fieldError('mapped_twice', { field, column: other }),
+        message: `"${field}" is mapped from column "${other}" already`,
+      });
     } else used.set(field, column);
   }
   const needs = target === 'contacts' ? [['lastName', 'companyName']] : [['ownerRef'], ['make'], ['model']];
   for (const anyOf of needs) {
     if (!anyOf.some((f) => used.has(f))) {
-      errors.push({ field: 'mapping', in: 'body', message: `map a column to ${anyOf.join(' or ')}` });
+      errors.push({
+        field: 'mapping',
+        in: 'body',
+        ...fieldError('column_required', { fields: anyOf }),
+        message: `map a column to ${anyOf.join(' or ')}`,
+      });
     }
   }
   if (errors.length > 0) throw new ValidationError(errors);

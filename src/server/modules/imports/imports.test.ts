@@ -141,7 +141,15 @@ describe('contact import from CSV', () => {
     expect(byRow[2].action).toBe('create');
     expect(byRow[3]).toMatchObject({
       action: 'update',
-      reasons: [{ field: 'email', message: expect.stringContaining('gleiche E-Mail-Adresse') }],
+      reasons: [
+        {
+          field: 'email',
+          message: expect.stringContaining('gleiche E-Mail-Adresse'),
+          // Beside the words, a code and its parameters for API clients and the web app.
+          code: 'same_as_contact',
+          params: { contact: expect.any(String) },
+        },
+      ],
     });
     expect(byRow[3].contactId).toBeDefined();
     expect(byRow[4].action).toBe('reject');
@@ -149,7 +157,7 @@ describe('contact import from CSV', () => {
     expect(byRow[5].action).toBe('reject');
     expect(byRow[5].reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: 'email', column: 'E-Mail' }),
+        expect.objectContaining({ field: 'email', column: 'E-Mail', code: 'invalid_email' }),
         expect.objectContaining({
           field: 'postalCode',
           column: 'PLZ',
@@ -237,7 +245,7 @@ describe('contact import from CSV', () => {
       duplicateHandling: 'skip',
     });
     expect(dryRun.json().rows[1].reasons).toEqual([
-      expect.objectContaining({ column: 'FIN', message: 'darf kein I, O oder Q enthalten' }),
+      expect.objectContaining({ column: 'FIN', message: 'darf kein I, O oder Q enthalten', code: 'invalid_vin' }),
     ]);
     const job = await applyAndWait(admin, uploaded.id, {
       mapping: uploaded.suggestedMapping,
@@ -264,6 +272,17 @@ describe('contact import from CSV', () => {
     ]);
   });
 
+  it('refuses a file that is no table or contact list, and vCards as vehicles, each with a code', async () => {
+    const picture = await upload(admin, 'contacts', 'foto.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]));
+    expect(picture.statusCode).toBe(400);
+    expect(picture.json().errors).toEqual([
+      { field: 'file', in: 'body', code: 'import_format_not_accepted', message: 'expected a .csv, .xlsx or .vcf file' },
+    ]);
+    const cards = await upload(admin, 'vehicles', 'kunden.vcf', Buffer.from('BEGIN:VCARD\r\nEND:VCARD\r\n'));
+    expect(cards.statusCode).toBe(400);
+    expect(cards.json().errors).toEqual([expect.objectContaining({ field: 'target', code: 'vcard_contacts_only' })]);
+  });
+
   it('refuses a mapping to a column the file does not have', async () => {
     const uploaded = await uploadCsv(admin, 'Nachname\nSommer\n');
     const res = await admin.post(`/api/imports/${uploaded.id}/dry-run`, {
@@ -271,7 +290,14 @@ describe('contact import from CSV', () => {
       duplicateHandling: 'skip',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('mapping.Name');
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: 'mapping.Name', code: 'no_such_column' }),
+      expect.objectContaining({
+        field: 'mapping',
+        code: 'column_required',
+        params: { fields: ['lastName', 'companyName'] },
+      }),
+    ]);
   });
 });
 

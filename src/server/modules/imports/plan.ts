@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import { uuid7 } from '@server/lib/uuid7';
 import type { DuplicateHandling, ImportReason, ImportRowReport } from '@shared/imports/schemas';
 import type { ExistingRef } from '@server/modules/contacts';
@@ -51,8 +52,20 @@ const KEY_WORDS: Record<string, [string, string]> = {
 
 function sameAs(key: string, known: Known, column: string | null): ImportReason {
   const [field, words] = KEY_WORDS[key.slice(0, key.indexOf(':'))] ?? ['row', key];
-  const whom = known.row !== undefined ? `row ${known.row}` : `contact ${known.customerNumber ?? known.id}`;
-  return { field, column, message: `same ${words} as ${whom}` };
+  if (known.row !== undefined)
+    return {
+      field,
+      column,
+      ...fieldError('same_as_row', { row: known.row }),
+      message: `same ${words} as row ${known.row}`,
+    };
+  const contact = known.customerNumber ?? known.id;
+  return {
+    field,
+    column,
+    ...fieldError('same_as_contact', { contact }),
+    message: `same ${words} as contact ${contact}`,
+  };
 }
 
 /**
@@ -137,6 +150,7 @@ export class ImportPlanner {
         reasons.push({
           field: 'vin',
           column: null,
+          code: 'vin_of_other_contact',
           message: 'a vehicle with this VIN exists already and belongs to another contact; not linked',
         });
       }
@@ -159,7 +173,7 @@ export class ImportPlanner {
     const vehicle = p.vehicle;
     if (!vehicle) {
       if (vehicle === undefined && reasons.length === 0)
-        reasons.push({ field: 'make', column: null, message: 'the row has no vehicle data' });
+        reasons.push({ field: 'make', column: null, code: 'no_vehicle_data', message: 'the row has no vehicle data' });
       return { row: p.row, action: 'reject', reasons };
     }
     const ownerId = p.ownerRef ? owners.get(p.ownerRef) : undefined;
@@ -167,7 +181,7 @@ export class ImportPlanner {
       return {
         row: p.row,
         action: 'reject',
-        reasons: [...reasons, { field: 'ownerRef', column: null, message: 'is required' }],
+        reasons: [...reasons, { field: 'ownerRef', column: null, code: 'required', message: 'is required' }],
       };
     if (!ownerId) {
       return {
@@ -175,7 +189,12 @@ export class ImportPlanner {
         action: 'reject',
         reasons: [
           ...reasons,
-          { field: 'ownerRef', column: null, message: `no contact with customer number "${p.ownerRef}"` },
+          {
+            field: 'ownerRef',
+            column: null,
+            ...fieldError('unknown_customer_number', { customerNumber: p.ownerRef }),
+            message: `no contact with customer number "${p.ownerRef}"`,
+          },
         ],
       };
     }

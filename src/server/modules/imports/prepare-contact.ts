@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { codeOfIssue, fieldError } from '@shared/errors/codes';
 import { ContactInput } from '@shared/contacts/schemas';
 import { phoneKindFor } from '@shared/contacts/normalize';
 import type { ImportReason } from '@shared/imports/schemas';
@@ -65,7 +66,11 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
   if (location) {
     const found = ctx.locations.get(location.toLowerCase());
     if (found) homeLocationId = found;
-    else cells.fail('location', `unknown location "${location}"`);
+    else
+      cells.fail('location', {
+        ...fieldError('unknown_value', { value: location }),
+        message: `unknown location "${location}"`,
+      });
   }
 
   const phoneCells: Cell[] = [];
@@ -110,7 +115,8 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
     addresses,
     ignoreDuplicates: true,
   };
-  if (raw.dateOfBirth && raw.dateOfBirth > ctx.today) cells.fail('dateOfBirth', 'must not be in the future');
+  if (raw.dateOfBirth && raw.dateOfBirth > ctx.today)
+    cells.fail('dateOfBirth', { code: 'in_future', message: 'must not be in the future' });
 
   const parsed = ContactInput.safeParse(raw);
   if (!parsed.success) {
@@ -118,7 +124,7 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
       const { field, column } = locate(issue.path, phoneCells, emailCells);
       // The schema names lastName for "no name"; for a company the missing name is the company's.
       const shown = field === 'lastName' && kind === 'company' ? 'companyName' : field;
-      cells.fail(shown, issue.message, column ?? cells.column(shown));
+      cells.fail(shown, { ...codeOfIssue(issue), message: issue.message }, column ?? cells.column(shown));
     }
   }
   if (!parsed.success || cells.failed) return null;
@@ -131,7 +137,10 @@ export function prepareContact(cells: RowCells, ctx: ContactContext): PreparedCo
     if (!p.valid)
       cells.fail(
         'phone',
-        `"${p.raw}" is not a valid phone number; kept and flagged invalid`,
+        {
+          ...fieldError('phone_kept_invalid', { number: p.raw }),
+          message: `"${p.raw}" is not a valid phone number; kept and flagged invalid`,
+        },
         phoneCells[i]?.column ?? null,
       );
   });

@@ -1,3 +1,4 @@
+import { codeOfIssue } from '@shared/errors/codes';
 import { VehicleInput } from '@shared/vehicles/schemas';
 import { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from '@server/modules/vehicles';
 import type { RowCells } from './cells';
@@ -67,12 +68,17 @@ export function prepareVehicle(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'vehicle');
-      cells.fail(field, field === 'make' || field === 'model' ? 'is required for a vehicle' : issue.message);
+      cells.fail(
+        field,
+        field === 'make' || field === 'model'
+          ? { code: 'required', message: 'is required for a vehicle' }
+          : { ...codeOfIssue(issue), message: issue.message },
+      );
     }
     return null;
   }
   const { values, errors } = vehicleValues(parsed.data, null, ctx.today);
-  for (const e of errors) cells.fail(e.field, e.message);
+  for (const e of errors) cells.fail(e.field, { code: e.code ?? 'invalid', params: e.params, message: e.message });
   if (cells.reasons.length > before) return null;
   return {
     values: { ...EMPTY_VEHICLE, ...values },

@@ -56,7 +56,9 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
     },
     handler: async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new ValidationError([{ field: 'file', in: 'body', message: 'send the file as multipart/form-data' }]);
+        throw new ValidationError([
+          { field: 'file', in: 'body', code: 'not_multipart', message: 'send the file as multipart/form-data' },
+        ]);
       }
       const fields: Record<string, string> = {};
       let file: { fileName: string; buffer: Buffer } | undefined;
@@ -70,9 +72,11 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       }
       const parsed = UploadFields.safeParse(fields);
       if (!parsed.success)
-        throw new ValidationError([{ field: 'target', in: 'body', message: 'expected contacts or vehicles' }]);
+        throw new ValidationError([
+          { field: 'target', in: 'body', code: 'invalid', message: 'expected contacts or vehicles' },
+        ]);
       if (!file || file.buffer.length === 0)
-        throw new ValidationError([{ field: 'file', in: 'body', message: 'is required' }]);
+        throw new ValidationError([{ field: 'file', in: 'body', code: 'required', message: 'is required' }]);
       const result = await imports.upload(currentUser(request), { target: parsed.data.target, ...file });
       return reply.status(201).send(result);
     },

@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { DbOrTx } from '@server/db/client';
 import type {
   DuplicateHandling,
@@ -57,7 +58,11 @@ function prepareRows(input: RunInput, rows: string[][], offset: number): Prepare
     const locationId = location
       ? (input.context.locations.get(location.toLowerCase()) ?? null)
       : input.context.defaultLocationId;
-    if (location && !locationId) cells.fail('location', `unknown location "${location}"`);
+    if (location && !locationId)
+      cells.fail('location', {
+        ...fieldError('unknown_value', { value: location }),
+        message: `unknown location "${location}"`,
+      });
     const vehicle = prepareVehicle(cells, {
       now,
       today,

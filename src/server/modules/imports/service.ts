@@ -116,11 +116,15 @@ export function createImportsService(
     const file = { ...upload, fileName: storableText(upload.fileName).slice(0, TEXT_MAX.fileName) };
     const format = detectFormat(file.fileName, file.buffer);
     if (format === 'vcard' && file.target !== 'contacts') {
-      throw new ValidationError([{ field: 'target', in: 'body', message: 'vCards hold contacts, not vehicles' }]);
+      throw new ValidationError([
+        { field: 'target', in: 'body', code: 'vcard_contacts_only', message: 'vCards hold contacts, not vehicles' },
+      ]);
     }
     const table = await readTable(format, file.buffer);
     if (table.headers.length === 0 || table.rows.length === 0) {
-      throw new ValidationError([{ field: 'file', in: 'body', message: 'contains no data rows' }]);
+      throw new ValidationError([
+        { field: 'file', in: 'body', code: 'no_data_rows', message: 'contains no data rows' },
+      ]);
     }
     const now = clock.now();
     const job = await repo.insertJob(db, {

@@ -1,9 +1,18 @@
+import { type CodedFieldError, fieldError } from '@shared/errors/codes';
+
 /**
  * Cell values as German dealer files write them, turned into what the API
  * schemas expect. Each returns undefined for an empty cell and throws a
- * CellError with a message in words when the value cannot be understood.
+ * CellError with a message in words and a code when the value cannot be understood.
  */
-export class CellError extends Error {}
+export class CellError extends Error {
+  constructor(
+    message: string,
+    readonly coded: CodedFieldError,
+  ) {
+    super(message);
+  }
+}
 
 const blank = (v: string | undefined): v is undefined => v === undefined || v.trim() === '';
 
@@ -12,7 +21,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function isoDate(year: number, month: number, day: number): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new CellError('is not a calendar date');
+    throw new CellError('is not a calendar date', { code: 'invalid_date' });
   }
   return `${year}-${pad(month)}-${pad(day)}`;
 }
@@ -40,7 +49,7 @@ export function parseDate(value: string | undefined, now: Date): string | undefi
     const date = new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000);
     return date.toISOString().slice(0, 10);
   }
-  throw new CellError('expected a date like 15.03.2019');
+  throw new CellError('expected a date like 15.03.2019', { code: 'invalid_date' });
 }
 
 /** "45.000", "45000 km", "45 000", "45,000" → 45000; decimals are rounded. */
@@ -51,7 +60,7 @@ export function parseInteger(value: string | undefined): number | undefined {
   if (/^\d{1,3}([.,]\d{3})+$/.test(v)) normalized = v.replace(/[.,]/g, '');
   else normalized = v.replace(',', '.');
   const n = Number(normalized);
-  if (!Number.isFinite(n)) throw new CellError('expected a number');
+  if (!Number.isFinite(n)) throw new CellError('expected a number', { code: 'invalid_number' });
   return Math.round(n);
 }
 
@@ -64,7 +73,8 @@ const lookup =
       .toLowerCase()
       .replace(/[.\s_-]+/g, '');
     const found = table[key];
-    if (!found) throw new CellError(`unknown ${what} "${value.trim()}"`);
+    if (!found)
+      throw new CellError(`unknown ${what} "${value.trim()}"`, fieldError('unknown_value', { value: value.trim() }));
     return found;
   };
 
@@ -218,7 +228,7 @@ export function parseCountry(value: string | undefined): string | undefined {
   const v = value.trim();
   if (/^[A-Za-z]{2}$/.test(v)) return v.toUpperCase();
   const found = COUNTRIES[v.toLowerCase()];
-  if (!found) throw new CellError(`unknown country "${v}"`);
+  if (!found) throw new CellError(`unknown country "${v}"`, fieldError('unknown_value', { value: v }));
   return found;
 }
 

@@ -2,7 +2,8 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { inSaneYears } from '@shared/common';
 import type { PhoneKind } from '@shared/contacts/enums';
 import { parsePhone } from '@shared/contacts/normalize';
-import type { AdfLead, AdfPhone } from '@shared/intake/adf';
+import type { FieldErrorCode } from '@shared/errors/codes';
+import type { AdfLead, AdfPhone, AdfProblem } from '@shared/intake/adf';
 import { IntakeBody, type NewCustomer } from '@shared/requests/schemas';
 import type { SubmittedCustomer } from '@shared/requests/submitted';
 import type { InputRepair } from '@shared/text/repairs';
@@ -18,14 +19,35 @@ import { customerRegion } from './intake-customer';
 import type { createMachineIntake, MachineLead, StoredAnswer } from './machine';
 import { findByExternal } from './repo';
 
+/** The reader's problem codes as field-error codes (src/shared/errors/codes.ts). */
+const FIELD_CODES: Record<AdfProblem['code'], FieldErrorCode> = {
+  not_xml: 'not_xml',
+  malformed: 'malformed_xml',
+  not_adf: 'not_adf',
+  missing: 'missing',
+  unusable: 'invalid',
+  normalised: 'invalid',
+  inferred: 'invalid',
+  ignored: 'invalid',
+};
+
+type Rejection = { path: string; message: string } & (
+  { code: AdfProblem['code']; fieldCode?: never } | { code?: never; fieldCode: FieldErrorCode }
+);
+
 /** An ADF document that cannot be taken in: each problem named by its path; nothing is stored. */
 export class AdfRejectedError extends DomainError {
-  constructor(problems: Array<{ path: string; message: string; code?: string }>) {
+  constructor(problems: Rejection[]) {
     super(
       422,
       'invalid-adf',
       `The ADF lead cannot be taken in: ${problems.map((p) => p.message).join('; ')}`,
-      problems.map((p) => ({ field: p.path, in: 'body', message: p.message, code: p.code })),
+      problems.map((p) => ({
+        field: p.path,
+        in: 'body',
+        message: p.message,
+        code: p.code ? FIELD_CODES[p.code] : p.fieldCode,
+      })),
     );
   }
 }
@@ -174,6 +196,7 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
     throw new AdfRejectedError([
       {
         path: 'locationCode',
+        fieldCode: 'location_not_named',
         message: 'give locationCode in the query: the vendor does not name one of our locations',
       },
     ]);
@@ -263,7 +286,8 @@ export function createAdfIntake(ctx: RequestsContext, machine: ReturnType<typeof
       ]);
     const parsed = parseAdf(xml, { now: deps.clock.now() });
     if (!parsed.ok) throw new AdfRejectedError(parsed.errors);
-    if (parsed.leads.length === 0) throw new AdfRejectedError([{ path: 'prospect', message: 'missing: prospect' }]);
+    if (parsed.leads.length === 0)
+      throw new AdfRejectedError([{ path: 'prospect', code: 'missing', message: 'missing: prospect' }]);
     const leads = await Promise.all(parsed.leads.map((lead, i) => leadToInput(lead, i, query)));
     return machine.takeIn(
       actor,

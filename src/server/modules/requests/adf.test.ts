@@ -75,9 +75,10 @@ describe('ADF lead intake', () => {
     const res = await post(fixture('malformed-unclosed.xml'));
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    const errors = res.json().errors as Array<{ field: string; message: string }>;
+    const errors = res.json().errors as Array<{ field: string; message: string; code: string }>;
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]!.message.length).toBeGreaterThan(5);
+    expect(errors[0]!.code).toBe('malformed_xml');
     expect(await counts()).toEqual(before);
   });
 
@@ -87,6 +88,8 @@ describe('ADF lead intake', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.json().errors[0].field).toMatch(/prospect\[0\]/);
+    // A code from the shared list beside the English words: the customer is missing.
+    expect(res.json().errors[0].code).toBe('missing');
     expect(await counts()).toEqual(before);
   });
 

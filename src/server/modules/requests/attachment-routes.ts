@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fieldError } from '@shared/errors/codes';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Attachment } from '@shared/requests/attachments';
 import { currentUser } from '@server/http/access';
 import { PayloadTooLargeError, ValidationError } from '@server/http/errors';
@@ -18,7 +19,9 @@ const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
 /** The files of a multipart upload; a file over the limit stops the upload with a 413 naming it. */
 async function readFiles(request: FastifyRequest): Promise<IncomingFile[]> {
   if (!request.isMultipart()) {
-    throw new ValidationError([{ field: 'files', in: 'body', message: 'send the files as multipart/form-data' }]);
+    throw new ValidationError([
+      { field: 'files', in: 'body', code: 'not_multipart', message: 'send the files as multipart/form-data' },
+    ]);
   }
   const files: IncomingFile[] = [];
   try {
@@ -30,14 +33,25 @@ async function readFiles(request: FastifyRequest): Promise<IncomingFile[]> {
       } catch (error) {
         if (codeOf(error) !== 'FST_REQ_FILE_TOO_LARGE') throw error;
         throw new PayloadTooLargeError(`A file is larger than ${MEGABYTES} MB.`, [
-          { field, in: 'body', message: `"${part.filename}" is larger than ${MEGABYTES} MB` },
+          {
+            field,
+            in: 'body',
+            ...fieldError('file_too_large', { fileName: part.filename, megabytes: MEGABYTES }),
+            message: `"${part.filename}" is larger than ${MEGABYTES} MB`,
+          },
         ]);
       }
     }
   } catch (error) {
     if (codeOf(error) !== 'FST_FILES_LIMIT') throw multipartReadError(error, 'files');
     throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
-      { field: 'files', in: 'body', message: `at most ${ATTACHMENT_MAX_FILES} files` },
+      {
+        field: 'files',
+        in: 'body',
+        code: 'too_many',
+        params: { max: ATTACHMENT_MAX_FILES },
+        message: `at most ${ATTACHMENT_MAX_FILES} files`,
+      },
     ]);
   }
   return files;

@@ -107,13 +107,24 @@ describe('attachments on a request', () => {
       { name: 'riesig.pdf', type: 'application/pdf', content: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x20) },
     ]);
     expect(big.statusCode).toBe(413);
-    expect(big.json().errors[0]).toMatchObject({ field: 'files.1', message: expect.stringContaining('riesig.pdf') });
+    expect(big.json().errors[0]).toMatchObject({
+      field: 'files.1',
+      message: expect.stringContaining('riesig.pdf'),
+      // The web words it by code and parameters in the user's language.
+      code: 'file_too_large',
+      params: { fileName: 'riesig.pdf', megabytes: ATTACHMENT_MAX_BYTES / (1024 * 1024) },
+    });
 
     const exe = await upload(reception, request.id, [
       { name: 'rechnung.exe', type: 'application/x-msdownload', content: Buffer.from('MZ') },
     ]);
     expect(exe.statusCode).toBe(415);
-    expect(exe.json().errors[0]).toMatchObject({ field: 'files.0', message: expect.stringContaining('rechnung.exe') });
+    expect(exe.json().errors[0]).toMatchObject({
+      field: 'files.0',
+      message: expect.stringContaining('rechnung.exe'),
+      code: 'file_type_not_accepted',
+      params: { fileName: 'rechnung.exe' },
+    });
     expect(await count()).toBe(before);
   });
 
@@ -125,7 +136,11 @@ describe('attachments on a request', () => {
       { name: 'Rechnung\u0000.pdf', type: 'application/pdf', content: PDF },
     ]);
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: 'files.1', message: expect.stringContaining('Rechnung') });
+    expect(res.json().errors[0]).toMatchObject({
+      field: 'files.1',
+      message: expect.stringContaining('Rechnung'),
+      code: 'unstorable_text',
+    });
     expect(await count()).toBe(before);
   });
 });
@@ -142,12 +157,19 @@ describe('what a file really is', () => {
       { name: 'werkzeug', type: 'text/plain', content: ELF },
     ]);
     expect(disguised.statusCode).toBe(415);
+    const mismatch = (field: string, fileName: string, message: string) => ({
+      field,
+      in: 'body',
+      code: 'file_content_mismatch',
+      params: { fileName },
+      message,
+    });
     expect(disguised.json().errors).toEqual([
-      { field: 'files.0', in: 'body', message: '"rechnung.pdf" is a program' },
-      { field: 'files.1', in: 'body', message: '"notiz.txt" contains HTML, SVG or XML markup' },
-      { field: 'files.2', in: 'body', message: '"foto.png" is of unknown content, not PNG' },
-      { field: 'files.3', in: 'body', message: '"rechnung.pdf.exe" is named as another kind of file than PDF' },
-      { field: 'files.4', in: 'body', message: '"werkzeug" is a program' },
+      mismatch('files.0', 'rechnung.pdf', '"rechnung.pdf" is a program'),
+      mismatch('files.1', 'notiz.txt', '"notiz.txt" contains HTML, SVG or XML markup'),
+      mismatch('files.2', 'foto.png', '"foto.png" is of unknown content, not PNG'),
+      mismatch('files.3', 'rechnung.pdf.exe', '"rechnung.pdf.exe" is named as another kind of file than PDF'),
+      mismatch('files.4', 'werkzeug', '"werkzeug" is a program'),
     ]);
 
     const scripts = await upload(reception, request.id, [
@@ -241,6 +263,7 @@ describe('attachments in the JSON intake API', () => {
     expect(broken.json().errors[0]).toMatchObject({
       field: 'attachments.0.contentBase64',
       message: expect.stringContaining('kaputt.pdf'),
+      code: 'invalid_base64',
     });
 
     const zip = await post(
@@ -260,7 +283,13 @@ describe('attachments in the JSON intake API', () => {
     );
     expect(svg.statusCode).toBe(415);
     expect(svg.json().errors).toEqual([
-      { field: 'attachments.1', in: 'body', message: '"Kratzer.png" is of unknown content, not PNG' },
+      {
+        field: 'attachments.1',
+        in: 'body',
+        code: 'file_content_mismatch',
+        params: { fileName: 'Kratzer.png' },
+        message: '"Kratzer.png" is of unknown content, not PNG',
+      },
     ]);
 
     const big = await post(

@@ -7,6 +7,7 @@ import {
   type AttachmentType,
   isAttachmentType,
 } from '@shared/requests/attachments';
+import { fieldError } from '@shared/errors/codes';
 import { TEXT_MAX } from '@shared/text/limits';
 import type { DbOrTx } from '@server/db/client';
 import type { Actor, UserActor } from '@server/http/access';
@@ -47,7 +48,13 @@ export const bareType = (contentType: string) => contentType.split(';')[0]!.trim
 export async function checkFiles(files: IncomingFile[], listField: string): Promise<void> {
   if (files.length > ATTACHMENT_MAX_FILES) {
     throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
-      { field: listField, in: 'body', message: `at most ${ATTACHMENT_MAX_FILES} files` },
+      {
+        field: listField,
+        in: 'body',
+        code: 'too_many',
+        params: { max: ATTACHMENT_MAX_FILES },
+        message: `at most ${ATTACHMENT_MAX_FILES} files`,
+      },
     ]);
   }
   const tooLarge: FieldError[] = [];
@@ -62,24 +69,38 @@ export async function checkFiles(files: IncomingFile[], listField: string): Prom
       invalid.push({
         field: file.field,
         in: 'body',
+        code: 'unstorable_text',
         message: `${named}: the file name holds characters that cannot be stored`,
       });
     else if (file.fileName.length > TEXT_MAX.fileName)
       invalid.push({
         field: file.field,
         in: 'body',
+        code: 'file_name_too_long',
+        params: { max: TEXT_MAX.fileName },
         message: `${named}…: the file name is longer than ${TEXT_MAX.fileName} characters`,
       });
     else if (file.content.length > ATTACHMENT_MAX_BYTES)
-      tooLarge.push({ field: file.field, in: 'body', message: `"${file.fileName}" is larger than ${MEGABYTES} MB` });
+      tooLarge.push({
+        field: file.field,
+        in: 'body',
+        ...fieldError('file_too_large', { fileName: file.fileName, megabytes: MEGABYTES }),
+        message: `"${file.fileName}" is larger than ${MEGABYTES} MB`,
+      });
     else if (!isAttachmentType(type))
       unsupported.push({
         field: file.field,
         in: 'body',
+        ...fieldError('file_type_not_accepted', { fileName: file.fileName }),
         message: `"${file.fileName}" is of type ${file.contentType || 'unknown'}; accepted are ${ALLOWED}`,
       });
     else if (file.content.length === 0)
-      invalid.push({ field: file.field, in: 'body', message: `"${file.fileName}" is empty` });
+      invalid.push({
+        field: file.field,
+        in: 'body',
+        ...fieldError('file_empty', { fileName: file.fileName }),
+        message: `"${file.fileName}" is empty`,
+      });
     else accepted.push({ file, type });
   }
   if (tooLarge.length > 0) {
@@ -92,7 +113,13 @@ export async function checkFiles(files: IncomingFile[], listField: string): Prom
   for (const { file, type } of accepted) {
     const inspection = await inspectFile(type, file.fileName, file.content);
     if (inspection.ok) names.set(file, inspection.fileName);
-    else unsupported.push({ field: file.field, in: 'body', message: `"${file.fileName}" ${inspection.reason}` });
+    else
+      unsupported.push({
+        field: file.field,
+        in: 'body',
+        ...fieldError('file_content_mismatch', { fileName: file.fileName }),
+        message: `"${file.fileName}" ${inspection.reason}`,
+      });
   }
   if (unsupported.length > 0) throw new UnsupportedMediaTypeError('This kind of file is not accepted.', unsupported);
   if (invalid.length > 0) throw new ValidationError(invalid);
@@ -172,7 +199,7 @@ export function createAttachments(ctx: RequestsContext, loadRow: (id: string) =>
     async add(actor: UserActor, requestId: string, files: IncomingFile[]): Promise<Attachment[]> {
       assertRead(actor, await loadRow(requestId));
       if (files.length === 0)
-        throw new ValidationError([{ field: 'files', in: 'body', message: 'add at least one file' }]);
+        throw new ValidationError([{ field: 'files', in: 'body', code: 'required', message: 'add at least one file' }]);
       await checkFiles(files, 'files');
       await deps.db.transaction((tx) => insertAttachments(tx, requestId, files, actor, deps.clock.now()));
       return list(actor, requestId);

@@ -6,6 +6,7 @@ import { formatPhone, parsePhone, phoneKindFor } from '@shared/contacts/normaliz
 import type { NewCustomer } from '@shared/requests/schemas';
 import type { ContactMatchRecord, SubmittedCustomer } from '@shared/requests/submitted';
 import type { Location } from '@shared/org/schemas';
+import { timelineText } from '@shared/texts/timeline';
 import type { Actor } from '@server/http/access';
 import type { ContactAdditions, PreparedContact, SharedDetailCandidate } from '@server/modules/contacts';
 import type { RequestsContext } from './context';
@@ -15,8 +16,7 @@ import * as repo from './repo';
 
 /** The contact a request goes to: one we have (perhaps with details to add), or a new one. */
 export type ContactChoice =
-  | { id: string; matched: 'phone' | 'email' | null; additions?: Omit<ContactAdditions, 'summary'> | null }
-  | { create: PreparedContact };
+  { id: string; matched: 'phone' | 'email' | null; additions?: ContactDetails | null } | { create: PreparedContact };
 
 export interface CustomerIntake {
   contact: ContactChoice;
@@ -73,11 +73,19 @@ export function submittedOf(c: NewCustomer, region: CountryCode): SubmittedCusto
   };
 }
 
-const REASON = { phone: 'gleiche Telefonnummer', email: 'gleiche E-Mail-Adresse' } as const;
+/** The details of a lead to add to the contact it matched; the history line comes with the writing. */
+type ContactDetails = Omit<ContactAdditions, 'summary' | 'text'>;
 
-/** "Müller, Hans (STR-100001): gleiche Telefonnummer" — for the new contact's history. */
-const duplicateNote = (c: SharedDetailCandidate) =>
-  `${c.displayName} (${c.customerNumber}): ${[...(c.byPhone ? [REASON.phone] : []), ...(c.byEmail ? [REASON.email] : [])].join(', ')}`;
+/** "Möglicherweise dieselbe Person wie Müller, Hans (STR-100001): gleiche Telefonnummer …" — for the new contact's history. */
+const possibleDuplicateText = (possible: SharedDetailCandidate[], requestNumber: string) =>
+  timelineText('timeline.possibleDuplicate', {
+    number: requestNumber,
+    candidates: possible.map((c) => ({
+      name: c.displayName,
+      customerNumber: c.customerNumber,
+      same: [...(c.byPhone ? ['phone' as const] : []), ...(c.byEmail ? ['email' as const] : [])],
+    })),
+  });
 
 /**
  * The contact of a lead that names its customer: matched only when certain (customer-match.ts);
@@ -183,9 +191,7 @@ export function createCustomerIntake(ctx: RequestsContext) {
           ? [
               {
                 kind: 'possible_duplicate',
-                summary:
-                  `Möglicherweise dieselbe Person wie ${possible.map(duplicateNote).join('; ')} ` +
-                  `(Angaben aus Anliegen ${numbers.requestNumber})`,
+                ...possibleDuplicateText(possible, numbers.requestNumber),
                 data: { contactIds: possible.map((p) => p.id), requestNumber: numbers.requestNumber },
               },
             ]
@@ -214,12 +220,16 @@ const uniqueEmails = (emails: Array<{ raw: string; lower: string }>) =>
 const newCustomerName = (c: NewCustomer) =>
   c.lastName ? [c.firstName, c.lastName].filter(Boolean).join(' ') : (c.companyName ?? '');
 
-/** "Telefon 0211 123456, E-Mail a@b.de aus Anliegen A-100042 hinzugefügt" */
-export function additionsSummary(add: Omit<ContactAdditions, 'summary'>, requestNumber: string, verb: string): string {
-  const parts = [
-    ...add.phones.map((p) => `Telefon ${formatPhone(parsePhone(p.number, add.region).e164, p.number)}`),
-    ...add.emails.map((e) => `E-Mail ${e.trim().toLowerCase()}`),
-    ...add.addresses.map((a) => `Adresse ${a.street}, ${a.postalCode} ${a.city}`),
-  ];
-  return `${parts.join(', ')} aus Anliegen ${requestNumber} ${verb}`;
+/**
+ * The history line of details added to a contact from a request, at intake ("added") or by a
+ * colleague later ("takenOver"): "Telefon 0211 123456, E-Mail a@b.de aus Anliegen A-100042 hinzugefügt".
+ */
+export function additionsText(add: ContactDetails, requestNumber: string, how: 'added' | 'takenOver') {
+  return timelineText('timeline.detailsAdded', {
+    number: requestNumber,
+    how,
+    phones: add.phones.map((p) => formatPhone(parsePhone(p.number, add.region).e164, p.number)),
+    emails: add.emails.map((e) => e.trim().toLowerCase()),
+    addresses: add.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}`),
+  });
 }

@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,12 +20,22 @@ function idempotencyKey(request: FastifyRequest, required: boolean): string | nu
   if (!key) {
     if (!required) return null;
     throw new ValidationError([
-      { field: 'Idempotency-Key', in: 'headers', message: 'is required: a unique key per lead, reused on retries' },
+      {
+        field: 'Idempotency-Key',
+        in: 'headers',
+        code: 'required',
+        message: 'is required: a unique key per lead, reused on retries',
+      },
     ]);
   }
   if (key.length > MAX_KEY_LENGTH) {
     throw new ValidationError([
-      { field: 'Idempotency-Key', in: 'headers', message: `must be at most ${MAX_KEY_LENGTH} characters` },
+      {
+        field: 'Idempotency-Key',
+        in: 'headers',
+        ...fieldError('too_long', { max: MAX_KEY_LENGTH }),
+        message: `must be at most ${MAX_KEY_LENGTH} characters`,
+      },
     ]);
   }
   return key;
@@ -93,6 +104,7 @@ export async function intakeRoutes(root: FastifyInstance, { requests }: Services
           {
             field: 'body',
             in: 'body',
+            code: 'not_adf',
             message: 'send the ADF document as application/xml, or the e-mail as message/rfc822',
           },
         ]);

@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { UserActor } from '@server/http/access';
 import { ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
@@ -21,7 +22,9 @@ export function createReassignment(ctx: RequestsContext) {
     const missing = ids.findIndex((id) => !rows.some((r) => r.id === id));
     if (missing >= 0) {
       if (ids.length === 1) throw new NotFoundError('Request');
-      throw new ValidationError([{ field: `ids.${missing}`, in: 'body', message: 'unknown request' }]);
+      throw new ValidationError([
+        { field: `ids.${missing}`, in: 'body', code: 'unknown_request', message: 'unknown request' },
+      ]);
     }
     if (rows.some((r) => !mayReassign(actor, r))) {
       throw new ForbiddenError('Only a manager of the location or the current assignee may reassign this request.');
@@ -32,6 +35,7 @@ export function createReassignment(ctx: RequestsContext) {
         {
           field: ids.length === 1 ? 'id' : 'ids',
           in: 'body',
+          ...fieldError('request_closed', { number: closed.number }),
           message: `${closed.number} is ${STATUS_LABEL[closed.status]}`,
         },
       ]);
@@ -43,6 +47,7 @@ export function createReassignment(ctx: RequestsContext) {
         {
           field: 'assigneeId',
           in: 'body',
+          code: user?.active ? 'active_colleague_required' : 'inactive_user',
           message: user?.active
             ? `does not work at the location of ${wrongPlace ? wrongPlace.number : ''}`
             : 'must be an active user',

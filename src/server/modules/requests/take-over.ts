@@ -6,7 +6,7 @@ import type { UserActor } from '@server/http/access';
 import { ConflictError, type FieldError, ValidationError } from '@server/http/errors';
 import { assertRead } from './access';
 import type { RequestsContext } from './context';
-import { additionsSummary, customerRegion } from './intake-customer';
+import { additionsText, customerRegion } from './intake-customer';
 import type * as repo from './repo';
 import { contactAddressOf } from './submitted-view';
 
@@ -26,7 +26,7 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
 
     const errors: FieldError[] = [];
     const notSent = (field: string) =>
-      errors.push({ field, in: 'body', message: 'is not among what the customer sent' });
+      errors.push({ field, in: 'body', code: 'not_submitted', message: 'is not among what the customer sent' });
     const region = customerRegion(submitted.address?.country);
     const phones = input.phones.flatMap((number, i) => {
       const sent = submitted.phones.find((p) => p.number === number);
@@ -39,7 +39,12 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
     );
     const address = input.address ? contactAddressOf(submitted.address) : null;
     if (input.address && !address) {
-      errors.push({ field: 'address', in: 'body', message: 'the customer sent no complete address' });
+      errors.push({
+        field: 'address',
+        in: 'body',
+        code: 'not_submitted',
+        message: 'the customer sent no complete address',
+      });
     }
     if (errors.length > 0) throw new ValidationError(errors);
 
@@ -47,7 +52,7 @@ export function createTakeOver(ctx: RequestsContext, loadRow: (id: string) => Pr
     if (phones.length || emails.length || address) {
       await ctx.contacts.addDetails(actor, row.contactId, {
         ...additions,
-        summary: additionsSummary(additions, row.number, 'übernommen'),
+        ...additionsText(additions, row.number, 'takenOver'),
         source: { type: 'request', id: row.id },
       });
     }

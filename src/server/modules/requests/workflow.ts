@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { z } from 'zod';
 import { noteRequiredFor, type RequestStatus } from '@shared/requests/enums';
 import type { AttemptInput, StatusChange } from '@shared/requests/schemas';
@@ -73,12 +74,17 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
       const to = input.status;
       if (!TRANSITIONS[from].includes(to)) {
         throw new ConflictError(`A request that is ${STATUS_LABEL[from]} cannot become ${STATUS_LABEL[to]}.`, [
-          { field: 'status', in: 'body', message: `cannot change from ${from} to ${to}` },
+          {
+            field: 'status',
+            in: 'body',
+            ...fieldError('status_change_not_allowed', { from, to }),
+            message: `cannot change from ${from} to ${to}`,
+          },
         ]);
       }
       if (to === 'assigned' && !row.assigneeId) {
         throw new ConflictError('Assign the request to someone first.', [
-          { field: 'status', in: 'body', message: 'the request has no assignee' },
+          { field: 'status', in: 'body', code: 'assignee_required', message: 'the request has no assignee' },
         ]);
       }
       const closing = to === 'done' || to === 'lost';

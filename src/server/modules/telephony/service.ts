@@ -135,7 +135,9 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
     async chooseContact(actor: UserActor, id: string, contactId: string) {
       await actionable(actor, id);
       if (!(await modules.contacts.exists(contactId))) {
-        throw new ValidationError([{ field: 'contactId', in: 'body', message: 'unknown contact' }]);
+        throw new ValidationError([
+          { field: 'contactId', in: 'body', code: 'unknown_contact', message: 'unknown contact' },
+        ]);
       }
       const name = await repo.contactDisplayName(db, contactId);
       await db.transaction(async (tx) => {
@@ -173,12 +175,22 @@ export function createTelephonyService(deps: Deps, modules: TelephonyModules) {
       const number = call.direction === 'outbound' ? call.toNumber : call.fromNumber;
       if (!contactId && !input.newContact) {
         throw new ValidationError([
-          { field: 'contactId', in: 'body', message: 'choose the customer or give a new contact (newContact)' },
+          {
+            field: 'contactId',
+            in: 'body',
+            code: 'contact_or_customer_required',
+            message: 'choose the customer or give a new contact (newContact)',
+          },
         ]);
       }
       if (!contactId && !number && !input.newContact?.email) {
         throw new ValidationError([
-          { field: 'newContact.email', in: 'body', message: 'the caller withheld the number: give an e-mail address' },
+          {
+            field: 'newContact.email',
+            in: 'body',
+            code: 'required',
+            message: 'the caller withheld the number: give an e-mail address',
+          },
         ]);
       }
       const message = input.message ?? call.note;

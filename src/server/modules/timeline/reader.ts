@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { z } from 'zod';
 import { TIMELINE_KINDS } from '@shared/timeline/kinds';
 import type { NoteInput, TimelineEntry, TimelineQuery } from '@shared/timeline/schemas';
@@ -29,7 +30,14 @@ function parseKinds(value: string | undefined): string[] | null {
   ];
   const unknown = kinds.filter((k) => !KNOWN_KINDS.has(k));
   if (unknown.length > 0) {
-    throw new ValidationError([{ field: 'kinds', in: 'querystring', message: `unknown kind: ${unknown.join(', ')}` }]);
+    throw new ValidationError([
+      {
+        field: 'kinds',
+        in: 'querystring',
+        ...fieldError('unknown_value', { value: unknown.join(', ') }),
+        message: `unknown kind: ${unknown.join(', ')}`,
+      },
+    ]);
   }
   return kinds.length > 0 ? kinds : null;
 }
@@ -134,7 +142,9 @@ export function createTimelineService(
         throw new ConflictError(`This contact was merged into ${into}; add the note there.`);
       }
       if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) {
-        throw new ValidationError([{ field: 'vehicleId', in: 'body', message: 'unknown vehicle' }]);
+        throw new ValidationError([
+          { field: 'vehicleId', in: 'body', code: 'unknown_vehicle', message: 'unknown vehicle' },
+        ]);
       }
       const row = await repo.insertEntry(db, {
         contactId,

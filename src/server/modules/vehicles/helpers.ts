@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import { NotFoundError, ValidationError } from '@server/http/errors';
 import type { ContactsService } from '@server/modules/contacts';
 import type { ContactRefLike } from './presenters';
@@ -24,12 +25,15 @@ export async function linkableContact(
   try {
     contact = await contacts.get(contactId);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new ValidationError([{ field, in: 'body', message: 'unknown contact' }]);
+    if (error instanceof NotFoundError)
+      throw new ValidationError([{ field, in: 'body', code: 'unknown_contact', message: 'unknown contact' }]);
     throw error;
   }
   if (contact.mergedInto || contact.id !== contactId) {
     const into = contact.mergedInto?.customerNumber ?? contact.customerNumber;
-    throw new ValidationError([{ field, in: 'body', message: `was merged into ${into}` }]);
+    throw new ValidationError([
+      { field, in: 'body', ...fieldError('merged_contact', { into }), message: `was merged into ${into}` },
+    ]);
   }
   return { id: contact.id, displayName: contact.displayName, customerNumber: contact.customerNumber };
 }

@@ -69,7 +69,9 @@ export function createLinkFunctions(
 
   function assertAfterStart(links: repo.LinkRow[], at: Date, field: string) {
     if (links.some((l) => l.validFrom.getTime() > at.getTime())) {
-      throw new ValidationError([{ field, in: 'body', message: 'must not be before the link started' }]);
+      throw new ValidationError([
+        { field, in: 'body', code: 'before_link_start', message: 'must not be before the link started' },
+      ]);
     }
   }
 
@@ -83,7 +85,7 @@ export function createLinkFunctions(
         const current = await repo.currentLinksOfVehicles(tx, [vehicleId], [input.role]);
         if (current.some((l) => l.contactId === input.contactId)) {
           throw new ConflictError('This contact is already linked to the vehicle in this role.', [
-            { field: 'contactId', in: 'body', message: 'already linked in this role' },
+            { field: 'contactId', in: 'body', code: 'already_linked', message: 'already linked in this role' },
           ]);
         }
         const [link] = await repo.insertLinks(tx, [
@@ -134,7 +136,7 @@ export function createLinkFunctions(
         const leaving = current.filter((l) => l.contactId !== to.id);
         if (alreadyLinked && leaving.length === 0) {
           throw new ConflictError('The vehicle already belongs to this contact in this role.', [
-            { field: 'toContactId', in: 'body', message: 'already linked in this role' },
+            { field: 'toContactId', in: 'body', code: 'already_linked', message: 'already linked in this role' },
           ]);
         }
         assertAfterStart(leaving, at, 'at');

@@ -113,7 +113,12 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
       linkInputs.forEach((l, i) => {
         const key = `${l.contactId}:${l.role}`;
         if (seen.has(key))
-          errors.push({ field: `contacts.${i}.role`, in: 'body', message: 'listed twice' } satisfies FieldError);
+          errors.push({
+            field: `contacts.${i}.role`,
+            in: 'body',
+            code: 'listed_twice',
+            message: 'listed twice',
+          } satisfies FieldError);
         seen.add(key);
       });
       if (errors.length > 0) throw new ValidationError(errors);
@@ -216,5 +221,5 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
 
 const staleVersion = () =>
   new ConflictError('The vehicle was changed by someone else in the meantime. Reload it and try again.', [
-    { field: 'version', in: 'body', message: 'is out of date' },
+    { field: 'version', in: 'body', code: 'out_of_date', message: 'is out of date' },
   ]);

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { EARLIEST_YEAR, LATEST_YEAR } from '@shared/common';
+import { type CodedFieldError, fieldError } from '@shared/errors/codes';
 import { formatPlate, normalizePlate, normalizeVin, vinProblem } from '@shared/vehicles/normalize';
 import type { VehicleInput, VehicleUpdate } from '@shared/vehicles/schemas';
 import type { FieldError } from '@server/http/errors';
@@ -15,7 +17,12 @@ export function berlinToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
-const bodyError = (field: string, message: string): FieldError => ({ field, in: 'body', message });
+const bodyError = (field: string, coded: CodedFieldError, message: string): FieldError => ({
+  field,
+  in: 'body',
+  ...coded,
+  message,
+});
 
 /** VIN and plate as stored: normalised VIN, plate in its written form plus the search key. */
 function identity(vin: string | null | undefined, plate: string | null | undefined, errors: FieldError[]) {
@@ -24,7 +31,7 @@ function identity(vin: string | null | undefined, plate: string | null | undefin
     if (vin === null || vin === '') out.vin = null;
     else {
       const problem = vinProblem(vin);
-      if (problem) errors.push(bodyError('vin', problem));
+      if (problem) errors.push(bodyError('vin', { code: 'invalid_vin' }, problem));
       else out.vin = normalizeVin(vin);
     }
   }
@@ -34,7 +41,7 @@ function identity(vin: string | null | undefined, plate: string | null | undefin
       out.plateNormalized = null;
     } else {
       const formatted = formatPlate(plate);
-      if (!formatted) errors.push(bodyError('plate', 'is not a German licence plate'));
+      if (!formatted) errors.push(bodyError('plate', { code: 'invalid_plate' }, 'is not a German licence plate'));
       else {
         out.plate = formatted;
         out.plateNormalized = normalizePlate(formatted);
@@ -48,19 +55,33 @@ function identity(vin: string | null | undefined, plate: string | null | undefin
 function crossFieldErrors(v: VehicleValues, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (v.serviceContractUntil && !v.serviceContract) {
-    errors.push(bodyError('serviceContractUntil', 'only allowed with a service contract'));
+    errors.push(
+      bodyError('serviceContractUntil', { code: 'service_contract_required' }, 'only allowed with a service contract'),
+    );
   }
   if (v.financingType === 'none') {
-    if (v.financingBank) errors.push(bodyError('financingBank', 'only allowed with financing or leasing'));
-    if (v.financingEnd) errors.push(bodyError('financingEnd', 'only allowed with financing or leasing'));
+    if (v.financingBank)
+      errors.push(bodyError('financingBank', { code: 'financing_required' }, 'only allowed with financing or leasing'));
+    if (v.financingEnd)
+      errors.push(bodyError('financingEnd', { code: 'financing_required' }, 'only allowed with financing or leasing'));
   }
-  if (v.mileageDate && v.mileageDate > today) errors.push(bodyError('mileageDate', 'must not be in the future'));
-  if (v.mileageDate && v.mileageKm === null) errors.push(bodyError('mileageKm', 'is required with a mileage date'));
+  if (v.mileageDate && v.mileageDate > today)
+    errors.push(bodyError('mileageDate', { code: 'in_future' }, 'must not be in the future'));
+  if (v.mileageDate && v.mileageKm === null)
+    errors.push(bodyError('mileageKm', { code: 'required' }, 'is required with a mileage date'));
   if (v.firstRegistration && v.firstRegistration < '1900-01-01') {
-    errors.push(bodyError('firstRegistration', 'must not be before 1900'));
+    errors.push(
+      bodyError(
+        'firstRegistration',
+        fieldError('year_range', { from: EARLIEST_YEAR, to: LATEST_YEAR }),
+        'must not be before 1900',
+      ),
+    );
   }
   if (v.warrantyEnd && v.firstRegistration && v.warrantyEnd < v.firstRegistration) {
-    errors.push(bodyError('warrantyEnd', 'must not be before the first registration'));
+    errors.push(
+      bodyError('warrantyEnd', { code: 'before_first_registration' }, 'must not be before the first registration'),
+    );
   }
   return errors;
 }

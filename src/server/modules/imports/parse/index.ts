@@ -1,3 +1,4 @@
+import { fieldError } from '@shared/errors/codes';
 import type { ImportFormat } from '@shared/imports/schemas';
 import { ValidationError } from '@server/http/errors';
 import { storableText } from '@server/lib/input/storable';
@@ -24,7 +25,9 @@ export function detectFormat(fileName: string, buffer: Buffer): ImportFormat {
     )
   )
     return 'vcard';
-  throw new ValidationError([{ field: 'file', in: 'body', message: 'expected a .csv, .xlsx or .vcf file' }]);
+  throw new ValidationError([
+    { field: 'file', in: 'body', code: 'import_format_not_accepted', message: 'expected a .csv, .xlsx or .vcf file' },
+  ]);
 }
 
 /** Reads an upload into a table whose headers are unique and whose rows all have the header's width. */
@@ -34,7 +37,12 @@ export async function readTable(format: ImportFormat, buffer: Buffer): Promise<T
     table = format === 'xlsx' ? await parseXlsx(buffer) : format === 'vcard' ? parseVcf(buffer) : parseCsv(buffer);
   } catch (error) {
     throw new ValidationError([
-      { field: 'file', in: 'body', message: `cannot be read as ${format}: ${(error as Error).message}` },
+      {
+        field: 'file',
+        in: 'body',
+        ...fieldError('unreadable_file', { format }),
+        message: `cannot be read as ${format}: ${(error as Error).message}`,
+      },
     ]);
   }
   // Headers are stored as text and shown to pick the mapping: what the database cannot hold goes.

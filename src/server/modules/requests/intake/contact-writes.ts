@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@server/db/client';
 import type { WriteBatch } from '@server/db/together';
 import type { RequestsContext } from '../context';
-import { additionsSummary } from '../intake-customer';
+import { additionsText } from '../intake-customer';
 import type { PreparedIntake } from './types';
 
 /**
@@ -21,9 +21,11 @@ export async function writeContact(
     return contact.create.id;
   }
   if (contact.additions) {
-    const summary = additionsSummary(contact.additions, prepared.number, 'hinzugefügt');
+    const history = additionsText(contact.additions, prepared.number, 'added');
     const source = { type: 'request', id: prepared.requestId };
-    batch.write(...contacts.additionWrites(tx, prepared.actor, contact.id, { ...contact.additions, summary, source }));
+    batch.write(
+      ...contacts.additionWrites(tx, prepared.actor, contact.id, { ...contact.additions, ...history, source }),
+    );
   }
   return contact.id;
 }

@@ -30,7 +30,7 @@ async function chosenContact(
   fail: FailField,
 ): Promise<IntakeCustomer | null> {
   if (!(await contacts.exists(input.contactId))) {
-    fail('contactId', 'unknown contact');
+    fail('contactId', 'unknown_contact', 'unknown contact');
     return null;
   }
   const others = (input.otherContactIds ?? []).filter((id) => id !== input.contactId);
@@ -54,11 +54,13 @@ async function chosenContact(
 
 /** What a new customer must bring: a name, and a way to reach them that we can use. */
 function checkNewCustomer(c: NewCustomer, options: IntakeOptions, fail: FailField): void {
-  if (!c.lastName && !c.companyName) fail('customer.lastName', 'a new customer needs a last name or a company name');
+  if (!c.lastName && !c.companyName)
+    fail('customer.lastName', 'name_required', 'a new customer needs a last name or a company name');
   if (!c.phone && !c.phones?.length && !c.email && !c.emails?.length)
-    fail('customer.phone', 'give a phone number or an e-mail address');
+    fail('customer.phone', 'phone_or_email_required', 'give a phone number or an e-mail address');
   const phone = c.phone ? parsePhone(c.phone, customerRegion(c.country)) : null;
-  if (phone && !phone.valid && !options.lenientPhones) fail('customer.phone', 'is not a valid phone number');
+  if (phone && !phone.valid && !options.lenientPhones)
+    fail('customer.phone', 'invalid_phone', 'is not a valid phone number');
 }
 
 /**
@@ -79,7 +81,7 @@ export function createCustomerOfIntake(ctx: RequestsContext) {
     const { contactId, customer } = input;
     if (contactId) return chosenContact(ctx, { ...input, contactId }, errors.fail);
     if (!customer) {
-      errors.fail('contactId', 'give either an existing contact or a new customer');
+      errors.fail('contactId', 'contact_or_customer_required', 'give either an existing contact or a new customer');
       return null;
     }
     checkNewCustomer(customer, options, errors.fail);

@@ -9,7 +9,7 @@ import { decideAssignee } from './assignment';
 import { createCustomerOfIntake } from './customer';
 import { firstContactDeadline } from './deadline';
 import { checkReferences } from './references';
-import type { IntakeInput, IntakeOptions, PreparedIntake } from './types';
+import type { FailField, IntakeInput, IntakeOptions, PreparedIntake } from './types';
 
 /**
  * The first half of an intake: everything that reads, before the transaction.
@@ -27,7 +27,7 @@ export function createPrepareIntake(ctx: RequestsContext) {
   ): Promise<PreparedIntake> {
     const prefix = options.fieldPrefix ?? '';
     const errors: FieldError[] = [];
-    const fail = (field: string, message: string) => errors.push({ field: prefix + field, in: 'body', message });
+    const fail: FailField = (field, code, message) => errors.push({ field: prefix + field, in: 'body', code, message });
 
     // Locations, staff, rules and deadlines come from memory, valid for this version.
     const version = options.referenceVersion !== undefined ? options.referenceVersion : await referenceVersion(deps.db);

@@ -19,13 +19,14 @@ export async function checkReferences(
     options.location?.id === input.locationId
       ? options.location
       : ((await org.locationsAt(version)).get(input.locationId) ?? null);
-  if (!location) fail('locationId', 'unknown location');
-  if (input.vehicleId && !(await vehicles.exists(input.vehicleId))) fail('vehicleId', 'unknown vehicle');
+  if (!location) fail('locationId', 'unknown_location', 'unknown location');
+  if (input.vehicleId && !(await vehicles.exists(input.vehicleId)))
+    fail('vehicleId', 'unknown_vehicle', 'unknown vehicle');
   if (input.assigneeId) {
     const user = await org.getUser(input.assigneeId).catch(() => null);
-    if (!user?.active) fail('assigneeId', 'must be an active user');
+    if (!user?.active) fail('assigneeId', 'inactive_user', 'must be an active user');
     else if (location && user.role !== 'admin' && !user.locationIds.includes(location.id))
-      fail('assigneeId', 'does not work at this location');
+      fail('assigneeId', 'active_colleague_required', 'does not work at this location');
   }
   return location;
 }

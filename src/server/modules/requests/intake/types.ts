@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@shared/errors/codes';
 import type { Channel, ConsentPurpose, ConsentStatus } from '@shared/contacts/enums';
 import type { DepartmentKind } from '@shared/org/enums';
 import type { Location } from '@shared/org/schemas';
@@ -89,5 +90,5 @@ export interface IntakeResult {
   contactMatched: boolean;
 }
 
-/** Records a field error of this intake, under the caller's field prefix. */
-export type FailField = (field: string, message: string) => void;
+/** Records a field error of this intake, under the caller's field prefix: its code and its English words. */
+export type FailField = (field: string, code: FieldErrorCode, message: string) => void;

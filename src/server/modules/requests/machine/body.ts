@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { fieldError } from '@shared/errors/codes';
 import type { AttachmentUpload } from '@shared/requests/attachments';
 import type { RequestRef } from '@shared/requests/schemas';
 import { ValidationError } from '@server/http/errors';
@@ -38,7 +39,12 @@ export function decodeAttachment(file: z.output<typeof AttachmentUpload>, field:
   const text = file.contentBase64.replace(/\s+/g, '');
   if (!BASE64.test(text) || text.length % 4 === 1) {
     throw new ValidationError([
-      { field: `${field}.contentBase64`, in: 'body', message: `"${file.fileName}" is not valid base64` },
+      {
+        field: `${field}.contentBase64`,
+        in: 'body',
+        ...fieldError('invalid_base64', { fileName: file.fileName }),
+        message: `"${file.fileName}" is not valid base64`,
+      },
     ]);
   }
   return { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(text, 'base64'), field };

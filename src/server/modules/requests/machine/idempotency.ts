@@ -19,7 +19,12 @@ export class KeyTaken extends Error {
 export function replay(existing: repo.IntakeKeyRow, hash: string): StoredAnswer {
   if (existing.requestHash !== hash) {
     throw new ConflictError('Idempotency-Key reused with a different request', [
-      { field: 'Idempotency-Key', in: 'headers', message: 'was used before for a different request body' },
+      {
+        field: 'Idempotency-Key',
+        in: 'headers',
+        code: 'idempotency_key_reused',
+        message: 'was used before for a different request body',
+      },
     ]);
   }
   return { status: existing.responseStatus, body: existing.responseBody, replayed: true };

@@ -19,14 +19,19 @@ import type { StoredAnswer } from './types';
 export function createFindLocation({ org }: Pick<RequestsContext, 'org'>) {
   return async function findLocation(locationCode: string | undefined, version?: number | null): Promise<Location> {
     if (!locationCode) {
-      throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'give locationCode or locationId' }]);
+      throw new ValidationError([
+        { field: 'locationCode', in: 'body', code: 'required', message: 'give locationCode or locationId' },
+      ]);
     }
     const code = locationCode.toUpperCase();
     const found =
       version === undefined
         ? await org.findLocationByCode(code)
         : ([...(await org.locationsAt(version)).values()].find((l) => l.code === code) ?? null);
-    if (!found) throw new ValidationError([{ field: 'locationCode', in: 'body', message: 'unknown location code' }]);
+    if (!found)
+      throw new ValidationError([
+        { field: 'locationCode', in: 'body', code: 'unknown_location', message: 'unknown location code' },
+      ]);
     return found;
   };
 }

@@ -1,3 +1,4 @@
+import type { CodedFieldError } from '@shared/errors/codes';
 import type { UserActor } from '@server/http/access';
 import { type FieldError, ForbiddenError, ValidationError } from '@server/http/errors';
 
@@ -17,8 +18,8 @@ export function assertSeesTelephonyOf(actor: UserActor, locationId: string | nul
 /** Collects field errors so one answer names every offending field. */
 export class FieldErrors {
   readonly list: FieldError[] = [];
-  add(field: string, message: string): void {
-    if (!this.list.some((e) => e.field === field)) this.list.push({ field, in: 'body', message });
+  add(field: string, coded: CodedFieldError, message: string): void {
+    if (!this.list.some((e) => e.field === field)) this.list.push({ field, in: 'body', ...coded, message });
   }
   throwIfAny(): void {
     if (this.list.length > 0) throw new ValidationError(this.list);

@@ -1,3 +1,4 @@
+import { codeOfIssue, fieldError } from '@shared/errors/codes';
 import { createPublicKey } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -41,14 +42,14 @@ function checkForAdapter(provider: TelephonyProvider, settings: Record<string, u
   if (provider === 'csta') {
     const result = cstaSettingsSchema.safeParse(settings);
     for (const issue of result.error?.issues ?? []) {
-      errors.add(['settings', ...issue.path.map(String)].join('.'), issue.message);
+      errors.add(['settings', ...issue.path.map(String)].join('.'), codeOfIssue(issue), issue.message);
     }
   }
   if (provider === 'sipgate' && typeof settings.publicKey === 'string') {
     try {
       createPublicKey(settings.publicKey);
     } catch {
-      errors.add('settings.publicKey', 'is not a readable public key');
+      errors.add('settings.publicKey', { code: 'invalid' }, 'is not a readable public key');
     }
   }
 }
@@ -63,9 +64,10 @@ export function parseSettings(provider: TelephonyProvider, settings: Record<stri
   }
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.add(`settings.${key}`, `not a setting of ${provider}`);
+      for (const key of issue.keys)
+        errors.add(`settings.${key}`, fieldError('unknown_field', { field: key }), `not a setting of ${provider}`);
     } else {
-      errors.add(['settings', ...issue.path.map(String)].join('.'), issue.message);
+      errors.add(['settings', ...issue.path.map(String)].join('.'), codeOfIssue(issue), issue.message);
     }
   }
   return null;
@@ -144,7 +146,8 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
   }
 
   async function checkLocation(locationId: string | null | undefined, errors: FieldErrors) {
-    if (locationId && !(await locationExists(db, locationId))) errors.add('locationId', 'unknown location');
+    if (locationId && !(await locationExists(db, locationId)))
+      errors.add('locationId', { code: 'unknown_location' }, 'unknown location');
   }
 
   return {
@@ -164,7 +167,8 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
     async create(actor: Actor, input: Input) {
       const errors = new FieldErrors();
       const parsed = parseSettings(input.provider, input.settings, errors);
-      if (SECRET_REQUIRED[input.provider] && !input.secret) errors.add('secret', 'required for this provider');
+      if (SECRET_REQUIRED[input.provider] && !input.secret)
+        errors.add('secret', { code: 'required' }, 'required for this provider');
       await checkLocation(input.locationId, errors);
       errors.throwIfAny();
       const settings = withWriteOnly(input.provider, parsed!, input.settings, {});
@@ -205,7 +209,8 @@ export function createConnectionsAdmin({ db, clock, config }: Deps, events: Even
       const sent = input.settings ?? (switched ? {} : null);
       const parsed = sent ? parseSettings(provider, sent, errors) : current.settings;
       const secret = input.secret === undefined ? current.secret : input.secret;
-      if (SECRET_REQUIRED[provider] && !secret) errors.add('secret', 'required for this provider');
+      if (SECRET_REQUIRED[provider] && !secret)
+        errors.add('secret', { code: 'required' }, 'required for this provider');
       await checkLocation(input.locationId, errors);
       errors.throwIfAny();
       const settings = sent

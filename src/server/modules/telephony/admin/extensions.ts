@@ -79,12 +79,12 @@ export function createExtensionsAdmin({ db, clock }: Deps, events: EventBus) {
         .select({ id: telephonyConnections.id })
         .from(telephonyConnections)
         .where(eq(telephonyConnections.id, fields.connectionId));
-      if (!c) errors.add('connectionId', 'unknown connection');
+      if (!c) errors.add('connectionId', { code: 'unknown_connection' }, 'unknown connection');
     }
     if (fields.userId) {
       const active = (await activeUsers(db, [fields.userId])).get(fields.userId);
-      if (active === undefined) errors.add('userId', 'unknown user');
-      else if (!active) errors.add('userId', 'must be an active user');
+      if (active === undefined) errors.add('userId', { code: 'unknown_user' }, 'unknown user');
+      else if (!active) errors.add('userId', { code: 'inactive_user' }, 'must be an active user');
     }
     errors.throwIfAny();
   }

@@ -52,15 +52,17 @@ export function createTrackingNumbersAdmin({ db, clock }: Deps) {
     let e164: string | undefined;
     if (input.number !== undefined) {
       const parsed = parsePhone(input.number);
-      if (!parsed.e164 || !parsed.valid) errors.add('number', 'is not a valid phone number');
+      if (!parsed.e164 || !parsed.valid) errors.add('number', { code: 'invalid_phone' }, 'is not a valid phone number');
       else e164 = parsed.e164;
     }
-    if (input.locationId && !(await locationExists(db, input.locationId))) errors.add('locationId', 'unknown location');
+    if (input.locationId && !(await locationExists(db, input.locationId)))
+      errors.add('locationId', { code: 'unknown_location' }, 'unknown location');
     const group = input.routeGroupUserIds ?? [];
     const states = await activeUsers(db, [...(input.routeUserId ? [input.routeUserId] : []), ...group]);
-    if (input.routeUserId && !states.get(input.routeUserId)) errors.add('routeUserId', 'must be an active user');
+    if (input.routeUserId && !states.get(input.routeUserId))
+      errors.add('routeUserId', { code: 'inactive_user' }, 'must be an active user');
     group.forEach((id, i) => {
-      if (!states.get(id)) errors.add(`routeGroupUserIds.${i}`, 'must be an active user');
+      if (!states.get(id)) errors.add(`routeGroupUserIds.${i}`, { code: 'inactive_user' }, 'must be an active user');
     });
     errors.throwIfAny();
     if (e164) {

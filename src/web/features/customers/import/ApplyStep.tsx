@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { describeError } from '@web/ui/form-errors';
+import { describeProblem } from '@web/ui/form-errors';
 import { applyImport, cleanMapping, fetchImportJob, reportHref, type ImportSettings } from './import-api';
 import { TotalsBadges } from './ReportRows';
 
@@ -43,7 +43,7 @@ export function ApplyStep({ importId, settings, onRestart }: ApplyStepProps) {
   if (start.isError) {
     return (
       <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('imports.apply.failedTitle')}>
-        {describeError(start.error)}
+        {describeProblem(start.error)}
       </Alert>
     );
   }
@@ -108,7 +108,7 @@ export function ApplyStep({ importId, settings, onRestart }: ApplyStepProps) {
       </Text>
       {job.isError && (
         <Text size="sm" c="red">
-          {describeError(job.error)}
+          {describeProblem(job.error)}
         </Text>
       )}
     </Stack>

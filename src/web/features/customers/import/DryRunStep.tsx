@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '@web/ui/form-errors';
+import { describeProblem } from '@web/ui/form-errors';
 import { cleanMapping, reportHref, runDryRun, type ImportSettings, type ImportUploadResult } from './import-api';
 import { ReportRows, TotalsBadges } from './ReportRows';
 
@@ -39,7 +39,7 @@ export function DryRunStep({ importId, settings, fields, onBack, onApply }: DryR
       )}
       {dryRun.isError && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('imports.dryRun.failed')}>
-          {describeError(dryRun.error)}
+          {describeProblem(dryRun.error)}
           <Button display="block" mt="sm" size="xs" variant="white" color="red" onClick={() => void dryRun.refetch()}>
             {t('common.retry')}
           </Button>

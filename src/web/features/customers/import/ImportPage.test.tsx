@@ -138,6 +138,37 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.getByRole('link', { name: 'Zur Kundenliste' })).toHaveAttribute('href', '/customers');
   });
 
+  it('says in German why the server refused the file, by the code of its answer', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'POST /api/imports': {
+        status: 400,
+        body: {
+          type: '/problems/validation',
+          title: 'Bad Request',
+          status: 400,
+          code: 'validation',
+          detail: 'The request contains invalid fields.',
+          errors: [
+            {
+              field: 'file',
+              in: 'body',
+              code: 'import_format_not_accepted',
+              message: 'expected a .csv, .xlsx or .vcf file',
+            },
+          ],
+        },
+      },
+    });
+    renderApp('/customers/import');
+    await uploadFile();
+    expect(
+      await screen.findByText('Bitte eine CSV-, Excel- (.xlsx) oder vCard-Datei (.vcf) wählen.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/expected a \.csv/)).toBeNull();
+  });
+
   it('tells other roles they have no access', async () => {
     stubFetch({ 'GET /api/auth/session': session(salesUser), 'GET /api/locations': { body: locations } });
     renderApp('/customers/import');

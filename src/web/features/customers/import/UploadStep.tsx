@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportTarget } from '@shared/imports/schemas';
-import { describeError } from '@web/ui/form-errors';
+import { describeProblem } from '@web/ui/form-errors';
 import { uploadImportFile, type ImportUploadResult } from './import-api';
 
 const ACCEPT = '.csv,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +62,7 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
 
       {upload.isError && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('imports.file.uploadFailed')}>
-          {describeError(upload.error)}
+          {describeProblem(upload.error)}
         </Alert>
       )}
 

@@ -3,6 +3,7 @@ import { IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@web/ui/components/ErrorState';
+import { describeProblem } from '@web/ui/form-errors';
 import { formatDateTime } from '@web/ui/format';
 import { ACCEPT, downloadUrl, fileProblem, formatSize } from './files';
 import { useFileProblemText } from './problem-text';
@@ -42,7 +43,7 @@ export function AttachmentsPanel({ requestId }: { requestId: string }) {
       </Group>
       {(problem ?? upload.error) && (
         <Text size="sm" c="red" mb="xs" role="alert">
-          {problem ?? upload.error?.message}
+          {problem ?? describeProblem(upload.error)}
         </Text>
       )}
       {attachments.isPending ? (

@@ -22,7 +22,7 @@ import { DEPARTMENT_KINDS } from '@shared/org/enums';
 import { PRIORITIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestType } from '@shared/requests/enums';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '@shared/requests/attachments';
 import { RequestCreate } from '@shared/requests/schemas';
-import { reportError, zodValidate } from '@web/ui/form-errors';
+import { describeProblem, reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '@web/app/org-queries';
 import { useContactVehicles } from '@web/features/customers/queries';
 import { ACCEPT, fileProblem } from '../attachments/files';
@@ -128,7 +128,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
       } catch (error) {
         notifications.show({
           color: 'red',
-          message: t('requests.attachments.uploadFailed', { message: (error as Error).message }),
+          message: t('requests.attachments.uploadFailed', { message: describeProblem(error).replace(/\.$/, '') }),
         });
       }
     }
