@@ -1,0 +1,2 @@
+export { CalendarSubscription, CalendarSubscriptionModal } from './CalendarSubscription';
+export { InvitationButton } from './InvitationButton';
