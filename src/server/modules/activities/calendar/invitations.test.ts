@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '@test/support/smtp-server';
 
 type User = TestClient & { userId: string; email: string };
@@ -130,6 +130,15 @@ describe('an appointment e-mailed to the customer', () => {
     await t.services.jobs.worker.runDue();
     const mail = await smtp.waitForMessage(sentTo('ohne@example.test', /Terminbestätigung/));
     expect(invitationOf(mail).method).toBe('REQUEST');
+  });
+
+  it('is neither sent nor shown to someone from another location', async () => {
+    const contactId = await customer('Fremd', 'fremd@example.test');
+    const id = await testDrive(contactId);
+    const other = await t.services.org.createLocation(null, testLocation({ name: 'Anderswo', code: 'AND' }));
+    const stranger = await t.userWithRole('sales', { locationId: other.id });
+    expect((await stranger.post(`/api/activities/${id}/invitation`, { reason: 'asked' })).statusCode).toBe(403);
+    expect((await stranger.get(`/api/activities/${id}/invitation`)).statusCode).toBe(403);
   });
 
   it('is refused for a customer without e-mail, a withdrawn consent, a task, and a bad reason', async () => {

@@ -31,6 +31,12 @@ export interface InvitationPorts {
 
 type Variant = 'sent' | 'updated' | 'cancelled';
 
+/** Its owner and planner, and colleagues at its location (as for the activity itself). */
+function assertMaySee(actor: UserActor, activity: repo.ActivityRow) {
+  if (activity.ownerId === actor.userId || activity.createdById === actor.userId) return;
+  if (!hasLocation(actor, activity.locationId)) throw new ForbiddenError('This activity belongs to another location.');
+}
+
 const TIMELINE_KEY = {
   sent: 'timeline.activityInvitationSent',
   updated: 'timeline.activityInvitationUpdated',
@@ -195,8 +201,11 @@ export function createInvitations({ db, clock, config }: Deps, { contacts, mail 
       });
     },
 
-    /** The invitation on record for an activity, if one was sent. */
-    async of(activityId: string) {
+    /** The invitation on record for an activity, if one was sent; for those who may see the activity. */
+    async of(actor: UserActor, activityId: string) {
+      const activity = await repo.findActivity(db, activityId);
+      if (!activity) throw new NotFoundError('Activity');
+      assertMaySee(actor, activity);
       const [row] = await db.select().from(activityInvitations).where(eq(activityInvitations.activityId, activityId));
       return row ?? null;
     },

@@ -143,7 +143,7 @@ export async function calendarRoutes(root: FastifyInstance, { calendar }: Servic
       response: { 200: InvitationState },
     },
     handler: async (request) => {
-      const row = await invitations.of(request.params.id);
+      const row = await invitations.of(currentUser(request), request.params.id);
       return {
         invited: Boolean(row),
         email: row?.email ?? null,
