@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarShare, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { CalendarSubscriptionModal } from '@web/features/activities/subscription';
+import { CalendarSubscriptionModal } from '@web/features/activities/subscription/CalendarSubscriptionModal';
 import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
 import { LanguageSwitch } from '@web/ui/components/LanguageSwitch';

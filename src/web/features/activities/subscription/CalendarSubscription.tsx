@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -11,14 +10,12 @@ import {
   Group,
   List,
   Loader,
-  Modal,
   PasswordInput,
   Stack,
   Switch,
   Tabs,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -368,28 +365,5 @@ export function CalendarSubscription() {
         <CaldavSection />
       </Tabs.Panel>
     </Tabs>
-  );
-}
-
-export function CalendarSubscriptionModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={
-        <Title order={4} component="span">
-          {t('calendarSubscription.title')}
-        </Title>
-      }
-    >
-      {opened && <CalendarSubscription />}
-      <Group justify="flex-end" mt="md">
-        <Anchor component="button" type="button" size="sm" onClick={onClose}>
-          {t('common.close')}
-        </Anchor>
-      </Group>
-    </Modal>
   );
 }

@@ -1,2 +1,2 @@
-export { CalendarSubscription, CalendarSubscriptionModal } from './CalendarSubscription';
+export { CalendarSubscriptionModal } from './CalendarSubscriptionModal';
 export { InvitationButton } from './InvitationButton';

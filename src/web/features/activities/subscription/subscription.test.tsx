@@ -5,6 +5,7 @@ import { problem, stubFetch } from '@web/test/fetch-stub';
 import { salesUser, session } from '@web/test/fixtures';
 import { renderWithProviders } from '@web/test/render';
 import { CalendarSubscription } from './CalendarSubscription';
+import { CalendarSubscriptionModal } from './CalendarSubscriptionModal';
 import { InvitationButton } from './InvitationButton';
 
 const URL_ONCE = 'https://crm.example.test/api/calendar/feed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd.ics';
@@ -59,6 +60,18 @@ describe('Kalender-Abo', () => {
     expect(screen.getByText('PUT: HTTP 401')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Benutzername/ })).toHaveValue('anna');
     expect(screen.getByText(/Ein Passwort ist gespeichert/)).toBeInTheDocument();
+  });
+});
+
+describe('CalendarSubscriptionModal', () => {
+  it('loads the subscription settings when opened', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(salesUser),
+      'GET /api/calendar/feed': { body: inactive },
+    });
+    renderWithProviders(<CalendarSubscriptionModal opened onClose={() => undefined} />);
+    expect(await screen.findByRole('dialog', { name: 'Kalender-Abo' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Abo-Adresse erstellen' })).toBeInTheDocument();
   });
 });
 
