@@ -107,7 +107,7 @@ export function renderCalendar(events: IcsEvent[], options: { method?: IcsMethod
         name: e.attendee.name,
         email: e.attendee.email,
         role: ICalAttendeeRole.REQ,
-        status: e.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.NEEDSACTION,
+        status: ICalAttendeeStatus.NEEDSACTION,
         rsvp: !e.cancelled,
       });
     }
