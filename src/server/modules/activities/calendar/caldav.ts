@@ -146,26 +146,34 @@ export function createCaldav({ db, clock, config, log }: Deps, jobs: JobsService
         const target = await account(db, activity.ownerId);
         if (!target) return;
         const href = `${collection(target.url)}${activity.id}.ics`;
-        try {
-          const res = await davRequest(target, 'PUT', href, {
-            headers: { 'content-type': 'text/calendar; charset=utf-8' },
-            body: await eventText(activity, activity.ownerId),
-          });
-          await failIfBad(res, 'PUT');
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          await record(target.userId, message);
-          ctx.log.warn({ activityId, userId: target.userId, err: message }, 'CalDAV push failed');
-          throw err;
+        // A push for the same activity may run beside this one (it was changed meanwhile): whoever
+        // finishes last checks that what it wrote is still the latest, so the calendar ends up right.
+        let current = activity;
+        for (let round = 0; round < 3; round++) {
+          try {
+            const res = await davRequest(target, 'PUT', href, {
+              headers: { 'content-type': 'text/calendar; charset=utf-8' },
+              body: await eventText(current, current.ownerId),
+            });
+            await failIfBad(res, 'PUT');
+          } catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            await record(target.userId, message);
+            ctx.log.warn({ activityId, userId: target.userId, err: message }, 'CalDAV push failed');
+            throw err;
+          }
+          const now = clock.now();
+          await db
+            .insert(caldavEvents)
+            .values({ activityId, userId: target.userId, href, sequence: current.sequence, pushedAt: now })
+            .onConflictDoUpdate({
+              target: [caldavEvents.activityId, caldavEvents.userId],
+              set: { href, sequence: current.sequence, pushedAt: now },
+            });
+          const latest = await repo.findActivity(db, activityId);
+          if (!latest || latest.version === current.version || latest.ownerId !== target.userId) break;
+          current = latest;
         }
-        const now = clock.now();
-        await db
-          .insert(caldavEvents)
-          .values({ activityId, userId: target.userId, href, sequence: activity.sequence, pushedAt: now })
-          .onConflictDoUpdate({
-            target: [caldavEvents.activityId, caldavEvents.userId],
-            set: { href, sequence: activity.sequence, pushedAt: now },
-          });
         await record(target.userId, null);
       },
     }),
