@@ -1,7 +1,12 @@
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
-import { type ActivitiesService, createActivitiesService } from './modules/activities';
+import {
+  type ActivitiesService,
+  type CalendarService,
+  createActivitiesService,
+  createCalendarService,
+} from './modules/activities';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
@@ -48,6 +53,7 @@ export interface Services {
   telephonyAdmin: TelephonyAdminService;
   phonebook: PhonebookService;
   activities: ActivitiesService;
+  calendar: CalendarService;
 }
 
 /**
@@ -111,8 +117,10 @@ export function createServices(deps: Deps): Services {
     mail,
     mergeHooks,
   });
+  const calendar = createCalendarService(deps, { activities, contacts, jobs, mail });
   return {
     activities,
+    calendar,
     telephony,
     assignment,
     templates,

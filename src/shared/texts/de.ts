@@ -186,6 +186,9 @@ export const de = {
     activityMoved: '{{type}} verschoben auf {{when}}: {{subject}}',
     activityDone: '{{type}} erledigt ({{result}}): {{subject}}',
     activityCancelled: '{{type}} abgesagt: {{subject}}',
+    activityInvitationSent: 'Einladung per E-Mail an {{email}} gesendet: {{type}} am {{when}}',
+    activityInvitationUpdated: 'Geänderten Termin per E-Mail an {{email}} gesendet: {{type}} am {{when}}',
+    activityInvitationCancelled: 'Absage per E-Mail an {{email}} gesendet: {{type}} am {{when}}',
     call: {
       from: ' von {{number}}',
       to: ' an {{number}}',
@@ -198,7 +201,21 @@ export const de = {
       inbound: 'Eingehender Anruf{{via}}{{duration}}',
     },
   },
+  calendarFeed: { name: 'Autohaus CRM – Meine Termine', phone: 'Telefon' },
   mail: {
+    activityInvitation: {
+      subject: 'Terminbestätigung: {{type}} am {{when}}',
+      subjectUpdated: 'Geänderter Termin: {{type}} am {{when}}',
+      subjectCancelled: 'Termin abgesagt: {{type}} am {{when}}',
+      hello: 'Guten Tag {{name}},',
+      intro: 'wir freuen uns auf Ihren Besuch und bestätigen Ihren Termin:',
+      updated: 'Ihr Termin bei uns wurde verschoben. Der neue Termin:',
+      cancelled: 'Ihr Termin bei uns wurde abgesagt:',
+      when: 'Wann: {{value}}',
+      place: 'Wo:   {{value}}',
+      attached: 'Mit der beigefügten Einladung können Sie den Termin in Ihren Kalender übernehmen.',
+      regards: 'Mit freundlichen Grüßen',
+    },
     activityReminder: {
       subject: 'Erinnerung: {{type}} – {{subject}}',
       hello: 'Hallo {{name}},',

@@ -181,6 +181,9 @@ export const en: typeof de = {
     activityMoved: '{{type}} moved to {{when}}: {{subject}}',
     activityDone: '{{type}} done ({{result}}): {{subject}}',
     activityCancelled: '{{type}} cancelled: {{subject}}',
+    activityInvitationSent: 'Invitation e-mailed to {{email}}: {{type}} on {{when}}',
+    activityInvitationUpdated: 'Changed appointment e-mailed to {{email}}: {{type}} on {{when}}',
+    activityInvitationCancelled: 'Cancellation e-mailed to {{email}}: {{type}} on {{when}}',
     call: {
       from: ' from {{number}}',
       to: ' to {{number}}',
@@ -193,7 +196,21 @@ export const en: typeof de = {
       inbound: 'Incoming call{{via}}{{duration}}',
     },
   },
+  calendarFeed: { name: 'Autohaus CRM – My calendar', phone: 'Phone' },
   mail: {
+    activityInvitation: {
+      subject: 'Appointment confirmed: {{type}} on {{when}}',
+      subjectUpdated: 'Appointment changed: {{type}} on {{when}}',
+      subjectCancelled: 'Appointment cancelled: {{type}} on {{when}}',
+      hello: 'Hello {{name}},',
+      intro: 'we look forward to your visit and confirm your appointment:',
+      updated: 'Your appointment with us has moved. The new appointment:',
+      cancelled: 'Your appointment with us has been cancelled:',
+      when: 'When:  {{value}}',
+      place: 'Where: {{value}}',
+      attached: 'Add the appointment to your calendar with the attached invitation.',
+      regards: 'Kind regards',
+    },
     activityReminder: {
       subject: 'Reminder: {{type}} – {{subject}}',
       hello: 'Hello {{name}},',

@@ -56,6 +56,10 @@ export interface TimelineTexts {
   'timeline.activityMoved': { type: ActivityType; subject: string; when: string };
   'timeline.activityDone': { type: ActivityType; subject: string; result: ActivityResult };
   'timeline.activityCancelled': { type: ActivityType; subject: string };
+  /** An appointment e-mailed to the customer as a calendar invitation, its update or its cancellation. */
+  'timeline.activityInvitationSent': { type: ActivityType; subject: string; when: string; email: string };
+  'timeline.activityInvitationUpdated': { type: ActivityType; subject: string; when: string; email: string };
+  'timeline.activityInvitationCancelled': { type: ActivityType; subject: string; when: string; email: string };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -127,6 +131,11 @@ const RENDER: Renderers = {
   'timeline.activityDone': (p, t) =>
     t('timeline.activityDone', { ...p, type: t(`activityType.${p.type}`), result: t(`activityResult.${p.result}`) }),
   'timeline.activityCancelled': (p, t, locale) => activityLine('timeline.activityCancelled', p, t, locale),
+  'timeline.activityInvitationSent': (p, t, locale) => activityLine('timeline.activityInvitationSent', p, t, locale),
+  'timeline.activityInvitationUpdated': (p, t, locale) =>
+    activityLine('timeline.activityInvitationUpdated', p, t, locale),
+  'timeline.activityInvitationCancelled': (p, t, locale) =>
+    activityLine('timeline.activityInvitationCancelled', p, t, locale),
   'timeline.requestReceived': (p, t, locale) =>
     t('timeline.requestReceived', { number: p.number, what: typeAndSubject(p.type, p.subject, t, locale) }),
   'timeline.requestDone': (p, t) => t('timeline.requestDone', p),

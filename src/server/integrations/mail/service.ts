@@ -18,6 +18,8 @@ export interface MailInput {
   html?: string;
   /** What the mail is about, shown with it later: e.g. { type: 'request', id }. */
   related?: { type: string; id: string };
+  /** An iCalendar invitation (METHOD REQUEST or CANCEL) sent with the mail. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
 }
 
 export interface OutboxEmail {
@@ -108,6 +110,7 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
         nextAttemptAt: smtp ? now : null,
         relatedType: input.related?.type ?? null,
         relatedId: input.related?.id ?? null,
+        icalEvent: input.icalEvent ?? null,
         createdAt: now,
       }),
     );

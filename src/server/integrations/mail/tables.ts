@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from '../../db/columns';
 
 /** pending → sent | failed; held while no SMTP server is configured. */
@@ -30,6 +30,8 @@ export const outboxEmails = pgTable(
     /** What the mail is about, e.g. ('request', <id>). */
     relatedType: text('related_type'),
     relatedId: uuid('related_id'),
+    /** An iCalendar invitation sent with the mail (text/calendar part), kept so a retry sends it again. */
+    icalEvent: jsonb('ical_event').$type<{ method: string; content: string }>(),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
   },

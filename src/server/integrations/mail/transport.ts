@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   html: string | null;
   messageId: string;
+  /** An iCalendar invitation: sent as the text/calendar alternative and as an invite.ics attachment. */
+  icalEvent?: { method: string; content: string } | null;
 }
 
 /** The one place that knows nodemailer; the outbox only sees send(). */
@@ -36,6 +38,9 @@ export function smtpTransport(url: string): MailTransport {
         text: mail.text,
         html: mail.html ?? undefined,
         messageId: mail.messageId,
+        icalEvent: mail.icalEvent
+          ? { method: mail.icalEvent.method, filename: 'invite.ics', content: mail.icalEvent.content }
+          : undefined,
       });
     },
     close: () => transporter.close(),

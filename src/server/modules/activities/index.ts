@@ -4,8 +4,10 @@ export {
   type ActivitiesService,
   type ActivityAuthor,
   type ActivityListener,
+  type ActivitySavedListener,
   createActivitiesService,
 } from './service';
 export { type ActivityRow } from './repo';
 export { linkOf as activityLink } from './reminders';
 export { berlinDay, berlinTime } from './time';
+export { type CalendarService, createCalendarService } from './calendar/service';

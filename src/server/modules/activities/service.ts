@@ -46,6 +46,9 @@ export type ActivityListener = (
   change: { kind: 'moved' | 'done' | 'cancelled'; activity: repo.ActivityRow },
 ) => Promise<void>;
 
+/** Told after every write to an activity (planned, edited, moved, done, cancelled), in the same transaction. */
+export type ActivitySavedListener = (tx: DbOrTx, activity: repo.ActivityRow) => Promise<void>;
+
 export interface ActivitiesDeps {
   org: OrgService;
   contacts: ContactsService;
@@ -67,6 +70,7 @@ const MAX_RANGE_MS = 62 * 86_400_000;
 export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
   const { db, clock } = deps;
   const listeners: ActivityListener[] = [];
+  const savedListeners: ActivitySavedListener[] = [];
   const reminders = createReminders(deps, ports);
   ports.mergeHooks.register('activities', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
@@ -230,6 +234,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       row.note,
     );
     await reminders.schedule(tx, row);
+    await saved(tx, row);
     return row;
   }
 
@@ -271,12 +276,21 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     for (const listener of listeners) await listener(tx, { kind, activity });
   }
 
+  async function saved(tx: DbOrTx, activity: repo.ActivityRow) {
+    for (const listener of savedListeners) await listener(tx, activity);
+  }
+
   return {
     reminders,
 
     /** Another module wants to hear when activities move or end (in the changing transaction). */
     onChange(listener: ActivityListener) {
       listeners.push(listener);
+    },
+
+    /** Another module wants to hear of every write to an activity (e.g. to copy it to an outside calendar). */
+    onSaved(listener: ActivitySavedListener) {
+      savedListeners.push(listener);
     },
 
     planIn,
@@ -385,6 +399,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
           await repo.recordChange(tx, { activityId: id, at: now, byId: actor.userId, kind: 'edited' });
         }
         if (reminderChanged || ownerId !== before.ownerId) await reminders.schedule(tx, after);
+        await saved(tx, after);
         return after;
       });
       return (await present([row]))[0]!;
@@ -428,6 +443,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
           input.note,
         );
         await tell(tx, 'done', after);
+        await saved(tx, after);
         const followUp = input.followUp
           ? await planIn(tx, { userId: actor.userId }, actor, {
               ...input.followUp,
@@ -577,6 +593,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     );
     await tell(tx, 'cancelled', after);
     await reminders.schedule(tx, after);
+    await saved(tx, after);
     return after;
   }
 }

@@ -106,3 +106,66 @@ export const activityFollowUpRules = pgTable(
   },
   (t) => [primaryKey({ columns: [t.position] })],
 );
+
+/** A user's private calendar feed: only the token's hash is kept, so a leaked database shows no working URL. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** The user opted in to the note, place and customer's phone in the feed. */
+  includeDetails: boolean('include_details').notNull().default(false),
+  createdAt: createdAt(),
+  lastFetchedAt: instant('last_fetched_at'),
+});
+
+/** Appointments sent to the customer as an iCalendar invitation; updates and the cancellation go to the same address. */
+export const activityInvitations = pgTable('activity_invitations', {
+  activityId: uuid('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  contactId: uuid('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  email: text('email').notNull(),
+  /** consent: the customer agreed to e-mail; asked: the customer asked for the invitation. */
+  reason: text('reason').notNull(),
+  invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+  invitedAt: instant('invited_at').notNull(),
+  /** The SEQUENCE and METHOD of the last mail sent. */
+  lastSequence: integer('last_sequence').notNull(),
+  lastMethod: text('last_method').notNull(),
+  lastSentAt: instant('last_sent_at').notNull(),
+});
+
+/** A user's own CalDAV calendar their activities are pushed to. The password is write-only: never sent back. */
+export const caldavAccounts = pgTable('caldav_accounts', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** The calendar collection, e.g. https://cloud.example.de/remote.php/dav/calendars/anna/crm/ */
+  url: text('url').notNull(),
+  username: text('username').notNull(),
+  password: text('password').notNull(),
+  lastPushAt: instant('last_push_at'),
+  lastError: text('last_error'),
+  lastErrorAt: instant('last_error_at'),
+  updatedAt: updatedAt(),
+});
+
+/** Which activities sit on which user's CalDAV calendar, so a handed-over one is removed from the old owner's. */
+export const caldavEvents = pgTable(
+  'caldav_events',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    href: text('href').notNull(),
+    sequence: integer('sequence').notNull(),
+    pushedAt: instant('pushed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index('caldav_events_user_idx').on(t.userId)],
+);

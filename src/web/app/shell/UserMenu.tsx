@@ -1,9 +1,10 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { CalendarSubscriptionModal } from '@web/features/activities/subscription/CalendarSubscriptionModal';
 import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
 import { LanguageSwitch } from '@web/ui/components/LanguageSwitch';
@@ -19,6 +20,7 @@ export function UserMenu() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [passwordOpened, passwordModal] = useDisclosure(false);
+  const [calendarOpened, calendarModal] = useDisclosure(false);
 
   async function handleLogout() {
     await logout().catch(() => undefined);
@@ -78,12 +80,16 @@ export function UserMenu() {
           <Menu.Item leftSection={<IconKey size={16} />} onClick={passwordModal.open}>
             {t('userMenu.changePassword')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconCalendarShare size={16} />} onClick={calendarModal.open}>
+            {t('userMenu.calendarSubscription')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={() => void handleLogout()}>
             {t('userMenu.logout')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
+      <CalendarSubscriptionModal opened={calendarOpened} onClose={calendarModal.close} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+export { CalendarSubscriptionModal } from './CalendarSubscriptionModal';
+export { InvitationButton } from './InvitationButton';
