@@ -62,7 +62,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
- *   requests, telephony ← reports          (reports also reads across tables, see reports/service.ts)
+ *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
  * and notifications are used by most. Modules that keep rows pointing at

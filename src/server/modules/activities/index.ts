@@ -7,5 +7,6 @@ export {
   createActivitiesService,
 } from './service';
 export { type ActivityRow } from './repo';
+export { type ActivityFigures, activityFigures } from './read-model';
 export { linkOf as activityLink } from './reminders';
 export { berlinDay, berlinTime } from './time';
