@@ -67,7 +67,8 @@ export interface Services {
  *   assignment, templates → requests      only as requests' ports, wired here
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
- *   requests, telephony ← reports          (reports also reads across tables, see reports/service.ts)
+ *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
  * and notifications are used by most. Modules that keep rows pointing at
@@ -93,6 +94,39 @@ export function createServices(deps: Deps): Services {
     vehicles,
     assignment,
     templates,
+    // Activities reads requests, so requests reaches it through this port; built below, looked up when asked.
+    activities: {
+      planCallback: async (tx, call) => {
+        const row = await activities.planIn(
+          tx,
+          { userId: null },
+          null,
+          {
+            type: 'call',
+            subject: call.subject,
+            note: null,
+            priority: 'normal',
+            ownerId: call.ownerId,
+            contactId: call.contactId,
+            requestId: call.requestId,
+            allDay: false,
+            startsAt: call.from.toISOString(),
+            endsAt: call.to?.toISOString() ?? null,
+            place: null,
+            // Reminded when the window opens.
+            reminderMinutesBefore: 0,
+          },
+          { locationId: call.locationId },
+        );
+        return row.id;
+      },
+      handOver: async (tx, activityId, ownerId, byId) =>
+        (await activities.handOverIn(tx, activityId, ownerId, byId)) !== null,
+      close: async (tx, activityId, byId, how) => {
+        if (how.reached) await activities.completeIn(tx, activityId, byId, 'reached', how.note);
+        else await activities.cancelIn(tx, activityId, byId, how.note);
+      },
+    },
     jobs,
     mail,
     notifications,
@@ -118,6 +152,10 @@ export function createServices(deps: Deps): Services {
     mergeHooks,
   });
   const calendar = createCalendarService(deps, { activities, contacts, jobs, mail });
+  // Moving a request's callback call moves the request's window and deadline, in the same transaction.
+  activities.onChange(async (tx, { kind, activity, byId }) => {
+    if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
+  });
   return {
     activities,
     calendar,

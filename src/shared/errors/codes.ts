@@ -50,6 +50,10 @@ export interface FieldErrorParams {
   service_contract_required: Record<string, never>;
   financing_required: Record<string, never>;
   before_first_registration: Record<string, never>;
+  /* Sending to a customer: an invitation needs an address, no block and consent (or the customer's own wish). */
+  email_missing: Record<string, never>;
+  contact_blocked: Record<string, never>;
+  consent_missing: Record<string, never>;
 
   /* Files sent with a request or to an import. */
   file_too_large: { fileName: string; megabytes: number };

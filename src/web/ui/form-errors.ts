@@ -66,6 +66,9 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   service_contract_required: () => i18next.t('validation.serviceContractRequired'),
   financing_required: () => i18next.t('validation.financingRequired'),
   before_first_registration: () => i18next.t('validation.beforeFirstRegistration'),
+  email_missing: () => i18next.t('validation.emailMissing'),
+  contact_blocked: () => i18next.t('validation.contactBlocked'),
+  consent_missing: () => i18next.t('validation.consentMissing'),
   file_too_large: (p) =>
     i18next.t('requests.attachments.tooLarge', { name: String(p.fileName), megabytes: Number(p.megabytes) }),
   file_type_not_accepted: (p) => i18next.t('requests.attachments.type', { name: String(p.fileName) }),

@@ -8,6 +8,7 @@ export {
   createActivitiesService,
 } from './service';
 export { type ActivityRow } from './repo';
+export { type ActivityFigures, activityFigures } from './read-model';
 export { linkOf as activityLink } from './reminders';
 export { berlinDay, berlinTime } from './time';
 export { type CalendarService, createCalendarService } from './calendar/service';

@@ -43,7 +43,7 @@ export interface ActivityAuthor {
 /** Told after an activity moved or ended, in the same transaction: e.g. a request whose callback it is. */
 export type ActivityListener = (
   tx: DbOrTx,
-  change: { kind: 'moved' | 'done' | 'cancelled'; activity: repo.ActivityRow },
+  change: { kind: 'moved' | 'done' | 'cancelled'; activity: repo.ActivityRow; byId: string | null },
 ) => Promise<void>;
 
 /** Told after every write to an activity (planned, edited, moved, done, cancelled), in the same transaction. */
@@ -145,10 +145,20 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       });
     }
     if (v.contactId && !(await contactRefs(tx, [v.contactId])).has(v.contactId)) {
-      errors.push({ field: 'contactId', in: 'body' as const, code: 'invalid' as const, message: 'unknown contact' });
+      errors.push({
+        field: 'contactId',
+        in: 'body' as const,
+        code: 'unknown_contact' as const,
+        message: 'unknown contact',
+      });
     }
     if (v.vehicleId && !(await vehicleRefs(tx, [v.vehicleId])).has(v.vehicleId)) {
-      errors.push({ field: 'vehicleId', in: 'body' as const, code: 'invalid' as const, message: 'unknown vehicle' });
+      errors.push({
+        field: 'vehicleId',
+        in: 'body' as const,
+        code: 'unknown_vehicle' as const,
+        message: 'unknown vehicle',
+      });
     }
     const request = v.requestId ? (await requestRefs(tx, [v.requestId])).get(v.requestId) : undefined;
     if (v.requestId && !request) {
@@ -184,12 +194,16 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     });
   }
 
-  /** Plans an activity in the caller's transaction: row, history, timeline and reminder commit together. */
+  /**
+   * Plans an activity in the caller's transaction: row, history, timeline and reminder commit together.
+   * `locationId` files it at that location when the owner works there (a request's callback at the request's).
+   */
   async function planIn(
     tx: DbOrTx,
     author: ActivityAuthor,
     actor: UserActor | null,
     input: Input,
+    options: { locationId?: string } = {},
   ): Promise<repo.ActivityRow> {
     const ownerId = input.ownerId ?? author.userId;
     if (!ownerId)
@@ -201,7 +215,11 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       input.reminderMinutesBefore === undefined ? defaultReminderMinutes(input.type) : input.reminderMinutesBefore;
     const remindAt = reminderTime({ ...when, reminderMinutesBefore });
     const locationId =
-      actor && owner.locationIds.includes(actor.homeLocationId) ? actor.homeLocationId : owner.locationIds[0]!;
+      options.locationId && owner.locationIds.includes(options.locationId)
+        ? options.locationId
+        : actor && owner.locationIds.includes(actor.homeLocationId)
+          ? actor.homeLocationId
+          : owner.locationIds[0]!;
     const row = await repo.insertActivity(tx, {
       type: input.type,
       subject: input.subject,
@@ -272,8 +290,13 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       : DEFAULT_FOLLOW_UP_RULES;
   }
 
-  async function tell(tx: DbOrTx, kind: 'moved' | 'done' | 'cancelled', activity: repo.ActivityRow) {
-    for (const listener of listeners) await listener(tx, { kind, activity });
+  async function tell(
+    tx: DbOrTx,
+    kind: 'moved' | 'done' | 'cancelled',
+    activity: repo.ActivityRow,
+    byId: string | null,
+  ) {
+    for (const listener of listeners) await listener(tx, { kind, activity, byId });
   }
 
   async function saved(tx: DbOrTx, activity: repo.ActivityRow) {
@@ -384,7 +407,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
             actor.userId,
             timelineText('timeline.activityMoved', { type, subject: after.subject, when: whenOf(after) }),
           );
-          await tell(tx, 'moved', after);
+          await tell(tx, 'moved', after, actor.userId);
         }
         if (ownerId !== before.ownerId) {
           await repo.recordChange(tx, {
@@ -414,36 +437,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       const [done, next] = await db.transaction(async (tx) => {
         const before = await load(tx, id, actor, input.version);
         assertOpen(before);
-        const now = clock.now();
-        const after = await repo.updateActivity(tx, id, {
-          status: 'done',
-          result: input.result,
-          resultNote: input.note,
-          completedAt: now,
-          completedById: actor.userId,
-          remindAt: null,
-          updatedAt: now,
-        });
-        await repo.recordChange(tx, {
-          activityId: id,
-          at: now,
-          byId: actor.userId,
-          kind: 'done',
-          data: { result: input.result },
-        });
-        await onTimeline(
-          tx,
-          after,
-          actor.userId,
-          timelineText('timeline.activityDone', {
-            type: after.type as ActivityType,
-            subject: after.subject,
-            result: input.result,
-          }),
-          input.note,
-        );
-        await tell(tx, 'done', after);
-        await saved(tx, after);
+        const after = await doneIn(tx, before, actor.userId, input.result, input.note ?? null);
         const followUp = input.followUp
           ? await planIn(tx, { userId: actor.userId }, actor, {
               ...input.followUp,
@@ -473,6 +467,34 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       repo
         .findActivity(tx, id, true)
         .then((row) => (row && row.status === 'open' ? cancelIn(tx, row, byId, reason) : null)),
+
+    /** Done with a result in the caller's transaction (e.g. the request it was for was closed); null when not open. */
+    completeIn: (tx: DbOrTx, id: string, byId: string | null, result: ActivityResult, note: string | null) =>
+      repo
+        .findActivity(tx, id, true)
+        .then((row) => (row && row.status === 'open' ? doneIn(tx, row, byId, result, note) : null)),
+
+    /**
+     * Hands an open activity to another owner in the caller's transaction (the request it is for
+     * was reassigned); the reminder goes with it. Null when it is no longer open.
+     */
+    async handOverIn(tx: DbOrTx, id: string, ownerId: string, byId: string | null): Promise<repo.ActivityRow | null> {
+      const before = await repo.findActivity(tx, id, true);
+      if (!before || before.status !== 'open') return null;
+      if (before.ownerId === ownerId) return before;
+      const now = clock.now();
+      const after = await repo.updateActivity(tx, id, { ownerId, updatedAt: now });
+      await repo.recordChange(tx, {
+        activityId: id,
+        at: now,
+        byId,
+        kind: 'reassigned',
+        data: { from: before.ownerId, to: ownerId },
+      });
+      await reminders.schedule(tx, after);
+      await saved(tx, after);
+      return after;
+    },
 
     /** The reminder again in a while ("snooze"); the activity itself stays where it is. */
     async snooze(actor: UserActor, id: string, minutes: number): Promise<Activity> {
@@ -572,6 +594,37 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     present,
   };
 
+  async function doneIn(
+    tx: DbOrTx,
+    before: repo.ActivityRow,
+    byId: string | null,
+    result: ActivityResult,
+    note: string | null,
+  ) {
+    const now = clock.now();
+    const after = await repo.updateActivity(tx, before.id, {
+      status: 'done',
+      result,
+      resultNote: note,
+      completedAt: now,
+      completedById: byId,
+      remindAt: null,
+      updatedAt: now,
+    });
+    await repo.recordChange(tx, { activityId: before.id, at: now, byId, kind: 'done', data: { result } });
+    await onTimeline(
+      tx,
+      after,
+      byId,
+      timelineText('timeline.activityDone', { type: after.type as ActivityType, subject: after.subject, result }),
+      note,
+    );
+    await tell(tx, 'done', after, byId);
+    await reminders.schedule(tx, after);
+    await saved(tx, after);
+    return after;
+  }
+
   async function cancelIn(tx: DbOrTx, before: repo.ActivityRow, byId: string | null, reason: string | null) {
     const now = clock.now();
     const after = await repo.updateActivity(tx, before.id, {
@@ -591,7 +644,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       timelineText('timeline.activityCancelled', { type: after.type as ActivityType, subject: after.subject }),
       reason,
     );
-    await tell(tx, 'cancelled', after);
+    await tell(tx, 'cancelled', after, byId);
     await reminders.schedule(tx, after);
     await saved(tx, after);
     return after;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ActivityReport, ActivityReportQuery } from '@shared/activities/report';
 import { ManagerHome, ManagerHomeQuery, StaffHome, Trend } from '@shared/requests/home';
 import { MonitoringDrillQuery, MonitoringQuery, MonitoringReport } from '@shared/requests/monitoring';
 import { RequestListItem } from '@shared/requests/schemas';
@@ -36,6 +37,18 @@ export async function reportsRoutes(root: FastifyInstance, { reports }: Services
         .header('content-disposition', `attachment; filename="${name}"`)
         .send(csv);
     },
+  });
+
+  app.get('/api/reports/activities', {
+    config: { access: { roles: REPORT_ROLES } },
+    schema: {
+      tags: ['reports'],
+      summary:
+        'Activities due in a period per person and per type: planned, done, overdue; appointments from requests kept',
+      querystring: ActivityReportQuery,
+      response: { 200: ActivityReport },
+    },
+    handler: (request) => reports.activities(currentUser(request), request.query),
   });
 
   app.get('/api/reports/monitoring/requests', {

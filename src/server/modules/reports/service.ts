@@ -10,6 +10,9 @@ import type { JobsService } from '@server/jobs/service';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import type { TelephonyService } from '@server/modules/telephony';
+import type { ActivityReportQuery } from '@shared/activities/report';
+import type { z } from 'zod';
+import { activityReport } from './activities';
 import { monitoringCsv } from './csv';
 import { createHome } from './home';
 import { DAILY_SUMMARY_JOB, DAILY_SUMMARY_SCHEDULE, sendDailySummaries } from './daily-summary';
@@ -64,6 +67,12 @@ export function createReportsService(
 
     async monitoringCsv(actor: UserActor, query: MonitoringQueryInput): Promise<string> {
       return monitoringCsv(await monitoring(actor, query));
+    },
+
+    /** Activities planned, done and overdue per person and type, and appointments kept, for the monitoring page. */
+    async activities(actor: UserActor, query: z.infer<typeof ActivityReportQuery>) {
+      const locationIds = await reportLocations(org, actor, query.locationId);
+      return activityReport(database.db, org, locationIds, query, clock.now());
     },
 
     async monitoringRequests(actor: UserActor, query: MonitoringDrillInput) {

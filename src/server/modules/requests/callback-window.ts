@@ -34,9 +34,11 @@ export function dueWithCallbackWindow(ruleDue: Date, window: CallbackWindow, rec
 }
 
 /**
- * When the window opens, the request's assignee then (reassignments count) is told
- * to call now; nobody when the customer has been reached already or the request is closed.
- * Without an assignee the location's managers are told instead, so the wish is not lost.
+ * When the window opens, the location's managers are told to have the customer called now,
+ * for a request that came in without an assignee; nobody when the customer has been reached
+ * already or the request is closed. A request with an assignee has the call in their
+ * calendar instead (callback-activity.ts), whose reminder is the one reminder: this job
+ * stays quiet once such a call exists (the request was assigned after intake).
  */
 export function createCallbackReminder(ctx: RequestsContext) {
   const { deps, jobs, contacts, assignment, notifications } = ctx;
@@ -45,7 +47,7 @@ export function createCallbackReminder(ctx: RequestsContext) {
     payload: WindowPayload,
     handler: async ({ requestId }) => {
       const request = await repo.findRequest(deps.db, requestId);
-      if (!request || request.firstContactedAt || !isOpen(request.status)) return;
+      if (!request || request.firstContactedAt || !isOpen(request.status) || request.callbackActivityId) return;
       const recipients = request.assigneeId ? [request.assigneeId] : await assignment.managersOf(request.locationId);
       const customer = (await contacts.refs([request.contactId])).get(request.contactId)?.displayName ?? '';
       const text = notificationText('notification.callbackWindow', {

@@ -5,7 +5,7 @@ import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';
-import type { AssignmentPort, TemplatesPort } from './ports';
+import type { ActivitiesPort, AssignmentPort, TemplatesPort } from './ports';
 import type { TypeSettingsService } from './type-settings';
 
 export interface RequestsDeps {
@@ -14,6 +14,7 @@ export interface RequestsDeps {
   vehicles: VehiclesService;
   assignment: AssignmentPort;
   templates: Partial<TemplatesPort>;
+  activities: ActivitiesPort;
   jobs: JobsService;
   mail: MailService;
   notifications: NotificationsService;

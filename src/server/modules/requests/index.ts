@@ -1,6 +1,6 @@
 // The public face of requests: customer requests from intake to closing.
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
-export type { AssignmentPort, TemplatesPort } from './ports';
+export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,

@@ -98,3 +98,34 @@ export interface RenderedTemplate {
 export interface TemplatesPort {
   render(requestType: RequestType, kind: TemplateKind, context: TemplateContext): Promise<RenderedTemplate>;
 }
+
+/** The call that keeps an agreed callback window, as the assignee's calendar holds it. */
+export interface CallbackAppointment {
+  requestId: string;
+  ownerId: string;
+  contactId: string;
+  locationId: string;
+  /** The window: the call is due from its start; reminded at the start. */
+  from: Date;
+  to: Date | null;
+  subject: string;
+}
+
+/**
+ * What this module needs of activities (which reads requests, so requests may not
+ * import it): the callback window as a call in the assignee's calendar, handed
+ * over and closed with the request, all in the request's transaction.
+ */
+export interface ActivitiesPort {
+  /** Plans the call; returns its id. */
+  planCallback(tx: DbOrTx, appointment: CallbackAppointment): Promise<string>;
+  /** Gives the call to the request's new assignee; false when it is no longer open. */
+  handOver(tx: DbOrTx, activityId: string, ownerId: string, byId: string | null): Promise<boolean>;
+  /** The request was closed: the call is done (the customer was reached) or cancelled. */
+  close(
+    tx: DbOrTx,
+    activityId: string,
+    byId: string | null,
+    how: { reached: boolean; note: string | null },
+  ): Promise<void>;
+}

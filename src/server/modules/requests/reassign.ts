@@ -2,6 +2,7 @@ import { fieldError } from '@shared/errors/codes';
 import type { UserActor } from '@server/http/access';
 import { ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
+import type { createCallbackAppointments } from './callback-activity';
 import type { RequestsContext } from './context';
 import { STATUS_LABEL } from './labels';
 import * as repo from './repo';
@@ -9,7 +10,10 @@ import { timelineText } from '@shared/texts/timeline';
 import { isOpen } from './view';
 
 /** Manual reassignment with a reason (R3.1): managers of the location, admins, or the assignee handing over. */
-export function createReassignment(ctx: RequestsContext) {
+export function createReassignment(
+  ctx: RequestsContext,
+  callbacks: Pick<ReturnType<typeof createCallbackAppointments>, 'followAssignee'>,
+) {
   const { deps, org, contacts, assignment } = ctx;
 
   const mayReassign = (actor: UserActor, row: repo.RequestRow) =>
@@ -99,6 +103,8 @@ export function createReassignment(ctx: RequestsContext) {
           sourceType: 'request',
           sourceId: locked.id,
         });
+        // The agreed callback goes with the request into the new assignee's calendar.
+        await callbacks.followAssignee(tx, updated, actor.userId);
         await assignment.announce(tx, {
           request: {
             id: locked.id,

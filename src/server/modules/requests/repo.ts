@@ -256,3 +256,8 @@ export async function markEscalated(tx: DbOrTx, id: string, now: Date): Promise<
     .returning();
   return row;
 }
+
+/** Notes the call that keeps the request's callback window; not a change of the request itself (no new version). */
+export async function setCallbackActivity(tx: DbOrTx, id: string, activityId: string): Promise<void> {
+  await tx.update(customerRequests).set({ callbackActivityId: activityId }).where(eq(customerRequests.id, id));
+}

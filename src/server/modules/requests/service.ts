@@ -43,8 +43,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const intake = createIntake(ctx, jobs);
   const machine = createMachineIntake(ctx, intake);
   const adf = createAdfIntake(ctx, machine);
-  const workflow = createWorkflow(ctx, view.loadRow);
-  const reassignment = createReassignment(ctx);
+  const workflow = createWorkflow(ctx, view.loadRow, jobs.callbackAppointments);
+  const reassignment = createReassignment(ctx, jobs.callbackAppointments);
   const lists = createLists(ctx);
   const attachments = createAttachments(ctx, view.loadRow);
   const takeOver = createTakeOver(ctx, view.loadRow);
@@ -75,6 +75,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     firstContactDueJob: jobs.escalation.firstContactDueJob,
     prepareIntake: intake.prepare,
     commitIntake: intake.commit,
+    /** The call of a request's callback window was moved in the calendar: the window and deadline follow. */
+    callbackMoved: jobs.callbackAppointments.moved,
     /** A missed call from a number with an open callback joins it instead of making another. */
     openCallbackAmong,
     recordRepeatedCall: (tx: DbOrTx, requestId: string, call: Parameters<typeof recordRepeatedCall>[2]) =>

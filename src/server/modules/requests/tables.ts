@@ -69,6 +69,8 @@ export const customerRequests = pgTable(
     priority: priorityEnum('priority').notNull().default('normal'),
     callbackFrom: instant('callback_from'),
     callbackTo: instant('callback_to'),
+    /** The call in the assignee's calendar that keeps the agreed callback window (an activity). */
+    callbackActivityId: uuid('callback_activity_id'),
     status: requestStatusEnum('status').notNull().default('new'),
     outcome: text('outcome'),
     lostReason: lostReasonEnum('lost_reason'),

@@ -7,6 +7,7 @@ import type { UserActor } from '@server/http/access';
 import { ConflictError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
 import { assertChange } from './access';
+import type { createCallbackAppointments } from './callback-activity';
 import type { RequestsContext } from './context';
 import { ATTEMPT_TIMELINE_KIND, STATUS_LABEL } from './labels';
 import { timelineText } from '@shared/texts/timeline';
@@ -27,7 +28,11 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
 /** The web app translates this message; keep it in step with SERVER_MESSAGES there. */
 export const NOTE_REQUIRED = 'say what was said and offered: the customer was reached';
 
-export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Promise<repo.RequestRow>) {
+export function createWorkflow(
+  ctx: RequestsContext,
+  loadRow: (id: string) => Promise<repo.RequestRow>,
+  callbacks: Pick<ReturnType<typeof createCallbackAppointments>, 'close'>,
+) {
   const { deps, jobs } = ctx;
 
   /** Loads, checks the actor may change it, then runs the change on the locked row. */
@@ -100,7 +105,11 @@ export function createWorkflow(ctx: RequestsContext, loadRow: (id: string) => Pr
         },
         now,
       );
-      if (closing) await jobs.cancel(tx, slaKey(id));
+      if (closing) {
+        await jobs.cancel(tx, slaKey(id));
+        // The call planned for the agreed window ends with the request.
+        await callbacks.close(tx, updated, actor.userId, input.note ?? null);
+      }
       await repo.insertEvents(tx, [
         {
           requestId: id,

@@ -231,7 +231,7 @@ describe('a callback agreed on the phone', () => {
   });
 
   // Runs last: it moves the clock to the next day.
-  it('is due at the end of the window the caller asked for, and reminds the assignee when it opens', async () => {
+  it('is due at the end of the window the caller asked for, and reminds the assignee when it opens, from their calendar', async () => {
     const { callId } = await talk();
     // "Tomorrow between 14 and 16 h" in Berlin (CET): 13:00–15:00 UTC.
     const res = await agent.post(`/api/calls/${callId}/request`, {
@@ -243,9 +243,10 @@ describe('a callback agreed on the phone', () => {
     const request = res.json().request;
     expect(request).toMatchObject({ assignee: { id: serviceLead.id }, firstContactDueAt: '2026-03-03T15:00:00.000Z' });
 
+    // The window is a call in the assignee's calendar; its reminder is the one reminder.
     const reminders = () =>
-      t.database.query<{ title: string; link: string }>(
-        `SELECT title, link FROM notifications WHERE user_id = $1 AND kind = 'request.callback_window'`,
+      t.database.query<{ kind: string; title: string; link: string }>(
+        `SELECT kind, title, link FROM notifications WHERE user_id = $1 AND kind IN ('activity.reminder', 'request.callback_window')`,
         [serviceLead.id],
       );
     t.clock.set('2026-03-03T12:59:00Z');
@@ -254,7 +255,11 @@ describe('a callback agreed on the phone', () => {
     t.clock.set('2026-03-03T13:00:00Z');
     await t.services.jobs.worker.runDue();
     expect(await reminders()).toEqual([
-      { title: expect.stringContaining(`Jetzt zurückrufen: ${request.number}`), link: `/requests/${request.id}` },
+      {
+        kind: 'activity.reminder',
+        title: expect.stringContaining(request.number),
+        link: expect.stringMatching(new RegExp(`^/customers/${request.contact.id}\\?activity=`)),
+      },
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { PageHeader } from '@web/ui/components/PageHeader';
 import { useLocations } from '@web/app/org-queries';
 import { currentLocale } from '@web/i18n';
 import { QUICK_RANGES, quickRange, type QuickRange } from './date-ranges';
+import { ActivityReportSection } from './ActivityReportTable';
 import { DrillDownModal } from './DrillDownModal';
 import {
   reportQueryString,
@@ -159,6 +160,7 @@ export default function ReportsPage() {
           />
         </Paper>
       )}
+      <ActivityReportSection params={params} />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

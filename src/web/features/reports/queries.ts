@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ActivityReport } from '@shared/activities/report';
 import type { Trend } from '@shared/requests/home';
 import type { MONITORING_MEASURES, MonitoringGroupBy } from '@shared/requests/monitoring';
 import { api } from '@web/ui/api';
@@ -45,6 +46,16 @@ export function useDrillDown(params: ReportParams, cell: { key: string; measure:
       return api.get<RequestListItem[]>(`/reports/monitoring/requests?${query}`, signal);
     },
     enabled: cell !== null,
+  });
+}
+
+/** Activities due in the period at the chosen location (or all of the caller's), per person and per type. */
+export function useActivityReport({ from, to, locationId }: ReportParams) {
+  return useQuery({
+    queryKey: ['reports', 'activities', { from, to, locationId }],
+    queryFn: ({ signal }) =>
+      api.get<ActivityReport>(`/reports/activities?${toSearchParams({ from, to, locationId })}`, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,7 +6,7 @@ import type { RequestJobs } from '../jobs';
 import * as repo from '../repo';
 import { announceAssignee } from './announce';
 import { writeContact } from './contact-writes';
-import { needsTransaction, writeExtras } from './extras';
+import { needsTransaction, plansCallbackAppointment, writeExtras } from './extras';
 import { historyWrites } from './history';
 import { requestRow } from './request-row';
 import type { IntakeResult, PreparedIntake } from './types';
@@ -35,12 +35,15 @@ export function createCommitIntake(ctx: RequestsContext, jobs: RequestJobs) {
     batch.write(repo.requestInsert(tx, row));
     batch.write(...historyWrites(tx, prepared, row, contactMatched, now));
     jobs.escalation.scheduleIn(batch, row.id, prepared.dueAt);
-    jobs.callbackReminder.scheduleIn(batch, row.id, { from: row.callbackFrom, to: row.callbackTo });
+    // With an assignee the window becomes a call in their calendar, which reminds them; else the managers are told.
+    const appointment = plansCallbackAppointment(prepared);
+    if (!appointment) jobs.callbackReminder.scheduleIn(batch, row.id, { from: row.callbackFrom, to: row.callbackTo });
     await announceAssignee(ctx, tx, batch, prepared, row);
     if (alsoWrite) batch.write(...alsoWrite(row));
     await batch.run(tx);
 
     await writeExtras(ctx, jobs, tx, prepared, row, now);
-    return { row, contactMatched };
+    const callbackActivityId = appointment ? await jobs.callbackAppointments.plan(tx, row) : null;
+    return { row: callbackActivityId ? { ...row, callbackActivityId } : row, contactMatched };
   };
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@server/db/client';
 import { insertAttachments } from '../attachments';
+import { keepsCallbackWindow } from '../callback-activity';
 import type { RequestsContext } from '../context';
 import type { RequestJobs } from '../jobs';
 import type * as repo from '../repo';
@@ -9,9 +10,21 @@ import type { PreparedIntake } from './types';
  * Whether the intake writes more than its one statement (files, consents,
  * a deputy's return notice) and so needs a transaction around it.
  */
-export function needsTransaction({ input, decision }: PreparedIntake): boolean {
+export function needsTransaction(prepared: PreparedIntake): boolean {
+  const { input, decision } = prepared;
   return Boolean(
-    input.attachments?.length || input.consents?.length || (decision.onBehalfOfId && decision.onBehalfUntil),
+    input.attachments?.length ||
+    input.consents?.length ||
+    (decision.onBehalfOfId && decision.onBehalfUntil) ||
+    plansCallbackAppointment(prepared),
+  );
+}
+
+/** Whether the intake puts the agreed callback window into the assignee's calendar. */
+export function plansCallbackAppointment({ input, decision, receivedAt }: PreparedIntake): boolean {
+  return keepsCallbackWindow(
+    { assigneeId: decision.assigneeId, callbackFrom: input.callbackFrom ?? null, callbackTo: input.callbackTo ?? null },
+    receivedAt,
   );
 }
 

@@ -24,6 +24,7 @@ export function requestRow(prepared: PreparedIntake, contactId: string, now: Dat
     priority: input.priority ?? 'normal',
     callbackFrom: input.callbackFrom ?? null,
     callbackTo: input.callbackTo ?? null,
+    callbackActivityId: null,
     status: decision.assigneeId ? 'assigned' : 'new',
     outcome: null,
     lostReason: null,

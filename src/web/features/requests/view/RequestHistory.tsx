@@ -17,6 +17,7 @@ const KNOWN_KINDS = [
   'duplicate_received',
   'attachments_added',
   'call_repeated',
+  'callback_moved',
 ] as const;
 
 const isOutcome = (value: string): value is AttemptOutcome => (ATTEMPT_OUTCOMES as readonly string[]).includes(value);
@@ -26,6 +27,12 @@ function details(event: RequestEventData): string | null {
   const data = event.data ?? {};
   // An attempt's outcome is a code; the attempts list above shows it in words with its note.
   if (event.kind === 'attempt') return null;
+  // The new window, as the moved call in the calendar now has it.
+  if (event.kind === 'callback_moved' && typeof data.from === 'string') {
+    return typeof data.to === 'string'
+      ? `${formatDateTime(data.from)} – ${formatDateTime(data.to)}`
+      : formatDateTime(data.from);
+  }
   const parts = ['reason', 'outcome', 'note']
     .map((key) => data[key])
     .filter((value) => typeof value === 'string' && value);
