@@ -231,6 +231,23 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/calls/${f.callId}/attempt`,
     payload: { requestId: f.request.id, outcome: 'no_answer' },
   }),
+  'GET /api/activities/:id': (f) => ({ url: `/api/activities/${f.activity.id}` }),
+  'PATCH /api/activities/:id': (f) => ({ url: `/api/activities/${f.activity.id}`, payload: { subject: 'Meins' } }),
+  'POST /api/activities/:id/complete': (f) => ({
+    url: `/api/activities/${f.activity.id}/complete`,
+    payload: { result: 'kept' },
+  }),
+  'GET /api/activities/:id/follow-up': (f) => ({ url: `/api/activities/${f.activity.id}/follow-up?result=kept` }),
+  'POST /api/activities/:id/cancel': (f) => ({ url: `/api/activities/${f.activity.id}/cancel`, payload: {} }),
+  'POST /api/activities/:id/snooze': (f) => ({
+    url: `/api/activities/${f.activity.id}/snooze`,
+    payload: { minutes: 5 },
+  }),
+  'GET /api/activities/:id/invitation': (f) => ({ url: `/api/activities/${f.activity.id}/invitation` }),
+  'POST /api/activities/:id/invitation': (f) => ({
+    url: `/api/activities/${f.activity.id}/invitation`,
+    payload: { reason: 'asked' },
+  }),
   'GET /api/telephony/connections/:id': (f) => ({ url: `/api/telephony/connections/${f.connection.id}` }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
 };
@@ -320,7 +337,13 @@ describe('every route taking something of a location', () => {
   });
 
   it('still lets the people of that location in', async () => {
-    for (const key of ['GET /api/requests/:id', 'GET /api/imports/:id', 'GET /api/telephony/connections/:id/events']) {
+    for (const key of [
+      'GET /api/requests/:id',
+      'GET /api/imports/:id',
+      'GET /api/telephony/connections/:id/events',
+      'GET /api/activities/:id',
+      'GET /api/activities/:id/follow-up',
+    ]) {
       const res = await f.manager.request({ method: 'GET', ...OWNED[key]!(f) });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(200);
     }

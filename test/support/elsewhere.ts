@@ -73,11 +73,23 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
   );
   const pbx = new WebhookPbx(t, connection.id, { 'x-api-key': key.secret });
   const call = await pbx.ring('ulm-call-1', '+49 731 9876543', []);
+  const activity = await created<{ id: string }>(
+    'activity',
+    await admin.post('/api/activities', {
+      type: 'test_drive',
+      subject: 'Probefahrt in Ulm',
+      ownerId: sales.userId,
+      contactId: contact.id,
+      startsAt: '2026-03-04T10:00:00+01:00',
+      endsAt: '2026-03-04T11:00:00+01:00',
+    }),
+  );
   return {
     location,
     manager,
     sales,
     contact,
+    activity,
     request,
     attachment: attachment!,
     rules,

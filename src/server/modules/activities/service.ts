@@ -256,6 +256,12 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     return row;
   }
 
+  /** Who may see an activity: its owner and planner, and colleagues at its location. */
+  function assertMaySee(actor: UserActor, row: repo.ActivityRow) {
+    if (row.ownerId === actor.userId || row.createdById === actor.userId) return;
+    if (!hasLocation(actor, row.locationId)) throw new ForbiddenError('This activity belongs to another location.');
+  }
+
   /** Who may change an activity: its owner and planner, and editors and managers at its location. */
   function assertMayChange(actor: UserActor, row: repo.ActivityRow) {
     if (row.ownerId === actor.userId || row.createdById === actor.userId) return;
@@ -329,9 +335,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     ): Promise<Activity & { changes: Array<{ at: string; kind: string; by: string | null; data: unknown }> }> {
       const row = await repo.findActivity(db, id);
       if (!row) throw new NotFoundError('Activity');
-      if (row.ownerId !== actor.userId && row.createdById !== actor.userId && !hasLocation(actor, row.locationId)) {
-        throw new ForbiddenError('This activity belongs to another location.');
-      }
+      assertMaySee(actor, row);
       const changes = await repo.changesOf(db, id);
       const names = await userNames(
         db,
@@ -571,6 +575,7 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     async proposeFollowUp(actor: UserActor, id: string, result: ActivityResult) {
       const row = await repo.findActivity(db, id);
       if (!row) throw new NotFoundError('Activity');
+      assertMaySee(actor, row);
       const rule = matchFollowUp(await rules(), row.type as ActivityType, result);
       if (!rule) return null;
       let dueOn = addDaysTo(berlinDay(clock.now()), rule.afterDays);
