@@ -6,6 +6,7 @@ export {
   type ActivityListener,
   createActivitiesService,
 } from './service';
-export { type ActivityRow } from './repo';
+export { type ActivityRow, type NewActivityRow } from './repo';
+export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
 export { linkOf as activityLink } from './reminders';
-export { berlinDay, berlinTime } from './time';
+export { berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';
