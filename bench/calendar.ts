@@ -1,0 +1,166 @@
+import type { Database } from '../src/server/db/client';
+import { ACTIVITY_STAFF_PASSWORD } from './activities';
+import type { BenchApp } from './http';
+import { type Measurement, measure, percentile } from './stats';
+
+const WEEK_TARGET_MS = 30;
+const TEAM_WEEK_TARGET_MS = 80;
+const FEED_TARGET_MS = 150;
+const DAY = 86_400_000;
+const WARMUP = 100;
+
+export interface Session {
+  userId: string;
+  locationId: string;
+  email: string;
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs a generated colleague in, as the browser does: a session cookie and its CSRF token. */
+export async function login(
+  bench: BenchApp,
+  user: { id: string; email: string; location_id: string },
+): Promise<Session> {
+  const res = await bench.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: ACTIVITY_STAFF_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`bench login ${user.email}: ${res.statusCode} ${res.body}`);
+  return {
+    userId: user.id,
+    locationId: user.location_id,
+    email: user.email,
+    cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+    csrf: res.json().csrfToken as string,
+  };
+}
+
+/** Generated colleagues of a role, one per activity location, in a fixed order. */
+export async function staff(database: Database, role: 'sales' | 'manager', count: number) {
+  return database.query<{ id: string; email: string; location_id: string }>(
+    `SELECT DISTINCT ON (u.home_location_id) u.id, u.email, u.home_location_id AS location_id
+       FROM users u JOIN locations l ON l.id = u.home_location_id
+      WHERE l.code LIKE 'BA__' AND u.role = $1 AND u.email LIKE 'bench-ba%'
+      ORDER BY u.home_location_id, u.email
+      LIMIT $2`,
+    [role, count],
+  );
+}
+
+/** Monday 00:00 Berlin of the week `offset` weeks from the current one, and the Monday after. */
+function week(offset: number): { from: string; to: string } {
+  const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', dateStyle: 'short' });
+  const today = berlin.format(new Date());
+  const day = new Date(`${today}T12:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY + offset * 7 * DAY);
+  const start = (d: Date) => {
+    // 00:00 in Berlin is 23:00 or 22:00 UTC of the day before; ask Intl which.
+    const iso = d.toISOString().slice(0, 10);
+    const noon = new Date(`${iso}T12:00:00Z`);
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(noon),
+    );
+    return new Date(noon.getTime() - hour * 3_600_000).toISOString();
+  };
+  return { from: start(monday), to: start(new Date(monday.getTime() + 7 * DAY)) };
+}
+
+/** Weeks people look at: mostly this one and the next few, sometimes months back. */
+const weekOffset = (i: number) => (i % 4 === 0 ? -((i * 37) % 100) : ((i * 7) % 12) - 2);
+
+/**
+ * The calendar's week views through their HTTP route, as the web app loads
+ * them: a consultant's own week (about 40 activities), and a sales manager's
+ * team week of their 30-person location (about 850), side by side per person.
+ */
+export async function measureCalendar(bench: BenchApp, database: Database, samples = 300): Promise<Measurement[]> {
+  const consultants = await Promise.all((await staff(database, 'sales', 20)).map((u) => login(bench, u)));
+  const managers = await Promise.all((await staff(database, 'manager', 10)).map((u) => login(bench, u)));
+  if (consultants.length === 0 || managers.length === 0) throw new Error('calendar: no generated staff');
+
+  // What the server answers, not how long the client takes to read it: rows are counted on the warm-up requests.
+  const run = async (who: Session, url: string, timed: boolean) => {
+    const res = await bench.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+    if (res.statusCode !== 200) throw new Error(`calendar ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return timed ? 0 : (res.json() as { items: unknown[] }).items.length;
+  };
+
+  let ownItems = 0;
+  const own = await measure(
+    Array.from({ length: samples }, (_, i) => i),
+    async (i, timed) => {
+      const w = week(weekOffset(i));
+      const who = consultants[i % consultants.length]!;
+      ownItems += await run(who, `/api/activities/calendar?from=${w.from}&to=${w.to}`, timed);
+    },
+    WARMUP,
+  );
+  let teamItems = 0;
+  const team = await measure(
+    Array.from({ length: samples }, (_, i) => i),
+    async (i, timed) => {
+      const manager = managers[i % managers.length]!;
+      const w = week(weekOffset(i));
+      const url = `/api/activities/calendar?from=${w.from}&to=${w.to}&locationId=${manager.locationId}`;
+      teamItems += await run(manager, url, timed);
+    },
+    WARMUP,
+  );
+  return [
+    {
+      name: 'calendar: own week',
+      samples: own,
+      targetP95Ms: WEEK_TARGET_MS,
+      note: `a consultant's week, ${Math.round(ownItems / WARMUP)} activities on average`,
+    },
+    {
+      name: 'calendar: team week',
+      samples: team,
+      targetP95Ms: TEAM_WEEK_TARGET_MS,
+      note: `a 30-person location's week, ${Math.round(teamItems / WARMUP)} activities on average`,
+    },
+  ];
+}
+
+/**
+ * The private iCalendar feed of a user with about 2,000 activities, as Outlook
+ * or a phone fetches it. The hook for the feed: `feedUrl` returns the user's
+ * feed address once the application offers one; until then the measurement
+ * reports that the feed is not available.
+ */
+export async function measureFeed(bench: BenchApp, database: Database, samples = 200): Promise<Measurement | string> {
+  const [user] = await staff(database, 'sales', 1);
+  if (!user) return 'feed: not available (no generated staff)';
+  const session = await login(bench, user);
+  const url = await feedUrl(bench, session);
+  if (!url) return 'calendar feed (iCal)         not available: this build has no calendar feed to subscribe to';
+  const [count] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM activities WHERE owner_id = $1', [
+    session.userId,
+  ]);
+  const times = await measure(
+    Array.from({ length: samples }, (_, i) => i),
+    async () => {
+      const res = await bench.app.inject({ method: 'GET', url });
+      if (res.statusCode !== 200) throw new Error(`feed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    },
+  );
+  return {
+    name: 'calendar feed (iCal)',
+    samples: times,
+    targetP95Ms: FEED_TARGET_MS,
+    note: `one user's feed, ${count!.n.toLocaleString('en')} activities on record`,
+  };
+}
+
+/** The address of the user's private feed; null while the application has no calendar feed. */
+async function feedUrl(_bench: BenchApp, _session: Session): Promise<string | null> {
+  return null;
+}
+
+export const p95 = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    95,
+  );
