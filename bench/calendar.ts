@@ -1,4 +1,5 @@
 import type { Database } from '../src/server/db/client';
+import type { UserActor } from '../src/server/http/access';
 import { ACTIVITY_STAFF_PASSWORD } from './activities';
 import type { BenchApp } from './http';
 import { type Measurement, measure, percentile } from './stats';
@@ -108,18 +109,45 @@ export async function measureCalendar(bench: BenchApp, database: Database, sampl
     },
     WARMUP,
   );
+  // The same weeks through the service alone, without HTTP, session and serialisation, to tell them apart.
+  const actor = (who: Session, role: 'sales' | 'manager'): UserActor => ({
+    ...bench.actor,
+    userId: who.userId,
+    role,
+    email: who.email,
+    homeLocationId: who.locationId,
+    locationIds: [who.locationId],
+  });
+  const serviceMs = async (role: 'sales' | 'manager', people: Session[], team: boolean) =>
+    p95(
+      await measure(
+        Array.from({ length: samples }, (_, i) => i),
+        async (i) => {
+          const who = people[i % people.length]!;
+          const w = week(weekOffset(i));
+          await bench.services.activities.range(actor(who, role), {
+            ...w,
+            locationId: team ? who.locationId : undefined,
+            includeCancelled: false,
+          });
+        },
+        WARMUP,
+      ),
+    );
+  const ownService = await serviceMs('sales', consultants, false);
+  const teamService = await serviceMs('manager', managers, true);
   return [
     {
       name: 'calendar: own week',
       samples: own,
       targetP95Ms: WEEK_TARGET_MS,
-      note: `a consultant's week, ${Math.round(ownItems / WARMUP)} activities on average`,
+      note: `a consultant's week, ${Math.round(ownItems / WARMUP)} activities on average, service alone p95 ${ownService.toFixed(1)} ms`,
     },
     {
       name: 'calendar: team week',
       samples: team,
       targetP95Ms: TEAM_WEEK_TARGET_MS,
-      note: `a 30-person location's week, ${Math.round(teamItems / WARMUP)} activities on average`,
+      note: `a 30-person location's week, ${Math.round(teamItems / WARMUP)} activities on average, service alone p95 ${teamService.toFixed(1)} ms`,
     },
   ];
 }
