@@ -191,7 +191,13 @@ export async function seedDemoActivities(
     return null;
   }
 
+  const pools = new Map<string, DemoCustomer[]>();
   function customerPool(owner: Person): DemoCustomer[] {
+    let pool = pools.get(owner.id);
+    if (!pool) pools.set(owner.id, (pool = ownCustomers(owner)));
+    return pool;
+  }
+  function ownCustomers(owner: Person): DemoCustomer[] {
     const own = customers.filter((c) =>
       owner.role === 'sales'
         ? c.sales_consultant_id === owner.id
