@@ -40,10 +40,10 @@ export const datasetSize = (contacts: number): DatasetSize => ({
 export const contactIdSql = (n: string) => uuidSql(`'c' || ${n}`);
 export const vehicleIdSql = (n: string) => uuidSql(`'v' || ${n}`);
 /** An md5 with the version (4) and variant bits set, so it is a valid RFC 9562 UUID like the app's own. */
-const uuidSql = (seed: string) => `overlay(overlay(md5(${seed}) placing '4' from 13) placing '8' from 17)::uuid`;
+export const uuidSql = (seed: string) => `overlay(overlay(md5(${seed}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** A deterministic pseudo-random integer in [0, n) for row g and stream k. */
-const pick = (g: string, k: number, n: number) => `(abs(hashint8extended(${g}, ${k})) % ${n})::int`;
+export const pick = (g: string, k: number, n: number) => `(abs(hashint8extended(${g}, ${k})) % ${n})::int`;
 /** Like pick, but skewed towards the start of the list, as surnames and districts are. */
 const pickSkewed = (g: string, k: number, n: number) =>
   `floor(${n} * power((abs(hashint8extended(${g}, ${k})) % 1000000) / 1000000.0, 1.5))::int`;

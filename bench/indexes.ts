@@ -21,23 +21,31 @@ interface IndexDefinition {
  * Drops the secondary indexes (not primary keys) of the loaded tables. Their
  * definitions are kept in bench_meta first, so an interrupted run rebuilds them.
  */
-export async function dropSecondaryIndexes(database: Database): Promise<void> {
-  const pending = await readMeta<IndexDefinition[]>(database, 'dropped_indexes');
+export async function dropSecondaryIndexes(
+  database: Database,
+  tables: string[] = LOADED_TABLES,
+  key = 'dropped_indexes',
+): Promise<void> {
+  const pending = await readMeta<IndexDefinition[]>(database, key);
   if (pending) return;
   const indexes = await database.query<IndexDefinition>(
     `SELECT i.indexname AS name, i.indexdef AS definition
        FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-    [LOADED_TABLES],
+    [tables],
   );
-  await writeMeta(database, 'dropped_indexes', indexes);
+  await writeMeta(database, key, indexes);
   for (const index of indexes) await database.exec(`DROP INDEX IF EXISTS "${index.name}"`);
 }
 
 /** Rebuilds what dropSecondaryIndexes removed, reporting each index as it is built. */
-export async function restoreSecondaryIndexes(database: Database, progress: (line: string) => void): Promise<void> {
-  const indexes = await readMeta<IndexDefinition[]>(database, 'dropped_indexes');
+export async function restoreSecondaryIndexes(
+  database: Database,
+  progress: (line: string) => void,
+  key = 'dropped_indexes',
+): Promise<void> {
+  const indexes = await readMeta<IndexDefinition[]>(database, key);
   if (!indexes) return;
   for (const index of indexes) {
     const started = performance.now();
@@ -48,7 +56,7 @@ export async function restoreSecondaryIndexes(database: Database, progress: (lin
     );
     progress(`  index ${index.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
-  await deleteMeta(database, 'dropped_indexes');
+  await deleteMeta(database, key);
 }
 
 /**

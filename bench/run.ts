@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
+import { ensureActivities } from './activities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
 import { ensureSearchPrefixIndex } from './indexes';
@@ -8,6 +9,8 @@ import { measureImport } from './import';
 import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
+import { measureCalendar, measureFeed } from './calendar';
+import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
 import { measureWebApp } from './web-speed';
@@ -17,12 +20,23 @@ import { measureWebApp } from './web-speed';
  * measures what users wait for. PGlite by default; BENCH_DATABASE_URL or
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
- * parts, comma-separated: search, callerid, pop, record, import, intake, web
- * (web alone needs no data set).
+ * parts, comma-separated: search, callerid, pop, record, import, calendar,
+ * feed, reminder, intake, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
-const PARTS = ['search', 'callerid', 'pop', 'record', 'import', 'intake', 'web'] as const;
+const PARTS = [
+  'search',
+  'callerid',
+  'pop',
+  'record',
+  'import',
+  'calendar',
+  'feed',
+  'reminder',
+  'intake',
+  'web',
+] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg?.split(',').filter(Boolean);
@@ -47,6 +61,7 @@ log(`bench: ${target.label}, ${contacts.toLocaleString('en')} contacts`);
 const size = datasetSize(contacts);
 await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
+await ensureActivities(target.database, size, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -70,6 +85,13 @@ if (!process.argv.includes('--generate-only')) {
     report(typeof record === 'string' ? record : formatMeasurement(record, target.embedded));
   }
   if (wants('import')) report(formatThroughput(await measureImport(bench, target.database, log), target.embedded));
+  if (wants('calendar'))
+    for (const m of await measureCalendar(bench, target.database)) report(formatMeasurement(m, target.embedded));
+  if (wants('feed')) {
+    const feed = await measureFeed(bench, target.database);
+    report(typeof feed === 'string' ? feed : formatMeasurement(feed, target.embedded));
+  }
+  if (wants('reminder')) report(formatMeasurement(await measureReminder(bench, target.database), target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { seedDemoActivities } from './demo/activities';
 import { seedDemoCustomers } from './demo/customers';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoRequests } from './demo/requests';
@@ -9,7 +10,7 @@ import type { Services } from './services';
 export interface BootstrapResult {
   seededDemo: boolean;
   /**
-   * The bulk of the demo data (customers, vehicles, requests). The server runs
+   * The bulk of the demo data (customers, vehicles, requests, activities). The server runs
    * it right after it starts listening, so the login page is up at once.
    */
   seedDemoData?: () => Promise<void>;
@@ -42,6 +43,7 @@ export async function bootstrap(
       seedDemoData = async () => {
         await seedDemoCustomers(services, database, { now });
         await seedDemoRequests(services, database, { now });
+        await seedDemoActivities(services, database, { now });
         await seedDemoTelephony(database);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();

@@ -7,8 +7,9 @@ export {
   type ActivitySavedListener,
   createActivitiesService,
 } from './service';
-export { type ActivityRow } from './repo';
+export { type ActivityRow, type NewActivityRow } from './repo';
 export { type ActivityFigures, activityFigures } from './read-model';
+export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
 export { linkOf as activityLink } from './reminders';
-export { berlinDay, berlinTime } from './time';
+export { berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';
 export { type CalendarService, createCalendarService } from './calendar/service';

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@server/db/client';
 import { activities, activityChanges, activityFollowUpRules } from './tables';
 
@@ -42,8 +43,10 @@ export async function changesOf(db: DbOrTx, activityId: string) {
 
 /**
  * Activities touching [from, to) of some owners or of a location: starting in it,
- * or an all-day task on one of its days. Uses the (owner, start) or (location, start) index;
- * an activity lasts at most 14 days, so one that started up to 14 days before can still overlap.
+ * or an all-day task on one of its days, or started before and still going on.
+ * An activity lasts at most 14 days, so one that started up to 14 days before can
+ * still overlap; those are found by their end in the (owner or location, start, end)
+ * index, so the rows of the many that ended before `from` are never read.
  */
 export async function inRange(
   db: DbOrTx,
@@ -55,20 +58,18 @@ export async function inRange(
   const earliest = new Date(from.getTime() - 14 * 86_400_000);
   const whose =
     'ownerIds' in who ? inArray(activities.ownerId, who.ownerIds) : eq(activities.locationId, who.locationId);
-  return db
+  const live = includeCancelled ? undefined : sql`${activities.status} <> 'cancelled'`;
+  const startingIn = db
+    .select()
+    .from(activities)
+    .where(and(whose, gte(activities.startsAt, from), lt(activities.startsAt, to), live));
+  const goingOn = db
     .select()
     .from(activities)
     .where(
-      and(
-        whose,
-        gte(activities.startsAt, earliest),
-        lt(activities.startsAt, to),
-        or(gte(activities.startsAt, from), sql`coalesce(${activities.endsAt}, ${activities.startsAt}) > ${from}`),
-        includeCancelled ? undefined : sql`${activities.status} <> 'cancelled'`,
-      ),
-    )
-    .orderBy(asc(activities.startsAt), asc(activities.id))
-    .limit(2000);
+      and(whose, gte(activities.startsAt, earliest), lt(activities.startsAt, from), gt(activities.endsAt, from), live),
+    );
+  return unionAll(startingIn, goingOn).orderBy(asc(activities.startsAt), asc(activities.id)).limit(2000);
 }
 
 export async function linkedTo(

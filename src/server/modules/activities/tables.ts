@@ -58,8 +58,10 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('activities_owner_start_idx').on(t.ownerId, t.startsAt),
-    index('activities_location_start_idx').on(t.locationId, t.startsAt),
+    // The end as a third key: an activity that started before a calendar range is checked for
+    // overlapping it in the index, without reading the rows of all the ones that did not.
+    index('activities_owner_start_idx').on(t.ownerId, t.startsAt, t.endsAt),
+    index('activities_location_start_idx').on(t.locationId, t.startsAt, t.endsAt),
     index('activities_contact_idx').on(t.contactId, t.startsAt),
     index('activities_vehicle_idx')
       .on(t.vehicleId)
