@@ -4,6 +4,7 @@ import type { ActivityResult } from '@shared/activities/enums';
 import type { Location } from '@shared/org/schemas';
 import type { AbsenceData } from '@web/features/requests/types';
 import { api } from '@web/ui/api';
+import { currentLocale } from '@web/i18n';
 import { toSearchParams } from '@web/features/customers/queries';
 
 export type { Activity };
@@ -84,8 +85,9 @@ export function useFollowUpProposal(id: string, result: ActivityResult | null) {
 /** Public holidays of a location's federal state, for shading the calendar. */
 export function useHolidays(locationId: string | undefined, year: number) {
   return useQuery({
-    queryKey: ['locations', locationId, 'holidays', year],
-    queryFn: ({ signal }) => api.get<Holiday[]>(`/locations/${locationId}/holidays?year=${year}`, signal),
+    queryKey: ['locations', locationId, 'holidays', year, currentLocale()],
+    queryFn: ({ signal }) =>
+      api.get<Holiday[]>(`/locations/${locationId}/holidays?year=${year}&lang=${currentLocale()}`, signal),
     enabled: Boolean(locationId),
     staleTime: 24 * 60 * 60_000,
   });
