@@ -138,7 +138,16 @@ function ActivityRow({
  * The activities of a customer, vehicle or request: open ones first with the overdue marked, then
  * the done and cancelled ones; plan, complete, move and cancel from here. `?activity=<id>` opens one.
  */
-export function LinkedActivities({ filter, preset }: { filter: LinkFilter; preset: PlanPreset }) {
+export function LinkedActivities({
+  filter,
+  preset,
+  tab,
+}: {
+  filter: LinkFilter;
+  preset: PlanPreset;
+  /** The page's tab this list is on: kept in the address when a linked activity closes, so the list stays. */
+  tab?: string;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canPlan = can(me.role, 'activities.plan');
@@ -155,6 +164,7 @@ export function LinkedActivities({ filter, preset }: { filter: LinkFilter; prese
         (current) => {
           const next = new URLSearchParams(current);
           next.delete('activity');
+          if (tab) next.set('tab', tab);
           return next;
         },
         { replace: true },

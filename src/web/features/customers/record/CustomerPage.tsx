@@ -186,6 +186,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
               <Tabs.Panel value="activities">
                 <LinkedActivities
                   filter={{ contactId: contact.id }}
+                  tab="activities"
                   preset={{ contact: { id: contact.id, label: contact.displayName } }}
                 />
               </Tabs.Panel>
