@@ -58,7 +58,7 @@ export function TimeGrid({
   const [dropKey, setDropKey] = useState<string | null>(null);
   const [firstHour, lastHour] = visibleHours(activities, columns);
   const hours = Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
-  const template = `56px repeat(${columns.length}, minmax(${minColumnWidth}px, 1fr))`;
+  const template = `64px repeat(${columns.length}, minmax(${minColumnWidth}px, 1fr))`;
   const nowParts = berlinParts(now);
 
   function target(column: Column, event: DragEvent<HTMLElement>): DropTarget {
