@@ -64,7 +64,9 @@ export function TimeGrid({
   function target(column: Column, event: DragEvent<HTMLElement>): DropTarget {
     const rect = event.currentTarget.getBoundingClientRect();
     const offset = event.clientY - rect.top - (mover.current?.grabOffset ?? 0);
-    return { day: column.day, minutes: minutesAt(offset, firstHour, 15), ownerId: column.ownerId };
+    // Without a pointer position (keyboard-driven drops in some browsers) the day changes and the time stays.
+    const minutes = Number.isFinite(offset) ? minutesAt(offset, firstHour, 15) : undefined;
+    return { day: column.day, minutes, ownerId: column.ownerId };
   }
 
   const dropHandlers = (column: Column, key: string, allDay: boolean) => ({
