@@ -197,7 +197,7 @@ export function CalendarPage() {
     );
   }
 
-  const dayHeader = (day: string, personName?: string) => {
+  const dayHeader = (day: string, personName?: string, absent?: boolean) => {
     const holiday = holidays.get(day);
     return (
       <Stack gap={0}>
@@ -216,6 +216,11 @@ export function CalendarPage() {
           <Text size="10px" c="red.7" fw={500} truncate title={holiday}>
             {holiday}
           </Text>
+        )}
+        {absent && (
+          <Badge size="xs" color="yellow" variant="light" w="fit-content">
+            {t('calendar.absent')}
+          </Badge>
         )}
       </Stack>
     );
@@ -342,7 +347,7 @@ export function CalendarPage() {
           {view !== 'month' && !teamLocation && (
             <TimeGrid
               columns={days.map((day) => column(day))}
-              header={(c) => dayHeader(c.day)}
+              header={(c) => dayHeader(c.day, undefined, c.absent)}
               activities={items}
               mover={mover}
               now={now}
@@ -353,7 +358,7 @@ export function CalendarPage() {
           {view === 'day' && teamLocation && (
             <TimeGrid
               columns={people.map((person) => column(date, person.id))}
-              header={(c) => dayHeader(c.day, people.find((p) => p.id === c.ownerId)?.displayName)}
+              header={(c) => dayHeader(c.day, people.find((p) => p.id === c.ownerId)?.displayName, c.absent)}
               activities={items}
               mover={mover}
               now={now}
