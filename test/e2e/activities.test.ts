@@ -23,6 +23,8 @@ describe.runIf(enabled)('activities in a real browser', () => {
   const day = addDays(startOfWeek(todayBerlin()), 8);
   const at = (minutes: number) => berlinInstant(day, minutes);
   const clock = new ManualClock(at(9 * 60));
+  // What the first test planned, for the manager's look at the team.
+  const planned = { day: '', locationId: '', owner: '' };
 
   beforeAll(async () => {
     server = await startServer(undefined, { clock });
@@ -35,7 +37,10 @@ describe.runIf(enabled)('activities in a real browser', () => {
 
   it('a consultant plans a call from the record, is reminded when it is due, completes it and plans the test drive that follows', async () => {
     const consultant = await apiAs(server.url, DEMO_LOGINS.sales, DEMO_PASSWORD);
-    const { user } = await consultant<{ user: { homeLocationId: string } }>('GET', '/api/auth/session');
+    const { user } = await consultant<{ user: { id: string; homeLocationId: string; displayName: string } }>(
+      'GET',
+      '/api/auth/session',
+    );
     const customer = await consultant<{ id: string }>('POST', '/api/contacts', {
       kind: 'person',
       firstName: 'Klaus',
@@ -107,10 +112,10 @@ describe.runIf(enabled)('activities in a real browser', () => {
     await completeDialog.getByRole('button', { name: 'Erledigen' }).click();
     await completeDialog.waitFor({ state: 'detached' });
 
-    const planned = (await consultant<{ items: ActivityRow[] }>('GET', `/api/activities?contactId=${customer.id}`))
+    const linked = (await consultant<{ items: ActivityRow[] }>('GET', `/api/activities?contactId=${customer.id}`))
       .items;
-    const call = planned.find((a) => a.type === 'call')!;
-    const testDrive = planned.find((a) => a.type === 'test_drive')!;
+    const call = linked.find((a) => a.type === 'call')!;
+    const testDrive = linked.find((a) => a.type === 'test_drive')!;
     expect(call.status).toBe('done');
     expect(testDrive).toMatchObject({ status: 'open', subject: 'Probefahrt Golf Variant' });
     await page.getByTestId('activity-row').filter({ hasText: 'Probefahrt Golf Variant' }).waitFor();
@@ -129,5 +134,27 @@ describe.runIf(enabled)('activities in a real browser', () => {
       .getByRole('button', { name: /Probefahrt Golf Variant/ })
       .waitFor();
     await screenshot(page, 'calendar-month');
+    Object.assign(planned, { day: driveDay, locationId: user.homeLocationId, owner: user.displayName });
+  });
+
+  it("a manager sees the consultant's test drive in the team week, in the consultant's row", async () => {
+    expect(planned.day).not.toBe('');
+    const page = await newPage(browser, server.url);
+    await page.clock.setFixedTime(clock.now());
+    await logIn(page, DEMO_LOGINS.manager);
+    await page.goto(`/calendar?team=${planned.locationId}&date=${planned.day}`);
+    const board = page.getByTestId('team-board');
+    const chip = board.getByRole('button', { name: /Probefahrt Golf Variant/ });
+    await chip.waitFor();
+    const cell = await chip.evaluate((node) => node.parentElement?.getAttribute('data-testid') ?? '');
+    expect(cell.endsWith(`:${planned.day}`)).toBe(true);
+    await screenshot(page, 'calendar-team-week');
+    await page.goto(`/calendar?team=${planned.locationId}&view=day&date=${planned.day}`);
+    await page
+      .getByTestId('time-grid')
+      .getByRole('button', { name: /Probefahrt Golf Variant/ })
+      .waitFor();
+    await page.getByTestId('time-grid').getByText(planned.owner).first().waitFor();
+    await screenshot(page, 'calendar-team-day');
   });
 });
