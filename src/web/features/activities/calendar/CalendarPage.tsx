@@ -156,6 +156,7 @@ export function CalendarPage() {
     const staff = (directory.data ?? []).filter(
       (entry) =>
         entry.active &&
+        entry.role !== 'admin' &&
         can(entry.role, 'activities.plan') &&
         (entry.homeLocationId === teamLocation || entry.locationIds.includes(teamLocation)),
     );
@@ -206,12 +207,14 @@ export function CalendarPage() {
             {personName}
           </Text>
         )}
-        <Group gap={6} wrap="nowrap">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {formatShortDay(day).split(',')[0]}
-          </Text>
-          <span className={classes.dayNumber}>{Number(day.slice(8))}</span>
-        </Group>
+        {!personName && (
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {formatShortDay(day).split(',')[0]}
+            </Text>
+            <span className={classes.dayNumber}>{Number(day.slice(8))}</span>
+          </Group>
+        )}
         {holiday && (
           <Text size="10px" c="red.7" fw={500} truncate title={holiday}>
             {holiday}
@@ -268,7 +271,7 @@ export function CalendarPage() {
               data={locationChoices}
               value={teamLocation}
               allowDeselect={false}
-              w={220}
+              w={280}
               onChange={(value) => value && navigate({ team: value })}
             />
           )}

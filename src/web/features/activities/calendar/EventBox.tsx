@@ -36,9 +36,12 @@ export function EventBox({
   style,
   mover,
   onOpen,
+  compact = false,
 }: {
   activity: Activity;
   style: CSSProperties;
+  /** Too short for two lines: the time goes before the subject. */
+  compact?: boolean;
   mover: Mover;
   onOpen(activity: Activity): void;
 }) {
@@ -62,13 +65,17 @@ export function EventBox({
       {...dragProps(activity, mover)}
     >
       <div className={classes.eventTitle}>
-        {activity.overdue && <IconAlertTriangle size={11} color="var(--mantine-color-red-6)" />} {activity.subject}
+        {activity.overdue && <IconAlertTriangle size={11} color="var(--mantine-color-red-6)" />}{' '}
+        {compact && <span className={classes.eventMeta}>{hhmm(start)} </span>}
+        {activity.subject}
       </div>
-      <div className={classes.eventMeta}>
-        {time} · {t(`texts.activityType.${activity.type}`)}
-        {activity.contact ? ` · ${activity.contact.label}` : ''}
-      </div>
-      {activity.place && (
+      {!compact && (
+        <div className={classes.eventMeta}>
+          {time} · {t(`texts.activityType.${activity.type}`)}
+          {activity.contact ? ` · ${activity.contact.label}` : ''}
+        </div>
+      )}
+      {activity.place && !compact && (
         <div className={classes.eventMeta}>
           <IconMapPin size={10} /> {activity.place}
         </div>

@@ -166,6 +166,7 @@ export function TimeGrid({
                   activity={activity}
                   mover={mover}
                   onOpen={onOpen}
+                  compact={height < 40}
                   style={{
                     top,
                     height,
