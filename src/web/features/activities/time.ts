@@ -26,19 +26,24 @@ export function berlinParts(instant: Date | string): { day: string; minutes: num
   };
 }
 
+/** How far Berlin's clock is ahead of UTC at an instant, in milliseconds. */
+function offsetAt(ms: number): number {
+  const { day, minutes } = berlinParts(new Date(ms));
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d, 0, minutes) - Math.floor(ms / 60_000) * 60_000;
+}
+
 /** The instant at a Berlin wall-clock time; a time skipped by the DST change lands an hour later. */
 export function berlinInstant(day: string, minutes: number): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, 0, minutes);
-  let guess = wall - 60 * 60_000;
-  for (let i = 0; i < 3; i++) {
-    const seen = berlinParts(new Date(guess));
-    const [sy, sm, sd] = seen.day.split('-').map(Number) as [number, number, number];
-    const seenWall = Date.UTC(sy, sm - 1, sd, 0, seen.minutes);
-    if (seenWall === wall) break;
-    guess += wall - seenWall;
-  }
-  return new Date(guess);
+  const first = offsetAt(wall);
+  const candidate = wall - first;
+  const second = offsetAt(candidate);
+  if (second === first) return new Date(candidate);
+  const other = wall - second;
+  // Either the other offset fits (near the change), or the wall time does not exist (skipped in spring).
+  return new Date(offsetAt(other) === second ? other : wall - Math.min(first, second));
 }
 
 export function addDays(day: string, n: number): string {
