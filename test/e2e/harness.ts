@@ -7,6 +7,7 @@ import { bootstrap } from '@server/bootstrap';
 import { loadConfig } from '@server/config';
 import { type Database, openPglite } from '@server/db/client';
 import { runMigrations } from '@server/db/migrate';
+import type { Clock } from '@server/lib/clock';
 import type { Services } from '@server/services';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
@@ -36,13 +37,23 @@ export interface E2EServer {
  * Its database is new and migrated by this process, as on a first `npm start`: a database
  * loaded from a dump would hide whatever only goes wrong before the first restart.
  */
-export async function startServer(webDist = path.resolve('dist/web')): Promise<E2EServer> {
+export async function startServer(
+  webDist = path.resolve('dist/web'),
+  /** A ManualClock lets a test move the server's time (reminders, deadlines); the system clock otherwise. */
+  options: { clock?: Clock } = {},
+): Promise<E2EServer> {
   if (!fs.existsSync(path.join(webDist, 'index.html')))
     throw new Error('dist/web is missing: run "npm run build" first');
   const config = loadConfig({ LOG_LEVEL: 'silent', CRM_WEB_DIST: webDist, CRM_ADMIN_PASSWORD: 'e2e-admin-password' });
   const database = await openPglite();
   await runMigrations(database);
-  const { app, services } = await buildApp({ config, database, logger: pino({ level: 'silent' }), serveWeb: true });
+  const { app, services } = await buildApp({
+    config,
+    database,
+    logger: pino({ level: 'silent' }),
+    serveWeb: true,
+    clock: options.clock,
+  });
   const result = await bootstrap(config, database, services);
   await result.seedDemoData?.();
   await app.listen({ port: 0, host: '127.0.0.1' });

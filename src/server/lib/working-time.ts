@@ -51,6 +51,18 @@ export function isPublicHoliday(state: FederalState, day: Day): boolean {
   return dates.has(`${day.year}-${pad2(day.month)}-${pad2(day.day)}`);
 }
 
+/** A year's statutory public holidays of a federal state, in order, named in the given language. */
+export function publicHolidays(
+  state: FederalState,
+  year: number,
+  language = 'de',
+): Array<{ date: string; name: string }> {
+  return holidaysOf(state)
+    .getHolidays(year, language)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
+
 /** Opening intervals of a day in minutes after midnight; empty when closed or a public holiday. */
 function openIntervals(calendar: WorkingCalendar, day: Day): Array<[number, number]> {
   if (isPublicHoliday(calendar.federalState, day)) return [];

@@ -1,8 +1,8 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
+import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
-import { placeholderRoutes } from '@web/features/placeholders/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
@@ -31,7 +31,7 @@ export const routes: RouteObject[] = [
           ...dashboardRoutes,
           ...customerRoutes,
           ...requestRoutes,
-          ...placeholderRoutes,
+          ...activityRoutes,
           ...reportRoutes,
           ...adminRoutes,
           { path: '*', element: <NotFound /> },

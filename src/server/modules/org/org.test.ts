@@ -56,6 +56,37 @@ describe('locations', () => {
   });
 });
 
+describe('public holidays of a location', () => {
+  it("lists the statutory holidays of the location's federal state, not another state's", async () => {
+    const admin = await t.userWithRole('admin');
+    const bavarian = (
+      await admin.post(
+        '/api/locations',
+        testLocation({ name: 'Autohaus Test München', code: 'MUC9', federalState: 'BY' }),
+      )
+    ).json();
+    const consultant = await t.userWithRole('sales');
+    const res = await consultant.get(`/api/locations/${bavarian.id}/holidays?year=2026`);
+    expect(res.statusCode).toBe(200);
+    const days = res.json() as Array<{ date: string; name: string }>;
+    expect(days).toContainEqual({ date: '2026-01-06', name: 'Heilige Drei Könige' });
+    expect(days.map((d) => d.date)).toContain('2026-12-25');
+    // Reformation Day is a holiday in Saxony, not in Bavaria.
+    expect(days.map((d) => d.date)).not.toContain('2026-10-31');
+    const english = (await consultant.get(`/api/locations/${bavarian.id}/holidays?year=2026&lang=en`)).json();
+    expect(english.find((d: { date: string }) => d.date === '2026-12-25').name).toBe('Christmas Day');
+  });
+
+  it('names the year when it is out of range and answers 404 for an unknown location', async () => {
+    const consultant = await t.userWithRole('sales');
+    const bad = await consultant.get(`/api/locations/${t.location.id}/holidays?year=20266`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('year');
+    const missing = await consultant.get('/api/locations/00000000-0000-4000-8000-000000000000/holidays?year=2026');
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
 describe('users', () => {
   it('an admin creates a user with further locations; the user is listed with them', async () => {
     const admin = await t.userWithRole('admin');

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '@shared/org/enums';
+import { LOCALES, ROLES } from '@shared/org/enums';
+import { publicHolidays } from '@server/lib/working-time';
 import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '@shared/org/schemas';
 import { assertLocation, currentUser, hasLocation } from '@server/http/access';
 import type { Services } from '@server/services';
@@ -30,6 +31,24 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
     config: { access: { roles: 'any' } },
     schema: { tags: ['org'], params: IdParams, response: { 200: Location } },
     handler: (request) => org.getLocation(request.params.id),
+  });
+
+  app.get('/api/locations/:id/holidays', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['org'],
+      summary: "The public holidays of a location's federal state in a year (for the calendar)",
+      params: IdParams,
+      querystring: z.object({
+        year: z.coerce.number().int().min(2000).max(2100),
+        lang: z.enum(LOCALES).default('de'),
+      }),
+      response: { 200: z.array(z.object({ date: z.string(), name: z.string() })) },
+    },
+    handler: async (request) => {
+      const location = await org.getLocation(request.params.id);
+      return publicHolidays(location.federalState, request.query.year, request.query.lang);
+    },
   });
 
   app.post('/api/locations', {

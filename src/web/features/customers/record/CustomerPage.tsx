@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerRequests } from '@web/features/requests/components/CustomerRequests';
 import { CustomerCalls } from '@web/features/telephony/CustomerCalls';
+import { LinkedActivities } from '@web/features/activities/LinkedActivities';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '@web/app/auth';
@@ -25,7 +26,6 @@ import type { Contact } from '../types';
 import { BlockBanner } from './BlockBanner';
 import { BlockDialog } from './BlockDialog';
 import { MergeDialog } from './MergeDialog';
-import { ComingSoon } from './ComingSoon';
 import { ConsentPanel } from './ConsentPanel';
 import { ContactDetails } from './ContactDetails';
 import { CustomerHeader } from './CustomerHeader';
@@ -88,7 +88,8 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
   const canEdit = canEditCustomers(me.role);
   const canManage = canManageCustomers(me.role);
   const tabParam = params.get('tab') as Tab | null;
-  const tab: Tab = tabParam && TABS.includes(tabParam) ? tabParam : 'timeline';
+  // A reminder links to "?activity=<id>": the activities tab opens it.
+  const tab: Tab = params.get('activity') ? 'activities' : tabParam && TABS.includes(tabParam) ? tabParam : 'timeline';
   const currentVehicles = vehicles.data?.filter((vehicle) => vehicle.current).length;
 
   return (
@@ -183,10 +184,10 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <CustomerCalls contactId={contact.id} />
               </Tabs.Panel>
               <Tabs.Panel value="activities">
-                <ComingSoon
-                  icon={<IconCalendarEvent />}
-                  title={t('customers.record.noActivities')}
-                  text={t('customers.record.activitiesSoon')}
+                <LinkedActivities
+                  filter={{ contactId: contact.id }}
+                  tab="activities"
+                  preset={{ contact: { id: contact.id, label: contact.displayName } }}
                 />
               </Tabs.Panel>
             </Tabs>

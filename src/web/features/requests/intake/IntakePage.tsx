@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Paper, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '@web/app/auth';
 import { formatDateTime } from '@web/ui/format';
@@ -43,6 +44,19 @@ function CreatedNotice({ request }: { request: CustomerRequest }) {
         {request.firstContactDueAt &&
           ` (${t('requests.intake.dueBy', { date: formatDateTime(request.firstContactDueAt) })})`}
       </Text>
+      {/* The next step right away, e.g. the walk-in customer's test drive in the consultant's calendar. */}
+      <PlanActivityButton
+        mt="xs"
+        size="compact-sm"
+        variant="light"
+        preset={{
+          contact: { id: request.contact.id, label: request.contact.displayName },
+          vehicle: request.vehicle,
+          request: { id: request.id, label: `${request.number} · ${request.subject}` },
+          subject: request.subject,
+          ownerId: request.assignee?.id,
+        }}
+      />
     </Alert>
   );
 }

@@ -17,6 +17,7 @@ import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
 import { IntakeRepairsNotice } from './IntakeRepairsNotice';
 import { NextStepCard } from './NextStepCard';
+import { LinkedActivities } from '@web/features/activities/LinkedActivities';
 import { ReassignDialog } from './ReassignDialog';
 import { RequestHeader } from './RequestHeader';
 import { RequestHistory } from './RequestHistory';
@@ -107,6 +108,20 @@ function RequestView({ request }: { request: CustomerRequest }) {
             ) : (
               <CustomerPanel contact={contact.data} requestId={request.id} />
             )}
+            <Paper withBorder radius="md" p="md">
+              <Title order={4} mb="xs">
+                {t('customers.record.tabs.activities')}
+              </Title>
+              <LinkedActivities
+                filter={{ requestId: request.id }}
+                preset={{
+                  contact: { id: request.contact.id, label: request.contact.displayName },
+                  vehicle: request.vehicle,
+                  request: { id: request.id, label: `${request.number} · ${request.subject}` },
+                  subject: request.subject,
+                }}
+              />
+            </Paper>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -5,6 +5,7 @@ import type { CallPop } from '@shared/telephony/schemas';
 import { isWithheld } from '@shared/telephony/numbers';
 import { useCallPop } from '../queries';
 import { AttemptMenu } from './AttemptMenu';
+import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
 import { CallActions } from './CallActions';
 import { CandidateChoice } from './CandidateChoice';
 import { CandidateDetails } from './CandidateDetails';
@@ -108,6 +109,18 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
         withheld={withheld}
         beforeCreate={note.flush}
       />
+      {shown && (
+        // After the call: the next step with this customer ("call again Thursday"), linked to the request if one was made.
+        <PlanActivityButton
+          size="compact-sm"
+          variant="default"
+          preset={{
+            contact: { id: shown.id, label: shown.displayName },
+            request: call.requestId ? { id: call.requestId, label: t('activity.request') } : null,
+            type: 'call',
+          }}
+        />
+      )}
     </Stack>
   );
 }
