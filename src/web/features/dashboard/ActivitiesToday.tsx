@@ -112,7 +112,13 @@ function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boole
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text size="sm" c={overdue ? 'red' : undefined} fw={500} w={overdue ? 150 : 80} style={{ flexShrink: 0 }}>
+        <Text
+          size="sm"
+          c={overdue ? 'red' : undefined}
+          fw={500}
+          miw={80}
+          style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+        >
           {formatDue(activity, overdue, {
             allDay: t('activitiesHome.allDay'),
             since: (value) => t('activitiesHome.overdueSince', { when: value }),

@@ -50,6 +50,8 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
   const snooze = useSnoozeActivity();
   const [problem, setProblem] = useState<string | null>(null);
   const [refused, setRefused] = useState<'done' | 'cancelled' | null>(null);
+  // When the card appeared, on its element: browser tests and the benchmark compare it with the due time.
+  const [shownAt] = useState(() => Date.now());
 
   // Done or cancelled elsewhere since the reminder fired: only closing is left.
   const status = activity.data?.status;
@@ -119,6 +121,7 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
       w="100%"
       data-reminder-id={notification.id}
       data-activity-id={activityId}
+      data-shown-at={shownAt}
       lang={i18n.language}
       style={{ borderLeft: '4px solid var(--mantine-color-orange-6)' }}
     >
