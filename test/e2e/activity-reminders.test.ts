@@ -113,6 +113,11 @@ describe.runIf(enabled)('activity reminders in a real browser', () => {
       .waitFor();
     await page.getByRole('region', { name: 'Heute & überfällig' }).getByText('Angebot Golf besprechen').waitFor();
     await screenshot(page, 'activity-reminder-home');
+    // On a phone the cards run along the bottom, within its lowest third.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(async () => (await card.boundingBox())!.y, { timeout: 5000 }).toBeGreaterThan(844 * 0.6);
+    await screenshot(page, 'activity-reminder-phone');
+    await page.setViewportSize({ width: 1366, height: 860 });
 
     await card.getByRole('button', { name: 'Erledigt' }).click();
     await card.waitFor({ state: 'detached' });

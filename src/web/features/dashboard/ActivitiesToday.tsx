@@ -111,7 +111,8 @@ function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boole
 
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="xs">
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+      {/* On a phone the subject moves under the time instead of being cut to a letter. */}
+      <Group gap="xs" wrap="wrap" style={{ minWidth: 0, flex: 1 }}>
         <Text
           size="sm"
           c={overdue ? 'red' : undefined}
@@ -127,7 +128,7 @@ function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boole
         <Badge size="sm" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
           {t(`texts.activityType.${activity.type}`)}
         </Badge>
-        <Text size="sm" truncate>
+        <Text size="sm" truncate style={{ flex: '1 1 180px', minWidth: 0 }}>
           <Anchor component={Link} to={activityLink(activity)} size="sm" fw={600} c="inherit">
             {activity.subject}
           </Anchor>
