@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '@web/test/event-source';
 import { problem, stubFetch, type StubReply } from '@web/test/fetch-stub';
 import { locations, salesUser, session } from '@web/test/fixtures';
+import i18next from '@web/i18n';
 import { renderApp } from '@web/test/render';
 
 const ACTIVITY_ID = '5a5a5a5a-0000-4000-8000-000000000001';
@@ -151,5 +152,26 @@ describe('the reminder card', { timeout: 60_000 }, () => {
       FakeEventSource.instances.at(-1)!.emit('notifications.read', { ids: [reminder(2).id], unreadCount: 0 }, '77'),
     );
     await waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
+  });
+
+  it('speaks English to an English user, from the stored key rather than the German title', async () => {
+    stubFetch({
+      'GET /api/auth/session': session({ ...salesUser, locale: 'en' }),
+      'GET /api/locations': { body: locations },
+      'GET /api/notifications': { body: { items: [], nextCursor: null, unreadCount: 0 } },
+      'GET /api/activities/due': { body: { overdue: 0, today: 0, items: [] } },
+      [`GET /api/activities/${ACTIVITY_ID}`]: { body: activity },
+    });
+    renderApp('/');
+    await screen.findByRole('link', { name: 'Customers' });
+    await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
+    act(() => FakeEventSource.instances.at(-1)!.emit('notification', reminder(1), '5'));
+
+    const card = await screen.findByRole('article', { name: 'Call: Herrn Weber anrufen' });
+    expect(within(card).getByText('Due 30/03/2026, 10:00 · Weber, Klaus')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Done' })).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: /Remind me later/ })).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Open customer' })).toBeInTheDocument();
+    await act(() => i18next.changeLanguage('de'));
   });
 });
