@@ -62,7 +62,7 @@ function stubs(extra: Record<string, StubReply | ((r: { body: unknown }) => Stub
 async function arrives(notification: ReturnType<typeof reminder>) {
   await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
   act(() => FakeEventSource.instances.at(-1)!.emit('notification', notification, notification.id));
-  return screen.findByRole('article', { name: `Anruf: ${notification.text.params.subject}` });
+  return screen.findByRole('article', { name: `Anruf: ${notification.text.params.subject}` }, { timeout: 5000 });
 }
 
 describe('the reminder card', { timeout: 60_000 }, () => {
@@ -132,15 +132,19 @@ describe('the reminder card', { timeout: 60_000 }, () => {
     const user = userEvent.setup({ delay: null });
     const { router } = renderApp('/');
 
-    const cards = await screen.findAllByRole('article');
+    const cards = await screen.findAllByRole('article', {}, { timeout: 5000 });
     expect(cards.map((card) => within(card).getByText(/^Anruf:/).textContent)).toEqual([
       'Anruf: Rückruf 3',
       'Anruf: Rückruf 2',
     ]);
 
-    // Keyboard: the card's buttons are in the tab order.
-    const open = within(cards[0]!).getByRole('button', { name: 'Kunde öffnen' });
-    open.focus();
+    // Keyboard: Alt+R jumps to the newest card from anywhere; its buttons follow in the tab order.
+    await user.keyboard('{Alt>}r{/Alt}');
+    expect(within(cards[0]!).getByRole('button', { name: 'Erinnerung schließen' })).toHaveFocus();
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    expect(within(cards[0]!).getByRole('button', { name: 'Kunde öffnen' })).toHaveFocus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe(`/customers/${CONTACT_ID}`));
     expect(router.state.location.search).toBe(`?activity=${ACTIVITY_ID}`);

@@ -1,5 +1,5 @@
 import { Affix, AppShell, Stack } from '@mantine/core';
-import { useElementSize, useMediaQuery } from '@mantine/hooks';
+import { useElementSize, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReminderCard } from './ReminderCard';
@@ -10,12 +10,35 @@ const BESIDE_FROM = '(min-width: 62em)';
 /** What the page under the bottom strip needs to scroll past it; read by the app shell. */
 const RESERVED_HEIGHT_VAR = '--call-cards-height';
 
-/** The reminder cards, newest first, announced to screen readers as they arrive. */
+/** The shortcut that puts the focus on the newest reminder's first button, from anywhere on the page. */
+export const REMINDER_SHORTCUT = 'alt+R';
+
+/**
+ * The reminder cards, newest first, announced to screen readers as they arrive. They come
+ * after the page in the tab order; Alt+R jumps to the newest from wherever the user is.
+ */
 export function ReminderStack({ reminders }: { reminders: ReminderCards }) {
   const { t } = useTranslation();
+  useHotkeys(
+    [
+      [
+        REMINDER_SHORTCUT,
+        () => document.querySelector<HTMLElement>('[data-reminder-id] button:not([disabled])')?.focus(),
+        { usePhysicalKeys: true },
+      ],
+    ],
+    [],
+  );
   if (reminders.cards.length === 0) return null;
   return (
-    <Stack gap="xs" role="region" aria-label={t('reminders.region')} aria-live="polite" mb="xs">
+    <Stack
+      gap="xs"
+      role="region"
+      aria-label={t('reminders.region')}
+      aria-live="polite"
+      aria-keyshortcuts="Alt+R"
+      mb="xs"
+    >
       {reminders.cards.map((notification) => (
         <ReminderCard
           key={notification.id}
