@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { ReminderDock, ReminderStack } from '@web/features/activities/reminders/ReminderDock';
+import { useReminderCards } from '@web/features/activities/reminders/use-reminder-cards';
 import { LiveStatusBanner } from '@web/features/notifications/LiveStatusBanner';
 import { NotificationBell } from '@web/features/notifications/NotificationBell';
 import { SearchSpotlight } from '@web/features/search/SearchSpotlight';
@@ -19,16 +21,19 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const callCards = useLivePops();
+  const reminders = useReminderCards();
+  const withCalls = callCards.pops.length > 0;
+  const reminderStack = reminders.cards.length > 0 ? <ReminderStack reminders={reminders} /> : null;
 
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      // Call cards get a column of their own on wide screens, so they never cover the page's buttons.
+      // Call and reminder cards get a column of their own on wide screens, so they never cover the page's buttons.
       aside={{
         width: CALL_CARD_COLUMN_WIDTH,
         breakpoint: 'md',
-        collapsed: { desktop: callCards.pops.length === 0, mobile: true },
+        collapsed: { desktop: !withCalls && !reminderStack, mobile: true },
       }}
       padding={{ base: 'md', sm: 'xl' }}
       bg="var(--mantine-color-gray-0)"
@@ -63,7 +68,8 @@ export function AppLayout() {
         </Container>
       </AppShell.Main>
       <SearchSpotlight />
-      <CallCardsSlot cards={callCards} />
+      <CallCardsSlot cards={callCards} above={reminderStack} />
+      {!withCalls && reminderStack && <ReminderDock>{reminderStack}</ReminderDock>}
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { ActivitiesNavBadge } from '@web/features/activities/reminders/ActivitiesNavBadge';
 import { RequestsNavBadge } from '@web/features/requests/components/RequestsNavBadge';
 import { useCurrentUser } from '../auth';
 import { navItemsFor } from './navigation';
@@ -21,7 +22,13 @@ export function MainNav({ onNavigate }: { onNavigate(): void }) {
             to={item.to}
             label={t(`nav.${item.labelKey}`)}
             leftSection={<item.icon size={20} stroke={1.7} />}
-            rightSection={item.labelKey === 'requests' ? <RequestsNavBadge /> : undefined}
+            rightSection={
+              item.labelKey === 'requests' ? (
+                <RequestsNavBadge />
+              ) : item.labelKey === 'calendar' ? (
+                <ActivitiesNavBadge />
+              ) : undefined
+            }
             active={active}
             aria-current={active ? 'page' : undefined}
             onClick={onNavigate}

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import {
   IconBeach,
   IconBuildingStore,
+  IconCalendarRepeat,
   IconClockHour4,
   IconKey,
   IconPhone,
@@ -26,6 +27,7 @@ const TABS = [
   { value: 'templates', icon: IconTemplate, action: 'administration.open' },
   { value: 'telephony', icon: IconPhone, action: 'administration.open' },
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
+  { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
 const LABEL_KEYS = {
@@ -37,6 +39,7 @@ const LABEL_KEYS = {
   templates: 'templates.tab',
   telephony: 'telephonyAdmin.tab',
   deadlines: 'deadlines.tab',
+  'follow-ups': 'followUpRules.tab',
 } as const;
 
 export default function AdminLayout() {

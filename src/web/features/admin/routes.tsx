@@ -16,6 +16,7 @@ const AbsencesPage = lazy(() => import('./assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
+const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
 function AdminIndex() {
@@ -69,6 +70,14 @@ export const adminRoutes: RouteObject[] = [
           { path: 'telephony', element: <TelephonyPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
         ],
+      },
+      {
+        path: 'follow-ups',
+        element: (
+          <RequireRole roles={rolesFor('activities.team')}>
+            <FollowUpRulesPage />
+          </RequireRole>
+        ),
       },
       { path: '*', element: <NotFound /> },
     ],

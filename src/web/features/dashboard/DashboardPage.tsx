@@ -7,6 +7,7 @@ import { berlinHour, formatLongDate } from '@web/ui/format';
 import { useLocations } from '@web/app/org-queries';
 import { canManageRequests } from '../requests/format';
 import { displayPhone } from '../telephony/phone-display';
+import { ActivitiesToday } from './ActivitiesToday';
 import { ManagerOverview } from './ManagerOverview';
 import { QuickLinks } from './QuickLinks';
 import { StaffOverview } from './StaffOverview';
@@ -40,6 +41,7 @@ export function DashboardPage() {
 
       {canManageRequests(user.role) && <ManagerOverview />}
       <StaffOverview />
+      <ActivitiesToday />
 
       <section>
         <Title order={2} fz="lg" mb="sm">

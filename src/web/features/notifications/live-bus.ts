@@ -25,6 +25,13 @@ export function publishLive(type: string, data: unknown) {
 export const FORWARDED_EVENTS = ['call'] as const;
 
 /**
+ * Notifications are published too: `notification` with the Notification, `notifications.read`
+ * with `{ ids: string[] | 'all', unreadCount }`. Kinds named here are shown by their own
+ * feature (a reminder card with its buttons) instead of the general toast.
+ */
+export const KINDS_WITH_OWN_CARD: ReadonlySet<string> = new Set(['activity.reminder']);
+
+/**
  * Whether live updates are flowing: `live` once the stream said `ready`, `interrupted` from
  * an error until it is back. The header shows the user when they are interrupted.
  */

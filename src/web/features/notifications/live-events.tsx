@@ -7,7 +7,7 @@ import { SESSION_KEY } from '@web/app/auth';
 import i18next from '@web/i18n';
 import { REQUESTS_KEY } from '../requests/queries';
 import { CALLS_KEY } from '../telephony/queries';
-import { FORWARDED_EVENTS, publishLive, setLiveStatus } from './live-bus';
+import { FORWARDED_EVENTS, KINDS_WITH_OWN_CARD, publishLive, setLiveStatus } from './live-bus';
 import { NOTIFICATION_LIST_KEY, UNREAD_KEY, type Notification } from './queries';
 import { notificationWords } from './words';
 
@@ -99,6 +99,8 @@ export function useLiveEvents() {
         })),
       );
       refreshAll();
+      publishLive('notification', notification);
+      if (KINDS_WITH_OWN_CARD.has(notification.kind)) return;
       const open = () => {
         if (notification.link) void navigate(notification.link);
         toasts.hide(notification.id);
@@ -136,6 +138,7 @@ export function useLiveEvents() {
       const data = parse<{ unreadCount: number }>(event);
       if (data) queryClient.setQueryData(UNREAD_KEY, { unreadCount: data.unreadCount });
       void queryClient.invalidateQueries({ queryKey: NOTIFICATION_LIST_KEY });
+      if (data) publishLive('notifications.read', data);
     };
 
     const connect = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ScreenPop as ScreenPopComponent } from './ScreenPop';
 import type { LivePops } from './use-live-pops';
 
@@ -24,8 +24,8 @@ export function loadScreenPop(): Promise<typeof ScreenPopComponent> {
   return loading;
 }
 
-/** Mounted once in the app shell where the call cards go. */
-export function CallCardsSlot({ cards }: { cards: LivePops }) {
+/** Mounted once in the app shell where the call cards go; `above` shares their place (reminder cards). */
+export function CallCardsSlot({ cards, above }: { cards: LivePops; above?: ReactNode }) {
   const [ScreenPop, setScreenPop] = useState(() => loaded);
   const wanted = cards.pops.length > 0;
 
@@ -44,5 +44,5 @@ export function CallCardsSlot({ cards }: { cards: LivePops }) {
     return () => clearTimeout(timer);
   }, [ScreenPop, wanted]);
 
-  return ScreenPop ? <ScreenPop cards={cards} /> : null;
+  return ScreenPop ? <ScreenPop cards={cards} above={above} /> : null;
 }

@@ -20,13 +20,19 @@ export function useCallCardsBeside() {
  * never lie over the page: on a wide screen they take a column of their own
  * (the app shell's aside), on a narrow one a strip along the bottom at most a
  * third of the screen high, with as much room reserved under the page.
+ * Other cards of the shell (reminders) come in `above` and share the place.
  */
-export function ScreenPop({ cards }: { cards: LivePops }) {
+export function ScreenPop({ cards, above }: { cards: LivePops; above?: React.ReactNode }) {
   const beside = useCallCardsBeside();
   const keyboard = useNotePadShortcut(cards);
   const { pops } = cards;
   if (pops.length === 0) return null;
-  const list = <CardList cards={cards} onEscape={keyboard.fold} />;
+  const list = (
+    <>
+      {above}
+      <CardList cards={cards} onEscape={keyboard.fold} />
+    </>
+  );
   if (beside) {
     return (
       <AppShell.Aside p="xs" className={classes.column} withBorder={false}>
