@@ -266,6 +266,7 @@ const FILTERED: Record<string, (f: Elsewhere) => { url: string; hidden: string }
  */
 const GROUP_WIDE = new Set([
   'GET /api/locations/:id',
+  'GET /api/locations/:id/holidays',
   'GET /api/contacts/:id',
   'PATCH /api/contacts/:id',
   'GET /api/contacts/:id/consents',
