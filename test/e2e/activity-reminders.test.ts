@@ -96,7 +96,7 @@ describe.runIf(enabled)('activity reminders in a real browser', () => {
     await page.context().close();
   });
 
-  it('"Erledigt" marks the activity done; a reminder that fired while no page was open shows on load', async () => {
+  it('"Erledigt" completes the activity through its dialog; a reminder that fired while no page was open shows on load', async () => {
     // Fires with no page open.
     const { activity } = await planCall('Angebot Golf besprechen', 0);
     await expect
@@ -119,11 +119,15 @@ describe.runIf(enabled)('activity reminders in a real browser', () => {
     await screenshot(page, 'activity-reminder-phone');
     await page.setViewportSize({ width: 1366, height: 860 });
 
+    // Done asks how it went and offers the follow-up, like every completion.
     await card.getByRole('button', { name: 'Erledigt' }).click();
+    const dialog = page.getByRole('dialog', { name: /Erledigen: Angebot Golf besprechen/ });
+    await dialog.getByText('erreicht', { exact: true }).click();
+    await dialog.getByLabel('Folgeaktivität planen').uncheck();
+    await dialog.getByRole('button', { name: 'Erledigen' }).click();
     await card.waitFor({ state: 'detached' });
-    await page.getByText('Als erledigt vermerkt: Angebot Golf besprechen').waitFor();
     const done = await sales<Activity & { result: string }>('GET', `/api/activities/${activity.id}`);
-    expect(done).toMatchObject({ status: 'done', result: 'done' });
+    expect(done).toMatchObject({ status: 'done', result: 'reached' });
     await page
       .getByRole('region', { name: 'Heute & überfällig' })
       .getByText('Angebot Golf besprechen')

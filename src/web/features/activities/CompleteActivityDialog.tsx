@@ -55,7 +55,16 @@ const FOLLOW_UP_FIELDS: Record<string, keyof Values> = {
 };
 
 /** Done with a result and a verbatim note, and the next step planned in the same go (R2.1). */
-export function CompleteActivityDialog({ activity, onClose }: { activity: Activity | null; onClose(): void }) {
+export function CompleteActivityDialog({
+  activity,
+  onClose,
+  onCompleted,
+}: {
+  activity: Activity | null;
+  onClose(): void;
+  /** Told once the activity is done (before the dialog closes), e.g. so a reminder card can go. */
+  onCompleted?(activity: Activity): void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -65,12 +74,20 @@ export function CompleteActivityDialog({ activity, onClose }: { activity: Activi
       size="lg"
       radius="md"
     >
-      {activity && <CompleteForm activity={activity} onClose={onClose} />}
+      {activity && <CompleteForm activity={activity} onClose={onClose} onCompleted={onCompleted} />}
     </Modal>
   );
 }
 
-function CompleteForm({ activity, onClose }: { activity: Activity; onClose(): void }) {
+function CompleteForm({
+  activity,
+  onClose,
+  onCompleted,
+}: {
+  activity: Activity;
+  onClose(): void;
+  onCompleted?(activity: Activity): void;
+}) {
   const { t } = useTranslation();
   const complete = useCompleteActivity();
   const form = useForm<Values>({
@@ -149,6 +166,7 @@ function CompleteForm({ activity, onClose }: { activity: Activity; onClose(): vo
           ? t('activity.completedWithFollowUp', { subject: answer.followUp.subject })
           : t('activity.completed'),
       });
+      onCompleted?.(answer.activity);
       onClose();
     } catch (error) {
       const errors = serverFieldErrors(error);

@@ -1,3 +1,4 @@
+import '@web/features/customers/test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,7 @@ describe('"Heute & überfällig" on the home page', { timeout: 60_000 }, () => {
       'GET /api/activities/due': () => ({
         body: { overdue: items.filter((a) => a.overdue).length, today: 2, items },
       }),
+      [`GET /api/activities/${weber.id}/follow-up`]: { body: null },
       [`POST /api/activities/${weber.id}/complete`]: () => {
         items = [letter, testDrive];
         return { body: { activity: { ...weber, status: 'done' }, followUp: null } };
@@ -89,8 +91,11 @@ describe('"Heute & überfällig" on the home page', { timeout: 60_000 }, () => {
     expect(within(panel.getByText('Probefahrt Golf').closest('li')!).getByText('14:00')).toBeInTheDocument();
 
     await user.click(within(overdueRow).getByRole('button', { name: 'Herrn Weber anrufen als erledigt vermerken' }));
+    const dialog = await screen.findByRole('dialog', { name: /Erledigen: Herrn Weber anrufen/ });
+    await user.click(within(dialog).getByText('erreicht', { exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Erledigen' }));
     await waitFor(() => expect(panel.queryByText('Herrn Weber anrufen')).not.toBeInTheDocument());
-    expect(requests.find((r) => r.path.endsWith('/complete'))?.body).toEqual({ result: 'done' });
+    expect(requests.find((r) => r.path.endsWith('/complete'))?.body).toMatchObject({ result: 'reached' });
     expect(panel.queryByText(/Überfällig/)).not.toBeInTheDocument();
   });
 

@@ -1,14 +1,14 @@
 import { ActionIcon, Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { notifications as toasts } from '@mantine/notifications';
 import { IconCalendarCheck, IconCheck, IconExternalLink } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Activity } from '@shared/activities/schemas';
 import { formatWhen } from '@shared/texts/timeline';
-import { useCompleteActivity, useDueActivities } from '@web/features/activities/reminders/queries';
+import { CompleteActivityDialog } from '@web/features/activities/CompleteActivityDialog';
+import { useDueActivities } from '@web/features/activities/reminders/queries';
 import { currentLocale } from '@web/i18n';
 import { ErrorState } from '@web/ui/components/ErrorState';
-import { describeError } from '@web/ui/describe-error';
 import { TIME_ZONE } from '@web/ui/format';
 
 /** Rows shown per group; the rest are a click away in the calendar. */
@@ -101,13 +101,8 @@ function formatDue(activity: Activity, overdue: boolean, words: { allDay: string
 
 function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boolean }) {
   const { t } = useTranslation();
-  const complete = useCompleteActivity();
-  const done = () =>
-    complete.mutate(activity.id, {
-      onSuccess: () =>
-        toasts.show({ color: 'green', message: t('activitiesHome.completed', { subject: activity.subject }) }),
-      onError: (error) => toasts.show({ color: 'red', message: describeError(error) }),
-    });
+  // Done goes through the completion dialog, which asks for the result and offers the follow-up.
+  const [completing, setCompleting] = useState(false);
 
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="xs">
@@ -146,8 +141,7 @@ function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boole
             variant="light"
             color="green"
             aria-label={t('activitiesHome.doneAria', { subject: activity.subject })}
-            loading={complete.isPending}
-            onClick={done}
+            onClick={() => setCompleting(true)}
           >
             <IconCheck size={16} />
           </ActionIcon>
@@ -164,6 +158,7 @@ function ActivityRow({ activity, overdue }: { activity: Activity; overdue: boole
           </ActionIcon>
         </Tooltip>
       </Group>
+      <CompleteActivityDialog activity={completing ? activity : null} onClose={() => setCompleting(false)} />
     </Group>
   );
 }

@@ -1,3 +1,4 @@
+import '@web/features/customers/test-polyfills';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { notifications as toasts } from '@mantine/notifications';
@@ -98,28 +99,33 @@ describe('the reminder card', { timeout: 60_000 }, () => {
     expect(await screen.findByText(/wir erinnern Sie um 10:20 Uhr erneut/)).toBeInTheDocument();
   });
 
-  it('marks the activity done, and says in words when it was done already', async () => {
-    let completes = 0;
+  it('completes through the dialog with its result, and says in words when it was done already', async () => {
+    let status = 'open';
     const { requests } = stubs({
+      [`GET /api/activities/${ACTIVITY_ID}`]: () => ({ body: { ...activity, status, version: 1 } }),
+      [`GET /api/activities/${ACTIVITY_ID}/follow-up`]: { body: null },
       [`POST /api/activities/${ACTIVITY_ID}/complete`]: () => {
-        completes += 1;
-        return completes === 1
-          ? { body: { activity: { ...activity, status: 'done' }, followUp: null } }
-          : problem(409, { detail: 'The activity is already done.' });
+        status = 'done';
+        return { body: { activity: { ...activity, status: 'done' }, followUp: null } };
       },
     });
     const user = userEvent.setup({ delay: null });
     renderApp('/');
 
     const first = await arrives(reminder(1));
+    // Enabled once the activity is loaded.
+    await waitFor(() => expect(within(first).getByRole('button', { name: 'Erledigt' })).toBeEnabled());
     await user.click(within(first).getByRole('button', { name: 'Erledigt' }));
+    // Done asks how it went and offers the follow-up, like every completion.
+    const dialog = await screen.findByRole('dialog', { name: /Erledigen: Herrn Weber anrufen/ });
+    await user.click(within(dialog).getByText('erreicht', { exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Erledigen' }));
     await waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
-    expect(requests.find((r) => r.path.endsWith('/complete'))?.body).toEqual({ result: 'done' });
-    expect(await screen.findByText('Als erledigt vermerkt: Herrn Weber anrufen')).toBeInTheDocument();
+    expect(requests.find((r) => r.path.endsWith('/complete'))?.body).toMatchObject({ result: 'reached' });
+    expect(requests.find((r) => r.path === '/api/notifications/read')?.body).toEqual({ ids: [reminder(1).id] });
 
-    // A second reminder of the same activity, done meanwhile in another tab.
+    // A second reminder of the same activity, done meanwhile.
     const second = await arrives(reminder(2));
-    await user.click(within(second).getByRole('button', { name: 'Erledigt' }));
     expect(await within(second).findByText('Diese Aktivität ist bereits erledigt.')).toBeInTheDocument();
     expect(within(second).queryByRole('button', { name: 'Erledigt' })).not.toBeInTheDocument();
     await user.click(within(second).getByRole('button', { name: 'Erinnerung schließen' }));

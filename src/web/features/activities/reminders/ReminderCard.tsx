@@ -10,7 +10,8 @@ import { ApiError } from '@web/ui/api';
 import { describeError } from '@web/ui/describe-error';
 import { TIME_ZONE } from '@web/ui/format';
 import { currentLocale } from '@web/i18n';
-import { useActivity, useCompleteActivity, useSnoozeActivity } from './queries';
+import { CompleteActivityDialog } from '../CompleteActivityDialog';
+import { useActivity, useSnoozeActivity } from './queries';
 
 /** What "Später erinnern" offers, in minutes. */
 export const SNOOZE_MINUTES = [5, 15, 60] as const;
@@ -46,9 +47,9 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
   const hasCustomer = typeof notification.data.contactId === 'string';
   const activity = useActivity(activityId);
   const markRead = useMarkRead();
-  const complete = useCompleteActivity();
   const snooze = useSnoozeActivity();
   const [problem, setProblem] = useState<string | null>(null);
+  const [completing, setCompleting] = useState(false);
   const [refused, setRefused] = useState<'done' | 'cancelled' | null>(null);
   // When the card appeared, on its element: browser tests and the benchmark compare it with the due time.
   const [shownAt] = useState(() => Date.now());
@@ -59,7 +60,7 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
   const finished = ended !== null;
   const endedText =
     ended === 'done' ? t('reminders.alreadyDone') : ended === 'cancelled' ? t('reminders.alreadyCancelled') : null;
-  const busy = complete.isPending || snooze.isPending;
+  const busy = snooze.isPending;
 
   const close = () => {
     markRead.mutate({ ids: [notification.id] });
@@ -75,16 +76,11 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
     setProblem(t('reminders.failed', { message: describeError(error) }));
   };
 
+  // Done goes through the completion dialog, which asks for the result and offers the follow-up.
   const done = () => {
-    if (!activityId) return;
+    if (!activity.data) return;
     setProblem(null);
-    complete.mutate(activityId, {
-      onSuccess: ({ activity: completed }) => {
-        toasts.show({ color: 'green', message: t('reminders.completed', { subject: completed.subject }) });
-        close();
-      },
-      onError: fail,
-    });
+    setCompleting(true);
   };
 
   const later = (minutes: number) => {
@@ -163,8 +159,7 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
               color="green"
               leftSection={<IconCheck size={14} />}
               onClick={done}
-              loading={complete.isPending}
-              disabled={busy && !complete.isPending}
+              disabled={busy || !activity.data}
             >
               {t('reminders.done')}
             </Button>
@@ -203,6 +198,11 @@ export function ReminderCard({ notification, onClose }: ReminderCardProps) {
           </Group>
         )}
       </Stack>
+      <CompleteActivityDialog
+        activity={completing ? (activity.data ?? null) : null}
+        onClose={() => setCompleting(false)}
+        onCompleted={close}
+      />
     </Paper>
   );
 }
