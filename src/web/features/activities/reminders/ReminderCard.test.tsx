@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { notifications as toasts } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '@web/test/event-source';
-import { problem, stubFetch, type StubReply } from '@web/test/fetch-stub';
+import { stubFetch, type StubReply } from '@web/test/fetch-stub';
 import { locations, salesUser, session } from '@web/test/fixtures';
 import i18next from '@web/i18n';
 import { renderApp } from '@web/test/render';
