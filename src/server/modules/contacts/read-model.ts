@@ -314,6 +314,12 @@ export function phoneMatches(
  */
 export const contactsSql = {
   table: 'contacts',
+  /** The display name of the contact whose id is the SQL expression `contactId`; null for none. */
+  displayName: (contactId: string) => `(SELECT c.display_name FROM contacts c WHERE c.id = ${contactId})`,
+  /** The contact's primary phone (E.164, else as written), or another one when none is primary. */
+  primaryPhone: (contactId: string) =>
+    `(SELECT coalesce(p.e164, p.raw) FROM contact_phones p
+       WHERE p.contact_id = ${contactId} ORDER BY p.is_primary DESC LIMIT 1)`,
   /** The contact's block in force at the timestamptz parameter `now`, as JSON { reason, since, until } or null. */
   currentBlockJson: (contactId: string, now: string) =>
     `(SELECT json_build_object('reason', b.reason, 'since', b.blocked_at, 'until', b.blocked_until)

@@ -6,6 +6,8 @@ import { rows } from '@server/db/client';
 import type { Deps } from '@server/deps';
 import { TooManyRequestsError } from '@server/http/errors';
 import { randomToken, sha256 } from '@server/lib/crypto';
+import { contactsSql } from '@server/modules/contacts';
+import { usersSql } from '@server/modules/org';
 import { calendarFeeds } from '../tables';
 import { activityUid, type IcsEvent, renderCachedCalendar, uidHost } from './ics';
 
@@ -132,17 +134,15 @@ export function createFeeds({ db, clock, config }: Deps) {
                (extract(epoch FROM a.starts_at) * 1000)::float8 AS starts_ms,
                (extract(epoch FROM a.ends_at) * 1000)::float8 AS ends_ms,
                (extract(epoch FROM a.updated_at) * 1000)::float8 AS updated_ms,
-               a.sequence, a.contact_id, c.display_name AS customer,
+               a.sequence, a.contact_id, ${sql.raw(contactsSql.displayName('a.contact_id'))} AS customer,
                CASE WHEN f.include_details AND a.contact_id IS NOT NULL THEN
-                 (SELECT coalesce(p.e164, p.raw) FROM contact_phones p
-                   WHERE p.contact_id = a.contact_id ORDER BY p.is_primary DESC LIMIT 1)
+                 ${sql.raw(contactsSql.primaryPhone('a.contact_id'))}
                END AS phone
           FROM f
-          JOIN users u ON u.id = f.user_id AND u.active
+          JOIN ${sql.raw(usersSql.table)} u ON u.id = f.user_id AND u.active
           LEFT JOIN activities a ON a.owner_id = f.user_id
                AND a.starts_at >= ${from.toISOString()}::timestamptz
                AND a.starts_at < ${to.toISOString()}::timestamptz
-          LEFT JOIN contacts c ON c.id = a.contact_id
          ORDER BY a.starts_at
          LIMIT ${FEED_MAX_EVENTS}`,
       );
