@@ -2,6 +2,7 @@ import type { ActivityResult, ActivityType } from '../activities/enums';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
 import type { Locale } from '../org/enums';
 import type { VehicleRole } from '../vehicles/enums';
+import type { LostReason as SalesLostReason, OpportunityStage } from '../sales/enums';
 import type { ATTEMPT_CHANNELS, AttemptOutcome, LostReason, RequestStatus, RequestType } from '../requests/enums';
 import { DEFAULT_LOCALE, formatInstant, translator, type TextRef, type Translate } from './translate';
 
@@ -60,6 +61,12 @@ export interface TimelineTexts {
   'timeline.activityInvitationSent': { type: ActivityType; subject: string; when: string; email: string };
   'timeline.activityInvitationUpdated': { type: ActivityType; subject: string; when: string; email: string };
   'timeline.activityInvitationCancelled': { type: ActivityType; subject: string; when: string; email: string };
+  /** An opportunity (V-100001) opened; `interest` is the car as described ("VW ID.4"), may be empty. */
+  'timeline.opportunityCreated': { number: string; interest: string };
+  'timeline.opportunityStage': { number: string; stage: OpportunityStage };
+  /** `brand`: what the customer bought instead, when lost to another dealer. */
+  'timeline.opportunityLost': { number: string; reason: SalesLostReason; brand: string | null };
+  'timeline.opportunityReopened': { number: string; stage: OpportunityStage };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -149,6 +156,18 @@ const RENDER: Renderers = {
       outcome: t(`attemptOutcome.${p.outcome}`),
     }),
   'timeline.call': (p, t) => callLine(p, t),
+  'timeline.opportunityCreated': (p, t) =>
+    t(p.interest ? 'timeline.opportunityCreatedFor' : 'timeline.opportunityCreated', p),
+  'timeline.opportunityStage': (p, t) =>
+    t('timeline.opportunityStage', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
+  'timeline.opportunityLost': (p, t) =>
+    t(p.brand ? 'timeline.opportunityLostTo' : 'timeline.opportunityLost', {
+      number: p.number,
+      reason: t(`salesLostReason.${p.reason}`),
+      brand: p.brand ?? '',
+    }),
+  'timeline.opportunityReopened': (p, t) =>
+    t('timeline.opportunityReopened', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
   'timeline.vehicleLinked': (p, t) =>
     t('timeline.vehicleLinked', {
       label: p.label,

@@ -21,5 +21,9 @@ export const TIMELINE_KINDS = [
   'message',
   'request',
   'activity',
+  'opportunity',
+  'test_drive',
+  'offer',
+  'purchase_order',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { OfferContent } from '../../../shared/sales/offer-content';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { activities } from '../activities/tables';
@@ -262,4 +274,3 @@ export const salesNumberCounters = pgTable('sales_number_counters', {
   kind: text('kind').primaryKey(),
   lastValue: integer('last_value').notNull(),
 });
-

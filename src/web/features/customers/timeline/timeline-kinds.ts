@@ -5,6 +5,10 @@ import {
   IconCar,
   IconCarOff,
   IconCircleCheck,
+  IconFileInvoice,
+  IconSignature,
+  IconSteeringWheel,
+  IconTargetArrow,
   IconCopy,
   IconEdit,
   IconMail,
@@ -46,6 +50,10 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   message: { icon: IconMessage, color: 'violet' },
   activity: { icon: IconCalendarEvent, color: 'pink' },
   request: { icon: IconInbox, color: 'pink' },
+  opportunity: { icon: IconTargetArrow, color: 'lime' },
+  test_drive: { icon: IconSteeringWheel, color: 'cyan' },
+  offer: { icon: IconFileInvoice, color: 'blue' },
+  purchase_order: { icon: IconSignature, color: 'teal' },
 };
 
 const isKnownKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
