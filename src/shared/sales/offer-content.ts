@@ -70,3 +70,40 @@ export const offerContentSchema = z.object({
   remarks: shortText(4000).optional(),
 });
 export type OfferContent = z.infer<typeof offerContentSchema>;
+
+/**
+ * What an offer's figures come to, computed when it is saved (src/shared/sales/money.ts,
+ * financing.ts) and stored with it, so the PDF, the list and the e-mail show the same cents.
+ */
+export interface OfferFigures {
+  /** The car's list price plus options, accessories, transfer and registration, less the discount. */
+  grossCents: number;
+  netCents: number;
+  /** 19 % of net, rounded half up to the cent; net + VAT = gross exactly. */
+  vatCents: number;
+  tradeInCents: number;
+  /** gross − trade-in. */
+  payableCents: number;
+  loan?: {
+    /** payable − down payment. */
+    financedCents: number;
+    downPaymentCents: number;
+    termMonths: number;
+    nominalRateBasisPoints: number;
+    /** Effektiver Jahreszins as German consumer-credit rules (PAngV) show it, in basis points. */
+    effectiveRateBasisPoints: number;
+    monthlyRateCents: number;
+    balloonCents: number;
+    totalInterestCents: number;
+    /** Down payment + all monthly rates + balloon: what the car costs financed. */
+    totalCostCents: number;
+  };
+  leasing?: {
+    termMonths: number;
+    mileagePerYearKm: number;
+    downPaymentCents: number;
+    monthlyRateCents: number;
+    totalCostCents: number;
+  };
+  insurance?: { annualPremiumCents: number };
+}

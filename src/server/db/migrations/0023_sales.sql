@@ -33,6 +33,7 @@ CREATE TABLE "offers" (
 	"gross_cents" bigint,
 	"payable_cents" bigint,
 	"monthly_rate_cents" bigint,
+	"figures" jsonb,
 	"external_tool" text,
 	"external_document_id" uuid,
 	"document_id" uuid,

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { OfferContent } from '../../../shared/sales/offer-content';
+import type { OfferContent, OfferFigures } from '../../../shared/sales/offer-content';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { activities } from '../activities/tables';
 import { contacts } from '../contacts/tables';
@@ -130,6 +130,8 @@ export const offers = pgTable(
     /** Gross less the trade-in: what the customer pays. */
     payableCents: cents('payable_cents'),
     monthlyRateCents: cents('monthly_rate_cents'),
+    /** Everything computed from the content (loan, leasing, insurance figures included). */
+    figures: jsonb('figures').$type<OfferFigures>(),
     externalTool: text('external_tool'),
     /** The uploaded brand PDF (documents module). */
     externalDocumentId: uuid('external_document_id'),
