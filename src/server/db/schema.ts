@@ -17,5 +17,6 @@ export * from '../modules/assignment/tables';
 export * from '../modules/telephony/tables';
 export * from '../modules/phonebook/tables';
 export * from '../modules/activities/tables';
+export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
 export * from './reference-versions-table';

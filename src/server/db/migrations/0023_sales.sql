@@ -1,3 +1,17 @@
+CREATE TABLE "documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"owner_type" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "demo_vehicle_blocks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"demo_vehicle_id" uuid NOT NULL,
@@ -139,6 +153,7 @@ CREATE TABLE "test_drives" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demo_vehicle_blocks" ADD CONSTRAINT "demo_vehicle_blocks_demo_vehicle_id_demo_vehicles_id_fk" FOREIGN KEY ("demo_vehicle_id") REFERENCES "public"."demo_vehicles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demo_vehicle_blocks" ADD CONSTRAINT "demo_vehicle_blocks_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demo_vehicles" ADD CONSTRAINT "demo_vehicles_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -167,6 +182,7 @@ ALTER TABLE "test_drives" ADD CONSTRAINT "test_drives_demo_vehicle_id_demo_vehic
 ALTER TABLE "test_drives" ADD CONSTRAINT "test_drives_licence_checked_by_id_users_id_fk" FOREIGN KEY ("licence_checked_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "test_drives" ADD CONSTRAINT "test_drives_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "test_drives" ADD CONSTRAINT "test_drives_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "documents_owner_idx" ON "documents" USING btree ("owner_type","owner_id","created_at");--> statement-breakpoint
 CREATE INDEX "demo_vehicle_blocks_car_idx" ON "demo_vehicle_blocks" USING btree ("demo_vehicle_id","starts_at","ends_at");--> statement-breakpoint
 CREATE INDEX "demo_vehicles_location_idx" ON "demo_vehicles" USING btree ("location_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "demo_vehicles_plate_idx" ON "demo_vehicles" USING btree ("plate");--> statement-breakpoint
