@@ -7,6 +7,7 @@ import {
   createActivitiesService,
   createCalendarService,
 } from './modules/activities';
+import { createOffersService, type OffersService } from './modules/sales';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
@@ -53,6 +54,7 @@ export interface Services {
   telephonyAdmin: TelephonyAdminService;
   phonebook: PhonebookService;
   activities: ActivitiesService;
+  offers: OffersService;
   calendar: CalendarService;
 }
 
@@ -158,6 +160,7 @@ export function createServices(deps: Deps): Services {
   });
   return {
     activities,
+    offers: createOffersService(deps),
     calendar,
     telephony,
     assignment,

@@ -95,6 +95,11 @@ export interface FieldErrorParams {
   not_adf: Record<string, never>;
   location_not_named: Record<string, never>;
 
+  /* Offers: amounts the price does not cover (maxCents: the most the field may hold). */
+  discount_exceeds_price: { maxCents: number };
+  down_payment_exceeds_price: { maxCents: number };
+  balloon_exceeds_financed: { maxCents: number };
+
   /* Other rules of the modules. */
   ends_before_start: Record<string, never>;
   must_be_future: Record<string, never>;

@@ -67,6 +67,11 @@ export interface TimelineTexts {
   /** `brand`: what the customer bought instead, when lost to another dealer. */
   'timeline.opportunityLost': { number: string; reason: SalesLostReason; brand: string | null };
   'timeline.opportunityReopened': { number: string; stage: OpportunityStage };
+  /** Offer version n of opportunity V-100001; `gross` as shown ("30.830,00 €"), null for a brand PDF without one. */
+  'timeline.offerCreated': { number: string; version: number; gross: string | null };
+  'timeline.offerAccepted': { number: string; version: number };
+  /** `reason`: what the customer said, verbatim. */
+  'timeline.offerRejected': { number: string; version: number; reason: string };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -168,6 +173,9 @@ const RENDER: Renderers = {
     }),
   'timeline.opportunityReopened': (p, t) =>
     t('timeline.opportunityReopened', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
+  'timeline.offerCreated': (p, t) => t(p.gross ? 'timeline.offerCreated' : 'timeline.offerCreatedNoPrice', p),
+  'timeline.offerAccepted': (p, t) => t('timeline.offerAccepted', p),
+  'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
   'timeline.vehicleLinked': (p, t) =>
     t('timeline.vehicleLinked', {
       label: p.label,

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
+import { formatEuro } from '@shared/sales/money';
 import i18next from '@web/i18n';
 import { ApiError, type FieldProblem } from './api';
 import { describeError } from './describe-error';
@@ -123,6 +124,11 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   listed_twice: () => i18next.t('validation.listedTwice'),
   out_of_date: () => i18next.t('validation.outOfDate'),
   idempotency_key_reused: () => i18next.t('validation.idempotencyKeyReused'),
+  discount_exceeds_price: (p) => i18next.t('validation.discountExceedsPrice', { max: formatEuro(Number(p.maxCents)) }),
+  down_payment_exceeds_price: (p) =>
+    i18next.t('validation.downPaymentExceedsPrice', { max: formatEuro(Number(p.maxCents)) }),
+  balloon_exceeds_financed: (p) =>
+    i18next.t('validation.balloonExceedsFinanced', { max: formatEuro(Number(p.maxCents)) }),
 };
 
 /** The names of import file formats as users know them. */

@@ -10,3 +10,4 @@ export {
   type NewRequestEventRow,
   type NewRequestRow,
 } from './bulk';
+export { inspectFile } from './file-content';

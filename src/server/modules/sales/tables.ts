@@ -140,6 +140,8 @@ export const offers = pgTable(
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
     sentAt: instant('sent_at'),
     decidedAt: instant('decided_at'),
+    /** Why the customer turned it down, verbatim. */
+    rejectionReason: text('rejection_reason'),
     createdById: uuid('created_by_id').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,3 @@
+// Offers of an opportunity: versions built here or uploaded from a brand tool, their figures and decisions.
+export { createOffersService, type OffersService } from './service';
+export { markOfferSentIn } from './store';
