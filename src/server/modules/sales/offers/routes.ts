@@ -94,7 +94,12 @@ export async function offersRoutes(root: FastifyInstance, { offers }: Services) 
 
   app.get('/api/opportunities/:id/offers', {
     config: { access: { roles: 'any' } },
-    schema: { tags, summary: "An opportunity's offer versions, newest first", params: IdParams, response: { 200: OfferList } },
+    schema: {
+      tags,
+      summary: "An opportunity's offer versions, newest first",
+      params: IdParams,
+      response: { 200: OfferList },
+    },
     handler: (request) => offers.list(currentUser(request), request.params.id),
   });
 
@@ -166,4 +171,3 @@ export async function offersRoutes(root: FastifyInstance, { offers }: Services) 
     handler: (request) => offers.reject(currentUser(request), request.params.id, request.body.reason),
   });
 }
-

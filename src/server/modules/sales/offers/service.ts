@@ -4,7 +4,7 @@ import { fieldError } from '@shared/errors/codes';
 import type { DbOrTx } from '@server/db/client';
 import type { Deps } from '@server/deps';
 import { ForbiddenError, NotFoundError, UnsupportedMediaTypeError } from '@server/http/errors';
-import { hasLocation, type UserActor } from '@server/http/access';
+import { assertLocation, type UserActor } from '@server/http/access';
 import { documentsOf, documentWithContent, storeDocumentIn } from '@server/modules/documents';
 import { userNames } from '@server/modules/org';
 import { inspectFile } from '@server/modules/requests';
@@ -31,12 +31,13 @@ const SELLERS = new Set(['admin', 'manager', 'sales']);
 
 /** Everyone at the opportunity's location reads its offers (reception for a walk-in's deputy, R0.7). */
 function assertReader(actor: UserActor, opportunity: OpportunityRow): void {
-  if (!hasLocation(actor, opportunity.locationId)) throw new NotFoundError('The opportunity');
+  assertLocation(actor, opportunity.locationId);
 }
 
 function assertSeller(actor: UserActor, opportunity: OpportunityRow): void {
   assertReader(actor, opportunity);
-  if (!SELLERS.has(actor.role)) throw new ForbiddenError('Only sales staff and managers of the location work on offers.');
+  if (!SELLERS.has(actor.role))
+    throw new ForbiddenError('Only sales staff and managers of the location work on offers.');
 }
 
 export interface ExternalUpload {

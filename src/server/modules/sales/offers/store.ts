@@ -139,11 +139,7 @@ export async function insertVersionIn(tx: DbOrTx, opportunity: OpportunityRow, v
 }
 
 async function decideIn(tx: DbOrTx, offerId: string, set: Partial<OfferRow>) {
-  const [row] = await tx
-    .update(offers)
-    .set(set)
-    .where(eq(offers.id, offerId))
-    .returning();
+  const [row] = await tx.update(offers).set(set).where(eq(offers.id, offerId)).returning();
   return row!;
 }
 
@@ -197,7 +193,12 @@ export async function rejectOfferIn(
 ) {
   assertOpen(opportunity);
   assertCurrent(offer, 'rejected');
-  const row = await decideIn(tx, offer.id, { status: 'rejected', decidedAt: at, rejectionReason: reason, updatedAt: at });
+  const row = await decideIn(tx, offer.id, {
+    status: 'rejected',
+    decidedAt: at,
+    rejectionReason: reason,
+    updatedAt: at,
+  });
   await recordTimeline(tx, {
     contactId: opportunity.contactId,
     kind: 'offer',
