@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '@server/modules/imports/test-support';
+import { offerContent, tinyPdf } from '@server/modules/sales/offers/test-support';
 import { ROLES, type Role } from '@shared/org/enums';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
 import { type Elsewhere, locationElsewhere } from '../support/elsewhere';
@@ -249,6 +250,19 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     payload: { reason: 'asked' },
   }),
   'GET /api/telephony/connections/:id': (f) => ({ url: `/api/telephony/connections/${f.connection.id}` }),
+  'GET /api/opportunities/:id/offers': (f) => ({ url: `/api/opportunities/${f.opportunity.id}/offers` }),
+  'POST /api/opportunities/:id/offers': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/offers`,
+    payload: { content: offerContent() },
+  }),
+  'POST /api/opportunities/:id/offers/external': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/offers/external`,
+    ...multipart({ tool: 'ford_lcv' }, { name: 'lcv.pdf', content: tinyPdf(), type: 'application/pdf' }),
+  }),
+  'GET /api/offers/:id': (f) => ({ url: `/api/offers/${f.offer.id}` }),
+  'GET /api/offers/:id/external-pdf': (f) => ({ url: `/api/offers/${f.offer.id}/external-pdf` }),
+  'POST /api/offers/:id/accept': (f) => ({ url: `/api/offers/${f.offer.id}/accept` }),
+  'POST /api/offers/:id/reject': (f) => ({ url: `/api/offers/${f.offer.id}/reject`, payload: { reason: 'zu teuer' } }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
 };
 
@@ -344,6 +358,8 @@ describe('every route taking something of a location', () => {
       'GET /api/telephony/connections/:id/events',
       'GET /api/activities/:id',
       'GET /api/activities/:id/follow-up',
+      'GET /api/opportunities/:id/offers',
+      'GET /api/offers/:id/external-pdf',
     ]) {
       const res = await f.manager.request({ method: 'GET', ...OWNED[key]!(f) });
       expect(res.statusCode, `${key}: ${res.body}`).toBe(200);

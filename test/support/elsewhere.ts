@@ -2,6 +2,7 @@ import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
+import { insertOpportunity, offerContent, tinyPdf } from '@server/modules/sales/offers/test-support';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -84,9 +85,24 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const opportunity = await insertOpportunity(t, {
+    contactId: contact.id,
+    ownerId: sales.userId,
+    locationId: location.id,
+  });
+  const offer = await created<{ id: string }>(
+    'offer',
+    await admin.request({
+      method: 'POST',
+      url: `/api/opportunities/${opportunity.id}/offers/external`,
+      ...multipart({ tool: 'volvo_vsma' }, { name: 'vsma.pdf', content: tinyPdf(), type: 'application/pdf' }),
+    }),
+  );
   return {
     location,
     manager,
+    opportunity,
+    offer,
     sales,
     contact,
     activity,
