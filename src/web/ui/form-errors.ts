@@ -146,7 +146,7 @@ function wordsFor(code: string | undefined, params: Record<string, unknown> | un
   return code && Object.hasOwn(CODE_WORDS, code) ? CODE_WORDS[code as FieldErrorCode](params ?? {}, field) : undefined;
 }
 
-function messageForIssue(issue: z.core.$ZodIssue, field: string): string {
+export function messageForIssue(issue: z.core.$ZodIssue, field: string): string {
   const { code, params } = codeOfIssue(issue);
   return wordsFor(code, params, field) ?? i18next.t('validation.invalid');
 }
