@@ -2,7 +2,7 @@ import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
-import { insertOpportunity, offerContent, tinyPdf } from '@server/modules/sales/offers/test-support';
+import { insertOpportunity, tinyPdf } from '@server/modules/sales/offers/test-support';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {

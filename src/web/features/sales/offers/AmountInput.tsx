@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuroInput, parseEuroInput } from '@shared/sales/money';
 
@@ -20,11 +20,12 @@ interface AmountInputProps {
 export function AmountInput({ label, value, onChange, error, required, description }: AmountInputProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value === null ? '' : formatEuroInput(value));
-  useEffect(() => {
-    // Take over a value set from outside (a copied version), not the one this field just reported.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Take over a value set from outside, not the one this field just reported while typing.
+    setShown(value);
     if (parseEuroInput(text) !== value) setText(value === null ? '' : formatEuroInput(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   const parsed = parseEuroInput(text);
   const unreadable = text.trim() !== '' && parsed === null;
   return (
