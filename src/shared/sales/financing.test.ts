@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveRateBasisPoints, loanFigures, monthlyRateCents, offerFigures } from './financing';
+import { effectiveRateBasisPoints, loanFigures, monthlyRateCents, offerFigures, parseRatePercent } from './financing';
 import { OfferFigureError } from './money';
 
 /*
@@ -132,5 +132,15 @@ describe('an offer with every part', () => {
       leasing: { totalCostCents: 200_000 + 36 * 34_999 },
       insurance: { annualPremiumCents: 89_950 },
     });
+  });
+});
+
+describe('a rate as typed', () => {
+  it('reads German and English decimals into basis points and refuses the rest', () => {
+    expect(parseRatePercent('4,99')).toBe(499);
+    expect(parseRatePercent('4.9 %')).toBe(490);
+    expect(parseRatePercent('0')).toBe(0);
+    expect(parseRatePercent('12,5')).toBe(1250);
+    for (const text of ['', 'abc', '4,999', '-1', '100']) expect(parseRatePercent(text), text).toBeNull();
   });
 });

@@ -134,3 +134,10 @@ export function offerFigures(content: OfferContent): OfferFigures {
 /** The monthly rate an offer's list shows: the loan's, else the leasing's. */
 export const headlineMonthlyRate = (figures: OfferFigures): number | null =>
   figures.loan?.monthlyRateCents ?? figures.leasing?.monthlyRateCents ?? null;
+
+/** A rate as typed, "4,99" or "4.99 %" → 499 basis points; null when it is not a rate with at most two decimals. */
+export function parseRatePercent(text: string): number | null {
+  const match = /^\s*(\d{1,2})(?:[,.](\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

@@ -1,3 +1,4 @@
+import { parseRatePercent } from '@shared/sales/financing';
 import type { OfferContent } from '@shared/sales/offer-content';
 
 /*
@@ -73,13 +74,6 @@ export const emptyDraft = (): OfferDraft => ({
   remarks: '',
   validUntil: '',
 });
-
-/** "4,99" or "4.99" → 499 basis points; null when it is not a rate with at most two decimals. */
-export function parseRatePercent(text: string): number | null {
-  const match = /^\s*(\d{1,2})(?:[,.](\d{1,2}))?\s*%?\s*$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 const opt = (text: string) => (text.trim() === '' ? undefined : text.trim());
 const num = (value: Num) => (value === '' ? Number.NaN : value);
