@@ -137,6 +137,8 @@ export function createOffersService({ db, clock }: Deps) {
       fields: ExternalFields,
       file: ExternalUpload,
     ): Promise<Offer> {
+      // Who may comes first: someone from elsewhere learns nothing about what their file would have been.
+      assertSeller(actor, await opportunityOf(db, opportunityId));
       const inspection = await inspectFile('application/pdf', file.fileName, file.content);
       if (!inspection.ok) {
         throw new UnsupportedMediaTypeError('Only the PDF from the brand tool is accepted.', [

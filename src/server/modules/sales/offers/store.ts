@@ -155,8 +155,9 @@ function assertCurrent(offer: OfferRow, action: string): void {
  * and moves its opportunity on to "offer". In the caller's transaction.
  */
 export async function markOfferSentIn(tx: DbOrTx, offerId: string, byId: string | null, at: Date): Promise<OfferRow> {
+  const opportunity = await lockOpportunity(tx, (await offerById(tx, offerId)).opportunityId);
+  // Read again under the lock: a decision taken meanwhile counts.
   const offer = await offerById(tx, offerId);
-  const opportunity = await lockOpportunity(tx, offer.opportunityId);
   assertOpen(opportunity);
   if (offer.status !== 'sent') assertCurrent(offer, 'sent');
   const row = await decideIn(tx, offerId, { status: 'sent', sentAt: offer.sentAt ?? at, updatedAt: at });
