@@ -175,6 +175,8 @@ export const de = {
     opportunityLost: 'Verkaufschance {{number}} verloren: {{reason}}',
     opportunityLostTo: 'Verkaufschance {{number}} verloren: {{reason}} ({{brand}})',
     opportunityReopened: 'Verkaufschance {{number}} wieder geöffnet: {{stage}}',
+    customerEmailSent: 'E-Mail an {{to}}: {{subject}}',
+    customerEmailSentWith: 'E-Mail an {{to}}: {{subject}} (mit {{attachments}} Anhang/Anhängen)',
     requestReceived: 'Anliegen {{number}} eingegangen: {{what}}',
     requestDone: 'Anliegen {{number}} erledigt: {{outcome}}',
     requestLost: 'Anliegen {{number}} verloren: {{reason}}',

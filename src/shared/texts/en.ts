@@ -170,6 +170,8 @@ export const en: typeof de = {
     opportunityLost: 'Opportunity {{number}} lost: {{reason}}',
     opportunityLostTo: 'Opportunity {{number}} lost: {{reason}} ({{brand}})',
     opportunityReopened: 'Opportunity {{number}} reopened: {{stage}}',
+    customerEmailSent: 'E-mail to {{to}}: {{subject}}',
+    customerEmailSentWith: 'E-mail to {{to}}: {{subject}} (with {{attachments}} attachment(s))',
     requestReceived: 'Request {{number}} received: {{what}}',
     requestDone: 'Request {{number}} done: {{outcome}}',
     requestLost: 'Request {{number}} lost: {{reason}}',

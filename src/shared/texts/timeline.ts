@@ -67,6 +67,8 @@ export interface TimelineTexts {
   /** `brand`: what the customer bought instead, when lost to another dealer. */
   'timeline.opportunityLost': { number: string; reason: SalesLostReason; brand: string | null };
   'timeline.opportunityReopened': { number: string; stage: OpportunityStage };
+  /** An e-mail written to the customer from the CRM; `attachments` is the number of files sent with it. */
+  'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -168,6 +170,8 @@ const RENDER: Renderers = {
     }),
   'timeline.opportunityReopened': (p, t) =>
     t('timeline.opportunityReopened', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
+  'timeline.customerEmailSent': (p, t) =>
+    t(p.attachments > 0 ? 'timeline.customerEmailSentWith' : 'timeline.customerEmailSent', p),
   'timeline.vehicleLinked': (p, t) =>
     t('timeline.vehicleLinked', {
       label: p.label,
