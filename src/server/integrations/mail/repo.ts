@@ -61,7 +61,12 @@ export async function statusesOf(
 ): Promise<Map<string, { status: OutboxStatus; lastError: string | null; sentAt: Date | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: outboxEmails.id, status: outboxEmails.status, lastError: outboxEmails.lastError, sentAt: outboxEmails.sentAt })
+    .select({
+      id: outboxEmails.id,
+      status: outboxEmails.status,
+      lastError: outboxEmails.lastError,
+      sentAt: outboxEmails.sentAt,
+    })
     .from(outboxEmails)
     .where(inArray(outboxEmails.id, ids));
   return new Map(rows.map((r) => [r.id, { status: r.status, lastError: r.lastError, sentAt: r.sentAt }]));

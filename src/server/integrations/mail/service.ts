@@ -64,7 +64,8 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     }
     const messageId = email.messageId ?? `<${email.id}@${messageDomain}>`;
     try {
-      const raw = email.raw && email.envelopeFrom ? { bytes: email.raw, envelopeFrom: email.envelopeFrom } : null;
+      const raw =
+        email.raw && email.envelopeFrom ? { bytes: Buffer.from(email.raw), envelopeFrom: email.envelopeFrom } : null;
       await smtp.send({ ...email, from: config.mail.from, messageId, raw });
     } catch (err) {
       await repo.markAttemptFailed(db, emailId, err instanceof Error ? err.message : String(err), ctx.retryAt);
@@ -158,7 +159,9 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     },
 
     /** Delivery state of several mails at once. */
-    async statuses(ids: string[]): Promise<Map<string, { status: OutboxStatus; lastError: string | null; sentAt: Date | null }>> {
+    async statuses(
+      ids: string[],
+    ): Promise<Map<string, { status: OutboxStatus; lastError: string | null; sentAt: Date | null }>> {
       return repo.statusesOf(db, ids);
     },
 

@@ -32,9 +32,12 @@ export interface ComposedMail {
   attachments: Array<{ fileName: string; contentType: string; content: Buffer }>;
 }
 
-/** Builds the complete RFC 5322 message once, so the bytes kept are the bytes sent. */
+/**
+ * Builds the complete RFC 5322 message once, so the bytes kept are the bytes sent. Line ends are
+ * made CRLF here, as SMTP would make them on the way, so the stored message equals the one received.
+ */
 export async function composeMessage(mail: ComposedMail): Promise<Buffer> {
-  return new MailComposer({
+  const built = await new MailComposer({
     from: mail.from,
     to: mail.to,
     cc: mail.cc.length > 0 ? mail.cc : undefined,
@@ -54,6 +57,8 @@ export async function composeMessage(mail: ComposedMail): Promise<Buffer> {
   })
     .compile()
     .build();
+  // Every part is 7-bit encoded (quoted-printable, base64), so latin1 maps the bytes one to one.
+  return Buffer.from(built.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 }
 
 /** The one place that knows nodemailer; the outbox only sees send(). */

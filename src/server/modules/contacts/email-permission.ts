@@ -21,7 +21,10 @@ export interface EmailReach {
   blocked: boolean;
 }
 
-type ReachSource = Pick<Contact, 'id' | 'displayName' | 'salutation' | 'firstName' | 'lastName' | 'emails' | 'consents'> & {
+type ReachSource = Pick<
+  Contact,
+  'id' | 'displayName' | 'salutation' | 'firstName' | 'lastName' | 'emails' | 'consents'
+> & {
   activeBlock: unknown;
 };
 
@@ -88,7 +91,13 @@ export function assertMayEmail(reach: EmailReach, reason: EmailReason, chosen?: 
   if (reason === 'consent' && reach.consent === 'withdrawn') {
     throw new ConflictError(
       'The customer has withdrawn their consent to e-mail. Send it only if the customer asked for it in this request.',
-      [{ field: 'reason', code: 'consent_withdrawn', message: 'consent to e-mail withdrawn; the customer must have asked' }],
+      [
+        {
+          field: 'reason',
+          code: 'consent_withdrawn',
+          message: 'consent to e-mail withdrawn; the customer must have asked',
+        },
+      ],
     );
   }
   if (reason === 'consent' && reach.consent !== 'granted') {

@@ -104,9 +104,10 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
     const sender = await mailSenderIn(tx, input.sentById, request?.locationId ?? input.locationId ?? null);
     if (!sender) throw new NotFoundError('User');
     const offerId = input.offer?.id ?? null;
-    const documents: Array<AttachmentContent & { documentId: string | null }> = (input.attachments ?? []).map(
-      (a) => ({ ...a, documentId: null }),
-    );
+    const documents: Array<AttachmentContent & { documentId: string | null }> = (input.attachments ?? []).map((a) => ({
+      ...a,
+      documentId: null,
+    }));
     for (const [i, documentId] of (input.documentIds ?? []).entries()) {
       const doc = await documentWithContent(tx, documentId);
       const scope = { contactId: input.contactId, requestId, opportunityId: input.opportunityId ?? null, offerId };
@@ -136,7 +137,8 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
     const references = [...earlier.map((e) => e.messageId), ...(input.inReplyTo ? [input.inReplyTo] : [])];
     const inReplyTo = input.inReplyTo ?? references.at(-1) ?? null;
     // The request number in the subject lets a reply find its request even without the headers.
-    const subject = request && !input.subject.includes(request.number) ? `${input.subject} [${request.number}]` : input.subject;
+    const subject =
+      request && !input.subject.includes(request.number) ? `${input.subject} [${request.number}]` : input.subject;
 
     const fromAddress = sender.location?.email || mail.senderAddress();
     const composed = await mail.compose({

@@ -34,7 +34,10 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
   async function present(rows: Row[]): Promise<Summary[]> {
     const [states, names] = await Promise.all([
       mail.statuses(rows.map((r) => r.outboxEmailId)),
-      userNames(db, rows.map((r) => r.sentById).filter((id): id is string => id !== null)),
+      userNames(
+        db,
+        rows.map((r) => r.sentById).filter((id): id is string => id !== null),
+      ),
     ]);
     return rows.map((r) => {
       const state = states.get(r.outboxEmailId);
@@ -120,11 +123,7 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
     },
 
     /** Composes and sends from the route: the current user writes. */
-    async send(
-      actor: UserActor,
-      contactId: string,
-      input: z.output<typeof SendCustomerEmailInput>,
-    ): Promise<Summary> {
+    async send(actor: UserActor, contactId: string, input: z.output<typeof SendCustomerEmailInput>): Promise<Summary> {
       const sent = await db.transaction((tx) =>
         sender.sendCustomerEmailIn(tx, {
           contactId,
@@ -157,10 +156,17 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
     /** The stored message: its headers as built, the text and what was attached. */
     async get(_actor: UserActor, id: string): Promise<z.infer<typeof CustomerEmailDetail>> {
       const found = await row(id);
-      const parsed = await simpleParser(found.raw);
+      // The engines hand bytea back as Buffer (node-postgres) or Uint8Array (PGlite).
+      const parsed = await simpleParser(Buffer.from(found.raw));
       const headers = parsed.headerLines.map((h) => {
         const colon = h.line.indexOf(':');
-        return { name: h.line.slice(0, colon), value: h.line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim() };
+        return {
+          name: h.line.slice(0, colon),
+          value: h.line
+            .slice(colon + 1)
+            .replace(/\r?\n[ \t]+/g, ' ')
+            .trim(),
+        };
       });
       return { ...(await present([found]))[0]!, text: found.text, headers, size: found.raw.length };
     },
@@ -168,7 +174,10 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
     /** The message exactly as it was handed to the mail server (.eml). */
     async raw(_actor: UserActor, id: string): Promise<{ fileName: string; content: Buffer }> {
       const found = await row(id);
-      return { fileName: `${found.createdAt.toISOString().slice(0, 10)}-${found.id.slice(0, 8)}.eml`, content: found.raw };
+      return {
+        fileName: `${found.createdAt.toISOString().slice(0, 10)}-${found.id.slice(0, 8)}.eml`,
+        content: Buffer.from(found.raw),
+      };
     },
   };
 }

@@ -139,7 +139,12 @@ export function createWorkflow(
     const send = input.send!;
     if (input.channel !== 'email' || input.outcome !== 'email_sent') {
       throw new ValidationError([
-        { field: 'send', in: 'body', code: 'invalid', message: 'only an e-mail attempt with outcome email_sent sends a mail' },
+        {
+          field: 'send',
+          in: 'body',
+          code: 'invalid',
+          message: 'only an e-mail attempt with outcome email_sent sends a mail',
+        },
       ]);
     }
     if (!ctx.correspondence) throw new ConflictError('Sending e-mail from the CRM is not available.');

@@ -18,7 +18,10 @@ import { OWN_CUSTOMER_EMAIL_KEYS } from './customer-email-defaults';
 import { customerEmailTemplateIn, unknownCustomerEmailPlaceholders } from './customer-email';
 import { customerEmailTemplates } from './tables';
 
-const Params = z.object({ key: z.enum(OWN_CUSTOMER_EMAIL_KEYS as [string, ...string[]]), locale: z.enum(CUSTOMER_EMAIL_LOCALES) });
+const Params = z.object({
+  key: z.enum(OWN_CUSTOMER_EMAIL_KEYS as [string, ...string[]]),
+  locale: z.enum(CUSTOMER_EMAIL_LOCALES),
+});
 type Key = (typeof OWN_CUSTOMER_EMAIL_KEYS)[number];
 
 async function present(db: DbOrTx, key: Key, locale: (typeof CUSTOMER_EMAIL_LOCALES)[number]) {

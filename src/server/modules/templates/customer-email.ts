@@ -84,7 +84,10 @@ function fullName(c: CustomerEmailValues['customer']): string | null {
   return [clean(c.firstName), clean(c.lastName)].filter(Boolean).join(' ') || clean(c.displayName);
 }
 
-function valuesOf(v: CustomerEmailValues, locale: CustomerEmailLocale): Record<CustomerEmailPlaceholder, string | null> {
+function valuesOf(
+  v: CustomerEmailValues,
+  locale: CustomerEmailLocale,
+): Record<CustomerEmailPlaceholder, string | null> {
   return {
     'customer.salutation': salutation(v.customer, locale),
     'customer.name': fullName(v.customer),
