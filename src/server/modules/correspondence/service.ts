@@ -11,8 +11,8 @@ import type {
 } from '@shared/correspondence/schemas';
 import { CUSTOMER_EMAIL_TEMPLATE_KEYS } from '@shared/correspondence/schemas';
 import type { Deps } from '@server/deps';
-import type { UserActor } from '@server/http/access';
-import { NotFoundError, ValidationError } from '@server/http/errors';
+import { hasLocation, type UserActor } from '@server/http/access';
+import { ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import type { MailService } from '@server/integrations/mail/service';
 import { emailReachIn } from '@server/modules/contacts';
 import { mailSenderIn, userNames } from '@server/modules/org';
@@ -75,6 +75,15 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
     return reach;
   }
 
+  /** A request named with a mail must be one the writer works on: their location's, or assigned to them. */
+  async function assertRequestAccess(actor: UserActor, requestId: string | null | undefined) {
+    if (!requestId) return;
+    const request = (await requestRefs(db, [requestId])).get(requestId);
+    if (request && request.assigneeId !== actor.userId && !hasLocation(actor, request.locationId)) {
+      throw new ForbiddenError('This request belongs to another location.');
+    }
+  }
+
   async function row(id: string): Promise<Row> {
     const [found] = await db.select().from(customerEmails).where(eq(customerEmails.id, id));
     if (!found) throw new NotFoundError('E-mail');
@@ -102,6 +111,7 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
       input: z.output<typeof CustomerEmailPreviewInput>,
     ): Promise<z.infer<typeof RenderedCustomerEmail>> {
       const reach = await reachOf(contactId);
+      await assertRequestAccess(actor, input.requestId);
       const request = input.requestId ? (await requestRefs(db, [input.requestId])).get(input.requestId) : null;
       if (input.requestId && (!request || request.contactId !== contactId)) {
         throw new ValidationError([
