@@ -59,13 +59,15 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
   const [attachments, setAttachments] = useState<PresetAttachment[]>(props.attachments ?? []);
   const [fillNote, setFillNote] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!to && options.data?.addresses[0]) setTo(options.data.addresses[0]);
-  }, [options.data, to]);
+  // The primary address until the user picks another.
+  const recipient = to ?? options.data?.addresses[0] ?? null;
 
-  async function fill(key: CustomerEmailTemplateKey | null) {
+  function fill(key: CustomerEmailTemplateKey | null) {
     setTemplateKey(key);
-    if (!key) return;
+    if (key) void applyTemplate(key);
+  }
+
+  async function applyTemplate(key: CustomerEmailTemplateKey) {
     try {
       const locale = i18n.language?.startsWith('en') ? 'en' : 'de';
       const rendered = await renderTemplate(contactId, { templateKey: key, locale, requestId });
@@ -81,18 +83,18 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
   }
 
   useEffect(() => {
-    if (opened && props.template) void fill(props.template);
+    if (opened && props.template) void applyTemplate(props.template);
     // Only when the dialog opens with a preset template.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
   const state = consentState(options.data, asked);
-  const canSend = state.may && subject.trim() !== '' && text.trim() !== '' && !!to;
+  const canSend = state.may && subject.trim() !== '' && text.trim() !== '' && !!recipient;
 
   async function submit() {
     try {
       const sent = await send.mutateAsync({
-        to,
+        to: recipient,
         templateKey,
         subject,
         text,
@@ -132,7 +134,7 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
         <Select
           label={t('correspondence.to')}
           data={options.data?.addresses ?? []}
-          value={to}
+          value={recipient}
           onChange={setTo}
           allowDeselect={false}
         />
@@ -145,7 +147,7 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
             label: t(`correspondence.templates.${tpl.key}`),
           }))}
           value={templateKey}
-          onChange={(value) => void fill(value as CustomerEmailTemplateKey | null)}
+          onChange={(value) => fill(value as CustomerEmailTemplateKey | null)}
         />
         {fillNote && (
           <Text size="sm" c="orange">
