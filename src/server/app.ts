@@ -29,6 +29,8 @@ import { registerPhoneSystems } from './integrations/phone-systems';
 import { placetelRoutes } from './integrations/placetel';
 import { sipgateRoutes } from './integrations/sipgate';
 import { templatesRoutes } from './modules/templates/routes';
+import { customerEmailTemplateRoutes } from './modules/templates';
+import { correspondenceRoutes } from './modules/correspondence/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
@@ -124,6 +126,8 @@ export async function buildApp(
   await app.register(requestsRoutes, services);
   await app.register(assignmentRoutes, services);
   await app.register(templatesRoutes, services);
+  await app.register(customerEmailTemplateRoutes, deps);
+  await app.register(correspondenceRoutes, services);
   await app.register(activitiesRoutes, services);
   await app.register(calendarRoutes, services);
   await app.register(offersRoutes, services);

@@ -30,6 +30,7 @@ import {
   type TelephonyService,
 } from './modules/telephony';
 import { createTemplatesService, type TemplatesService } from './modules/templates';
+import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
@@ -48,6 +49,7 @@ export interface Services {
   notifications: NotificationsService;
   assignment: AssignmentService;
   templates: TemplatesService;
+  correspondence: CorrespondenceService;
   requests: RequestsService;
   reports: ReportsService;
   telephony: TelephonyService;
@@ -67,6 +69,8 @@ export interface Services {
  *   timeline ← contacts, vehicles, requests, telephony, imports  (history is written in the writer's transaction)
  *   org, contacts, requests ← assignment   (people, regular staff, workload read models)
  *   assignment, templates → requests      only as requests' ports, wired here
+ *   contacts, org, documents, templates, requests (read model) ← correspondence → requests   (requests sends its
+ *                                          e-mail attempt through its correspondence port, wired here)
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
@@ -90,7 +94,9 @@ export function createServices(deps: Deps): Services {
     onCallNow: (userIds, tx) => telephony.onCallNow(userIds, tx),
   });
   const templates = createTemplatesService(deps);
+  const correspondence = createCorrespondenceService(deps, mail);
   const requests = createRequestsService(deps, {
+    correspondence,
     org,
     contacts,
     vehicles,
@@ -165,6 +171,7 @@ export function createServices(deps: Deps): Services {
     telephony,
     assignment,
     templates,
+    correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
     events,

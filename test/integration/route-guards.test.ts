@@ -299,6 +299,15 @@ const GROUP_WIDE = new Set([
   'POST /api/vehicles/:id/transfer',
   'PUT /api/templates/:requestType/:kind',
   'DELETE /api/templates/:requestType/:kind',
+  // E-mail to a customer is on the customer (group-wide); a request named with it is checked for its location.
+  'GET /api/contacts/:id/email-options',
+  'POST /api/contacts/:id/emails/preview',
+  'POST /api/contacts/:id/emails',
+  'GET /api/contacts/:id/emails',
+  'GET /api/customer-emails/:id',
+  'GET /api/customer-emails/:id/raw',
+  'PUT /api/customer-email-templates/:key/:locale',
+  'DELETE /api/customer-email-templates/:key/:locale',
 ]);
 
 const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -19,4 +19,5 @@ export * from '../modules/phonebook/tables';
 export * from '../modules/activities/tables';
 export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
+export * from '../modules/correspondence/tables';
 export * from './reference-versions-table';

@@ -54,6 +54,10 @@ export interface FieldErrorParams {
   email_missing: Record<string, never>;
   contact_blocked: Record<string, never>;
   consent_missing: Record<string, never>;
+  /** The customer withdrew their consent to e-mail. */
+  consent_withdrawn: Record<string, never>;
+  /** A document to attach that does not exist or belongs to another record. */
+  unknown_document: Record<string, never>;
 
   /* Files sent with a request or to an import. */
   file_too_large: { fileName: string; megabytes: number };

@@ -124,6 +124,17 @@ export const AttemptInput = z.object({
   note: optionalText(TEXT_MAX.note),
   /** When it happened, if not now. Not in the future. */
   at: instant.optional(),
+  /**
+   * With channel e-mail and outcome "e-mail sent": send this mail to the customer from the CRM
+   * now (consent rules apply; `askedInRequest` when the customer asked for it in this request).
+   */
+  send: z
+    .object({
+      subject: z.string().trim().min(1).max(TEXT_MAX.subject),
+      text: z.string().trim().min(1).max(TEXT_MAX.message),
+      askedInRequest: z.boolean().default(false),
+    })
+    .optional(),
 });
 
 /** What the app proposes next after the attempts so far (R3.3). */

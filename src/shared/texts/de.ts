@@ -179,6 +179,8 @@ export const de = {
     offerCreatedNoPrice: 'Angebot {{number}}/{{version}} erstellt',
     offerAccepted: 'Angebot {{number}}/{{version}} angenommen',
     offerRejected: 'Angebot {{number}}/{{version}} abgelehnt: {{reason}}',
+    customerEmailSent: 'E-Mail an {{to}}: {{subject}}',
+    customerEmailSentWith: 'E-Mail an {{to}}: {{subject}} (mit {{attachments}} Anhang/Anhängen)',
     requestReceived: 'Anliegen {{number}} eingegangen: {{what}}',
     requestDone: 'Anliegen {{number}} erledigt: {{outcome}}',
     requestLost: 'Anliegen {{number}} verloren: {{reason}}',

@@ -174,6 +174,8 @@ export const en: typeof de = {
     offerCreatedNoPrice: 'Offer {{number}}/{{version}} created',
     offerAccepted: 'Offer {{number}}/{{version}} accepted',
     offerRejected: 'Offer {{number}}/{{version}} rejected: {{reason}}',
+    customerEmailSent: 'E-mail to {{to}}: {{subject}}',
+    customerEmailSentWith: 'E-mail to {{to}}: {{subject}} (with {{attachments}} attachment(s))',
     requestReceived: 'Request {{number}} received: {{what}}',
     requestDone: 'Request {{number}} done: {{outcome}}',
     requestLost: 'Request {{number}} lost: {{reason}}',

@@ -72,6 +72,8 @@ export interface TimelineTexts {
   'timeline.offerAccepted': { number: string; version: number };
   /** `reason`: what the customer said, verbatim. */
   'timeline.offerRejected': { number: string; version: number; reason: string };
+  /** An e-mail written to the customer from the CRM; `attachments` is the number of files sent with it. */
+  'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -176,6 +178,8 @@ const RENDER: Renderers = {
   'timeline.offerCreated': (p, t) => t(p.gross ? 'timeline.offerCreated' : 'timeline.offerCreatedNoPrice', p),
   'timeline.offerAccepted': (p, t) => t('timeline.offerAccepted', p),
   'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
+  'timeline.customerEmailSent': (p, t) =>
+    t(p.attachments > 0 ? 'timeline.customerEmailSentWith' : 'timeline.customerEmailSent', p),
   'timeline.vehicleLinked': (p, t) =>
     t('timeline.vehicleLinked', {
       label: p.label,

@@ -70,6 +70,8 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   email_missing: () => i18next.t('validation.emailMissing'),
   contact_blocked: () => i18next.t('validation.contactBlocked'),
   consent_missing: () => i18next.t('validation.consentMissing'),
+  consent_withdrawn: () => i18next.t('validation.consentWithdrawn'),
+  unknown_document: () => i18next.t('validation.unknownDocument'),
   file_too_large: (p) =>
     i18next.t('requests.attachments.tooLarge', { name: String(p.fileName), megabytes: Number(p.megabytes) }),
   file_type_not_accepted: (p) => i18next.t('requests.attachments.type', { name: String(p.fileName) }),

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { OutboxStatus } from './tables';
 import type { DbOrTx } from '@server/db/client';
 import { outboxEmails } from './tables';
 
@@ -52,4 +53,21 @@ export async function releaseHeld(tx: DbOrTx, now: Date): Promise<string[]> {
     .where(eq(outboxEmails.status, 'held'))
     .returning({ id: outboxEmails.id });
   return rows.map((r) => r.id);
+}
+
+export async function statusesOf(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { status: OutboxStatus; lastError: string | null; sentAt: Date | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: outboxEmails.id,
+      status: outboxEmails.status,
+      lastError: outboxEmails.lastError,
+      sentAt: outboxEmails.sentAt,
+    })
+    .from(outboxEmails)
+    .where(inArray(outboxEmails.id, ids));
+  return new Map(rows.map((r) => [r.id, { status: r.status, lastError: r.lastError, sentAt: r.sentAt }]));
 }

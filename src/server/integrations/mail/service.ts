@@ -7,7 +7,7 @@ import { defineJob, type JobContext } from '@server/jobs/definition';
 import type { JobsService } from '@server/jobs/service';
 import * as repo from './repo';
 import type { OutboxStatus } from './tables';
-import { type MailTransport, smtpTransport } from './transport';
+import { type ComposedMail, composeMessage, type MailTransport, smtpTransport } from './transport';
 
 export interface MailInput {
   to: string | string[];
@@ -20,6 +20,8 @@ export interface MailInput {
   related?: { type: string; id: string };
   /** An iCalendar invitation (METHOD REQUEST or CANCEL) sent with the mail. */
   icalEvent?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+  /** A message built with compose(): delivered exactly as these bytes, under its own Message-ID. */
+  prebuilt?: { raw: Buffer; messageId: string; envelopeFrom: string };
 }
 
 export interface OutboxEmail {
@@ -62,7 +64,9 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
     }
     const messageId = email.messageId ?? `<${email.id}@${messageDomain}>`;
     try {
-      await smtp.send({ ...email, from: config.mail.from, messageId });
+      const raw =
+        email.raw && email.envelopeFrom ? { bytes: Buffer.from(email.raw), envelopeFrom: email.envelopeFrom } : null;
+      await smtp.send({ ...email, from: config.mail.from, messageId, raw });
     } catch (err) {
       await repo.markAttemptFailed(db, emailId, err instanceof Error ? err.message : String(err), ctx.retryAt);
       throw err;
@@ -111,6 +115,9 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
         relatedType: input.related?.type ?? null,
         relatedId: input.related?.id ?? null,
         icalEvent: input.icalEvent ?? null,
+        raw: input.prebuilt?.raw ?? null,
+        envelopeFrom: input.prebuilt?.envelopeFrom ?? null,
+        messageId: input.prebuilt?.messageId ?? null,
         createdAt: now,
       }),
     );
@@ -133,6 +140,30 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
 
     /** Queues a mail as part of the caller's write batch (one statement with its other writes). */
     enqueueIn,
+
+    /**
+     * Builds a complete message once (headers, text, HTML, attachments) under a Message-ID of
+     * this system; queue the result with `prebuilt` so exactly these bytes are delivered.
+     */
+    async compose(
+      mail: Omit<ComposedMail, 'messageId' | 'date'>,
+    ): Promise<{ raw: Buffer; messageId: string; envelopeFrom: string }> {
+      const messageId = `<${randomUUID()}@${messageDomain}>`;
+      const raw = await composeMessage({ ...mail, messageId, date: clock.now() });
+      return { raw, messageId, envelopeFrom: mail.from.address };
+    },
+
+    /** The system's own sender address (MAIL_FROM without its name). */
+    senderAddress(): string {
+      return /<?([^<>\s]+@[^<>\s]+)>?/.exec(config.mail.from)?.[1] ?? 'crm@localhost';
+    },
+
+    /** Delivery state of several mails at once. */
+    async statuses(
+      ids: string[],
+    ): Promise<Map<string, { status: OutboxStatus; lastError: string | null; sentAt: Date | null }>> {
+      return repo.statusesOf(db, ids);
+    },
 
     /** An absolute link into the app for a mail, e.g. link(`/requests/${id}`). */
     link(path: string): string {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from '../../db/columns';
+import { bytea, createdAt, id, instant } from '../../db/columns';
 
 /** pending → sent | failed; held while no SMTP server is configured. */
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'held'] as const;
@@ -32,6 +32,13 @@ export const outboxEmails = pgTable(
     relatedId: uuid('related_id'),
     /** An iCalendar invitation sent with the mail (text/calendar part), kept so a retry sends it again. */
     icalEvent: jsonb('ical_event').$type<{ method: string; content: string }>(),
+    /**
+     * The complete RFC 5322 message, built once when queued, for mails whose exact bytes are kept
+     * (customer correspondence): delivery sends these bytes unchanged instead of composing anew.
+     */
+    raw: bytea('raw'),
+    /** The envelope sender (MAIL FROM) of a prebuilt message. */
+    envelopeFrom: text('envelope_from'),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
   },

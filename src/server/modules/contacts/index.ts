@@ -45,3 +45,11 @@ export {
   searchNameOf,
 } from './input';
 export { type PreparedContact } from './service';
+export {
+  assertMayEmail,
+  type EmailConsentState,
+  type EmailReach,
+  type EmailReason,
+  emailReachIn,
+  emailReachOf,
+} from './email-permission';

@@ -25,3 +25,4 @@ export {
   userNames,
 } from './people';
 export { listRef } from './refs';
+export { type MailSender, mailSenderIn } from './sender';

@@ -5,7 +5,7 @@ import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';
-import type { ActivitiesPort, AssignmentPort, TemplatesPort } from './ports';
+import type { ActivitiesPort, AssignmentPort, CorrespondencePort, TemplatesPort } from './ports';
 import type { TypeSettingsService } from './type-settings';
 
 export interface RequestsDeps {
@@ -15,6 +15,8 @@ export interface RequestsDeps {
   assignment: AssignmentPort;
   templates: Partial<TemplatesPort>;
   activities: ActivitiesPort;
+  /** Optional: without it an e-mail attempt can only be noted, not sent. */
+  correspondence?: CorrespondencePort;
   jobs: JobsService;
   mail: MailService;
   notifications: NotificationsService;

@@ -129,3 +129,22 @@ export interface ActivitiesPort {
     how: { reached: boolean; note: string | null },
   ): Promise<void>;
 }
+
+/**
+ * Writing to the customer by e-mail (the correspondence module), in the request's transaction:
+ * refuses (throws) without an address, when blocked, or without consent unless the customer asked.
+ */
+export interface CorrespondencePort {
+  sendCustomerEmailIn(
+    tx: DbOrTx,
+    input: {
+      contactId: string;
+      sentById: string;
+      subject: string;
+      text: string;
+      requestId: string;
+      askedInRequest: boolean;
+      templateKey: string;
+    },
+  ): Promise<{ id: string }>;
+}

@@ -1,3 +1,4 @@
+import type { RequestType } from '@shared/requests/enums';
 import { inArray, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@shared/requests/enums';
 import { type DbOrTx, rows } from '@server/db/client';
@@ -56,6 +57,7 @@ export interface RequestRef {
   contactId: string | null;
   locationId: string;
   assigneeId: string | null;
+  type: RequestType;
 }
 
 /** Requests by id as other modules show them (number and subject), e.g. an activity planned for one. */
@@ -70,6 +72,7 @@ export async function requestRefs(db: DbOrTx, ids: string[]): Promise<Map<string
       contactId: customerRequests.contactId,
       locationId: customerRequests.locationId,
       assigneeId: customerRequests.assigneeId,
+      type: customerRequests.type,
     })
     .from(customerRequests)
     .where(inArray(customerRequests.id, unique));

@@ -197,6 +197,8 @@ export const contactAttempts = pgTable(
     outcome: attemptOutcomeEnum('outcome').notNull(),
     note: text('note'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The customer e-mail this attempt sent (correspondence), when it went out from the CRM. */
+    emailId: uuid('email_id'),
     createdAt: createdAt(),
   },
   (t) => [index('contact_attempts_request_idx').on(t.requestId, t.at)],

@@ -134,6 +134,31 @@ export function createWorkflow(
     });
   }
 
+  /** The written follow-up sent for real: through correspondence, in the attempt's transaction. */
+  async function sendEmail(tx: Tx, actor: UserActor, row: repo.RequestRow, input: z.output<typeof AttemptInput>) {
+    const send = input.send!;
+    if (input.channel !== 'email' || input.outcome !== 'email_sent') {
+      throw new ValidationError([
+        {
+          field: 'send',
+          in: 'body',
+          code: 'invalid',
+          message: 'only an e-mail attempt with outcome email_sent sends a mail',
+        },
+      ]);
+    }
+    if (!ctx.correspondence) throw new ConflictError('Sending e-mail from the CRM is not available.');
+    return ctx.correspondence.sendCustomerEmailIn(tx, {
+      contactId: row.contactId,
+      sentById: actor.userId,
+      subject: send.subject,
+      text: send.text,
+      requestId: row.id,
+      askedInRequest: send.askedInRequest,
+      templateKey: 'failed_calls',
+    });
+  }
+
   async function recordAttempt(actor: UserActor, id: string, input: z.output<typeof AttemptInput>): Promise<void> {
     const now = deps.clock.now();
     const at = input.at ? new Date(input.at) : now;
@@ -146,13 +171,15 @@ export function createWorkflow(
       if (noteRequiredFor(input.outcome) && !input.note?.trim()) {
         throw new ValidationError([{ field: 'note', in: 'body', code: 'note_required', message: NOTE_REQUIRED }]);
       }
+      const email = input.send ? await sendEmail(tx, actor, row, input) : null;
       const attempt = await repo.insertAttempt(tx, {
         requestId: id,
         at,
         channel: input.channel,
         outcome: input.outcome,
-        note: input.note,
+        note: input.note ?? (input.send ? `${input.send.subject}\n\n${input.send.text}` : null),
         userId: actor.userId,
+        emailId: email?.id ?? null,
         createdAt: now,
       });
       const starts = row.status === 'new' || row.status === 'assigned';
@@ -169,7 +196,13 @@ export function createWorkflow(
           at: now,
           actorId: actor.userId,
           kind: 'attempt',
-          data: { attemptId: attempt.id, channel: input.channel, outcome: input.outcome, at: at.toISOString() },
+          data: {
+            attemptId: attempt.id,
+            channel: input.channel,
+            outcome: input.outcome,
+            at: at.toISOString(),
+            ...(email ? { emailId: email.id } : {}),
+          },
         },
         ...(starts
           ? [

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { TEMPLATE_KINDS } from '../../../shared/requests/enums';
 import { id, updatedAt } from '../../db/columns';
 import { users } from '../org/tables';
@@ -19,4 +19,18 @@ export const messageTemplates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('message_templates_type_kind_uq').on(t.requestType, t.kind)],
+);
+
+/** A manager's own text of a customer e-mail (offer sent, test-drive confirmation …) per language; else the built-in one. */
+export const customerEmailTemplates = pgTable(
+  'customer_email_templates',
+  {
+    key: text('key').notNull(),
+    locale: text('locale').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.locale] })],
 );

@@ -109,8 +109,13 @@ export function useChangeStatus(id: string) {
 export function useRecordAttempt(id: string) {
   const changed = useRequestChanged();
   return useMutation({
-    mutationFn: (body: { channel: string; outcome: string; note?: string | null }) =>
-      api.post<CustomerRequest>(`/requests/${id}/attempts`, body),
+    mutationFn: (body: {
+      channel: string;
+      outcome: string;
+      note?: string | null;
+      /** Sends the mail from the CRM (consent rules apply) instead of only noting it. */
+      send?: { subject: string; text: string; askedInRequest?: boolean };
+    }) => api.post<CustomerRequest>(`/requests/${id}/attempts`, body),
     onSuccess: (request) => changed(request),
   });
 }

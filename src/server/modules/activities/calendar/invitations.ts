@@ -7,7 +7,7 @@ import type { Deps } from '@server/deps';
 import { ConflictError, ForbiddenError, NotFoundError } from '@server/http/errors';
 import { hasLocation, type UserActor } from '@server/http/access';
 import type { MailService } from '@server/integrations/mail/service';
-import { contactRefs, type ContactsService } from '@server/modules/contacts';
+import { assertMayEmail, contactRefs, type ContactsService, emailReachOf } from '@server/modules/contacts';
 import { loadPeople } from '@server/modules/org';
 import { recordTimeline } from '@server/modules/timeline';
 import * as repo from '../repo';
@@ -15,7 +15,8 @@ import { activityInvitations } from '../tables';
 import { activityUid, type IcsMethod, renderCalendar, uidHost } from './ics';
 import { summaryOf } from './feed';
 
-export type InvitationReason = 'consent' | 'asked';
+export type { EmailReason as InvitationReason } from '@server/modules/contacts';
+import type { EmailReason as InvitationReason } from '@server/modules/contacts';
 
 export interface InvitationResult {
   email: string;
@@ -157,24 +158,7 @@ export function createInvitations({ db, clock, config }: Deps, { contacts, mail 
         ]);
       }
       const contact = await contacts.get(first.contactId);
-      const email = contact.emails.find((e) => e.isPrimary)?.address ?? contact.emails[0]?.address;
-      if (!email) {
-        throw new ConflictError('The customer has no e-mail address.', [
-          { field: 'email', code: 'email_missing', message: 'the customer has no e-mail address' },
-        ]);
-      }
-      if (contact.activeBlock) {
-        throw new ConflictError('The customer is blocked from being contacted.', [
-          { field: 'contactId', code: 'contact_blocked', message: 'the customer is blocked' },
-        ]);
-      }
-      const emailConsent = contact.consents.some((c) => c.channel === 'email' && c.status === 'granted');
-      if (reason === 'consent' && !emailConsent) {
-        throw new ConflictError(
-          'The customer has not agreed to e-mail. Send it only if the customer asked for it (reason "asked").',
-          [{ field: 'reason', code: 'consent_missing', message: 'no consent to e-mail; the customer must have asked' }],
-        );
-      }
+      const email = assertMayEmail(emailReachOf(contact), reason);
       return db.transaction(async (tx) => {
         const activity = await repo.findActivity(tx, activityId, true);
         if (!activity) throw new NotFoundError('Activity');

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Button, CopyButton, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
+  IconMail,
   IconAddressBook,
   IconArrowsJoin,
   IconBan,
@@ -24,6 +25,8 @@ interface CustomerHeaderProps {
   onBlock(): void;
   onUnblock(): void;
   onMerge(): void;
+  /** "E-Mail schreiben"; hidden without it. */
+  onEmail?(): void;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -48,6 +51,7 @@ export function CustomerHeader({
   onBlock,
   onUnblock,
   onMerge,
+  onEmail,
 }: CustomerHeaderProps) {
   const { t } = useTranslation();
   const locations = useLocations();
@@ -83,6 +87,11 @@ export function CustomerHeader({
           )}
         </Stack>
         <Group gap="xs">
+          {canEdit && onEmail && (
+            <Button variant="default" leftSection={<IconMail size={16} />} onClick={onEmail}>
+              {t('correspondence.open')}
+            </Button>
+          )}
           {canEdit && (
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onEdit}>
               {t('common.edit')}

@@ -28,6 +28,7 @@ import { BlockDialog } from './BlockDialog';
 import { MergeDialog } from './MergeDialog';
 import { ConsentPanel } from './ConsentPanel';
 import { ContactDetails } from './ContactDetails';
+import { CustomerEmailDialog } from '@web/features/correspondence';
 import { CustomerHeader } from './CustomerHeader';
 import { CustomerVehicles } from './CustomerVehicles';
 import { EditContactDrawer } from './EditContactDrawer';
@@ -84,6 +85,7 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
   const [editing, setEditing] = useState(false);
   const [blockMode, setBlockMode] = useState<'block' | 'unblock' | null>(null);
   const [merging, setMerging] = useState(false);
+  const [emailing, setEmailing] = useState(false);
   const [showMerged, setShowMerged] = useState(Boolean(mergedFrom));
   const canEdit = canEditCustomers(me.role);
   const canManage = canManageCustomers(me.role);
@@ -119,7 +121,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
         onBlock={() => setBlockMode('block')}
         onUnblock={() => setBlockMode('unblock')}
         onMerge={() => setMerging(true)}
+        onEmail={() => setEmailing(true)}
       />
+      <CustomerEmailDialog contactId={contact.id} opened={emailing} onClose={() => setEmailing(false)} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">

@@ -17,6 +17,7 @@ import { ErrorState } from '@web/ui/components/ErrorState';
 import { formatDateTime } from '@web/ui/format';
 import { useTimeline } from '../queries';
 import type { TimelineEntry } from '../types';
+import { CustomerEmailMessage } from '@web/features/correspondence';
 import { NoteForm } from './NoteForm';
 import { FILTER_GROUPS, isKnownKind, kindLook } from './timeline-kinds';
 import { timelineSummary } from './words';
@@ -36,8 +37,15 @@ function summaryRepeatsBody(entry: TimelineEntry) {
   return entry.body.trim().startsWith(summary);
 }
 
-function Entry({ entry }: { entry: TimelineEntry }) {
+/** A customer e-mail sent from the CRM links to the stored message. */
+function customerEmailIdOf(entry: TimelineEntry): string | null {
+  const id = entry.data?.customerEmailId;
+  return entry.kind === 'email' && typeof id === 'string' ? id : null;
+}
+
+function Entry({ entry, onOpenEmail }: { entry: TimelineEntry; onOpenEmail: (id: string) => void }) {
   const { t } = useTranslation();
+  const emailId = customerEmailIdOf(entry);
   const repeats = summaryRepeatsBody(entry);
   const kindLabel = isKnownKind(entry.kind) ? t(`customers.timeline.kinds.${entry.kind}`) : entry.kind;
   return (
@@ -56,6 +64,11 @@ function Entry({ entry }: { entry: TimelineEntry }) {
           </Text>
         </Spoiler>
       )}
+      {emailId && (
+        <Button variant="subtle" size="compact-xs" w="fit-content" onClick={() => onOpenEmail(emailId)}>
+          {t('correspondence.message.view')}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -70,9 +83,11 @@ export function Timeline({ path, noteContactId, noteVehicleId }: TimelineProps) 
   );
   const timeline = useTimeline(path, kinds);
   const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const [openEmail, setOpenEmail] = useState<string | null>(null);
 
   return (
     <Stack gap="sm">
+      <CustomerEmailMessage id={openEmail} onClose={() => setOpenEmail(null)} />
       {noteContactId && <NoteForm contactId={noteContactId} vehicleId={noteVehicleId} />}
       <Chip.Group multiple value={groups} onChange={setGroups}>
         <Group gap={6} aria-label={t('customers.timeline.filter')} role="group">
@@ -121,7 +136,7 @@ export function Timeline({ path, noteContactId, noteVehicleId }: TimelineProps) 
                   </ThemeIcon>
                 }
               >
-                <Entry entry={entry} />
+                <Entry entry={entry} onOpenEmail={setOpenEmail} />
               </MantineTimeline.Item>
             );
           })}

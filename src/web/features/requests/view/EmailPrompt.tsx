@@ -1,8 +1,8 @@
 import { Alert, Button, CopyButton, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconMail, IconMailForward } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconMail, IconMailForward, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '@web/ui/form-errors';
+import { describeProblem, reportError } from '@web/ui/form-errors';
 import { useRecordAttempt, useRequestTemplates } from '../queries';
 import type { NextStepData } from '../types';
 
@@ -15,8 +15,8 @@ interface EmailPromptProps {
 
 /**
  * After three failed calls in 48 hours or with an invalid number (R3.3) the
- * e-mail is the next step: the filled template to copy or open in the mail
- * program, and one click to note that it went out.
+ * e-mail is the next step: the filled template sent from the CRM in one click
+ * (consent rules apply), or copied / opened in the mail program and noted as sent.
  */
 export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
   const { t } = useTranslation();
@@ -26,6 +26,16 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
   const subject = template?.subject ?? '';
   const body = template?.body ?? '';
   const mailto = `mailto:${email ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+
+  /** Sends the filled template from the CRM: from the user, with replies to them, kept on the customer's timeline. */
+  async function sendNow() {
+    try {
+      await record.mutateAsync({ channel: 'email', outcome: 'email_sent', send: { subject, text: body } });
+      notifications.show({ color: 'teal', message: t('requests.nextStep.recorded.email') });
+    } catch (error) {
+      notifications.show({ color: 'red', message: describeProblem(error) });
+    }
+  }
 
   async function markSent(channel: 'email' | 'letter' | 'sms') {
     try {
@@ -97,11 +107,21 @@ export function EmailPrompt({ requestId, nextStep, email }: EmailPromptProps) {
           </CopyButton>
           {email ? (
             <>
+              <Button
+                color="orange"
+                size="sm"
+                leftSection={<IconSend size={16} />}
+                loading={record.isPending}
+                disabled={!template || !subject}
+                onClick={() => void sendNow()}
+              >
+                {t('correspondence.sendNow')}
+              </Button>
               <Button component="a" href={mailto} variant="default" size="sm" leftSection={<IconMail size={16} />}>
                 {t('requests.nextStep.openMail', { email })}
               </Button>
               <Button
-                color="orange"
+                variant="default"
                 size="sm"
                 leftSection={<IconCheck size={16} />}
                 loading={record.isPending}

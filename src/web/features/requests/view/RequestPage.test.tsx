@@ -124,6 +124,22 @@ describe('RequestPage', { timeout: 60_000 }, () => {
     expect(post?.body).toMatchObject({ channel: 'email', outcome: 'email_sent' });
   });
 
+  it('sends the e-mail from the CRM with the filled template in one click', async () => {
+    const { requests } = stubRequest({
+      [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp(`/requests/${REQUEST_ID}`);
+
+    const prompt = await screen.findByRole('alert', { name: /Jetzt per E-Mail nachfassen/ }, firstRender);
+    const subject = (await within(prompt).findByTestId('email-subject')).textContent;
+    await user.click(within(prompt).getByRole('button', { name: 'Jetzt senden' }));
+
+    await waitFor(() => expect(requests.some((request) => request.method === 'POST')).toBe(true));
+    const post = requests.find((request) => request.method === 'POST');
+    expect(post?.body).toMatchObject({ channel: 'email', outcome: 'email_sent', send: { subject } });
+  });
+
   it('asks for the verbatim note before saving "reached"; a failed call goes without one', async () => {
     const { requests } = stubRequest({
       [`POST /api/requests/${REQUEST_ID}/attempts`]: { status: 201, body: afterThreeCalls },
