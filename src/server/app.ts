@@ -16,6 +16,7 @@ import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
+import { boardRoutes } from './modules/board/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
 import { importsRoutes } from './modules/imports/routes';
@@ -124,6 +125,7 @@ export async function buildApp(
   await app.register(assignmentRoutes, services);
   await app.register(templatesRoutes, services);
   await app.register(activitiesRoutes, services);
+  await app.register(boardRoutes, services);
   await app.register(calendarRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);

@@ -8,6 +8,7 @@ import {
   createCalendarService,
 } from './modules/activities';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
+import { type BoardService, createBoardService } from './modules/board';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createImportsService, type ImportsService } from './modules/imports';
@@ -54,6 +55,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  board: BoardService;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   org, contacts, notifications ← board       (messages take a message to the board through its index)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -177,5 +180,6 @@ export function createServices(deps: Deps): Services {
     imports: createImportsService(deps, contacts, vehicles, org),
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
+    board: createBoardService(deps, notifications, mergeHooks),
   };
 }
