@@ -184,7 +184,12 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
         }),
       });
     const event = { channelId: channel.id, threadId: thread.id, postId: post.id, authorId };
-    for (const reader of readers) await notifications.emit(tx, reader.id, 'board.post', event);
+    await notifications.emitToMany(
+      tx,
+      readers.map((r) => r.id),
+      'board.post',
+      event,
+    );
     return post;
   }
 
@@ -269,8 +274,13 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
       await db.transaction(async (tx) => {
         await repo.toggleReaction(tx, postId, actor.userId, emoji);
         const event = { channelId: channel.id, threadId: post.threadId, postId, authorId: actor.userId };
-        for (const reader of await readersOf(tx, channel))
-          await notifications.emit(tx, reader.id, 'board.reaction', event);
+        const readers = await readersOf(tx, channel);
+        await notifications.emitToMany(
+          tx,
+          readers.map((r) => r.id),
+          'board.reaction',
+          event,
+        );
       });
       return (await presentPosts(actor.userId, [post]))[0]!;
     },
