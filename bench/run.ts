@@ -9,6 +9,7 @@ import { measureImport } from './import';
 import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
+import { measureBoard } from './board';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
@@ -21,7 +22,7 @@ import { measureWebApp } from './web-speed';
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
- * feed, reminder, intake, web (web alone needs no data set).
+ * feed, reminder, intake, board, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -35,6 +36,7 @@ const PARTS = [
   'feed',
   'reminder',
   'intake',
+  'board',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -92,6 +94,10 @@ if (!process.argv.includes('--generate-only')) {
     report(typeof feed === 'string' ? feed : formatMeasurement(feed, target.embedded));
   }
   if (wants('reminder')) report(formatMeasurement(await measureReminder(bench, target.database), target.embedded));
+  if (wants('board')) {
+    const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
+    for (const m of await measureBoard(bench, target.database, url, log)) report(formatMeasurement(m, target.embedded));
+  }
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

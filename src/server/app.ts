@@ -17,6 +17,7 @@ import { activitiesRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { offersRoutes } from './modules/sales/offers/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
+import { boardRoutes } from './modules/board/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
 import { importsRoutes } from './modules/imports/routes';
@@ -129,6 +130,7 @@ export async function buildApp(
   await app.register(customerEmailTemplateRoutes, deps);
   await app.register(correspondenceRoutes, services);
   await app.register(activitiesRoutes, services);
+  await app.register(boardRoutes, services);
   await app.register(calendarRoutes, services);
   await app.register(offersRoutes, services);
   await app.register(reportsRoutes, services);

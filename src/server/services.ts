@@ -9,6 +9,7 @@ import {
 } from './modules/activities';
 import { createOffersService, type OffersService } from './modules/sales';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
+import { type BoardService, createBoardService } from './modules/board';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createImportsService, type ImportsService } from './modules/imports';
@@ -58,6 +59,7 @@ export interface Services {
   activities: ActivitiesService;
   offers: OffersService;
   calendar: CalendarService;
+  board: BoardService;
 }
 
 /**
@@ -74,6 +76,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   org, contacts, notifications ← board       (messages take a message to the board through its index)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -187,5 +190,6 @@ export function createServices(deps: Deps): Services {
     imports: createImportsService(deps, contacts, vehicles, org),
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
+    board: createBoardService(deps, notifications, mergeHooks),
   };
 }

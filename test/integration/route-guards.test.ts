@@ -216,6 +216,21 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: '/api/requests/bulk-reassign',
     payload: { ids: [f.request.id], assigneeId: f.manager.userId, reason: 'Übernahme' },
   }),
+  'GET /api/board/channels/:id/threads': (f) => ({ url: `/api/board/channels/${f.board.channelId}/threads` }),
+  'POST /api/board/channels/:id/threads': (f) => ({
+    url: `/api/board/channels/${f.board.channelId}/threads`,
+    payload: { title: 'Hallo Ulm', body: 'Grüße aus der Nachbarschaft' },
+  }),
+  'POST /api/board/channels/:id/read': (f) => ({ url: `/api/board/channels/${f.board.channelId}/read` }),
+  'GET /api/board/threads/:id': (f) => ({ url: `/api/board/threads/${f.board.threadId}` }),
+  'POST /api/board/threads/:id/posts': (f) => ({
+    url: `/api/board/threads/${f.board.threadId}/posts`,
+    payload: { body: 'Ich auch' },
+  }),
+  'POST /api/board/posts/:id/reactions': (f) => ({
+    url: `/api/board/posts/${f.board.postId}/reactions`,
+    payload: { emoji: '👍' },
+  }),
   'GET /api/calls/:id': (f) => ({ url: `/api/calls/${f.callId}` }),
   'GET /api/calls/:id/pop': (f) => ({ url: `/api/calls/${f.callId}/pop` }),
   'PUT /api/calls/:id/contact': (f) => ({
@@ -271,6 +286,10 @@ const FILTERED: Record<string, (f: Elsewhere) => { url: string; hidden: string }
   'GET /api/contacts/:id/requests': (f) => ({
     url: `/api/contacts/${f.contact.id}/requests?status=all`,
     hidden: f.request.id,
+  }),
+  'GET /api/contacts/:id/board-threads': (f) => ({
+    url: `/api/contacts/${f.contact.id}/board-threads`,
+    hidden: f.board.threadId,
   }),
 };
 

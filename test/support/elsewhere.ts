@@ -98,7 +98,19 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       ...multipart({ tool: 'volvo_vsma' }, { name: 'vsma.pdf', content: tinyPdf(), type: 'application/pdf' }),
     }),
   );
+  const channels = (await sales.get('/api/board/channels')).json().items as Array<{ id: string; kind: string }>;
+  const channel = channels.find((c) => c.kind === 'location')!;
+  const thread = await created<{ id: string }>(
+    'board thread',
+    await sales.post(`/api/board/channels/${channel.id}/threads`, {
+      title: 'Ulmer Hofladen liefert montags',
+      body: 'Bitte den Kühlschrank im Pausenraum freiräumen.',
+      contactId: contact.id,
+    }),
+  );
+  const post = ((await sales.get(`/api/board/threads/${thread.id}`)).json().items as Array<{ id: string }>)[0]!;
   return {
+    board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     location,
     manager,
     opportunity,

@@ -35,6 +35,8 @@ export interface FieldErrorParams {
   in_future: Record<string, never>;
   unknown_vehicle: Record<string, never>;
   unknown_contact: Record<string, never>;
+  /** A board post names a colleague who does not read its channel. */
+  mention_not_reader: Record<string, never>;
   /** A new customer needs a last name or a company name. */
   name_required: Record<string, never>;
   phone_or_email_required: Record<string, never>;

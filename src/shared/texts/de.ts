@@ -33,6 +33,9 @@ export const de = {
       now: 'jetzt',
       until: ' bis {{to}}',
     },
+    boardMention: {
+      title: '{{author}} hat Sie im Board erwähnt: {{title}}',
+    },
     activityReminder: {
       title: '{{type}}: {{subject}}',
       body: 'Fällig {{when}}{{customer}}{{place}}',

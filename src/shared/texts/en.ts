@@ -32,6 +32,9 @@ export const en: typeof de = {
       now: 'now',
       until: ' until {{to}}',
     },
+    boardMention: {
+      title: '{{author}} mentioned you on the board: {{title}}',
+    },
     activityReminder: {
       title: '{{type}}: {{subject}}',
       body: 'Due {{when}}{{customer}}{{place}}',

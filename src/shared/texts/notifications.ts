@@ -37,6 +37,8 @@ export interface NotificationTexts {
     /** Set when the reminder reaches a deputy of the absent owner. */
     onBehalfOf: string | null;
   };
+  /** A colleague named the reader in a board post. */
+  'notification.boardMention': { threadId: string; author: string; title: string; excerpt: string };
   'notification.escalated': {
     number: string;
     type: RequestType;
@@ -119,6 +121,10 @@ const RENDER: Renderers = {
       customer: p.customer ? t('notification.activityReminder.customer', p) : '',
       place: p.place ? t('notification.activityReminder.place', p) : '',
     }),
+  }),
+  'notification.boardMention': (p, t) => ({
+    title: t('notification.boardMention.title', p),
+    body: p.excerpt,
   }),
   'notification.escalated': (p, t, locale) => {
     const type = t(`requestType.${p.type}`);

@@ -55,6 +55,7 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   too_deep: (p) => i18next.t('validation.tooDeep', { max: Number(p.max) }),
   unknown_vehicle: () => i18next.t('validation.unknownVehicle'),
   unknown_contact: () => i18next.t('validation.unknownContact'),
+  mention_not_reader: () => i18next.t('validation.mentionNotReader'),
   name_required: () => i18next.t('validation.nameRequired'),
   phone_or_email_required: () => i18next.t('validation.phoneOrEmailRequired'),
   contact_or_customer_required: () => i18next.t('validation.contactOrCustomerRequired'),

@@ -13,6 +13,7 @@ export {
 export { locationsSql, userReadModel, usersSql } from './read-model';
 export {
   activeAdmins,
+  activeLocationDepartments,
   activeStaffAt,
   activeStaffWithExtensionAt,
   activeUsers,

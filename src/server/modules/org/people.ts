@@ -187,3 +187,22 @@ export async function activeStaffWithExtensionAt(db: DbOrTx, locationId: string)
     .from(users)
     .where(and(eq(users.homeLocationId, locationId), isNotNull(users.phoneExtension), eq(users.active, true)));
 }
+
+/** Every active location with the departments it has, for modules that keep something per department. */
+export async function activeLocationDepartments(
+  db: DbOrTx,
+): Promise<Array<{ locationId: string; name: string; departments: DepartmentKind[] }>> {
+  // Named in full: in a one-table select the column would be written bare and read as the department's own id.
+  const rows = await db
+    .select({
+      locationId: locations.id,
+      name: locations.name,
+      departments: sql<
+        DepartmentKind[]
+      >`coalesce((SELECT array_agg(d.kind::text ORDER BY d.kind) FROM departments d WHERE d.location_id = "locations"."id"), '{}'::text[])`,
+    })
+    .from(locations)
+    .where(eq(locations.active, true))
+    .orderBy(asc(locations.name));
+  return rows;
+}

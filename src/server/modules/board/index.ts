@@ -1,0 +1,2 @@
+// The public face of the board: channels, threads and posts (Community Board), and "to the board" for internal messages.
+export { type BoardService, createBoardService } from './service';
