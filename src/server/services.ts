@@ -21,6 +21,7 @@ import { createOrgService, type OrgService } from './modules/org';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
 import { createRequestsService, type RequestsService } from './modules/requests';
+import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
 import {
   createTelephonyAdminService,
@@ -54,6 +55,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  opportunities: OpportunitiesService;
 }
 
 /**
@@ -159,6 +161,7 @@ export function createServices(deps: Deps): Services {
   return {
     activities,
     calendar,
+    opportunities: createOpportunitiesService(deps),
     telephony,
     assignment,
     templates,

@@ -56,6 +56,8 @@ export interface RequestRef {
   contactId: string | null;
   locationId: string;
   assigneeId: string | null;
+  source: string | null;
+  campaign: string | null;
 }
 
 /** Requests by id as other modules show them (number and subject), e.g. an activity planned for one. */
@@ -70,6 +72,8 @@ export async function requestRefs(db: DbOrTx, ids: string[]): Promise<Map<string
       contactId: customerRequests.contactId,
       locationId: customerRequests.locationId,
       assigneeId: customerRequests.assigneeId,
+      source: customerRequests.source,
+      campaign: customerRequests.campaign,
     })
     .from(customerRequests)
     .where(inArray(customerRequests.id, unique));
