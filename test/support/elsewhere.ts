@@ -84,12 +84,23 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const opportunity = await created<{ id: string; version: number }>(
+    'opportunity',
+    await admin.post('/api/opportunities', {
+      contactId: contact.id,
+      ownerId: sales.userId,
+      locationId: location.id,
+      interestMake: 'Volvo',
+      interestModel: 'XC40',
+    }),
+  );
   return {
     location,
     manager,
     sales,
     contact,
     activity,
+    opportunity,
     request,
     attachment: attachment!,
     rules,

@@ -231,13 +231,15 @@ describe('losing and reopening', () => {
 });
 
 describe('who may', () => {
-  it('lets only the owner, a deputy or a manager change it; another location does not see it', async () => {
+  it('lets only the owner, a deputy or a manager change it; another location is refused', async () => {
     const { opp } = await forCustomer('Koch');
     expect((await move(colleague, opp, 'contacted')).statusCode).toBe(403);
     const elsewhere = await t.services.org.createLocation(null, testLocation({ name: 'Filiale Ulm', code: 'ULM' }));
     const stranger = await t.userWithRole('sales', { locationId: elsewhere.id });
-    expect((await move(stranger, opp, 'contacted')).statusCode).toBe(404);
-    expect((await stranger.get(`/api/opportunities/${opp.id}`)).statusCode).toBe(404);
+    expect((await move(stranger, opp, 'contacted')).statusCode).toBe(403);
+    expect((await stranger.get(`/api/opportunities/${opp.id}`)).statusCode).toBe(403);
+    const list = (await stranger.get('/api/opportunities')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(opp.id);
     expect((await reception.post(`/api/opportunities/${opp.id}/stage`, { stage: 'new', version: 1 })).statusCode).toBe(
       403,
     );

@@ -67,7 +67,8 @@ export function createOpportunitiesService(deps: Deps) {
   }
 
   function assertReads(actor: UserActor, row: Row) {
-    if (!SELLERS.has(actor.role) || !hasLocation(actor, row.locationId)) throw new NotFoundError('The opportunity');
+    if (!SELLERS.has(actor.role)) throw new ForbiddenError('Only sales staff and managers work with the pipeline.');
+    if (!hasLocation(actor, row.locationId)) throw new ForbiddenError('You do not work at this location.');
   }
 
   /** Managers edit all of their locations'; consultants their own and those of colleagues they deputise for today. */
