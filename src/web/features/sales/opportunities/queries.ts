@@ -10,9 +10,14 @@ import type {
 } from '@shared/sales/opportunity-schemas';
 import type { OpportunityStage } from '@shared/sales/enums';
 import { api } from '@web/ui/api';
-import { toSearchParams } from '@web/features/customers/queries';
 
 export type { Board, CustomerOpportunities, OpportunityDetail, OpportunityList };
+
+function toSearchParams(values: Record<string, string | number | undefined | null>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value != null && value !== '') params.set(key, String(value));
+  return params.toString();
+}
 
 /** Everything opportunities: a change anywhere refreshes the board, lists and the customer's panel. */
 export const OPPORTUNITIES_KEY = ['opportunities'] as const;
