@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOST_REASONS, type LostReason } from '@shared/sales/enums';
 import { TEXT_MAX } from '@shared/text/limits';
-import { reportError } from '@web/ui/form-errors';
+import { describeProblem, serverFieldErrors } from '@web/ui/form-errors';
 import { useLoseOpportunity } from './queries';
 
 interface Values {
@@ -24,6 +25,8 @@ export function LostDialog({
 }) {
   const { t } = useTranslation();
   const lose = useLoseOpportunity(opportunity.id);
+  // The server's refusal in words, whether or not its field is on the form.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { reason: '', brand: '', note: '' },
     validate: {
@@ -32,7 +35,8 @@ export function LostDialog({
       note: (v, values) => (values.reason === 'other' && !v.trim() ? t('validation.required') : null),
     },
   });
-  const submit = form.onSubmit((values) =>
+  const submit = form.onSubmit((values) => {
+    setRefusal(null);
     lose.mutate(
       {
         reason: values.reason as LostReason,
@@ -45,14 +49,22 @@ export function LostDialog({
           form.reset();
           onClose();
         },
-        onError: (error) => reportError(error, form),
+        onError: (error) => {
+          form.setErrors(serverFieldErrors(error));
+          setRefusal(describeProblem(error));
+        },
       },
-    ),
-  );
+    );
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={t('sales.lost.title', { number: opportunity.number })}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {refusal && (
+            <Alert color="red" role="alert">
+              {refusal}
+            </Alert>
+          )}
           <Select
             label={t('sales.lost.reason')}
             required
