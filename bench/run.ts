@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
 import { ensureActivities } from './activities';
+import { ensureOpportunities, measureBoard } from './opportunities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
 import { ensureSearchPrefixIndex } from './indexes';
@@ -34,6 +35,7 @@ const PARTS = [
   'calendar',
   'feed',
   'reminder',
+  'board',
   'intake',
   'web',
 ] as const;
@@ -62,6 +64,7 @@ const size = datasetSize(contacts);
 await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
+await ensureOpportunities(target.database, size, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -92,6 +95,7 @@ if (!process.argv.includes('--generate-only')) {
     report(typeof feed === 'string' ? feed : formatMeasurement(feed, target.embedded));
   }
   if (wants('reminder')) report(formatMeasurement(await measureReminder(bench, target.database), target.embedded));
+  if (wants('board')) report(formatMeasurement(await measureBoard(bench, target.database), target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {
