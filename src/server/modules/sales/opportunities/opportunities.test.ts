@@ -138,6 +138,14 @@ describe('opening an opportunity', () => {
     const res = await sales.post('/api/opportunities', { interestMake: 'VW' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'contactId', code: 'required' });
+    const contact = await createContact(t, sales, 'Lorenz');
+    const car = await sales.post('/api/opportunities', {
+      contactId: contact.id,
+      interestKind: 'used_stock',
+      interestVehicleId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(car.statusCode).toBe(400);
+    expect(car.json().errors[0]).toMatchObject({ field: 'interestVehicleId', code: 'unknown_vehicle' });
   });
 });
 

@@ -26,6 +26,7 @@ import { contactRefs } from '@server/modules/contacts';
 import { loadPeople, userNames } from '@server/modules/org';
 import { requestRefs } from '@server/modules/requests';
 import { recordTimeline } from '@server/modules/timeline';
+import { vehicleRefs } from '@server/modules/vehicles';
 import { opportunities, opportunityStageChanges } from '../tables';
 import { loseOpportunityIn, moveOpportunityIn, reopenOpportunityIn } from './moves';
 import { nextOpportunityNumber } from './numbers';
@@ -168,6 +169,11 @@ export function createOpportunitiesService(deps: Deps) {
     if (!owner.locationIds.includes(locationId)) {
       throw new ValidationError([
         { field: 'ownerId', in: 'body', code: 'own_location_required', message: 'does not work at this location' },
+      ]);
+    }
+    if (input.interestVehicleId && !(await vehicleRefs(tx, [input.interestVehicleId])).has(input.interestVehicleId)) {
+      throw new ValidationError([
+        { field: 'interestVehicleId', in: 'body', code: 'unknown_vehicle', message: 'unknown vehicle' },
       ]);
     }
     return { request, contactId, locationId, ownerId };
