@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
 import { ensureActivities } from './activities';
+import { ensureOpportunities, measurePipeline } from './opportunities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
 import { ensureSearchPrefixIndex } from './indexes';
@@ -22,7 +23,7 @@ import { measureWebApp } from './web-speed';
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
- * feed, reminder, intake, board, web (web alone needs no data set).
+ * feed, reminder, intake, board (the Community Board), pipeline (the sales board), web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -35,6 +36,7 @@ const PARTS = [
   'calendar',
   'feed',
   'reminder',
+  'pipeline',
   'intake',
   'board',
   'web',
@@ -64,6 +66,7 @@ const size = datasetSize(contacts);
 await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
+await ensureOpportunities(target.database, size, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -98,6 +101,7 @@ if (!process.argv.includes('--generate-only')) {
     const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
     for (const m of await measureBoard(bench, target.database, url, log)) report(formatMeasurement(m, target.embedded));
   }
+  if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

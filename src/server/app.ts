@@ -16,6 +16,7 @@ import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { offersRoutes } from './modules/sales/offers/routes';
+import { opportunitiesRoutes } from './modules/sales/opportunities/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { boardRoutes } from './modules/board/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -133,6 +134,7 @@ export async function buildApp(
   await app.register(boardRoutes, services);
   await app.register(calendarRoutes, services);
   await app.register(offersRoutes, services);
+  await app.register(opportunitiesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

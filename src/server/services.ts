@@ -23,6 +23,7 @@ import { createOrgService, type OrgService } from './modules/org';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
 import { createRequestsService, type RequestsService } from './modules/requests';
+import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
 import {
   createTelephonyAdminService,
@@ -60,6 +61,7 @@ export interface Services {
   offers: OffersService;
   calendar: CalendarService;
   board: BoardService;
+  opportunities: OpportunitiesService;
 }
 
 /**
@@ -171,6 +173,7 @@ export function createServices(deps: Deps): Services {
     activities,
     offers: createOffersService(deps),
     calendar,
+    opportunities: createOpportunitiesService(deps),
     telephony,
     assignment,
     templates,

@@ -264,6 +264,29 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/activities/${f.activity.id}/invitation`,
     payload: { reason: 'asked' },
   }),
+  'GET /api/opportunities/:id': (f) => ({ url: `/api/opportunities/${f.opportunity.id}` }),
+  'PATCH /api/opportunities/:id': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}`,
+    payload: { expectedValueCents: 100, version: f.opportunity.version },
+  }),
+  'POST /api/opportunities/:id/stage': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/stage`,
+    payload: { stage: 'contacted', version: f.opportunity.version },
+  }),
+  'POST /api/opportunities/:id/lost': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/lost`,
+    payload: { reason: 'price', version: f.opportunity.version },
+  }),
+  'POST /api/opportunities/:id/reopen': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/reopen`,
+    payload: { version: f.opportunity.version },
+  }),
+  'GET /api/opportunities/board': (f) => ({ url: `/api/opportunities/board?locationId=${f.location.id}` }),
+  'GET /api/opportunities': (f) => ({ url: `/api/opportunities?locationId=${f.location.id}` }),
+  'POST /api/opportunities': (f) => ({
+    url: '/api/opportunities',
+    payload: { contactId: f.contact.id, locationId: f.location.id, ownerId: f.sales.userId },
+  }),
   'GET /api/telephony/connections/:id': (f) => ({ url: `/api/telephony/connections/${f.connection.id}` }),
   'GET /api/opportunities/:id/offers': (f) => ({ url: `/api/opportunities/${f.opportunity.id}/offers` }),
   'POST /api/opportunities/:id/offers': (f) => ({
@@ -308,6 +331,7 @@ const GROUP_WIDE = new Set([
   'POST /api/contacts/:id/unblock',
   'GET /api/contacts/:id/vcard',
   'GET /api/contacts/:id/vehicles',
+  'GET /api/contacts/:id/opportunities',
   'GET /api/contacts/:id/timeline',
   'POST /api/contacts/:id/notes',
   'GET /api/vehicles/:id',

@@ -2,7 +2,7 @@ import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
-import { insertOpportunity, tinyPdf } from '@server/modules/sales/offers/test-support';
+import { tinyPdf } from '@server/modules/sales/offers/test-support';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -85,11 +85,16 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
-  const opportunity = await insertOpportunity(t, {
-    contactId: contact.id,
-    ownerId: sales.userId,
-    locationId: location.id,
-  });
+  const opportunity = await created<{ id: string; version: number }>(
+    'opportunity',
+    await admin.post('/api/opportunities', {
+      contactId: contact.id,
+      ownerId: sales.userId,
+      locationId: location.id,
+      interestMake: 'Volvo',
+      interestModel: 'XC40',
+    }),
+  );
   const offer = await created<{ id: string }>(
     'offer',
     await admin.request({
@@ -113,11 +118,11 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     location,
     manager,
-    opportunity,
     offer,
     sales,
     contact,
     activity,
+    opportunity,
     request,
     attachment: attachment!,
     rules,

@@ -28,6 +28,9 @@ const EXPECTED: Record<Action, string> = {
   'phonebook.manage': 'admin',
   'activities.plan': 'admin manager sales service reception',
   'activities.team': 'admin manager',
+  'sales.work': 'admin manager sales',
+  'sales.create': 'admin manager sales reception',
+  'sales.customerRead': 'admin manager sales service reception parts',
 };
 
 describe('policies', () => {

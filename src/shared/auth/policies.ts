@@ -65,6 +65,13 @@ export const POLICIES = {
   /** The team calendar of a location and colleagues' calendars; the follow-up intervals. */
   'activities.team': MANAGERS,
 
+  /** Work with opportunities: the pipeline board, lists, stage changes (consultants: their own and deputised). */
+  'sales.work': ['admin', 'manager', 'sales'],
+  /** Open an opportunity: sales, and reception from a walk-in. */
+  'sales.create': ['admin', 'manager', 'sales', 'reception'],
+  /** A customer's open opportunities and current offer on the record and the walk-in panel (R0.7). */
+  'sales.customerRead': EVERYONE,
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

@@ -129,6 +129,17 @@ export interface FieldErrorParams {
   /** Someone else changed the record meanwhile. */
   out_of_date: Record<string, never>;
   idempotency_key_reused: Record<string, never>;
+
+  /* Sales: an opportunity's stage needs what it implies (a test drive, an offer, a purchase order). */
+  stage_prerequisite_missing: { stage: string; missing: 'test_drive' | 'offer' | 'purchase_order' };
+  /** "Delivered" is reached by the delivery, never by moving the card. */
+  stage_by_delivery_only: Record<string, never>;
+  /** Lost to another dealer: which brand. */
+  brand_required: Record<string, never>;
+  /** A request has at most one open opportunity (its number). */
+  open_opportunity_exists: { number: string };
+  /** The opportunity is won or lost: reopen it first. */
+  opportunity_closed: { number: string };
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

@@ -4,6 +4,7 @@ import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { reportRoutes } from '@web/features/reports/routes';
+import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
 import { FullPageLoader } from '@web/ui/components/FullPageLoader';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           ...customerRoutes,
           ...requestRoutes,
           ...activityRoutes,
+          ...salesRoutes,
           ...reportRoutes,
           ...adminRoutes,
           { path: '*', element: <NotFound /> },

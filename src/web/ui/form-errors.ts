@@ -1,3 +1,4 @@
+import type { OpportunityStage } from '@shared/sales/enums';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
@@ -132,6 +133,14 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
     i18next.t('validation.downPaymentExceedsPrice', { max: formatEuro(Number(p.maxCents)) }),
   balloon_exceeds_financed: (p) =>
     i18next.t('validation.balloonExceedsFinanced', { max: formatEuro(Number(p.maxCents)) }),
+  stage_prerequisite_missing: (p) =>
+    i18next.t(`validation.stagePrerequisiteMissing.${p.missing as 'offer'}`, {
+      stage: i18next.t(`texts.opportunityStage.${p.stage as OpportunityStage}`),
+    }),
+  stage_by_delivery_only: () => i18next.t('validation.stageByDeliveryOnly'),
+  brand_required: () => i18next.t('validation.brandRequired'),
+  open_opportunity_exists: (p) => i18next.t('validation.openOpportunityExists', { number: String(p.number) }),
+  opportunity_closed: (p) => i18next.t('validation.opportunityClosed', { number: String(p.number) }),
 };
 
 /** The names of import file formats as users know them. */

@@ -65,3 +65,18 @@ export async function activityFigures(
     noShow: Number(r.no_show),
   }));
 }
+
+/*
+ * Raw SQL about activities for other modules' one-statement reads (the sales pipeline board).
+ */
+export const activitiesSql = {
+  /**
+   * The next open activity of the contact whose id is the SQL expression `contactId`, as JSON
+   * { id, type, subject, startsAt, allDay, dueOn }, or null when none is planned. Uses the (contact, start) index.
+   */
+  nextOpenJson: (contactId: string) =>
+    `(SELECT json_build_object('id', a.id, 'type', a.type, 'subject', a.subject, 'startsAt', a.starts_at,
+                               'allDay', a.all_day, 'dueOn', a.due_on)
+        FROM activities a WHERE a.contact_id = ${contactId} AND a.status = 'open'
+       ORDER BY a.starts_at LIMIT 1)`,
+};

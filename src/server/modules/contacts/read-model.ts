@@ -316,6 +316,8 @@ export const contactsSql = {
   table: 'contacts',
   /** The display name of the contact whose id is the SQL expression `contactId`; null for none. */
   displayName: (contactId: string) => `(SELECT c.display_name FROM contacts c WHERE c.id = ${contactId})`,
+  /** The customer number of the contact whose id is the SQL expression `contactId`. */
+  customerNumber: (contactId: string) => `(SELECT c.customer_number FROM contacts c WHERE c.id = ${contactId})`,
   /** The contact's primary phone (E.164, else as written), or another one when none is primary. */
   primaryPhone: (contactId: string) =>
     `(SELECT coalesce(p.e164, p.raw) FROM contact_phones p

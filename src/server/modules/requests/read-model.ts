@@ -58,6 +58,8 @@ export interface RequestRef {
   locationId: string;
   assigneeId: string | null;
   type: RequestType;
+  source: string | null;
+  campaign: string | null;
 }
 
 /** Requests by id as other modules show them (number and subject), e.g. an activity planned for one. */
@@ -73,6 +75,8 @@ export async function requestRefs(db: DbOrTx, ids: string[]): Promise<Map<string
       locationId: customerRequests.locationId,
       assigneeId: customerRequests.assigneeId,
       type: customerRequests.type,
+      source: customerRequests.source,
+      campaign: customerRequests.campaign,
     })
     .from(customerRequests)
     .where(inArray(customerRequests.id, unique));

@@ -77,9 +77,10 @@ export const opportunities = pgTable(
     index('opportunities_location_idx').on(t.locationId, t.status, t.stage),
     index('opportunities_owner_idx').on(t.ownerId, t.status, t.stage),
     index('opportunities_contact_idx').on(t.contactId),
-    index('opportunities_request_idx')
+    // A request has at most one open opportunity; a lost or won one may be followed by another.
+    uniqueIndex('opportunities_open_request_uq')
       .on(t.requestId)
-      .where(sql`${t.requestId} is not null`),
+      .where(sql`${t.requestId} is not null and ${t.status} = 'open'`),
     // The funnel: opportunities of a period by location.
     index('opportunities_created_idx').on(t.locationId, t.createdAt),
   ],

@@ -12,6 +12,7 @@ const HINT_KEYS = {
   calendar: 'dashboard.calendarHint',
   reports: 'dashboard.reportsHint',
   rules: 'dashboard.rulesHint',
+  sales: 'dashboard.salesHint',
   admin: 'dashboard.adminHint',
 } as const;
 

@@ -3,6 +3,7 @@ import {
   IconArrowsJoin,
   IconCalendarEvent,
   IconCar,
+  IconCoin,
   IconHistory,
   IconInbox,
   IconPhone,
@@ -13,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { CustomerRequests } from '@web/features/requests/components/CustomerRequests';
 import { CustomerCalls } from '@web/features/telephony/CustomerCalls';
 import { LinkedActivities } from '@web/features/activities/LinkedActivities';
+import { CustomerOpportunities } from '@web/features/sales/opportunities/CustomerOpportunities';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '@web/app/auth';
@@ -37,7 +39,7 @@ interface MergedState {
   mergedFrom?: string;
 }
 
-const TABS = ['timeline', 'vehicles', 'requests', 'calls', 'activities'] as const;
+const TABS = ['timeline', 'vehicles', 'requests', 'calls', 'activities', 'sales'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /customers/:id — everything about a customer while they are on the phone (R3.2, R4.2). */
@@ -174,6 +176,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>
                   {t('customers.record.tabs.activities')}
                 </Tabs.Tab>
+                <Tabs.Tab value="sales" leftSection={<IconCoin size={16} />}>
+                  {t('sales.customer.tab')}
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="timeline">
                 <Timeline path={`/contacts/${contact.id}/timeline`} noteContactId={canEdit ? contact.id : undefined} />
@@ -193,6 +198,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                   tab="activities"
                   preset={{ contact: { id: contact.id, label: contact.displayName } }}
                 />
+              </Tabs.Panel>
+              <Tabs.Panel value="sales">
+                <CustomerOpportunities contactId={contact.id} />
               </Tabs.Panel>
             </Tabs>
           </Paper>

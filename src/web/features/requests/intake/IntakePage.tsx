@@ -3,6 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
+import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '@web/app/auth';
 import { formatDateTime } from '@web/ui/format';
@@ -57,6 +58,9 @@ function CreatedNotice({ request }: { request: CustomerRequest }) {
           ownerId: request.assignee?.id,
         }}
       />
+      {request.type === 'sales_lead' && (
+        <CreateOpportunityButton mt="xs" ml="xs" size="compact-sm" variant="light" requestId={request.id} />
+      )}
     </Alert>
   );
 }

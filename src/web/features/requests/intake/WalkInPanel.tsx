@@ -1,3 +1,4 @@
+import { CustomerOpportunities } from '@web/features/sales/opportunities/CustomerOpportunities';
 import { Alert, Anchor, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBeach, IconPhoneCall, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +105,7 @@ export function WalkInPanel({ contactId }: { contactId: string }) {
             </Group>
           ))
         )}
+        <CustomerOpportunities contactId={contactId} />
       </Stack>
     </Paper>
   );

@@ -24,6 +24,7 @@ import { RequestHistory } from './RequestHistory';
 import { ScriptsPanel } from './ScriptsPanel';
 import { StatusDialog } from './StatusDialog';
 import { SubmittedPanel } from './SubmittedPanel';
+import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
 
 /** /requests/:id — everything needed before and during the call (R3.2, R3.3, R4.2). */
 export default function RequestPage() {
@@ -108,6 +109,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
             ) : (
               <CustomerPanel contact={contact.data} requestId={request.id} />
             )}
+            {request.type === 'sales_lead' && <CreateOpportunityButton variant="light" requestId={request.id} />}
             <Paper withBorder radius="md" p="md">
               <Title order={4} mb="xs">
                 {t('customers.record.tabs.activities')}
