@@ -1,3 +1,4 @@
+import { createOrdersService, type OrdersService } from './modules/sales';
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
@@ -54,6 +55,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  purchaseOrders: OrdersService;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   org, contacts, vehicles, activities ← sales   (the delivery appointment, the customer status, the sold car)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -156,8 +159,10 @@ export function createServices(deps: Deps): Services {
   activities.onChange(async (tx, { kind, activity, byId }) => {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
+  const purchaseOrders = createOrdersService(deps, { activities, org });
   return {
     activities,
+    purchaseOrders,
     calendar,
     telephony,
     assignment,

@@ -118,6 +118,10 @@ export interface FieldErrorParams {
   /** Someone else changed the record meanwhile. */
   out_of_date: Record<string, never>;
   idempotency_key_reused: Record<string, never>;
+  /** Only an accepted offer becomes a purchase order; `status` is the offer's. */
+  offer_not_accepted: { status: string };
+  /** The delivery checklist items still to tick, comma-separated keys. */
+  checklist_incomplete: { missing: string };
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

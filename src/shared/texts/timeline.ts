@@ -67,6 +67,10 @@ export interface TimelineTexts {
   /** `brand`: what the customer bought instead, when lost to another dealer. */
   'timeline.opportunityLost': { number: string; reason: SalesLostReason; brand: string | null };
   'timeline.opportunityReopened': { number: string; stage: OpportunityStage };
+  /** A purchase order (KV-100001) signed for an opportunity (V-100001). */
+  'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
+  'timeline.purchaseOrderDelivered': { number: string; vehicle: string };
+  'timeline.purchaseOrderCancelled': { number: string };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -166,6 +170,9 @@ const RENDER: Renderers = {
       reason: t(`salesLostReason.${p.reason}`),
       brand: p.brand ?? '',
     }),
+  'timeline.purchaseOrderPlaced': (p, t) => t('timeline.purchaseOrderPlaced', p),
+  'timeline.purchaseOrderDelivered': (p, t) => t('timeline.purchaseOrderDelivered', p),
+  'timeline.purchaseOrderCancelled': (p, t) => t('timeline.purchaseOrderCancelled', p),
   'timeline.opportunityReopened': (p, t) =>
     t('timeline.opportunityReopened', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
   'timeline.vehicleLinked': (p, t) =>

@@ -1,3 +1,4 @@
+import type { DeliveryChecklistItem } from '@shared/sales/enums';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
@@ -123,6 +124,14 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   listed_twice: () => i18next.t('validation.listedTwice'),
   out_of_date: () => i18next.t('validation.outOfDate'),
   idempotency_key_reused: () => i18next.t('validation.idempotencyKeyReused'),
+  offer_not_accepted: () => i18next.t('validation.offerNotAccepted'),
+  checklist_incomplete: (p) =>
+    i18next.t('validation.checklistIncomplete', {
+      missing: String(p.missing)
+        .split(',')
+        .map((k) => i18next.t(`orders.checklist.${k.trim() as DeliveryChecklistItem}`))
+        .join(', '),
+    }),
 };
 
 /** The names of import file formats as users know them. */

@@ -45,3 +45,4 @@ export {
   searchNameOf,
 } from './input';
 export { type PreparedContact } from './service';
+export { contactLifecycleOf, setContactLifecycleIn } from './lifecycle';
