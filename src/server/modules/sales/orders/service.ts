@@ -133,6 +133,11 @@ export function createOrdersService({ db, clock }: Deps, { activities, org }: Or
 
   return {
     async place(actor: UserActor, offerId: string, input: z.output<typeof PurchaseOrderInput>) {
+      // The location's hours are read before the transaction: org reads through its own connection.
+      const known = await repo.findOffer(db, offerId);
+      if (!known) throw new NotFoundError('Offer');
+      const locationId = (await repo.findOpportunity(db, known.opportunityId))!.locationId;
+      const location = await org.getLocation(locationId);
       return db.transaction(async (tx) => {
         const offer = await repo.findOffer(tx, offerId, true);
         if (!offer) throw new NotFoundError('Offer');
@@ -157,7 +162,6 @@ export function createOrdersService({ db, clock }: Deps, { activities, org }: Or
           throw new ConflictError(`Opportunity ${opportunity.number} is ${opportunity.status}; it takes no order.`);
         }
         const now = clock.now();
-        const location = await org.getLocation(opportunity.locationId);
         const plannedAt = input.plannedDeliveryAt
           ? new Date(input.plannedDeliveryAt)
           : defaultDeliveryAt({ openingHours: location.openingHours, federalState: location.federalState }, now);
@@ -224,7 +228,8 @@ export function createOrdersService({ db, clock }: Deps, { activities, org }: Or
 
     async get(actor: UserActor, id: string) {
       const order = await repo.findOrder(db, id);
-      if (!order || !hasLocation(actor, order.locationId)) throw new NotFoundError('Purchase order');
+      if (!order) throw new NotFoundError('Purchase order');
+      if (!hasLocation(actor, order.locationId)) throw new ForbiddenError('This order belongs to another location.');
       return one(db, order);
     },
 
