@@ -2,6 +2,7 @@ import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
+import { insertOffer, insertOpportunity } from '@server/modules/sales/orders/test-factory';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -84,7 +85,22 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  // A sales opportunity with an accepted offer still to order and one already ordered.
+  const opportunity = await insertOpportunity(t.database.db, {
+    contactId: contact.id,
+    ownerId: sales.userId,
+    locationId: location.id,
+  });
+  const acceptedOffer = await insertOffer(t.database.db, opportunity.id);
+  const orderedOffer = await insertOffer(t.database.db, opportunity.id, { version: 2 });
+  const purchaseOrder = await created<{ id: string }>(
+    'purchase order',
+    await manager.post(`/api/offers/${orderedOffer.id}/purchase-order`, {}),
+  );
   return {
+    opportunity,
+    acceptedOffer,
+    purchaseOrder,
     location,
     manager,
     sales,

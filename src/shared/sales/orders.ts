@@ -44,7 +44,12 @@ export const PurchaseOrder = z.object({
   missing: z.array(z.enum(DELIVERY_CHECKLIST)),
   deliveredAt: z.string().nullable(),
   vehicleId: z.uuid().nullable(),
-  vehicle: z.object({ make: z.string(), model: z.string(), variant: z.string().nullable(), vin: z.string().nullable() }),
+  vehicle: z.object({
+    make: z.string(),
+    model: z.string(),
+    variant: z.string().nullable(),
+    vin: z.string().nullable(),
+  }),
   grossCents: z.number().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
@@ -53,4 +58,3 @@ export const PurchaseOrder = z.object({
 export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
 
 export const PurchaseOrderList = z.object({ items: z.array(PurchaseOrder) });
-

@@ -22,7 +22,11 @@ export async function salesFunnelReport(
   if (q.locationId && actor.role !== 'admin' && !actor.locationIds.includes(q.locationId)) {
     throw new ForbiddenError('You do not work at this location.');
   }
-  const locationIds = q.locationId ? [q.locationId] : actor.role === 'admin' ? await allLocationIds() : actor.locationIds;
+  const locationIds = q.locationId
+    ? [q.locationId]
+    : actor.role === 'admin'
+      ? await allLocationIds()
+      : actor.locationIds;
   const filter = {
     from: berlinTime(q.from),
     to: berlinTime(addDaysTo(q.to, 1)),

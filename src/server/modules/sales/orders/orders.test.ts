@@ -46,11 +46,16 @@ describe('purchase order from an offer', () => {
     const res = await order(offer.id);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().number).toMatch(/^KV-1\d{5}$/);
-    expect(res.json()).toMatchObject({ status: 'ordered', missing: ['registration', 'papers', 'keys', 'handover_explained'] });
+    expect(res.json()).toMatchObject({
+      status: 'ordered',
+      missing: ['registration', 'papers', 'keys', 'handover_explained'],
+    });
 
     const customer = (await sales.get(`/api/contacts/${contact.id}`)).json();
     expect(customer.lifecycle).toBe('customer');
-    const opp = (await t.database.query<{ stage: string }>('select stage from opportunities where id = $1', [opportunity.id]))[0]!;
+    const opp = (
+      await t.database.query<{ stage: string }>('select stage from opportunities where id = $1', [opportunity.id])
+    )[0]!;
     expect(opp.stage).toBe('contract');
     const timeline = (await sales.get(`/api/contacts/${contact.id}/timeline`)).json();
     expect(JSON.stringify(timeline)).toContain(res.json().number);
@@ -124,15 +129,21 @@ describe('delivery', () => {
     expect(res.json()).toMatchObject({ status: 'delivered', deliveredAt: '2026-03-16T09:30:00.000Z' });
 
     const car = (await sales.get(`/api/vehicles/${res.json().vehicleId}`)).json();
-    expect(car).toMatchObject({ make: 'Volkswagen', model: 'ID.4', vin: 'WVGZZZE2ZPP012345', deliveryDate: '2026-03-16' });
+    expect(car).toMatchObject({
+      make: 'Volkswagen',
+      model: 'ID.4',
+      vin: 'WVGZZZE2ZPP012345',
+      deliveryDate: '2026-03-16',
+    });
     expect(car.contacts).toEqual([
       expect.objectContaining({ role: 'owner', validFrom: '2026-03-16T09:30:00.000Z', validTo: null }),
     ]);
     expect(car.contacts[0].contact.id).toBe(contact.id);
     const opp = (
-      await t.database.query<{ stage: string; status: string }>('select stage, status from opportunities where id = $1', [
-        opportunity.id,
-      ])
+      await t.database.query<{ stage: string; status: string }>(
+        'select stage, status from opportunities where id = $1',
+        [opportunity.id],
+      )
     )[0]!;
     expect(opp).toEqual({ stage: 'delivered', status: 'won' });
     const activity = (await sales.get(`/api/activities/${placed.deliveryActivityId}`)).json();
@@ -155,10 +166,16 @@ describe('delivery', () => {
     const { contact, opportunity } = await negotiating();
     const offer = await insertOffer(t.database.db, opportunity.id, {
       version: 2,
-      content: { vehicle: { make: 'Volkswagen', model: 'ID.4', vin: 'WVGZZZE2ZPP099999', listPriceCents: 100 }, lines: [], discountCents: 0 },
+      content: {
+        vehicle: { make: 'Volkswagen', model: 'ID.4', vin: 'WVGZZZE2ZPP099999', listPriceCents: 100 },
+        lines: [],
+        discountCents: 0,
+      },
     });
     const placed = (await order(offer.id)).json();
-    await sales.patch(`/api/purchase-orders/${placed.id}`, { checklist: ['registration', 'papers', 'keys', 'handover_explained'] });
+    await sales.patch(`/api/purchase-orders/${placed.id}`, {
+      checklist: ['registration', 'papers', 'keys', 'handover_explained'],
+    });
     const delivered = (await sales.post(`/api/purchase-orders/${placed.id}/deliver`)).json();
     expect(delivered.vehicleId).toBe(existing.json().id);
     const car = (await sales.get(`/api/vehicles/${delivered.vehicleId}`)).json();
@@ -176,7 +193,9 @@ describe('cancelling an order', () => {
     const res = await sales.post(`/api/purchase-orders/${placed.id}/cancel`, { reason: 'Finanzierung abgelehnt' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Finanzierung abgelehnt' });
-    const opp = (await t.database.query<{ stage: string }>('select stage from opportunities where id = $1', [opportunity.id]))[0]!;
+    const opp = (
+      await t.database.query<{ stage: string }>('select stage from opportunities where id = $1', [opportunity.id])
+    )[0]!;
     expect(opp.stage).toBe('negotiation');
     const changes = await t.database.query<{ from_stage: string; to_stage: string }>(
       'select from_stage, to_stage from opportunity_stage_changes where opportunity_id = $1 order by id',

@@ -235,7 +235,9 @@ export function createOrdersService({ db, clock }: Deps, { activities, org }: Or
 
     async ofOpportunity(actor: UserActor, opportunityId: string) {
       const opportunity = await repo.findOpportunity(db, opportunityId);
-      if (!opportunity || !hasLocation(actor, opportunity.locationId)) throw new NotFoundError('Opportunity');
+      if (!opportunity) throw new NotFoundError('Opportunity');
+      if (!hasLocation(actor, opportunity.locationId))
+        throw new ForbiddenError('This opportunity belongs to another location.');
       return { items: await present(db, await repo.ordersOfOpportunity(db, opportunityId)) };
     },
 
@@ -304,7 +306,12 @@ export function createOrdersService({ db, clock }: Deps, { activities, org }: Or
         if (order.deliveryActivityId) {
           await activities.completeIn(tx, order.deliveryActivityId, actor.userId, 'kept', null);
         }
-        const after = await repo.updateOrder(tx, id, { status: 'delivered', deliveredAt: now, vehicleId, updatedAt: now });
+        const after = await repo.updateOrder(tx, id, {
+          status: 'delivered',
+          deliveredAt: now,
+          vehicleId,
+          updatedAt: now,
+        });
         await recordTimeline(tx, {
           contactId: order.contactId,
           vehicleId,

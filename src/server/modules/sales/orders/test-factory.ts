@@ -6,7 +6,13 @@ import { offers, opportunities, opportunityStageChanges } from '../tables';
 let counter = 0;
 
 export const CAR: OfferContent = {
-  vehicle: { make: 'Volkswagen', model: 'ID.4', variant: 'Pro 77 kWh', vin: 'WVGZZZE2ZPP012345', listPriceCents: 4_699_000 },
+  vehicle: {
+    make: 'Volkswagen',
+    model: 'ID.4',
+    variant: 'Pro 77 kWh',
+    vin: 'WVGZZZE2ZPP012345',
+    listPriceCents: 4_699_000,
+  },
   lines: [],
   discountCents: 0,
 };
