@@ -136,7 +136,7 @@ describe('delivery', () => {
     expect(car.contacts).toEqual([
       expect.objectContaining({ role: 'owner', validFrom: '2026-03-21T09:00:00.000Z', validTo: null }),
     ]);
-    expect(car.contacts[0].contact.id).toBe(contact.id);
+    expect(car.contacts[0].contactId).toBe(contact.id);
     const opp = (
       await t.database.query<{ stage: string; status: string }>(
         'select stage, status from opportunities where id = $1',
@@ -176,8 +176,8 @@ describe('delivery', () => {
     const delivered = (await sales.post(`/api/purchase-orders/${placed.id}/deliver`)).json();
     expect(delivered.vehicleId).toBe(existing.json().id);
     const car = (await sales.get(`/api/vehicles/${delivered.vehicleId}`)).json();
-    expect(car.contacts.map((l: { contact: { id: string } }) => l.contact.id)).toEqual([contact.id]);
-    expect(car.history[0].contact.id).toBe(former.id);
+    expect(car.contacts.map((l: { contactId: string }) => l.contactId)).toEqual([contact.id]);
+    expect(car.history[0].contactId).toBe(former.id);
   });
 });
 
