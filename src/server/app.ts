@@ -14,6 +14,7 @@ import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
+import { purchaseOrderRoutes } from './modules/sales/orders/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { offersRoutes } from './modules/sales/offers/routes';
 import { opportunitiesRoutes } from './modules/sales/opportunities/routes';
@@ -135,6 +136,7 @@ export async function buildApp(
   await app.register(calendarRoutes, services);
   await app.register(offersRoutes, services);
   await app.register(opportunitiesRoutes, services);
+  await app.register(purchaseOrderRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

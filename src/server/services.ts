@@ -1,3 +1,4 @@
+import { createOrdersService, type OrdersService } from './modules/sales';
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
@@ -62,6 +63,7 @@ export interface Services {
   calendar: CalendarService;
   board: BoardService;
   opportunities: OpportunitiesService;
+  purchaseOrders: OrdersService;
 }
 
 /**
@@ -79,6 +81,7 @@ export interface Services {
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
  *   org, contacts, notifications ← board       (messages take a message to the board through its index)
+ *   org, contacts, vehicles, activities ← sales   (the delivery appointment, the customer status, the sold car)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -169,9 +172,11 @@ export function createServices(deps: Deps): Services {
   activities.onChange(async (tx, { kind, activity, byId }) => {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
+  const purchaseOrders = createOrdersService(deps, { activities, org });
   return {
     activities,
     offers: createOffersService(deps),
+    purchaseOrders,
     calendar,
     opportunities: createOpportunitiesService(deps),
     telephony,

@@ -155,6 +155,23 @@ type Attempt = Pick<InjectOptions, 'payload' | 'headers'> & { url: string };
  * succeed at the caller's own location.
  */
 const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
+  'POST /api/offers/:id/purchase-order': (f) => ({
+    url: `/api/offers/${f.acceptedOffer.id}/purchase-order`,
+    payload: {},
+  }),
+  'GET /api/opportunities/:id/purchase-orders': (f) => ({
+    url: `/api/opportunities/${f.opportunity.id}/purchase-orders`,
+  }),
+  'GET /api/purchase-orders/:id': (f) => ({ url: `/api/purchase-orders/${f.purchaseOrder.id}` }),
+  'PATCH /api/purchase-orders/:id': (f) => ({
+    url: `/api/purchase-orders/${f.purchaseOrder.id}`,
+    payload: { checklist: ['keys'] },
+  }),
+  'POST /api/purchase-orders/:id/deliver': (f) => ({ url: `/api/purchase-orders/${f.purchaseOrder.id}/deliver` }),
+  'POST /api/purchase-orders/:id/cancel': (f) => ({
+    url: `/api/purchase-orders/${f.purchaseOrder.id}/cancel`,
+    payload: { reason: 'Kunde tritt zurück' },
+  }),
   'GET /api/users/:id': (f) => ({ url: `/api/users/${f.sales.userId}` }),
   'PATCH /api/assignment/rules/:id': (f) => ({
     url: `/api/assignment/rules/${f.rules[0]!.id}`,

@@ -3,6 +3,7 @@ import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
 import { tinyPdf } from '@server/modules/sales/offers/test-support';
+import { insertOffer } from '@server/modules/sales/orders/test-factory';
 import { type TestApp, type TestClient, testLocation } from './app';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -114,8 +115,17 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     }),
   );
   const post = ((await sales.get(`/api/board/threads/${thread.id}`)).json().items as Array<{ id: string }>)[0]!;
+  // A sales opportunity with an accepted offer still to order and one already ordered.
+  const acceptedOffer = await insertOffer(t.database.db, opportunity.id, { version: 2 });
+  const orderedOffer = await insertOffer(t.database.db, opportunity.id, { version: 3 });
+  const purchaseOrder = await created<{ id: string }>(
+    'purchase order',
+    await manager.post(`/api/offers/${orderedOffer.id}/purchase-order`, {}),
+  );
   return {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
+    acceptedOffer,
+    purchaseOrder,
     location,
     manager,
     offer,

@@ -32,3 +32,7 @@ export const CONSENT_SOURCES = [
   'other',
 ] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** A prospect (Interessent) becomes a customer (Kunde) with their first purchase order (R2.13). */
+export const CONTACT_LIFECYCLES = ['prospect', 'customer'] as const;
+export type ContactLifecycle = (typeof CONTACT_LIFECYCLES)[number];

@@ -11,6 +11,7 @@ import {
   EMAIL_KINDS,
   PHONE_KINDS,
   SALUTATIONS,
+  CONTACT_LIFECYCLES,
 } from './enums';
 
 export const PhoneInput = z.object({
@@ -186,6 +187,8 @@ export const Contact = z.object({
   notes: z.string().nullable(),
   tags: z.array(z.string()),
   paymentRemarks: z.string().nullable(),
+  /** Interessent until the first purchase order, then Kunde. */
+  lifecycle: z.enum(CONTACT_LIFECYCLES),
   phones: z.array(Phone),
   emails: z.array(Email),
   addresses: z.array(Address),

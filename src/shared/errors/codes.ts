@@ -140,6 +140,10 @@ export interface FieldErrorParams {
   open_opportunity_exists: { number: string };
   /** The opportunity is won or lost: reopen it first. */
   opportunity_closed: { number: string };
+  /** Only an accepted offer becomes a purchase order; `status` is the offer's. */
+  offer_not_accepted: { status: string };
+  /** The delivery checklist items still to tick, comma-separated keys. */
+  checklist_incomplete: { missing: string };
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

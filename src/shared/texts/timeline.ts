@@ -74,6 +74,10 @@ export interface TimelineTexts {
   'timeline.offerRejected': { number: string; version: number; reason: string };
   /** An e-mail written to the customer from the CRM; `attachments` is the number of files sent with it. */
   'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
+  /** A purchase order (KV-100001) signed for an opportunity (V-100001). */
+  'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
+  'timeline.purchaseOrderDelivered': { number: string; vehicle: string };
+  'timeline.purchaseOrderCancelled': { number: string };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -173,6 +177,9 @@ const RENDER: Renderers = {
       reason: t(`salesLostReason.${p.reason}`),
       brand: p.brand ?? '',
     }),
+  'timeline.purchaseOrderPlaced': (p, t) => t('timeline.purchaseOrderPlaced', p),
+  'timeline.purchaseOrderDelivered': (p, t) => t('timeline.purchaseOrderDelivered', p),
+  'timeline.purchaseOrderCancelled': (p, t) => t('timeline.purchaseOrderCancelled', p),
   'timeline.opportunityReopened': (p, t) =>
     t('timeline.opportunityReopened', { number: p.number, stage: t(`opportunityStage.${p.stage}`) }),
   'timeline.offerCreated': (p, t) => t(p.gross ? 'timeline.offerCreated' : 'timeline.offerCreatedNoPrice', p),

@@ -1,4 +1,5 @@
 import type { OpportunityStage } from '@shared/sales/enums';
+import type { DeliveryChecklistItem } from '@shared/sales/enums';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
@@ -141,6 +142,14 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   brand_required: () => i18next.t('validation.brandRequired'),
   open_opportunity_exists: (p) => i18next.t('validation.openOpportunityExists', { number: String(p.number) }),
   opportunity_closed: (p) => i18next.t('validation.opportunityClosed', { number: String(p.number) }),
+  offer_not_accepted: () => i18next.t('validation.offerNotAccepted'),
+  checklist_incomplete: (p) =>
+    i18next.t('validation.checklistIncomplete', {
+      missing: String(p.missing)
+        .split(',')
+        .map((k) => i18next.t(`orders.checklist.${k.trim() as DeliveryChecklistItem}`))
+        .join(', '),
+    }),
 };
 
 /** The names of import file formats as users know them. */

@@ -29,6 +29,7 @@ interface DetailRow {
   notes: string | null;
   tags: string[];
   payment_remarks: string | null;
+  lifecycle: 'prospect' | 'customer';
   version: number;
   created_at: Date | string;
   updated_at: Date | string;
@@ -52,7 +53,7 @@ export async function loadDetail(db: DbOrTx, id: string, now: Date): Promise<Det
     db,
     sql`SELECT c.id, c.kind, c.customer_number, c.display_name, c.salutation, c.title, c.first_name, c.last_name,
         c.company_name, c.position, c.date_of_birth::text AS date_of_birth, c.home_location_id, c.sales_consultant_id,
-        c.service_advisor_id, c.preferred_channel, c.notes, c.tags, c.payment_remarks, c.version, c.created_at, c.updated_at,
+        c.service_advisor_id, c.preferred_channel, c.notes, c.tags, c.payment_remarks, c.lifecycle, c.version, c.created_at, c.updated_at,
         (SELECT ${ref('co')} FROM contacts co WHERE co.id = c.company_id) AS company,
         (SELECT ${ref('m')} FROM contacts m WHERE m.id = c.merged_into_id) AS merged_into,
         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'displayName', p.display_name,
@@ -112,6 +113,7 @@ export function presentContact(row: DetailRow, users: Map<string, UserRef>): Con
     notes: row.notes,
     tags: row.tags,
     paymentRemarks: row.payment_remarks,
+    lifecycle: row.lifecycle,
     phones: row.phones.map((p) => ({ ...p, display: formatPhone(p.e164, p.raw) })),
     emails: row.emails,
     addresses: row.addresses,

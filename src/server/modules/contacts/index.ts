@@ -53,3 +53,4 @@ export {
   emailReachIn,
   emailReachOf,
 } from './email-permission';
+export { contactLifecycleOf, setContactLifecycleIn } from './lifecycle';

@@ -52,6 +52,8 @@ export const contacts = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     paymentRemarks: text('payment_remarks'),
+    /** prospect (Interessent) until a purchase order makes them a customer (Kunde); CONTACT_LIFECYCLES. */
+    lifecycle: text('lifecycle').notNull().default('customer'),
     /** "Müller, Hans" or the company name: what lists and the search bar show. */
     displayName: text('display_name').notNull(),
     /** displayName and company folded by normalizeName(): what the search bar matches. */

@@ -1,3 +1,4 @@
+import { SalesFunnelQuery, SalesFunnelReport } from '@shared/sales/funnel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +15,17 @@ const STAFF = rolesFor('reports.staffHome');
 
 export async function reportsRoutes(root: FastifyInstance, { reports }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/reports/sales-funnel', {
+    config: { access: { roles: ['admin', 'manager', 'sales'] } },
+    schema: {
+      tags: ['reports'],
+      summary: 'The sales funnel of a period per location, consultant and source, with lost reasons and open pipeline',
+      querystring: SalesFunnelQuery,
+      response: { 200: SalesFunnelReport },
+    },
+    handler: (request) => reports.salesFunnel(currentUser(request), request.query),
+  });
 
   app.get('/api/reports/monitoring', {
     config: { access: { roles: REPORT_ROLES } },

@@ -1,3 +1,6 @@
+import type { SalesFunnelQuery } from '@shared/sales/funnel';
+import { salesFunnelReport } from './sales-funnel';
+import { allLocationNames } from '@server/modules/org';
 // Reports are the one module that reads other modules' tables directly (in
 // its SQL for monitoring, the home pages and the daily summary): its figures are single
 // aggregate statements over requests, calls, users and locations, and splitting
@@ -62,6 +65,9 @@ export function createReportsService(
   }
 
   return {
+    /** The sales funnel of a period with conversion rates, lost reasons and the open pipeline. */
+    salesFunnel: (actor: UserActor, q: z.output<typeof SalesFunnelQuery>) =>
+      salesFunnelReport(database.db, actor, q, async () => [...(await allLocationNames(database.db)).keys()]),
     monitoring,
     home,
 

@@ -2,3 +2,4 @@
 export { createOffersService, markOfferSentIn, type OffersService } from './offers';
 export { createOpportunitiesService, type OpportunitiesService } from './opportunities/service';
 export { advanceOpportunityIn, type Advance } from './opportunities/advance';
+export { createOrdersService, type OrdersService } from './orders/service';

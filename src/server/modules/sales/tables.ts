@@ -259,6 +259,11 @@ export const purchaseOrders = pgTable(
     /** One of PURCHASE_ORDER_STATUSES. */
     status: text('status').notNull().default('ordered'),
     orderedAt: instant('ordered_at').notNull(),
+    /** When the car is to be handed over: the delivery appointment's start. */
+    plannedDeliveryAt: instant('planned_delivery_at'),
+    cancelledAt: instant('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    version: integer('version').notNull().default(1),
     /** The delivery appointment in the consultant's calendar. */
     deliveryActivityId: uuid('delivery_activity_id').references(() => activities.id, { onDelete: 'set null' }),
     /** Checklist items done: DELIVERY_CHECKLIST keys. */

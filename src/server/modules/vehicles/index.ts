@@ -16,3 +16,4 @@ export {
 } from './read-model';
 export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
 export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';
+export { type DeliveredVehicle, deliverVehicleIn } from './delivery';

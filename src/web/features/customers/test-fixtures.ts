@@ -29,6 +29,7 @@ export function contactFixture(overrides: Partial<Contact> = {}): Contact {
     notes: null,
     tags: ['VIP'],
     paymentRemarks: null,
+    lifecycle: 'customer',
     phones: [
       {
         id: '5a5a5a5a-1111-4111-8111-000000000001',

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { SalesFunnelQuery, SalesFunnelReport } from '@shared/sales/funnel';
+import type { Db } from '@server/db/client';
+import type { UserActor } from '@server/http/access';
+import { ForbiddenError } from '@server/http/errors';
+import { berlinTime, addDaysTo } from '@server/modules/activities/time';
+import { salesFunnel, salesLostReasons, salesOpenPipeline } from '@server/modules/sales/read-model';
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+/**
+ * The sales funnel (leads → test drives → offers → contracts → deliveries) of a period in Berlin
+ * days, with conversion rates, lost reasons and the open pipeline. Managers see their locations,
+ * consultants their own locations too; admins all.
+ */
+export async function salesFunnelReport(
+  db: Db,
+  actor: UserActor,
+  q: z.output<typeof SalesFunnelQuery>,
+  allLocationIds: () => Promise<string[]>,
+): Promise<SalesFunnelReport> {
+  if (q.locationId && actor.role !== 'admin' && !actor.locationIds.includes(q.locationId)) {
+    throw new ForbiddenError('You do not work at this location.');
+  }
+  const locationIds = q.locationId
+    ? [q.locationId]
+    : actor.role === 'admin'
+      ? await allLocationIds()
+      : actor.locationIds;
+  const filter = {
+    from: berlinTime(q.from),
+    to: berlinTime(addDaysTo(q.to, 1)),
+    locationIds,
+    ownerId: q.ownerId,
+    source: q.source || undefined,
+  };
+  const [steps, lost, pipeline] = await Promise.all([
+    salesFunnel(db, filter),
+    salesLostReasons(db, filter),
+    salesOpenPipeline(db, filter),
+  ]);
+  const leads = steps[0]!.count;
+  return {
+    steps: steps.map((s, i) => ({
+      ...s,
+      rateFromPrevious: i === 0 ? null : rate(s.count, steps[i - 1]!.count),
+      rateFromLeads: i === 0 ? null : rate(s.count, leads),
+    })),
+    lost,
+    pipeline,
+  };
+}

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@server/db/client';
+import { rows } from '@server/db/client';
+
+/** The funnel's steps, each counted once per opportunity that reached it in the period. */
+export const FUNNEL_STEPS = ['lead', 'test_drive', 'offer', 'contract', 'delivered'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+export interface FunnelFilter {
+  from: Date;
+  to: Date;
+  locationIds: string[];
+  ownerId?: string;
+  source?: string;
+}
+
+export interface FunnelRow {
+  step: FunnelStep;
+  count: number;
+}
+
+export interface LostRow {
+  reason: string;
+  brand: string | null;
+  count: number;
+}
+
+export interface PipelineRow {
+  stage: string;
+  count: number;
+  valueCents: number;
+}
+
+const filterSql = (f: FunnelFilter) => sql`o.location_id in (${sql.join(
+  f.locationIds.map((id) => sql`${id}::uuid`),
+  sql`, `,
+)})
+  ${f.ownerId ? sql`and o.owner_id = ${f.ownerId}::uuid` : sql``}
+  ${f.source ? sql`and o.source = ${f.source}` : sql``}`;
+
+/**
+ * The sales funnel of a period (R2.3–R2.7): leads are opportunities opened in it; the later steps
+ * count the opportunities whose stage reached test drive, offer, contract or delivery in it (from the
+ * stage changes, so a cancelled contract still counts as signed). Reports calls this; sales owns the tables.
+ */
+export async function salesFunnel(db: DbOrTx, f: FunnelFilter): Promise<FunnelRow[]> {
+  if (f.locationIds.length === 0) return FUNNEL_STEPS.map((step) => ({ step, count: 0 }));
+  const found = await rows<{ step: FunnelStep; count: number }>(
+    db,
+    sql`select 'lead' as step, count(*)::int as count from opportunities o
+        where o.created_at >= ${f.from} and o.created_at < ${f.to} and ${filterSql(f)}
+      union all
+      select c.to_stage as step, count(distinct c.opportunity_id)::int as count
+        from opportunity_stage_changes c join opportunities o on o.id = c.opportunity_id
+        where c.at >= ${f.from} and c.at < ${f.to}
+          and c.to_stage in ('test_drive', 'offer', 'contract', 'delivered') and ${filterSql(f)}
+        group by c.to_stage`,
+  );
+  const byStep = new Map(found.map((r) => [r.step, Number(r.count)]));
+  return FUNNEL_STEPS.map((step) => ({ step, count: byStep.get(step) ?? 0 }));
+}
+
+/** Why opportunities closed in the period were lost, with the brand bought instead. */
+export async function salesLostReasons(db: DbOrTx, f: FunnelFilter): Promise<LostRow[]> {
+  if (f.locationIds.length === 0) return [];
+  const found = await rows<LostRow>(
+    db,
+    sql`select o.lost_reason as reason, o.lost_to_brand as brand, count(*)::int as count from opportunities o
+        where o.status = 'lost' and o.closed_at >= ${f.from} and o.closed_at < ${f.to} and ${filterSql(f)}
+        group by o.lost_reason, o.lost_to_brand order by count(*) desc, o.lost_reason, o.lost_to_brand`,
+  );
+  return found.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Open opportunities per stage now, with their expected value. */
+export async function salesOpenPipeline(db: DbOrTx, f: Omit<FunnelFilter, 'from' | 'to'>): Promise<PipelineRow[]> {
+  if (f.locationIds.length === 0) return [];
+  const found = await rows<PipelineRow>(
+    db,
+    sql`select o.stage, count(*)::int as count, coalesce(sum(o.expected_value_cents), 0)::bigint as "valueCents"
+        from opportunities o where o.status = 'open' and ${filterSql({ ...f, from: new Date(0), to: new Date(0) })}
+        group by o.stage`,
+  );
+  return found.map((r) => ({ stage: r.stage, count: Number(r.count), valueCents: Number(r.valueCents) }));
+}
