@@ -31,6 +31,8 @@ import { templatesRoutes } from './modules/templates/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
+import { dutyRoutes } from './modules/org/duty/routes';
+import { checksRoutes } from './modules/org/checks/routes';
 import { phonebookRoutes } from './modules/phonebook/routes';
 import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -114,6 +116,8 @@ export async function buildApp(
   await app.register(systemRoutes, { database });
   await app.register(authRoutes, services);
   await app.register(orgRoutes, services);
+  await app.register(dutyRoutes, services);
+  await app.register(checksRoutes, services);
   await app.register(contactsRoutes, services);
   await app.register(vehiclesRoutes, services);
   await app.register(timelineRoutes, services);

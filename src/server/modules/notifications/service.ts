@@ -120,6 +120,8 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
 
     /** A live event for a user's open streams without a stored notification, e.g. "this list changed". */
     emit,
+    /** One live event for several users, e.g. "who is on duty changed" for a location's staff. */
+    emitToMany: live.emitToMany,
 
     async list(
       userId: string,

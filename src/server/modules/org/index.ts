@@ -25,3 +25,6 @@ export {
   userNames,
 } from './people';
 export { listRef } from './refs';
+export { createDutyService, DUTY_EVENT, type DutyService } from './duty/service';
+export { type DutyAtLocation, dutyAt } from './duty/read-model';
+export { checkEntryOfDay, type ChecksService, createChecksService } from './checks/service';
