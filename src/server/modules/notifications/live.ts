@@ -120,7 +120,11 @@ export function createLiveEvents({ db, log }: Pick<Deps, 'db' | 'log'>, bus: Eve
 
     /** The same event for several users' streams in one statement, sent once the caller's transaction commits. */
     async emitToMany(tx: DbOrTx, userIds: string[], type: string, data: unknown): Promise<void> {
-      if (userIds.length > 0) await repo.liveEventsInsert(tx, userIds.map((userId) => ({ userId, type, data })));
+      if (userIds.length > 0)
+        await repo.liveEventsInsert(
+          tx,
+          userIds.map((userId) => ({ userId, type, data })),
+        );
     },
 
     /** Live events as part of the caller's write batch. */
