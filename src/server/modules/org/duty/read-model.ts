@@ -18,9 +18,9 @@ export async function dutyAt(tx: DbOrTx, locationId: string): Promise<DutyAtLoca
   const [row] = await tx
     .select({
       uses: sql<boolean>`coalesce((SELECT ${locationDutySettings.usesCheckIn} FROM ${locationDutySettings}
-              WHERE ${locationDutySettings.locationId} = ${locations.id}), false)`,
+              WHERE ${locationDutySettings.locationId} = ${locationId}), false)`,
       onDuty: sql<string[]>`coalesce((SELECT array_agg(${dutyShifts.userId}::text) FROM ${dutyShifts}
-              WHERE ${dutyShifts.locationId} = ${locations.id} AND ${dutyShifts.checkedOutAt} IS NULL), '{}'::text[])`,
+              WHERE ${dutyShifts.locationId} = ${locationId} AND ${dutyShifts.checkedOutAt} IS NULL), '{}'::text[])`,
     })
     .from(locations)
     .where(eq(locations.id, locationId));
