@@ -84,8 +84,13 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const check = await created<{ id: string }>(
+    'daily check',
+    await admin.post(`/api/locations/${location.id}/checks`, { name: 'Kamerakontrolle', weekdays: [1, 2, 3, 4, 5] }),
+  );
   return {
     location,
+    check,
     manager,
     sales,
     contact,
