@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
+import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
           ...activityRoutes,
           ...reportRoutes,
           ...adminRoutes,
+          ...dutyRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
