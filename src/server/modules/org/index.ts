@@ -28,3 +28,4 @@ export { listRef } from './refs';
 export { createDutyService, DUTY_EVENT, type DutyService } from './duty/service';
 export { type DutyAtLocation, dutyAt } from './duty/read-model';
 export { checkEntryOfDay, type ChecksService, createChecksService } from './checks/service';
+export { insertCheckEntryRows, insertCheckRows, insertDutySettings, insertShiftRows } from './duty/bulk';

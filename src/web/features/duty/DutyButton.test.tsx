@@ -73,7 +73,7 @@ describe('DutyButton', { timeout: 60_000 }, () => {
   });
 
   it('stays out of the header where no location of the user uses check-in', async () => {
-    stubFetch({
+    const { requests } = stubFetch({
       'GET /api/auth/session': session(salesUser),
       'GET /api/duty/me': {
         body: { current: null, locations: [{ id: MUNICH_ID, name: 'München', usesCheckIn: false }] },
