@@ -37,6 +37,8 @@ import { correspondenceRoutes } from './modules/correspondence/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
 import { orgRoutes } from './modules/org/routes';
+import { dutyRoutes } from './modules/org/duty/routes';
+import { checksRoutes } from './modules/org/checks/routes';
 import { phonebookRoutes } from './modules/phonebook/routes';
 import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -120,6 +122,8 @@ export async function buildApp(
   await app.register(systemRoutes, { database });
   await app.register(authRoutes, services);
   await app.register(orgRoutes, services);
+  await app.register(dutyRoutes, services);
+  await app.register(checksRoutes, services);
   await app.register(contactsRoutes, services);
   await app.register(vehiclesRoutes, services);
   await app.register(timelineRoutes, services);

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { seedDemoActivities } from './demo/activities';
 import { seedDemoCustomers } from './demo/customers';
+import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoTelephony } from './demo/telephony';
@@ -45,6 +46,7 @@ export async function bootstrap(
         await seedDemoRequests(services, database, { now });
         await seedDemoActivities(services, database, { now });
         await seedDemoTelephony(database);
+        await seedDemoDuty(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

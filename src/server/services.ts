@@ -20,7 +20,14 @@ import {
   type EventBus,
   type NotificationsService,
 } from './modules/notifications';
-import { createOrgService, type OrgService } from './modules/org';
+import {
+  type ChecksService,
+  createChecksService,
+  createDutyService,
+  createOrgService,
+  type DutyService,
+  type OrgService,
+} from './modules/org';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
 import { createRequestsService, type RequestsService } from './modules/requests';
@@ -40,6 +47,8 @@ import { createVehiclesService, type VehiclesService } from './modules/vehicles'
 /** All domain services, wired once per app. Routes and jobs receive this. */
 export interface Services {
   org: OrgService;
+  duty: DutyService;
+  checks: ChecksService;
   auth: AuthService;
   contacts: ContactsService;
   vehicles: VehiclesService;
@@ -95,6 +104,8 @@ export function createServices(deps: Deps): Services {
   const mail = createMailService(deps, jobs);
   const notifications = createNotificationsService(deps, events);
   const org = createOrgService(deps, { revokeSessionsOfUser });
+  const duty = createDutyService(deps, { jobs, live: notifications });
+  const checks = createChecksService(deps);
   const contacts = createContactsService(deps, org, mergeHooks);
   const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
   // Assignment asks telephony who is on the phone; telephony is built on assignment, so it is looked up when asked.
@@ -177,6 +188,8 @@ export function createServices(deps: Deps): Services {
     activities,
     offers: createOffersService(deps),
     purchaseOrders,
+    duty,
+    checks,
     calendar,
     opportunities: createOpportunitiesService(deps),
     telephony,

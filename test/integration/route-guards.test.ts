@@ -318,6 +318,20 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
   'GET /api/offers/:id/external-pdf': (f) => ({ url: `/api/offers/${f.offer.id}/external-pdf` }),
   'POST /api/offers/:id/accept': (f) => ({ url: `/api/offers/${f.offer.id}/accept` }),
   'POST /api/offers/:id/reject': (f) => ({ url: `/api/offers/${f.offer.id}/reject`, payload: { reason: 'zu teuer' } }),
+  'PUT /api/locations/:id/duty-settings': (f) => ({
+    url: `/api/locations/${f.location.id}/duty-settings`,
+    payload: { usesCheckIn: true, autoCheckOutAtClosing: true },
+  }),
+  'GET /api/locations/:id/checks': (f) => ({ url: `/api/locations/${f.location.id}/checks` }),
+  'POST /api/locations/:id/checks': (f) => ({
+    url: `/api/locations/${f.location.id}/checks`,
+    payload: { name: 'Kassenprüfung', weekdays: [1] },
+  }),
+  'PUT /api/checks/:id': (f) => ({ url: `/api/checks/${f.check.id}`, payload: { name: 'Umbenannt', weekdays: [2] } }),
+  'POST /api/checks/:id/entries': (f) => ({
+    url: `/api/checks/${f.check.id}/entries`,
+    payload: { day: '2026-03-02', findings: 'Alles ruhig', ok: true },
+  }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
 };
 
@@ -340,6 +354,7 @@ const FILTERED: Record<string, (f: Elsewhere) => { url: string; hidden: string }
 const GROUP_WIDE = new Set([
   'GET /api/locations/:id',
   'GET /api/locations/:id/holidays',
+  'GET /api/locations/:id/duty-settings',
   'GET /api/contacts/:id',
   'PATCH /api/contacts/:id',
   'GET /api/contacts/:id/consents',

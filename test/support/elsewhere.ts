@@ -122,11 +122,16 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     'purchase order',
     await manager.post(`/api/offers/${orderedOffer.id}/purchase-order`, {}),
   );
+  const check = await created<{ id: string }>(
+    'daily check',
+    await admin.post(`/api/locations/${location.id}/checks`, { name: 'Kamerakontrolle', weekdays: [1, 2, 3, 4, 5] }),
+  );
   return {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,
     location,
+    check,
     manager,
     offer,
     sales,

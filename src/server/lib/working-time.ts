@@ -150,3 +150,22 @@ export function addWorkingHours(calendar: WorkingCalendar, instant: Date, hours:
 export function isOpen(calendar: WorkingCalendar, instant: Date): boolean {
   return nextOpening(calendar, instant).getTime() === instant.getTime();
 }
+
+/**
+ * The next time the location closes for the day after the instant: the end of the
+ * day's last opening interval (a lunch break is no closing). Checked in after
+ * closing, it is the next working day's closing.
+ */
+export function nextClosing(calendar: WorkingCalendar, instant: Date): Date {
+  const tz = calendar.timeZone ?? TIME_ZONE;
+  const local = toLocal(instant, tz);
+  const minuteNow = local.hour * 60 + local.minute;
+  let day: Day = local;
+  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+    const closes = openIntervals(calendar, day).at(-1)?.[1];
+    if (closes !== undefined && (i > 0 || closes > minuteNow))
+      return fromLocal(day.year, day.month, day.day, closes, tz);
+    day = addDays(day.year, day.month, day.day, 1);
+  }
+  throw new Error('The location has no opening hours in the next 60 days');
+}

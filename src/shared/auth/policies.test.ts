@@ -7,6 +7,7 @@ const EXPECTED: Record<Action, string> = {
   'org.locations.manage': 'admin',
   'org.users.manage': 'admin',
   'org.users.read': 'admin manager',
+  'org.duty.manage': 'admin manager',
   'auth.apiKeys.manage': 'admin',
   'contacts.edit': 'admin manager sales service reception',
   'contacts.manage': 'admin manager',

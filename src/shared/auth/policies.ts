@@ -21,6 +21,8 @@ export const POLICIES = {
   'org.users.manage': ADMINS,
   /** Read the user list with roles and contact details (managers: of their locations). */
   'org.users.read': MANAGERS,
+  /** Whether a location uses check-in, and its daily checks (managers: at their locations). */
+  'org.duty.manage': MANAGERS,
   /** Issue and revoke API keys. */
   'auth.apiKeys.manage': ADMINS,
 

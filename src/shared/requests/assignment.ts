@@ -143,6 +143,11 @@ export const PresenceEntry = z.object({
   present: z.boolean(),
   /** Here today but on the phone right now (a call ringing at their extension or in progress). */
   onCall: z.boolean(),
+  /**
+   * Checked in at the location asked about; left out when it does not use check-in (or no
+   * location was named). A colleague not checked in is not present for a walk-in.
+   */
+  onDuty: z.boolean().optional(),
   /** kind: null unless the reader may see why (see Absence). */
   absence: z
     .object({ kind: z.enum(ABSENCE_KINDS).nullable(), endsOn: z.string(), deputy: UserRef.nullable() })

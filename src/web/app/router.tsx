@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
+import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           ...salesRoutes,
           ...reportRoutes,
           ...adminRoutes,
+          ...dutyRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { recordAudit } from '@server/modules/audit';
 import { seesAbsenceDetails } from './absence-privacy';
 import { type LineStatus, NO_LINES } from './decide';
-import { activeStaffAt, loadPeople, type Person } from './people';
+import { activeStaffAt, dutyAt, loadPeople, type Person } from './people';
 import * as repo from './repo';
 import { berlinDate, germanDate } from './wording';
 
@@ -210,15 +210,18 @@ export function createAbsencesService({ db, clock }: Deps, lines: LineStatus = N
         staff.filter((p) => !away.has(p.id)).map((p) => p.id),
         db,
       );
+      const duty = locationId ? await dutyAt(db, locationId) : null;
       return staff.map((p) => {
         const absence = away.get(p.id);
         const user = { id: p.id, displayName: p.displayName, role: p.role };
-        if (!absence) return { user, present: true, onCall: onCall.has(p.id) };
+        const onDuty = duty?.usesCheckIn ? { onDuty: duty.onDuty.has(p.id) } : {};
+        if (!absence) return { user, present: onDuty.onDuty !== false, onCall: onCall.has(p.id), ...onDuty };
         const deputy = absence.deputyId ? deputies.get(absence.deputyId) : undefined;
         return {
           user,
           present: false,
           onCall: false,
+          ...onDuty,
           absence: {
             kind: seesAbsenceDetails(viewer, p) ? absence.kind : null,
             endsOn: absence.endsOn,

@@ -96,6 +96,7 @@ export async function decide(
   const steps: string[] = [];
   const locationName = input.locationName ?? (await staff.locationName(input.locationId)) ?? 'unbekannt';
   const rule = (await staff.activeRules()).find((r) => ruleMatches(r, input));
+  if (input.seenNow) await book.loadDuty(input.locationId);
 
   let cover: Cover;
   if (!rule) {
@@ -163,6 +164,15 @@ async function applyStrategy(
           input.contactId ? `Kein ${label} beim Kunden hinterlegt` : `Kein Kunde angegeben, daher kein ${label}`,
         );
       }
+      if (book.countsCheckIn) {
+        // R0.7: the customer waits at the desk, so a free colleague on duty comes instead.
+        const group =
+          rule.groupUserIds.length > 0
+            ? rule.groupUserIds
+            : (await book.staff.staffAt(input.locationId, consultant ? 'sales' : 'service')).map((p) => p.id);
+        steps.push(`Weiter mit ${consultant ? 'einem Verkaufsberater' : 'einem Serviceberater'} im Dienst`);
+        return leastLoaded(book, group, input, steps, lines);
+      }
       if (rule.groupUserIds.length > 0) {
         steps.push('Weiter mit der Gruppe der Regel');
         return roundRobin(book, rule, input, steps);
@@ -172,7 +182,7 @@ async function applyStrategy(
     case 'round_robin':
       return roundRobin(book, rule, input, steps);
     case 'least_loaded':
-      return leastLoaded(book, rule, input, steps, lines);
+      return leastLoaded(book, rule.groupUserIds, input, steps, lines);
   }
 }
 
@@ -202,12 +212,12 @@ async function roundRobin(book: PresenceBook, rule: repo.RuleRow, input: DecideI
 
 async function leastLoaded(
   book: PresenceBook,
-  rule: repo.RuleRow,
+  group: string[],
   input: DecideInput,
   steps: string[],
   lines: LineStatus,
 ): Promise<Cover> {
-  let here = await presentMembers(book, rule.groupUserIds, input.locationId, steps);
+  let here = await presentMembers(book, group, input.locationId, steps);
   if (here.length === 0) return leadsTakeOver(book, input, steps, NOBODY_OF_GROUP);
   if (input.seenNow) {
     const onCall = await lines.onCallNow(

@@ -8,6 +8,8 @@ export {
   activeAdmins,
   activeStaffAt,
   allLocationNames,
+  dutyAt,
+  type DutyAtLocation,
   everyone,
   loadPeople,
   locationNames,

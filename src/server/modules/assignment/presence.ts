@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@server/db/client';
 import { chooseFallback, type FallbackChoice, type FallbackTarget } from './fallback';
-import type { Person } from './people';
+import { dutyAt, type DutyAtLocation, type Person } from './people';
 import type { AbsenceRow } from './repo';
 import { liveStaff, type StaffReader } from './staff-reader';
 import { absenceText } from './wording';
@@ -27,6 +27,8 @@ export type FallbackReason = 'no_rule' | 'rule_unavailable';
 export class PresenceBook {
   private readonly people = new Map<string, Person | null>();
   private readonly absences = new Map<string, AbsenceRow | null>();
+  /** Who is checked in where the customer waits; null unless a walk-in asked (see loadDuty). */
+  private duty: { locationId: string; at: DutyAtLocation } | null = null;
 
   constructor(
     readonly tx: DbOrTx,
@@ -44,6 +46,24 @@ export class PresenceBook {
       this.people.set(id, found.get(id) ?? null);
       this.absences.set(id, away.get(id) ?? null);
     }
+  }
+
+  /**
+   * A customer waits at the desk: at a location that uses check-in, only those
+   * checked in there count as present. Read live (shifts change all day).
+   */
+  async loadDuty(locationId: string): Promise<void> {
+    this.duty = { locationId, at: await dutyAt(this.tx, locationId) };
+  }
+
+  /** Whether the location's check-in decides presence for this decision. */
+  get countsCheckIn(): boolean {
+    return this.duty?.at.usesCheckIn === true;
+  }
+
+  /** Checked in at the walk-in's location, or check-in does not count here. */
+  isOnDuty(person: Person): boolean {
+    return !this.countsCheckIn || this.duty!.at.onDuty.has(person.id);
   }
 
   remember(people: Person[], away: Map<string, AbsenceRow>) {
@@ -70,10 +90,11 @@ export class PresenceBook {
     return this.absences.get(id) ?? null;
   }
 
-  /** Active and not away on the day; with a location, also working there. */
+  /** Active and not away on the day; with a location, also working there (and checked in, for a walk-in). */
   isPresent(person: Person | null, locationId?: string): person is Person {
     if (!person || !person.active || this.absence(person.id)) return false;
-    return !locationId || person.locationIds.includes(locationId);
+    if (!locationId) return true;
+    return person.locationIds.includes(locationId) && (this.duty?.locationId !== locationId || this.isOnDuty(person));
   }
 
   /** Why someone is not available, for the explanation. */
@@ -83,14 +104,17 @@ export class PresenceBook {
     if (absence) return `${person.displayName} (${absenceText(absence)})`;
     if (locationId && !person.locationIds.includes(locationId))
       return `${person.displayName} (nicht an diesem Standort)`;
+    if (locationId && this.duty?.locationId === locationId && !this.isOnDuty(person))
+      return `${person.displayName} (nicht eingecheckt)`;
     return person.displayName;
   }
 }
 
 /**
  * The regular person if present, else their deputy, following the chain
- * while deputies are away too. Returns null for an inactive person (the
- * caller picks someone else); when nobody in the chain is there, the
+ * while deputies are away too. Returns null for an inactive person, and at
+ * a walk-in for a regular person or deputy who is not checked in (the caller
+ * picks someone else, as when nobody of the chain is there at a walk-in); when nobody in the chain is there, the
  * location's lead takes over and the request stays "for" the regular person.
  */
 export async function coverFor(
@@ -104,7 +128,12 @@ export async function coverFor(
     return null;
   }
   const regularAbsence = book.absence(regular.id);
-  if (!regularAbsence) return { assignee: regular, onBehalfOf: null, onBehalfUntil: null };
+  if (!regularAbsence) {
+    if (book.isOnDuty(regular)) return { assignee: regular, onBehalfOf: null, onBehalfUntil: null };
+    // Not away, just not here: nobody stands in, so whoever is on duty takes the customer.
+    steps.push(`${regular.displayName} ist nicht eingecheckt`);
+    return null;
+  }
   const onBehalf = { onBehalfOf: regular, onBehalfUntil: regularAbsence.endsOn };
 
   const visited = new Set([regular.id]);
@@ -115,14 +144,18 @@ export async function coverFor(
     const deputy = await book.person(absence.deputyId);
     if (!deputy) {
       steps.push(`${away}, keine Vertretung eingetragen`);
-      return leadsTakeOver(book, target, steps, { onBehalf });
+      return book.countsCheckIn ? null : leadsTakeOver(book, target, steps, { onBehalf });
     }
     steps.push(`${away} → Vertretung: ${deputy.displayName}`);
     if (!deputy.active || visited.has(deputy.id)) {
       steps.push(`${deputy.displayName} kann nicht vertreten${deputy.active ? '' : ' (nicht mehr aktiv)'}`);
-      return leadsTakeOver(book, target, steps, { onBehalf });
+      return book.countsCheckIn ? null : leadsTakeOver(book, target, steps, { onBehalf });
     }
     const deputyAbsence = book.absence(deputy.id);
+    if (!deputyAbsence && !book.isOnDuty(deputy)) {
+      steps.push(`${deputy.displayName} ist nicht eingecheckt`);
+      return null;
+    }
     if (!deputyAbsence) return { assignee: deputy, ...onBehalf };
     visited.add(deputy.id);
     current = deputy;
@@ -131,7 +164,7 @@ export async function coverFor(
   steps.push(
     `${current.displayName} ist ebenfalls ${absenceText(absence)}; nach ${MAX_DEPUTY_HOPS} Vertretungen endet die Kette`,
   );
-  return leadsTakeOver(book, target, steps, { onBehalf });
+  return book.countsCheckIn ? null : leadsTakeOver(book, target, steps, { onBehalf });
 }
 
 /**

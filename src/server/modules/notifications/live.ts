@@ -118,6 +118,15 @@ export function createLiveEvents({ db, log }: Pick<Deps, 'db' | 'log'>, bus: Eve
       await repo.liveEventsInsert(tx, [{ userId, type, data }]);
     },
 
+    /** The same event for several users' streams in one statement, sent once the caller's transaction commits. */
+    async emitToMany(tx: DbOrTx, userIds: string[], type: string, data: unknown): Promise<void> {
+      if (userIds.length > 0)
+        await repo.liveEventsInsert(
+          tx,
+          userIds.map((userId) => ({ userId, type, data })),
+        );
+    },
+
     /** Live events as part of the caller's write batch. */
     emitIn(batch: WriteBatch, events: Array<{ userId: string; type: string; data: unknown }>): void {
       if (events.length > 0) batch.write(repo.liveEventsInsert(db, events));

@@ -120,15 +120,8 @@ export function createNotificationsService({ db, clock, log }: Deps, bus: EventB
 
     /** A live event for a user's open streams without a stored notification, e.g. "this list changed". */
     emit,
-
-    /** The same live event for many users in one statement (a board post to everyone reading its channel). */
-    async emitToMany(tx: DbOrTx, userIds: string[], type: string, data: unknown): Promise<void> {
-      if (userIds.length > 0)
-        await repo.liveEventsInsert(
-          tx,
-          [...new Set(userIds)].map((userId) => ({ userId, type, data })),
-        );
-    },
+    /** One live event for several users in one statement: a board post for its channel's readers, "who is on duty changed" for a location's staff. */
+    emitToMany: live.emitToMany,
 
     async list(
       userId: string,

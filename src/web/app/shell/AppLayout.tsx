@@ -7,6 +7,7 @@ import { ReminderDock, ReminderStack } from '@web/features/activities/reminders/
 import { useReminderCards } from '@web/features/activities/reminders/use-reminder-cards';
 import { LiveStatusBanner } from '@web/features/notifications/LiveStatusBanner';
 import { NotificationBell } from '@web/features/notifications/NotificationBell';
+import { DutyButton } from '@web/features/duty/DutyButton';
 import { SearchSpotlight } from '@web/features/search/SearchSpotlight';
 import { CallCardsSlot } from '@web/features/telephony/pop/CallCardsSlot';
 import { CALL_CARD_COLUMN_WIDTH } from '@web/features/telephony/pop/dock';
@@ -48,6 +49,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LiveStatusBanner />
+            <DutyButton />
             <SearchButton />
             <NotificationBell />
             <UserMenu />

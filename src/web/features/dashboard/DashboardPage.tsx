@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { MissingChecksAlert } from '@web/features/duty/MissingChecksAlert';
 import { IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@web/app/auth';
@@ -39,6 +40,7 @@ export function DashboardPage() {
         </Text>
       </Stack>
 
+      <MissingChecksAlert />
       {canManageRequests(user.role) && <ManagerOverview />}
       <StaffOverview />
       <ActivitiesToday />

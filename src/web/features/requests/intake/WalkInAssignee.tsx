@@ -37,7 +37,13 @@ export function WalkInAssignee({ locationId, contactId, value, onChange, error }
   const data = byAvailability(presence.data ?? [], regularIds).map((entry) => {
     const marks = [
       regularIds.includes(entry.user.id) && t('requests.walkIn.regular'),
-      !entry.present ? t('requests.walkIn.away') : entry.onCall && t('requests.walkIn.onCall'),
+      // At a location that uses check-in: who is on duty, and who has not checked in (not away).
+      entry.onDuty === true && t('duty.walkInOnDuty'),
+      entry.onDuty === false && !entry.absence
+        ? t('duty.walkInNotCheckedIn')
+        : !entry.present
+          ? t('requests.walkIn.away')
+          : entry.onCall && t('requests.walkIn.onCall'),
     ].filter(Boolean);
     return {
       value: entry.user.id,
