@@ -29,6 +29,7 @@ import {
   type TelephonyService,
 } from './modules/telephony';
 import { createTemplatesService, type TemplatesService } from './modules/templates';
+import { createTestDrivesService, type TestDrivesService } from './modules/sales';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
@@ -54,6 +55,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  testDrives: TestDrivesService;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -159,6 +162,7 @@ export function createServices(deps: Deps): Services {
   return {
     activities,
     calendar,
+    testDrives: createTestDrivesService(deps, { activities, calendar }),
     telephony,
     assignment,
     templates,

@@ -28,6 +28,9 @@ const EXPECTED: Record<Action, string> = {
   'phonebook.manage': 'admin',
   'activities.plan': 'admin manager sales service reception',
   'activities.team': 'admin manager',
+  'sales.testDrives.book': 'admin manager sales',
+  'sales.testDrives.schedule': 'admin manager sales reception',
+  'sales.demoVehicles.manage': 'admin manager',
 };
 
 describe('policies', () => {

@@ -65,6 +65,13 @@ export const POLICIES = {
   /** The team calendar of a location and colleagues' calendars; the follow-up intervals. */
   'activities.team': MANAGERS,
 
+  /** Book, move and cancel test drives; licence, out and back (sales and managers of the location). */
+  'sales.testDrives.book': ['admin', 'manager', 'sales'],
+  /** The demo cars' availability per location (reception answers "is the ID.4 free?"). */
+  'sales.testDrives.schedule': ['admin', 'manager', 'sales', 'reception'],
+  /** Add and change demo cars and their blocked times (Administration → Vorführwagen). */
+  'sales.demoVehicles.manage': MANAGERS,
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

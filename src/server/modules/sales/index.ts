@@ -1,2 +1,2 @@
 // The public face of sales: opportunities, test drives, offers, purchase orders and delivery.
-export {};
+export { createTestDrivesService, type TestDrivesService } from './test-drives/service';
