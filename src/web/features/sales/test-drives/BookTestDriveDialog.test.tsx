@@ -66,7 +66,7 @@ describe('BookTestDriveDialog', { timeout: 60_000 }, () => {
       />,
     );
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
-    const car = within(dialog).getByRole('textbox', { name: /Vorführwagen/ });
+    const car = within(dialog).getByLabelText(/Vorführwagen/, { selector: 'input' });
     await waitFor(() => expect(car).toHaveValue('VW ID.4 M-AB 123 – belegt (14:00–15:00 Müller, Anna)'));
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Buchen' }));
