@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
+import { testDriveRoutes } from '@web/features/sales/test-drives/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { customerRoutes } from '../features/customers/routes';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           ...customerRoutes,
           ...requestRoutes,
           ...activityRoutes,
+          ...testDriveRoutes,
           ...reportRoutes,
           ...adminRoutes,
           { path: '*', element: <NotFound /> },
