@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '@shared/search/schemas';
 import { useCurrentUser } from '@web/app/auth';
@@ -66,19 +66,15 @@ export function BookTestDriveDialog({ opened, onClose, preset }: Props) {
       ? null
       : { from: berlinInstant(day, startMinutes), to: berlinInstant(day, endMinutes) };
 
-  const carOptions = useMemo(
-    () =>
-      (schedule.data?.cars ?? []).map((car) => {
-        const busy = slot ? busyWith(car, slot.from.getTime(), slot.to.getTime()) : null;
-        return {
-          value: car.id,
-          label: busy
-            ? `${car.label} – ${t('testDrives.book.busy', { what: busy })}`
-            : `${car.label} – ${t('testDrives.book.free')}`,
-        };
-      }),
-    [schedule.data, slot?.from.getTime(), slot?.to.getTime(), t],
-  );
+  const carOptions = (schedule.data?.cars ?? []).map((car) => {
+    const busy = slot ? busyWith(car, slot.from.getTime(), slot.to.getTime()) : null;
+    return {
+      value: car.id,
+      label: busy
+        ? `${car.label} – ${t('testDrives.book.busy', { what: busy })}`
+        : `${car.label} – ${t('testDrives.book.free')}`,
+    };
+  });
   const consultants = (directory.data ?? [])
     .filter((u) => u.active && (u.role === 'sales' || u.role === 'manager'))
     .filter((u) => u.homeLocationId === preset.locationId || u.locationIds.includes(preset.locationId))
