@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TestDrive,
@@ -17,12 +17,13 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '@ser
 import { assertLocation, hasLocation, type UserActor } from '@server/http/access';
 import { type ActivitiesService, appointmentsOverlapping, type CalendarService } from '@server/modules/activities';
 import { contactRefs } from '@server/modules/contacts';
-import { loadPeople, userNames } from '@server/modules/org';
+import { loadPeople } from '@server/modules/org';
 import { recordTimeline } from '@server/modules/timeline';
 import { advanceOpportunityIn } from '../opportunities/advance';
 import { demoVehicles, opportunities, testDrives } from '../tables';
 import { carLabel, createDemoVehicles, type DemoVehicleRow } from './demo-vehicles';
 import { assertSlotFree, checkSlotBounds, lockCar } from './slot';
+import { presentTestDrives } from './presenters';
 import { createSchedule } from './schedule';
 
 type Row = typeof testDrives.$inferSelect;
@@ -47,60 +48,7 @@ export function createTestDrivesService(deps: Deps, ports: TestDrivesPorts) {
   const demoVehicles_ = createDemoVehicles(deps);
   const schedule = createSchedule(deps);
 
-  async function present(rows: Row[], tx: DbOrTx = db): Promise<TestDrive[]> {
-    if (rows.length === 0) return [];
-    const [contacts, users, cars] = await Promise.all([
-      contactRefs(
-        tx,
-        rows.map((r) => r.contactId),
-      ),
-      userNames(tx, [
-        ...new Set(rows.flatMap((r) => [r.consultantId, r.licenceCheckedById]).filter((x): x is string => Boolean(x))),
-      ]),
-      tx
-        .select()
-        .from(demoVehicles)
-        .where(
-          inArray(
-            demoVehicles.id,
-            rows.map((r) => r.demoVehicleId),
-          ),
-        ),
-    ]);
-    const carOf = new Map(cars.map((c) => [c.id, c]));
-    const user = (id: string | null) => (id ? { id, displayName: users.get(id) ?? '—' } : null);
-    return rows.map((r) => {
-      const car = carOf.get(r.demoVehicleId)!;
-      const contact = contacts.get(r.contactId);
-      return {
-        id: r.id,
-        status: r.status as TestDriveStatus,
-        locationId: r.locationId,
-        contact: {
-          id: r.contactId,
-          displayName: contact?.displayName ?? '—',
-          customerNumber: contact?.customerNumber ?? '',
-        },
-        opportunityId: r.opportunityId,
-        consultant: user(r.consultantId)!,
-        demoVehicle: { id: car.id, label: carLabel(car), plate: car.plate },
-        startsAt: r.startsAt.toISOString(),
-        endsAt: r.endsAt.toISOString(),
-        licenceNumber: r.licenceNumber,
-        licenceAuthority: r.licenceAuthority,
-        licenceCheckedBy: user(r.licenceCheckedById),
-        licenceCheckedAt: r.licenceCheckedAt?.toISOString() ?? null,
-        outAt: r.outAt?.toISOString() ?? null,
-        backAt: r.backAt?.toISOString() ?? null,
-        mileageOutKm: r.mileageOutKm,
-        mileageBackKm: r.mileageBackKm,
-        note: r.note,
-        activityId: r.activityId,
-        agreementDocumentId: r.agreementDocumentId,
-        version: r.version,
-      };
-    });
-  }
+  const present = (rows: Row[], tx: DbOrTx = db) => presentTestDrives(tx, rows);
 
   /** The test drive, locked, for someone who works at its location. */
   async function loadFor(tx: DbOrTx, actor: UserActor, id: string, version?: number) {
