@@ -27,6 +27,7 @@ import { notificationsRoutes } from './modules/notifications/routes';
 import { reportsRoutes } from './modules/reports/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
+import { testDrivesRoutes } from './modules/sales/test-drives/routes';
 import { telephonyRoutes } from './modules/telephony/routes';
 import { registerPhoneSystems } from './integrations/phone-systems';
 import { placetelRoutes } from './integrations/placetel';
@@ -141,6 +142,7 @@ export async function buildApp(
   await app.register(offersRoutes, services);
   await app.register(opportunitiesRoutes, services);
   await app.register(purchaseOrderRoutes, services);
+  await app.register(testDrivesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

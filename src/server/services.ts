@@ -41,6 +41,7 @@ import {
 } from './modules/telephony';
 import { createTemplatesService, type TemplatesService } from './modules/templates';
 import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
+import { createTestDrivesService, type TestDrivesService } from './modules/sales';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
@@ -73,6 +74,7 @@ export interface Services {
   board: BoardService;
   opportunities: OpportunitiesService;
   purchaseOrders: OrdersService;
+  testDrives: TestDrivesService;
 }
 
 /**
@@ -91,6 +93,7 @@ export interface Services {
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
  *   org, contacts, notifications ← board       (messages take a message to the board through its index)
  *   org, contacts, vehicles, activities ← sales   (the delivery appointment, the customer status, the sold car)
+ *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -192,6 +195,7 @@ export function createServices(deps: Deps): Services {
     checks,
     calendar,
     opportunities: createOpportunitiesService(deps),
+    testDrives: createTestDrivesService(deps, { activities, calendar }),
     telephony,
     assignment,
     templates,

@@ -332,11 +332,61 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/checks/${f.check.id}/entries`,
     payload: { day: '2026-03-02', findings: 'Alles ruhig', ok: true },
   }),
+  'POST /api/demo-vehicles': (f) => ({
+    url: '/api/demo-vehicles',
+    payload: { locationId: f.location.id, make: 'VW', model: 'Golf', plate: 'UL-XY 9' },
+  }),
+  'GET /api/demo-vehicles/:id': (f) => ({ url: `/api/demo-vehicles/${f.demoVehicle.id}` }),
+  'PATCH /api/demo-vehicles/:id': (f) => ({
+    url: `/api/demo-vehicles/${f.demoVehicle.id}`,
+    payload: { mileageKm: 10 },
+  }),
+  'POST /api/demo-vehicles/:id/blocks': (f) => ({
+    url: `/api/demo-vehicles/${f.demoVehicle.id}/blocks`,
+    payload: { startsAt: '2026-04-01T08:00:00+02:00', endsAt: '2026-04-01T10:00:00+02:00', reason: 'Werkstatt' },
+  }),
+  'DELETE /api/demo-vehicles/:id/blocks/:blockId': (f) => ({
+    url: `/api/demo-vehicles/${f.demoVehicle.id}/blocks/${f.demoBlock.id}`,
+  }),
+  'POST /api/test-drives': (f) => ({
+    url: '/api/test-drives',
+    payload: {
+      contactId: f.contact.id,
+      demoVehicleId: f.demoVehicle.id,
+      startsAt: '2026-04-01T10:00:00+02:00',
+      endsAt: '2026-04-01T11:00:00+02:00',
+    },
+  }),
+  'GET /api/test-drives/:id': (f) => ({ url: `/api/test-drives/${f.testDrive.id}` }),
+  'POST /api/test-drives/:id/move': (f) => ({
+    url: `/api/test-drives/${f.testDrive.id}/move`,
+    payload: { startsAt: '2026-04-02T10:00:00+02:00', endsAt: '2026-04-02T11:00:00+02:00', version: 1 },
+  }),
+  'POST /api/test-drives/:id/cancel': (f) => ({
+    url: `/api/test-drives/${f.testDrive.id}/cancel`,
+    payload: { reason: 'x' },
+  }),
+  'PUT /api/test-drives/:id/licence': (f) => ({
+    url: `/api/test-drives/${f.testDrive.id}/licence`,
+    payload: { licenceNumber: 'B1', licenceAuthority: 'Stadt Ulm' },
+  }),
+  'POST /api/test-drives/:id/out': (f) => ({
+    url: `/api/test-drives/${f.testDrive.id}/out`,
+    payload: { mileageOutKm: 1 },
+  }),
+  'POST /api/test-drives/:id/back': (f) => ({
+    url: `/api/test-drives/${f.testDrive.id}/back`,
+    payload: { mileageBackKm: 1 },
+  }),
+  'GET /api/locations/:id/test-drive-schedule': (f) => ({
+    url: `/api/locations/${f.location.id}/test-drive-schedule?from=2026-03-04T00:00:00%2B01:00&to=2026-03-05T00:00:00%2B01:00`,
+  }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
 };
 
 /** Answers, but leaves out what belongs to another location. */
 const FILTERED: Record<string, (f: Elsewhere) => { url: string; hidden: string }> = {
+  'GET /api/test-drives': (f) => ({ url: `/api/test-drives?contactId=${f.contact.id}`, hidden: f.testDrive.id }),
   'GET /api/contacts/:id/requests': (f) => ({
     url: `/api/contacts/${f.contact.id}/requests?status=all`,
     hidden: f.request.id,

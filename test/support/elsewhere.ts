@@ -126,6 +126,28 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     'daily check',
     await admin.post(`/api/locations/${location.id}/checks`, { name: 'Kamerakontrolle', weekdays: [1, 2, 3, 4, 5] }),
   );
+  const demoVehicle = await created<{ id: string }>(
+    'demo vehicle',
+    await admin.post('/api/demo-vehicles', { locationId: location.id, make: 'VW', model: 'ID.4', plate: 'UL-AB 1' }),
+  );
+  const demoBlock = await created<{ id: string }>(
+    'demo vehicle block',
+    await admin.post(`/api/demo-vehicles/${demoVehicle.id}/blocks`, {
+      startsAt: '2026-03-05T08:00:00+01:00',
+      endsAt: '2026-03-05T17:00:00+01:00',
+      reason: 'Messe Ulm',
+    }),
+  );
+  const { testDrive } = await created<{ testDrive: { id: string } }>(
+    'test drive',
+    await admin.post('/api/test-drives', {
+      contactId: contact.id,
+      consultantId: sales.userId,
+      demoVehicleId: demoVehicle.id,
+      startsAt: '2026-03-04T10:00:00+01:00',
+      endsAt: '2026-03-04T11:00:00+01:00',
+    }),
+  );
   return {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
@@ -145,6 +167,9 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     importId: uploaded.id,
     connection,
     callId: call.callId,
+    demoVehicle,
+    demoBlock,
+    testDrive,
   };
 }
 

@@ -32,6 +32,9 @@ const EXPECTED: Record<Action, string> = {
   'sales.work': 'admin manager sales',
   'sales.create': 'admin manager sales reception',
   'sales.customerRead': 'admin manager sales service reception parts',
+  'sales.testDrives.book': 'admin manager sales',
+  'sales.testDrives.schedule': 'admin manager sales reception',
+  'sales.demoVehicles.manage': 'admin manager',
 };
 
 describe('policies', () => {

@@ -73,6 +73,12 @@ export const POLICIES = {
   'sales.create': ['admin', 'manager', 'sales', 'reception'],
   /** A customer's open opportunities and current offer on the record and the walk-in panel (R0.7). */
   'sales.customerRead': EVERYONE,
+  /** Book, move and cancel test drives; licence, out and back (sales and managers of the location). */
+  'sales.testDrives.book': ['admin', 'manager', 'sales'],
+  /** The demo cars' availability per location (reception answers "is the ID.4 free?"). */
+  'sales.testDrives.schedule': ['admin', 'manager', 'sales', 'reception'],
+  /** Add and change demo cars and their blocked times (Administration → Vorführwagen). */
+  'sales.demoVehicles.manage': MANAGERS,
 
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,

@@ -108,6 +108,10 @@ export interface FieldErrorParams {
 
   /* Other rules of the modules. */
   ends_before_start: Record<string, never>;
+  /** A test drive came back with less on the clock than it went out with. */
+  below_mileage_out: { km: number };
+  /** A test drive lasts at most a day. */
+  slot_too_long: { hours: number };
   must_be_future: Record<string, never>;
   merge_into_itself: Record<string, never>;
   merge_kinds_differ: Record<string, never>;

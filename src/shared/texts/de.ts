@@ -172,6 +172,11 @@ export const de = {
     other: 'anderer Grund',
   },
   timeline: {
+    testDriveBooked: 'Probefahrt gebucht: {{car}}, {{when}}',
+    testDriveMoved: 'Probefahrt verschoben: {{car}}, {{when}}',
+    testDriveCancelled: 'Probefahrt abgesagt: {{car}}, {{when}} – {{reason}}',
+    testDriveOut: 'Probefahrt gestartet: {{car}} mit {{km}} km',
+    testDriveBack: 'Probefahrt zurück: {{car}} mit {{km}} km ({{driven}} km gefahren)',
     opportunityCreated: 'Verkaufschance {{number}} angelegt',
     opportunityCreatedFor: 'Verkaufschance {{number}} angelegt: {{interest}}',
     opportunityStage: 'Verkaufschance {{number}}: {{stage}}',

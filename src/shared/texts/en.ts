@@ -167,6 +167,11 @@ export const en: typeof de = {
     other: 'other reason',
   },
   timeline: {
+    testDriveBooked: 'Test drive booked: {{car}}, {{when}}',
+    testDriveMoved: 'Test drive moved: {{car}}, {{when}}',
+    testDriveCancelled: 'Test drive cancelled: {{car}}, {{when}} – {{reason}}',
+    testDriveOut: 'Test drive started: {{car}} at {{km}} km',
+    testDriveBack: 'Test drive back: {{car}} at {{km}} km ({{driven}} km driven)',
     opportunityCreated: 'Opportunity {{number}} opened',
     opportunityCreatedFor: 'Opportunity {{number}} opened: {{interest}}',
     opportunityStage: 'Opportunity {{number}}: {{stage}}',

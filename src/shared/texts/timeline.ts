@@ -78,6 +78,13 @@ export interface TimelineTexts {
   'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
   'timeline.purchaseOrderDelivered': { number: string; vehicle: string };
   'timeline.purchaseOrderCancelled': { number: string };
+  /** A test drive in a demo car ("VW ID.4 M-AB 123"); `when` its start as an instant. */
+  'timeline.testDriveBooked': { car: string; when: string };
+  'timeline.testDriveMoved': { car: string; when: string };
+  /** The reason is what the colleague wrote, kept as written. */
+  'timeline.testDriveCancelled': { car: string; when: string; reason: string };
+  'timeline.testDriveOut': { car: string; km: number };
+  'timeline.testDriveBack': { car: string; km: number; driven: number };
   /** The number as it is shown (formatted), null when the phone system sent none. */
   'timeline.call': {
     variant: 'missed' | 'transferred' | 'outbound' | 'notReached' | 'internal' | 'inbound';
@@ -187,6 +194,13 @@ const RENDER: Renderers = {
   'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
   'timeline.customerEmailSent': (p, t) =>
     t(p.attachments > 0 ? 'timeline.customerEmailSentWith' : 'timeline.customerEmailSent', p),
+  'timeline.testDriveBooked': (p, t, locale) =>
+    t('timeline.testDriveBooked', { ...p, when: formatWhen(p.when, locale) }),
+  'timeline.testDriveMoved': (p, t, locale) => t('timeline.testDriveMoved', { ...p, when: formatWhen(p.when, locale) }),
+  'timeline.testDriveCancelled': (p, t, locale) =>
+    t('timeline.testDriveCancelled', { ...p, when: formatWhen(p.when, locale) }),
+  'timeline.testDriveOut': (p, t) => t('timeline.testDriveOut', p),
+  'timeline.testDriveBack': (p, t) => t('timeline.testDriveBack', p),
   'timeline.vehicleLinked': (p, t) =>
     t('timeline.vehicleLinked', {
       label: p.label,

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
 import { adminRoutes } from '@web/features/admin/routes';
+import { testDriveRoutes } from '@web/features/sales/test-drives/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
           ...requestRoutes,
           ...activityRoutes,
           ...salesRoutes,
+          ...testDriveRoutes,
           ...reportRoutes,
           ...adminRoutes,
           ...dutyRoutes,

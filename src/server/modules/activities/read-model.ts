@@ -80,3 +80,23 @@ export const activitiesSql = {
         FROM activities a WHERE a.contact_id = ${contactId} AND a.status = 'open'
        ORDER BY a.starts_at LIMIT 1)`,
 };
+/**
+ * One person's open timed appointments that overlap [from, to), for warnings like "the
+ * consultant has another appointment then"; `exceptId` leaves out the appointment being moved.
+ */
+export async function appointmentsOverlapping(
+  db: DbOrTx,
+  query: { ownerId: string; from: Date; to: Date; exceptId?: string | null },
+): Promise<Array<{ id: string; subject: string; startsAt: Date }>> {
+  const found = await rows<{ id: string; subject: string; starts_at: string | Date }>(
+    db,
+    sql`SELECT a.id, a.subject, a.starts_at FROM ${activities} a
+      WHERE a.owner_id = ${query.ownerId} AND a.status = 'open' AND NOT a.all_day
+        AND a.starts_at < ${query.to.toISOString()}::timestamptz
+        AND a.starts_at >= ${new Date(query.from.getTime() - 14 * 86_400_000).toISOString()}::timestamptz
+        AND coalesce(a.ends_at, a.starts_at + interval '30 minutes') > ${query.from.toISOString()}::timestamptz
+        ${query.exceptId ? sql`AND a.id <> ${query.exceptId}` : sql``}
+      ORDER BY a.starts_at LIMIT 5`,
+  );
+  return found.map((r) => ({ id: r.id, subject: r.subject, startsAt: new Date(r.starts_at) }));
+}

@@ -472,6 +472,64 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
         .findActivity(tx, id, true)
         .then((row) => (row && row.status === 'open' ? cancelIn(tx, row, byId, reason) : null)),
 
+    /**
+     * Moves an open timed appointment in the caller's transaction (the test drive it is for was
+     * moved): SEQUENCE raised, reminder moved, an invited customer gets the update. Null when not open.
+     */
+    async moveIn(
+      tx: DbOrTx,
+      id: string,
+      when: { startsAt: Date; endsAt: Date | null },
+      byId: string | null,
+    ): Promise<repo.ActivityRow | null> {
+      const before = await repo.findActivity(tx, id, true);
+      if (!before || before.status !== 'open') return null;
+      if (
+        !before.allDay &&
+        before.startsAt.getTime() === when.startsAt.getTime() &&
+        (before.endsAt?.getTime() ?? null) === (when.endsAt?.getTime() ?? null)
+      ) {
+        return before;
+      }
+      const now = clock.now();
+      const remindAt = reminderTime({
+        allDay: false,
+        dueOn: null,
+        ...when,
+        reminderMinutesBefore: before.reminderMinutesBefore,
+      });
+      const after = await repo.updateActivity(tx, id, {
+        allDay: false,
+        dueOn: null,
+        startsAt: when.startsAt,
+        endsAt: when.endsAt,
+        remindAt: remindAt && remindAt > now ? remindAt : null,
+        sequence: before.sequence + 1,
+        updatedAt: now,
+      });
+      await repo.recordChange(tx, {
+        activityId: id,
+        at: now,
+        byId,
+        kind: 'rescheduled',
+        data: { from: whenOf(before), to: whenOf(after) },
+      });
+      await onTimeline(
+        tx,
+        after,
+        byId,
+        timelineText('timeline.activityMoved', {
+          type: after.type as ActivityType,
+          subject: after.subject,
+          when: whenOf(after),
+        }),
+      );
+      await tell(tx, 'moved', after, byId);
+      await reminders.schedule(tx, after);
+      await saved(tx, after);
+      return after;
+    },
+
     /** Done with a result in the caller's transaction (e.g. the request it was for was closed); null when not open. */
     completeIn: (tx: DbOrTx, id: string, byId: string | null, result: ActivityResult, note: string | null) =>
       repo

@@ -3,3 +3,4 @@ export { createOffersService, markOfferSentIn, type OffersService } from './offe
 export { createOpportunitiesService, type OpportunitiesService } from './opportunities/service';
 export { advanceOpportunityIn, type Advance } from './opportunities/advance';
 export { createOrdersService, type OrdersService } from './orders/service';
+export { createTestDrivesService, type TestDrivesService } from './test-drives/service';

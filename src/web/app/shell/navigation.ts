@@ -1,5 +1,6 @@
 import {
   IconCalendarEvent,
+  IconSteeringWheel,
   IconChartBar,
   IconCar,
   IconLayoutDashboard,
@@ -14,7 +15,8 @@ import { can } from '@shared/auth/policies';
 
 export interface NavItem {
   to: string;
-  labelKey: 'dashboard' | 'customers' | 'requests' | 'calendar' | 'sales' | 'reports' | 'rules' | 'admin';
+  labelKey:
+    'dashboard' | 'customers' | 'requests' | 'calendar' | 'sales' | 'testDrives' | 'reports' | 'rules' | 'admin';
   icon: Icon;
   /** Whether a role sees the item; every role when left out. */
   shownTo?: (role: Role) => boolean;
@@ -27,6 +29,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/sales', labelKey: 'sales', icon: IconCar, shownTo: (role) => can(role, 'sales.work') },
+  {
+    to: '/test-drives',
+    labelKey: 'testDrives',
+    icon: IconSteeringWheel,
+    shownTo: (role) => can(role, 'sales.testDrives.schedule'),
+  },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   // Staff read the assignment rules there; managers reach them through the administration.
   {

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import {
   IconBeach,
   IconBuildingStore,
+  IconCar,
   IconCalendarRepeat,
   IconClockHour4,
   IconKey,
@@ -28,6 +29,7 @@ const TABS = [
   { value: 'telephony', icon: IconPhone, action: 'administration.open' },
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
+  { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
 const LABEL_KEYS = {
@@ -40,6 +42,7 @@ const LABEL_KEYS = {
   telephony: 'telephonyAdmin.tab',
   deadlines: 'deadlines.tab',
   'follow-ups': 'followUpRules.tab',
+  'demo-vehicles': 'testDrives.admin.title',
 } as const;
 
 export default function AdminLayout() {

@@ -17,6 +17,7 @@ const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
+const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
 function AdminIndex() {
@@ -70,6 +71,14 @@ export const adminRoutes: RouteObject[] = [
           { path: 'telephony', element: <TelephonyPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
         ],
+      },
+      {
+        path: 'demo-vehicles',
+        element: (
+          <RequireRole roles={rolesFor('sales.demoVehicles.manage')}>
+            <DemoVehiclesPage />
+          </RequireRole>
+        ),
       },
       {
         path: 'follow-ups',

@@ -10,6 +10,7 @@ const HINT_KEYS = {
   customers: 'dashboard.customersHint',
   requests: 'dashboard.requestsHint',
   calendar: 'dashboard.calendarHint',
+  testDrives: 'dashboard.testDrivesHint',
   reports: 'dashboard.reportsHint',
   rules: 'dashboard.rulesHint',
   sales: 'dashboard.salesHint',
