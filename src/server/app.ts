@@ -15,6 +15,8 @@ import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
+import { documentsRoutes } from './modules/documents/routes';
+import { salesDocumentRoutes } from './modules/sales/documents/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
@@ -125,6 +127,8 @@ export async function buildApp(
   await app.register(templatesRoutes, services);
   await app.register(activitiesRoutes, services);
   await app.register(calendarRoutes, services);
+  await app.register(documentsRoutes, services);
+  await app.register(salesDocumentRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

@@ -10,6 +10,8 @@ import {
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
+import { createDocumentsService, type DocumentsService } from './modules/documents';
+import { createSalesDocuments, type SalesDocuments } from './modules/sales';
 import { createImportsService, type ImportsService } from './modules/imports';
 import {
   createEventBus,
@@ -54,6 +56,8 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  documents: DocumentsService;
+  salesDocuments: SalesDocuments;
 }
 
 /**
@@ -156,9 +160,13 @@ export function createServices(deps: Deps): Services {
   activities.onChange(async (tx, { kind, activity, byId }) => {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
+  const documents = createDocumentsService(deps);
+  const salesDocuments = createSalesDocuments(deps, documents);
   return {
     activities,
     calendar,
+    documents,
+    salesDocuments,
     telephony,
     assignment,
     templates,

@@ -8,7 +8,7 @@ export {
   createActivitiesService,
 } from './service';
 export { type ActivityRow, type NewActivityRow } from './repo';
-export { type ActivityFigures, activityFigures } from './read-model';
+export { type ActivityFigures, activityFigures, activityStartsAt } from './read-model';
 export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
 export { linkOf as activityLink } from './reminders';
 export { berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';

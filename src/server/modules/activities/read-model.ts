@@ -65,3 +65,12 @@ export async function activityFigures(
     noShow: Number(r.no_show),
   }));
 }
+
+/** When an activity starts (a delivery appointment printed on a purchase order); null when unknown or cancelled. */
+export async function activityStartsAt(db: DbOrTx, id: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ startsAt: activities.startsAt, status: activities.status })
+    .from(activities)
+    .where(sql`${activities.id} = ${id}`);
+  return row && row.status !== 'cancelled' ? row.startsAt : null;
+}

@@ -19,6 +19,7 @@ export {
   allLocationNames,
   everyone,
   loadPeople,
+  locationAddress,
   locationExists,
   locationNames,
   type Person,

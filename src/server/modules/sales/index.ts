@@ -1,2 +1,8 @@
 // The public face of sales: opportunities, test drives, offers, purchase orders and delivery.
-export {};
+export {
+  createSalesDocuments,
+  renderOfferPdfIn,
+  renderPurchaseOrderPdfIn,
+  type SalesDocuments,
+  renderTestDriveAgreementIn,
+} from './documents';
