@@ -1,7 +1,7 @@
 import type { LetterheadInput } from '@shared/documents/letterhead';
 import type { Deps } from '@server/deps';
 import { assertLocation, type UserActor } from '@server/http/access';
-import { NotFoundError } from '@server/http/errors';
+import { ForbiddenError, NotFoundError } from '@server/http/errors';
 import { letterheadFor, letterheadView, logoOf, saveLetterhead, setLogo } from './letterheads';
 import { renderSample } from './sample';
 import { documentWithContent, type StoredDocument } from './store';
@@ -11,7 +11,11 @@ import { documentWithContent, type StoredDocument } from './store';
  * record registers it (sales for offers, test drives and orders); documents stays
  * ignorant of what its files belong to.
  */
-export type OwnerAccess = (tx: Deps['db'], actor: UserActor, ownerId: string) => Promise<boolean>;
+export type OwnerAccess = (
+  tx: Deps['db'],
+  actor: UserActor,
+  ownerId: string,
+) => Promise<'allowed' | 'forbidden' | 'unknown'>;
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
 
@@ -30,11 +34,13 @@ export function createDocumentsService({ db, clock }: Deps) {
       owners.set(ownerType, mayRead);
     },
 
-    /** A document with its bytes, when the owner's module lets the user read it; 404 otherwise (no hint it exists). */
+    /** A document with its bytes, when the owner's module lets the user read it. */
     async download(actor: UserActor, id: string): Promise<StoredDocument & { content: Buffer }> {
       const doc = await documentWithContent(db, id);
       const mayRead = doc && owners.get(doc.ownerType);
-      if (!doc || !mayRead || !(await mayRead(db, actor, doc.ownerId))) throw new NotFoundError('The document');
+      const verdict = mayRead ? await mayRead(db, actor, doc.ownerId) : 'unknown';
+      if (!doc || verdict === 'unknown') throw new NotFoundError('The document');
+      if (verdict === 'forbidden') throw new ForbiddenError('You may not read the record this document belongs to.');
       return doc;
     },
 

@@ -28,19 +28,19 @@ async function locationOf(tx: DbOrTx, ownerType: SalesOwnerType, id: string): Pr
   return row?.locationId ?? null;
 }
 
-/** Whether the user may read the documents of the record; false for an unknown one. */
+/** Whether the user may read the documents of the record: unknown, forbidden or allowed. */
 export async function mayRead(tx: DbOrTx, actor: UserActor, ownerType: SalesOwnerType, id: string) {
-  const roles = ownerType === 'offer' ? OFFER_READERS : WRITERS;
-  if (!roles.has(actor.role)) return false;
   const locationId = await locationOf(tx, ownerType, id);
-  return locationId !== null && hasLocation(actor, locationId);
+  if (locationId === null) return 'unknown';
+  const roles = ownerType === 'offer' ? OFFER_READERS : WRITERS;
+  return roles.has(actor.role) && hasLocation(actor, locationId) ? 'allowed' : 'forbidden';
 }
 
-/** Whether the user may render the record's document; false for an unknown one. */
+/** Whether the user may render the record's document: unknown, forbidden or allowed. */
 export async function mayRender(tx: DbOrTx, actor: UserActor, ownerType: SalesOwnerType, id: string) {
-  if (!WRITERS.has(actor.role)) return false;
   const locationId = await locationOf(tx, ownerType, id);
-  return locationId !== null && hasLocation(actor, locationId);
+  if (locationId === null) return 'unknown';
+  return WRITERS.has(actor.role) && hasLocation(actor, locationId) ? 'allowed' : 'forbidden';
 }
 
 export const RENDER_ROLES = ['admin', 'manager', 'sales'] as const;

@@ -1,6 +1,6 @@
 import type { Deps } from '@server/deps';
 import type { UserActor } from '@server/http/access';
-import { NotFoundError } from '@server/http/errors';
+import { ForbiddenError, NotFoundError } from '@server/http/errors';
 import type { DocumentsService, StoredDocument } from '@server/modules/documents';
 import { mayRead, mayRender, type SalesOwnerType } from './access';
 import { renderOfferPdfIn, renderPurchaseOrderPdfIn, renderTestDriveAgreementIn } from './render';
@@ -28,8 +28,9 @@ export function createSalesDocuments({ db }: Deps, documents: DocumentsService) 
     id: string,
     renderIn: typeof renderOfferPdfIn,
   ): Promise<StoredDocument> {
-    // A record the user may not see is not found: no hint that it exists.
-    if (!(await mayRender(db, actor, ownerType, id))) throw new NotFoundError(WHAT[ownerType]);
+    const may = await mayRender(db, actor, ownerType, id);
+    if (may === 'unknown') throw new NotFoundError(WHAT[ownerType]);
+    if (may === 'forbidden') throw new ForbiddenError('This record belongs to a location you do not work at.');
     return db.transaction((tx) => renderIn(tx, id, actor.userId));
   }
 
