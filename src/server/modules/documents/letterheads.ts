@@ -66,7 +66,8 @@ async function rowOf(db: DbOrTx, locationId: string): Promise<Row | null> {
  */
 export async function letterheadFor(db: DbOrTx, locationId: string): Promise<PrintedLetterhead | null> {
   const row = await rowOf(db, locationId);
-  if (row) return { ...fields(row), logo: row.logo ?? null };
+  // The driver may hand bytea back as a plain Uint8Array; pdfkit reads images from Buffers only.
+  if (row) return { ...fields(row), logo: row.logo ? Buffer.from(row.logo) : null };
   const location = await locationAddress(db, locationId);
   if (!location) return null;
   return {
@@ -137,5 +138,5 @@ export async function setLogo(
 /** The stored logo with its type; null when none. */
 export async function logoOf(db: DbOrTx, locationId: string): Promise<{ content: Buffer; contentType: string } | null> {
   const row = await rowOf(db, locationId);
-  return row?.logo && row.logoContentType ? { content: row.logo, contentType: row.logoContentType } : null;
+  return row?.logo && row.logoContentType ? { content: Buffer.from(row.logo), contentType: row.logoContentType } : null;
 }

@@ -23,7 +23,8 @@ const FOOTER_TOP = PAGE.height - 24 * MM;
 const BODY_BOTTOM = FOOTER_TOP - 6 * MM;
 const FIRST_BODY_TOP = 98 * MM;
 const NEXT_BODY_TOP = 30 * MM;
-const INFO_LEFT = 125 * MM;
+const INFO_LEFT = 120 * MM;
+const INFO_LABEL = 30 * MM;
 
 export const FONT = 'Helvetica';
 export const BOLD = 'Helvetica-Bold';
@@ -65,6 +66,15 @@ export class Letter {
         CreationDate: spec.date,
         ModDate: spec.date,
       },
+    });
+    // Every text goes out in WinAnsi: what it cannot carry is replaced rather than printed as garbage.
+    const text = this.doc.text.bind(this.doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+    const heightOf = this.doc.heightOfString.bind(this.doc);
+    const widthOf = this.doc.widthOfString.bind(this.doc);
+    Object.assign(this.doc, {
+      text: (value: unknown, ...rest: unknown[]) => text(printable(value), ...rest),
+      heightOfString: (value: string, options?: PDFKit.Mixins.TextOptions) => heightOf(printable(value), options),
+      widthOfString: (value: string, options?: PDFKit.Mixins.TextOptions) => widthOf(printable(value), options),
     });
     this.doc.on('pageAdded', () => this.continuationHead());
     this.doc.addPage();
@@ -114,9 +124,9 @@ export class Letter {
 
   /** Signature lines side by side: place and date above, who signs below. */
   signatures(labels: string[], placeAndDate: string): void {
-    this.ensureSpace(80);
-    this.doc.moveDown(2.2);
-    const y = this.doc.y + 28;
+    this.ensureSpace(62);
+    this.doc.moveDown(0.8);
+    const y = this.doc.y + 30;
     const gap = 24;
     const width = (WIDTH - gap * (labels.length - 1)) / labels.length;
     labels.forEach((label, i) => {
@@ -139,7 +149,7 @@ export class Letter {
     });
     this.doc.fillColor(INK);
     this.doc.x = LEFT;
-    this.doc.y = y + 30;
+    this.doc.y = y + 18;
   }
 
   /** Writes every page's footer and page number and returns the file. */
@@ -179,12 +189,10 @@ export class Letter {
       .font(FONT)
       .fontSize(8.5)
       .fillColor(MUTED)
-      .text(
-        [`${lh.street} · ${lh.postalCode} ${lh.city}`, contactLine(lh)].filter(Boolean).join('\n'),
-        LEFT,
-        doc.y + 2,
-        { width: 100 * MM, lineGap: 1 },
-      );
+      .text([`${lh.street} · ${lh.postalCode} ${lh.city}`, ...contactLines(lh)].join('\n'), LEFT, doc.y + 2, {
+        width: 100 * MM,
+        lineGap: 1,
+      });
 
     // The sender line sits in the window's top zone, small and underlined (DIN 5008).
     const windowTop = 45 * MM;
@@ -207,17 +215,13 @@ export class Letter {
     let y = windowTop + 5 * MM;
     const rows: Array<[string, string]> = [['Datum', formatGermanDate(spec.date)], ...spec.info];
     for (const [label, value] of rows) {
-      doc
-        .font(FONT)
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(label, INFO_LEFT, y, { width: 32 * MM, lineBreak: false });
+      doc.font(FONT).fontSize(8).fillColor(MUTED).text(label, INFO_LEFT, y, { width: INFO_LABEL, lineBreak: false });
       doc
         .font(FONT)
         .fontSize(8.5)
         .fillColor(INK)
-        .text(value, INFO_LEFT + 32 * MM, y, { width: RIGHT - INFO_LEFT - 32 * MM });
-      y = Math.max(doc.y, y + 11.5);
+        .text(value, INFO_LEFT + INFO_LABEL, y, { width: RIGHT - INFO_LEFT - INFO_LABEL });
+      y = Math.max(doc.y + 1.5, y + 11.5);
     }
 
     doc.font(BOLD).fontSize(15).fillColor(ACCENT).text(spec.title, LEFT, FIRST_BODY_TOP, { width: WIDTH });
@@ -281,8 +285,24 @@ export class Letter {
   }
 }
 
-function contactLine(lh: PrintedLetterhead): string {
-  return [lh.phone && `Tel. ${lh.phone}`, lh.email, lh.web].filter(Boolean).join(' · ');
+function contactLines(lh: PrintedLetterhead): string[] {
+  const phone = [lh.phone && `Tel. ${lh.phone}`, lh.email].filter(Boolean).join(' · ');
+  return [phone, lh.web ?? ''].filter(Boolean);
+}
+
+/** Characters WinAnsi (Helvetica's encoding here) carries besides Latin-1. */
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const LOOKALIKES: Record<string, string> = { '″': '"', '′': "'", '−': '-', '‐': '-', '\u00AD': '', '\u202F': ' ' };
+
+/** The text with every character WinAnsi cannot encode replaced by a look-alike or "?". */
+export function printable(value: unknown): string {
+  let out = '';
+  for (const ch of String(value)) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x100 || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else out += LOOKALIKES[ch] ?? '?';
+  }
+  return out;
 }
 
 /** The footer's columns: address, register, bank, management; empty ones are left out. */
@@ -297,7 +317,7 @@ function footerColumns(lh: PrintedLetterhead): string[][] {
       lh.email,
       lh.web,
     ]),
-    present([lh.bankName, lh.iban && `IBAN: ${groupIban(lh.iban)}`, lh.bic && `BIC: ${lh.bic}`]),
+    present([lh.bankName, lh.iban && 'IBAN:', lh.iban && groupIban(lh.iban), lh.bic && `BIC: ${lh.bic}`]),
     present([lh.managingDirectors && 'Geschäftsführung:', lh.managingDirectors]),
   ];
 }

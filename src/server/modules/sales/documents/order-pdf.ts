@@ -26,7 +26,8 @@ export async function renderPurchaseOrder(parties: Parties, order: OrderDocument
     info: [
       ['Kundennummer', customer.customerNumber],
       ['Bestellnummer', order.number],
-      ['Angebot', `${order.offer.number} vom ${formatGermanDate(order.offer.date)}`],
+      ['Angebot', order.offer.number],
+      ['Angebot vom', formatGermanDate(order.offer.date)],
       ['Ihr Ansprechpartner', order.consultant],
     ],
   });

@@ -87,7 +87,7 @@ describe('the offer PDF', () => {
     expect(text).toContain('FIN: WVGZZZ5NZPW012345');
     // Amounts as a German reads them, with € surviving extraction.
     expect(text).toContain('42.990,00 €');
-    expect(text).toContain('Winterkompletträder');
+    expect(text).toContain('Winterkompletträder 18"');
     expect(text).toContain('-2.500,00 €');
     expect(text).toContain(formatEuro(figures.grossCents));
     expect(text).toContain(formatEuro(figures.netCents));
