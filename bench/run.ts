@@ -10,6 +10,7 @@ import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureCalendar, measureFeed } from './calendar';
+import { measureOfferPdf } from './offer-pdf';
 import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
@@ -21,7 +22,7 @@ import { measureWebApp } from './web-speed';
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
- * feed, reminder, intake, web (web alone needs no data set).
+ * feed, reminder, offerpdf, intake, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -34,6 +35,7 @@ const PARTS = [
   'calendar',
   'feed',
   'reminder',
+  'offerpdf',
   'intake',
   'web',
 ] as const;
@@ -92,6 +94,8 @@ if (!process.argv.includes('--generate-only')) {
     report(typeof feed === 'string' ? feed : formatMeasurement(feed, target.embedded));
   }
   if (wants('reminder')) report(formatMeasurement(await measureReminder(bench, target.database), target.embedded));
+  if (wants('offerpdf'))
+    for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

@@ -20,8 +20,8 @@ export const RIGHT = PAGE.width - 20 * MM;
 export const WIDTH = RIGHT - LEFT;
 /** Where the footer starts; the body stays above it. */
 const FOOTER_TOP = PAGE.height - 24 * MM;
-const BODY_BOTTOM = FOOTER_TOP - 6 * MM;
-const FIRST_BODY_TOP = 98 * MM;
+const BODY_BOTTOM = FOOTER_TOP - 3 * MM;
+const FIRST_BODY_TOP = 95 * MM;
 const NEXT_BODY_TOP = 30 * MM;
 const INFO_LEFT = 120 * MM;
 const INFO_LABEL = 30 * MM;
@@ -118,15 +118,15 @@ export class Letter {
       this.ensureSpace(this.doc.heightOfString(full, { width: WIDTH }) + 4);
       this.doc.font(BOLD).text(`${i + 1}. ${title}: `, LEFT, this.doc.y, { width: WIDTH, continued: true, lineGap: 1 });
       this.doc.font(FONT).text(text, { lineGap: 1 });
-      this.doc.moveDown(0.35);
+      this.doc.moveDown(0.25);
     });
   }
 
   /** Signature lines side by side: place and date above, who signs below. */
   signatures(labels: string[], placeAndDate: string): void {
-    this.ensureSpace(62);
-    this.doc.moveDown(0.8);
-    const y = this.doc.y + 30;
+    this.ensureSpace(56);
+    this.doc.moveDown(0.6);
+    const y = this.doc.y + 26;
     const gap = 24;
     const width = (WIDTH - gap * (labels.length - 1)) / labels.length;
     labels.forEach((label, i) => {

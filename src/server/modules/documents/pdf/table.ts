@@ -85,7 +85,8 @@ export function facts(
   options: { alignValues?: 'left' | 'right' } = {},
 ): void {
   const { doc } = letter;
-  const labelWidth = WIDTH * 0.55;
+  // Amounts sit at the right edge under each other; text values start close to their labels.
+  const labelWidth = WIDTH * (options.alignValues === 'right' ? 0.6 : 0.32);
   for (const [label, value] of pairs) {
     doc.font(FONT).fontSize(9);
     const height = Math.max(
