@@ -1,6 +1,8 @@
 import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
+import { renderOfferPdfIn } from '@server/modules/sales';
+import { salesRecords } from '@server/modules/sales/documents/test-factory';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
 import { type TestApp, type TestClient, testLocation } from './app';
 
@@ -84,8 +86,16 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const sales_ = await salesRecords(t.database.db, {
+    locationId: location.id,
+    ownerId: sales.userId,
+    contactId: contact.id,
+  });
+  const offerDocument = await renderOfferPdfIn(t.database.db, sales_.offer.id, null);
   return {
     location,
+    salesRecords: sales_,
+    offerDocument,
     manager,
     sales,
     contact,
