@@ -21,6 +21,10 @@ export const POLICIES = {
   'org.users.manage': ADMINS,
   /** Read the user list with roles and contact details (managers: of their locations). */
   'org.users.read': MANAGERS,
+  /** Read a location's letterhead (Briefkopf) and preview it (managers: of their locations). */
+  'documents.letterheads.read': MANAGERS,
+  /** Set a location's letterhead and logo. */
+  'documents.letterheads.manage': ADMINS,
   /** Issue and revoke API keys. */
   'auth.apiKeys.manage': ADMINS,
 

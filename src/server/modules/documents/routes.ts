@@ -14,8 +14,8 @@ import type { Services } from '@server/services';
 import { attachment } from './disposition';
 
 const LocationParams = z.object({ locationId: z.uuid() });
-const ADMINS = rolesFor('org.locations.manage');
-const READERS = ['admin', 'manager'] as const;
+const ADMINS = rolesFor('documents.letterheads.manage');
+const READERS = rolesFor('documents.letterheads.read');
 const MEGABYTES = LOGO_MAX_BYTES / (1024 * 1024);
 
 const logoError = (code: 'file_type_not_accepted' | 'file_content_mismatch', fileName: string, message: string) =>

@@ -16,6 +16,7 @@ const AbsencesPage = lazy(() => import('./assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
+const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -42,6 +43,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={rolesFor('org.users.manage')}>
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'letterheads',
+        element: (
+          <RequireRole roles={rolesFor('documents.letterheads.read')}>
+            <LetterheadPage />
           </RequireRole>
         ),
       },
