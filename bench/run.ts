@@ -12,6 +12,7 @@ import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBoard } from './board';
 import { measureCalendar, measureFeed } from './calendar';
+import { measureOfferPdf } from './offer-pdf';
 import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
@@ -24,6 +25,7 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), pipeline (the sales board), web (web alone needs no data set).
+ * feed, reminder, offerpdf, intake, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -37,6 +39,7 @@ const PARTS = [
   'feed',
   'reminder',
   'pipeline',
+  'offerpdf',
   'intake',
   'board',
   'web',
@@ -102,6 +105,8 @@ if (!process.argv.includes('--generate-only')) {
     for (const m of await measureBoard(bench, target.database, url, log)) report(formatMeasurement(m, target.embedded));
   }
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
+  if (wants('offerpdf'))
+    for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

@@ -18,6 +18,8 @@ import { purchaseOrderRoutes } from './modules/sales/orders/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { offersRoutes } from './modules/sales/offers/routes';
 import { opportunitiesRoutes } from './modules/sales/opportunities/routes';
+import { documentsRoutes } from './modules/documents/routes';
+import { salesDocumentRoutes } from './modules/sales/documents/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { boardRoutes } from './modules/board/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -143,6 +145,8 @@ export async function buildApp(
   await app.register(opportunitiesRoutes, services);
   await app.register(purchaseOrderRoutes, services);
   await app.register(testDrivesRoutes, services);
+  await app.register(documentsRoutes, services);
+  await app.register(salesDocumentRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

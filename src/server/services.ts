@@ -13,6 +13,8 @@ import { type AssignmentService, createAssignmentService } from './modules/assig
 import { type BoardService, createBoardService } from './modules/board';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
+import { createDocumentsService, type DocumentsService } from './modules/documents';
+import { createSalesDocuments, type SalesDocuments } from './modules/sales';
 import { createImportsService, type ImportsService } from './modules/imports';
 import {
   createEventBus,
@@ -75,6 +77,8 @@ export interface Services {
   opportunities: OpportunitiesService;
   purchaseOrders: OrdersService;
   testDrives: TestDrivesService;
+  documents: DocumentsService;
+  salesDocuments: SalesDocuments;
 }
 
 /**
@@ -187,6 +191,8 @@ export function createServices(deps: Deps): Services {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
   const purchaseOrders = createOrdersService(deps, { activities, org });
+  const documents = createDocumentsService(deps);
+  const salesDocuments = createSalesDocuments(deps, documents);
   return {
     activities,
     offers: createOffersService(deps),
@@ -196,6 +202,8 @@ export function createServices(deps: Deps): Services {
     calendar,
     opportunities: createOpportunitiesService(deps),
     testDrives: createTestDrivesService(deps, { activities, calendar }),
+    documents,
+    salesDocuments,
     telephony,
     assignment,
     templates,

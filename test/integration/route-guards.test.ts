@@ -304,6 +304,13 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: '/api/opportunities',
     payload: { contactId: f.contact.id, locationId: f.location.id, ownerId: f.sales.userId },
   }),
+  'GET /api/letterheads/:locationId': (f) => ({ url: `/api/letterheads/${f.location.id}` }),
+  'GET /api/letterheads/:locationId/logo': (f) => ({ url: `/api/letterheads/${f.location.id}/logo` }),
+  'POST /api/letterheads/:locationId/preview': (f) => ({ url: `/api/letterheads/${f.location.id}/preview` }),
+  'GET /api/documents/:id': (f) => ({ url: `/api/documents/${f.offerDocument.id}` }),
+  'POST /api/offers/:id/pdf': (f) => ({ url: `/api/offers/${f.salesRecords.offer.id}/pdf` }),
+  'POST /api/test-drives/:id/agreement': (f) => ({ url: `/api/test-drives/${f.salesRecords.testDrive.id}/agreement` }),
+  'POST /api/purchase-orders/:id/pdf': (f) => ({ url: `/api/purchase-orders/${f.salesRecords.order.id}/pdf` }),
   'GET /api/telephony/connections/:id': (f) => ({ url: `/api/telephony/connections/${f.connection.id}` }),
   'GET /api/opportunities/:id/offers': (f) => ({ url: `/api/opportunities/${f.opportunity.id}/offers` }),
   'POST /api/opportunities/:id/offers': (f) => ({

@@ -1,6 +1,8 @@
 import { personInput } from '@server/modules/contacts/test-factories';
 import { multipart, upload } from '@server/modules/imports/test-support';
 import { callbackRequest, createRequest } from '@server/modules/requests/test-support';
+import { renderOfferPdfIn } from '@server/modules/sales';
+import { salesRecords } from '@server/modules/sales/documents/test-factory';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
 import { tinyPdf } from '@server/modules/sales/offers/test-support';
 import { insertOffer } from '@server/modules/sales/orders/test-factory';
@@ -148,12 +150,20 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const sales_ = await salesRecords(t.database.db, {
+    locationId: location.id,
+    ownerId: sales.userId,
+    contactId: contact.id,
+  });
+  const offerDocument = await renderOfferPdfIn(t.database.db, sales_.offer.id, null);
   return {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,
     location,
     check,
+    salesRecords: sales_,
+    offerDocument,
     manager,
     offer,
     sales,

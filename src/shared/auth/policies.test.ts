@@ -8,6 +8,8 @@ const EXPECTED: Record<Action, string> = {
   'org.users.manage': 'admin',
   'org.users.read': 'admin manager',
   'org.duty.manage': 'admin manager',
+  'documents.letterheads.read': 'admin manager',
+  'documents.letterheads.manage': 'admin',
   'auth.apiKeys.manage': 'admin',
   'contacts.edit': 'admin manager sales service reception',
   'contacts.manage': 'admin manager',

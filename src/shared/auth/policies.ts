@@ -23,6 +23,10 @@ export const POLICIES = {
   'org.users.read': MANAGERS,
   /** Whether a location uses check-in, and its daily checks (managers: at their locations). */
   'org.duty.manage': MANAGERS,
+  /** Read a location's letterhead (Briefkopf) and preview it (managers: of their locations). */
+  'documents.letterheads.read': MANAGERS,
+  /** Set a location's letterhead and logo. */
+  'documents.letterheads.manage': ADMINS,
   /** Issue and revoke API keys. */
   'auth.apiKeys.manage': ADMINS,
 

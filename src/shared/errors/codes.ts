@@ -48,6 +48,10 @@ export interface FieldErrorParams {
   unknown_value: { value: string };
   invalid_vin: Record<string, never>;
   invalid_plate: Record<string, never>;
+  /** An IBAN whose check digits do not fit; a VAT id not DE + 9 digits; a malformed BIC. */
+  invalid_iban: Record<string, never>;
+  invalid_vat_id: Record<string, never>;
+  invalid_bic: Record<string, never>;
   /** The field only makes sense together with another one (a service contract, financing). */
   service_contract_required: Record<string, never>;
   financing_required: Record<string, never>;
@@ -189,6 +193,9 @@ export function codeOfIssue(issue: z.core.$ZodIssue): CodedFieldError {
     case 'custom':
       if (issue.params?.rule === YEAR_RANGE_RULE)
         return fieldError('year_range', { from: EARLIEST_YEAR, to: LATEST_YEAR });
+      if (issue.params?.code === 'invalid_iban') return { code: 'invalid_iban' };
+      if (issue.params?.code === 'invalid_vat_id') return { code: 'invalid_vat_id' };
+      if (issue.params?.code === 'invalid_bic') return { code: 'invalid_bic' };
       return { code: 'invalid' };
     default:
       return { code: 'invalid' };

@@ -128,3 +128,12 @@ export const api = {
 export function uploadFile<T>(path: string, form: FormData): Promise<T> {
   return apiRequest<T>(path, { method: 'POST', body: form });
 }
+
+/** A file the server answers with (a PDF rendered on request), with the session's CSRF header on writes. */
+export async function apiBlob(path: string, method: 'GET' | 'POST' = 'GET'): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  return response.blob();
+}

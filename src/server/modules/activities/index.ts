@@ -8,7 +8,13 @@ export {
   createActivitiesService,
 } from './service';
 export { type ActivityRow, type NewActivityRow } from './repo';
-export { type ActivityFigures, activityFigures, activitiesSql, appointmentsOverlapping } from './read-model';
+export {
+  type ActivityFigures,
+  activityFigures,
+  activitiesSql,
+  activityStartsAt,
+  appointmentsOverlapping,
+} from './read-model';
 export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
 export { linkOf as activityLink } from './reminders';
 export { berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';

@@ -80,6 +80,7 @@ export const activitiesSql = {
         FROM activities a WHERE a.contact_id = ${contactId} AND a.status = 'open'
        ORDER BY a.starts_at LIMIT 1)`,
 };
+
 /**
  * One person's open timed appointments that overlap [from, to), for warnings like "the
  * consultant has another appointment then"; `exceptId` leaves out the appointment being moved.
@@ -99,4 +100,13 @@ export async function appointmentsOverlapping(
       ORDER BY a.starts_at LIMIT 5`,
   );
   return found.map((r) => ({ id: r.id, subject: r.subject, startsAt: new Date(r.starts_at) }));
+}
+
+/** When an activity starts (a delivery appointment printed on a purchase order); null when unknown or cancelled. */
+export async function activityStartsAt(db: DbOrTx, id: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ startsAt: activities.startsAt, status: activities.status })
+    .from(activities)
+    .where(sql`${activities.id} = ${id}`);
+  return row && row.status !== 'cancelled' ? row.startsAt : null;
 }

@@ -14,6 +14,7 @@ export {
   type PhoneMatchRow,
   phoneMatches,
 } from './read-model';
+export { type PostalContact, postalContact } from './postal-read-model';
 export { blockedSql, contactSearchSql, findByExactPhone, type PhoneOwnerRow } from './search-read-model';
 export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
 export {

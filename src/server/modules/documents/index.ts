@@ -1,2 +1,12 @@
 // The public face of documents: stored files (rendered PDFs, uploads) and, per location, the letterhead they are printed on.
-export { documentsOf, documentWithContent, type NewDocument, type StoredDocument, storeDocumentIn } from './store';
+export {
+  documentsOf,
+  documentWithContent,
+  type NewDocument,
+  type StoredDocument,
+  storeDocumentIn,
+  storeOnceIn,
+} from './store';
+export { letterheadFor, type PrintedLetterhead } from './letterheads';
+export { createDocumentsService, type DocumentsService, type OwnerAccess } from './service';
+export { type Column, facts, Letter, type LetterSpec, type Row, table } from './pdf';

@@ -67,3 +67,24 @@ export async function documentsOf(tx: DbOrTx, ownerType: string, ownerId: string
     .where(and(eq(documents.ownerType, ownerType), eq(documents.ownerId, ownerId)))
     .orderBy(desc(documents.createdAt));
 }
+
+/**
+ * Stores a document unless its owner already holds one of the same kind with the same bytes:
+ * a re-render of unchanged data returns the document already there instead of a copy.
+ */
+export async function storeOnceIn(tx: DbOrTx, doc: NewDocument): Promise<StoredDocument> {
+  const sha256 = createHash('sha256').update(doc.content).digest('hex');
+  const [existing] = await tx
+    .select(meta)
+    .from(documents)
+    .where(
+      and(
+        eq(documents.ownerType, doc.ownerType),
+        eq(documents.ownerId, doc.ownerId),
+        eq(documents.kind, doc.kind),
+        eq(documents.sha256, sha256),
+      ),
+    )
+    .limit(1);
+  return existing ?? storeDocumentIn(tx, doc);
+}

@@ -20,6 +20,7 @@ export {
   allLocationNames,
   everyone,
   loadPeople,
+  locationAddress,
   locationExists,
   locationNames,
   type Person,

@@ -206,3 +206,29 @@ export async function activeLocationDepartments(
     .orderBy(asc(locations.name));
   return rows;
 }
+
+/** A location's name and postal address, for documents printed without a letterhead of their own. */
+export async function locationAddress(
+  db: DbOrTx,
+  id: string,
+): Promise<{
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  phone: string;
+  email: string | null;
+} | null> {
+  const [row] = await db
+    .select({
+      name: locations.name,
+      street: locations.street,
+      postalCode: locations.postalCode,
+      city: locations.city,
+      phone: locations.phone,
+      email: locations.email,
+    })
+    .from(locations)
+    .where(inArray(locations.id, [id]));
+  return row ?? null;
+}

@@ -1,6 +1,7 @@
 // The public face of requests: customer requests from intake to closing.
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
+export { inspectFile, type Inspection } from './file-content';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,
@@ -10,4 +11,3 @@ export {
   type NewRequestEventRow,
   type NewRequestRow,
 } from './bulk';
-export { inspectFile } from './file-content';

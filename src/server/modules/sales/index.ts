@@ -4,3 +4,10 @@ export { createOpportunitiesService, type OpportunitiesService } from './opportu
 export { advanceOpportunityIn, type Advance } from './opportunities/advance';
 export { createOrdersService, type OrdersService } from './orders/service';
 export { createTestDrivesService, type TestDrivesService } from './test-drives/service';
+export {
+  createSalesDocuments,
+  renderOfferPdfIn,
+  renderPurchaseOrderPdfIn,
+  type SalesDocuments,
+  renderTestDriveAgreementIn,
+} from './documents';

@@ -16,6 +16,7 @@ const AbsencesPage = lazy(() => import('./assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
+const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
@@ -43,6 +44,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={rolesFor('org.users.manage')}>
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'letterheads',
+        element: (
+          <RequireRole roles={rolesFor('documents.letterheads.read')}>
+            <LetterheadPage />
           </RequireRole>
         ),
       },
