@@ -14,6 +14,7 @@ import { registerProblemHandlers } from './http/problem';
 import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
+import { messagesRoutes } from './modules/messages/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -125,6 +126,7 @@ export async function buildApp(
   await app.register(templatesRoutes, services);
   await app.register(activitiesRoutes, services);
   await app.register(calendarRoutes, services);
+  await app.register(messagesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

@@ -17,6 +17,7 @@ import {
   type EventBus,
   type NotificationsService,
 } from './modules/notifications';
+import { createMessagesService, type MessagesService } from './modules/messages';
 import { createOrgService, type OrgService } from './modules/org';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
@@ -54,6 +55,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   calendar: CalendarService;
+  messages: MessagesService;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
+ *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -156,9 +159,11 @@ export function createServices(deps: Deps): Services {
   activities.onChange(async (tx, { kind, activity, byId }) => {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
+  const messages = createMessagesService(deps, { org, requests, notifications });
   return {
     activities,
     calendar,
+    messages,
     telephony,
     assignment,
     templates,

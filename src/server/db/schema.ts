@@ -17,6 +17,7 @@ export * from '../modules/assignment/tables';
 export * from '../modules/telephony/tables';
 export * from '../modules/phonebook/tables';
 export * from '../modules/activities/tables';
+export * from '../modules/messages/tables';
 export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
 export * from './reference-versions-table';

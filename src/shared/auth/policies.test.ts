@@ -28,6 +28,8 @@ const EXPECTED: Record<Action, string> = {
   'phonebook.manage': 'admin',
   'activities.plan': 'admin manager sales service reception',
   'activities.team': 'admin manager',
+  'messages.write': 'admin manager sales service reception',
+  'messages.manage': 'admin manager',
 };
 
 describe('policies', () => {

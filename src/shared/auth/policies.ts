@@ -65,6 +65,11 @@ export const POLICIES = {
   /** The team calendar of a location and colleagues' calendars; the follow-up intervals. */
   'activities.team': MANAGERS,
 
+  /** Write internal customer messages (documentation; parts staff read only). */
+  'messages.write': EDITORS,
+  /** A location's message list, confirming unblocks by policy, and the location's block policy. */
+  'messages.manage': MANAGERS,
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

@@ -118,6 +118,8 @@ export interface FieldErrorParams {
   /** Someone else changed the record meanwhile. */
   out_of_date: Record<string, never>;
   idempotency_key_reused: Record<string, never>;
+  /** A check message's day is neither today nor since the location's previous scheduled day. */
+  check_day_out_of_window: { earliest: string };
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

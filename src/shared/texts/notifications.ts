@@ -1,3 +1,4 @@
+import type { MessageType } from '../messages/enums';
 import type { ActivityType } from '../activities/enums';
 import type { Locale } from '../org/enums';
 import type { RequestStatus, RequestType } from '../requests/enums';
@@ -36,6 +37,13 @@ export interface NotificationTexts {
     place: string | null;
     /** Set when the reminder reaches a deputy of the absent owner. */
     onBehalfOf: string | null;
+  };
+  'notification.customerMessage': {
+    messageId: string;
+    type: MessageType;
+    customer: string;
+    customerNumber: string;
+    enteredBy: string;
   };
   'notification.escalated': {
     number: string;
@@ -119,6 +127,10 @@ const RENDER: Renderers = {
       customer: p.customer ? t('notification.activityReminder.customer', p) : '',
       place: p.place ? t('notification.activityReminder.place', p) : '',
     }),
+  }),
+  'notification.customerMessage': (p, t) => ({
+    title: t('notification.customerMessage.title', { ...p, type: t(`messageType.${p.type}`) }),
+    body: t('notification.customerMessage.body', p),
   }),
   'notification.escalated': (p, t, locale) => {
     const type = t(`requestType.${p.type}`);

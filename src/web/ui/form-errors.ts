@@ -106,6 +106,7 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   location_not_named: () => i18next.t('validation.locationNotNamed'),
   ends_before_start: () => i18next.t('validation.endsBeforeStart'),
   must_be_future: () => i18next.t('validation.mustBeFuture'),
+  check_day_out_of_window: (p) => i18next.t('messages.errors.checkDayWindow', { earliest: String(p.earliest) }),
   merge_into_itself: () => i18next.t('validation.mergeIntoItself'),
   merge_kinds_differ: () => i18next.t('validation.mergeKindsDiffer'),
   company_in_company: () => i18next.t('validation.companyInCompany'),
