@@ -126,6 +126,9 @@ export function createMessageWriter(deps: Deps, { org, requests, notifications }
           })
         : null;
     const liftsNow = type === 'unblock' && mayLiftBlock(policy, actor.role);
+    // Read before the transaction: on PGlite a read beside a running transaction waits for it.
+    const names = await org.userRefs([enteredById, input.responsibleId!]);
+    const enteredBy = names.get(enteredById)?.displayName ?? '–';
     return db.transaction(async (tx) => {
       const requestId = complaint ? (await requests.commitIntake(tx, complaint)).row.id : null;
       const row = await repo.insertMessage(tx, {
@@ -164,8 +167,6 @@ export function createMessageWriter(deps: Deps, { org, requests, notifications }
           entityId: contact.id,
           data: { messageId: id },
         });
-      const names = await org.userRefs([enteredById, input.responsibleId!]);
-      const enteredBy = names.get(enteredById)?.displayName ?? '–';
       await recordTimeline(tx, {
         contactId: contact.id,
         kind: 'message',

@@ -49,6 +49,10 @@ export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
   const write = createMessageWriter(deps, messagesDeps);
   const present = (rows: repo.MessageRow[]) => presentMessages(db, org, rows);
   const one = async (row: repo.MessageRow) => (await present([row]))[0]!;
+  /** Changes in a transaction, presented after it: on PGlite a read beside a running transaction waits for it. */
+  const presentAfter = async (
+    change: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<repo.MessageRow>,
+  ) => one(await db.transaction(change));
 
   async function readable(actor: UserActor, id: string, forUpdate = false, tx = db) {
     const row = await repo.findMessage(tx, id, forUpdate);
@@ -103,33 +107,31 @@ export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
 
     /** The responsible (or a manager of the location) confirms having read it. */
     async acknowledge(actor: UserActor, id: string): Promise<CustomerMessage> {
-      return db.transaction(async (tx) => {
+      return presentAfter(async (tx) => {
         const row = await readable(actor, id, true, tx);
         const manager = can(actor.role, 'messages.manage') && hasLocation(actor, row.locationId);
         if (row.responsibleId !== actor.userId && !manager)
           throw new ForbiddenError('Only the responsible colleague acknowledges a message.');
-        if (row.acknowledgedAt) return one(row);
-        return one(await repo.updateMessage(tx, id, { acknowledgedAt: clock.now(), acknowledgedById: actor.userId }));
+        if (row.acknowledgedAt) return row;
+        return repo.updateMessage(tx, id, { acknowledgedAt: clock.now(), acknowledgedById: actor.userId });
       });
     },
 
     /** Hides it from inboxes and lists (R1.6); the customer's timeline keeps it. */
     async archive(actor: UserActor, id: string): Promise<CustomerMessage> {
-      return db.transaction(async (tx) => {
+      return presentAfter(async (tx) => {
         const row = await readable(actor, id, true, tx);
         const manager = can(actor.role, 'messages.manage') && hasLocation(actor, row.locationId);
         if (row.responsibleId !== actor.userId && row.enteredById !== actor.userId && !manager)
           throw new ForbiddenError('Only the responsible colleague, who entered it or a manager archives a message.');
-        if (row.archived) return one(row);
-        return one(
-          await repo.updateMessage(tx, id, { archived: true, archivedAt: clock.now(), archivedById: actor.userId }),
-        );
+        if (row.archived) return row;
+        return repo.updateMessage(tx, id, { archived: true, archivedAt: clock.now(), archivedById: actor.userId });
       });
     },
 
     /** A pending unblock, confirmed by someone the location's policy lets lift a block: the block ends now. */
     async confirmUnblock(actor: UserActor, id: string): Promise<CustomerMessage> {
-      return db.transaction(async (tx) => {
+      return presentAfter(async (tx) => {
         const row = await readable(actor, id, true, tx);
         assertLocation(actor, row.locationId);
         if (!mayLiftBlock(await blockPolicyOf(tx, row.locationId), actor.role))
@@ -140,9 +142,7 @@ export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
           messageId: id,
           requestedBy: row.createdById,
         });
-        return one(
-          await repo.updateMessage(tx, id, { unblockState: 'done', confirmedById: actor.userId, confirmedAt: now }),
-        );
+        return repo.updateMessage(tx, id, { unblockState: 'done', confirmedById: actor.userId, confirmedAt: now });
       });
     },
 
