@@ -13,7 +13,7 @@ import { type CustomerMessage, useCreateMessage, useEnteringPeople } from './que
 export interface MessageCustomer {
   id: string;
   displayName: string;
-  customerNumber: string;
+  customerNumber?: string | null;
 }
 
 export interface MessageDialogProps {
@@ -112,7 +112,7 @@ export function MessageDialog({ opened, onClose, customer, blocked = false, onTo
         }}
       >
         <Text fw={600} data-testid="message-customer">
-          {t('messages.form.customer')}: {customer.customerNumber} · {customer.displayName}
+          {t('messages.form.customer')}: {[customer.customerNumber, customer.displayName].filter(Boolean).join(' · ')}
         </Text>
         {blocked && <Alert color="red">{t('messages.form.blockedNotice')}</Alert>}
         <Select
