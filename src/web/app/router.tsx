@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
+import { messageRoutes } from '@web/features/messages/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { reportRoutes } from '@web/features/reports/routes';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           ...customerRoutes,
           ...requestRoutes,
           ...activityRoutes,
+          ...messageRoutes,
           ...reportRoutes,
           ...adminRoutes,
           { path: '*', element: <NotFound /> },

@@ -2,6 +2,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconLayoutDashboard,
+  IconMessageCircle,
   IconMessages,
   IconRoute,
   IconSettings,
@@ -13,7 +14,7 @@ import { can } from '@shared/auth/policies';
 
 export interface NavItem {
   to: string;
-  labelKey: 'dashboard' | 'customers' | 'requests' | 'calendar' | 'reports' | 'rules' | 'admin';
+  labelKey: 'dashboard' | 'customers' | 'requests' | 'messages' | 'calendar' | 'reports' | 'rules' | 'admin';
   icon: Icon;
   /** Whether a role sees the item; every role when left out. */
   shownTo?: (role: Role) => boolean;
@@ -24,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'dashboard', icon: IconLayoutDashboard },
   { to: '/customers', labelKey: 'customers', icon: IconUsers },
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
+  { to: '/messages', labelKey: 'messages', icon: IconMessageCircle },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   // Staff read the assignment rules there; managers reach them through the administration.
