@@ -154,6 +154,18 @@ type Attempt = Pick<InjectOptions, 'payload' | 'headers'> & { url: string };
  * succeed at the caller's own location.
  */
 const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
+  'GET /api/messages/:id': (f) => ({ url: `/api/messages/${f.message.id}` }),
+  'POST /api/messages/:id/acknowledge': (f) => ({ url: `/api/messages/${f.message.id}/acknowledge` }),
+  'POST /api/messages/:id/archive': (f) => ({ url: `/api/messages/${f.message.id}/archive` }),
+  'POST /api/messages/:id/confirm-unblock': (f) => ({ url: `/api/messages/${f.message.id}/confirm-unblock` }),
+  'GET /api/messages/locations/:locationId/people': (f) => ({ url: `/api/messages/locations/${f.location.id}/people` }),
+  'GET /api/messages/locations/:locationId/block-policy': (f) => ({
+    url: `/api/messages/locations/${f.location.id}/block-policy`,
+  }),
+  'PUT /api/messages/locations/:locationId/block-policy': (f) => ({
+    url: `/api/messages/locations/${f.location.id}/block-policy`,
+    payload: { blockRoles: ['manager'], unblockRoles: ['manager'] },
+  }),
   'GET /api/users/:id': (f) => ({ url: `/api/users/${f.sales.userId}` }),
   'PATCH /api/assignment/rules/:id': (f) => ({
     url: `/api/assignment/rules/${f.rules[0]!.id}`,

@@ -84,9 +84,21 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       endsAt: '2026-03-04T11:00:00+01:00',
     }),
   );
+  const message = await created<{ id: string }>(
+    'message',
+    await manager.post('/api/messages', {
+      contactId: contact.id,
+      responsibleId: sales.userId,
+      text: 'Neue Telefonnummer genannt.',
+      type: 'internal',
+      internalSubject: 'phone',
+      locationId: location.id,
+    }),
+  );
   return {
     location,
     manager,
+    message,
     sales,
     contact,
     activity,
