@@ -15,6 +15,7 @@ import { registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
 import { purchaseOrderRoutes } from './modules/sales/orders/routes';
+import { messagesRoutes } from './modules/messages/routes';
 import { calendarRoutes } from './modules/activities/calendar/routes';
 import { offersRoutes } from './modules/sales/offers/routes';
 import { opportunitiesRoutes } from './modules/sales/opportunities/routes';
@@ -147,6 +148,7 @@ export async function buildApp(
   await app.register(testDrivesRoutes, services);
   await app.register(documentsRoutes, services);
   await app.register(salesDocumentRoutes, services);
+  await app.register(messagesRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

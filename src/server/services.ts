@@ -30,6 +30,7 @@ import {
   type DutyService,
   type OrgService,
 } from './modules/org';
+import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
 import { createRequestsService, type RequestsService } from './modules/requests';
@@ -79,6 +80,7 @@ export interface Services {
   testDrives: TestDrivesService;
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
+  messages: MessagesService;
 }
 
 /**
@@ -98,6 +100,7 @@ export interface Services {
  *   org, contacts, notifications ← board       (messages take a message to the board through its index)
  *   org, contacts, vehicles, activities ← sales   (the delivery appointment, the customer status, the sold car)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
+ *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -193,6 +196,7 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
+  const messages = createMessagesService(deps, { org, requests, notifications });
   return {
     activities,
     offers: createOffersService(deps),
@@ -204,6 +208,7 @@ export function createServices(deps: Deps): Services {
     testDrives: createTestDrivesService(deps, { activities, calendar }),
     documents,
     salesDocuments,
+    messages,
     telephony,
     assignment,
     templates,

@@ -172,6 +172,18 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/purchase-orders/${f.purchaseOrder.id}/cancel`,
     payload: { reason: 'Kunde tritt zurück' },
   }),
+  'GET /api/messages/:id': (f) => ({ url: `/api/messages/${f.message.id}` }),
+  'POST /api/messages/:id/acknowledge': (f) => ({ url: `/api/messages/${f.message.id}/acknowledge` }),
+  'POST /api/messages/:id/archive': (f) => ({ url: `/api/messages/${f.message.id}/archive` }),
+  'POST /api/messages/:id/confirm-unblock': (f) => ({ url: `/api/messages/${f.message.id}/confirm-unblock` }),
+  'GET /api/messages/locations/:locationId/people': (f) => ({ url: `/api/messages/locations/${f.location.id}/people` }),
+  'GET /api/messages/locations/:locationId/block-policy': (f) => ({
+    url: `/api/messages/locations/${f.location.id}/block-policy`,
+  }),
+  'PUT /api/messages/locations/:locationId/block-policy': (f) => ({
+    url: `/api/messages/locations/${f.location.id}/block-policy`,
+    payload: { blockRoles: ['manager'], unblockRoles: ['manager'] },
+  }),
   'GET /api/users/:id': (f) => ({ url: `/api/users/${f.sales.userId}` }),
   'PATCH /api/assignment/rules/:id': (f) => ({
     url: `/api/assignment/rules/${f.rules[0]!.id}`,

@@ -156,6 +156,17 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     contactId: contact.id,
   });
   const offerDocument = await renderOfferPdfIn(t.database.db, sales_.offer.id, null);
+  const message = await created<{ id: string }>(
+    'message',
+    await manager.post('/api/messages', {
+      contactId: contact.id,
+      responsibleId: sales.userId,
+      text: 'Neue Telefonnummer genannt.',
+      type: 'internal',
+      internalSubject: 'phone',
+      locationId: location.id,
+    }),
+  );
   return {
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
@@ -166,6 +177,7 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     offerDocument,
     manager,
     offer,
+    message,
     sales,
     contact,
     activity,

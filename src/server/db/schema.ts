@@ -18,6 +18,7 @@ export * from '../modules/telephony/tables';
 export * from '../modules/phonebook/tables';
 export * from '../modules/activities/tables';
 export * from '../modules/board/tables';
+export * from '../modules/messages/tables';
 export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
 export * from '../modules/correspondence/tables';

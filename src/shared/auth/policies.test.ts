@@ -37,6 +37,8 @@ const EXPECTED: Record<Action, string> = {
   'sales.testDrives.book': 'admin manager sales',
   'sales.testDrives.schedule': 'admin manager sales reception',
   'sales.demoVehicles.manage': 'admin manager',
+  'messages.write': 'admin manager sales service reception',
+  'messages.manage': 'admin manager',
 };
 
 describe('policies', () => {

@@ -83,6 +83,10 @@ export const POLICIES = {
   'sales.testDrives.schedule': ['admin', 'manager', 'sales', 'reception'],
   /** Add and change demo cars and their blocked times (Administration → Vorführwagen). */
   'sales.demoVehicles.manage': MANAGERS,
+  /** Write internal customer messages (documentation; parts staff read only). */
+  'messages.write': EDITORS,
+  /** A location's message list, confirming unblocks by policy, and the location's block policy. */
+  'messages.manage': MANAGERS,
 
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,

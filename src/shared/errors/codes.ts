@@ -152,6 +152,8 @@ export interface FieldErrorParams {
   offer_not_accepted: { status: string };
   /** The delivery checklist items still to tick, comma-separated keys. */
   checklist_incomplete: { missing: string };
+  /** A check message's day is neither today nor since the location's previous scheduled day. */
+  check_day_out_of_window: { earliest: string };
 }
 
 export type FieldErrorCode = keyof FieldErrorParams;

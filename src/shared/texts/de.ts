@@ -19,7 +19,21 @@ export const de = {
     done: 'erledigt',
     lost: 'verloren',
   },
+  messageType: {
+    internal: 'Interne Kundenmitteilung',
+    daily_check: 'Kontroll-Mitteilung',
+    block: 'Kunde sperren',
+    unblock: 'Kunde entsperren',
+    house_rules: 'Verstoß gegen die Hausordnung',
+    complaint: 'Reklamation',
+    wish: 'Wunsch',
+    concern: 'Anliegen',
+  },
   notification: {
+    customerMessage: {
+      title: 'Neue Kundenmitteilung: {{type}} – {{customerNumber}} · {{customer}}',
+      body: 'Eingegeben von {{enteredBy}}',
+    },
     requestAssigned: {
       title: 'Neues Anliegen {{number}}: {{subject}}',
       customer: 'Kunde: {{customer}}',
@@ -177,6 +191,7 @@ export const de = {
     testDriveCancelled: 'Probefahrt abgesagt: {{car}}, {{when}} – {{reason}}',
     testDriveOut: 'Probefahrt gestartet: {{car}} mit {{km}} km',
     testDriveBack: 'Probefahrt zurück: {{car}} mit {{km}} km ({{driven}} km gefahren)',
+    customerMessage: '{{type}} von {{enteredBy}} an {{responsible}}',
     opportunityCreated: 'Verkaufschance {{number}} angelegt',
     opportunityCreatedFor: 'Verkaufschance {{number}} angelegt: {{interest}}',
     opportunityStage: 'Verkaufschance {{number}}: {{stage}}',

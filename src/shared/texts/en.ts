@@ -18,7 +18,21 @@ export const en: typeof de = {
     done: 'done',
     lost: 'lost',
   },
+  messageType: {
+    internal: 'Internal customer message',
+    daily_check: 'Check message',
+    block: 'Block customer',
+    unblock: 'Unblock customer',
+    house_rules: 'House-rules violation',
+    complaint: 'Complaint',
+    wish: 'Wish',
+    concern: 'Concern',
+  },
   notification: {
+    customerMessage: {
+      title: 'New customer message: {{type}} – {{customerNumber}} · {{customer}}',
+      body: 'Entered by {{enteredBy}}',
+    },
     requestAssigned: {
       title: 'New request {{number}}: {{subject}}',
       customer: 'Customer: {{customer}}',
@@ -172,6 +186,7 @@ export const en: typeof de = {
     testDriveCancelled: 'Test drive cancelled: {{car}}, {{when}} – {{reason}}',
     testDriveOut: 'Test drive started: {{car}} at {{km}} km',
     testDriveBack: 'Test drive back: {{car}} at {{km}} km ({{driven}} km driven)',
+    customerMessage: '{{type}} from {{enteredBy}} to {{responsible}}',
     opportunityCreated: 'Opportunity {{number}} opened',
     opportunityCreatedFor: 'Opportunity {{number}} opened: {{interest}}',
     opportunityStage: 'Opportunity {{number}}: {{stage}}',

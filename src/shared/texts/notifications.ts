@@ -1,3 +1,4 @@
+import type { MessageType } from '../messages/enums';
 import type { ActivityType } from '../activities/enums';
 import type { Locale } from '../org/enums';
 import type { RequestStatus, RequestType } from '../requests/enums';
@@ -39,6 +40,13 @@ export interface NotificationTexts {
   };
   /** A colleague named the reader in a board post. */
   'notification.boardMention': { threadId: string; author: string; title: string; excerpt: string };
+  'notification.customerMessage': {
+    messageId: string;
+    type: MessageType;
+    customer: string;
+    customerNumber: string;
+    enteredBy: string;
+  };
   'notification.escalated': {
     number: string;
     type: RequestType;
@@ -125,6 +133,10 @@ const RENDER: Renderers = {
   'notification.boardMention': (p, t) => ({
     title: t('notification.boardMention.title', p),
     body: p.excerpt,
+  }),
+  'notification.customerMessage': (p, t) => ({
+    title: t('notification.customerMessage.title', { ...p, type: t(`messageType.${p.type}`) }),
+    body: t('notification.customerMessage.body', p),
   }),
   'notification.escalated': (p, t, locale) => {
     const type = t(`requestType.${p.type}`);

@@ -1,3 +1,4 @@
+import type { MessageType } from '../messages/enums';
 import type { ActivityResult, ActivityType } from '../activities/enums';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
 import type { Locale } from '../org/enums';
@@ -45,6 +46,8 @@ export interface TimelineTexts {
   /** Field names as the contact record calls them (firstName, phones …). */
   'timeline.contactChanged': { fields: string[] };
   'timeline.blocked': { reason: string };
+  /** An internal customer message; its text is the entry's body, verbatim. */
+  'timeline.customerMessage': { type: MessageType; enteredBy: string; responsible: string };
   'timeline.unblocked': { reason: string | null };
   /** The label ("M-AB 1234 (VW Golf)") and the other contacts' names are kept as they were. */
   'timeline.vehicleLinked': { label: string; role: VehicleRole; previous: string | null };
@@ -248,6 +251,7 @@ const RENDER: Renderers = {
       purpose: t(`consentPurpose.${p.purpose}`),
     }),
   'timeline.blocked': (p, t) => t('timeline.blocked', p),
+  'timeline.customerMessage': (p, t) => t('timeline.customerMessage', { ...p, type: t(`messageType.${p.type}`) }),
   'timeline.unblocked': (p, t) => (p.reason ? t('timeline.unblockedBecause', p) : t('timeline.unblocked')),
 };
 

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
+import { messageRoutes } from '@web/features/messages/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { testDriveRoutes } from '@web/features/sales/test-drives/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           ...activityRoutes,
           ...salesRoutes,
           ...testDriveRoutes,
+          ...messageRoutes,
           ...reportRoutes,
           ...adminRoutes,
           ...dutyRoutes,

@@ -117,6 +117,7 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   below_mileage_out: (p) => i18next.t('validation.belowMileageOut', p),
   slot_too_long: (p) => i18next.t('validation.slotTooLong', p),
   must_be_future: () => i18next.t('validation.mustBeFuture'),
+  check_day_out_of_window: (p) => i18next.t('messages.errors.checkDayWindow', { earliest: String(p.earliest) }),
   merge_into_itself: () => i18next.t('validation.mergeIntoItself'),
   merge_kinds_differ: () => i18next.t('validation.mergeKindsDiffer'),
   company_in_company: () => i18next.t('validation.companyInCompany'),

@@ -159,53 +159,86 @@ export function createConsentAndBlockFunctions({ db, clock }: Deps, org: OrgServ
         throw new ValidationError([
           { field: 'until', in: 'body', code: 'must_be_future', message: 'must be in the future' },
         ]);
-      await db.transaction(async (tx) => {
-        await lockLiveContact(tx, contactId);
-        if (await repo.activeBlock(tx, contactId, now)) throw new ConflictError('This contact is blocked already.');
-        const [row] = await tx
-          .insert(contactBlocks)
-          .values({ contactId, reason: input.reason, blockedBy: authorOf(actor), blockedAt: now, blockedUntil: until })
-          .returning({ id: contactBlocks.id });
-        await recordTimeline(tx, {
-          contactId,
-          kind: 'blocked',
-          occurredAt: now,
-          authorId: authorOf(actor),
-          ...timelineText('timeline.blocked', { reason: input.reason }),
-          data: { until: until?.toISOString() ?? null },
-          sourceType: 'contact_block',
-          sourceId: row!.id,
-        });
-        await recordAudit(tx, now, actor, {
-          action: 'contact.blocked',
-          entityType: 'contact',
-          entityId: contactId,
-          data: { reason: input.reason },
-        });
-      });
+      await db.transaction((tx) => blockContactIn(tx, actor, contactId, { reason: input.reason, until }, now));
     },
 
     async unblock(actor: Actor, contactId: string, input: z.output<typeof UnblockInput>): Promise<void> {
       const now = clock.now();
-      await db.transaction(async (tx) => {
-        await lockLiveContact(tx, contactId);
-        const active = await repo.activeBlock(tx, contactId, now);
-        if (!active) throw new ConflictError('This contact is not blocked.');
-        await tx
-          .update(contactBlocks)
-          .set({ liftedAt: now, liftedBy: authorOf(actor), liftReason: input.reason })
-          .where(sql`${contactBlocks.id} = ${active.id}`);
-        await recordTimeline(tx, {
-          contactId,
-          kind: 'unblocked',
-          occurredAt: now,
-          authorId: authorOf(actor),
-          ...timelineText('timeline.unblocked', { reason: input.reason ?? null }),
-          sourceType: 'contact_block',
-          sourceId: active.id,
-        });
-        await recordAudit(tx, now, actor, { action: 'contact.unblocked', entityType: 'contact', entityId: contactId });
-      });
+      await db.transaction((tx) => unblockContactIn(tx, actor, contactId, input.reason ?? null, now));
     },
   };
+}
+
+/** The block in force now, if any (locks nothing). */
+export async function activeBlockOf(tx: DbOrTx, contactId: string, now: Date) {
+  const row = await repo.activeBlock(tx, contactId, now);
+  return row ? { id: row.id } : null;
+}
+
+/**
+ * Blocks a contact in the caller's transaction, with its timeline entry and audit record;
+ * 409 when a block is in force already. `until` must be checked by the caller.
+ */
+export async function blockContactIn(
+  tx: DbOrTx,
+  actor: Actor | null,
+  contactId: string,
+  input: { reason: string; until: Date | null; data?: Record<string, unknown> },
+  now: Date,
+): Promise<void> {
+  await lockLiveContact(tx, contactId);
+  if (await repo.activeBlock(tx, contactId, now)) throw new ConflictError('This contact is blocked already.');
+  const [row] = await tx
+    .insert(contactBlocks)
+    .values({ contactId, reason: input.reason, blockedBy: authorOf(actor), blockedAt: now, blockedUntil: input.until })
+    .returning({ id: contactBlocks.id });
+  await recordTimeline(tx, {
+    contactId,
+    kind: 'blocked',
+    occurredAt: now,
+    authorId: authorOf(actor),
+    ...timelineText('timeline.blocked', { reason: input.reason }),
+    data: { until: input.until?.toISOString() ?? null },
+    sourceType: 'contact_block',
+    sourceId: row!.id,
+  });
+  await recordAudit(tx, now, actor, {
+    action: 'contact.blocked',
+    entityType: 'contact',
+    entityId: contactId,
+    data: { reason: input.reason, ...input.data },
+  });
+}
+
+/** Lifts the block in force, in the caller's transaction; 409 when there is none. */
+export async function unblockContactIn(
+  tx: DbOrTx,
+  actor: Actor | null,
+  contactId: string,
+  reason: string | null,
+  now: Date,
+  data?: Record<string, unknown>,
+): Promise<void> {
+  await lockLiveContact(tx, contactId);
+  const active = await repo.activeBlock(tx, contactId, now);
+  if (!active) throw new ConflictError('This contact is not blocked.');
+  await tx
+    .update(contactBlocks)
+    .set({ liftedAt: now, liftedBy: authorOf(actor), liftReason: reason })
+    .where(sql`${contactBlocks.id} = ${active.id}`);
+  await recordTimeline(tx, {
+    contactId,
+    kind: 'unblocked',
+    occurredAt: now,
+    authorId: authorOf(actor),
+    ...timelineText('timeline.unblocked', { reason }),
+    sourceType: 'contact_block',
+    sourceId: active.id,
+  });
+  await recordAudit(tx, now, actor, {
+    action: 'contact.unblocked',
+    entityType: 'contact',
+    entityId: contactId,
+    ...(data ? { data } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 // The public face of contacts: customers and their phones, e-mails and addresses.
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
+export { activeBlockOf, blockContactIn, unblockContactIn } from './consents-blocks';
 export { contactDisplayName, regularStaffOf } from './repo';
 export {
   countExport,

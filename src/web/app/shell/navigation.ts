@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconCar,
   IconLayoutDashboard,
+  IconMessageCircle,
   IconMessages,
   IconRoute,
   IconSettings,
@@ -16,7 +17,16 @@ import { can } from '@shared/auth/policies';
 export interface NavItem {
   to: string;
   labelKey:
-    'dashboard' | 'customers' | 'requests' | 'calendar' | 'sales' | 'testDrives' | 'reports' | 'rules' | 'admin';
+    | 'dashboard'
+    | 'customers'
+    | 'requests'
+    | 'messages'
+    | 'calendar'
+    | 'sales'
+    | 'testDrives'
+    | 'reports'
+    | 'rules'
+    | 'admin';
   icon: Icon;
   /** Whether a role sees the item; every role when left out. */
   shownTo?: (role: Role) => boolean;
@@ -27,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'dashboard', icon: IconLayoutDashboard },
   { to: '/customers', labelKey: 'customers', icon: IconUsers },
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
+  { to: '/messages', labelKey: 'messages', icon: IconMessageCircle },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/sales', labelKey: 'sales', icon: IconCar, shownTo: (role) => can(role, 'sales.work') },
   {

@@ -9,6 +9,7 @@ const HINT_KEYS = {
   dashboard: 'dashboard.customersHint',
   customers: 'dashboard.customersHint',
   requests: 'dashboard.requestsHint',
+  messages: 'messages.inbox.hint',
   calendar: 'dashboard.calendarHint',
   testDrives: 'dashboard.testDrivesHint',
   reports: 'dashboard.reportsHint',

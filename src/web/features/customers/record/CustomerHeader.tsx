@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocations } from '@web/app/org-queries';
+import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import type { Contact } from '../types';
 
 interface CustomerHeaderProps {
@@ -92,6 +93,11 @@ export function CustomerHeader({
               {t('correspondence.open')}
             </Button>
           )}
+          <WriteMessageButton
+            variant="default"
+            customer={{ id: contact.id, displayName: contact.displayName, customerNumber: contact.customerNumber }}
+            blocked={Boolean(contact.activeBlock)}
+          />
           {canEdit && (
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={onEdit}>
               {t('common.edit')}

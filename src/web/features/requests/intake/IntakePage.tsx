@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Paper, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
 import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -61,6 +62,13 @@ function CreatedNotice({ request }: { request: CustomerRequest }) {
       {request.type === 'sales_lead' && (
         <CreateOpportunityButton mt="xs" ml="xs" size="compact-sm" variant="light" requestId={request.id} />
       )}
+      <WriteMessageButton
+        mt="xs"
+        ml="xs"
+        size="compact-sm"
+        variant="light"
+        customer={{ id: request.contact.id, displayName: request.contact.displayName }}
+      />
     </Alert>
   );
 }

@@ -6,6 +6,7 @@ import { isWithheld } from '@shared/telephony/numbers';
 import { useCallPop } from '../queries';
 import { AttemptMenu } from './AttemptMenu';
 import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
+import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import { CallActions } from './CallActions';
 import { CandidateChoice } from './CandidateChoice';
 import { CandidateDetails } from './CandidateDetails';
@@ -119,6 +120,13 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
             request: call.requestId ? { id: call.requestId, label: t('activity.request') } : null,
             type: 'call',
           }}
+        />
+      )}
+      {shown && (
+        <WriteMessageButton
+          size="compact-sm"
+          variant="default"
+          customer={{ id: shown.id, displayName: shown.displayName }}
         />
       )}
     </Stack>

@@ -1,2 +1,0 @@
-DROP INDEX "opportunities_request_idx";--> statement-breakpoint
-CREATE UNIQUE INDEX "opportunities_open_request_uq" ON "opportunities" USING btree ("request_id") WHERE "opportunities"."request_id" is not null and "opportunities"."status" = 'open';

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CustomerMessage, MessageInput } from '@shared/messages/schemas';
+import { api } from '@web/ui/api';
+
+export type { CustomerMessage };
+export const MESSAGES_KEY = ['messages'] as const;
+
+interface Page {
+  items: CustomerMessage[];
+  nextCursor: string | null;
+}
+
+/** Colleagues who may be named as having entered a message at the location. */
+export function useEnteringPeople(locationId: string) {
+  return useQuery({
+    queryKey: [...MESSAGES_KEY, 'people', locationId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Array<{ id: string; displayName: string }> }>(
+        `/messages/locations/${locationId}/people`,
+        signal,
+      ),
+    staleTime: 60_000,
+  });
+}
+
+export function useInbox(showAcknowledged: boolean) {
+  return useQuery({
+    queryKey: [...MESSAGES_KEY, 'inbox', showAcknowledged],
+    queryFn: ({ signal }) => api.get<Page>(`/messages/inbox?acknowledged=${showAcknowledged}`, signal),
+  });
+}
+
+export function useCreateMessage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MessageInput) => api.post<CustomerMessage>('/messages', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: MESSAGES_KEY }),
+  });
+}
+
+/** acknowledge, archive or confirm-unblock. */
+export function useMessageAction(action: 'acknowledge' | 'archive' | 'confirm-unblock') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<CustomerMessage>(`/messages/${id}/${action}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: MESSAGES_KEY }),
+  });
+}
