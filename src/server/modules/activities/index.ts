@@ -17,5 +17,5 @@ export {
 } from './read-model';
 export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
 export { linkOf as activityLink } from './reminders';
-export { berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';
+export { addDaysTo, berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';
 export { type CalendarService, createCalendarService } from './calendar/service';

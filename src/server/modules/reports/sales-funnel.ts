@@ -3,8 +3,8 @@ import type { SalesFunnelQuery, SalesFunnelReport } from '@shared/sales/funnel';
 import type { Db } from '@server/db/client';
 import type { UserActor } from '@server/http/access';
 import { ForbiddenError } from '@server/http/errors';
-import { berlinTime, addDaysTo } from '@server/modules/activities/time';
-import { salesFunnel, salesLostReasons, salesOpenPipeline } from '@server/modules/sales/read-model';
+import { addDaysTo, berlinTime } from '@server/modules/activities';
+import { salesFunnel, salesLostReasons, salesOpenPipeline } from '@server/modules/sales';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 

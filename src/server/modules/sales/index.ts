@@ -11,3 +11,12 @@ export {
   type SalesDocuments,
   renderTestDriveAgreementIn,
 } from './documents';
+export {
+  FUNNEL_STEPS,
+  type FunnelFilter,
+  type FunnelRow,
+  type FunnelStep,
+  salesFunnel,
+  salesLostReasons,
+  salesOpenPipeline,
+} from './read-model';
