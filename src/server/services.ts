@@ -1,4 +1,4 @@
-import { createOrdersService, type OrdersService } from './modules/sales';
+import { createOrdersService, moveSalesContactIn, type OrdersService } from './modules/sales';
 import type { Deps } from './deps';
 import { createMailService, type MailService } from './integrations/mail/service';
 import { createJobsService, type JobsService } from './jobs/service';
@@ -193,6 +193,8 @@ export function createServices(deps: Deps): Services {
   activities.onChange(async (tx, { kind, activity, byId }) => {
     if (kind === 'moved' && activity.requestId) await requests.callbackMoved(tx, activity, byId);
   });
+  // The sales module's tables (opportunities, test drives, purchase orders) follow a merged contact.
+  mergeHooks.register('sales', moveSalesContactIn);
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);

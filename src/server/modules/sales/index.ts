@@ -2,6 +2,7 @@
 export { createOffersService, markOfferSentIn, type OffersService } from './offers';
 export { createOpportunitiesService, type OpportunitiesService } from './opportunities/service';
 export { advanceOpportunityIn, type Advance } from './opportunities/advance';
+export { moveSalesContactIn } from './merge';
 export { createOrdersService, type OrdersService } from './orders/service';
 export { createTestDrivesService, type TestDrivesService } from './test-drives/service';
 export {
