@@ -27,6 +27,19 @@ export async function reportsRoutes(root: FastifyInstance, { reports }: Services
     handler: (request) => reports.salesFunnel(currentUser(request), request.query),
   });
 
+  app.get('/api/reports/sales-funnel.csv', {
+    config: { access: { roles: ['admin', 'manager', 'sales'] } },
+    schema: { tags: ['reports'], summary: 'The sales funnel as CSV for Excel', querystring: SalesFunnelQuery },
+    handler: async (request, reply) => {
+      const csv = await reports.salesFunnelCsv(currentUser(request), request.query);
+      const name = `verkaufstrichter_${request.query.from}_${request.query.to}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv);
+    },
+  });
+
   app.get('/api/reports/monitoring', {
     config: { access: { roles: REPORT_ROLES } },
     schema: {

@@ -1,5 +1,6 @@
 import type { SalesFunnelQuery } from '@shared/sales/funnel';
 import { salesFunnelReport } from './sales-funnel';
+import { salesFunnelCsv } from './sales-funnel-csv';
 import { allLocationNames } from '@server/modules/org';
 // Reports are the one module that reads other modules' tables directly (in
 // its SQL for monitoring, the home pages and the daily summary): its figures are single
@@ -68,6 +69,10 @@ export function createReportsService(
     /** The sales funnel of a period with conversion rates, lost reasons and the open pipeline. */
     salesFunnel: (actor: UserActor, q: z.output<typeof SalesFunnelQuery>) =>
       salesFunnelReport(database.db, actor, q, async () => [...(await allLocationNames(database.db)).keys()]),
+    salesFunnelCsv: async (actor: UserActor, q: z.output<typeof SalesFunnelQuery>) =>
+      salesFunnelCsv(
+        await salesFunnelReport(database.db, actor, q, async () => [...(await allLocationNames(database.db)).keys()]),
+      ),
     monitoring,
     home,
 

@@ -17,7 +17,10 @@ export {
   type FunnelFilter,
   type FunnelRow,
   type FunnelStep,
+  type FunnelBreakdownRow,
+  type FunnelDimension,
   salesFunnel,
+  salesFunnelBreakdown,
   salesLostReasons,
   salesOpenPipeline,
 } from './read-model';

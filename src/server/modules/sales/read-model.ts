@@ -60,6 +60,50 @@ export async function salesFunnel(db: DbOrTx, f: FunnelFilter): Promise<FunnelRo
   return FUNNEL_STEPS.map((step) => ({ step, count: byStep.get(step) ?? 0 }));
 }
 
+export type FunnelDimension = 'source' | 'owner' | 'location';
+
+export interface FunnelBreakdownRow {
+  /** The source text, consultant id or location id; null for opportunities without a source. */
+  key: string | null;
+  counts: Record<FunnelStep, number>;
+}
+
+const DIMENSION_SQL = {
+  source: sql`o.source`,
+  owner: sql`o.owner_id::text`,
+  location: sql`o.location_id::text`,
+} as const;
+
+/** The same funnel split by source, consultant or location, one row per value that has a lead or a step. */
+export async function salesFunnelBreakdown(
+  db: DbOrTx,
+  f: FunnelFilter,
+  by: FunnelDimension,
+): Promise<FunnelBreakdownRow[]> {
+  if (f.locationIds.length === 0) return [];
+  const key = DIMENSION_SQL[by];
+  const found = await rows<{ key: string | null; step: FunnelStep; count: number }>(
+    db,
+    sql`select ${key} as key, 'lead' as step, count(*)::int as count from opportunities o
+        where o.created_at >= ${f.from} and o.created_at < ${f.to} and ${filterSql(f)}
+        group by 1
+      union all
+      select ${key} as key, c.to_stage as step, count(distinct c.opportunity_id)::int as count
+        from opportunity_stage_changes c join opportunities o on o.id = c.opportunity_id
+        where c.at >= ${f.from} and c.at < ${f.to}
+          and c.to_stage in ('test_drive', 'offer', 'contract', 'delivered') and ${filterSql(f)}
+        group by 1, 2`,
+  );
+  const byKey = new Map<string | null, Record<FunnelStep, number>>();
+  for (const r of found) {
+    const counts =
+      byKey.get(r.key) ?? (Object.fromEntries(FUNNEL_STEPS.map((s) => [s, 0])) as Record<FunnelStep, number>);
+    counts[r.step] = Number(r.count);
+    byKey.set(r.key, counts);
+  }
+  return [...byKey].map(([k, counts]) => ({ key: k, counts }));
+}
+
 /** Why opportunities closed in the period were lost, with the brand bought instead. */
 export async function salesLostReasons(db: DbOrTx, f: FunnelFilter): Promise<LostRow[]> {
   if (f.locationIds.length === 0) return [];
