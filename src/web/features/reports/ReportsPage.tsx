@@ -23,6 +23,7 @@ import {
   type ReportParams,
 } from './queries';
 import { ReportTable } from './ReportTable';
+import { SalesFunnelSection } from './SalesFunnelSection';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -161,6 +162,7 @@ export default function ReportsPage() {
         </Paper>
       )}
       <ActivityReportSection params={params} />
+      <SalesFunnelSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

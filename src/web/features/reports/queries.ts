@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ActivityReport } from '@shared/activities/report';
 import type { Trend } from '@shared/requests/home';
+import type { SalesFunnelReport } from '@shared/sales/funnel';
 import type { MONITORING_MEASURES, MonitoringGroupBy } from '@shared/requests/monitoring';
 import { api } from '@web/ui/api';
 import { toSearchParams } from '../customers/queries';
@@ -64,6 +65,24 @@ export function useTrend(locationId?: string) {
   return useQuery({
     queryKey: ['reports', 'trend', locationId ?? null],
     queryFn: ({ signal }) => api.get<Trend>(`/reports/trend${locationId ? `?locationId=${locationId}` : ''}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface FunnelParams {
+  from: string;
+  to: string;
+  locationId?: string;
+  ownerId?: string;
+  source?: string;
+}
+
+export const funnelQueryString = (params: FunnelParams) => toSearchParams({ ...params });
+
+export function useSalesFunnel(params: FunnelParams) {
+  return useQuery({
+    queryKey: ['reports', 'sales-funnel', params],
+    queryFn: ({ signal }) => api.get<SalesFunnelReport>(`/reports/sales-funnel?${funnelQueryString(params)}`, signal),
     placeholderData: keepPreviousData,
   });
 }
