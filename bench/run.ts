@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
 import { ensureActivities } from './activities';
-import { ensureOpportunities, measurePipeline } from './opportunities';
+import { ensureOpportunities, measureFunnel, measurePipeline } from './opportunities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
 import { ensureSearchPrefixIndex } from './indexes';
@@ -24,8 +24,8 @@ import { measureWebApp } from './web-speed';
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
- * feed, reminder, intake, board (the Community Board), pipeline (the sales board), web (web alone needs no data set).
- * feed, reminder, offerpdf, intake, web (web alone needs no data set).
+ * feed, reminder, intake, board (the Community Board), pipeline (the sales board), funnel (the sales
+ * funnel report), offerpdf, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -39,6 +39,7 @@ const PARTS = [
   'feed',
   'reminder',
   'pipeline',
+  'funnel',
   'offerpdf',
   'intake',
   'board',
@@ -105,6 +106,7 @@ if (!process.argv.includes('--generate-only')) {
     for (const m of await measureBoard(bench, target.database, url, log)) report(formatMeasurement(m, target.embedded));
   }
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
+  if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   await bench.close();

@@ -401,6 +401,12 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/locations/${f.location.id}/test-drive-schedule?from=2026-03-04T00:00:00%2B01:00&to=2026-03-05T00:00:00%2B01:00`,
   }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
+  'GET /api/reports/sales-funnel': (f) => ({
+    url: `/api/reports/sales-funnel?from=2026-01-01&to=2026-12-31&locationId=${f.location.id}`,
+  }),
+  'GET /api/reports/sales-funnel.csv': (f) => ({
+    url: `/api/reports/sales-funnel.csv?from=2026-01-01&to=2026-12-31&locationId=${f.location.id}`,
+  }),
 };
 
 /** Answers, but leaves out what belongs to another location. */
