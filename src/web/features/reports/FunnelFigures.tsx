@@ -1,6 +1,7 @@
 import { Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LostReason, OpportunityStage } from '@shared/sales/enums';
 import { formatEuro } from '@shared/sales/money';
 import type { SalesFunnelReport } from '@shared/sales/funnel';
 
@@ -56,7 +57,7 @@ export function LostAndPipeline({ report }: { report: SalesFunnelReport }) {
             <Table.Tbody>
               {report.lost.map((l) => (
                 <Table.Tr key={`${l.reason}-${l.brand ?? ''}`}>
-                  <Table.Td>{t(`texts.salesLostReason.${l.reason}`)}</Table.Td>
+                  <Table.Td>{t(`texts.salesLostReason.${l.reason as LostReason}`)}</Table.Td>
                   <Table.Td>{l.brand ?? '–'}</Table.Td>
                   <Table.Td ta="right">{l.count}</Table.Td>
                 </Table.Tr>
@@ -83,7 +84,7 @@ export function LostAndPipeline({ report }: { report: SalesFunnelReport }) {
             <Table.Tbody>
               {report.pipeline.map((p) => (
                 <Table.Tr key={p.stage}>
-                  <Table.Td>{t(`texts.opportunityStage.${p.stage}`)}</Table.Td>
+                  <Table.Td>{t(`texts.opportunityStage.${p.stage as OpportunityStage}`)}</Table.Td>
                   <Table.Td ta="right">{p.count}</Table.Td>
                   <Table.Td ta="right">{formatEuro(p.valueCents)}</Table.Td>
                 </Table.Tr>

@@ -59,8 +59,8 @@ const order = {
   version: 3,
 };
 
-const routes = (items: unknown[], offers: unknown[] = [acceptedOffer]) => ({
-  'GET /api/auth/session': session(salesUser),
+const routes = (items: unknown[], offers: unknown[] = [acceptedOffer], user = salesUser) => ({
+  'GET /api/auth/session': session(user),
   [`GET /api/opportunities/${OPPORTUNITY}/offers`]: { body: { closed: false, items: offers } },
   [`GET /api/opportunities/${OPPORTUNITY}/purchase-orders`]: { body: { items } },
 });
@@ -168,6 +168,15 @@ describe('OpportunityOrder', { timeout: 60_000 }, () => {
     await userEvent.click(confirm);
     await waitFor(() => expect(requests.some((r) => r.path.endsWith('/cancel'))).toBe(true));
     expect(requests.find((r) => r.path.endsWith('/cancel'))!.body).toEqual({ reason: 'Finanzierung abgelehnt' });
+  });
+
+  it('shows reception the order without letting them change it', async () => {
+    stubFetch(routes([order], [acceptedOffer], { ...salesUser, role: 'reception' }));
+    renderWithProviders(<OpportunityOrder opportunityId={OPPORTUNITY} />);
+    expect(await screen.findByText('KV-100001', {}, firstRender)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Papiere' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Ausgeliefert' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Bestellung stornieren' })).not.toBeInTheDocument();
   });
 
   it('renders the PDF and opens the stored document', async () => {

@@ -2,6 +2,8 @@ import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, TextInput
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shared/auth/policies';
+import { useCurrentUser } from '@web/app/auth';
 import { addDays, berlinInstant, hhmm, parseHhmm, toOffsetIso, todayBerlin } from '@web/features/activities/time';
 import { describeError } from '@web/ui/form-errors';
 import { useOffers } from '../offers/queries';
@@ -21,13 +23,15 @@ export function OpportunityOrder({ opportunityId }: { opportunityId: string }) {
   const orders = useOpportunityOrders(opportunityId);
   const offers = useOffers(opportunityId);
   const [placing, setPlacing] = useState(false);
+  // Reception reads the order to answer the customer; only sales staff change it.
+  const mayWork = can(useCurrentUser().role, 'sales.work');
 
   if (orders.isPending || offers.isPending) return <Loader aria-label={t('orders.loading')} />;
   if (orders.isError) return <Alert color="red">{t('orders.error')}</Alert>;
   const current = orders.data.items.find((o) => o.status !== 'cancelled');
   const cancelled = orders.data.items.filter((o) => o.status === 'cancelled');
   const accepted = offers.data?.items.find((o) => o.status === 'accepted');
-  const mayPlace = !current && accepted && !offers.data?.closed;
+  const mayPlace = mayWork && !current && accepted && !offers.data?.closed;
 
   return (
     <Stack gap="sm">
@@ -36,7 +40,7 @@ export function OpportunityOrder({ opportunityId }: { opportunityId: string }) {
         {mayPlace && <Button onClick={() => setPlacing(true)}>{t('orders.create')}</Button>}
       </Group>
       {current ? (
-        <OrderPanel order={current} opportunityId={opportunityId} />
+        <OrderPanel order={current} opportunityId={opportunityId} readOnly={!mayWork} />
       ) : (
         <Text c="dimmed">{accepted ? t('orders.none') : t('orders.noAcceptedOffer')}</Text>
       )}

@@ -19,14 +19,22 @@ const STATUS_COLORS: Record<PurchaseOrder['status'], string> = {
 };
 
 /** One purchase order: its number, PDF, the delivery appointment and checklist, handover and cancellation. */
-export function OrderPanel({ order, opportunityId }: { order: PurchaseOrder; opportunityId: string }) {
+export function OrderPanel({
+  order,
+  opportunityId,
+  readOnly = false,
+}: {
+  order: PurchaseOrder;
+  opportunityId: string;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const tick = useTickChecklist(opportunityId);
   const deliver = useDeliverOrder(opportunityId);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const failed = (error: unknown) => notifications.show({ color: 'red', message: describeError(error) });
-  const open = order.status === 'ordered';
+  const open = order.status === 'ordered' && !readOnly;
   const v = order.vehicle;
 
   async function pdf() {
@@ -64,7 +72,7 @@ export function OrderPanel({ order, opportunityId }: { order: PurchaseOrder; opp
           {v.vin ? ` · ${v.vin}` : ''}
           {order.grossCents !== null && ` · ${t('orders.price')}: ${formatEuro(order.grossCents)}`}
         </Text>
-        {order.plannedDeliveryAt && open && (
+        {order.plannedDeliveryAt && order.status === 'ordered' && (
           <Text size="sm">
             {t('orders.appointment', { when: formatDateTime(order.plannedDeliveryAt) })}{' '}
             <Anchor component={Link} to={`/calendar?date=${berlinParts(order.plannedDeliveryAt).day}`}>
