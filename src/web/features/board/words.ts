@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { BoardChannel } from './queries';
+
+/** "Alle Standorte", "München", "München · Verkauf". */
+export function channelName(channel: BoardChannel, t: TFunction): string {
+  if (channel.kind === 'group') return t('board.channels.group');
+  const location = channel.locationName ?? t('board.channels.unknownLocation');
+  if (channel.kind === 'location' || !channel.department) return location;
+  return `${location} · ${t(`departments.${channel.department}`)}`;
+}
+
+/** The words after an "@" being typed at the caret, or null when none is. */
+export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret);
+  const match = /(?:^|\s)@([\p{L}\p{M}.'-]*(?: [\p{L}\p{M}.'-]*)?)$/u.exec(before);
+  if (!match) return null;
+  const query = match[1] ?? '';
+  return { start: caret - query.length - 1, query };
+}
+
+/** The readers named "@Full Name" in the text: whom the post mentions. */
+export function mentionedIn(text: string, readers: Array<{ id: string; name: string }>): string[] {
+  return readers.filter((r) => r.name && text.includes(`@${r.name}`)).map((r) => r.id);
+}
