@@ -92,10 +92,12 @@ describe.runIf(enabled)('the board in a real browser', () => {
 
     // The manager sees it without reloading: the unread count and the thread in the channel.
     await managerPage.getByTestId('board-unread').waitFor({ timeout: 20_000 });
-    const unreadChannel = managerPage.getByRole('link', { name: /München\s*1$/ });
-    await unreadChannel.waitFor();
     await screenshot(managerPage, 'board-unread-live');
-    await unreadChannel.click();
+    // The location's channel comes before its departments'.
+    await managerPage
+      .getByRole('link', { name: /München/ })
+      .first()
+      .click();
     await managerPage
       .getByTestId('board-threads')
       .getByText(/Müller, Hans/)
@@ -131,8 +133,16 @@ describe.runIf(enabled)('the board in a real browser', () => {
     await managerPage.getByRole('button', { name: '👍 1' }).waitFor();
     await screenshot(managerPage, 'board-thread');
 
-    // Reception sees the reply appear live in the thread it opened.
-    await reception.getByText(/Hausverbot prüfen/).waitFor({ timeout: 20_000 });
+    // Reception sees the reply appear live in the thread it opened, and is told it was mentioned.
+    await reception
+      .getByTestId('board-posts')
+      .getByText(/Hausverbot prüfen/)
+      .waitFor({ timeout: 20_000 });
+    await reception
+      .getByRole('alert')
+      .getByText(/Hausverbot prüfen/)
+      .waitFor();
+    await screenshot(reception, 'board-thread-reception');
 
     // The thread is reachable from the customer's record.
     await reception.goto(`${recordUrl}?tab=board`);
