@@ -36,7 +36,11 @@ export function ChannelList({ activeId }: { activeId: string | undefined }) {
 function ChannelLink({ channel, active }: { channel: BoardChannel; active: boolean }) {
   const { t } = useTranslation();
   const Icon = ICON[channel.kind];
-  const name = channelName(channel, t);
+  // Listed under their location, departments go by their own name.
+  const name =
+    channel.kind === 'department' && channel.department
+      ? t(`departments.${channel.department}`)
+      : channelName(channel, t);
   return (
     <NavLink
       component={Link}

@@ -9,7 +9,15 @@ import { formatDateTime } from '@web/ui/format';
 import { reportError } from '@web/ui/form-errors';
 import { MentionTextarea } from './MentionTextarea';
 import { PostBody } from './PostBody';
-import { type BoardPost, useBoardThread, useChannelReaders, useMarkChannelRead, useReact, useReply } from './queries';
+import {
+  type BoardPost,
+  useBoardChannels,
+  useBoardThread,
+  useChannelReaders,
+  useMarkChannelRead,
+  useReact,
+  useReply,
+} from './queries';
 import { channelName, mentionedIn } from './words';
 
 /** A thread: its posts as written, reactions, and the reply box (Ctrl+Enter sends). */
@@ -18,6 +26,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
   const thread = useBoardThread(threadId);
   const channelId = thread.data?.channelId;
   const readers = useChannelReaders(channelId);
+  const channels = useBoardChannels();
   useMarkChannelRead(channelId, thread.data?.lastPostAt);
 
   if (thread.isPending)
@@ -36,7 +45,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
         <Anchor component={Link} to={`/board/channels/${data.channelId}`} size="sm">
           <Group gap={4}>
             <IconArrowLeft size={14} />
-            {channelName(data.channel, t)}
+            {channelName(channels.data?.find((c) => c.id === data.channelId) ?? data.channel, t)}
           </Group>
         </Anchor>
         <Title order={2} size="h3" data-testid="board-thread-title">

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary } from '@shared/board/schemas';
 import { subscribeLive } from '@web/features/notifications/live-bus';
 import { api } from '@web/ui/api';
+import { withShortLocationNames } from './words';
 
 export type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary };
 export const BOARD_KEY = ['board'] as const;
@@ -25,7 +26,7 @@ export function useBoardChannels() {
   return useQuery({
     queryKey: CHANNELS_KEY,
     queryFn: ({ signal }) => api.get<{ items: BoardChannel[] }>('/board/channels', signal),
-    select: (data) => data.items,
+    select: (data) => withShortLocationNames(data.items),
   });
 }
 
