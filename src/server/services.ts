@@ -198,7 +198,8 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
-  const messages = createMessagesService(deps, { org, requests, notifications });
+  const board = createBoardService(deps, notifications, mergeHooks);
+  const messages = createMessagesService(deps, { org, requests, notifications, board });
   return {
     activities,
     offers: createOffersService(deps),
@@ -230,6 +231,6 @@ export function createServices(deps: Deps): Services {
     imports: createImportsService(deps, contacts, vehicles, org),
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
-    board: createBoardService(deps, notifications, mergeHooks),
+    board,
   };
 }

@@ -173,6 +173,7 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     payload: { reason: 'Kunde tritt zurück' },
   }),
   'GET /api/messages/:id': (f) => ({ url: `/api/messages/${f.message.id}` }),
+  'POST /api/messages/:id/board': (f) => ({ url: `/api/messages/${f.message.id}/board` }),
   'POST /api/messages/:id/acknowledge': (f) => ({ url: `/api/messages/${f.message.id}/acknowledge` }),
   'POST /api/messages/:id/archive': (f) => ({ url: `/api/messages/${f.message.id}/archive` }),
   'POST /api/messages/:id/confirm-unblock': (f) => ({ url: `/api/messages/${f.message.id}/confirm-unblock` }),
@@ -250,6 +251,7 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/board/channels/${f.board.channelId}/threads`,
     payload: { title: 'Hallo Ulm', body: 'Grüße aus der Nachbarschaft' },
   }),
+  'GET /api/board/channels/:id/readers': (f) => ({ url: `/api/board/channels/${f.board.channelId}/readers` }),
   'POST /api/board/channels/:id/read': (f) => ({ url: `/api/board/channels/${f.board.channelId}/read` }),
   'GET /api/board/threads/:id': (f) => ({ url: `/api/board/threads/${f.board.threadId}` }),
   'POST /api/board/threads/:id/posts': (f) => ({

@@ -96,6 +96,8 @@ export const CustomerMessage = MessageDetails.extend({
   acknowledgedBy: UserRef.nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The board thread the message was taken to ("An das Board"), if any. */
+  boardThreadId: z.uuid().nullable(),
 });
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
 

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { activityRoutes } from '@web/features/activities/routes';
+import { boardRoutes } from '@web/features/board/routes';
 import { messageRoutes } from '@web/features/messages/routes';
 import { adminRoutes } from '@web/features/admin/routes';
 import { testDriveRoutes } from '@web/features/sales/test-drives/routes';
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
           ...salesRoutes,
           ...testDriveRoutes,
           ...messageRoutes,
+          ...boardRoutes,
           ...reportRoutes,
           ...adminRoutes,
           ...dutyRoutes,

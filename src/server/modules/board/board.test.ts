@@ -54,6 +54,16 @@ describe('channels', () => {
     expect(managers.some((c) => c.kind === 'department')).toBe(true);
   });
 
+  it("lists the channel's readers to @mention, and only to those who read it", async () => {
+    const channel = await locationChannel(reception);
+    const res = await reception.get(`/api/board/channels/${channel.id}/readers`);
+    expect(res.statusCode).toBe(200);
+    const ids = (res.json().items as Array<{ id: string }>).map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([reception.userId, manager.userId, sales.userId]));
+    expect(ids).not.toContain(elsewhere.userId);
+    expect((await elsewhere.get(`/api/board/channels/${channel.id}/readers`)).statusCode).toBe(403);
+  });
+
   it("keeps another location's channel closed to a colleague from elsewhere", async () => {
     const channel = await locationChannel(reception);
     expect((await elsewhere.get(`/api/board/channels/${channel.id}/threads`)).statusCode).toBe(403);

@@ -92,6 +92,16 @@ export async function threadOfMessage(db: DbOrTx, messageId: string): Promise<Th
   return row ?? null;
 }
 
+/** The threads the messages were taken to the board in, by message id. */
+export async function threadsOfMessages(db: DbOrTx, messageIds: string[]): Promise<Map<string, string>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: boardThreads.id, messageId: boardThreads.messageId })
+    .from(boardThreads)
+    .where(inArray(boardThreads.messageId, messageIds));
+  return new Map(rows.map((r) => [r.messageId!, r.id]));
+}
+
 /** The first post of each thread, for the list's preview line. */
 export async function firstPosts(db: DbOrTx, threadIds: string[]): Promise<Map<string, string>> {
   if (threadIds.length === 0) return new Map();

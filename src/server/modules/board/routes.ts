@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   BoardChannel,
+  BoardPerson,
   BoardPost,
   BoardReactionInput,
   BoardSearchQuery,
@@ -67,6 +68,17 @@ export async function boardRoutes(root: FastifyInstance, { board }: Services) {
       await board.markRead(currentUser(request), request.params.id);
       return reply.status(204).send(null);
     },
+  });
+
+  app.get('/api/board/channels/:id/readers', {
+    config: { access: EVERYONE },
+    schema: {
+      tags,
+      summary: 'The colleagues who read the channel, whom a post may @mention',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(BoardPerson) }) },
+    },
+    handler: async (request) => ({ items: await board.readers(currentUser(request), request.params.id) }),
   });
 
   app.get('/api/board/threads/:id', {

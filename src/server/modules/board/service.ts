@@ -360,6 +360,19 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
       return { threadId: thread.id, created: true };
     },
 
+    /** The colleagues who read the channel: whom a post may @mention. */
+    async readers(actor: UserActor, channelId: string): Promise<Array<{ id: string; name: string }>> {
+      const channel = await visibleChannel(actor, channelId);
+      return (await readersOf(db, channel))
+        .map((p) => ({ id: p.id, name: p.displayName }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    },
+
+    /** The threads messages were taken to the board in, by message id (a page of messages at once). */
+    async threadsOfMessages(tx: DbOrTx, messageIds: string[]): Promise<Map<string, string>> {
+      return repo.threadsOfMessages(tx, messageIds);
+    },
+
     /** The thread a message was taken to the board in, if any. */
     async threadOfMessage(tx: DbOrTx, messageId: string): Promise<string | null> {
       return (await repo.threadOfMessage(tx, messageId))?.id ?? null;

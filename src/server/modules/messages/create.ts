@@ -12,6 +12,7 @@ import { ConflictError, type FieldError, ForbiddenError, ValidationError } from 
 import { recordAudit } from '@server/modules/audit';
 import { activeBlockOf, blockContactIn, contactRefs, unblockContactIn } from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
+import type { BoardService } from '@server/modules/board';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import { recordTimeline } from '@server/modules/timeline';
@@ -21,6 +22,8 @@ import * as repo from './repo';
 
 export interface MessagesDeps {
   org: OrgService;
+  /** "An das Board" opens a thread about a message through the board's face. */
+  board: BoardService;
   requests: RequestsService;
   notifications: NotificationsService;
 }

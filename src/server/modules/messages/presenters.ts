@@ -22,8 +22,17 @@ export function detailsOf(stored: Record<string, unknown>): MessageDetails {
 }
 
 /** Messages with their customer and colleagues, read in one go for a page. */
-export async function presentMessages(db: DbOrTx, org: OrgService, rows: MessageRow[]): Promise<CustomerMessage[]> {
+export async function presentMessages(
+  db: DbOrTx,
+  org: OrgService,
+  rows: MessageRow[],
+  boardThreads: (tx: DbOrTx, messageIds: string[]) => Promise<Map<string, string>>,
+): Promise<CustomerMessage[]> {
   if (rows.length === 0) return [];
+  const threads = await boardThreads(
+    db,
+    rows.map((r) => r.id),
+  );
   const contacts = await contactRefs(
     db,
     rows.map((r) => r.contactId),
@@ -58,5 +67,6 @@ export async function presentMessages(db: DbOrTx, org: OrgService, rows: Message
     acknowledgedBy: ref(r.acknowledgedById),
     archivedAt: r.archivedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
+    boardThreadId: threads.get(r.id) ?? null,
   }));
 }

@@ -9,6 +9,8 @@ export interface BoardMessage {
   contactId: string;
   /** "customer number · name" (R1.4 (1)). */
   title: string;
+  customerNumber: string;
+  customerName: string;
   /** The message text, verbatim, to quote. */
   quote: string;
   type: string;
@@ -29,6 +31,8 @@ export async function messageForBoard(tx: DbOrTx, messageId: string): Promise<Bo
     locationId: row.locationId,
     contactId: row.contactId,
     title: contact ? `${contact.customerNumber} · ${contact.displayName}` : row.contactId,
+    customerNumber: contact?.customerNumber ?? '',
+    customerName: contact?.displayName ?? '',
     quote: row.text,
     type: row.type,
     link: `/messages?open=${row.id}`,

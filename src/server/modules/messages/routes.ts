@@ -63,6 +63,17 @@ export async function messagesRoutes(root: FastifyInstance, { messages }: Servic
     handler: (request) => messages.get(currentUser(request), request.params.id),
   });
 
+  app.post('/api/messages/:id/board', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags,
+      summary: 'Take the message to the board: a thread quoting it, created once',
+      params: IdParams,
+      response: { 200: z.object({ threadId: z.uuid(), created: z.boolean() }) },
+    },
+    handler: (request) => messages.toBoard(currentUser(request), request.params.id),
+  });
+
   app.post('/api/messages/:id/acknowledge', {
     config: { access: { roles: 'any' } },
     schema: {

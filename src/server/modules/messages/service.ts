@@ -11,6 +11,7 @@ import { fromLocal } from '@server/lib/zoned-time';
 import { createMessageWriter, type MessagesDeps, mayRead } from './create';
 import { blockPolicyOf, enteringCandidates, mayLiftBlock } from './policy';
 import { presentMessages } from './presenters';
+import { messageForBoard } from './read-model';
 import * as repo from './repo';
 
 export type MessagesService = ReturnType<typeof createMessagesService>;
@@ -45,9 +46,9 @@ function berlinMidnight(day: string, plusDays = 0): Date {
  */
 export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
   const { db, clock } = deps;
-  const { org } = messagesDeps;
+  const { org, board } = messagesDeps;
   const write = createMessageWriter(deps, messagesDeps);
-  const present = (rows: repo.MessageRow[]) => presentMessages(db, org, rows);
+  const present = (rows: repo.MessageRow[]) => presentMessages(db, org, rows, board.threadsOfMessages);
   const one = async (row: repo.MessageRow) => (await present([row]))[0]!;
   /** Changes in a transaction, presented after it: on PGlite a read beside a running transaction waits for it. */
   const presentAfter = async (
@@ -143,6 +144,27 @@ export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
           requestedBy: row.createdById,
         });
         return repo.updateMessage(tx, id, { unblockState: 'done', confirmedById: actor.userId, confirmedAt: now });
+      });
+    },
+
+    /**
+     * "An das Board": a thread in the location's board channel quoting the message, linked both
+     * ways; whoever may read the message may take it there. Asked again, the same thread.
+     */
+    async toBoard(actor: UserActor, id: string): Promise<{ threadId: string; created: boolean }> {
+      await readable(actor, id);
+      return db.transaction(async (tx) => {
+        const message = await messageForBoard(tx, id);
+        if (!message) throw new NotFoundError('Message');
+        return board.threadFromMessageIn(tx, {
+          messageId: message.messageId,
+          locationId: message.locationId,
+          contactId: message.contactId,
+          customerNumber: message.customerNumber,
+          customerName: message.customerName,
+          text: message.quote,
+          authorId: actor.userId,
+        });
       });
     },
 

@@ -2,6 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { ActivitiesNavBadge } from '@web/features/activities/reminders/ActivitiesNavBadge';
+import { BoardNavBadge } from '@web/features/board/BoardNavBadge';
 import { RequestsNavBadge } from '@web/features/requests/components/RequestsNavBadge';
 import { useCurrentUser } from '../auth';
 import { navItemsFor } from './navigation';
@@ -25,6 +26,8 @@ export function MainNav({ onNavigate }: { onNavigate(): void }) {
             rightSection={
               item.labelKey === 'requests' ? (
                 <RequestsNavBadge />
+              ) : item.labelKey === 'board' ? (
+                <BoardNavBadge />
               ) : item.labelKey === 'calendar' ? (
                 <ActivitiesNavBadge />
               ) : undefined

@@ -2,6 +2,7 @@ import {
   IconCalendarEvent,
   IconSteeringWheel,
   IconChartBar,
+  IconMessageChatbot,
   IconCar,
   IconLayoutDashboard,
   IconMessageCircle,
@@ -21,6 +22,7 @@ export interface NavItem {
     | 'customers'
     | 'requests'
     | 'messages'
+    | 'board'
     | 'calendar'
     | 'sales'
     | 'testDrives'
@@ -38,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/customers', labelKey: 'customers', icon: IconUsers },
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/messages', labelKey: 'messages', icon: IconMessageCircle },
+  { to: '/board', labelKey: 'board', icon: IconMessageChatbot },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/sales', labelKey: 'sales', icon: IconCar, shownTo: (role) => can(role, 'sales.work') },
   {

@@ -10,6 +10,7 @@ const HINT_KEYS = {
   customers: 'dashboard.customersHint',
   requests: 'dashboard.requestsHint',
   messages: 'messages.inbox.hint',
+  board: 'board.hint',
   calendar: 'dashboard.calendarHint',
   testDrives: 'dashboard.testDrivesHint',
   reports: 'dashboard.reportsHint',

@@ -1,15 +1,17 @@
 import { Alert, Badge, Button, Card, Container, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { describeProblem } from '@web/ui/form-errors';
-import { type CustomerMessage, useInbox, useMessageAction } from './queries';
+import { Link, useNavigate } from 'react-router-dom';
+import { describeProblem, reportError } from '@web/ui/form-errors';
+import { type CustomerMessage, useInbox, useMessageAction, useToBoard } from './queries';
 
 function MessageCard({ message }: { message: CustomerMessage }) {
   const { t } = useTranslation();
   const acknowledge = useMessageAction('acknowledge');
   const archive = useMessageAction('archive');
   const confirm = useMessageAction('confirm-unblock');
+  const toBoard = useToBoard();
+  const navigate = useNavigate();
   const when = new Date(message.createdAt).toLocaleString(undefined, { timeZone: 'Europe/Berlin' });
   return (
     <Card withBorder padding="sm">
@@ -47,6 +49,25 @@ function MessageCard({ message }: { message: CustomerMessage }) {
           {!message.acknowledgedAt && (
             <Button size="compact-sm" onClick={() => acknowledge.mutate(message.id)}>
               {t('messages.inbox.acknowledge')}
+            </Button>
+          )}
+          {message.boardThreadId ? (
+            <Button size="compact-sm" variant="light" component={Link} to={`/board/threads/${message.boardThreadId}`}>
+              {t('messages.inbox.onBoard')}
+            </Button>
+          ) : (
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={toBoard.isPending}
+              onClick={() =>
+                toBoard.mutate(message.id, {
+                  onSuccess: ({ threadId }) => navigate(`/board/threads/${threadId}`),
+                  onError: (error) => reportError(error),
+                })
+              }
+            >
+              {t('messages.form.toBoard')}
             </Button>
           )}
           <Button size="compact-sm" variant="default" onClick={() => archive.mutate(message.id)}>

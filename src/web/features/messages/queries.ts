@@ -38,6 +38,21 @@ export function useCreateMessage() {
   });
 }
 
+/**
+ * "An das Board": the message's thread on the board, opened once; the board's lists and the
+ * message's "Im Board ansehen" follow.
+ */
+export function useToBoard() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ threadId: string; created: boolean }>(`/messages/${id}/board`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: MESSAGES_KEY });
+      void client.invalidateQueries({ queryKey: ['board'] });
+    },
+  });
+}
+
 /** acknowledge, archive or confirm-unblock. */
 export function useMessageAction(action: 'acknowledge' | 'archive' | 'confirm-unblock') {
   const client = useQueryClient();

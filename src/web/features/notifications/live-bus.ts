@@ -22,7 +22,7 @@ export function publishLive(type: string, data: unknown) {
 }
 
 /** Event types the stream forwards to subscribers, besides its own notification events. */
-export const FORWARDED_EVENTS = ['call', 'duty'] as const;
+export const FORWARDED_EVENTS = ['call', 'duty', 'board.post', 'board.reaction'] as const;
 
 /**
  * Notifications are published too: `notification` with the Notification, `notifications.read`

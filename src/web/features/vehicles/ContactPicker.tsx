@@ -9,10 +9,12 @@ interface ContactPickerProps {
   value: SearchResult | null;
   onChange(contact: SearchResult | null): void;
   error?: string | null;
+  /** Marked as required; false where the customer is optional. */
+  required?: boolean;
 }
 
 /** Finds a customer by name, phone or customer number, like the search bar; only customers are offered. */
-export function ContactPicker({ label, value, onChange, error }: ContactPickerProps) {
+export function ContactPicker({ label, value, onChange, error, required = true }: ContactPickerProps) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [query, setQuery] = useState('');
@@ -33,7 +35,7 @@ export function ContactPicker({ label, value, onChange, error }: ContactPickerPr
       <Combobox.Target>
         <InputBase
           label={label}
-          withAsterisk
+          withAsterisk={required}
           value={query}
           error={error}
           placeholder={t('vehicles.transfer.searchPlaceholder')}

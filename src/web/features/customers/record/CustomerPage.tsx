@@ -6,6 +6,7 @@ import {
   IconCoin,
   IconHistory,
   IconInbox,
+  IconMessageChatbot,
   IconPhone,
   IconUserQuestion,
 } from '@tabler/icons-react';
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { CustomerRequests } from '@web/features/requests/components/CustomerRequests';
 import { CustomerCalls } from '@web/features/telephony/CustomerCalls';
 import { LinkedActivities } from '@web/features/activities/LinkedActivities';
+import { CustomerBoardThreads } from '@web/features/board/CustomerBoardThreads';
 import { CustomerOpportunities } from '@web/features/sales/opportunities/CustomerOpportunities';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
@@ -39,7 +41,7 @@ interface MergedState {
   mergedFrom?: string;
 }
 
-const TABS = ['timeline', 'vehicles', 'requests', 'calls', 'activities', 'sales'] as const;
+const TABS = ['timeline', 'vehicles', 'requests', 'calls', 'activities', 'sales', 'board'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /customers/:id — everything about a customer while they are on the phone (R3.2, R4.2). */
@@ -179,6 +181,9 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <Tabs.Tab value="sales" leftSection={<IconCoin size={16} />}>
                   {t('sales.customer.tab')}
                 </Tabs.Tab>
+                <Tabs.Tab value="board" leftSection={<IconMessageChatbot size={16} />}>
+                  {t('board.customer.tab')}
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="timeline">
                 <Timeline path={`/contacts/${contact.id}/timeline`} noteContactId={canEdit ? contact.id : undefined} />
@@ -201,6 +206,14 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
               </Tabs.Panel>
               <Tabs.Panel value="sales">
                 <CustomerOpportunities contactId={contact.id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="board">
+                <CustomerBoardThreads
+                  contact={{
+                    id: contact.id,
+                    label: [contact.customerNumber, contact.displayName].filter(Boolean).join(' · '),
+                  }}
+                />
               </Tabs.Panel>
             </Tabs>
           </Paper>

@@ -1,0 +1,165 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary } from '@shared/board/schemas';
+import { subscribeLive } from '@web/features/notifications/live-bus';
+import { api } from '@web/ui/api';
+import { withShortLocationNames } from './words';
+
+export type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary };
+export const BOARD_KEY = ['board'] as const;
+const CHANNELS_KEY = [...BOARD_KEY, 'channels'] as const;
+
+export interface BoardPerson {
+  id: string;
+  name: string;
+}
+export interface BoardSearchHit {
+  threadId: string;
+  channelId: string;
+  title: string;
+  postId: string | null;
+  excerpt: string;
+  at: string;
+}
+
+export function useBoardChannels() {
+  return useQuery({
+    queryKey: CHANNELS_KEY,
+    queryFn: ({ signal }) => api.get<{ items: BoardChannel[] }>('/board/channels', signal),
+    select: (data) => withShortLocationNames(data.items),
+  });
+}
+
+/** Unread posts over all the channels the user reads, for the navigation. */
+export function useBoardUnread(): number {
+  const channels = useBoardChannels();
+  return (channels.data ?? []).reduce((sum, c) => sum + c.unread, 0);
+}
+
+export function useChannelThreads(channelId: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: [...BOARD_KEY, 'threads', channelId],
+    enabled: Boolean(channelId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: BoardThreadSummary[]; nextCursor: string | null }>(
+        `/board/channels/${channelId}/threads${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        signal,
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useBoardThread(threadId: string | undefined) {
+  return useQuery({
+    queryKey: [...BOARD_KEY, 'thread', threadId],
+    enabled: Boolean(threadId),
+    queryFn: ({ signal }) => api.get<BoardThread>(`/board/threads/${threadId}`, signal),
+  });
+}
+
+export function useChannelReaders(channelId: string | undefined) {
+  return useQuery({
+    queryKey: [...BOARD_KEY, 'readers', channelId],
+    enabled: Boolean(channelId),
+    queryFn: ({ signal }) => api.get<{ items: BoardPerson[] }>(`/board/channels/${channelId}/readers`, signal),
+    select: (data) => data.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useBoardSearch(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: [...BOARD_KEY, 'search', query],
+    enabled: query.length >= 2,
+    queryFn: ({ signal }) =>
+      api.get<{ items: BoardSearchHit[] }>(`/board/search?q=${encodeURIComponent(query)}`, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useContactBoardThreads(contactId: string) {
+  return useQuery({
+    queryKey: [...BOARD_KEY, 'contact', contactId],
+    queryFn: ({ signal }) => api.get<{ items: BoardThreadSummary[] }>(`/contacts/${contactId}/board-threads`, signal),
+    select: (data) => data.items,
+  });
+}
+
+export interface NewThreadInput {
+  channelId: string;
+  title: string;
+  body: string;
+  contactId?: string;
+  mentions: string[];
+}
+
+export function useCreateThread() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ channelId, ...body }: NewThreadInput) =>
+      api.post<BoardThreadSummary>(`/board/channels/${channelId}/threads`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: BOARD_KEY }),
+  });
+}
+
+export function useReply(threadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string; mentions: string[] }) =>
+      api.post<BoardPost>(`/board/threads/${threadId}/posts`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: BOARD_KEY }),
+  });
+}
+
+export function useReact(threadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ postId, emoji }: { postId: string; emoji: string }) =>
+      api.post<BoardPost>(`/board/posts/${postId}/reactions`, { emoji }),
+    onSuccess: (post) =>
+      client.setQueryData<BoardThread>([...BOARD_KEY, 'thread', threadId], (old) =>
+        old ? { ...old, items: old.items.map((p) => (p.id === post.id ? post : p)) } : old,
+      ),
+  });
+}
+
+/** Opening a channel reads it: its unread count goes back to nought. */
+export function useMarkChannelRead(channelId: string | undefined, lastPostAt: string | null | undefined) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!channelId) return;
+    void api
+      .post(`/board/channels/${channelId}/read`)
+      .then(() =>
+        client.setQueryData<{ items: BoardChannel[] }>(CHANNELS_KEY, (old) =>
+          old ? { items: old.items.map((c) => (c.id === channelId ? { ...c, unread: 0 } : c)) } : old,
+        ),
+      )
+      .catch(() => undefined);
+  }, [channelId, lastPostAt, client]);
+}
+
+/**
+ * New posts and reactions reach the board as they happen: the lists, the open thread and the
+ * unread counts are fetched again. Mounted once, in the navigation badge.
+ */
+export function useBoardLiveUpdates() {
+  const client = useQueryClient();
+  useEffect(() => {
+    const refresh = (data: unknown) => {
+      const event = data as { threadId?: string } | null;
+      void client.invalidateQueries({ queryKey: CHANNELS_KEY });
+      void client.invalidateQueries({ queryKey: [...BOARD_KEY, 'threads'] });
+      void client.invalidateQueries({ queryKey: [...BOARD_KEY, 'contact'] });
+      if (event?.threadId) void client.invalidateQueries({ queryKey: [...BOARD_KEY, 'thread', event.threadId] });
+    };
+    const offs = [
+      subscribeLive('board.post', refresh),
+      subscribeLive('board.reaction', refresh),
+      subscribeLive('ready', () => void client.invalidateQueries({ queryKey: BOARD_KEY })),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [client]);
+}
