@@ -196,7 +196,7 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
-  const messages = createMessagesService(deps, { org, requests, notifications });
+  const messages = createMessagesService(deps, { org, requests, notifications, mergeHooks });
   return {
     activities,
     offers: createOffersService(deps),

@@ -45,7 +45,8 @@ function berlinMidnight(day: string, plusDays = 0): Date {
  */
 export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
   const { db, clock } = deps;
-  const { org } = messagesDeps;
+  const { org, mergeHooks } = messagesDeps;
+  mergeHooks.register('messages', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
   const write = createMessageWriter(deps, messagesDeps);
   const present = (rows: repo.MessageRow[]) => presentMessages(db, org, rows);
   const one = async (row: repo.MessageRow) => (await present([row]))[0]!;
