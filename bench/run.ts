@@ -11,6 +11,7 @@ import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBoard } from './board';
+import { measureMessages } from './messages';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureOfferPdf } from './offer-pdf';
 import { measureReminder } from './reminder';
@@ -24,8 +25,8 @@ import { measureWebApp } from './web-speed';
  * DATABASE_URL for PostgreSQL; BENCH_CONTACTS to scale down; --generate-only
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
- * feed, reminder, intake, board (the Community Board), pipeline (the sales board), funnel (the sales
- * funnel report), offerpdf, web (web alone needs no data set).
+ * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
+ * funnel (the sales funnel report), offerpdf, web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -43,6 +44,7 @@ const PARTS = [
   'offerpdf',
   'intake',
   'board',
+  'messages',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -105,6 +107,8 @@ if (!process.argv.includes('--generate-only')) {
     const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
     for (const m of await measureBoard(bench, target.database, url, log)) report(formatMeasurement(m, target.embedded));
   }
+  if (wants('messages'))
+    for (const m of await measureMessages(bench, target.database, log)) report(formatMeasurement(m, target.embedded));
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))

@@ -199,7 +199,7 @@ export function createServices(deps: Deps): Services {
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
   const board = createBoardService(deps, notifications, mergeHooks);
-  const messages = createMessagesService(deps, { org, requests, notifications, board });
+  const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   return {
     activities,
     offers: createOffersService(deps),

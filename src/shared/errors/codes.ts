@@ -28,6 +28,8 @@ export interface FieldErrorParams {
   invalid_phone: Record<string, never>;
   own_location_required: Record<string, never>;
   active_colleague_required: Record<string, never>;
+  /** The location counts presence by check-in, and the colleague is not checked in. */
+  on_duty_required: Record<string, never>;
   overlaps_absence: Record<string, never>;
   inactive_user: Record<string, never>;
   self_deputy: Record<string, never>;

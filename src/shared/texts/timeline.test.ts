@@ -105,4 +105,16 @@ describe('timeline texts', () => {
     expect(changed.summary).toBe('Fahrzeug HH-Q 9 (VW Golf) geändert: Kilometerstand, colour');
     expect(renderTimelineText(changed.text, en, 'en')).toBe('Vehicle HH-Q 9 (VW Golf) changed: mileage, colour');
   });
+
+  it('count the attachments of a customer e-mail in the singular and the plural, in either language', () => {
+    const en = translator('en');
+    const one = timelineText('timeline.customerEmailSent', { to: 'a@b.de', subject: 'Angebot', attachments: 1 });
+    expect(one.summary).toBe('E-Mail an a@b.de: Angebot (mit 1 Anhang)');
+    expect(renderTimelineText(one.text, en, 'en')).toBe('E-mail to a@b.de: Angebot (with 1 attachment)');
+    const two = timelineText('timeline.customerEmailSent', { to: 'a@b.de', subject: 'Angebot', attachments: 2 });
+    expect(two.summary).toBe('E-Mail an a@b.de: Angebot (mit 2 Anhängen)');
+    expect(renderTimelineText(two.text, en, 'en')).toBe('E-mail to a@b.de: Angebot (with 2 attachments)');
+    const none = timelineText('timeline.customerEmailSent', { to: 'a@b.de', subject: 'Angebot', attachments: 0 });
+    expect(none.summary).not.toContain('Anh');
+  });
 });

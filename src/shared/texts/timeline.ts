@@ -196,7 +196,9 @@ const RENDER: Renderers = {
   'timeline.offerAccepted': (p, t) => t('timeline.offerAccepted', p),
   'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
   'timeline.customerEmailSent': (p, t) =>
-    t(p.attachments > 0 ? 'timeline.customerEmailSentWith' : 'timeline.customerEmailSent', p),
+    p.attachments > 0
+      ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })
+      : t('timeline.customerEmailSent', p),
   'timeline.testDriveBooked': (p, t, locale) =>
     t('timeline.testDriveBooked', { ...p, when: formatWhen(p.when, locale) }),
   'timeline.testDriveMoved': (p, t, locale) => t('timeline.testDriveMoved', { ...p, when: formatWhen(p.when, locale) }),

@@ -49,6 +49,7 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   invalid_phone: () => i18next.t('requests.errors.invalidPhone'),
   own_location_required: () => i18next.t('requests.errors.ownLocation'),
   active_colleague_required: () => i18next.t('requests.errors.colleague'),
+  on_duty_required: () => i18next.t('messages.errors.onDutyRequired'),
   overlaps_absence: () => i18next.t('requests.errors.overlap'),
   inactive_user: () => i18next.t('requests.errors.inactiveUser'),
   self_deputy: () => i18next.t('requests.errors.selfDeputy'),

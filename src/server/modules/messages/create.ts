@@ -10,14 +10,20 @@ import type { Deps } from '@server/deps';
 import { hasLocation, type UserActor } from '@server/http/access';
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from '@server/http/errors';
 import { recordAudit } from '@server/modules/audit';
-import { activeBlockOf, blockContactIn, contactRefs, unblockContactIn } from '@server/modules/contacts';
+import {
+  activeBlockOf,
+  blockContactIn,
+  contactRefs,
+  type MergeHooks,
+  unblockContactIn,
+} from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { BoardService } from '@server/modules/board';
 import type { OrgService } from '@server/modules/org';
 import type { RequestsService } from '@server/modules/requests';
 import { recordTimeline } from '@server/modules/timeline';
 import { checkDayProblem } from './check-day';
-import { blockPolicyOf, mayBlock, mayEnterFor, mayLiftBlock } from './policy';
+import { blockPolicyOf, enteringProblem, mayBlock, mayLiftBlock } from './policy';
 import * as repo from './repo';
 
 export interface MessagesDeps {
@@ -26,6 +32,7 @@ export interface MessagesDeps {
   board: BoardService;
   requests: RequestsService;
   notifications: NotificationsService;
+  mergeHooks: MergeHooks;
 }
 
 /** A complaint's channel as a request's. */
@@ -51,10 +58,12 @@ export function createMessageWriter(deps: Deps, { org, requests, notifications }
       errors.push(fieldError('locationId', 'own_location_required', 'must be a location you work at'));
     const enteredById = input.enteredById ?? actor.userId;
     const location = errors.some((e) => e.field === 'locationId') ? null : await org.getLocation(locationId);
-    if (location && enteredById !== actor.userId && !(await mayEnterFor(db, locationId, enteredById)))
-      errors.push(
-        fieldError('enteredById', 'active_colleague_required', 'must be an active colleague of the location'),
-      );
+    const entering =
+      location && enteredById !== actor.userId ? await enteringProblem(db, locationId, enteredById) : null;
+    if (entering === 'active_colleague_required')
+      errors.push(fieldError('enteredById', entering, 'must be an active colleague of the location'));
+    else if (entering === 'on_duty_required')
+      errors.push(fieldError('enteredById', entering, 'must be checked in at the location'));
     if (input.responsibleId) {
       const [person] = (await org.userRefs([input.responsibleId])).values();
       if (!person?.active)

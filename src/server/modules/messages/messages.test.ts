@@ -239,3 +239,45 @@ describe('the inbox', () => {
     expect((await foreign.get(`/api/messages/${someone}`)).statusCode).toBe(403);
   });
 });
+
+describe('merging customers', () => {
+  it("moves the dropped customer's messages to the record kept", async () => {
+    const kept = await createContact(t, reception, 'Jansen');
+    const duplicate = await createContact(t, reception, 'Jansen');
+    const res = await write(reception, base(duplicate.id, { text: 'Neue Telefonnummer 0711 123456.' }));
+    expect(res.statusCode).toBe(201);
+    const merged = await manager.post('/api/contacts/merge', { sourceId: duplicate.id, targetId: kept.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const moved = (await manager.get(`/api/messages/${res.json().id}`)).json();
+    expect(moved.contact).toMatchObject({ id: kept.id, customerNumber: kept.customerNumber });
+    const list = (await manager.get(`/api/messages?contactId=${kept.id}`)).json().items;
+    expect(list.map((m: { id: string }) => m.id)).toContain(res.json().id);
+  });
+});
+
+describe('the entering employee where the location uses check-in', () => {
+  it('offers and accepts only colleagues on duty, naming the field for one who is not', async () => {
+    const admin = await t.userWithRole('admin');
+    const location = await t.services.org.createLocation(null, testLocation({ code: 'KEH', name: 'Autohaus Kehl' }));
+    const settings = { usesCheckIn: true, autoCheckOutAtClosing: false };
+    expect((await admin.put(`/api/locations/${location.id}/duty-settings`, settings)).statusCode).toBe(200);
+    const desk = await t.userWithRole('reception', { locationId: location.id });
+    const present = await t.userWithRole('sales', { locationId: location.id });
+    const away = await t.userWithRole('sales', { locationId: location.id });
+    const boss = await t.userWithRole('manager', { locationId: location.id });
+    expect((await present.post('/api/duty/check-in', { locationId: location.id })).statusCode).toBe(200);
+    const contact = await createContact(t, desk, 'Kehler');
+    const at = (extra: Record<string, unknown>) =>
+      write(desk, base(contact.id, { locationId: location.id, responsibleId: boss.userId, ...extra }));
+
+    const people = (await desk.get(`/api/messages/locations/${location.id}/people`)).json().items;
+    const ids = people.map((p: { id: string }) => p.id);
+    expect(ids).toContain(present.userId);
+    expect(ids).not.toContain(away.userId);
+
+    expect(fieldsOf(await at({ enteredById: away.userId }))).toEqual(['enteredById:on_duty_required']);
+    const ok = await at({ enteredById: present.userId });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().enteredBy).toMatchObject({ id: present.userId });
+  });
+});

@@ -106,3 +106,8 @@ export async function savePolicy(tx: DbOrTx, row: typeof messageBlockPolicies.$i
       },
     });
 }
+
+/** Merging two customers: the messages of the one dropped belong to the record kept. */
+export async function moveContact(db: DbOrTx, fromId: string, toId: string): Promise<void> {
+  await db.update(customerMessages).set({ contactId: toId }).where(eq(customerMessages.contactId, fromId));
+}

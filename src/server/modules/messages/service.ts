@@ -46,7 +46,8 @@ function berlinMidnight(day: string, plusDays = 0): Date {
  */
 export function createMessagesService(deps: Deps, messagesDeps: MessagesDeps) {
   const { db, clock } = deps;
-  const { org, board } = messagesDeps;
+  const { org, board, mergeHooks } = messagesDeps;
+  mergeHooks.register('messages', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
   const write = createMessageWriter(deps, messagesDeps);
   const present = (rows: repo.MessageRow[]) => presentMessages(db, org, rows, board.threadsOfMessages);
   const one = async (row: repo.MessageRow) => (await present([row]))[0]!;

@@ -47,4 +47,18 @@ describe('AppLayout', () => {
     expect(screen.queryByRole('link', { name: 'Kunden' })).not.toBeInTheDocument();
     expect(localStorage.getItem('autohaus-crm.locale')).toBe('en');
   });
+
+  it('reaches "Wer ist im Dienst?" and the daily checks from the user menu, also where nobody checks in', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(salesUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/duty/me': { body: { current: null, locations: [] } },
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Benutzermenü öffnen' }));
+    expect(await screen.findByRole('menuitem', { name: 'Wer ist im Dienst?' })).toHaveAttribute('href', '/duty');
+    expect(screen.getByRole('menuitem', { name: 'Tägliche Kontrollen' })).toHaveAttribute('href', '/checks');
+  });
 });

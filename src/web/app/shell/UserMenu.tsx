@@ -1,9 +1,17 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarShare, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
+import {
+  IconCalendarShare,
+  IconChecklist,
+  IconChevronDown,
+  IconKey,
+  IconLanguage,
+  IconLogout,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { CalendarSubscriptionModal } from '@web/features/activities/subscription/CalendarSubscriptionModal';
 import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
@@ -76,6 +84,15 @@ export function UserMenu() {
           <Box px="sm" pb="xs">
             <LanguageSwitch fullWidth />
           </Box>
+          <Menu.Divider />
+          {/* Duty lives here rather than in the main navigation: reachable at every location, with or without check-in. */}
+          <Menu.Label>{t('userMenu.duty')}</Menu.Label>
+          <Menu.Item component={Link} to="/duty" leftSection={<IconUsersGroup size={16} />}>
+            {t('duty.whoIsOnDuty')}
+          </Menu.Item>
+          <Menu.Item component={Link} to="/checks" leftSection={<IconChecklist size={16} />}>
+            {t('dailyChecks.title')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconKey size={16} />} onClick={passwordModal.open}>
             {t('userMenu.changePassword')}

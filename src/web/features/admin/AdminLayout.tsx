@@ -10,6 +10,7 @@ import {
   IconPhone,
   IconRoute,
   IconTemplate,
+  IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -30,6 +31,7 @@ const TABS = [
   { value: 'templates', icon: IconTemplate, action: 'administration.open' },
   { value: 'telephony', icon: IconPhone, action: 'administration.open' },
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
+  { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
@@ -44,6 +46,7 @@ const LABEL_KEYS = {
   templates: 'templates.tab',
   telephony: 'telephonyAdmin.tab',
   deadlines: 'deadlines.tab',
+  'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
   'demo-vehicles': 'testDrives.admin.title',
 } as const;

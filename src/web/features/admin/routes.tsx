@@ -18,6 +18,7 @@ const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
+const LocationRulesPage = lazy(() => import('./location-rules/LocationRulesPage'));
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -80,6 +81,14 @@ export const adminRoutes: RouteObject[] = [
           { path: 'telephony', element: <TelephonyPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
         ],
+      },
+      {
+        path: 'location-rules',
+        element: (
+          <RequireRole roles={rolesFor('org.duty.manage')}>
+            <LocationRulesPage />
+          </RequireRole>
+        ),
       },
       {
         path: 'demo-vehicles',

@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogin, IconLogout, IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
+import { IconChecklist, IconLogin, IconLogout, IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCheckIn, useCheckOut, useDutyLive, useMyDuty } from './queries';
@@ -77,6 +77,9 @@ export function DutyButton() {
         <Menu.Divider />
         <Menu.Item component={Link} to="/duty" leftSection={<IconUsersGroup size={16} />}>
           {t('duty.whoIsOnDuty')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/checks" leftSection={<IconChecklist size={16} />}>
+          {t('dailyChecks.title')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -2,10 +2,13 @@ import { Alert, Badge, Button, Card, Container, Group, Loader, Stack, Switch, Te
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { can } from '@shared/auth/policies';
+import { useCurrentUser } from '@web/app/auth';
 import { describeProblem, reportError } from '@web/ui/form-errors';
 import { type CustomerMessage, useInbox, useMessageAction, useToBoard } from './queries';
 
-function MessageCard({ message }: { message: CustomerMessage }) {
+/** One message with what the reader may do with it; shared by the inbox and the managers' list. */
+export function MessageCard({ message }: { message: CustomerMessage }) {
   const { t } = useTranslation();
   const acknowledge = useMessageAction('acknowledge');
   const archive = useMessageAction('archive');
@@ -82,12 +85,18 @@ function MessageCard({ message }: { message: CustomerMessage }) {
 /** "Meine Nachrichten": the messages addressed to me, to read and acknowledge. */
 export function InboxPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const [showAcknowledged, setShowAcknowledged] = useState(false);
   const inbox = useInbox(showAcknowledged);
   return (
     <Container size="md" py="md">
       <Group justify="space-between" mb="md">
         <Title order={2}>{t('messages.inbox.title')}</Title>
+        {can(me.role, 'messages.manage') && (
+          <Button component={Link} to="/messages/all" variant="light" size="compact-sm">
+            {t('messages.list.open')}
+          </Button>
+        )}
         <Switch
           label={t('messages.inbox.showAcknowledged')}
           checked={showAcknowledged}

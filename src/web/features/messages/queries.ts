@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CustomerMessage, MessageInput } from '@shared/messages/schemas';
 import { api } from '@web/ui/api';
 
@@ -59,5 +59,30 @@ export function useMessageAction(action: 'acknowledge' | 'archive' | 'confirm-un
   return useMutation({
     mutationFn: (id: string) => api.post<CustomerMessage>(`/messages/${id}/${action}`),
     onSuccess: () => client.invalidateQueries({ queryKey: MESSAGES_KEY }),
+  });
+}
+
+export interface MessageListFilter {
+  locationId: string | null;
+  type: string | null;
+  responsibleId: string | null;
+  contactId: string | null;
+  from: string | null;
+  to: string | null;
+  archived: 'false' | 'true' | 'all';
+}
+
+/** Managers: a location's messages (GET /api/messages), page by page. */
+export function useMessageList(filter: MessageListFilter) {
+  return useInfiniteQuery({
+    queryKey: [...MESSAGES_KEY, 'list', filter],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+      if (pageParam) params.set('cursor', pageParam);
+      return api.get<Page>(`/messages?${params.toString()}`, signal);
+    },
+    getNextPageParam: (last) => last.nextCursor,
   });
 }

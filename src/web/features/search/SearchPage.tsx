@@ -4,6 +4,7 @@ import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import { PageHeader } from '@web/ui/components/PageHeader';
 import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
@@ -91,17 +92,26 @@ export default function SearchPage() {
               </Group>
               <Paper withBorder radius="md">
                 {section.items.map((result) => (
-                  <UnstyledButton
+                  <Group
                     key={result.id}
-                    component={Link}
-                    to={resultPath(result)}
-                    display="block"
-                    px="md"
-                    py="sm"
+                    gap="xs"
+                    wrap="nowrap"
+                    pr="sm"
                     style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
                   >
-                    <SearchResultContent result={result} />
-                  </UnstyledButton>
+                    <UnstyledButton component={Link} to={resultPath(result)} display="block" px="md" py="sm" flex={1}>
+                      <SearchResultContent result={result} />
+                    </UnstyledButton>
+                    {result.type === 'contact' && (
+                      <WriteMessageButton
+                        size="compact-xs"
+                        variant="subtle"
+                        customer={{ id: result.id, displayName: result.title, customerNumber: result.customerNumber }}
+                        blocked={result.blocked}
+                        aria-label={t('search.messageFor', { name: result.title })}
+                      />
+                    )}
+                  </Group>
                 ))}
               </Paper>
             </Stack>

@@ -1,4 +1,5 @@
-import { Box } from '@mantine/core';
+import { Box, Button, Group } from '@mantine/core';
+import { IconMessagePlus } from '@tabler/icons-react';
 import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '@shared/search/schemas';
@@ -13,6 +14,8 @@ interface SearchResultsListProps {
   idPrefix: string;
   onSelect(index: number): void;
   onOpen(result: SearchResult): void;
+  /** "Mitteilung" beside each customer: writes an internal message about them (absent for read-only roles). */
+  onMessage?(result: SearchResult): void;
 }
 
 /** The order in which arrow keys walk through the results: customers, then vehicles. */
@@ -22,7 +25,14 @@ export function orderedResults(results: readonly SearchResult[]) {
 }
 
 /** Results grouped into customers and vehicles, as a listbox the arrow keys move through. */
-export function SearchResultsList({ results, selectedIndex, idPrefix, onSelect, onOpen }: SearchResultsListProps) {
+export function SearchResultsList({
+  results,
+  selectedIndex,
+  idPrefix,
+  onSelect,
+  onOpen,
+  onMessage,
+}: SearchResultsListProps) {
   const { t } = useTranslation();
   const groups = groupResults(results);
   useEffect(() => {
@@ -57,7 +67,28 @@ export function SearchResultsList({ results, selectedIndex, idPrefix, onSelect, 
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => onOpen(result)}
               >
-                <SearchResultContent result={result} />
+                {onMessage && result.type === 'contact' ? (
+                  <Group gap="xs" wrap="nowrap" justify="space-between">
+                    <Box style={{ flex: 1, minWidth: 0 }}>
+                      <SearchResultContent result={result} />
+                    </Box>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconMessagePlus size={14} />}
+                      tabIndex={-1}
+                      aria-label={t('search.messageFor', { name: result.title })}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onMessage(result);
+                      }}
+                    >
+                      {t('messages.open')}
+                    </Button>
+                  </Group>
+                ) : (
+                  <SearchResultContent result={result} />
+                )}
               </Box>
             );
           })}

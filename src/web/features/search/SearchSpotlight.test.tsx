@@ -1,3 +1,4 @@
+import '@web/features/customers/test-polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +94,33 @@ describe('SearchSpotlight', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/customers/new'));
     expect(new URLSearchParams(router.state.location.search).get('phone')).toBe('0171 9876543');
+  });
+
+  it('writes a message about a customer straight from the result row, and from the keyboard with Alt+M', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(salesUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/search': { body: { query: 'müller', results, tookMs: 4 } },
+      'GET /api/users/directory': { body: [] },
+      [`GET /api/messages/locations/${salesUser.homeLocationId}/people`]: { body: { items: [] } },
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+
+    const input = await openWithShortcut(user);
+    await user.type(input, 'müller');
+    await user.click(await screen.findByRole('button', { name: 'Mitteilung zu Bernd Müller' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kundenmitteilung eingeben' });
+    expect(within(dialog).getByText(/K-100377/)).toBeInTheDocument();
+    expect(screen.queryByRole('listbox', { name: 'Suchergebnisse' })).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Schließen ohne Speichern' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Kundenmitteilung eingeben' })).toBeNull());
+    const again = await openWithShortcut(user);
+    await user.type(again, 'müller');
+    await screen.findAllByRole('option');
+    await user.keyboard('{Alt>}m{/Alt}');
+    const second = await screen.findByRole('dialog', { name: 'Kundenmitteilung eingeben' });
+    expect(within(second).getByText(/K-100234/)).toBeInTheDocument();
   });
 });

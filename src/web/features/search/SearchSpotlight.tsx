@@ -4,7 +4,10 @@ import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { can } from '@shared/auth/policies';
 import type { SearchResult } from '@shared/search/schemas';
+import { useCurrentUser } from '@web/app/auth';
+import { MessageDialog, type MessageCustomer } from '@web/features/messages/MessageDialog';
 import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { newCustomerPath, resultPath } from './search-helpers';
@@ -53,6 +56,20 @@ function handleGlobalKeyDown(event: globalThis.KeyboardEvent) {
  * pick with the arrow keys, open with Enter.
  */
 export function SearchSpotlight() {
+  const me = useCurrentUser();
+  // The message form outlives the search dialog, which closes when it opens.
+  const [messageFor, setMessageFor] = useState<(MessageCustomer & { blocked: boolean }) | null>(null);
+  const writeMessage = can(me.role, 'messages.write')
+    ? (result: SearchResult) => {
+        closeSearch();
+        setMessageFor({
+          id: result.id,
+          displayName: result.title,
+          customerNumber: result.customerNumber,
+          blocked: result.blocked,
+        });
+      }
+    : undefined;
   useEffect(() => {
     document.addEventListener('keydown', handleGlobalKeyDown, true);
     return () => {
@@ -62,13 +79,18 @@ export function SearchSpotlight() {
     };
   }, []);
   return (
-    <Spotlight.Root store={searchStore} shortcut={null} clearQueryOnClose={false} size={680}>
-      <SearchDialogBody />
-    </Spotlight.Root>
+    <>
+      <Spotlight.Root store={searchStore} shortcut={null} clearQueryOnClose={false} size={680}>
+        <SearchDialogBody onMessage={writeMessage} />
+      </Spotlight.Root>
+      {messageFor && (
+        <MessageDialog opened onClose={() => setMessageFor(null)} customer={messageFor} blocked={messageFor.blocked} />
+      )}
+    </>
   );
 }
 
-function SearchDialogBody() {
+function SearchDialogBody({ onMessage }: { onMessage?: (result: SearchResult) => void }) {
   const { t } = useTranslation();
   const { query } = useSpotlight(searchStore);
   const navigate = useNavigate();
@@ -91,7 +113,14 @@ function SearchDialogBody() {
     if (event.key === 'ArrowDown' && results.length > 0) select((selectedIndex + 1) % results.length);
     else if (event.key === 'ArrowUp' && results.length > 0)
       select((selectedIndex - 1 + results.length) % results.length);
-    else if (event.key === 'Enter') {
+    else if (event.key === 'm' && event.altKey && onMessage) {
+      // Alt+M: a message about the selected customer, without leaving the keyboard.
+      const result = results[selectedIndex];
+      if (result?.type === 'contact') {
+        event.preventDefault();
+        onMessage(result);
+      }
+    } else if (event.key === 'Enter') {
       const result = results[selectedIndex];
       if (result) open(result);
       else if (noHits) go(newCustomerPath(query));
@@ -139,6 +168,7 @@ function SearchDialogBody() {
             idPrefix={idPrefix}
             onSelect={select}
             onOpen={open}
+            onMessage={onMessage}
           />
         )}
         {noHits && <NoHits query={query} onCreate={() => go(newCustomerPath(query))} />}

@@ -6,8 +6,9 @@ import { ErrorState } from '@web/ui/components/ErrorState';
 import { PageHeader } from '@web/ui/components/PageHeader';
 import { useTemplates } from './queries';
 import { TemplateEditor } from './TemplateEditor';
+import { CustomerEmailTemplates } from './CustomerEmailTemplates';
 
-/** /admin/templates — phone script, voicemail and e-mail per request type (R3.3). */
+/** /admin/templates — phone script, voicemail and e-mail per request type (R3.3), and the customer e-mails. */
 export default function TemplatesPage() {
   const { t } = useTranslation();
   const templates = useTemplates();
@@ -47,6 +48,7 @@ export default function TemplatesPage() {
           <ErrorState error={null} />
         )}
       </Paper>
+      <CustomerEmailTemplates />
     </>
   );
 }
