@@ -655,14 +655,14 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     /**
      * The follow-up a result calls for when no activity was completed (an offer sent by e-mail):
      * the managers' rule for the result alone, else `fallback`; due on the location's next working day.
+     * Reads outside the caller's transaction, so ask before opening it.
      */
-    async followUpForResultIn(
-      tx: DbOrTx,
+    async followUpForResult(
       result: ActivityResult,
       locationId: string,
       fallback: { type: ActivityType; afterDays: number },
     ): Promise<{ type: ActivityType; afterDays: number; dueOn: string }> {
-      const rule = (await rules(tx)).find((r) => r.activityType === null && r.result === result);
+      const rule = (await rules()).find((r) => r.activityType === null && r.result === result);
       const type = rule?.followUpType ?? fallback.type;
       const afterDays = rule?.afterDays ?? fallback.afterDays;
       return { type, afterDays, dueOn: await workingDayAfter(locationId, afterDays) };

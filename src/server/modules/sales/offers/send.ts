@@ -7,7 +7,7 @@ import type { ActivitiesService } from '@server/modules/activities';
 import type { CorrespondenceService } from '@server/modules/correspondence';
 import { renderOfferPdfIn } from '../documents/render';
 import type { OffersService } from './service';
-import { assertOpen, lockOpportunity, markOfferSentIn, offerById } from './store';
+import { assertOpen, lockOpportunity, markOfferSentIn, offerById, opportunityOf } from './store';
 
 export interface OfferSendPorts {
   correspondence: CorrespondenceService;
@@ -30,6 +30,9 @@ export const OFFER_FOLLOW_UP = { type: 'offer_follow_up', afterDays: 10 } as con
 export function createOfferSendService({ db, clock }: Deps, { correspondence, activities, offers }: OfferSendPorts) {
   return {
     async send(actor: UserActor, offerId: string, input: z.output<typeof OfferSendInput>): Promise<OfferSent> {
+      // The follow-up day is worked out first: the location's calendar is read outside the transaction.
+      const { locationId } = await opportunityOf(db, (await offerById(db, offerId)).opportunityId);
+      const due = await activities.followUpForResult('offer_sent', locationId, OFFER_FOLLOW_UP);
       const sent = await db.transaction(async (tx) => {
         const opportunity = await lockOpportunity(tx, (await offerById(tx, offerId)).opportunityId);
         assertLocation(actor, opportunity.locationId);
@@ -57,7 +60,6 @@ export function createOfferSendService({ db, clock }: Deps, { correspondence, ac
           locationId: opportunity.locationId,
         });
         await markOfferSentIn(tx, offer.id, actor.userId, now);
-        const due = await activities.followUpForResultIn(tx, 'offer_sent', opportunity.locationId, OFFER_FOLLOW_UP);
         const followUp = await activities.planIn(
           tx,
           { userId: actor.userId },
