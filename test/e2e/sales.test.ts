@@ -94,32 +94,38 @@ describe.runIf(enabled)('sales from the showroom to the delivery appointment', (
       endsAt: new Date(driveAt.getTime() + 3_600_000).toISOString(),
     });
 
-    // The offer with financing.
-    const offer = await sales<{ id: string; monthlyRateCents: number | null }>(
-      'POST',
-      `/api/opportunities/${opportunity.id}/offers`,
-      {
-        content: {
-          vehicle: { make: 'Hyundai', model: 'Tucson', variant: '1.6 T-GDI Prime', listPriceCents: 3_599_000 },
-          lines: [{ kind: 'transfer', label: 'Überführung', priceCents: 99_000 }],
-          discountCents: 150_000,
-          financing: { downPaymentCents: 500_000, termMonths: 48, nominalRateBasisPoints: 399, balloonCents: 0 },
-        },
-      },
-    );
-    expect(offer.monthlyRateCents).toBeGreaterThan(0);
-
     // In the browser: the opportunity page shows the test drive and the offer; the offer goes by e-mail.
     const page = await newPage(browser, server.url);
     await logIn(page, DEMO_LOGINS.sales);
     await page.goto(`/sales/${opportunity.id}`);
+    await page.getByText('S-AH 2026').waitFor();
+    // The offer with financing, built in the editor.
+    await page.getByRole('button', { name: 'Neues Angebot' }).click();
+    const editor = page.getByRole('dialog', { name: 'Neues Angebot' });
+    await editor.getByLabel('Marke').fill('Hyundai');
+    await editor.getByLabel('Modell').fill('Tucson');
+    await editor.getByLabel('Ausführung').fill('1.6 T-GDI Prime');
+    await editor.getByLabel('Listenpreis (brutto)').fill('35.990,00');
+    await editor.getByLabel('Nachlass').fill('1.500,00');
+    // Mantine draws the switch over a hidden checkbox.
+    await editor.getByRole('switch', { name: 'Finanzierung' }).check({ force: true });
+    await editor.getByLabel('Anzahlung').fill('5.000,00');
+    await editor.getByLabel('Laufzeit (Monate)').fill('48');
+    await editor.getByLabel('Sollzins p. a.').fill('3,99');
+    await editor.getByLabel('Schlussrate').fill('0,00');
+    await editor.getByText('34.490,00 €').first().waitFor();
+    await screenshot(page, 'sales-offer-editor');
+    await editor.getByRole('button', { name: 'Angebot speichern' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const offers = await sales<{ items: Array<{ id: string; monthlyRateCents: number | null; grossCents: number }> }>(
+      'GET',
+      `/api/opportunities/${opportunity.id}/offers`,
+    );
+    const offer = offers.items[0]!;
+    expect(offer.grossCents).toBe(3_449_000);
+    expect(offer.monthlyRateCents).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Angebot senden' }).waitFor();
     await screenshot(page, 'sales-opportunity');
-    await page.getByRole('button', { name: 'Neues Angebot' }).click();
-    await page.getByRole('dialog').waitFor();
-    await screenshot(page, 'sales-offer-editor');
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Angebot senden' }).click();
     const dialog = page.getByRole('dialog', { name: 'E-Mail an den Kunden' });
