@@ -8,7 +8,12 @@ import {
   createActivitiesService,
   createCalendarService,
 } from './modules/activities';
-import { createOffersService, type OffersService } from './modules/sales';
+import {
+  createOfferSendService,
+  createOffersService,
+  type OfferSendService,
+  type OffersService,
+} from './modules/sales';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type BoardService, createBoardService } from './modules/board';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
@@ -73,6 +78,7 @@ export interface Services {
   phonebook: PhonebookService;
   activities: ActivitiesService;
   offers: OffersService;
+  offerSending: OfferSendService;
   calendar: CalendarService;
   board: BoardService;
   opportunities: OpportunitiesService;
@@ -98,7 +104,8 @@ export interface Services {
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
  *   org, contacts, notifications ← board       (messages take a message to the board through its index)
- *   org, contacts, vehicles, activities ← sales   (the delivery appointment, the customer status, the sold car)
+ *   org, contacts, vehicles, activities, correspondence ← sales   (the delivery appointment, the customer status,
+ *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
@@ -200,9 +207,12 @@ export function createServices(deps: Deps): Services {
   const salesDocuments = createSalesDocuments(deps, documents);
   const board = createBoardService(deps, notifications, mergeHooks);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
+  const offers = createOffersService(deps);
+  const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
   return {
     activities,
-    offers: createOffersService(deps),
+    offers,
+    offerSending,
     purchaseOrders,
     duty,
     checks,

@@ -338,6 +338,10 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
   'GET /api/offers/:id': (f) => ({ url: `/api/offers/${f.offer.id}` }),
   'GET /api/offers/:id/external-pdf': (f) => ({ url: `/api/offers/${f.offer.id}/external-pdf` }),
   'POST /api/offers/:id/accept': (f) => ({ url: `/api/offers/${f.offer.id}/accept` }),
+  'POST /api/offers/:id/send': (f) => ({
+    url: `/api/offers/${f.offer.id}/send`,
+    payload: { subject: 'Ihr Angebot', text: 'Anbei Ihr Angebot.' },
+  }),
   'POST /api/offers/:id/reject': (f) => ({ url: `/api/offers/${f.offer.id}/reject`, payload: { reason: 'zu teuer' } }),
   'PUT /api/locations/:id/duty-settings': (f) => ({
     url: `/api/locations/${f.location.id}/duty-settings`,

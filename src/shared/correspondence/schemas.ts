@@ -67,6 +67,8 @@ export const CustomerEmailPreviewInput = z.object({
   templateKey: z.enum(CUSTOMER_EMAIL_TEMPLATE_KEYS),
   locale: z.enum(CUSTOMER_EMAIL_LOCALES).default('de'),
   requestId: z.uuid().nullish(),
+  /** Fills {{offer.number}} when the mail is about an offer (e.g. V-100001/2). */
+  offerNumber: z.string().trim().max(40).nullish(),
 });
 
 export const EMAIL_CONSENT_STATES = ['granted', 'withdrawn', 'missing'] as const;

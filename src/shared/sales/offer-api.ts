@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CUSTOMER_EMAIL_LIMITS } from '../correspondence/schemas';
+import { TEXT_MAX } from '../text/limits';
 import { EXTERNAL_OFFER_TOOLS, OFFER_STATUSES } from './enums';
 import { offerContentSchema } from './offer-content';
 
@@ -87,3 +89,23 @@ export const OfferList = z.object({
   items: z.array(Offer),
 });
 export type OfferList = z.infer<typeof OfferList>;
+
+/** Sending an offer by e-mail: the text as the consultant edited it; the offer's PDF always goes with it. */
+export const OfferSendInput = z.object({
+  to: z.string().trim().max(TEXT_MAX.email).nullish(),
+  subject: z.string().trim().min(1).max(CUSTOMER_EMAIL_LIMITS.subject),
+  text: z.string().trim().min(1).max(CUSTOMER_EMAIL_LIMITS.text),
+  /** The customer asked for the offer in the opportunity's request: sent without e-mail consent, and recorded so. */
+  askedInRequest: z.boolean().default(false),
+});
+
+/** What sending did: the stored mail, the offer now sent and the follow-up planned. */
+export const OfferSent = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  messageId: z.string(),
+  documentId: z.uuid(),
+  offer: Offer,
+  followUp: z.object({ activityId: z.uuid(), dueOn: z.iso.date(), afterDays: z.number().int() }),
+});
+export type OfferSent = z.infer<typeof OfferSent>;

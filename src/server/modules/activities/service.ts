@@ -284,6 +284,18 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
     }
   }
 
+  /** The Berlin day n days from today, moved to the location's next working day. */
+  async function workingDayAfter(locationId: string, days: number): Promise<string> {
+    const dueOn = addDaysTo(berlinDay(clock.now()), days);
+    try {
+      const location = await ports.org.getLocation(locationId);
+      return berlinDay(nextOpening(location, berlinTime(dueOn)));
+    } catch {
+      // A location without hours keeps the plain calendar day.
+      return dueOn;
+    }
+  }
+
   async function rules(tx: DbOrTx = db): Promise<FollowUpRule[]> {
     const stored = await repo.followUpRules(tx);
     return stored.length
@@ -636,14 +648,24 @@ export function createActivitiesService(deps: Deps, ports: ActivitiesDeps) {
       assertMaySee(actor, row);
       const rule = matchFollowUp(await rules(), row.type as ActivityType, result);
       if (!rule) return null;
-      let dueOn = addDaysTo(berlinDay(clock.now()), rule.afterDays);
-      try {
-        const location = await ports.org.getLocation(row.locationId);
-        dueOn = berlinDay(nextOpening(location, berlinTime(dueOn)));
-      } catch {
-        // A location without hours keeps the plain calendar day.
-      }
+      const dueOn = await workingDayAfter(row.locationId, rule.afterDays);
       return { type: rule.followUpType, subject: row.subject, dueOn, afterDays: rule.afterDays };
+    },
+
+    /**
+     * The follow-up a result calls for when no activity was completed (an offer sent by e-mail):
+     * the managers' rule for the result alone, else `fallback`; due on the location's next working day.
+     * Reads outside the caller's transaction, so ask before opening it.
+     */
+    async followUpForResult(
+      result: ActivityResult,
+      locationId: string,
+      fallback: { type: ActivityType; afterDays: number },
+    ): Promise<{ type: ActivityType; afterDays: number; dueOn: string }> {
+      const rule = (await rules()).find((r) => r.activityType === null && r.result === result);
+      const type = rule?.followUpType ?? fallback.type;
+      const afterDays = rule?.afterDays ?? fallback.afterDays;
+      return { type, afterDays, dueOn: await workingDayAfter(locationId, afterDays) };
     },
 
     followUpRules: () => rules(),

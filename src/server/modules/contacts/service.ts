@@ -1,3 +1,4 @@
+import type { ContactLifecycle } from '@shared/contacts/enums';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -61,6 +62,8 @@ export interface CreateOptions {
   homeLocationCode?: string;
   /** The country numbers without country code are read in (a lead from abroad); default Germany. */
   phoneRegion?: CountryCode;
+  /** A prospect (a sales lead) or a customer (the default). */
+  lifecycle?: ContactLifecycle;
   /** Further history entries to write with the contact (e.g. "possibly the same person as …"), from timelineText. */
   alsoRecord?: Array<{ kind: TimelineKind; summary: string; text: TextRef; data?: Record<string, unknown> }>;
 }
@@ -176,6 +179,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
         displayName,
         searchName: searchNameOf(displayName, company?.companyName),
         externalRef: options.externalRef ?? null,
+        lifecycle: options.lifecycle ?? 'customer',
         createdBy: authorOf(actor),
         createdAt: now,
         updatedAt: now,

@@ -127,6 +127,7 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
           consultant: { name: who?.name ?? actor.displayName, phone: who?.phone ?? null, email: who?.email ?? null },
           location: who?.location ?? null,
           request: request ? { number: request.number, subject: request.subject } : null,
+          offerNumber: input.offerNumber ?? null,
         },
         input.locale,
       );

@@ -1,3 +1,4 @@
+import type { ContactLifecycle } from '@shared/contacts/enums';
 import { randomUUID } from 'node:crypto';
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
 import { countryCodeOf } from '@shared/contacts/countries';
@@ -100,7 +101,7 @@ export function createCustomerIntake(ctx: RequestsContext) {
     actor: Actor,
     c: NewCustomer,
     location: Location,
-    options: { lenientPhones?: boolean; submitted?: SubmittedCustomer | null },
+    options: { lenientPhones?: boolean; submitted?: SubmittedCustomer | null; lifecycle?: ContactLifecycle },
   ): Promise<CustomerIntake> {
     const region = customerRegion(c.country);
     const phones = leadPhones(c, region);
@@ -187,6 +188,7 @@ export function createCustomerIntake(ctx: RequestsContext) {
         customerNumber: numbers.customerNumber!,
         homeLocationCode: location.code,
         phoneRegion: region,
+        lifecycle: options.lifecycle,
         alsoRecord: possible.length
           ? [
               {

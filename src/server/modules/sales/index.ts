@@ -1,5 +1,11 @@
 // The public face of sales: opportunities, test drives, offers, purchase orders and delivery.
-export { createOffersService, markOfferSentIn, type OffersService } from './offers';
+export {
+  createOffersService,
+  createOfferSendService,
+  markOfferSentIn,
+  type OfferSendService,
+  type OffersService,
+} from './offers';
 export { createOpportunitiesService, type OpportunitiesService } from './opportunities/service';
 export { advanceOpportunityIn, type Advance } from './opportunities/advance';
 export { moveSalesContactIn } from './merge';

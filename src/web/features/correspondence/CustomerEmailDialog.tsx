@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerEmailTemplateKey } from '@shared/correspondence/schemas';
 import { CUSTOMER_EMAIL_LIMITS } from '@shared/correspondence/schemas';
 import { describeProblem } from '@web/ui/form-errors';
-import { renderTemplate, type EmailOptions, type EmailSummary, useEmailOptions, useSendCustomerEmail } from './queries';
+import {
+  renderTemplate,
+  type EmailOptions,
+  type EmailSummary,
+  type SendInput,
+  useEmailOptions,
+  useSendCustomerEmail,
+} from './queries';
+import { useMutation } from '@tanstack/react-query';
 
 export interface PresetAttachment {
   documentId: string;
@@ -24,7 +32,13 @@ export interface CustomerEmailDialogProps {
   template?: CustomerEmailTemplateKey | null;
   /** Stored documents sent with the mail (e.g. the offer PDF); the user may remove them. */
   attachments?: PresetAttachment[];
-  onSent?: (email: EmailSummary) => void;
+  /** Fills {{offer.number}} in the template. */
+  offerNumber?: string | null;
+  /** Attachments that always go with this mail (the offer's PDF): shown, not removable. */
+  attachmentsFixed?: boolean;
+  /** Sends somewhere else than the plain customer mail (e.g. the offer's send, which also marks it sent). */
+  send?: (input: SendInput) => Promise<Pick<EmailSummary, 'id' | 'to'>>;
+  onSent?: (email: Pick<EmailSummary, 'id' | 'to'>) => void;
 }
 
 /** Whether the mail may go as things stand, and what to show about it. */
@@ -50,7 +64,9 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
   const { contactId, opened, onClose, requestId = null, opportunityId = null } = props;
   const { t, i18n } = useTranslation();
   const options = useEmailOptions(contactId, opened);
-  const send = useSendCustomerEmail(contactId);
+  const plain = useSendCustomerEmail(contactId);
+  const custom = useMutation({ mutationFn: (input: SendInput) => props.send!(input) });
+  const send = props.send ? custom : plain;
   const [to, setTo] = useState<string | null>(null);
   const [templateKey, setTemplateKey] = useState<CustomerEmailTemplateKey | null>(props.template ?? null);
   const [subject, setSubject] = useState('');
@@ -70,7 +86,12 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
   async function applyTemplate(key: CustomerEmailTemplateKey) {
     try {
       const locale = i18n.language?.startsWith('en') ? 'en' : 'de';
-      const rendered = await renderTemplate(contactId, { templateKey: key, locale, requestId });
+      const rendered = await renderTemplate(contactId, {
+        templateKey: key,
+        locale,
+        requestId,
+        offerNumber: props.offerNumber ?? null,
+      });
       setSubject(rendered.subject);
       setText(rendered.body);
       const open = [...rendered.missing, ...rendered.unknown];
@@ -178,14 +199,16 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
                 variant="light"
                 leftSection={<IconPaperclip size={12} />}
                 rightSection={
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    aria-label={t('correspondence.removeAttachment', { name: a.fileName })}
-                    onClick={() => setAttachments((list) => list.filter((x) => x.documentId !== a.documentId))}
-                  >
-                    ×
-                  </Button>
+                  !props.attachmentsFixed && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={t('correspondence.removeAttachment', { name: a.fileName })}
+                      onClick={() => setAttachments((list) => list.filter((x) => x.documentId !== a.documentId))}
+                    >
+                      ×
+                    </Button>
+                  )
                 }
               >
                 {a.fileName}

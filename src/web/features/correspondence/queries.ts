@@ -33,7 +33,12 @@ export const useCustomerEmail = (id: string | null) =>
 
 export const renderTemplate = (
   contactId: string,
-  input: { templateKey: CustomerEmailTemplateKey; locale: CustomerEmailLocale; requestId?: string | null },
+  input: {
+    templateKey: CustomerEmailTemplateKey;
+    locale: CustomerEmailLocale;
+    requestId?: string | null;
+    offerNumber?: string | null;
+  },
 ) => api.post<Rendered>(`/contacts/${contactId}/emails/preview`, input);
 
 export function useSendCustomerEmail(contactId: string) {

@@ -90,6 +90,8 @@ export function createCustomerOfIntake(ctx: RequestsContext) {
     return chooseContact(actor, customer, location, {
       lenientPhones: options.lenientPhones,
       submitted: input.submittedCustomer,
+      // Someone who asks about buying a car is a prospect until they buy one (R2.13).
+      lifecycle: input.type === 'sales_lead' ? 'prospect' : 'customer',
     });
   };
 }

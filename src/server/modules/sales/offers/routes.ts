@@ -9,6 +9,8 @@ import {
   OfferInput,
   OfferList,
   OfferRejection,
+  OfferSendInput,
+  OfferSent,
 } from '@shared/sales/offer-api';
 import { currentUser } from '@server/http/access';
 import { PayloadTooLargeError, ValidationError } from '@server/http/errors';
@@ -85,7 +87,7 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export async function offersRoutes(root: FastifyInstance, { offers }: Services) {
+export async function offersRoutes(root: FastifyInstance, { offers, offerSending }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   await app.register(fastifyMultipart, {
     limits: { fileSize: EXTERNAL_OFFER_MAX_BYTES, files: 1, fields: 10 },
@@ -151,6 +153,19 @@ export async function offersRoutes(root: FastifyInstance, { offers }: Services) 
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(document.content));
     },
+  });
+
+  app.post('/api/offers/:id/send', {
+    config: { access: { roles: SELLERS } },
+    schema: {
+      tags,
+      summary:
+        'Send the offer to the customer by e-mail: its PDF attached, the offer marked sent (stage "offer") and the follow-up planned; 409 when the customer may not be e-mailed',
+      params: IdParams,
+      body: OfferSendInput,
+      response: { 200: OfferSent },
+    },
+    handler: (request) => offerSending.send(currentUser(request), request.params.id, request.body),
   });
 
   app.post('/api/offers/:id/accept', {

@@ -71,6 +71,14 @@ export function CustomerHeader({
             <Badge variant="light" color="gray" tt="none">
               {t(`customers.kind.${contact.kind}`)}
             </Badge>
+            <Badge
+              variant="light"
+              color={contact.lifecycle === 'prospect' ? 'orange' : 'teal'}
+              tt="none"
+              data-testid="customer-lifecycle"
+            >
+              {t(`customers.lifecycle.${contact.lifecycle}`)}
+            </Badge>
             {contact.activeBlock && (
               <Badge color="red" variant="filled">
                 {t('customers.blocked')}

@@ -106,6 +106,12 @@ describe('CustomerPage', { timeout: 60_000 }, () => {
     expect(screen.queryByText('Kunde gesperrt')).not.toBeInTheDocument();
   });
 
+  it('says in the header whether the person is a prospect or already a customer', async () => {
+    stubRecord(salesUser, contactFixture({ lifecycle: 'prospect' }));
+    renderApp(`/customers/${CONTACT_ID}`);
+    expect(await screen.findByTestId('customer-lifecycle', {}, firstRender)).toHaveTextContent('Interessent');
+  });
+
   it('leads from a merged contact to the one it was merged into, with a notice', async () => {
     const merged = contactFixture({
       id: OTHER_CONTACT_ID,

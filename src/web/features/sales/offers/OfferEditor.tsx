@@ -59,7 +59,7 @@ export function OfferEditor({ opportunityId, initial, opened, onClose }: OfferEd
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('offers.newVersion')} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('offers.newVersion')} size={1120}>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">

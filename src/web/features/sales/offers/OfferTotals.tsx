@@ -44,7 +44,8 @@ export function OfferTotals({ content }: { content: OfferContent }) {
   const row = (label: string, cents: number, strong = false) => (
     <Table.Tr key={label}>
       <Table.Td>{strong ? <Text fw={700}>{label}</Text> : label}</Table.Td>
-      <Table.Td ta="right" data-testid={`total-${label}`}>
+      {/* An amount is read as one: never broken before its euro sign. */}
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid={`total-${label}`}>
         {strong ? <Text fw={700}>{formatEuro(cents)}</Text> : formatEuro(cents)}
       </Table.Td>
     </Table.Tr>

@@ -22,7 +22,8 @@ import { describeError } from '@web/ui/form-errors';
 import { draftOf, type OfferDraft } from './draft';
 import { ExternalOfferDialog } from './ExternalOfferDialog';
 import { OfferEditor } from './OfferEditor';
-import { type Offer, useAcceptOffer, useOffers, useRejectOffer } from './queries';
+import { downloadOfferPdf, type Offer, useAcceptOffer, useOffers, useRejectOffer } from './queries';
+import { SendOfferDialog } from './SendOfferDialog';
 
 const STATUS_COLORS: Record<Offer['status'], string> = {
   draft: 'gray',
@@ -35,8 +36,16 @@ const STATUS_COLORS: Record<Offer['status'], string> = {
 const day = (isoDate: string) => isoDate.split('-').reverse().join('.');
 const money = (cents: number | null) => (cents === null ? '–' : formatEuro(cents));
 
+export interface OpportunityOffersProps {
+  opportunityId: string;
+  /** With the customer and the opportunity's number an offer can be sent by e-mail. */
+  contactId?: string;
+  opportunityNumber?: string;
+  requestId?: string | null;
+}
+
 /** An opportunity's offers: every version with its figures, a new one (built here or a brand PDF), the customer's decision. */
-export function OpportunityOffers({ opportunityId }: { opportunityId: string }) {
+export function OpportunityOffers({ opportunityId, contactId, opportunityNumber, requestId }: OpportunityOffersProps) {
   const { t } = useTranslation();
   const offers = useOffers(opportunityId);
   const accept = useAcceptOffer(opportunityId);
@@ -45,6 +54,7 @@ export function OpportunityOffers({ opportunityId }: { opportunityId: string }) 
   const [uploading, setUploading] = useState(false);
   const [rejecting, setRejecting] = useState<Offer | null>(null);
   const [reason, setReason] = useState('');
+  const [sending, setSending] = useState<Offer | null>(null);
 
   if (offers.isPending) return <Loader aria-label={t('offers.loading')} />;
   if (offers.isError) return <Alert color="red">{describeError(offers.error)}</Alert>;
@@ -102,6 +112,20 @@ export function OpportunityOffers({ opportunityId }: { opportunityId: string }) 
                 <Table.Td>{day(offer.validUntil)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
+                    {offer.content && (
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={() => void downloadOfferPdf(offer.id).catch(failed)}
+                      >
+                        {t('offers.pdf')}
+                      </Button>
+                    )}
+                    {open(offer) && contactId && opportunityNumber && (
+                      <Button variant="light" size="compact-sm" onClick={() => setSending(offer)}>
+                        {t('offers.send')}
+                      </Button>
+                    )}
                     {offer.externalFileName && (
                       <Anchor href={`/api/offers/${offer.id}/external-pdf`} download>
                         {t('offers.downloadPdf')}
@@ -145,6 +169,15 @@ export function OpportunityOffers({ opportunityId }: { opportunityId: string }) 
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {contactId && opportunityNumber && (
+        <SendOfferDialog
+          offer={sending}
+          contactId={contactId}
+          opportunityNumber={opportunityNumber}
+          requestId={requestId}
+          onClose={() => setSending(null)}
+        />
       )}
       {editing && (
         <OfferEditor

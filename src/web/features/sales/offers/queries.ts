@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Offer, OfferList } from '@shared/sales/offer-api';
+import type { Offer, OfferList, OfferSent } from '@shared/sales/offer-api';
 import type { OfferContent } from '@shared/sales/offer-content';
 import { api, uploadFile } from '@web/ui/api';
 
-export type { Offer, OfferList };
+export type { Offer, OfferList, OfferSent };
 
 const offersKey = (opportunityId: string) => ['offers', opportunityId] as const;
 
@@ -40,3 +40,9 @@ export const useRejectOffer = (opportunityId: string) =>
   useOfferMutation(opportunityId, ({ offerId, reason }: { offerId: string; reason: string }) =>
     api.post<Offer>(`/offers/${offerId}/reject`, { reason }),
   );
+
+/** The offer's PDF rendered (or the stored one when unchanged) and opened for download. */
+export async function downloadOfferPdf(offerId: string) {
+  const doc = await api.post<{ id: string }>(`/offers/${offerId}/pdf`);
+  window.open(`/api/documents/${doc.id}`, '_blank', 'noopener');
+}

@@ -11,7 +11,9 @@ import { formatDateTime } from '@web/ui/format';
 import { LostDialog } from './LostDialog';
 import { NextActivityLine } from './OpportunityCard';
 import { formatCents, type OpportunityDetail, useMoveStage, useOpportunity, useReopenOpportunity } from './queries';
-import { OpportunityOffers, OpportunityTestDrives } from './slots';
+import { OpportunityOffers } from '@web/features/sales/offers/OpportunityOffers';
+import { OpportunityOrder } from '@web/features/sales/orders/OpportunityOrder';
+import { OpportunityTestDrives } from '@web/features/sales/test-drives';
 
 /** One opportunity: details, the stage bar, lost/reopen, the next activity and the history of stages. */
 export function OpportunityPage() {
@@ -145,8 +147,14 @@ function OpportunityView({ opportunity: o }: { opportunity: OpportunityDetail })
           />
         </Group>
       </Paper>
-      <OpportunityTestDrives opportunityId={o.id} />
-      <OpportunityOffers opportunityId={o.id} />
+      <OpportunityTestDrives opportunityId={o.id} contactId={o.contact.id} />
+      <OpportunityOffers
+        opportunityId={o.id}
+        contactId={o.contact.id}
+        opportunityNumber={o.number}
+        requestId={o.requestId}
+      />
+      <OpportunityOrder opportunityId={o.id} />
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
           {t('sales.history')}
