@@ -5,6 +5,7 @@ import { seedDemoCustomers } from './demo/customers';
 import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoRequests } from './demo/requests';
+import { seedDemoSales } from './demo/sales';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
@@ -47,6 +48,7 @@ export async function bootstrap(
         await seedDemoActivities(services, database, { now });
         await seedDemoTelephony(database);
         await seedDemoDuty(services, database, { now });
+        await seedDemoSales(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };
