@@ -20,13 +20,14 @@ const OPEN_STAGES: OpportunityStage[] = ['new', 'contacted', 'test_drive', 'offe
  * third open card has no next activity, so the board shows the flag.
  */
 export function pipelineOf(wellKnown: boolean, consultantIndex: number): Story[] {
-  const stories: Story[] = [];
+  // The delivery first: it must be there even when a small demo runs short of customers.
+  const stories: Story[] = [{ stage: 'delivered', status: 'won', flagged: false }];
   let n = consultantIndex;
   for (const stage of OPEN_STAGES) {
     const count = stage === 'contract' ? 1 : wellKnown ? 3 : 2;
-    for (let i = 0; i < count; i++) stories.push({ stage, status: 'open', flagged: n++ % 3 === 0 });
+    for (let i = 0; i < count; i++)
+      stories.push({ stage, status: 'open', flagged: stage !== 'contract' && n++ % 3 === 0 });
   }
-  stories.push({ stage: 'delivered', status: 'won', flagged: false });
   const lostAt: OpportunityStage[] = ['contacted', 'offer'];
   for (const [i, at] of lostAt.entries()) {
     const reason = LOST[(consultantIndex * 2 + i) % LOST.length]!;

@@ -43,6 +43,7 @@ interface Opp {
 
 const FIRST_NUMBER = 100_001;
 const MINUTE = 60_000;
+const isSaturday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() === 6;
 
 /**
  * The rows of the sales demo as they are planned, complete (every column, ids drawn from the
@@ -195,10 +196,14 @@ export class SalesRows {
     return opp;
   }
 
-  testDrive(opp: Opp, car: Car, day: string, status: 'booked' | 'returned') {
+  testDrive(opp: Opp, car: Car, firstDay: string, status: 'booked' | 'returned') {
+    let day = firstDay;
     let hour = 9 + (this.testDrives.length % 8);
-    while (this.taken.has(`${car.id}|${day}|${hour}`) || this.taken.has(`${car.id}|${day}`))
+    // A blocked day or a full one: the next free hour, the day after if need be.
+    for (let tries = 0; this.taken.has(`${car.id}|${day}`) || this.taken.has(`${car.id}|${day}|${hour}`); tries++) {
+      if (tries % 8 === 7 || this.taken.has(`${car.id}|${day}`)) day = addDaysTo(day, isSaturday(day) ? 2 : 1);
       hour = hour >= 16 ? 9 : hour + 1;
+    }
     this.taken.add(`${car.id}|${day}|${hour}`);
     const startsAt = berlinTime(day, hour * 60);
     const endsAt = new Date(startsAt.getTime() + 60 * MINUTE);
