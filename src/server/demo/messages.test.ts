@@ -32,7 +32,7 @@ describe('demo messages and board', () => {
 
   it('shows the demo manager unread board posts, a mention, a customer thread and one taken to the board', async () => {
     const manager = await t.login(DEMO_LOGINS.manager, DEMO_PASSWORD);
-    const channels = (await manager.get('/api/board/channels')).json() as Array<{ unread: number; kind: string }>;
+    const channels = (await manager.get('/api/board/channels')).json().items as Array<{ unread: number; kind: string }>;
     expect(channels.reduce((sum, c) => sum + (c.unread ?? 0), 0)).toBeGreaterThanOrEqual(5);
     const [counts] = await t.database.query<{
       mentions: number;

@@ -87,8 +87,8 @@ export async function seedDemoMessages(services: Services, database: Database, {
 
   for (const [li, location] of locations.entries()) {
     const here = people.filter((p) => p.homeLocationId === location.id);
-    const manager =
-      (li === 0 && boss ? here.find((p) => p.id === boss.id) : null) ?? here.find((p) => p.role === 'manager');
+    // The well-known demo manager is responsible for München's messages.
+    const manager = (li === 0 && boss ? { id: boss.id } : null) ?? here.find((p) => p.role === 'manager');
     const reception = here.find((p) => p.role === 'reception') ?? manager;
     if (!manager || !reception) continue;
     const contacts = await database.query<{ id: string; customer_number: string; display_name: string }>(
