@@ -20,6 +20,7 @@ import type {
 } from '@server/modules/sales';
 import type { TimelineWrite } from '@server/modules/timeline';
 import type { DEMO_LETTERHEADS } from './sales-data';
+import { activityRow } from './sales-activities';
 import { pathTo, type Story } from './sales-plan';
 
 type RowsOf<F extends (tx: never, rows: never[]) => unknown> = Parameters<F>[1];
@@ -32,7 +33,7 @@ export interface Car {
   plate: string;
   mileageKm: number;
 }
-interface Opp {
+export interface Opp {
   id: string;
   number: string;
   contactId: string;
@@ -370,42 +371,9 @@ export class SalesRows {
   }
 
   private activity(opp: Opp, type: ActivityType, subject: string, startsAt: Date, endsAt: Date | null, done: boolean) {
-    const id = this.f.string.uuid();
-    const created = new Date(Math.min(startsAt.getTime() - 2 * 86_400_000, this.now.getTime()));
-    this.activities.push({
-      id,
-      type,
-      status: done ? 'done' : 'open',
-      subject,
-      note: null,
-      priority: 'normal',
-      ownerId: opp.ownerId,
-      createdById: opp.ownerId,
-      locationId: opp.locationId,
-      contactId: opp.contactId,
-      vehicleId: null,
-      requestId: null,
-      allDay: false,
-      dueOn: null,
-      startsAt,
-      endsAt,
-      place: type === 'test_drive' || type === 'delivery' ? 'Ausstellungsraum' : null,
-      reminderMinutesBefore: null,
-      remindAt: null,
-      result: done ? 'kept' : null,
-      resultNote: null,
-      completedAt: done ? (endsAt ?? startsAt) : null,
-      completedById: done ? opp.ownerId : null,
-      cancelledAt: null,
-      cancelledById: null,
-      cancelReason: null,
-      followUpOfId: null,
-      sequence: 0,
-      version: done ? 2 : 1,
-      createdAt: created,
-      updatedAt: done ? (endsAt ?? startsAt) : created,
-    });
-    return id;
+    const row = activityRow(this.f.string.uuid(), this.now, opp, { type, subject, startsAt, endsAt, done });
+    this.activities.push(row);
+    return row.id!;
   }
 
   private change(
