@@ -4,7 +4,9 @@ import { seedDemoActivities } from './demo/activities';
 import { seedDemoCustomers } from './demo/customers';
 import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
+import { seedDemoMessages } from './demo/messages';
 import { seedDemoRequests } from './demo/requests';
+import { seedDemoSales } from './demo/sales';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
@@ -47,6 +49,8 @@ export async function bootstrap(
         await seedDemoActivities(services, database, { now });
         await seedDemoTelephony(database);
         await seedDemoDuty(services, database, { now });
+        await seedDemoSales(services, database, { now });
+        await seedDemoMessages(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

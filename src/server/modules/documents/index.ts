@@ -10,3 +10,4 @@ export {
 export { letterheadFor, type PrintedLetterhead } from './letterheads';
 export { createDocumentsService, type DocumentsService, type OwnerAccess } from './service';
 export { type Column, facts, Letter, type LetterSpec, type Row, table } from './pdf';
+export { insertLetterheadRows } from './bulk';

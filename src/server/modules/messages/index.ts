@@ -2,3 +2,4 @@
 export { createMessagesService, type MessagesService } from './service';
 export { mayEnterFor, blockPolicyOf } from './policy';
 export { messageForBoard, type BoardMessage } from './read-model';
+export { insertMessageRows, type NewMessageRow } from './bulk';

@@ -30,3 +30,13 @@ export {
   salesLostReasons,
   salesOpenPipeline,
 } from './read-model';
+export {
+  insertDemoVehicleBlockRows,
+  insertDemoVehicleRows,
+  insertOfferRows,
+  insertOpportunityRows,
+  insertOpportunityStageChangeRows,
+  insertPurchaseOrderRows,
+  insertTestDriveRows,
+  setSalesNumberCounters,
+} from './bulk';
