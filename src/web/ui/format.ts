@@ -14,6 +14,14 @@ export function formatLongDate(value: Date | string) {
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'full', timeZone: TIME_ZONE }).format(toDate(value));
 }
 
+/** A calendar day ("2024-05-06") as "06.05.2024": a day, not an instant, so no time zone moves it. */
+export function formatDay(day: string) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}
+
 /** "06.05.2024, 14:30" */
 export function formatDateTime(value: Date | string) {
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(

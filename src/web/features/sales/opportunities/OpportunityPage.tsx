@@ -7,7 +7,7 @@ import { OPPORTUNITY_STAGES, type OpportunityStage } from '@shared/sales/enums';
 import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
 import { describeError } from '@web/ui/describe-error';
 import { describeProblem } from '@web/ui/form-errors';
-import { formatDateTime } from '@web/ui/format';
+import { formatDateTime, formatDay } from '@web/ui/format';
 import { LostDialog } from './LostDialog';
 import { NextActivityLine } from './OpportunityCard';
 import { formatCents, type OpportunityDetail, useMoveStage, useOpportunity, useReopenOpportunity } from './queries';
@@ -129,7 +129,7 @@ function OpportunityView({ opportunity: o }: { opportunity: OpportunityDetail })
               <Table.Th>{t('sales.value')}</Table.Th>
               <Table.Td>
                 {formatCents(o.expectedValueCents, i18n.language)}
-                {o.expectedCloseOn && ` · ${t('sales.expectedBy', { date: o.expectedCloseOn })}`}
+                {o.expectedCloseOn && ` · ${t('sales.expectedBy', { date: formatDay(o.expectedCloseOn) })}`}
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
