@@ -58,7 +58,7 @@ export async function ensureOpportunities(database: Database, size: DatasetSize,
             CASE WHEN closed THEN CASE WHEN ${pick('g.n', 62, 3)} = 0 THEN 'delivered' ELSE (${STAGES})[1 + ${pick('g.n', 63, 6)}] END
                  ELSE (${STAGES})[1 + ${pick('g.n', 63, 6)}] END,
             CASE WHEN NOT closed THEN 'open' WHEN ${pick('g.n', 62, 3)} = 0 THEN 'won' ELSE 'lost' END,
-            'new', 'VW', 'ID.4', (${SOURCES})[1 + ${pick('g.n', 69, 5)}], 2_000_000 + ${pick('g.n', 64, 4_000_000)},
+            'new', 'VW', 'ID.4', (${SOURCES})[1 + ${pick('g.n', 69, 5)}], 2000000 + ${pick('g.n', 64, 4_000_000)},
             now() - (${pick('g.n', 65, 720)} || ' days')::interval, now() - (${pick('g.n', 66, 730)} || ' days')::interval,
             CASE WHEN closed AND ${pick('g.n', 62, 3)} <> 0 THEN (${LOST_REASONS})[1 + ${pick('g.n', 70, 5)}] END,
             CASE WHEN closed AND ${pick('g.n', 62, 3)} <> 0 AND ${pick('g.n', 70, 5)} = 2 THEN 'BMW' END,
