@@ -1,5 +1,6 @@
 import { VAT_RATE_BASIS_POINTS } from './enums';
 import type { OfferContent } from './offer-content';
+import { formatEuro as formatDocumentEuro } from './format';
 
 /*
  * Money is integer euro cents. Sums are exact in JS numbers (far below 2^53); the one
@@ -77,14 +78,13 @@ export function offerTotals(content: TotalsInput): OfferTotals {
   };
 }
 
-const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
-
-/** Cents as German money: 123456 → "1.234,56 €", −5 → "−0,05 €". */
+/**
+ * Cents as German money on screen: 123456 → "1.234,56 €", −5 → "−0,05 €". The digits are the
+ * documents' formatter's (src/shared/sales/format.ts); only the sign differs: a screen shows the
+ * typographic minus, which the PDFs' standard fonts cannot print.
+ */
 export function formatEuro(cents: number): string {
-  const sign = cents < 0 ? '−' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const euros = String(Math.floor(abs / 100)).replace(GROUPS, '.');
-  return `${sign}${euros},${String(abs % 100).padStart(2, '0')} €`;
+  return formatDocumentEuro(Math.trunc(cents)).replace(/^-/, '−');
 }
 
 /** "1.234,56", "1234,5", "1234", "1 234,56 €" → cents; null when it is not an amount (no rounding: at most 2 decimals). */
