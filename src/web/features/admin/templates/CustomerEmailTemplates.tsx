@@ -17,11 +17,12 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_EMAIL_LOCALES, CUSTOMER_EMAIL_PLACEHOLDERS } from '@shared/correspondence/schemas';
 import { ErrorState } from '@web/ui/components/ErrorState';
 import { reportError } from '@web/ui/form-errors';
+import { usePlaceholderFields } from './placeholder-fields';
 import {
   type CustomerEmailTemplateData,
   useCustomerEmailTemplates,
@@ -29,7 +30,6 @@ import {
   useSaveCustomerEmailTemplate,
 } from './customer-email-queries';
 
-type Field = 'subject' | 'body';
 const labelKey = (placeholder: string) =>
   `customerEmailTemplates.placeholder.${placeholder.replace('.', '_') as 'vehicle'}` as const;
 
@@ -38,28 +38,9 @@ function CustomerEmailEditor({ template }: { template: CustomerEmailTemplateData
   const { t } = useTranslation();
   const save = useSaveCustomerEmailTemplate();
   const reset = useResetCustomerEmailTemplate();
-  const [subject, setSubject] = useState(template.subject);
-  const [body, setBody] = useState(template.body);
-  const [lastField, setLastField] = useState<Field>('body');
-  const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const { subject, setSubject, body, setBody, setLastField, subjectRef, bodyRef, insert } =
+    usePlaceholderFields(template);
   const dirty = subject !== template.subject || body !== template.body;
-
-  function insert(placeholder: string) {
-    const element = lastField === 'subject' ? subjectRef.current : bodyRef.current;
-    const value = lastField === 'subject' ? subject : body;
-    const start = element?.selectionStart ?? value.length;
-    const end = element?.selectionEnd ?? value.length;
-    const token = `{{${placeholder}}}`;
-    const next = value.slice(0, start) + token + value.slice(end);
-    if (lastField === 'subject') setSubject(next);
-    else setBody(next);
-    // Back into the field, right after the placeholder, to keep on typing.
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   async function submit() {
     try {

@@ -14,33 +14,23 @@ import {
   Input,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_PLACEHOLDERS } from '@shared/requests/templates';
 import { reportError } from '@web/ui/form-errors';
 import type { TemplateData } from '@web/features/requests/types';
+import { usePlaceholderFields } from './placeholder-fields';
 import { useResetTemplate, useSaveTemplate, useTemplatePreview } from './queries';
-
-type Field = 'subject' | 'body';
-
-/** Puts `text` where the cursor is (or over the selection) and returns the new value and cursor. */
-function insertAt(element: HTMLInputElement | HTMLTextAreaElement | null, value: string, text: string) {
-  const start = element?.selectionStart ?? value.length;
-  const end = element?.selectionEnd ?? value.length;
-  return { value: value.slice(0, start) + text + value.slice(end), cursor: start + text.length };
-}
 
 /** One template: text with placeholder chips on the left, the filled-in preview on the right. */
 export function TemplateEditor({ template }: { template: TemplateData }) {
   const { t } = useTranslation();
   const save = useSaveTemplate();
   const reset = useResetTemplate();
-  const [subject, setSubject] = useState(template.subject ?? '');
-  const [body, setBody] = useState(template.body);
-  const [lastField, setLastField] = useState<Field>('body');
-  const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const withSubject = template.kind === 'email';
+  const { subject, setSubject, body, setBody, setLastField, subjectRef, bodyRef, insert } = usePlaceholderFields(
+    { subject: template.subject ?? '', body: template.body },
+    withSubject,
+  );
   const preview = useTemplatePreview({
     requestType: template.requestType,
     kind: template.kind,
@@ -48,20 +38,6 @@ export function TemplateEditor({ template }: { template: TemplateData }) {
     body,
   });
   const dirty = body !== template.body || (withSubject && subject !== (template.subject ?? ''));
-
-  function insert(placeholder: string) {
-    const token = `{{${placeholder}}}`;
-    const field = withSubject ? lastField : 'body';
-    const element = field === 'subject' ? subjectRef.current : bodyRef.current;
-    const next = insertAt(element, field === 'subject' ? subject : body, token);
-    if (field === 'subject') setSubject(next.value);
-    else setBody(next.value);
-    // Back into the field, right after the placeholder, to keep on typing.
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(next.cursor, next.cursor);
-    });
-  }
 
   async function submit() {
     try {
