@@ -17,7 +17,7 @@ const summaryColumns = sql.raw(`o.id, o.number, o.contact_id, o.owner_id, o.loca
   o.expected_value_cents, o.expected_close_on, o.stage_changed_at, o.version,
   ${contactsSql.displayName('o.contact_id')} AS contact_name,
   ${contactsSql.customerNumber('o.contact_id')} AS customer_number,
-  (SELECT ${usersSql.fullName('u')} FROM users u WHERE u.id = o.owner_id) AS owner_name,
+  (SELECT ${usersSql.fullName('u')} FROM ${usersSql.table} u WHERE u.id = o.owner_id) AS owner_name,
   ${activitiesSql.nextOpenJson('o.contact_id')} AS next_activity`);
 
 /** The latest offer version of the opportunity aliased `o`, as JSON. */
