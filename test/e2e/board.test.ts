@@ -55,9 +55,12 @@ describe.runIf(enabled)('the board in a real browser', () => {
     await logIn(reception, DEMO_LOGINS.reception);
     // Check in: one click, or the location picked when reception works at more than one.
     await reception.getByRole('button', { name: 'Einchecken' }).click();
+    const onDuty = reception.getByRole('button', { name: /Im Dienst/ });
     const picker = reception.getByRole('menuitem').first();
-    if (await picker.isVisible().catch(() => false)) await picker.click();
-    await reception.getByRole('button', { name: /Im Dienst/ }).waitFor();
+    // Whichever shows first: on duty at once, or the menu of locations to pick from.
+    await onDuty.or(picker).first().waitFor();
+    if (await picker.isVisible()) await picker.click();
+    await onDuty.waitFor();
 
     // The search bar (Ctrl+K) finds the customer.
     await reception.keyboard.press('Control+k');
