@@ -103,7 +103,8 @@ export interface Services {
  *   org, contacts, assignment, requests ← telephony ← integrations (adapters use telephony's ports)
  *   org, contacts, vehicles, requests, assignment ← activities   (requests hears of moved callbacks through onChange)
  *   activities → requests                 only as requests' activities port (the callback window's call), wired here
- *   org, contacts, notifications ← board       (messages take a message to the board through its index)
+ *   org, contacts, notifications, documents, requests (file checks) ← board   (messages take a message to the
+ *                                          board through its index; a post's files are documents)
  *   org, contacts, vehicles, activities, correspondence ← sales   (the delivery appointment, the customer status,
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
@@ -205,7 +206,7 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
-  const board = createBoardService(deps, notifications, mergeHooks);
+  const board = createBoardService(deps, notifications, mergeHooks, documents);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });

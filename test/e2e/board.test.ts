@@ -125,12 +125,18 @@ describe.runIf(enabled)('the board in a real browser', () => {
     await reply.pressSequentially(`Danke. @${receptionUser.displayName.slice(0, 3)}`);
     await managerPage.getByRole('option', { name: receptionUser.displayName }).click();
     await reply.pressSequentially('bitte Hausverbot prüfen.');
+    // The house rules as a PDF go with the reply.
+    const chooser = managerPage.waitForEvent('filechooser');
+    await managerPage.getByRole('button', { name: 'Datei anhängen' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: 'Hausordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await managerPage.getByTestId('board-chosen-file').getByText('Hausordnung.pdf').waitFor();
+    await reply.click();
     await managerPage.keyboard.press('Control+Enter');
-    await managerPage
-      .getByTestId('board-post')
-      .nth(1)
-      .getByText(/Hausverbot prüfen/)
-      .waitFor();
+    const replied = managerPage.getByTestId('board-post').nth(1);
+    await replied.getByText(/Hausverbot prüfen/).waitFor();
+    await replied.getByTestId('board-post-files').getByRole('link', { name: 'Hausordnung.pdf' }).waitFor();
     await managerPage.getByTestId('board-post').first().getByRole('button', { name: 'Reagieren' }).click();
     await managerPage.getByRole('button', { name: '👍' }).click();
     await managerPage.getByRole('button', { name: '👍 1' }).waitFor();
@@ -145,6 +151,10 @@ describe.runIf(enabled)('the board in a real browser', () => {
       .getByRole('alert')
       .getByText(/Hausverbot prüfen/)
       .waitFor();
+    // …with the PDF, which reception downloads as it was sent.
+    const download = reception.waitForEvent('download');
+    await reception.getByTestId('board-post-files').getByRole('link', { name: 'Hausordnung.pdf' }).click();
+    expect((await download).suggestedFilename()).toBe('Hausordnung.pdf');
     await screenshot(reception, 'board-thread-reception');
 
     // The thread is reachable from the customer's record.

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '@server/modules/imports/test-support';
+import { multipartForm, SAMPLE_PDF } from '@test/support/multipart';
 import { offerContent, tinyPdf } from '@server/modules/sales/offers/test-support';
 import { ROLES, type Role } from '@shared/org/enums';
 import { createTestApp, type TestApp, type TestClient } from '../support/app';
@@ -257,6 +258,16 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
   'POST /api/board/threads/:id/posts': (f) => ({
     url: `/api/board/threads/${f.board.threadId}/posts`,
     payload: { body: 'Ich auch' },
+  }),
+  'POST /api/board/channels/:id/threads/with-files': (f) => ({
+    url: `/api/board/channels/${f.board.channelId}/threads/with-files`,
+    ...multipartForm({ title: 'Preisliste', body: 'Anbei' }, [
+      { name: 'preise.pdf', type: 'application/pdf', content: SAMPLE_PDF },
+    ]),
+  }),
+  'POST /api/board/threads/:id/posts/with-files': (f) => ({
+    url: `/api/board/threads/${f.board.threadId}/posts/with-files`,
+    ...multipartForm({ body: 'Anbei' }, [{ name: 'preise.pdf', type: 'application/pdf', content: SAMPLE_PDF }]),
   }),
   'POST /api/board/posts/:id/reactions': (f) => ({
     url: `/api/board/posts/${f.board.postId}/reactions`,

@@ -40,6 +40,15 @@ export const BoardThreadSummary = z.object({
 });
 export type BoardThreadSummary = z.infer<typeof BoardThreadSummary>;
 
+/** A file on a post: downloaded through /api/documents/:id by whoever reads the channel. */
+export const BoardAttachment = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+export type BoardAttachment = z.infer<typeof BoardAttachment>;
+
 export const BoardPost = z.object({
   id: z.uuid(),
   threadId: z.uuid(),
@@ -49,6 +58,7 @@ export const BoardPost = z.object({
   createdAt: z.string(),
   mentions: z.array(BoardPerson),
   reactions: z.array(z.object({ emoji: z.string(), count: z.number().int(), mine: z.boolean() })),
+  attachments: z.array(BoardAttachment),
 });
 export type BoardPost = z.infer<typeof BoardPost>;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '@server/modules/notifications';
 import { createContact } from '@server/modules/vehicles/test-factories';
 import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { multipartForm, SAMPLE_EXE, SAMPLE_PDF, SAMPLE_PNG } from '@test/support/multipart';
 
 type User = TestClient & { userId: string; email: string };
 interface Channel {
@@ -230,5 +231,104 @@ describe('search and customers', () => {
     expect(thread).toMatchObject({ title: `${contact.customerNumber} · Kaiser, Test`, messageId });
     expect(thread.items[0].body).toBe('> Hat im Showroom geraucht.\n> Hausordnung §4.');
     expect(elsewhereLocationId).not.toBe(t.location.id);
+  });
+});
+
+describe('files on posts', () => {
+  const withFiles = (
+    u: TestClient,
+    url: string,
+    fields: Record<string, string>,
+    files: Parameters<typeof multipartForm>[1],
+  ) => u.request({ method: 'POST', url, ...multipartForm(fields, files) });
+  const documentCount = async () =>
+    Number(
+      (
+        await t.database.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM documents WHERE owner_type = 'board_post'",
+        )
+      )[0]!.n,
+    );
+
+  it('carries a photo and a PDF with a reply; the channel’s readers download them, a colleague from elsewhere may not', async () => {
+    const channel = await locationChannel(reception);
+    const thread = await startThread(reception, channel.id, {
+      title: 'Hagelschaden Vorführwagen',
+      body: 'Bitte ansehen.',
+    });
+    const res = await withFiles(
+      sales,
+      `/api/board/threads/${thread.id}/posts/with-files`,
+      { body: 'Fotos und Gutachten anbei.', mentions: JSON.stringify([reception.userId]) },
+      [
+        { name: 'Gutachten Müller.pdf', type: 'application/pdf', content: SAMPLE_PDF },
+        { name: 'Dach.png', type: 'image/png', content: SAMPLE_PNG },
+      ],
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const post = res.json();
+    expect(post.mentions.map((m: { id: string }) => m.id)).toEqual([reception.userId]);
+    expect(post.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(
+      ['Dach.png', 'Gutachten Müller.pdf'].sort(),
+    );
+
+    // The thread shows the files with the post.
+    const shown = (await manager.get(`/api/board/threads/${thread.id}`)).json();
+    const reply = shown.items.find((p: { id: string }) => p.id === post.id);
+    const pdf = reply.attachments.find((a: { fileName: string }) => a.fileName.endsWith('.pdf'));
+    expect(pdf).toMatchObject({ contentType: 'application/pdf', size: SAMPLE_PDF.length });
+
+    const download = await manager.get(`/api/documents/${pdf.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(SAMPLE_PDF)).toBe(true);
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect((await elsewhere.get(`/api/documents/${pdf.id}`)).statusCode).toBe(403);
+  });
+
+  it('starts a thread whose first post carries a file', async () => {
+    const channel = await locationChannel(reception);
+    const res = await withFiles(
+      reception,
+      `/api/board/channels/${channel.id}/threads/with-files`,
+      { title: 'Neue Preisliste Zubehör', body: 'Gilt ab Montag.' },
+      [{ name: 'Preisliste.pdf', type: 'application/pdf', content: SAMPLE_PDF }],
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const thread = (await sales.get(`/api/board/threads/${res.json().id}`)).json();
+    expect(thread.items[0].attachments).toEqual([expect.objectContaining({ fileName: 'Preisliste.pdf' })]);
+  });
+
+  it('refuses a program and a post without text, naming the field, and stores nothing of either', async () => {
+    const channel = await locationChannel(reception);
+    const thread = await startThread(reception, channel.id, { title: 'Werkstatt-Tool', body: 'Wer hat das Programm?' });
+    const before = (await sales.get(`/api/board/threads/${thread.id}`)).json().posts;
+    const filesBefore = await documentCount();
+
+    const program = await withFiles(sales, `/api/board/threads/${thread.id}/posts/with-files`, { body: 'Hier.' }, [
+      { name: 'diagnose.pdf.exe', type: 'application/pdf', content: SAMPLE_EXE },
+    ]);
+    expect(program.statusCode).toBe(415);
+    expect(program.json().errors[0].field).toBe('files.0');
+
+    const empty = await withFiles(sales, `/api/board/threads/${thread.id}/posts/with-files`, { body: ' ' }, [
+      { name: 'Preisliste.pdf', type: 'application/pdf', content: SAMPLE_PDF },
+    ]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].field).toBe('body');
+
+    const json = await sales.post(`/api/board/threads/${thread.id}/posts/with-files`, { body: 'kein Formular' });
+    expect(json.statusCode).toBe(400);
+
+    expect((await sales.get(`/api/board/threads/${thread.id}`)).json().posts).toBe(before);
+    expect(await documentCount()).toBe(filesBefore);
+  });
+
+  it('lets no one from another location post files into the channel', async () => {
+    const channel = await locationChannel(reception);
+    const thread = await startThread(reception, channel.id, { title: 'Intern', body: 'Nur München.' });
+    const res = await withFiles(elsewhere, `/api/board/threads/${thread.id}/posts/with-files`, { body: 'Ich auch.' }, [
+      { name: 'Preisliste.pdf', type: 'application/pdf', content: SAMPLE_PDF },
+    ]);
+    expect(res.statusCode).toBe(403);
   });
 });

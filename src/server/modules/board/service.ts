@@ -14,8 +14,12 @@ import type { UserActor } from '@server/http/access';
 import { cursorCodec, isTimestamp, isUuid } from '@server/http/cursor';
 import { ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { contactRefs, type MergeHooks } from '@server/modules/contacts';
+import type { IncomingFile } from '@server/http/multipart';
+import type { DocumentsService } from '@server/modules/documents';
 import type { NotificationsService } from '@server/modules/notifications';
+import { checkFiles } from '@server/modules/requests';
 import { allLocationNames, everyone, loadPeople, type Person } from '@server/modules/org';
+import { attachmentsOfPosts, registerPostDocuments, storePostFiles } from './attachments';
 import { allChannels, canSee, type ChannelRow, ensureChannels, findChannel, locationChannel } from './channels';
 import * as repo from './repo';
 
@@ -35,9 +39,15 @@ export type BoardService = ReturnType<typeof createBoardService>;
  * threads, replies, @mentions, reactions and unread counts; every post reaches the channel's
  * readers live. A thread can carry a customer and the internal message it discusses.
  */
-export function createBoardService({ db, clock }: Deps, notifications: NotificationsService, mergeHooks: MergeHooks) {
+export function createBoardService(
+  { db, clock }: Deps,
+  notifications: NotificationsService,
+  mergeHooks: MergeHooks,
+  documents: DocumentsService,
+) {
   // A merged-away customer's threads follow them to the record kept.
   mergeHooks.register('board', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
+  registerPostDocuments(documents);
 
   async function personOf(actor: UserActor): Promise<Person> {
     const person = (await loadPeople(db, [actor.userId])).get(actor.userId);
@@ -113,7 +123,11 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
 
   async function presentPosts(userId: string, posts: repo.PostRow[]): Promise<BoardPost[]> {
     const ids = posts.map((p) => p.id);
-    const [mentions, reactions] = await Promise.all([repo.mentionsOf(db, ids), repo.reactionsOf(db, ids)]);
+    const [mentions, reactions, files] = await Promise.all([
+      repo.mentionsOf(db, ids),
+      repo.reactionsOf(db, ids),
+      attachmentsOfPosts(db, ids),
+    ]);
     const people = await loadPeople(db, [...posts.map((p) => p.authorId), ...mentions.map((m) => m.userId)]);
     const name = (id: string) => people.get(id)?.displayName ?? '';
     return posts.map((p) => {
@@ -130,6 +144,7 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
         createdAt: p.createdAt.toISOString(),
         mentions: mentions.filter((m) => m.postId === p.id).map((m) => ({ id: m.userId, name: name(m.userId) })),
         reactions: [...counts].map(([emoji, c]) => ({ emoji, ...c })),
+        attachments: files.get(p.id) ?? [],
       };
     });
   }
@@ -149,6 +164,7 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
     thread: { id: string; title: string },
     authorId: string,
     input: { body: string; mentions: string[] },
+    files: IncomingFile[] = [],
   ) {
     const at = clock.now();
     const readers = await readersOf(tx, channel);
@@ -169,6 +185,7 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
       { threadId: thread.id, channelId: channel.id, authorId, body: input.body, createdAt: at },
       mentioned,
     );
+    await storePostFiles(tx, post.id, authorId, files);
     await repo.markChannelRead(tx, authorId, channel.id, at);
     const author = readers.find((r) => r.id === authorId)?.displayName ?? '';
     if (mentioned.length > 0)
@@ -241,8 +258,10 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
       actor: UserActor,
       channelId: string,
       input: z.output<typeof NewBoardThread>,
+      files: IncomingFile[] = [],
     ): Promise<BoardThreadSummary> {
       const channel = await visibleChannel(actor, channelId);
+      await checkFiles(files, 'files');
       if (input.contactId && !(await contactRefs(db, [input.contactId])).has(input.contactId))
         throw new ValidationError([
           { field: 'contactId', in: 'body', code: 'unknown_contact', message: 'no such customer' },
@@ -255,15 +274,22 @@ export function createBoardService({ db, clock }: Deps, notifications: Notificat
           contactId: input.contactId ?? null,
           lastPostAt: clock.now(),
         });
-        await postIn(tx, channel, thread, actor.userId, input);
+        await postIn(tx, channel, thread, actor.userId, input, files);
         return (await repo.findThread(tx, thread.id))!;
       });
       return (await summaries([row]))[0]!;
     },
 
-    async reply(actor: UserActor, threadId: string, input: z.output<typeof NewBoardPost>): Promise<BoardPost> {
+    /** A reply, with files when given: the post and its files are stored together or not at all. */
+    async reply(
+      actor: UserActor,
+      threadId: string,
+      input: z.output<typeof NewBoardPost>,
+      files: IncomingFile[] = [],
+    ): Promise<BoardPost> {
       const { thread, channel } = await visibleThread(actor, threadId);
-      const post = await db.transaction((tx) => postIn(tx, channel, thread, actor.userId, input));
+      await checkFiles(files, 'files');
+      const post = await db.transaction((tx) => postIn(tx, channel, thread, actor.userId, input, files));
       return (await presentPosts(actor.userId, [post]))[0]!;
     },
 

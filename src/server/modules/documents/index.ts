@@ -1,6 +1,7 @@
 // The public face of documents: stored files (rendered PDFs, uploads) and, per location, the letterhead they are printed on.
 export {
   documentsOf,
+  documentsOfOwners,
   documentWithContent,
   type NewDocument,
   type StoredDocument,

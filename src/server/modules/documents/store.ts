@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
 import { documents } from './tables';
 
@@ -66,6 +66,20 @@ export async function documentsOf(tx: DbOrTx, ownerType: string, ownerId: string
     .from(documents)
     .where(and(eq(documents.ownerType, ownerType), eq(documents.ownerId, ownerId)))
     .orderBy(desc(documents.createdAt));
+}
+
+/** The documents of many records of one kind at once, oldest first, without their bytes. */
+export async function documentsOfOwners(
+  tx: DbOrTx,
+  ownerType: string,
+  ownerIds: string[],
+): Promise<StoredDocument[]> {
+  if (ownerIds.length === 0) return [];
+  return tx
+    .select(meta)
+    .from(documents)
+    .where(and(eq(documents.ownerType, ownerType), inArray(documents.ownerId, ownerIds)))
+    .orderBy(asc(documents.createdAt), asc(documents.fileName));
 }
 
 /**

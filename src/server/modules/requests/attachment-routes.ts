@@ -2,59 +2,23 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError } from '@shared/errors/codes';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Attachment } from '@shared/requests/attachments';
 import { currentUser } from '@server/http/access';
-import { PayloadTooLargeError, ValidationError } from '@server/http/errors';
-import { multipartReadError } from '@server/http/multipart';
+import { type IncomingFile, readMultipartForm } from '@server/http/multipart';
 import type { Services } from '@server/services';
-import type { IncomingFile } from './attachments';
 import { IdParams } from '@server/http/params';
 
 const FileParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 const MEGABYTES = ATTACHMENT_MAX_BYTES / (1024 * 1024);
 
-const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
-
 /** The files of a multipart upload; a file over the limit stops the upload with a 413 naming it. */
 async function readFiles(request: FastifyRequest): Promise<IncomingFile[]> {
-  if (!request.isMultipart()) {
-    throw new ValidationError([
-      { field: 'files', in: 'body', code: 'not_multipart', message: 'send the files as multipart/form-data' },
-    ]);
-  }
-  const files: IncomingFile[] = [];
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
-      const field = `files.${files.length}`;
-      try {
-        files.push({ fileName: part.filename, contentType: part.mimetype, content: await part.toBuffer(), field });
-      } catch (error) {
-        if (codeOf(error) !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        throw new PayloadTooLargeError(`A file is larger than ${MEGABYTES} MB.`, [
-          {
-            field,
-            in: 'body',
-            ...fieldError('file_too_large', { fileName: part.filename, megabytes: MEGABYTES }),
-            message: `"${part.filename}" is larger than ${MEGABYTES} MB`,
-          },
-        ]);
-      }
-    }
-  } catch (error) {
-    if (codeOf(error) !== 'FST_FILES_LIMIT') throw multipartReadError(error, 'files');
-    throw new PayloadTooLargeError(`At most ${ATTACHMENT_MAX_FILES} files per upload.`, [
-      {
-        field: 'files',
-        in: 'body',
-        code: 'too_many',
-        params: { max: ATTACHMENT_MAX_FILES },
-        message: `at most ${ATTACHMENT_MAX_FILES} files`,
-      },
-    ]);
-  }
-  return files;
+  const form = await readMultipartForm(request, {
+    filesField: 'files',
+    maxFileBytes: ATTACHMENT_MAX_BYTES,
+    maxFiles: ATTACHMENT_MAX_FILES,
+  });
+  return form.files;
 }
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266); always a download, never shown inline. */

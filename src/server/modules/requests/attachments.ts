@@ -11,6 +11,7 @@ import { fieldError } from '@shared/errors/codes';
 import { TEXT_MAX } from '@shared/text/limits';
 import type { DbOrTx } from '@server/db/client';
 import type { Actor, UserActor } from '@server/http/access';
+import type { IncomingFile } from '@server/http/multipart';
 import {
   type FieldError,
   NotFoundError,
@@ -25,13 +26,7 @@ import type { RequestsContext } from './context';
 import * as repo from './repo';
 import { requestAttachments } from './tables';
 
-export interface IncomingFile {
-  fileName: string;
-  contentType: string;
-  content: Buffer;
-  /** Where the file was in the request, for the error: "files.0", "attachments.1.contentBase64". */
-  field: string;
-}
+export type { IncomingFile } from '@server/http/multipart';
 
 const MEGABYTES = ATTACHMENT_MAX_BYTES / (1024 * 1024);
 const ALLOWED = Object.values(ATTACHMENT_TYPES).join(', ');

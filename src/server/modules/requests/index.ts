@@ -2,6 +2,8 @@
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
 export { inspectFile, type Inspection } from './file-content';
+/** The checks every upload of customer files passes: size, kind by content, stored name. */
+export { checkFiles } from './attachments';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,

@@ -6,6 +6,7 @@ import type { SearchResult } from '@shared/search/schemas';
 import { ContactPicker } from '@web/features/vehicles/ContactPicker';
 import { reportError } from '@web/ui/form-errors';
 import { MentionTextarea } from './MentionTextarea';
+import { filesReady, PostFilePicker } from './PostFiles';
 import { useChannelReaders, useCreateThread } from './queries';
 import { mentionedIn } from './words';
 
@@ -26,7 +27,8 @@ export function NewThreadDialog({ opened, onClose, channelId, customer, onCreate
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [contact, setContact] = useState<SearchResult | null>(null);
-  const ready = title.trim() !== '' && body.trim() !== '';
+  const [files, setFiles] = useState<File[]>([]);
+  const ready = title.trim() !== '' && body.trim() !== '' && filesReady(files);
 
   async function submit() {
     if (!ready || create.isPending) return;
@@ -37,9 +39,11 @@ export function NewThreadDialog({ opened, onClose, channelId, customer, onCreate
         body,
         contactId: customer?.id ?? contact?.id,
         mentions: mentionedIn(body, readers.data ?? []),
+        files,
       });
       setTitle('');
       setBody('');
+      setFiles([]);
       setContact(null);
       onCreated(thread.id);
     } catch (error) {
@@ -79,6 +83,7 @@ export function NewThreadDialog({ opened, onClose, channelId, customer, onCreate
           readers={readers.data ?? []}
           onSubmit={() => void submit()}
         />
+        <PostFilePicker files={files} onChange={setFiles} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('board.cancel')}

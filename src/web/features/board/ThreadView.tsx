@@ -9,6 +9,7 @@ import { formatDateTime } from '@web/ui/format';
 import { reportError } from '@web/ui/form-errors';
 import { MentionTextarea } from './MentionTextarea';
 import { PostBody } from './PostBody';
+import { filesReady, PostAttachments, PostFilePicker } from './PostFiles';
 import {
   type BoardPost,
   useBoardChannels,
@@ -107,6 +108,7 @@ function PostCard({ post, threadId }: { post: BoardPost; threadId: string }) {
             </Text>
           </Group>
           <PostBody body={post.body} />
+          <PostAttachments attachments={post.attachments} />
           <Group gap={6}>
             {post.reactions.map((r) => (
               <Button
@@ -151,11 +153,14 @@ function ReplyBox({ threadId, readers }: { threadId: string; readers: Array<{ id
   const { t } = useTranslation();
   const reply = useReply(threadId);
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const ready = body.trim() !== '' && filesReady(files);
   async function send() {
-    if (body.trim() === '' || reply.isPending) return;
+    if (!ready || reply.isPending) return;
     try {
-      await reply.mutateAsync({ body, mentions: mentionedIn(body, readers) });
+      await reply.mutateAsync({ body, mentions: mentionedIn(body, readers), files });
       setBody('');
+      setFiles([]);
     } catch (error) {
       reportError(error);
     }
@@ -171,11 +176,12 @@ function ReplyBox({ threadId, readers }: { threadId: string; readers: Array<{ id
           readers={readers}
           onSubmit={() => void send()}
         />
+        <PostFilePicker files={files} onChange={setFiles} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {t('board.reply.hint')}
           </Text>
-          <Button disabled={body.trim() === ''} loading={reply.isPending} onClick={() => void send()}>
+          <Button disabled={!ready} loading={reply.isPending} onClick={() => void send()}>
             {t('board.reply.send')}
           </Button>
         </Group>

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary } from '@shared/board/schemas';
 import { subscribeLive } from '@web/features/notifications/live-bus';
-import { api } from '@web/ui/api';
+import { api, uploadFile } from '@web/ui/api';
 import { withShortLocationNames } from './words';
 
 export type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary };
@@ -93,13 +93,27 @@ export interface NewThreadInput {
   body: string;
   contactId?: string;
   mentions: string[];
+  files?: File[];
+}
+
+/** A post with files goes as a form: its text fields, then the files. */
+function postForm(fields: Record<string, string | string[] | undefined>, files: File[]): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    form.append(name, Array.isArray(value) ? JSON.stringify(value) : value);
+  }
+  for (const file of files) form.append('files', file, file.name);
+  return form;
 }
 
 export function useCreateThread() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ channelId, ...body }: NewThreadInput) =>
-      api.post<BoardThreadSummary>(`/board/channels/${channelId}/threads`, body),
+    mutationFn: ({ channelId, files = [], ...body }: NewThreadInput) =>
+      files.length > 0
+        ? uploadFile<BoardThreadSummary>(`/board/channels/${channelId}/threads/with-files`, postForm(body, files))
+        : api.post<BoardThreadSummary>(`/board/channels/${channelId}/threads`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: BOARD_KEY }),
   });
 }
@@ -107,8 +121,10 @@ export function useCreateThread() {
 export function useReply(threadId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { body: string; mentions: string[] }) =>
-      api.post<BoardPost>(`/board/threads/${threadId}/posts`, body),
+    mutationFn: ({ files = [], ...body }: { body: string; mentions: string[]; files?: File[] }) =>
+      files.length > 0
+        ? uploadFile<BoardPost>(`/board/threads/${threadId}/posts/with-files`, postForm(body, files))
+        : api.post<BoardPost>(`/board/threads/${threadId}/posts`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: BOARD_KEY }),
   });
 }
