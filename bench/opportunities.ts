@@ -69,8 +69,8 @@ export async function ensureOpportunities(database: Database, size: DatasetSize,
     [codes],
   );
   await database.exec(
-    `INSERT INTO opportunity_stage_changes (opportunity_id, at, from_stage, to_stage, status)
-     SELECT o.id, LEAST(now(), o.created_at + (i * 3 || ' days')::interval), (${STAGES})[i], (${STAGES})[i + 1],
+    `INSERT INTO opportunity_stage_changes (opportunity_id, location_id, at, from_stage, to_stage, status)
+     SELECT o.id, o.location_id, LEAST(now(), o.created_at + (i * 3 || ' days')::interval), (${STAGES})[i], (${STAGES})[i + 1],
             CASE WHEN (${STAGES})[i + 1] = 'delivered' THEN 'won' ELSE 'open' END
        FROM opportunities o
        CROSS JOIN LATERAL generate_series(1, array_position(${STAGES}, o.stage) - 1) AS i

@@ -384,7 +384,16 @@ export class SalesRows {
     status: string,
     data: Record<string, unknown> | null,
   ) {
-    this.stageChanges.push({ opportunityId: opp.id, at, byId: opp.ownerId, fromStage, toStage, status, data });
+    this.stageChanges.push({
+      opportunityId: opp.id,
+      locationId: opp.locationId,
+      at,
+      byId: opp.ownerId,
+      fromStage,
+      toStage,
+      status,
+      data,
+    });
   }
 
   private entry(opp: Opp, at: Date, kind: 'opportunity' | 'offer' | 'test_drive' | 'purchase_order' = 'opportunity') {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
 import { rows } from '@server/db/client';
 
@@ -31,12 +31,28 @@ export interface PipelineRow {
   valueCents: number;
 }
 
-const filterSql = (f: FunnelFilter) => sql`o.location_id in (${sql.join(
-  f.locationIds.map((id) => sql`${id}::uuid`),
-  sql`, `,
-)})
-  ${f.ownerId ? sql`and o.owner_id = ${f.ownerId}::uuid` : sql``}
+const inLocations = (column: SQL, f: Pick<FunnelFilter, 'locationIds'>) =>
+  sql`${column} in (${sql.join(
+    f.locationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+
+/** Consultant and source narrow the opportunities; the location is filtered where the rows are read. */
+const narrowSql = (f: Pick<FunnelFilter, 'ownerId' | 'source'>) =>
+  sql`${f.ownerId ? sql`and o.owner_id = ${f.ownerId}::uuid` : sql``}
   ${f.source ? sql`and o.source = ${f.source}` : sql``}`;
+
+const filterSql = (f: Pick<FunnelFilter, 'locationIds' | 'ownerId' | 'source'>) =>
+  sql`${inLocations(sql`o.location_id`, f)} ${narrowSql(f)}`;
+
+/**
+ * A stage change in the period, of the filter's locations, reaching a step after the lead. Stage
+ * changes carry their opportunity's location: a location's funnel reads its own year of changes
+ * (location, time index), not the whole group's.
+ */
+const reachedSql = (f: FunnelFilter) =>
+  sql`${inLocations(sql`c.location_id`, f)} and c.at >= ${f.from} and c.at < ${f.to}
+          and c.to_stage in ('test_drive', 'offer', 'contract', 'delivered') ${narrowSql(f)}`;
 
 /**
  * The sales funnel of a period (R2.3–R2.7): leads are opportunities opened in it; the later steps
@@ -52,8 +68,7 @@ export async function salesFunnel(db: DbOrTx, f: FunnelFilter): Promise<FunnelRo
       union all
       select c.to_stage as step, count(distinct c.opportunity_id)::int as count
         from opportunity_stage_changes c join opportunities o on o.id = c.opportunity_id
-        where c.at >= ${f.from} and c.at < ${f.to}
-          and c.to_stage in ('test_drive', 'offer', 'contract', 'delivered') and ${filterSql(f)}
+        where ${reachedSql(f)}
         group by c.to_stage`,
   );
   const byStep = new Map(found.map((r) => [r.step, Number(r.count)]));
@@ -90,8 +105,7 @@ export async function salesFunnelBreakdown(
       union all
       select ${key} as key, c.to_stage as step, count(distinct c.opportunity_id)::int as count
         from opportunity_stage_changes c join opportunities o on o.id = c.opportunity_id
-        where c.at >= ${f.from} and c.at < ${f.to}
-          and c.to_stage in ('test_drive', 'offer', 'contract', 'delivered') and ${filterSql(f)}
+        where ${reachedSql(f)}
         group by 1, 2`,
   );
   const byKey = new Map<string | null, Record<FunnelStep, number>>();
@@ -122,7 +136,7 @@ export async function salesOpenPipeline(db: DbOrTx, f: Omit<FunnelFilter, 'from'
   const found = await rows<PipelineRow>(
     db,
     sql`select o.stage, count(*)::int as count, coalesce(sum(o.expected_value_cents), 0)::bigint as "valueCents"
-        from opportunities o where o.status = 'open' and ${filterSql({ ...f, from: new Date(0), to: new Date(0) })}
+        from opportunities o where o.status = 'open' and ${filterSql(f)}
         group by o.stage`,
   );
   return found.map((r) => ({ stage: r.stage, count: Number(r.count), valueCents: Number(r.valueCents) }));

@@ -94,6 +94,10 @@ export const opportunityStageChanges = pgTable(
     opportunityId: uuid('opportunity_id')
       .notNull()
       .references(() => opportunities.id, { onDelete: 'cascade' }),
+    /** The opportunity's location (it never changes), so a location's funnel reads only its own changes. */
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
     at: instant('at').notNull(),
     byId: uuid('by_id').references(() => users.id),
     fromStage: text('from_stage'),
@@ -104,7 +108,7 @@ export const opportunityStageChanges = pgTable(
   },
   (t) => [
     index('opportunity_stage_changes_opp_idx').on(t.opportunityId, t.at),
-    index('opportunity_stage_changes_at_idx').on(t.at, t.toStage),
+    index('opportunity_stage_changes_location_idx').on(t.locationId, t.at),
   ],
 );
 

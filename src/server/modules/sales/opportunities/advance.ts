@@ -42,6 +42,7 @@ export async function advanceOpportunityIn(tx: DbOrTx, advance: Advance): Promis
     .where(eq(opportunities.id, row.id));
   await tx.insert(opportunityStageChanges).values({
     opportunityId: row.id,
+    locationId: row.locationId,
     at: advance.at,
     byId: advance.byId,
     fromStage: from,

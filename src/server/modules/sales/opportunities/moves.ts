@@ -34,6 +34,7 @@ async function record(
     .where(eq(opportunities.id, row.id));
   await tx.insert(opportunityStageChanges).values({
     opportunityId: row.id,
+    locationId: row.locationId,
     at,
     byId,
     fromStage: row.stage,

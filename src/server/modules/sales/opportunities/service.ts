@@ -234,6 +234,7 @@ export function createOpportunitiesService(deps: Deps) {
           .returning();
         await tx.insert(opportunityStageChanges).values({
           opportunityId: row!.id,
+          locationId: row!.locationId,
           at: now,
           byId: actor.userId,
           fromStage: null,

@@ -28,6 +28,7 @@ export async function reopenAtNegotiationIn(
     .where(eq(opportunities.id, opportunity.id));
   await tx.insert(opportunityStageChanges).values({
     opportunityId: opportunity.id,
+    locationId: opportunity.locationId,
     at,
     byId,
     fromStage: opportunity.stage,

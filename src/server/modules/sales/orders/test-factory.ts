@@ -1,5 +1,6 @@
 import type { OfferContent } from '@shared/sales/offer-content';
 import type { OpportunityStage, OpportunityStatus } from '@shared/sales/enums';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@server/db/client';
 import { offers, opportunities, opportunityStageChanges } from '../tables';
 
@@ -82,8 +83,13 @@ export async function insertStageChange(
   db: Db,
   c: { opportunityId: string; at: Date; fromStage: string | null; toStage: string; status?: string },
 ) {
+  const [opportunity] = await db
+    .select({ locationId: opportunities.locationId })
+    .from(opportunities)
+    .where(eq(opportunities.id, c.opportunityId));
   await db.insert(opportunityStageChanges).values({
     opportunityId: c.opportunityId,
+    locationId: opportunity!.locationId,
     at: c.at,
     fromStage: c.fromStage,
     toStage: c.toStage,
