@@ -20,20 +20,18 @@ export interface AcknowledgementInput {
 }
 
 export type AcknowledgementOutcome =
-  | { sent: true; id: string; to: string }
-  | { sent: false; reason: 'no_address' | 'address_invalid' | 'blocked' };
+  { sent: true; id: string; to: string } | { sent: false; reason: 'no_address' | 'address_invalid' | 'blocked' };
 
 /**
  * The acknowledgement (Eingangsbestätigung): the location's own mail with the request number and
  * the promised deadline. The customer wrote to us, so it goes out as asked-for; never to an address
  * the outbox gave up on, never to a blocked customer. It says why it did not go instead of throwing.
  */
-export function createAcknowledgement(
-  { clock }: Deps,
-  mail: MailService,
-  sender: ReturnType<typeof createSender>,
-) {
-  return async function sendAcknowledgementIn(tx: DbOrTx, input: AcknowledgementInput): Promise<AcknowledgementOutcome> {
+export function createAcknowledgement({ clock }: Deps, mail: MailService, sender: ReturnType<typeof createSender>) {
+  return async function sendAcknowledgementIn(
+    tx: DbOrTx,
+    input: AcknowledgementInput,
+  ): Promise<AcknowledgementOutcome> {
     const request = (await requestRefs(tx, [input.requestId])).get(input.requestId);
     if (!request?.contactId) return { sent: false, reason: 'no_address' };
     const reach = await emailReachIn(tx, request.contactId, clock.now());

@@ -159,7 +159,9 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
     const inReplyTo = input.inReplyTo ?? references.at(-1) ?? null;
     // The request number in the subject lets a reply find its request even without the headers.
     const subject =
-      request && !input.subject.includes(`[${request.number}]`) ? `${input.subject} [${request.number}]` : input.subject;
+      request && !input.subject.includes(`[${request.number}]`)
+        ? `${input.subject} [${request.number}]`
+        : input.subject;
 
     const fromAddress = sender.location?.email || mail.senderAddress();
     const replyTo = input.replyTo || sender.email || fromAddress;

@@ -59,9 +59,8 @@ export function EmailReplyDialog({
   const recipient = to ?? options.data?.addresses[0] ?? null;
 
   useEffect(() => {
+    // Mounted afresh for each reply (see RequestPage), so the state starts empty.
     if (!opened) return;
-    setTried(false);
-    setNote(null);
     const locale = i18n.language?.startsWith('en') ? 'en' : 'de';
     renderTemplate(request.contact.id, { templateKey: 'general_reply', locale, requestId: request.id })
       .then((rendered) => {
