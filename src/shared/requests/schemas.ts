@@ -115,6 +115,8 @@ export const Attempt = z.object({
   outcome: z.enum(ATTEMPT_OUTCOMES),
   note: z.string().nullable(),
   user: UserRef.nullable(),
+  /** The mail sent from the CRM with this attempt, kept as sent. */
+  emailId: z.uuid().nullable().optional(),
 });
 
 export const AttemptInput = z.object({

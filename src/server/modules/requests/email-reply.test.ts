@@ -100,6 +100,10 @@ describe('answering a request by e-mail', () => {
     );
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ channel: 'email', outcome: 'email_sent' });
+    // The request shows the attempt with the mail as sent.
+    expect(res.json().attempts).toEqual([
+      expect.objectContaining({ outcome: 'email_sent', emailId: attempts[0]!.email_id }),
+    ]);
     const emails = (await manager.get(`/api/contacts/${request.contact.id}/emails`)).json();
     expect(emails[0]).toMatchObject({ id: attempts[0]!.email_id, requestId: request.id, reason: 'asked' });
 
