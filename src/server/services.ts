@@ -38,7 +38,7 @@ import {
 import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
-import { createRequestsService, type RequestsService } from './modules/requests';
+import { createRequestsService, noInboundThread, type RequestsService } from './modules/requests';
 import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
 import {
@@ -134,6 +134,8 @@ export function createServices(deps: Deps): Services {
   const correspondence = createCorrespondenceService(deps, mail);
   const requests = createRequestsService(deps, {
     correspondence,
+    // The customer's mails on a request, for a reply's In-Reply-To and References: the mailbox intake's.
+    inboundThread: noInboundThread,
     org,
     contacts,
     vehicles,

@@ -8,6 +8,8 @@ export const CUSTOMER_EMAIL_TEMPLATE_KEYS = [
   'test_drive_confirmation',
   'purchase_order',
   'general_reply',
+  /** The acknowledgement of a request that came in by e-mail or web form, with its number and deadline. */
+  'acknowledgement',
   /** The e-mail after three failed calls: the request type's e-mail template. */
   'failed_calls',
 ] as const;
@@ -30,6 +32,8 @@ export const CUSTOMER_EMAIL_PLACEHOLDERS = [
   'location.phone',
   'request.number',
   'request.subject',
+  /** The promised first contact in words: "Montag, 7. Dezember, 12:00 Uhr". */
+  'request.deadline',
   'vehicle',
   // The names the request templates use, so the three-failed-calls text fills the same way.
   'user.name',

@@ -115,6 +115,8 @@ export const Attempt = z.object({
   outcome: z.enum(ATTEMPT_OUTCOMES),
   note: z.string().nullable(),
   user: UserRef.nullable(),
+  /** The mail sent from the CRM with this attempt, kept as sent. */
+  emailId: z.uuid().nullable().optional(),
 });
 
 export const AttemptInput = z.object({
@@ -135,6 +137,21 @@ export const AttemptInput = z.object({
       askedInRequest: z.boolean().default(false),
     })
     .optional(),
+});
+
+/**
+ * A reply to the customer from the request view: sent from the current user, recorded as an
+ * e-mail attempt. The customer wrote to us, so it needs no consent; the request number goes in
+ * the subject ("[A-100123]") if it is not there yet.
+ */
+export const EmailReplyInput = z.object({
+  /** One of the customer's addresses; the primary one when left out. */
+  to: z.string().trim().max(TEXT_MAX.email).nullish(),
+  subject: z.string().trim().min(1).max(TEXT_MAX.subject),
+  text: z.string().trim().min(1).max(TEXT_MAX.message),
+  /** Files of this request (uploaded to it first, checked there). */
+  attachmentIds: z.array(z.uuid()).max(10).default([]),
+  templateKey: z.enum(['general_reply', 'failed_calls']).nullish(),
 });
 
 /** What the app proposes next after the attempts so far (R3.3). */

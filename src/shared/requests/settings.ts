@@ -8,6 +8,8 @@ export const TypeSetting = z.object({
   type: z.enum(REQUEST_TYPES),
   firstContactAmount: z.number().int(),
   firstContactUnit: z.enum(SLA_UNITS),
+  /** A request of this type that came in by e-mail or web form is acknowledged by e-mail at once. */
+  acknowledgement: z.boolean(),
   /** True while no manager has set it: one working day. */
   isDefault: z.boolean(),
 });
@@ -17,6 +19,7 @@ export const TypeSettingInput = z
   .object({
     firstContactAmount: z.number().int().min(1),
     firstContactUnit: z.enum(SLA_UNITS),
+    acknowledgement: z.boolean().default(false),
   })
   .refine((s) => s.firstContactAmount <= MAX_SLA[s.firstContactUnit], {
     message: `at most ${MAX_SLA.working_days} working days or ${MAX_SLA.working_hours} working hours`,

@@ -71,3 +71,13 @@ export async function statusesOf(
     .where(inArray(outboxEmails.id, ids));
   return new Map(rows.map((r) => [r.id, { status: r.status, lastError: r.lastError, sentAt: r.sentAt }]));
 }
+
+/** Whether a mail to this address was given up on (every delivery attempt refused): the address is invalid. */
+export async function deliveryFailedTo(db: DbOrTx, address: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: outboxEmails.id })
+    .from(outboxEmails)
+    .where(sql`${outboxEmails.status} = 'failed' AND lower(${address}) = ANY(${outboxEmails.to})`)
+    .limit(1);
+  return rows.length > 0;
+}

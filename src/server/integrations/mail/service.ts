@@ -153,6 +153,11 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
       return { raw, messageId, envelopeFrom: mail.from.address };
     },
 
+    /** An address the outbox gave up delivering to: known invalid, not to be written to unasked. */
+    deliveryFailedTo(tx: DbOrTx, address: string): Promise<boolean> {
+      return repo.deliveryFailedTo(tx, address);
+    },
+
     /** The system's own sender address (MAIL_FROM without its name). */
     senderAddress(): string {
       return /<?([^<>\s]+@[^<>\s]+)>?/.exec(config.mail.from)?.[1] ?? 'crm@localhost';

@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '@server/http/errors';
 import type { MailService } from '@server/integrations/mail/service';
 import { assertMayEmail, emailReachIn } from '@server/modules/contacts';
 import { documentWithContent } from '@server/modules/documents';
-import { mailSenderIn } from '@server/modules/org';
+import { locationSenderIn, mailSenderIn } from '@server/modules/org';
 import { requestRefs } from '@server/modules/requests';
 import { recordTimeline } from '@server/modules/timeline';
 import { customerEmails, type StoredAttachment } from './tables';
@@ -21,8 +21,10 @@ export interface AttachmentContent {
 
 export interface SendCustomerEmail {
   contactId: string;
-  /** The writer: their name is the sender's, their address the Reply-To. */
-  sentById: string;
+  /** The writer: their name is the sender's, their address the Reply-To. Null: the location writes (acknowledgement). */
+  sentById: string | null;
+  /** Where the customer's reply should go, when not to the writer (the mailbox the request came in through). */
+  replyTo?: string | null;
   /** One of the customer's addresses; the primary one when left out. */
   to?: string | null;
   subject: string;
@@ -40,6 +42,8 @@ export interface SendCustomerEmail {
   locationId?: string | null;
   /** A reply to one of the customer's mails; else the request's earlier mails are referenced. */
   inReplyTo?: string | null;
+  /** The customer's mail's own References, kept in front so the whole thread stays one. */
+  references?: string[];
 }
 
 export interface SentCustomerEmail {
@@ -74,6 +78,18 @@ export function htmlOf(text: string): string {
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body style="font-family: sans-serif">\n${paragraphs}\n</body></html>`;
 }
 
+/** The writer, or (no writer) the location itself under its own name. */
+async function senderOf(tx: DbOrTx, userId: string | null, locationId: string | null) {
+  if (userId) {
+    const user = await mailSenderIn(tx, userId, locationId);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+  const location = locationId ? await locationSenderIn(tx, locationId) : null;
+  if (!location) throw new NotFoundError('Location');
+  return { name: location.name, email: location.email, phone: location.phone, location };
+}
+
 export function createSender({ clock }: Deps, mail: MailService, documentOwners: DocumentOwnerCheck[] = []) {
   const owners = [ownOwners, ...documentOwners];
 
@@ -101,8 +117,7 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
     const reason = input.askedInRequest ? 'asked' : 'consent';
     const to = assertMayEmail(reach, reason, input.to);
 
-    const sender = await mailSenderIn(tx, input.sentById, request?.locationId ?? input.locationId ?? null);
-    if (!sender) throw new NotFoundError('User');
+    const sender = await senderOf(tx, input.sentById, request?.locationId ?? input.locationId ?? null);
     const offerId = input.offer?.id ?? null;
     const documents: Array<AttachmentContent & { documentId: string | null }> = (input.attachments ?? []).map((a) => ({
       ...a,
@@ -134,18 +149,27 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
           .where(eq(customerEmails.requestId, request.id))
           .orderBy(asc(customerEmails.createdAt))
       : [];
-    const references = [...earlier.map((e) => e.messageId), ...(input.inReplyTo ? [input.inReplyTo] : [])];
+    const references = [
+      ...new Set([
+        ...(input.references ?? []),
+        ...earlier.map((e) => e.messageId),
+        ...(input.inReplyTo ? [input.inReplyTo] : []),
+      ]),
+    ];
     const inReplyTo = input.inReplyTo ?? references.at(-1) ?? null;
     // The request number in the subject lets a reply find its request even without the headers.
     const subject =
-      request && !input.subject.includes(request.number) ? `${input.subject} [${request.number}]` : input.subject;
+      request && !input.subject.includes(`[${request.number}]`)
+        ? `${input.subject} [${request.number}]`
+        : input.subject;
 
     const fromAddress = sender.location?.email || mail.senderAddress();
+    const replyTo = input.replyTo || sender.email || fromAddress;
     const composed = await mail.compose({
       from: { name: sender.name, address: fromAddress },
       to: [to],
       cc: [],
-      replyTo: { name: sender.name, address: sender.email },
+      replyTo: { name: sender.name, address: replyTo },
       subject,
       text: input.text,
       html: htmlOf(input.text),
@@ -156,7 +180,7 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
     const id = randomUUID();
     const queued = await mail.enqueue(tx, {
       to,
-      replyTo: sender.email,
+      replyTo,
       subject,
       text: input.text,
       related: { type: 'customer_email', id },
@@ -178,7 +202,7 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
       fromName: sender.name,
       fromAddress,
       to,
-      replyTo: sender.email,
+      replyTo,
       subject,
       text: input.text,
       messageId: composed.messageId,

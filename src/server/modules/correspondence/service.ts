@@ -18,6 +18,7 @@ import { emailReachIn } from '@server/modules/contacts';
 import { mailSenderIn, userNames } from '@server/modules/org';
 import { requestRefs } from '@server/modules/requests';
 import { customerEmailTemplateIn, fillCustomerEmail } from '@server/modules/templates';
+import { createAcknowledgement } from './acknowledge';
 import { createSender, type DocumentOwnerCheck } from './send';
 import { customerEmails } from './tables';
 
@@ -92,6 +93,8 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
 
   return {
     sendCustomerEmailIn: sender.sendCustomerEmailIn,
+    /** The acknowledgement of a request, in the caller's transaction (the caller keeps it to one per request). */
+    sendAcknowledgementIn: createAcknowledgement(deps, mail, sender),
 
     /** To whom a mail can go and whether it may, before anything is written. */
     async options(_actor: UserActor, contactId: string): Promise<z.infer<typeof CustomerEmailOptions>> {
@@ -100,7 +103,8 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
         addresses: reach.addresses,
         consent: reach.consent,
         blocked: reach.blocked,
-        templates: CUSTOMER_EMAIL_TEMPLATE_KEYS.map((key) => ({ key })),
+        // The acknowledgement is the house's own mail, sent on intake, not written by hand.
+        templates: CUSTOMER_EMAIL_TEMPLATE_KEYS.filter((key) => key !== 'acknowledgement').map((key) => ({ key })),
       };
     },
 

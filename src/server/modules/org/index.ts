@@ -27,7 +27,7 @@ export {
   userNames,
 } from './people';
 export { listRef } from './refs';
-export { type MailSender, mailSenderIn } from './sender';
+export { locationSenderIn, type MailSender, mailSenderIn } from './sender';
 export { createDutyService, DUTY_EVENT, type DutyService } from './duty/service';
 export { type DutyAtLocation, dutyAt } from './duty/read-model';
 export { checkEntryOfDay, type ChecksService, createChecksService } from './checks/service';

@@ -37,3 +37,15 @@ export async function mailSenderIn(tx: DbOrTx, userId: string, locationId: strin
     location: location ?? null,
   };
 }
+
+/** A location writing on its own (an acknowledgement): its name, number and address. */
+export async function locationSenderIn(
+  tx: DbOrTx,
+  locationId: string,
+): Promise<{ id: string; name: string; phone: string; email: string | null } | null> {
+  const [location] = await tx
+    .select({ id: locations.id, name: locations.name, phone: locations.phone, email: locations.email })
+    .from(locations)
+    .where(eq(locations.id, locationId));
+  return location ?? null;
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MAX_FILES,
@@ -157,6 +157,44 @@ export async function insertAttachments(
       data: { files: files.map((f) => f.fileName), attachmentIds: rows.map((r) => r.id) },
     },
   ]);
+}
+
+/**
+ * The request's own files to send with a mail, in the order given; every id must be a file of
+ * this request (they were checked on upload, so what goes out is what was accepted).
+ */
+export async function attachmentContents(
+  tx: DbOrTx,
+  requestId: string,
+  ids: string[],
+): Promise<Array<{ fileName: string; contentType: string; content: Buffer }>> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: requestAttachments.id,
+      fileName: requestAttachments.fileName,
+      contentType: requestAttachments.contentType,
+      content: requestAttachments.content,
+    })
+    .from(requestAttachments)
+    .where(and(eq(requestAttachments.requestId, requestId), inArray(requestAttachments.id, ids)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = ids.flatMap((id, i) => (byId.has(id) ? [] : [i]));
+  if (missing.length > 0) {
+    throw new ValidationError(
+      missing.map((i) => ({
+        field: `attachmentIds.${i}`,
+        in: 'body' as const,
+        ...fieldError('unknown_document', {}),
+        message: 'not a file of this request',
+      })),
+    );
+  }
+  return ids.map((id) => {
+    const r = byId.get(id)!;
+    // The engines hand bytea back as Buffer (node-postgres) or Uint8Array (PGlite).
+    return { fileName: r.fileName, contentType: r.contentType, content: Buffer.from(r.content) };
+  });
 }
 
 /** Files on a request: listed and downloaded by whoever may read the request, added by them too. */

@@ -5,7 +5,7 @@ import type { ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { NotificationsService } from '@server/modules/notifications';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';
-import type { ActivitiesPort, AssignmentPort, CorrespondencePort, TemplatesPort } from './ports';
+import type { ActivitiesPort, AssignmentPort, CorrespondencePort, InboundThreadPort, TemplatesPort } from './ports';
 import type { TypeSettingsService } from './type-settings';
 
 export interface RequestsDeps {
@@ -17,6 +17,8 @@ export interface RequestsDeps {
   activities: ActivitiesPort;
   /** Optional: without it an e-mail attempt can only be noted, not sent. */
   correspondence?: CorrespondencePort;
+  /** The customer's mails on a request (mailbox intake), for a reply's threading headers. */
+  inboundThread?: InboundThreadPort;
   jobs: JobsService;
   mail: MailService;
   notifications: NotificationsService;

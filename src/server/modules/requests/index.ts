@@ -1,6 +1,14 @@
 // The public face of requests: customer requests from intake to closing.
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
-export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
+export type {
+  ActivitiesPort,
+  AssignmentPort,
+  CallbackAppointment,
+  InboundMail,
+  InboundThreadPort,
+  TemplatesPort,
+} from './ports';
+export { noInboundThread } from './ports';
 export { inspectFile, type Inspection } from './file-content';
 /** The checks every upload of customer files passes: size, kind by content, stored name. */
 export { checkFiles } from './attachments';

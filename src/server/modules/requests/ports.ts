@@ -145,6 +145,40 @@ export interface CorrespondencePort {
       requestId: string;
       askedInRequest: boolean;
       templateKey: string;
+      /** One of the customer's addresses; the primary one when left out. */
+      to?: string | null;
+      attachments?: Array<{ fileName: string; contentType: string; content: Buffer }>;
+      inReplyTo?: string | null;
+      references?: string[];
     },
   ): Promise<{ id: string }>;
+  /** The acknowledgement mail; says why when it could not go (no address, invalid, blocked). */
+  sendAcknowledgementIn?(
+    tx: DbOrTx,
+    input: {
+      requestId: string;
+      locale: 'de' | 'en';
+      deadline: string;
+      to?: string | null;
+      replyTo?: string | null;
+    },
+  ): Promise<{ sent: true; id: string; to: string } | { sent: false; reason: string }>;
 }
+
+/** The customer's latest mail on a request, as the mailbox intake stored it. */
+export interface InboundMail {
+  messageId: string;
+  references: string[];
+  subject: string;
+  fromAddress: string;
+}
+
+/**
+ * Where a reply finds the mail it answers: the mailbox intake keeps the customer's mails.
+ * Until it is wired, `noInboundThread` answers that there is none.
+ */
+export interface InboundThreadPort {
+  latestInboundMail(tx: DbOrTx, requestId: string): Promise<InboundMail | null>;
+}
+
+export const noInboundThread: InboundThreadPort = { latestInboundMail: async () => null };

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AttemptInput,
+  EmailReplyInput,
   BulkReassign,
   CustomerRequest,
   Reassign,
@@ -135,6 +136,20 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
     },
     handler: async (request, reply) =>
       reply.status(201).send(await requests.recordAttempt(currentUser(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/requests/:id/email-reply', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['requests'],
+      summary:
+        'Answer the customer by e-mail: sent from the current user, threaded to their mail, recorded as an attempt',
+      params: IdParams,
+      body: EmailReplyInput,
+      response: { 201: CustomerRequest },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await requests.replyByEmail(currentUser(request), request.params.id, request.body)),
   });
 
   app.post('/api/requests/:id/submitted/take-over', {

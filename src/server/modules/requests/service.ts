@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { TemplateKind } from '@shared/requests/enums';
 import { TEMPLATE_KINDS } from '@shared/requests/enums';
-import type { CustomerRequest, RequestCreate } from '@shared/requests/schemas';
+import type { CustomerRequest, EmailReplyInput, IntakeBody, RequestCreate } from '@shared/requests/schemas';
 import type { DbOrTx } from '@server/db/client';
 import { retryTransient } from '@server/db/retry';
 import type { Deps } from '@server/deps';
@@ -9,6 +9,7 @@ import type { Actor, UserActor } from '@server/http/access';
 import { assertLocation } from '@server/http/access';
 import { ForbiddenError } from '@server/http/errors';
 import { assertRead } from './access';
+import { createAcknowledgement } from './acknowledgement';
 import { createAdfIntake } from './adf-intake';
 import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
@@ -48,8 +49,26 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const lists = createLists(ctx);
   const attachments = createAttachments(ctx, view.loadRow);
   const takeOver = createTakeOver(ctx, view.loadRow);
+  const sendAcknowledgement = createAcknowledgement(ctx);
 
   modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
+
+  /**
+   * A web-form or e-mail request with the customer's address is acknowledged when its type says so.
+   * The request is taken in whatever happens to the mail: a failure is logged, never answered.
+   */
+  async function acknowledgeIntake(body: z.output<typeof IntakeBody>, answer: { status: number; body: unknown }) {
+    const channel = body.channel ?? 'web_form';
+    const address = body.customer.email ?? body.customer.emails?.[0];
+    const requestId = (answer.body as { request?: { id?: string } }).request?.id;
+    if (answer.status !== 201 || !requestId || !address || (channel !== 'web_form' && channel !== 'email')) return;
+    if (!body.type || !(await typeSettings.acknowledgementFor(deps.db, body.type))) return;
+    try {
+      await deps.db.transaction((tx) => sendAcknowledgement(tx, requestId, { to: address }));
+    } catch (error) {
+      deps.log.warn({ err: error, requestId }, 'the acknowledgement of a request could not be sent');
+    }
+  }
 
   async function get(actor: UserActor, id: string): Promise<CustomerRequest> {
     const row = await view.loadRow(id);
@@ -99,7 +118,11 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
      * if its write may have committed: the repeat looks the key up first and answers with what
      * the first try stored, so a lead is never lost to a dropped connection, nor stored twice.
      */
-    takeInJson: (...args: Parameters<typeof machine.takeInJson>) => retryTransient(() => machine.takeInJson(...args)),
+    takeInJson: async (...args: Parameters<typeof machine.takeInJson>) => {
+      const answer = await retryTransient(() => machine.takeInJson(...args));
+      await acknowledgeIntake(args[1], answer);
+      return answer;
+    },
     takeInAdf: (...args: Parameters<typeof adf.takeInAdf>) =>
       args[3] === null ? adf.takeInAdf(...args) : retryTransient(() => adf.takeInAdf(...args)),
 
@@ -123,6 +146,25 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
       await workflow.recordAttempt(actor, id, input);
       return view.present(await view.loadRow(id));
     },
+
+    /** Writes to the customer from the request view; counts as an e-mail attempt. */
+    async replyByEmail(actor: UserActor, id: string, input: z.output<typeof EmailReplyInput>) {
+      await workflow.recordAttempt(
+        actor,
+        id,
+        {
+          channel: 'email',
+          outcome: 'email_sent',
+          note: null,
+          send: { subject: input.subject, text: input.text, askedInRequest: true },
+        },
+        { to: input.to ?? null, attachmentIds: input.attachmentIds, templateKey: input.templateKey ?? null },
+      );
+      return view.present(await view.loadRow(id));
+    },
+
+    /** The acknowledgement mail, at most once per request; see acknowledgement.ts. */
+    sendAcknowledgement,
 
     async reassign(actor: UserActor, id: string, assigneeId: string, reason: string) {
       await reassignment.reassign(actor, [id], assigneeId, reason);

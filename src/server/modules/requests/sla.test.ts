@@ -80,6 +80,7 @@ describe('first-contact deadline per request type', () => {
       type: 'complaint',
       firstContactAmount: 4,
       firstContactUnit: 'working_hours',
+      acknowledgement: false,
       isDefault: false,
     });
 

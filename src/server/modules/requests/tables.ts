@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -81,6 +82,8 @@ export const customerRequests = pgTable(
     assignedAt: instant('assigned_at'),
     receivedAt: instant('received_at').notNull(),
     firstContactDueAt: instant('first_contact_due_at'),
+    /** When the acknowledgement mail went out: set once, so there is never a second one. */
+    acknowledgedAt: instant('acknowledged_at'),
     firstContactedAt: instant('first_contacted_at'),
     escalatedAt: instant('escalated_at'),
     closedAt: instant('closed_at'),
@@ -164,6 +167,8 @@ export const requestTypeSettings = pgTable('request_type_settings', {
   type: requestTypeEnum('type').primaryKey(),
   firstContactAmount: integer('first_contact_amount').notNull(),
   firstContactUnit: slaUnitEnum('first_contact_unit').notNull(),
+  /** Requests of this type that come in by e-mail or web form get an acknowledgement mail. */
+  acknowledgement: boolean('acknowledgement').notNull().default(false),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: updatedAt(),
 });

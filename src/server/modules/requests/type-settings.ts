@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { REQUEST_TYPES, type RequestType } from '@shared/requests/enums';
 import type { TypeSetting, TypeSettingInput } from '@shared/requests/settings';
+import type { DbOrTx } from '@server/db/client';
 import { referenceVersion, VersionedValue } from '@server/db/reference-version';
 import type { Deps } from '@server/deps';
 import type { UserActor } from '@server/http/access';
@@ -21,6 +22,11 @@ export function createTypeSettings({ db, clock }: Deps) {
     return new Map(rows.map((r) => [r.type, { amount: r.firstContactAmount, unit: r.firstContactUnit }]));
   }
 
+  async function acknowledged(): Promise<Set<RequestType>> {
+    const rows = await db.select().from(requestTypeSettings);
+    return new Set(rows.filter((r) => r.acknowledgement).map((r) => r.type));
+  }
+
   return {
     /** Pass the reference version when the caller has read it already. */
     async deadlineFor(type: RequestType, version?: number | null): Promise<FirstContactDeadline> {
@@ -28,14 +34,24 @@ export function createTypeSettings({ db, clock }: Deps) {
       return deadlines.get(type) ?? DEFAULT_DEADLINE;
     },
 
+    /** Whether requests of this type that come in by e-mail or web form are acknowledged (default: no). */
+    async acknowledgementFor(tx: DbOrTx, type: RequestType): Promise<boolean> {
+      const [row] = await tx
+        .select({ on: requestTypeSettings.acknowledgement })
+        .from(requestTypeSettings)
+        .where(eq(requestTypeSettings.type, type));
+      return row?.on ?? false;
+    },
+
     async list(): Promise<TypeSetting[]> {
-      const set = await load();
+      const [set, acks] = await Promise.all([load(), acknowledged()]);
       return REQUEST_TYPES.map((type) => {
         const d = set.get(type);
         return {
           type,
           firstContactAmount: (d ?? DEFAULT_DEADLINE).amount,
           firstContactUnit: (d ?? DEFAULT_DEADLINE).unit,
+          acknowledgement: acks.has(type),
           isDefault: !d,
         };
       });
@@ -50,6 +66,7 @@ export function createTypeSettings({ db, clock }: Deps) {
       const values = {
         firstContactAmount: input.firstContactAmount,
         firstContactUnit: input.firstContactUnit,
+        acknowledgement: input.acknowledgement,
         updatedBy: actor.userId,
         updatedAt: now,
       };
@@ -62,7 +79,11 @@ export function createTypeSettings({ db, clock }: Deps) {
           action: 'request_type_settings.changed',
           entityType: 'request_type',
           entityId: type,
-          data: { firstContactAmount: input.firstContactAmount, firstContactUnit: input.firstContactUnit },
+          data: {
+            firstContactAmount: input.firstContactAmount,
+            firstContactUnit: input.firstContactUnit,
+            acknowledgement: input.acknowledgement,
+          },
         });
       });
       return this.list();

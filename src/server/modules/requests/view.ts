@@ -96,6 +96,7 @@ export function createRequestView(ctx: RequestsContext) {
         outcome: a.outcome,
         note: a.note,
         user: refOf(users, a.userId),
+        emailId: a.emailId,
       })),
       nextStep,
       submitted: await presentSubmitted(ctx, row, contact),

@@ -7,6 +7,7 @@ import type { UserActor } from '@server/http/access';
 import { ConflictError, ValidationError } from '@server/http/errors';
 import { recordTimeline } from '@server/modules/timeline';
 import { assertChange } from './access';
+import { attachmentContents } from './attachments';
 import type { createCallbackAppointments } from './callback-activity';
 import type { RequestsContext } from './context';
 import { ATTEMPT_TIMELINE_KIND, STATUS_LABEL } from './labels';
@@ -24,6 +25,13 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   done: ['in_progress'],
   lost: ['in_progress'],
 };
+
+/** A reply written in the request view: to which address, with which of the request's files. */
+export interface EmailReply {
+  to: string | null;
+  attachmentIds: string[];
+  templateKey: string | null;
+}
 
 /** The web app translates this message; keep it in step with SERVER_MESSAGES there. */
 export const NOTE_REQUIRED = 'say what was said and offered: the customer was reached';
@@ -135,7 +143,13 @@ export function createWorkflow(
   }
 
   /** The written follow-up sent for real: through correspondence, in the attempt's transaction. */
-  async function sendEmail(tx: Tx, actor: UserActor, row: repo.RequestRow, input: z.output<typeof AttemptInput>) {
+  async function sendEmail(
+    tx: Tx,
+    actor: UserActor,
+    row: repo.RequestRow,
+    input: z.output<typeof AttemptInput>,
+    reply?: EmailReply,
+  ) {
     const send = input.send!;
     if (input.channel !== 'email' || input.outcome !== 'email_sent') {
       throw new ValidationError([
@@ -148,6 +162,8 @@ export function createWorkflow(
       ]);
     }
     if (!ctx.correspondence) throw new ConflictError('Sending e-mail from the CRM is not available.');
+    // A reply answers the customer's latest mail: its Message-ID and References thread ours into it.
+    const inbound = reply ? await ctx.inboundThread?.latestInboundMail(tx, row.id) : null;
     return ctx.correspondence.sendCustomerEmailIn(tx, {
       contactId: row.contactId,
       sentById: actor.userId,
@@ -155,11 +171,24 @@ export function createWorkflow(
       text: send.text,
       requestId: row.id,
       askedInRequest: send.askedInRequest,
-      templateKey: 'failed_calls',
+      templateKey: reply ? (reply.templateKey ?? 'general_reply') : 'failed_calls',
+      ...(reply
+        ? {
+            to: reply.to,
+            attachments: await attachmentContents(tx, row.id, reply.attachmentIds),
+            inReplyTo: inbound?.messageId ?? null,
+            references: inbound?.references ?? [],
+          }
+        : {}),
     });
   }
 
-  async function recordAttempt(actor: UserActor, id: string, input: z.output<typeof AttemptInput>): Promise<void> {
+  async function recordAttempt(
+    actor: UserActor,
+    id: string,
+    input: z.output<typeof AttemptInput>,
+    reply?: EmailReply,
+  ): Promise<void> {
     const now = deps.clock.now();
     const at = input.at ? new Date(input.at) : now;
     if (at > now)
@@ -171,7 +200,7 @@ export function createWorkflow(
       if (noteRequiredFor(input.outcome) && !input.note?.trim()) {
         throw new ValidationError([{ field: 'note', in: 'body', code: 'note_required', message: NOTE_REQUIRED }]);
       }
-      const email = input.send ? await sendEmail(tx, actor, row, input) : null;
+      const email = input.send ? await sendEmail(tx, actor, row, input, reply) : null;
       const attempt = await repo.insertAttempt(tx, {
         requestId: id,
         at,

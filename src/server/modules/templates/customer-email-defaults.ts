@@ -72,12 +72,49 @@ const TEXTS: Record<OwnKey, Record<CustomerEmailLocale, { subject: string; lines
     de: { subject: 'Ihre Nachricht – {{location.name}}', lines: ['vielen Dank für Ihre Nachricht.', '', ''] },
     en: { subject: 'Your message – {{location.name}}', lines: ['thank you for your message.', '', ''] },
   },
+  // Sent by the house, not by a person: signed by the location's team.
+  acknowledgement: {
+    de: {
+      subject: 'Eingangsbestätigung: {{request.subject}}',
+      lines: [
+        'vielen Dank für Ihre Nachricht. Wir haben Ihr Anliegen unter der Vorgangsnummer {{request.number}} aufgenommen.',
+        '',
+        'Wir melden uns bis spätestens {{request.deadline}}.',
+        '',
+        'Wenn Sie uns noch etwas mitteilen möchten, antworten Sie einfach auf diese E-Mail.',
+        '',
+        'Mit freundlichen Grüßen',
+        '',
+        'Ihr Team von {{location.name}}',
+        'Telefon: {{location.phone}}',
+      ],
+    },
+    en: {
+      subject: 'We have received your message: {{request.subject}}',
+      lines: [
+        'thank you for your message. We have recorded your request under the number {{request.number}}.',
+        '',
+        'We will get back to you by {{request.deadline}} at the latest.',
+        '',
+        'If there is anything you would like to add, simply reply to this e-mail.',
+        '',
+        'Kind regards',
+        '',
+        'Your team at {{location.name}}',
+        'Phone: {{location.phone}}',
+      ],
+    },
+  },
 };
+
+/** Mails the house sends on its own carry their signature in their lines. */
+const SIGNED_BY_THE_HOUSE = new Set<OwnKey>(['acknowledgement']);
 
 /** The built-in text of a customer e-mail; used until a manager saves their own. */
 export function defaultCustomerEmail(key: OwnKey, locale: CustomerEmailLocale): { subject: string; body: string } {
   const text = TEXTS[key][locale];
-  return { subject: text.subject, body: [GREETING[locale], '', ...text.lines, ...SIGNATURE[locale]].join('\n') };
+  const signature = SIGNED_BY_THE_HOUSE.has(key) ? [] : SIGNATURE[locale];
+  return { subject: text.subject, body: [GREETING[locale], '', ...text.lines, ...signature].join('\n') };
 }
 
 export const OWN_CUSTOMER_EMAIL_KEYS = Object.keys(TEXTS) as OwnKey[];

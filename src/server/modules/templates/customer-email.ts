@@ -17,7 +17,7 @@ export interface CustomerEmailValues {
   consultant: { name: string; phone: string | null; email: string | null };
   location: { name: string; phone: string | null } | null;
   offerNumber?: string | null;
-  request?: { number: string; subject: string } | null;
+  request?: { number: string; subject: string; deadline?: string | null } | null;
   vehicle?: string | null;
 }
 
@@ -45,6 +45,7 @@ const MISSING_LABEL: Record<CustomerEmailLocale, Record<CustomerEmailPlaceholder
     'location.phone': '[Telefon Standort]',
     'request.number': '[Vorgangsnummer]',
     'request.subject': '[Betreff]',
+    'request.deadline': '[Frist]',
     vehicle: '[Fahrzeug]',
     'user.name': '[Mitarbeiter]',
     'user.phone': '[Telefon Mitarbeiter]',
@@ -62,6 +63,7 @@ const MISSING_LABEL: Record<CustomerEmailLocale, Record<CustomerEmailPlaceholder
     'location.phone': '[location phone]',
     'request.number': '[request number]',
     'request.subject': '[subject]',
+    'request.deadline': '[deadline]',
     vehicle: '[vehicle]',
     'user.name': '[staff member]',
     'user.phone': '[staff phone]',
@@ -101,6 +103,7 @@ function valuesOf(
     'location.phone': clean(v.location?.phone),
     'request.number': clean(v.request?.number),
     'request.subject': clean(v.request?.subject),
+    'request.deadline': clean(v.request?.deadline),
     vehicle: clean(v.vehicle),
     'user.name': clean(v.consultant.name),
     'user.phone': clean(v.consultant.phone),

@@ -120,6 +120,21 @@ export function useRecordAttempt(id: string) {
   });
 }
 
+/** "Per E-Mail antworten": sent from the current user, recorded as an e-mail attempt. */
+export function useEmailReply(id: string) {
+  const changed = useRequestChanged();
+  return useMutation({
+    mutationFn: (body: {
+      to: string;
+      subject: string;
+      text: string;
+      attachmentIds: string[];
+      templateKey?: string | null;
+    }) => api.post<CustomerRequest>(`/requests/${id}/email-reply`, body),
+    onSuccess: (request) => changed(request),
+  });
+}
+
 export function useReassign(id: string) {
   const changed = useRequestChanged();
   return useMutation({

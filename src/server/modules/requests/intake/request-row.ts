@@ -34,6 +34,7 @@ export function requestRow(prepared: PreparedIntake, contactId: string, now: Dat
     assignedAt: decision.assigneeId ? now : null,
     receivedAt,
     firstContactDueAt: dueAt,
+    acknowledgedAt: null,
     firstContactedAt: null,
     escalatedAt: null,
     closedAt: null,

@@ -11,11 +11,12 @@ const defaults = REQUEST_TYPES.map((type) => ({
   type,
   firstContactAmount: 1,
   firstContactUnit: 'working_days',
+  acknowledgement: false,
   isDefault: true,
 }));
 
 describe('DeadlinesPage', { timeout: 60_000 }, () => {
-  it('lets an administrator give complaints four working hours', async () => {
+  it('lets an administrator give complaints four working hours and an acknowledgement mail', async () => {
     const saved = defaults.map((s) =>
       s.type === 'complaint' ? { ...s, firstContactAmount: 4, firstContactUnit: 'working_hours', isDefault: false } : s,
     );
@@ -34,12 +35,14 @@ describe('DeadlinesPage', { timeout: 60_000 }, () => {
     await user.click(screen.getAllByLabelText('Einheit der Frist für Reklamation')[0]!);
     await user.click(await screen.findByRole('option', { name: 'Arbeitsstunden' }));
     const row = amount.closest('tr')!;
+    await user.click(within(row).getByRole('switch', { name: 'Eingangsbestätigung für Reklamation' }));
     await user.click(within(row).getByRole('button', { name: 'Speichern' }));
 
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
     expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({
       firstContactAmount: 4,
       firstContactUnit: 'working_hours',
+      acknowledgement: true,
     });
     expect(await screen.findByText('Auf Standard zurücksetzen')).toBeInTheDocument();
   });
@@ -76,6 +79,7 @@ describe('DeadlinesPage', { timeout: 60_000 }, () => {
     await user.clear(amount);
     await user.type(amount, '2');
     const row = amount.closest('tr')!;
+    await user.click(within(row).getByRole('switch', { name: 'Eingangsbestätigung für Reklamation' }));
     await user.click(within(row).getByRole('button', { name: 'Speichern' }));
 
     expect(await within(row).findByRole('alert')).toHaveTextContent('Dazu fehlt Ihnen die Berechtigung.');

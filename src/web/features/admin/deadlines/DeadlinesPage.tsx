@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Table, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Switch, Table, Text } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +33,12 @@ export default function DeadlinesPage() {
         <AdminTable
           minWidth={560}
           verticalSpacing="sm"
-          columns={[t('requests.fields.type'), t('deadlines.firstContact')]}
+          columns={[t('requests.fields.type'), t('deadlines.firstContact'), t('deadlines.acknowledgement')]}
         >
           {(settings.data ?? []).map((setting) => (
             // Keyed by the stored value, so saving or resetting starts the row from what is stored.
             <DeadlineRow
-              key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}`}
+              key={`${setting.type}-${setting.firstContactAmount}-${setting.firstContactUnit}-${setting.acknowledgement}`}
               setting={setting}
               editable={editable}
             />
@@ -55,7 +55,11 @@ function DeadlineRow({ setting, editable }: { setting: TypeSetting; editable: bo
   const reset = useResetTypeSetting();
   const [amount, setAmount] = useState<number>(setting.firstContactAmount);
   const [unit, setUnit] = useState<SlaUnit>(setting.firstContactUnit);
-  const changed = amount !== setting.firstContactAmount || unit !== setting.firstContactUnit;
+  const [acknowledgement, setAcknowledgement] = useState(setting.acknowledgement);
+  const changed =
+    amount !== setting.firstContactAmount ||
+    unit !== setting.firstContactUnit ||
+    acknowledgement !== setting.acknowledgement;
   const label = t(`requests.type.${setting.type}`);
 
   if (!editable) {
@@ -66,6 +70,9 @@ function DeadlineRow({ setting, editable }: { setting: TypeSetting; editable: bo
         </Table.Td>
         <Table.Td>
           {setting.firstContactAmount} {t(`deadlines.unit.${setting.firstContactUnit}`)}
+        </Table.Td>
+        <Table.Td>
+          {setting.acknowledgement ? t('deadlines.acknowledgementOn') : t('deadlines.acknowledgementOff')}
         </Table.Td>
         <Table.Td />
       </Table.Tr>
@@ -109,13 +116,24 @@ function DeadlineRow({ setting, editable }: { setting: TypeSetting; editable: bo
         )}
       </Table.Td>
       <Table.Td>
+        <Switch
+          aria-label={t('deadlines.acknowledgementOf', { type: label })}
+          description={t('deadlines.acknowledgementHint')}
+          checked={acknowledgement}
+          onChange={(e) => setAcknowledgement(e.currentTarget.checked)}
+        />
+      </Table.Td>
+      <Table.Td>
         <Group gap="xs" justify="flex-end">
           <Button
             size="xs"
             disabled={!changed}
             loading={save.isPending}
             onClick={() =>
-              save.mutate({ type: setting.type, body: { firstContactAmount: amount, firstContactUnit: unit } })
+              save.mutate({
+                type: setting.type,
+                body: { firstContactAmount: amount, firstContactUnit: unit, acknowledgement },
+              })
             }
           >
             {t('common.save')}

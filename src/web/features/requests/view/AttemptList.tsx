@@ -1,5 +1,8 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconMail } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomerEmailMessage } from '@web/features/correspondence';
 import { formatDateTime } from '@web/ui/format';
 import type { AttemptData } from '../types';
 
@@ -15,6 +18,7 @@ const OUTCOME_COLORS = {
 export function AttemptList({ attempts }: { attempts: AttemptData[] }) {
   const { t } = useTranslation();
   const sorted = [...attempts].sort((a, b) => b.at.localeCompare(a.at));
+  const [openEmail, setOpenEmail] = useState<string | null>(null);
   return (
     <Paper withBorder radius="md" p="md">
       <Title order={4} mb="sm">
@@ -43,6 +47,16 @@ export function AttemptList({ attempts }: { attempts: AttemptData[] }) {
                     {attempt.user.displayName}
                   </Text>
                 )}
+                {attempt.emailId && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconMail size={12} />}
+                    onClick={() => setOpenEmail(attempt.emailId ?? null)}
+                  >
+                    {t('requests.attempts.showEmail')}
+                  </Button>
+                )}
               </Group>
               {attempt.note && (
                 <Text size="sm" fs="italic" style={{ whiteSpace: 'pre-wrap' }}>
@@ -53,6 +67,7 @@ export function AttemptList({ attempts }: { attempts: AttemptData[] }) {
           ))}
         </Stack>
       )}
+      <CustomerEmailMessage id={openEmail} onClose={() => setOpenEmail(null)} />
     </Paper>
   );
 }

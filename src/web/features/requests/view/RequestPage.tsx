@@ -1,5 +1,5 @@
-import { Alert, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconFileUnknown, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileUnknown, IconInfoCircle, IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -12,7 +12,9 @@ import { useContact } from '@web/features/customers/queries';
 import { useRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { useCurrentUser } from '@web/app/auth';
 import { AttemptForm } from './AttemptForm';
+import { EmailReplyDialog } from './EmailReplyDialog';
 import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
 import { IntakeRepairsNotice } from './IntakeRepairsNotice';
@@ -55,6 +57,14 @@ function RequestView({ request }: { request: CustomerRequest }) {
   const [statusTarget, setStatusTarget] = useState<RequestStatus | null>(null);
   const [reassigning, setReassigning] = useState(false);
   const open = OPEN_STATUSES.includes(request.status);
+  const me = useCurrentUser();
+  const [replying, setReplying] = useState(false);
+  // Who may record an attempt may answer: the assignee (or whom it is for), managers of the location, admins.
+  const mayWork =
+    me.role === 'admin' ||
+    request.assignee?.id === me.id ||
+    request.onBehalfOf?.id === me.id ||
+    (me.role === 'manager' && me.locationIds.includes(request.locationId));
   const email =
     contact.data?.emails.find((entry) => entry.isPrimary)?.address ?? contact.data?.emails[0]?.address ?? null;
 
@@ -92,6 +102,13 @@ function RequestView({ request }: { request: CustomerRequest }) {
               <IntakeRepairsNotice requestId={request.id} />
             </Paper>
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
+            {open && mayWork && (
+              <Group justify="flex-end">
+                <Button variant="light" leftSection={<IconMailForward size={16} />} onClick={() => setReplying(true)}>
+                  {t('requests.reply.button')}
+                </Button>
+              </Group>
+            )}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
             <AttachmentsPanel requestId={request.id} />
@@ -127,6 +144,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      {replying && <EmailReplyDialog request={request} opened={replying} onClose={() => setReplying(false)} />}
       <StatusDialog request={request} target={statusTarget} onClose={() => setStatusTarget(null)} />
       <ReassignDialog request={request} opened={reassigning} onClose={() => setReassigning(false)} />
     </>

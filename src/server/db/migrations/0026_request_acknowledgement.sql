@@ -1,0 +1,2 @@
+ALTER TABLE "customer_requests" ADD COLUMN "acknowledged_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "request_type_settings" ADD COLUMN "acknowledgement" boolean DEFAULT false NOT NULL;
