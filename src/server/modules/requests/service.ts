@@ -14,6 +14,7 @@ import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
 import { createIntake, type IntakeInput } from './intake';
 import { createRequestJobs } from './jobs';
+import { createLetters } from './letters/service';
 import { createLists } from './lists';
 import { createMachineIntake } from './machine';
 import type { RenderedTemplate } from './ports';
@@ -48,6 +49,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const lists = createLists(ctx);
   const attachments = createAttachments(ctx, view.loadRow);
   const takeOver = createTakeOver(ctx, view.loadRow);
+  const letters = createLetters(ctx, intake, view.loadRow);
 
   modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
@@ -71,6 +73,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     takeIn,
     typeSettings,
     attachments,
+    /** Scanned letters at reception, and their text. */
+    letters,
     /** The SLA timer's definition, for writers that start a request's timer themselves (the demo data). */
     firstContactDueJob: jobs.escalation.firstContactDueJob,
     prepareIntake: intake.prepare,

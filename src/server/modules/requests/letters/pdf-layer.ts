@@ -1,6 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export type PdfLayer = { kind: 'ok'; pageCount: number; pages: string[] } | { kind: 'unreadable' } | { kind: 'timed_out' };
+export type PdfLayer =
+  { kind: 'ok'; pageCount: number; pages: string[] } | { kind: 'unreadable' } | { kind: 'timed_out' };
 
 /**
  * The PDF's own text, page by page (at most `maxPages`), lines kept as lines.

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runProgram } from './run-program';
 
-export type RenderResult = { kind: 'ok'; imagePath: string } | { kind: 'missing' } | { kind: 'timed_out' } | { kind: 'failed' };
+export type RenderResult =
+  { kind: 'ok'; imagePath: string } | { kind: 'missing' } | { kind: 'timed_out' } | { kind: 'failed' };
 
 /** Resolution for OCR: enough for typed letters; the scale cap keeps a hostile page size from making a huge image. */
 const DPI = '200';

@@ -1,10 +1,7 @@
 import { execFile } from 'node:child_process';
 
 export type ProgramResult =
-  | { kind: 'ok'; stdout: string }
-  | { kind: 'missing' }
-  | { kind: 'timed_out' }
-  | { kind: 'failed'; message: string };
+  { kind: 'ok'; stdout: string } | { kind: 'missing' } | { kind: 'timed_out' } | { kind: 'failed'; message: string };
 
 /** Most output a reading program may give: a letter's page is a few kilobytes of text, its TSV a few dozen. */
 const MAX_OUTPUT = 4 * 1024 * 1024;
