@@ -12,6 +12,7 @@ import { useContact } from '@web/features/customers/queries';
 import { useRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { LetterPanel } from '../letters/LetterPanel';
 import { AttemptForm } from './AttemptForm';
 import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
@@ -91,6 +92,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
               )}
               <IntakeRepairsNotice requestId={request.id} />
             </Paper>
+            {request.channel === 'letter' && <LetterPanel requestId={request.id} />}
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
