@@ -2,6 +2,8 @@
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
 export { inspectFile, type Inspection } from './file-content';
+/** A typed letter as PDF, for the demo's post. */
+export { letterPdf } from './letters/sample-letter';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,
