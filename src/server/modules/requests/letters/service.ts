@@ -40,7 +40,7 @@ export function createLetters(ctx: RequestsContext, intake: Intake, loadRow: (id
       // OCR takes seconds: no transaction stays open while the programs run.
       transactional: false,
       maxAttempts: 3,
-      handler: async ({ requestId }) => {
+      handler: async ({ requestId }, job) => {
         const [letter] = await deps.db
           .select({
             status: requestLetters.status,
@@ -51,10 +51,17 @@ export function createLetters(ctx: RequestsContext, intake: Intake, loadRow: (id
           .leftJoin(requestAttachments, eq(requestAttachments.id, requestLetters.attachmentId))
           .where(eq(requestLetters.requestId, requestId));
         if (!letter || letter.status !== 'pending') return;
-        const reading: LetterReading =
-          letter.content && letter.contentType
-            ? await readLetter({ contentType: letter.contentType, content: letter.content }, deps.config.ocr)
-            : { ...NOTHING_READ, notes: [{ key: 'fileUnreadable', params: {} }] };
+        const unreadable: LetterReading = { ...NOTHING_READ, notes: [{ key: 'fileUnreadable', params: {} }] };
+        let reading = unreadable;
+        try {
+          if (letter.content && letter.contentType) {
+            reading = await readLetter({ contentType: letter.contentType, content: letter.content }, deps.config.ocr);
+          }
+        } catch (error) {
+          // A passing fault (a full temp disk) is tried again; on the last try the letter says it could not be read.
+          if (job.retryAt) throw error;
+          job.log.warn({ err: error, requestId }, 'scanned letter could not be read');
+        }
         await deps.db
           .update(requestLetters)
           .set({ ...reading, readAt: deps.clock.now() })
