@@ -6,6 +6,7 @@ import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoMessages } from './demo/messages';
 import { seedDemoRequests } from './demo/requests';
+import { seedDemoLetters } from './demo/letters';
 import { seedDemoSales } from './demo/sales';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
@@ -51,6 +52,7 @@ export async function bootstrap(
         await seedDemoDuty(services, database, { now });
         await seedDemoSales(services, database, { now });
         await seedDemoMessages(services, database, { now });
+        await seedDemoLetters(services, database);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

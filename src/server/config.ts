@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Autohaus CRM <crm@localhost>'),
   CRM_JOBS: flag(true),
   CRM_JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** The OCR and PDF rendering programs for scanned letters; a missing one leaves the letter unread, with a note. */
+  CRM_TESSERACT: z.string().min(1).default('tesseract'),
+  CRM_PDFTOPPM: z.string().min(1).default('pdftoppm'),
+  CRM_OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   CRM_PUBLIC_URL: z
     .url()
     .optional()
@@ -78,6 +82,8 @@ export type Config = {
   jobs: { run: boolean; pollMs: number };
   /** Base URL for links in mails, without a trailing slash. */
   publicUrl: string;
+  /** Reading scanned letters: the programs and how long one page may take. */
+  ocr: { tesseract: string; pdftoppm: string; timeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { run: e.CRM_JOBS, pollMs: e.CRM_JOBS_POLL_MS },
+    ocr: { tesseract: e.CRM_TESSERACT, pdftoppm: e.CRM_PDFTOPPM, timeoutMs: e.CRM_OCR_TIMEOUT_SECONDS * 1000 },
     publicUrl: (e.CRM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -245,6 +245,8 @@ export const RequestListQuery = z.object({
   /** true: nobody is assigned yet. */
   unassigned: z.enum(['true']).optional(),
   contactId: z.uuid().optional(),
+  /** Words to find in the number, subject, message or a scanned letter's text; every word must occur. */
+  q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string>;
   body: unknown;
+  /** An upload's form data (multipart), as sent. */
+  form?: FormData;
 }
 
 type Route = StubReply | ((request: RecordedRequest) => StubReply);
@@ -28,6 +30,7 @@ export function stubFetch(routes: Record<string, Route>) {
       path: url.pathname,
       headers: (init.headers ?? {}) as Record<string, string>,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      form: init.body instanceof FormData ? init.body : undefined,
     };
     requests.push(request);
     const route = routes[`${request.method} ${request.path}`];

@@ -68,6 +68,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** For the login and session calls, where a 401 is an expected answer rather than an expired session. */
   expectUnauthorized?: boolean;
+  /** Extra headers, e.g. an Idempotency-Key that makes a retried upload create nothing new. */
+  headers?: Record<string, string>;
 }
 
 async function readProblem(response: Response): Promise<Problem> {
@@ -84,7 +86,7 @@ async function readProblem(response: Response): Promise<Problem> {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   // Fastify rejects an empty body sent as JSON, so the content type goes only with a body.
   // Form data sets its own multipart content type, boundary included.
   const isForm = options.body instanceof FormData;

@@ -12,6 +12,8 @@ export { noInboundThread } from './ports';
 export { inspectFile, type Inspection } from './file-content';
 /** The checks every upload of customer files passes: size, kind by content, stored name. */
 export { checkFiles } from './attachments';
+/** A typed letter as PDF, for the demo's post. */
+export { letterPdf } from './letters/sample-letter';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,

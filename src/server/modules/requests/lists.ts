@@ -52,6 +52,27 @@ const list = (values: string[]) =>
     : sql`NULL::uuid`;
 const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
+/** At most this many words of a search count; a pasted paragraph is not a query. */
+const MAX_SEARCH_WORDS = 8;
+
+/** `%word%` for ILIKE, with the wildcards the user typed taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The work list's search: every word must occur in the request's number,
+ * subject or message, or in the text read from its scanned letter — so
+ * "Lieferung verschoben" finds "die Lieferung wurde schon wieder verschoben".
+ * ILIKE on the letter text uses its trigram index.
+ */
+function wordsCondition(q: string): SQL[] {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  return words.map((word) => {
+    const pattern = containing(word);
+    return sql`(r.number ILIKE ${pattern} OR r.subject ILIKE ${pattern} OR r.message ILIKE ${pattern}
+               OR EXISTS (SELECT 1 FROM request_letters l WHERE l.request_id = r.id AND l.text ILIKE ${pattern}))`;
+  });
+}
+
 /** Cursor: the last row's settled flag, first-contact deadline, received_at and id. */
 const listCursor = cursorCodec(
   (value: unknown): value is [number, string | null, string, string] =>
@@ -175,6 +196,7 @@ export function createLists(ctx: RequestsContext) {
     if (query.overdue) where.push(query.overdue === 'true' ? overdueSql(now) : sql`NOT ${overdueSql(now)}`);
     if (query.due === 'today') where.push(dueTodaySql(now));
     if (query.unassigned === 'true') where.push(sql`r.assignee_id IS NULL`);
+    if (query.q) where.push(...wordsCondition(query.q));
     if (query.cursor) {
       const [settled, due, received, id] = listCursor.decode(query.cursor);
       const after = sql`(r.received_at, r.id) > (${received}::timestamptz, ${id}::uuid)`;

@@ -23,6 +23,7 @@ import { currentUser } from '@server/http/access';
 import type { Services } from '@server/services';
 import { attachmentRoutes } from './attachment-routes';
 import { intakeRoutes } from './intake-routes';
+import { letterRoutes } from './letters/routes';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 
@@ -209,4 +210,5 @@ export async function requestsRoutes(root: FastifyInstance, services: Services) 
 
   await app.register(intakeRoutes, services);
   await app.register(attachmentRoutes, services);
+  await app.register(letterRoutes, services);
 }

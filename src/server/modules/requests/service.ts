@@ -15,6 +15,7 @@ import { createAttachments } from './attachments';
 import { createContext, type RequestsDeps } from './context';
 import { createIntake, type IntakeInput } from './intake';
 import { createRequestJobs } from './jobs';
+import { createLetters } from './letters/service';
 import { createLists } from './lists';
 import { createMachineIntake } from './machine';
 import type { RenderedTemplate } from './ports';
@@ -50,6 +51,7 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
   const attachments = createAttachments(ctx, view.loadRow);
   const takeOver = createTakeOver(ctx, view.loadRow);
   const sendAcknowledgement = createAcknowledgement(ctx);
+  const letters = createLetters(ctx, intake, view.loadRow);
 
   modules.mergeHooks.register('requests', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
@@ -90,6 +92,8 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     takeIn,
     typeSettings,
     attachments,
+    /** Scanned letters at reception, and their text. */
+    letters,
     /** The SLA timer's definition, for writers that start a request's timer themselves (the demo data). */
     firstContactDueJob: jobs.escalation.firstContactDueJob,
     prepareIntake: intake.prepare,

@@ -22,6 +22,7 @@ import {
   REQUEST_TYPES,
   SLA_UNITS,
 } from '../../../shared/requests/enums';
+import { LETTER_TEXT_SOURCES, LETTER_TEXT_STATUSES, type LetterNote } from '../../../shared/requests/letters';
 import type { ContactMatchRecord, SubmittedCustomer } from '../../../shared/requests/submitted';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
@@ -207,4 +208,43 @@ export const contactAttempts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('contact_attempts_request_idx').on(t.requestId, t.at)],
+);
+
+export const letterTextStatusEnum = pgEnum('letter_text_status', LETTER_TEXT_STATUSES);
+export const letterTextSourceEnum = pgEnum('letter_text_source', LETTER_TEXT_SOURCES);
+
+/**
+ * A scanned letter that became a request: which file it is, the text read from
+ * it (the PDF's own text or OCR) and why a page has none. The hash and the
+ * upload's key recognise a second upload of the same letter.
+ */
+export const requestLetters = pgTable(
+  'request_letters',
+  {
+    requestId: uuid('request_id')
+      .primaryKey()
+      .references(() => customerRequests.id, { onDelete: 'cascade' }),
+    attachmentId: uuid('attachment_id').references(() => requestAttachments.id, { onDelete: 'set null' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    fileHash: text('file_hash').notNull(),
+    /** The upload form's Idempotency-Key: a double click or a retried upload sends the same one. */
+    uploadKey: text('upload_key'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    status: letterTextStatusEnum('status').notNull().default('pending'),
+    source: letterTextSourceEnum('source'),
+    confidence: integer('confidence'),
+    pages: integer('pages'),
+    text: text('text'),
+    notes: jsonb('notes').$type<LetterNote[]>().notNull().default([]),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('request_letters_upload_key_uq').on(t.createdBy, t.uploadKey),
+    index('request_letters_hash_idx').on(t.locationId, t.fileHash, t.createdAt),
+    // The work list's search finds a letter by any words of it ("Lieferung verschoben").
+    index('request_letters_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`),
+  ],
 );

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@web/ui/api';
+import { api, apiRequest } from '@web/ui/api';
 import { toSearchParams } from '../customers/queries';
 import type {
   CustomerRequest,
@@ -94,6 +94,28 @@ export function useCreateRequest() {
   const changed = useRequestChanged();
   return useMutation({
     mutationFn: (body: unknown) => api.post<CustomerRequest>('/requests', body),
+    onSuccess: (request) => changed(request),
+  });
+}
+
+/**
+ * A scanned letter with the request's fields. The key belongs to the filled-in
+ * form: a double click or a retry after a lost answer sends it again, and the
+ * server answers with the request the first upload made.
+ */
+export function useCreateLetterRequest() {
+  const changed = useRequestChanged();
+  return useMutation({
+    mutationFn: ({ body, file, key }: { body: unknown; file: File; key: string }) => {
+      const form = new FormData();
+      form.append('request', JSON.stringify(body));
+      form.append('file', file, file.name);
+      return apiRequest<CustomerRequest>('/requests/letters', {
+        method: 'POST',
+        body: form,
+        headers: { 'Idempotency-Key': key },
+      });
+    },
     onSuccess: (request) => changed(request),
   });
 }

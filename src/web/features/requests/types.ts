@@ -46,4 +46,6 @@ export interface WorkListFilters {
   unassigned?: 'true';
   locationId?: string;
   assigneeId?: string;
+  /** Words in the number, subject, message or a scanned letter's text. */
+  q?: string;
 }

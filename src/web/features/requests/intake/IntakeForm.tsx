@@ -28,7 +28,8 @@ import { useContactVehicles } from '@web/features/customers/queries';
 import { ACCEPT, fileProblem } from '../attachments/files';
 import { useFileProblemText } from '../attachments/problem-text';
 import { uploadAttachments } from '../attachments/queries';
-import { useCreateRequest } from '../queries';
+import { useCreateLetterRequest, useCreateRequest } from '../queries';
+import { LetterScanInput, scanProblem } from '../letters/LetterScanInput';
 import type { CustomerRequest } from '../types';
 import { CALLBACK_WINDOWS, windowPassed } from './callback-windows';
 import { CustomerSection } from './CustomerSection';
@@ -87,6 +88,10 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
   const { t } = useTranslation();
   const locations = useLocations();
   const create = useCreateRequest();
+  const createLetter = useCreateLetterRequest();
+  // One key per filled-in form: a double click or a retried upload makes one request.
+  const [letterKey] = useState(() => crypto.randomUUID());
+  const [scan, setScan] = useState<File | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const walkIn = params.get('channel') === 'walk_in';
@@ -113,6 +118,11 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
   }
 
   async function submit(values: IntakeValues) {
+    // Without a scan a letter is typed in by hand, as before.
+    if (values.channel === 'letter' && scan) {
+      if (!scanProblem(scan)) await submitLetter(values, scan);
+      return;
+    }
     if (filesProblem) return;
     let created: CustomerRequest;
     try {
@@ -133,6 +143,15 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
       }
     }
     onCreated(created);
+  }
+
+  /** A scanned letter: the request and the scan in one upload; the text is read on the server afterwards. */
+  async function submitLetter(values: IntakeValues, scan: File) {
+    try {
+      onCreated(await createLetter.mutateAsync({ body: toBody(values), file: scan, key: letterKey }));
+    } catch (error) {
+      reportError(error, form);
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -257,26 +276,42 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
             onChange={(id) => form.setFieldValue('vehicleId', id)}
           />
         )}
-        <FileInput
-          label={t('requests.attachments.field')}
-          description={t('requests.attachments.fieldHint', {
-            megabytes: ATTACHMENT_MAX_BYTES / (1024 * 1024),
-            max: ATTACHMENT_MAX_FILES,
-          })}
-          multiple
-          clearable
-          accept={ACCEPT}
-          value={files}
-          onChange={setFiles}
-          error={filesProblem}
-          leftSection={<IconPaperclip size={16} />}
-        />
+        {values.channel === 'letter' && (
+          <LetterScanInput
+            value={scan}
+            onChange={(file) => {
+              setScan(file);
+              form.clearFieldError('file');
+            }}
+            error={form.errors.file}
+          />
+        )}
+        {values.channel !== 'letter' && (
+          <FileInput
+            label={t('requests.attachments.field')}
+            description={t('requests.attachments.fieldHint', {
+              megabytes: ATTACHMENT_MAX_BYTES / (1024 * 1024),
+              max: ATTACHMENT_MAX_FILES,
+            })}
+            multiple
+            clearable
+            accept={ACCEPT}
+            value={files}
+            onChange={setFiles}
+            error={filesProblem}
+            leftSection={<IconPaperclip size={16} />}
+          />
+        )}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             <Kbd size="xs">{t('requests.intake.ctrl')}</Kbd> + <Kbd size="xs">Enter</Kbd>{' '}
             {t('requests.intake.shortcut')}
           </Text>
-          <Button type="submit" loading={create.isPending} leftSection={<IconDeviceFloppy size={16} />}>
+          <Button
+            type="submit"
+            loading={create.isPending || createLetter.isPending}
+            leftSection={<IconDeviceFloppy size={16} />}
+          >
             {t('requests.intake.submit')}
           </Button>
         </Group>

@@ -73,7 +73,10 @@ function CreatedNotice({ request }: { request: CustomerRequest }) {
   );
 }
 
-/** /requests/new — the staff intake; /requests/new?channel=walk_in for a customer at the counter. */
+/**
+ * /requests/new — the staff intake; ?channel=walk_in for a customer at the counter, ?channel=letter
+ * for a letter of the post with its scan.
+ */
 export default function IntakePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -82,12 +85,21 @@ export default function IntakePage() {
   // A fresh form after each save: the next caller is already waiting.
   const [round, setRound] = useState(0);
   const walkIn = params.get('channel') === 'walk_in';
+  const letter = params.get('channel') === 'letter';
+  // The next form of the same kind: the next customer at the counter, the next letter of the post.
+  const again: Record<string, string> = walkIn
+    ? { channel: 'walk_in' }
+    : letter
+      ? { channel: 'letter', type: 'general' }
+      : {};
 
   return (
     <>
       <PageHeader
-        title={walkIn ? t('requests.intake.walkInTitle') : t('requests.intake.title')}
-        description={walkIn ? t('requests.intake.walkInSubtitle') : t('requests.intake.subtitle')}
+        title={t(walkIn ? 'requests.intake.walkInTitle' : letter ? 'requests.letter.title' : 'requests.intake.title')}
+        description={t(
+          walkIn ? 'requests.intake.walkInSubtitle' : letter ? 'requests.letter.subtitle' : 'requests.intake.subtitle',
+        )}
       />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -95,7 +107,7 @@ export default function IntakePage() {
           <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
             <IntakeForm
               key={round}
-              params={round === 0 ? params : new URLSearchParams(walkIn ? { channel: 'walk_in' } : {})}
+              params={round === 0 ? params : new URLSearchParams(again)}
               homeLocationId={me.homeLocationId}
               onCreated={(request) => {
                 setCreated(request);

@@ -1,4 +1,7 @@
-import { Group, Select, Switch } from '@mantine/core';
+import { Group, Select, Switch, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '@shared/requests/enums';
 import { useLocations } from '@web/app/org-queries';
@@ -20,6 +23,7 @@ export function WorkListFilters({ filters, onChange }: WorkListFiltersProps) {
 
   return (
     <Group gap="sm" align="flex-end" mb="md">
+      <SearchField value={filters.q ?? ''} onChange={(q) => onChange({ q: q || undefined })} />
       <Select
         label={t('requests.fields.status')}
         data={statusOptions}
@@ -79,5 +83,26 @@ export function WorkListFilters({ filters, onChange }: WorkListFiltersProps) {
         />
       )}
     </Group>
+  );
+}
+
+/** Words to find, also in the text of scanned letters; the list follows after a short pause in typing. */
+function SearchField({ value, onChange }: { value: string; onChange(q: string): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const settle = useDebouncedCallback((q: string) => onChange(q.trim()), 300);
+  return (
+    <TextInput
+      label={t('requests.filters.search')}
+      placeholder={t('requests.filters.searchPlaceholder')}
+      leftSection={<IconSearch size={16} />}
+      value={text}
+      maxLength={200}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        settle(event.currentTarget.value);
+      }}
+      w={260}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Badge, Button, Center, EmptyState, Group, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconArrowsExchange, IconInbox, IconPlus, IconWalk } from '@tabler/icons-react';
+import { IconArrowsExchange, IconInbox, IconMail, IconPlus, IconWalk } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -28,6 +28,7 @@ function useFilters(): [Filters, (patch: Partial<Filters>) => void] {
     unassigned: params.get('unassigned') === 'true' ? 'true' : undefined,
     locationId: params.get('locationId') ?? undefined,
     assigneeId: params.get('assigneeId') ?? undefined,
+    q: params.get('q') ?? undefined,
   };
   const update = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch };
@@ -73,6 +74,14 @@ export default function WorkListPage() {
               leftSection={<IconWalk size={16} />}
             >
               {t('requests.intake.walkIn')}
+            </Button>
+            <Button
+              component={Link}
+              to="/requests/new?channel=letter&type=general"
+              variant="default"
+              leftSection={<IconMail size={16} />}
+            >
+              {t('requests.letter.new')}
             </Button>
             <Button component={Link} to="/requests/new" leftSection={<IconPlus size={16} />}>
               {t('requests.intake.new')}

@@ -13,6 +13,7 @@ import { useRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useCurrentUser } from '@web/app/auth';
+import { LetterPanel } from '../letters/LetterPanel';
 import { AttemptForm } from './AttemptForm';
 import { EmailReplyDialog } from './EmailReplyDialog';
 import { AttemptList } from './AttemptList';
@@ -101,6 +102,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
               )}
               <IntakeRepairsNotice requestId={request.id} />
             </Paper>
+            {request.channel === 'letter' && <LetterPanel requestId={request.id} />}
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && mayWork && (
               <Group justify="flex-end">
