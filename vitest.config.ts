@@ -16,6 +16,10 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
     env: { CRM_TEST_ENGINE: engine },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every file builds its own app on its own database, so files can share the module cache of
+    // their worker: loading the server's modules once per worker instead of once per file saves
+    // minutes of the suite.
+    isolate: false,
   },
 });
 
