@@ -231,6 +231,11 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/requests/${f.request.id}/status`,
     payload: { status: 'in_progress' },
   }),
+  'POST /api/requests/:id/email-reply': (f) => ({
+    url: `/api/requests/${f.request.id}/email-reply`,
+    payload: { subject: 'Ihre Anfrage', text: 'Guten Tag, wir melden uns.' },
+  }),
+  'GET /api/requests/:id/letter': (f) => ({ url: `/api/requests/${f.request.id}/letter` }),
   'POST /api/requests/:id/attempts': (f) => ({
     url: `/api/requests/${f.request.id}/attempts`,
     payload: { channel: 'phone', outcome: 'no_answer' },
