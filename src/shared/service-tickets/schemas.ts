@@ -70,22 +70,15 @@ export const ProcessTemplate = z.object({
 export type ProcessTemplate = z.infer<typeof ProcessTemplate>;
 export const ProcessTemplateList = z.object({ items: z.array(ProcessTemplate) });
 
-export const TicketStart = z
-  .object({
-    templateId: z.uuid(),
-    /** From a request (any type, a complaint too) … */
-    requestId: z.uuid().optional(),
-    /** … or for a customer directly (a call note). */
-    contactId: z.uuid().optional(),
-    vehicleId: z.uuid().nullish(),
-    locationId: z.uuid().optional(),
-    note: z.string().trim().max(TEMPLATE_TEXT_MAX.note).nullish(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.requestId) return;
-    if (!v.contactId) ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'required' });
-    if (!v.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'required' });
-  });
+/** From a request (any type, a complaint too), or for a customer directly (a call note): contactId and locationId. */
+export const TicketStart = z.object({
+  templateId: z.uuid(),
+  requestId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
+  vehicleId: z.uuid().nullish(),
+  locationId: z.uuid().optional(),
+  note: z.string().trim().max(TEMPLATE_TEXT_MAX.note).nullish(),
+});
 export type TicketStart = z.input<typeof TicketStart>;
 
 export const StepCompletion = z.object({

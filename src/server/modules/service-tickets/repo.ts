@@ -193,3 +193,32 @@ export async function markTicketEscalated(tx: DbOrTx, ticketId: string, now: Dat
     .returning();
   return row ?? null;
 }
+
+export async function ticketsStartedBetween(
+  db: DbOrTx,
+  locationIds: string[] | null,
+  from: Date,
+  to: Date,
+): Promise<Array<TicketRow & { familyId: string }>> {
+  const rows = await db
+    .select({ ticket: serviceTickets, familyId: serviceProcessTemplates.familyId })
+    .from(serviceTickets)
+    .innerJoin(serviceProcessTemplates, eq(serviceProcessTemplates.id, serviceTickets.templateId))
+    .where(
+      and(
+        locationIds ? (locationIds.length ? inArray(serviceTickets.locationId, locationIds) : sql`false`) : undefined,
+        sql`${serviceTickets.startedAt} >= ${from} AND ${serviceTickets.startedAt} < ${to}`,
+        ne(serviceTickets.status, 'cancelled'),
+      ),
+    );
+  return rows.map((r) => ({ ...r.ticket, familyId: r.familyId }));
+}
+
+/** The newest version of each family, for the report's names. */
+export async function newestOfFamilies(db: DbOrTx, familyIds: string[]): Promise<TemplateRow[]> {
+  if (!familyIds.length) return [];
+  return db
+    .select()
+    .from(serviceProcessTemplates)
+    .where(and(inArray(serviceProcessTemplates.familyId, familyIds), eq(serviceProcessTemplates.current, true)));
+}
