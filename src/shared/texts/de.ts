@@ -200,7 +200,8 @@ export const de = {
     serviceTicketStarted: 'Serviceauftrag {{number}} gestartet: {{process}}, fällig {{dueAt}}',
     serviceStepDone: 'Serviceauftrag {{number}}: „{{step}}“ erledigt',
     serviceTicketDone: 'Serviceauftrag {{number}} abgeschlossen: {{process}}',
-    serviceStepOverdue: 'Serviceauftrag {{number}}: „{{step}}“ überfällig seit {{dueAt}}, an die Serviceleitung gemeldet',
+    serviceStepOverdue:
+      'Serviceauftrag {{number}}: „{{step}}“ überfällig seit {{dueAt}}, an die Serviceleitung gemeldet',
     serviceTicketOverdue: 'Serviceauftrag {{number}} überfällig seit {{dueAt}}, an die Serviceleitung gemeldet',
     opportunityCreated: 'Verkaufschance {{number}} angelegt',
     opportunityCreatedFor: 'Verkaufschance {{number}} angelegt: {{interest}}',

@@ -195,7 +195,8 @@ export const en: typeof de = {
     serviceTicketStarted: 'Service ticket {{number}} started: {{process}}, due {{dueAt}}',
     serviceStepDone: 'Service ticket {{number}}: “{{step}}” done',
     serviceTicketDone: 'Service ticket {{number}} finished: {{process}}',
-    serviceStepOverdue: 'Service ticket {{number}}: “{{step}}” overdue since {{dueAt}}, reported to the service manager',
+    serviceStepOverdue:
+      'Service ticket {{number}}: “{{step}}” overdue since {{dueAt}}, reported to the service manager',
     serviceTicketOverdue: 'Service ticket {{number}} overdue since {{dueAt}}, reported to the service manager',
     opportunityCreated: 'Opportunity {{number}} opened',
     opportunityCreatedFor: 'Opportunity {{number}} opened: {{interest}}',

@@ -235,10 +235,7 @@ export async function locationAddress(
 }
 
 /** A location's opening hours and federal state, for deadlines in working time, in the caller's transaction. */
-export async function workingCalendarOf(
-  db: DbOrTx,
-  id: string,
-): Promise<WorkingCalendar | null> {
+export async function workingCalendarOf(db: DbOrTx, id: string): Promise<WorkingCalendar | null> {
   const [row] = await db
     .select({ openingHours: locations.openingHours, federalState: locations.federalState })
     .from(locations)

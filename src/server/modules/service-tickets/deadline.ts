@@ -42,7 +42,9 @@ export function createDeadlineWatch(
     handler: async ({ ticketId, stepId }) => {
       const ticket = await repo.findTicket(db, ticketId);
       if (!ticket || ticket.status !== 'open') return;
-      const step = stepId ? (await repo.stepsOfTickets(db, [ticketId])).get(ticketId)!.find((s) => s.id === stepId) : null;
+      const step = stepId
+        ? (await repo.stepsOfTickets(db, [ticketId])).get(ticketId)!.find((s) => s.id === stepId)
+        : null;
       if (stepId && (!step || step.status !== 'current' || step.escalatedAt)) return;
       if (!stepId && ticket.escalatedAt) return;
 
@@ -66,7 +68,9 @@ export function createDeadlineWatch(
 
       await db.transaction(async (tx) => {
         const now = clock.now();
-        const marked = step ? await repo.markStepEscalated(tx, step.id, now) : await repo.markTicketEscalated(tx, ticketId, now);
+        const marked = step
+          ? await repo.markStepEscalated(tx, step.id, now)
+          : await repo.markTicketEscalated(tx, ticketId, now);
         if (!marked) return;
         for (const userId of recipients) {
           await notifications.notify(tx, userId, {

@@ -150,7 +150,11 @@ export async function listTickets(db: DbOrTx, f: TicketFilter, limit = 200): Pro
     .from(serviceTickets)
     .where(
       and(
-        f.locationIds ? (f.locationIds.length ? inArray(serviceTickets.locationId, f.locationIds) : sql`false`) : undefined,
+        f.locationIds
+          ? f.locationIds.length
+            ? inArray(serviceTickets.locationId, f.locationIds)
+            : sql`false`
+          : undefined,
         f.openOnly || f.overdueAt ? eq(serviceTickets.status, 'open') : undefined,
         f.requestId ? eq(serviceTickets.requestId, f.requestId) : undefined,
         mine,

@@ -21,12 +21,19 @@ export function createTicketReport({ db }: Deps) {
     if (actor.role !== 'admin' && actor.role !== 'manager') throw new ForbiddenError();
     if (query.locationId) assertLocation(actor, query.locationId);
     const locationIds = query.locationId ? [query.locationId] : actor.role === 'admin' ? null : actor.locationIds;
-    const tickets = await repo.ticketsStartedBetween(db, locationIds, berlinMidnight(query.from), berlinMidnight(query.to, 1));
+    const tickets = await repo.ticketsStartedBetween(
+      db,
+      locationIds,
+      berlinMidnight(query.from),
+      berlinMidnight(query.to, 1),
+    );
     const steps = await repo.stepsOfTickets(
       db,
       tickets.map((t) => t.id),
     );
-    const families = new Map((await repo.newestOfFamilies(db, [...new Set(tickets.map((t) => t.familyId))])).map((t) => [t.familyId, t]));
+    const families = new Map(
+      (await repo.newestOfFamilies(db, [...new Set(tickets.map((t) => t.familyId))])).map((t) => [t.familyId, t]),
+    );
     const rows = new Map<string, TicketReport['rows'][number] & { leadSum: number }>();
     for (const t of tickets) {
       const family = families.get(t.familyId);

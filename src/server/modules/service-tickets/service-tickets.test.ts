@@ -31,7 +31,13 @@ const warranty = (locationId: string | null = null) => ({
   activity: 'warranty',
   locationId,
   steps: [
-    { title: 'Schaden aufnehmen', role: 'service', expectedHours: 1, expectedCostCents: 5_000, activityType: 'appointment' },
+    {
+      title: 'Schaden aufnehmen',
+      role: 'service',
+      expectedHours: 1,
+      expectedCostCents: 5_000,
+      activityType: 'appointment',
+    },
     { title: 'Teile prüfen', role: 'parts', expectedHours: 2, expectedCostCents: 12_000, activityType: 'other' },
     { title: 'Kunde informieren', role: 'service', expectedHours: 0.5, expectedCostCents: 0, activityType: 'call' },
   ],
@@ -90,7 +96,11 @@ describe('a ticket from a request', () => {
     });
     expect(ticket.steps.map((s: { status: string }) => s.status)).toEqual(['current', 'pending', 'pending']);
     const first = ticket.currentStep;
-    expect(first).toMatchObject({ title: 'Schaden aufnehmen', assignee: { id: advisorB.userId }, dueAt: '2026-03-02T09:00:00.000Z' });
+    expect(first).toMatchObject({
+      title: 'Schaden aufnehmen',
+      assignee: { id: advisorB.userId },
+      dueAt: '2026-03-02T09:00:00.000Z',
+    });
     const planned = await activity(first.activityId);
     expect(planned).toMatchObject({ type: 'appointment', owner: { id: advisorB.userId }, status: 'open' });
 
@@ -112,7 +122,10 @@ describe('a ticket from a request', () => {
     expect(completed.statusCode, completed.body).toBe(200);
     expect(completed.json().steps[1]).toMatchObject({ status: 'done', actualHours: 3, actualCostCents: 14_500 });
     expect((await activity(after.currentStep.activityId)).status).toBe('done');
-    expect(completed.json().currentStep).toMatchObject({ title: 'Kunde informieren', assignee: { id: advisorB.userId } });
+    expect(completed.json().currentStep).toMatchObject({
+      title: 'Kunde informieren',
+      assignee: { id: advisorB.userId },
+    });
 
     const timeline = (await reception.get(`/api/contacts/${contact.id}/timeline`)).json();
     expect(timeline.items.filter((e: { kind: string }) => e.kind === 'service_ticket').length).toBe(3);
@@ -126,7 +139,11 @@ describe('a ticket from a request', () => {
     };
     const before = await loads();
     const contact = await contactWithAdvisor(null);
-    const ticket = await startTicket(reception, { templateId: template.id, contactId: contact.id, locationId: t.location.id });
+    const ticket = await startTicket(reception, {
+      templateId: template.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
     const expected = before[0]! <= before[1]! ? advisorA.userId : advisorB.userId;
     expect(ticket.currentStep.assignee.id).toBe(expected);
   });
@@ -141,7 +158,11 @@ describe('deadlines in working time', () => {
       steps: [{ title: 'Diagnose', role: 'service', expectedHours: 4, expectedCostCents: 0, activityType: null }],
     });
     const contact = await contactWithAdvisor(advisorA.userId);
-    const ticket = await startTicket(reception, { templateId: template.id, contactId: contact.id, locationId: t.location.id });
+    const ticket = await startTicket(reception, {
+      templateId: template.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
     // Thursday 16–18 counts two hours; Tuesday 7 April 08:00–10:00 the other two.
     expect(ticket.currentStep.dueAt).toBe('2026-04-07T08:00:00.000Z');
     expect(ticket.dueAt).toBe('2026-04-07T08:00:00.000Z');
@@ -154,24 +175,40 @@ describe('versions', () => {
     t.clock.set('2026-03-03T08:00:00Z');
     const v1 = await createTemplate();
     const contact = await contactWithAdvisor(advisorA.userId);
-    const running = await startTicket(reception, { templateId: v1.id, contactId: contact.id, locationId: t.location.id });
+    const running = await startTicket(reception, {
+      templateId: v1.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
 
     const edited = await manager.put(`/api/service-processes/${v1.id}`, {
       ...warranty(),
-      steps: [{ title: 'Alles auf einmal', role: 'service', expectedHours: 8, expectedCostCents: 99_00, activityType: null }],
+      steps: [
+        { title: 'Alles auf einmal', role: 'service', expectedHours: 8, expectedCostCents: 99_00, activityType: null },
+      ],
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ familyId: v1.familyId, version: 2 });
     // The old version is no longer editable; the list shows the new one only.
     expect((await manager.put(`/api/service-processes/${v1.id}`, warranty())).statusCode).toBe(409);
     const list = (await reception.get('/api/service-processes')).json().items;
-    expect(list.filter((p: { familyId: string }) => p.familyId === v1.familyId).map((p: { version: number }) => p.version)).toEqual([2]);
+    expect(
+      list.filter((p: { familyId: string }) => p.familyId === v1.familyId).map((p: { version: number }) => p.version),
+    ).toEqual([2]);
 
     const again = (await reception.get(`/api/service-tickets/${running.id}`)).json();
     expect(again.template.version).toBe(1);
-    expect(again.steps.map((s: { title: string }) => s.title)).toEqual(['Schaden aufnehmen', 'Teile prüfen', 'Kunde informieren']);
+    expect(again.steps.map((s: { title: string }) => s.title)).toEqual([
+      'Schaden aufnehmen',
+      'Teile prüfen',
+      'Kunde informieren',
+    ]);
     // A ticket starts only from the current version.
-    const old = await reception.post('/api/service-tickets', { templateId: v1.id, contactId: contact.id, locationId: t.location.id });
+    const old = await reception.post('/api/service-tickets', {
+      templateId: v1.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
     expect(fieldsOf(old)).toEqual(['templateId:invalid']);
   });
 });
@@ -193,7 +230,11 @@ describe('the deadline watch', () => {
       ],
     });
     const contact = await contactWithAdvisor(advisorA.userId);
-    const ticket = await startTicket(reception, { templateId: template.id, contactId: contact.id, locationId: t.location.id });
+    const ticket = await startTicket(reception, {
+      templateId: template.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
     expect(ticket.currentStep.dueAt).toBe('2026-03-04T10:00:00.000Z');
 
     t.clock.set('2026-03-04T09:59:00Z');
@@ -218,9 +259,14 @@ describe('the deadline watch', () => {
     expect(await escalations(ticket.id)).toHaveLength(1);
     const timeline = (await manager.get(`/api/contacts/${contact.id}/timeline`)).json();
     expect(
-      timeline.items.filter((e: { data?: { stepId?: string } | null }) => e.data?.stepId && e.kind === 'service_ticket' && e.data.stepId === ticket.currentStep.id),
+      timeline.items.filter(
+        (e: { data?: { stepId?: string } | null }) =>
+          e.data?.stepId && e.kind === 'service_ticket' && e.data.stepId === ticket.currentStep.id,
+      ),
     ).toHaveLength(1);
-    expect((await manager.get('/api/service-tickets?scope=overdue')).json().items.map((i: { id: string }) => i.id)).toContain(ticket.id);
+    expect(
+      (await manager.get('/api/service-tickets?scope=overdue')).json().items.map((i: { id: string }) => i.id),
+    ).toContain(ticket.id);
   });
 
   it.runIf(inject('engine') === 'postgres')(
@@ -232,9 +278,18 @@ describe('the deadline watch', () => {
         steps: [{ title: 'Diagnose', role: 'service', expectedHours: 1, expectedCostCents: 0, activityType: null }],
       });
       const contact = await contactWithAdvisor(advisorA.userId);
-      const ticket = await startTicket(reception, { templateId: template.id, contactId: contact.id, locationId: t.location.id });
+      const ticket = await startTicket(reception, {
+        templateId: template.id,
+        contactId: contact.id,
+        locationId: t.location.id,
+      });
       const second = openPostgres(t.database.pool!.options.connectionString!, 3);
-      const other = await buildApp({ config: t.config, database: second, clock: t.clock, logger: pino({ level: 'silent' }) });
+      const other = await buildApp({
+        config: t.config,
+        database: second,
+        clock: t.clock,
+        logger: pino({ level: 'silent' }),
+      });
       try {
         t.clock.set('2026-03-05T12:00:00Z');
         await Promise.all([t.services.jobs.worker.runDue(), other.services.jobs.worker.runDue()]);
@@ -254,7 +309,11 @@ describe('access and input', () => {
   it("refuses another location's colleague the ticket, and its manager the location's process", async () => {
     const template = await createTemplate(warranty(t.location.id));
     const contact = await contactWithAdvisor(null);
-    const ticket = await startTicket(reception, { templateId: template.id, contactId: contact.id, locationId: t.location.id });
+    const ticket = await startTicket(reception, {
+      templateId: template.id,
+      contactId: contact.id,
+      locationId: t.location.id,
+    });
     const ulm = await t.services.org.createLocation(null, testLocation({ code: 'ULM2', name: 'Autohaus Ulm' }));
     const stranger = await t.userWithRole('manager', { locationId: ulm.id });
     expect((await stranger.get(`/api/service-tickets/${ticket.id}`)).statusCode).toBe(403);
@@ -263,8 +322,13 @@ describe('access and input', () => {
     ).toBe(403);
     expect((await stranger.put(`/api/service-processes/${template.id}`, warranty(t.location.id))).statusCode).toBe(403);
     expect(
-      (await stranger.post('/api/service-tickets', { templateId: template.id, contactId: contact.id, locationId: t.location.id }))
-        .statusCode,
+      (
+        await stranger.post('/api/service-tickets', {
+          templateId: template.id,
+          contactId: contact.id,
+          locationId: t.location.id,
+        })
+      ).statusCode,
     ).toBe(403);
     // A service advisor reads processes but does not edit them.
     expect((await advisorA.post('/api/service-processes', warranty())).statusCode).toBe(403);

@@ -111,7 +111,8 @@ export function createTickets(deps: Deps, activities: ActivitiesService, watch: 
       status: 'done',
       completedAt: now,
       completedById: byId,
-      actualMinutes: how.actualHours === null || how.actualHours === undefined ? null : Math.round(how.actualHours * 60),
+      actualMinutes:
+        how.actualHours === null || how.actualHours === undefined ? null : Math.round(how.actualHours * 60),
       actualCostCents: how.actualCostCents ?? null,
       note: how.note ?? null,
     });
@@ -170,7 +171,9 @@ export function createTickets(deps: Deps, activities: ActivitiesService, watch: 
     }
     const missing = (['contactId', 'locationId'] as const).filter((f) => !input[f]);
     if (missing.length)
-      throw new ValidationError(missing.map((field) => ({ field, in: 'body', code: 'required', message: 'is required' })));
+      throw new ValidationError(
+        missing.map((field) => ({ field, in: 'body', code: 'required', message: 'is required' })),
+      );
     if (!(await contactRefs(tx, [input.contactId!])).has(input.contactId!))
       throw new ValidationError([
         { field: 'contactId', in: 'body', code: 'unknown_contact', message: 'unknown contact' },
