@@ -260,8 +260,8 @@ describe('the deadline watch', () => {
     const timeline = (await manager.get(`/api/contacts/${contact.id}/timeline`)).json();
     expect(
       timeline.items.filter(
-        (e: { data?: { stepId?: string } | null }) =>
-          e.data?.stepId && e.kind === 'service_ticket' && e.data.stepId === ticket.currentStep.id,
+        (e: { kind: string; data?: { stepId?: string } | null }) =>
+          e.kind === 'service_ticket' && e.data?.stepId === ticket.currentStep.id,
       ),
     ).toHaveLength(1);
     expect(
