@@ -31,7 +31,7 @@ async function serviceManagersAt(db: DbOrTx, locationId: string): Promise<string
  * step (or ticket) is still unfinished, the service manager is told once. The conditional
  * update in the transaction makes it once however many runs, retries or processes see it.
  */
-export function createDeadlineWatch(
+export function createDeadlineJob(
   { db, clock }: Deps,
   { jobs, notifications }: { jobs: JobsService; notifications: NotificationsService },
 ) {
@@ -94,8 +94,13 @@ export function createDeadlineWatch(
       });
     },
   });
-  jobs.register(job);
+  return jobs.register(job);
+}
 
+export type DeadlineJob = ReturnType<typeof createDeadlineJob>;
+
+/** Starts and stops the timers of a ticket and its steps, in the caller's transaction. */
+export function deadlineWatch(jobs: JobsService, job: DeadlineJob) {
   return {
     job,
     watchStep: (tx: DbOrTx, ticketId: string, stepId: string, dueAt: Date) =>

@@ -13,14 +13,14 @@ import { activeStaffAt, loadPeople, workingCalendarOf } from '@server/modules/or
 import { requestRefs } from '@server/modules/requests';
 import { recordTimeline } from '@server/modules/timeline';
 import { vehicleRefs } from '@server/modules/vehicles';
-import type { createDeadlineWatch } from './deadline';
+import type { deadlineWatch } from './deadline';
 import { presentTickets } from './presenters';
 import * as repo from './repo';
 
 /** Who may start a ticket and work its steps; everyone at the location reads them. */
 const WORKERS = new Set(['admin', 'manager', 'service', 'reception', 'parts']);
 
-type Watch = ReturnType<typeof createDeadlineWatch>;
+type Watch = ReturnType<typeof deadlineWatch>;
 
 /**
  * Service tickets: a customer event run through a process version. Each step, when it starts,
