@@ -40,6 +40,7 @@ import { customerEmailTemplateRoutes } from './modules/templates';
 import { correspondenceRoutes } from './modules/correspondence/routes';
 import { timelineRoutes } from './modules/timeline/routes';
 import { vehiclesRoutes } from './modules/vehicles/routes';
+import { serviceTicketsRoutes } from './modules/service-tickets/routes';
 import { orgRoutes } from './modules/org/routes';
 import { dutyRoutes } from './modules/org/duty/routes';
 import { checksRoutes } from './modules/org/checks/routes';
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(salesDocumentRoutes, services);
   await app.register(messagesRoutes, services);
   await app.register(reportsRoutes, services);
+  await app.register(serviceTicketsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The
   // follow-up URLs sipgate is given are the address it reached us at, so no public URL is passed.

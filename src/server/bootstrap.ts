@@ -8,6 +8,7 @@ import { seedDemoMessages } from './demo/messages';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoLetters } from './demo/letters';
 import { seedDemoSales } from './demo/sales';
+import { seedDemoServiceTickets } from './demo/service-tickets';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
@@ -53,6 +54,7 @@ export async function bootstrap(
         await seedDemoSales(services, database, { now });
         await seedDemoMessages(services, database, { now });
         await seedDemoLetters(services, database);
+        await seedDemoServiceTickets(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

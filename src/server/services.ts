@@ -52,6 +52,7 @@ import { type CorrespondenceService, createCorrespondenceService } from './modul
 import { createTestDrivesService, type TestDrivesService } from './modules/sales';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
+import { createServiceTicketsService, type ServiceTicketsService } from './modules/service-tickets';
 
 /** All domain services, wired once per app. Routes and jobs receive this. */
 export interface Services {
@@ -87,6 +88,7 @@ export interface Services {
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
   messages: MessagesService;
+  serviceTickets: ServiceTicketsService;
 }
 
 /**
@@ -109,6 +111,8 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   org, contacts, vehicles, requests, activities, notifications ← service-tickets   (a step's activity; its
+ *                                          completion completes the step through activities' onChange)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -212,6 +216,7 @@ export function createServices(deps: Deps): Services {
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
+  const serviceTickets = createServiceTicketsService(deps, { activities, jobs, notifications });
   return {
     activities,
     offers,
@@ -225,6 +230,7 @@ export function createServices(deps: Deps): Services {
     documents,
     salesDocuments,
     messages,
+    serviceTickets,
     telephony,
     assignment,
     templates,

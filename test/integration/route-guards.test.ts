@@ -423,6 +423,21 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/locations/${f.location.id}/test-drive-schedule?from=2026-03-04T00:00:00%2B01:00&to=2026-03-05T00:00:00%2B01:00`,
   }),
   'GET /api/telephony/connections/:id/events': (f) => ({ url: `/api/telephony/connections/${f.connection.id}/events` }),
+  'GET /api/service-processes/:id': (f) => ({ url: `/api/service-processes/${f.serviceProcess.id}` }),
+  'PUT /api/service-processes/:id': (f) => ({
+    url: `/api/service-processes/${f.serviceProcess.id}`,
+    payload: {
+      name: 'Wartung',
+      activity: 'maintenance',
+      locationId: f.location.id,
+      steps: [{ title: 'Annehmen', role: 'service', expectedHours: 1, expectedCostCents: 0 }],
+    },
+  }),
+  'GET /api/service-tickets/:id': (f) => ({ url: `/api/service-tickets/${f.serviceTicket.id}` }),
+  'POST /api/service-tickets/:id/steps/:stepId/complete': (f) => ({
+    url: `/api/service-tickets/${f.serviceTicket.id}/steps/${f.serviceTicket.currentStep.id}/complete`,
+    payload: {},
+  }),
   'GET /api/reports/sales-funnel': (f) => ({
     url: `/api/reports/sales-funnel?from=2026-01-01&to=2026-12-31&locationId=${f.location.id}`,
   }),

@@ -167,7 +167,24 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       locationId: location.id,
     }),
   );
+  const serviceProcess = await created<{ id: string }>(
+    'service process',
+    await manager.post('/api/service-processes', {
+      name: 'Wartung Ulm',
+      activity: 'maintenance',
+      locationId: location.id,
+      steps: [
+        { title: 'Fahrzeug annehmen', role: 'manager', expectedHours: 1, expectedCostCents: 0, activityType: null },
+      ],
+    }),
+  );
+  const serviceTicket = await created<{ id: string; currentStep: { id: string } }>(
+    'service ticket',
+    await manager.post('/api/service-tickets', { templateId: serviceProcess.id, requestId: request.id }),
+  );
   return {
+    serviceProcess,
+    serviceTicket,
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,

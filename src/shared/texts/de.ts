@@ -62,6 +62,11 @@ export const de = {
       body: 'Das Anliegen {{number}} („{{subject}}“) von {{customer}} hätte bis {{due}} einen Erstkontakt gebraucht. Zuständig: {{assignee}}.',
       nobody: 'niemand',
     },
+    serviceTicketOverdue: {
+      title: 'Überfällig: Serviceauftrag {{number}} – {{customer}}',
+      stepBody: 'Der Schritt „{{step}}“ ({{process}}) hätte bis {{due}} erledigt sein sollen. Zuständig: {{assignee}}.',
+      ticketBody: 'Der Serviceauftrag ({{process}}) hätte bis {{due}} abgeschlossen sein sollen.',
+    },
     onBehalfSummary: {
       title_one: 'Willkommen zurück: {{count}} Anliegen wurde in Ihrer Abwesenheit für Sie bearbeitet',
       title_other: 'Willkommen zurück: {{count}} Anliegen wurden in Ihrer Abwesenheit für Sie bearbeitet',
@@ -192,6 +197,12 @@ export const de = {
     testDriveOut: 'Probefahrt gestartet: {{car}} mit {{km}} km',
     testDriveBack: 'Probefahrt zurück: {{car}} mit {{km}} km ({{driven}} km gefahren)',
     customerMessage: '{{type}} von {{enteredBy}} an {{responsible}}',
+    serviceTicketStarted: 'Serviceauftrag {{number}} gestartet: {{process}}, fällig {{dueAt}}',
+    serviceStepDone: 'Serviceauftrag {{number}}: „{{step}}“ erledigt',
+    serviceTicketDone: 'Serviceauftrag {{number}} abgeschlossen: {{process}}',
+    serviceStepOverdue:
+      'Serviceauftrag {{number}}: „{{step}}“ überfällig seit {{dueAt}}, an die Serviceleitung gemeldet',
+    serviceTicketOverdue: 'Serviceauftrag {{number}} überfällig seit {{dueAt}}, an die Serviceleitung gemeldet',
     opportunityCreated: 'Verkaufschance {{number}} angelegt',
     opportunityCreatedFor: 'Verkaufschance {{number}} angelegt: {{interest}}',
     opportunityStage: 'Verkaufschance {{number}}: {{stage}}',

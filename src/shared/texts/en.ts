@@ -61,6 +61,11 @@ export const en: typeof de = {
       body: 'Request {{number}} (“{{subject}}”) from {{customer}} needed a first contact by {{due}}. Responsible: {{assignee}}.',
       nobody: 'nobody',
     },
+    serviceTicketOverdue: {
+      title: 'Overdue: service ticket {{number}} – {{customer}}',
+      stepBody: 'The step “{{step}}” ({{process}}) should have been done by {{due}}. Responsible: {{assignee}}.',
+      ticketBody: 'The service ticket ({{process}}) should have been finished by {{due}}.',
+    },
     onBehalfSummary: {
       title_one: 'Welcome back: {{count}} request was handled for you while you were away',
       title_other: 'Welcome back: {{count}} requests were handled for you while you were away',
@@ -187,6 +192,12 @@ export const en: typeof de = {
     testDriveOut: 'Test drive started: {{car}} at {{km}} km',
     testDriveBack: 'Test drive back: {{car}} at {{km}} km ({{driven}} km driven)',
     customerMessage: '{{type}} from {{enteredBy}} to {{responsible}}',
+    serviceTicketStarted: 'Service ticket {{number}} started: {{process}}, due {{dueAt}}',
+    serviceStepDone: 'Service ticket {{number}}: “{{step}}” done',
+    serviceTicketDone: 'Service ticket {{number}} finished: {{process}}',
+    serviceStepOverdue:
+      'Service ticket {{number}}: “{{step}}” overdue since {{dueAt}}, reported to the service manager',
+    serviceTicketOverdue: 'Service ticket {{number}} overdue since {{dueAt}}, reported to the service manager',
     opportunityCreated: 'Opportunity {{number}} opened',
     opportunityCreatedFor: 'Opportunity {{number}} opened: {{interest}}',
     opportunityStage: 'Opportunity {{number}}: {{stage}}',

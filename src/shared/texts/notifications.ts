@@ -56,6 +56,16 @@ export interface NotificationTexts {
     /** Null when nobody is assigned. */
     assignee: string | null;
   };
+  /** A service ticket's step (or the ticket as a whole) missed its deadline; step null for the ticket. */
+  'notification.serviceTicketOverdue': {
+    ticketId: string;
+    number: string;
+    process: string;
+    customer: string;
+    step: string | null;
+    assignee: string | null;
+    dueAt: string;
+  };
   'notification.onBehalfSummary': {
     until: string;
     items: Array<{
@@ -149,6 +159,14 @@ const RENDER: Renderers = {
       }),
     };
   },
+  'notification.serviceTicketOverdue': (p, t, locale) => ({
+    title: t('notification.serviceTicketOverdue.title', p),
+    body: t(p.step ? 'notification.serviceTicketOverdue.stepBody' : 'notification.serviceTicketOverdue.ticketBody', {
+      ...p,
+      due: formatInstant(p.dueAt, locale),
+      assignee: p.assignee ?? t('notification.escalated.nobody'),
+    }),
+  }),
   'notification.onBehalfSummary': (p, t, locale) => ({
     title: t('notification.onBehalfSummary.title', { count: p.items.length }),
     body: onBehalfLines(p, t, locale).join('\n'),

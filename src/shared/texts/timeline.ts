@@ -95,6 +95,11 @@ export interface TimelineTexts {
     number: string | null;
     durationSeconds: number | null;
   };
+  /** A service ticket (SA-100001) started from a process, its steps done, its deadline missed. */
+  'timeline.serviceTicketStarted': { number: string; process: string; dueAt: string };
+  'timeline.serviceStepDone': { number: string; step: string };
+  'timeline.serviceTicketDone': { number: string; process: string };
+  'timeline.serviceTicketOverdue': { number: string; step: string | null; dueAt: string };
 }
 
 export type TimelineTextKey = keyof TimelineTexts;
@@ -186,6 +191,15 @@ const RENDER: Renderers = {
       number: p.number,
       reason: t(`salesLostReason.${p.reason}`),
       brand: p.brand ?? '',
+    }),
+  'timeline.serviceTicketStarted': (p, t, locale) =>
+    t('timeline.serviceTicketStarted', { ...p, dueAt: formatInstant(p.dueAt, locale) }),
+  'timeline.serviceStepDone': (p, t) => t('timeline.serviceStepDone', p),
+  'timeline.serviceTicketDone': (p, t) => t('timeline.serviceTicketDone', p),
+  'timeline.serviceTicketOverdue': (p, t, locale) =>
+    t(p.step ? 'timeline.serviceStepOverdue' : 'timeline.serviceTicketOverdue', {
+      ...p,
+      dueAt: formatInstant(p.dueAt, locale),
     }),
   'timeline.purchaseOrderPlaced': (p, t) => t('timeline.purchaseOrderPlaced', p),
   'timeline.purchaseOrderDelivered': (p, t) => t('timeline.purchaseOrderDelivered', p),

@@ -25,6 +25,7 @@ export {
   locationNames,
   type Person,
   userNames,
+  workingCalendarOf,
 } from './people';
 export { listRef } from './refs';
 export { locationSenderIn, type MailSender, mailSenderIn } from './sender';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DepartmentKind, Locale, Role } from '@shared/org/enums';
 import type { DbOrTx } from '@server/db/client';
+import type { WorkingCalendar } from '@server/lib/working-time';
 import { locations, userLocations, users } from './tables';
 
 /*
@@ -230,5 +231,14 @@ export async function locationAddress(
     })
     .from(locations)
     .where(inArray(locations.id, [id]));
+  return row ?? null;
+}
+
+/** A location's opening hours and federal state, for deadlines in working time, in the caller's transaction. */
+export async function workingCalendarOf(db: DbOrTx, id: string): Promise<WorkingCalendar | null> {
+  const [row] = await db
+    .select({ openingHours: locations.openingHours, federalState: locations.federalState })
+    .from(locations)
+    .where(eq(locations.id, id));
   return row ?? null;
 }

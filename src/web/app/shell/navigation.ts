@@ -9,6 +9,7 @@ import {
   IconMessages,
   IconRoute,
   IconSettings,
+  IconTool,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -22,6 +23,7 @@ export interface NavItem {
     | 'customers'
     | 'requests'
     | 'messages'
+    | 'serviceTickets'
     | 'board'
     | 'calendar'
     | 'sales'
@@ -41,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/requests', labelKey: 'requests', icon: IconMessages },
   { to: '/messages', labelKey: 'messages', icon: IconMessageCircle },
   { to: '/board', labelKey: 'board', icon: IconMessageChatbot },
+  { to: '/service-tickets', labelKey: 'serviceTickets', icon: IconTool },
   { to: '/calendar', labelKey: 'calendar', icon: IconCalendarEvent },
   { to: '/sales', labelKey: 'sales', icon: IconCar, shownTo: (role) => can(role, 'sales.work') },
   {

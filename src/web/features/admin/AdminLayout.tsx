@@ -10,6 +10,7 @@ import {
   IconPhone,
   IconRoute,
   IconTemplate,
+  IconTool,
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
@@ -31,6 +32,7 @@ const TABS = [
   { value: 'templates', icon: IconTemplate, action: 'administration.open' },
   { value: 'telephony', icon: IconPhone, action: 'administration.open' },
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
+  { value: 'service-processes', icon: IconTool, action: 'administration.open' },
   { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
@@ -46,6 +48,7 @@ const LABEL_KEYS = {
   templates: 'templates.tab',
   telephony: 'telephonyAdmin.tab',
   deadlines: 'deadlines.tab',
+  'service-processes': 'serviceTickets.admin.tab',
   'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
   'demo-vehicles': 'testDrives.admin.title',

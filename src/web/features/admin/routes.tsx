@@ -19,6 +19,7 @@ const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 const LocationRulesPage = lazy(() => import('./location-rules/LocationRulesPage'));
+const ProcessesPage = lazy(() => import('@web/features/service-tickets/admin/ProcessesPage'));
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -80,6 +81,7 @@ export const adminRoutes: RouteObject[] = [
           { path: 'templates', element: <TemplatesPage /> },
           { path: 'telephony', element: <TelephonyPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
+          { path: 'service-processes', element: <ProcessesPage /> },
         ],
       },
       {

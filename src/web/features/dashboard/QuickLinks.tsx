@@ -17,6 +17,7 @@ const HINT_KEYS = {
   rules: 'dashboard.rulesHint',
   sales: 'dashboard.salesHint',
   admin: 'dashboard.adminHint',
+  serviceTickets: 'serviceTickets.list.description',
 } as const;
 
 /** One tile per module the user can open; the dashboard itself is left out. */

@@ -9,6 +9,7 @@ import {
   IconSignature,
   IconSteeringWheel,
   IconTargetArrow,
+  IconTool,
   IconCopy,
   IconEdit,
   IconMail,
@@ -54,6 +55,7 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   test_drive: { icon: IconSteeringWheel, color: 'cyan' },
   offer: { icon: IconFileInvoice, color: 'blue' },
   purchase_order: { icon: IconSignature, color: 'teal' },
+  service_ticket: { icon: IconTool, color: 'orange' },
 };
 
 const isKnownKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

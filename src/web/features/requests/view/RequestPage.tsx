@@ -25,6 +25,7 @@ import { ReassignDialog } from './ReassignDialog';
 import { RequestHeader } from './RequestHeader';
 import { RequestHistory } from './RequestHistory';
 import { ScriptsPanel } from './ScriptsPanel';
+import { RequestTicketsPanel } from '@web/features/service-tickets/RequestTicketsPanel';
 import { StatusDialog } from './StatusDialog';
 import { SubmittedPanel } from './SubmittedPanel';
 import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
@@ -129,6 +130,11 @@ function RequestView({ request }: { request: CustomerRequest }) {
               <CustomerPanel contact={contact.data} requestId={request.id} />
             )}
             {request.type === 'sales_lead' && <CreateOpportunityButton variant="light" requestId={request.id} />}
+            <RequestTicketsPanel
+              requestId={request.id}
+              locationId={request.locationId}
+              vehicleId={request.vehicle?.id ?? null}
+            />
             <Paper withBorder radius="md" p="md">
               <Title order={4} mb="xs">
                 {t('customers.record.tabs.activities')}
