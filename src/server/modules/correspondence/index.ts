@@ -6,3 +6,4 @@ export {
   type SendCustomerEmail,
   type SentCustomerEmail,
 } from './send';
+export { requestIdForMessageIds } from './threads';

@@ -11,3 +11,5 @@ export {
   type NewRequestEventRow,
   type NewRequestRow,
 } from './bulk';
+export { addInboundMailIn, type ArrivedMail, requestIdByNumberIn } from './inbound-mail';
+export { checkFiles, type IncomingFile, insertAttachments } from './attachments';
