@@ -35,6 +35,7 @@ import {
   type DutyService,
   type OrgService,
 } from './modules/org';
+import { createMailboxesService, type MailboxesService } from './modules/mailboxes';
 import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
@@ -87,6 +88,7 @@ export interface Services {
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
   messages: MessagesService;
+  mailboxes: MailboxesService;
 }
 
 /**
@@ -108,6 +110,7 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   org, contacts, correspondence, requests ← mailboxes   (a mail becomes a request through requests' intake)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -222,6 +225,7 @@ export function createServices(deps: Deps): Services {
     documents,
     salesDocuments,
     messages,
+    mailboxes: createMailboxesService(deps, { requests, org }),
     telephony,
     assignment,
     templates,

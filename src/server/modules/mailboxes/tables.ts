@@ -71,7 +71,10 @@ export const inboundEmails = pgTable(
     uid: bigint('uid', { mode: 'number' }).notNull(),
     messageId: text('message_id'),
     inReplyTo: text('in_reply_to'),
-    references: text('references').array().notNull().default(sql`'{}'::text[]`),
+    references: text('references')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     fromAddress: text('from_address'),
     fromName: text('from_name'),
     subject: text('subject'),
