@@ -139,7 +139,9 @@ protocol imap {
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) {
-      const log = fs.existsSync(path.join(dir, 'dovecot.log')) ? fs.readFileSync(path.join(dir, 'dovecot.log'), 'utf8') : '';
+      const log = fs.existsSync(path.join(dir, 'dovecot.log'))
+        ? fs.readFileSync(path.join(dir, 'dovecot.log'), 'utf8')
+        : '';
       throw new Error(`Dovecot exited: ${stderr}${log}`);
     }
     const up = await new Promise<boolean>((resolve) => {
@@ -189,7 +191,8 @@ protocol imap {
       try {
         await c.mailboxOpen(folder);
         const out = new Map<number, Set<string>>();
-        for (const m of await c.fetchAll('1:*', { uid: true, flags: true }).catch(() => [])) out.set(m.uid, m.flags ?? new Set());
+        for (const m of await c.fetchAll('1:*', { uid: true, flags: true }).catch(() => []))
+          out.set(m.uid, m.flags ?? new Set());
         return out;
       } finally {
         await c.logout();

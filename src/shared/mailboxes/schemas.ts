@@ -16,7 +16,7 @@ const folderName = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
+  .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'no control characters');
 
 const MailboxFields = z.object({
   locationId: z.uuid(),
@@ -58,8 +58,24 @@ export const MailboxUpdate = MailboxFields.partial()
   .extend({ secret: z.string().min(1).max(500).optional() })
   .refine(moveNeedsFolder, moveMessage);
 
-export const Mailbox = MailboxFields.extend({
+export const Mailbox = z.object({
   id: z.uuid(),
+  locationId: z.uuid(),
+  department: z.enum(DEPARTMENT_KINDS).nullable(),
+  name: z.string(),
+  address: z.string(),
+  host: z.string(),
+  port: z.number(),
+  tls: z.boolean(),
+  username: z.string(),
+  folder: z.string(),
+  defaultType: z.enum(REQUEST_TYPES),
+  typeRules: z.array(TypeRule),
+  afterProcessing: z.enum(AFTER_PROCESSING),
+  moveToFolder: z.string().nullable(),
+  acknowledge: z.boolean(),
+  enabled: z.boolean(),
+  pollSeconds: z.number(),
   /** Whether a password is stored; the password itself never leaves the server. */
   secretStored: z.boolean(),
   state: z.enum(MAILBOX_STATES),

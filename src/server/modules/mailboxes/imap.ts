@@ -55,6 +55,10 @@ export async function readPass(
   ingest: Ingest,
   options: PassOptions = {},
 ): Promise<PassResult> {
+  if (mailbox.afterProcessing === 'move' && mailbox.moveToFolder) {
+    // The folder for processed mails is made once when missing; "already exists" is the usual answer.
+    await client.mailboxCreate(mailbox.moveToFolder).catch(() => {});
+  }
   const opened = await client.mailboxOpen(mailbox.folder);
   const uidValidity = Number(opened.uidValidity);
   const found = await client.search({ unKeyword: PROCESSED_KEYWORD }, { uid: true });
@@ -80,7 +84,8 @@ export async function readPass(
 async function markDone(client: ImapFlow, mailbox: MailboxRow, uid: number): Promise<void> {
   if (mailbox.afterProcessing === 'move' && mailbox.moveToFolder) {
     await client.messageFlagsAdd(String(uid), [PROCESSED_KEYWORD], { uid: true });
-    await client.messageMove(String(uid), mailbox.moveToFolder, { uid: true });
+    const moved = await client.messageMove(String(uid), mailbox.moveToFolder, { uid: true });
+    if (!moved) throw new Error(`Die E-Mail konnte nicht in den Ordner „${mailbox.moveToFolder}“ verschoben werden.`);
     return;
   }
   await client.messageFlagsAdd(String(uid), ['\\Seen', PROCESSED_KEYWORD], { uid: true });
