@@ -21,6 +21,9 @@ export function imapClient(s: ImapSettings): ImapFlow {
     connectionTimeout: 15_000,
     greetingTimeout: 10_000,
     socketTimeout: 5 * 60_000,
+    // IDLE soon after a pass, so a new mail is told at once; renewed before routers drop a quiet connection.
+    autoIdleDelay: 1_000,
+    maxIdleTime: 4 * 60_000,
     // A server that offers STARTTLS on the plain port is spoken to encrypted; our own certificate checks stay on.
     tls: { rejectUnauthorized: true },
   });
