@@ -15,6 +15,7 @@ const RulesPage = lazy(() => import('./assignment/RulesPage'));
 const AbsencesPage = lazy(() => import('./assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
+const MailboxesPage = lazy(() => import('./mailboxes/MailboxesPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
@@ -81,6 +82,14 @@ export const adminRoutes: RouteObject[] = [
           { path: 'telephony', element: <TelephonyPage /> },
           { path: 'deadlines', element: <DeadlinesPage /> },
         ],
+      },
+      {
+        path: 'mailboxes',
+        element: (
+          <RequireRole roles={rolesFor('mailboxes.read')}>
+            <MailboxesPage />
+          </RequireRole>
+        ),
       },
       {
         path: 'location-rules',

@@ -12,6 +12,7 @@ import { useContact } from '@web/features/customers/queries';
 import { useRequest } from '../queries';
 import type { CustomerRequest } from '../types';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { InboundMailsPanel } from '@web/features/mailboxes/InboundMailsPanel';
 import { AttemptForm } from './AttemptForm';
 import { AttemptList } from './AttemptList';
 import { CustomerPanel } from './CustomerPanel';
@@ -94,6 +95,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
+            <InboundMailsPanel requestId={request.id} />
             <AttachmentsPanel requestId={request.id} />
             {open && <ScriptsPanel requestId={request.id} />}
             <RequestHistory requestId={request.id} />
