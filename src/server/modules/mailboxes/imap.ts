@@ -68,30 +68,52 @@ export async function readPass(
   const uids = (found || []).sort((a, b) => a - b).slice(0, options.batch ?? 500);
   const result: PassResult = { seen: uids.length, stored: 0, lastMailAt: null };
   const already = await repo.storedUids(db, mailbox.id, uidValidity, uids);
-  for (const uid of uids) {
-    if (!already.has(uid)) {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) continue;
-      const outcome = await ingest(mailbox, { uidValidity, uid, raw: message.source });
-      if (outcome.stored) {
-        result.stored += 1;
-        result.lastMailAt = new Date();
+  // A chunk is fetched in one command and flagged in one after its mails are committed: a crash in
+  // between leaves committed mails unflagged, which the next pass flags without taking them in again.
+  for (let i = 0; i < uids.length; i += CHUNK) {
+    const chunk = uids.slice(i, i + CHUNK);
+    const wanted = chunk.filter((uid) => !already.has(uid));
+    const fetched = wanted.length
+      ? await client.fetchAll(wanted.join(','), { uid: true, source: true }, { uid: true })
+      : [];
+    const done: number[] = chunk.filter((uid) => already.has(uid));
+    let failed = false;
+    try {
+      for (const message of fetched.sort((a, b) => a.uid - b.uid)) {
+        if (!message.source) continue;
+        const outcome = await ingest(mailbox, { uidValidity, uid: message.uid, raw: message.source });
+        if (outcome.stored) {
+          result.stored += 1;
+          result.lastMailAt = new Date();
+        }
+        await options.afterCommit?.(message.uid, outcome);
+        done.push(message.uid);
       }
-      await options.afterCommit?.(uid, outcome);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // What was committed is flagged even when a later mail of the chunk failed (that failure is the one reported).
+      if (done.length)
+        await markDone(client, mailbox, done).catch((e: unknown) => {
+          if (!failed) throw e;
+        });
     }
-    await markDone(client, mailbox, uid);
   }
   return result;
 }
 
-async function markDone(client: ImapFlow, mailbox: MailboxRow, uid: number): Promise<void> {
+const CHUNK = 25;
+
+async function markDone(client: ImapFlow, mailbox: MailboxRow, uids: number[]): Promise<void> {
+  const range = uids.join(',');
   if (mailbox.afterProcessing === 'move' && mailbox.moveToFolder) {
-    await client.messageFlagsAdd(String(uid), [PROCESSED_KEYWORD], { uid: true });
-    const moved = await client.messageMove(String(uid), mailbox.moveToFolder, { uid: true });
-    if (!moved) throw new Error(`Die E-Mail konnte nicht in den Ordner „${mailbox.moveToFolder}“ verschoben werden.`);
+    await client.messageFlagsAdd(range, [PROCESSED_KEYWORD], { uid: true });
+    const moved = await client.messageMove(range, mailbox.moveToFolder, { uid: true });
+    if (!moved) throw new Error(`Die E-Mails konnten nicht in den Ordner „${mailbox.moveToFolder}“ verschoben werden.`);
     return;
   }
-  await client.messageFlagsAdd(String(uid), ['\\Seen', PROCESSED_KEYWORD], { uid: true });
+  await client.messageFlagsAdd(range, ['\\Seen', PROCESSED_KEYWORD], { uid: true });
 }
 
 /** Connects, opens the folder and says how many mails it holds: for the admin's "test connection". */
