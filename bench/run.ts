@@ -12,6 +12,7 @@ import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBoard } from './board';
 import { measureMessages } from './messages';
+import { measureMailIn } from './mailin';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureOfferPdf } from './offer-pdf';
 import { measureReminder } from './reminder';
@@ -26,7 +27,8 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
- * funnel (the sales funnel report), offerpdf, web (web alone needs no data set).
+ * funnel (the sales funnel report), offerpdf, mailin (mailboxes read from a local Dovecot), web (web alone needs
+ * no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -45,6 +47,7 @@ const PARTS = [
   'intake',
   'board',
   'messages',
+  'mailin',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -109,6 +112,7 @@ if (!process.argv.includes('--generate-only')) {
   }
   if (wants('messages'))
     for (const m of await measureMessages(bench, target.database, log)) report(formatMeasurement(m, target.embedded));
+  if (wants('mailin')) for (const line of await measureMailIn(bench, target.database, log)) report(line);
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))

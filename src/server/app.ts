@@ -46,6 +46,7 @@ import { dutyRoutes } from './modules/org/duty/routes';
 import { checksRoutes } from './modules/org/checks/routes';
 import { phonebookRoutes } from './modules/phonebook/routes';
 import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
+import { mailboxesRoutes } from './modules/mailboxes/routes';
 import { systemRoutes } from './modules/system/routes';
 import { createServices, type Services } from './services';
 
@@ -163,6 +164,9 @@ export async function buildApp(
   app.addHook('onClose', async () => services.telephony.adapters.stopAll());
   await app.register(telephonyAdminRoutes, services);
   await app.register(phonebookRoutes, services);
+  // Mailbox readers hold IMAP connections; main starts them, closing the app ends them.
+  app.addHook('onClose', async () => services.mailboxes.readers.stopAll());
+  await app.register(mailboxesRoutes, services);
 
   return { app, services, deps };
 }

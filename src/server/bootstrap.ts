@@ -4,6 +4,7 @@ import { seedDemoActivities } from './demo/activities';
 import { seedDemoCustomers } from './demo/customers';
 import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
+import { seedDemoMailboxes } from './demo/mailboxes';
 import { seedDemoMessages } from './demo/messages';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoLetters } from './demo/letters';
@@ -55,6 +56,7 @@ export async function bootstrap(
         await seedDemoMessages(services, database, { now });
         await seedDemoLetters(services, database);
         await seedDemoServiceTickets(services, database, { now });
+        await seedDemoMailboxes(services, database);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

@@ -54,6 +54,8 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('Autohaus CRM <crm@localhost>'),
   CRM_JOBS: flag(true),
+  CRM_MAIL_IN: flag(true),
+  CRM_MAIL_IN_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
   CRM_JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** The OCR and PDF rendering programs for scanned letters; a missing one leaves the letter unread, with a note. */
   CRM_TESSERACT: z.string().min(1).default('tesseract'),
@@ -80,6 +82,8 @@ export type Config = {
   mail: { smtpUrl?: string; from: string };
   /** Whether this process runs the background job worker, and how often it looks for due jobs. */
   jobs: { run: boolean; pollMs: number };
+  /** Whether this process reads the enabled mailboxes, and the largest mail it reads whole (larger: kept raw). */
+  mailIn?: { run: boolean; maxBytes: number };
   /** Base URL for links in mails, without a trailing slash. */
   publicUrl: string;
   /** Reading scanned letters: the programs and how long one page may take. */
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { run: e.CRM_JOBS, pollMs: e.CRM_JOBS_POLL_MS },
     ocr: { tesseract: e.CRM_TESSERACT, pdftoppm: e.CRM_PDFTOPPM, timeoutMs: e.CRM_OCR_TIMEOUT_SECONDS * 1000 },
+    mailIn: { run: e.CRM_MAIL_IN, maxBytes: e.CRM_MAIL_IN_MAX_MB * 1024 * 1024 },
     publicUrl: (e.CRM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

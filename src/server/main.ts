@@ -42,6 +42,7 @@ async function main(command: string | undefined) {
   const stopHousekeeping = startHousekeeping(services, log);
   if (config.jobs.run) await services.jobs.worker.start();
   await services.telephony.adapters.startAll();
+  if (config.mailIn?.run !== false) await services.mailboxes.readers.startAll();
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -35,10 +35,11 @@ import {
   type DutyService,
   type OrgService,
 } from './modules/org';
+import { createMailboxesService, latestInboundMail, type MailboxesService } from './modules/mailboxes';
 import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
-import { createRequestsService, noInboundThread, type RequestsService } from './modules/requests';
+import { createRequestsService, type RequestsService } from './modules/requests';
 import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
 import {
@@ -89,6 +90,7 @@ export interface Services {
   salesDocuments: SalesDocuments;
   messages: MessagesService;
   serviceTickets: ServiceTicketsService;
+  mailboxes: MailboxesService;
 }
 
 /**
@@ -113,6 +115,7 @@ export interface Services {
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
  *   org, contacts, vehicles, requests, activities, notifications ← service-tickets   (a step's activity; its
  *                                          completion completes the step through activities' onChange)
+ *   org, contacts, correspondence, requests ← mailboxes   (a mail becomes a request through requests' intake)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -139,7 +142,20 @@ export function createServices(deps: Deps): Services {
   const requests = createRequestsService(deps, {
     correspondence,
     // The customer's mails on a request, for a reply's In-Reply-To and References: the mailbox intake's.
-    inboundThread: noInboundThread,
+    // A reply answers the customer's latest mail, as the mailbox intake stored it.
+    inboundThread: {
+      async latestInboundMail(tx, requestId) {
+        const mail = await latestInboundMail(tx, requestId);
+        // A mail without a Message-ID cannot be answered in its thread; the subject's number still threads it.
+        if (!mail?.messageId) return null;
+        return {
+          messageId: mail.messageId,
+          references: mail.references,
+          subject: mail.subject ?? '',
+          fromAddress: mail.fromAddress ?? '',
+        };
+      },
+    },
     org,
     contacts,
     vehicles,
@@ -231,6 +247,7 @@ export function createServices(deps: Deps): Services {
     salesDocuments,
     messages,
     serviceTickets,
+    mailboxes: createMailboxesService(deps, { requests, org }),
     telephony,
     assignment,
     templates,

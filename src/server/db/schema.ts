@@ -23,4 +23,5 @@ export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
 export * from '../modules/correspondence/tables';
 export * from '../modules/service-tickets/tables';
+export * from '../modules/mailboxes/tables';
 export * from './reference-versions-table';

@@ -66,6 +66,10 @@ export const POLICIES = {
   'telephony.setup.read': MANAGERS,
   /** Change connections, extensions and tracking numbers. */
   'telephony.setup.manage': ADMINS,
+  /** See the mailboxes read into requests and their state (managers: of their locations; never the password). */
+  'mailboxes.read': MANAGERS,
+  /** Set up mailboxes, test them, fetch now. */
+  'mailboxes.manage': ADMINS,
   /** Plan, move, complete and cancel activities (their own and, at their locations, colleagues'). */
   'activities.plan': EDITORS,
   /** The team calendar of a location and colleagues' calendars; the follow-up intervals. */

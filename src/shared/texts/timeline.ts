@@ -20,6 +20,10 @@ export interface TimelineTexts {
   'timeline.requestDone': { number: string; outcome: string };
   'timeline.requestLost': { number: string; reason: LostReason };
   'timeline.requestReopened': { number: string };
+  /** A further mail from the customer joined the request; a done or lost request was opened again by it. */
+  'timeline.requestMailReceived': { number: string; from: string; subject: string; reopened: boolean };
+  /** A mail to this address came back undeliverable. */
+  'timeline.emailBounced': { address: string; reason: string };
   'timeline.requestStatus': { number: string; status: RequestStatus };
   'timeline.requestReassigned': { number: string; assignee: string; reason: string };
   'timeline.contactAttempt': { channel: AttemptChannel; outcome: AttemptOutcome };
@@ -174,6 +178,9 @@ const RENDER: Renderers = {
   'timeline.requestDone': (p, t) => t('timeline.requestDone', p),
   'timeline.requestLost': (p, t) => t('timeline.requestLost', { ...p, reason: t(`lostReason.${p.reason}`) }),
   'timeline.requestReopened': (p, t) => t('timeline.requestReopened', p),
+  'timeline.requestMailReceived': (p, t) =>
+    t(p.reopened ? 'timeline.requestMailReopened' : 'timeline.requestMailReceived', p),
+  'timeline.emailBounced': (p, t) => t('timeline.emailBounced', p),
   'timeline.requestStatus': (p, t) => t('timeline.requestStatus', { ...p, status: t(`requestStatus.${p.status}`) }),
   'timeline.requestReassigned': (p, t) => t('timeline.requestReassigned', p),
   'timeline.contactAttempt': (p, t) =>

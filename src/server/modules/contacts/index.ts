@@ -56,3 +56,4 @@ export {
   emailReachOf,
 } from './email-permission';
 export { contactLifecycleOf, setContactLifecycleIn } from './lifecycle';
+export { emailBouncedAt, markEmailBouncedIn } from './email-bounces';

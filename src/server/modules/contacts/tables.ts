@@ -117,6 +117,9 @@ export const contactEmails = pgTable(
     address: text('address').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
     position: integer('position').notNull().default(0),
+    /** A mail to this address came back undeliverable (a bounce read from a mailbox): when, and the server's words. */
+    bouncedAt: instant('bounced_at'),
+    bounceReason: text('bounce_reason'),
   },
   (t) => [
     index('contact_emails_contact_idx').on(t.contactId),

@@ -7,3 +7,4 @@ export {
   type SentCustomerEmail,
 } from './send';
 export { type AcknowledgementInput, type AcknowledgementOutcome } from './acknowledge';
+export { requestIdForMessageIds } from './threads';

@@ -75,7 +75,7 @@ export async function updateContacts(
     if (newAddresses.length) changed.push('addresses');
     // Two rows of one file may name the same contact: later rows see what earlier ones added.
     phones.push(...newPhones.map((p) => ({ ...p, id: '', contactId })));
-    emails.push(...newEmails.map((e) => ({ ...e, id: '', contactId })));
+    emails.push(...newEmails.map((e) => ({ ...e, id: '', contactId, bouncedAt: null, bounceReason: null })));
     addresses.push(...newAddresses.map((a) => ({ ...a, id: '', contactId })));
     added.push({
       contactId,

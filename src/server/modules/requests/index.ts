@@ -10,8 +10,6 @@ export type {
 } from './ports';
 export { noInboundThread } from './ports';
 export { inspectFile, type Inspection } from './file-content';
-/** The checks every upload of customer files passes: size, kind by content, stored name. */
-export { checkFiles } from './attachments';
 /** A typed letter as PDF, for the demo's post. */
 export { letterPdf } from './letters/sample-letter';
 export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
@@ -23,3 +21,5 @@ export {
   type NewRequestEventRow,
   type NewRequestRow,
 } from './bulk';
+export { addInboundMailIn, type ArrivedMail, requestIdByNumberIn } from './inbound-mail';
+export { checkFiles, type IncomingFile, insertAttachments } from './attachments';

@@ -15,6 +15,7 @@ const RulesPage = lazy(() => import('./assignment/RulesPage'));
 const AbsencesPage = lazy(() => import('./assignment/AbsencesPage'));
 const TemplatesPage = lazy(() => import('./templates/TemplatesPage'));
 const TelephonyPage = lazy(() => import('./telephony/TelephonyPage'));
+const MailboxesPage = lazy(() => import('./mailboxes/MailboxesPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
@@ -83,6 +84,14 @@ export const adminRoutes: RouteObject[] = [
           { path: 'deadlines', element: <DeadlinesPage /> },
           { path: 'service-processes', element: <ProcessesPage /> },
         ],
+      },
+      {
+        path: 'mailboxes',
+        element: (
+          <RequireRole roles={rolesFor('mailboxes.read')}>
+            <MailboxesPage />
+          </RequireRole>
+        ),
       },
       {
         path: 'location-rules',

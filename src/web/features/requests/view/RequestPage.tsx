@@ -14,6 +14,7 @@ import type { CustomerRequest } from '../types';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useCurrentUser } from '@web/app/auth';
 import { LetterPanel } from '../letters/LetterPanel';
+import { InboundMailsPanel } from '@web/features/mailboxes/InboundMailsPanel';
 import { AttemptForm } from './AttemptForm';
 import { EmailReplyDialog } from './EmailReplyDialog';
 import { AttemptList } from './AttemptList';
@@ -114,6 +115,7 @@ function RequestView({ request }: { request: CustomerRequest }) {
             )}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
+            <InboundMailsPanel requestId={request.id} />
             <AttachmentsPanel requestId={request.id} />
             {open && <ScriptsPanel requestId={request.id} />}
             <RequestHistory requestId={request.id} />
