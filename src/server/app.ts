@@ -46,6 +46,7 @@ import { checksRoutes } from './modules/org/checks/routes';
 import { phonebookRoutes } from './modules/phonebook/routes';
 import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { systemRoutes } from './modules/system/routes';
+import { surveysRoutes } from './modules/surveys/routes';
 import { createServices, type Services } from './services';
 
 declare module 'fastify' {
@@ -149,6 +150,7 @@ export async function buildApp(
   await app.register(documentsRoutes, services);
   await app.register(salesDocumentRoutes, services);
   await app.register(messagesRoutes, services);
+  await app.register(surveysRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The

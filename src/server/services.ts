@@ -50,6 +50,7 @@ import {
 import { createTemplatesService, type TemplatesService } from './modules/templates';
 import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
 import { createTestDrivesService, type TestDrivesService } from './modules/sales';
+import { createSurveysService, type SurveysService } from './modules/surveys';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
@@ -87,6 +88,7 @@ export interface Services {
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
   messages: MessagesService;
+  surveys: SurveysService;
 }
 
 /**
@@ -108,6 +110,8 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   org, contacts, vehicles, activities, requests, correspondence, documents ← surveys   (a low score's complaint and
+ *                                          the add-on interests go in through requests' intake; the link by e-mail)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -242,5 +246,6 @@ export function createServices(deps: Deps): Services {
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
     board,
+    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }),
   };
 }

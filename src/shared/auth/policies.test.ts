@@ -27,6 +27,8 @@ const EXPECTED: Record<Action, string> = {
   'reports.read': 'admin manager',
   'telephony.setup.read': 'admin manager',
   'telephony.setup.manage': 'admin',
+  'surveys.answer': 'admin manager sales service reception',
+  'surveys.questionnaire.manage': 'admin manager',
   'phonebook.status.read': 'admin manager',
   'phonebook.manage': 'admin',
   'activities.plan': 'admin manager sales service reception',
