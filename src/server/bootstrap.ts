@@ -7,6 +7,7 @@ import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from
 import { seedDemoMessages } from './demo/messages';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoSales } from './demo/sales';
+import { seedDemoSurveys } from './demo/surveys';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
@@ -51,6 +52,7 @@ export async function bootstrap(
         await seedDemoDuty(services, database, { now });
         await seedDemoSales(services, database, { now });
         await seedDemoMessages(services, database, { now });
+        await seedDemoSurveys(services, database);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

@@ -53,6 +53,8 @@ export async function prepareFollowUps(requests: RequestsService, actor: Actor, 
     ? await requests.prepareIntake(actor, {
         ...common,
         type: 'complaint',
+        // The call follows a purchase and its delivery (seed 002, step 9): sales management takes what went wrong.
+        department: 'sales',
         priority: 'high',
         subject: `Niedrige Bewertung in der Zufriedenheitsbefragung (${score}/10)`.slice(0, TEXT_MAX.subject),
         message: `Zufriedenheitsbefragung${about}, ${how}:\n\n${quoted}`,

@@ -10,3 +10,4 @@ export function surveyLinkForActivity(activity: { id: string; contactId: string;
   if (activity.vehicleId) query.set('vehicleId', activity.vehicleId);
   return `/surveys/new?${query.toString()}`;
 }
+export { actorOf } from './actor';

@@ -7,6 +7,7 @@ import { ConflictError, DomainError, NotFoundError } from '@server/http/errors';
 import type { CorrespondenceService } from '@server/modules/correspondence';
 import { letterheadFor } from '@server/modules/documents';
 import type { OrgService } from '@server/modules/org';
+import { actorOf } from './actor';
 import { checkAnswers } from './answers';
 import { type AnswerToRecord, recordAnswer } from './record';
 import * as repo from './repo';
@@ -179,24 +180,4 @@ async function logoContentType(logo: Buffer | null): Promise<string | null> {
   if (logo[0] === 0x89 && logo[1] === 0x50) return 'image/png';
   if (logo[0] === 0xff && logo[1] === 0xd8) return 'image/jpeg';
   return null;
-}
-
-/**
- * The customer answered the link the colleague sent: the follow-up requests are taken in on that
- * colleague's behalf (the intake needs someone to have written them), by the channel "web form".
- */
-function actorOf(user: Awaited<ReturnType<OrgService['getUser']>>): UserActor {
-  return {
-    kind: 'user',
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    displayName: user.displayName,
-    homeLocationId: user.homeLocationId,
-    locationIds: user.locationIds,
-    locale: user.locale,
-    mustChangePassword: false,
-    sessionId: '',
-    csrfToken: '',
-  };
 }
