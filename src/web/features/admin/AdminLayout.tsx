@@ -7,6 +7,7 @@ import {
   IconClockHour4,
   IconKey,
   IconLetterCase,
+  IconMoodSmile,
   IconPhone,
   IconRoute,
   IconTemplate,
@@ -33,6 +34,7 @@ const TABS = [
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
   { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
+  { value: 'satisfaction', icon: IconMoodSmile, action: 'surveys.questionnaire.manage' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
@@ -48,6 +50,7 @@ const LABEL_KEYS = {
   deadlines: 'deadlines.tab',
   'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
+  satisfaction: 'surveys.admin.tab',
   'demo-vehicles': 'testDrives.admin.title',
 } as const;
 

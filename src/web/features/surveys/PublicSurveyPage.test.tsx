@@ -52,7 +52,7 @@ describe('the customer’s survey page', () => {
     renderApp(`/umfrage/${TOKEN}`);
     const user = userEvent.setup();
 
-    expect(await screen.findByText('Hallo Sabine,')).toBeInTheDocument();
+    expect(await screen.findByText('Hallo Sabine,', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/Freude an Ihrem Hyundai Tucson/)).toBeInTheDocument();
     expect(screen.getByText('Autohaus Bergmann Stuttgart')).toBeInTheDocument();
 
