@@ -48,6 +48,7 @@ import { phonebookRoutes } from './modules/phonebook/routes';
 import { telephonyAdminRoutes } from './modules/telephony/admin/routes';
 import { mailboxesRoutes } from './modules/mailboxes/routes';
 import { systemRoutes } from './modules/system/routes';
+import { surveysRoutes } from './modules/surveys/routes';
 import { createServices, type Services } from './services';
 
 declare module 'fastify' {
@@ -151,6 +152,7 @@ export async function buildApp(
   await app.register(documentsRoutes, services);
   await app.register(salesDocumentRoutes, services);
   await app.register(messagesRoutes, services);
+  await app.register(surveysRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(serviceTicketsRoutes, services);
   await app.register(telephonyRoutes, services);

@@ -10,6 +10,7 @@ import { seedDemoRequests } from './demo/requests';
 import { seedDemoLetters } from './demo/letters';
 import { seedDemoSales } from './demo/sales';
 import { seedDemoServiceTickets } from './demo/service-tickets';
+import { seedDemoSurveys } from './demo/surveys';
 import { seedDemoTelephony } from './demo/telephony';
 import type { Services } from './services';
 
@@ -57,6 +58,7 @@ export async function bootstrap(
         await seedDemoLetters(services, database);
         await seedDemoServiceTickets(services, database, { now });
         await seedDemoMailboxes(services, database);
+        await seedDemoSurveys(services, database);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

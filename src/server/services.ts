@@ -51,6 +51,7 @@ import {
 import { createTemplatesService, type TemplatesService } from './modules/templates';
 import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
 import { createTestDrivesService, type TestDrivesService } from './modules/sales';
+import { createSurveysService, type SurveysService } from './modules/surveys';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 import { createServiceTicketsService, type ServiceTicketsService } from './modules/service-tickets';
@@ -91,6 +92,7 @@ export interface Services {
   messages: MessagesService;
   serviceTickets: ServiceTicketsService;
   mailboxes: MailboxesService;
+  surveys: SurveysService;
 }
 
 /**
@@ -116,6 +118,8 @@ export interface Services {
  *   org, contacts, vehicles, requests, activities, notifications ← service-tickets   (a step's activity; its
  *                                          completion completes the step through activities' onChange)
  *   org, contacts, correspondence, requests ← mailboxes   (a mail becomes a request through requests' intake)
+ *   org, contacts, vehicles, activities, requests, correspondence, documents ← surveys   (a low score's complaint and
+ *                                          the add-on interests go in through requests' intake; the link by e-mail)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -268,5 +272,6 @@ export function createServices(deps: Deps): Services {
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
     board,
+    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }),
   };
 }

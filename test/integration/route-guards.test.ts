@@ -477,6 +477,8 @@ const GROUP_WIDE = new Set([
   'GET /api/contacts/:id/vehicles',
   'GET /api/contacts/:id/opportunities',
   'GET /api/contacts/:id/timeline',
+  // A customer's satisfaction answers are part of their history, like the timeline.
+  'GET /api/contacts/:id/surveys',
   'POST /api/contacts/:id/notes',
   'GET /api/vehicles/:id',
   'PATCH /api/vehicles/:id',

@@ -24,4 +24,5 @@ export * from '../modules/sales/tables';
 export * from '../modules/correspondence/tables';
 export * from '../modules/service-tickets/tables';
 export * from '../modules/mailboxes/tables';
+export * from '../modules/surveys/tables';
 export * from './reference-versions-table';

@@ -29,6 +29,8 @@ const EXPECTED: Record<Action, string> = {
   'telephony.setup.manage': 'admin',
   'mailboxes.read': 'admin manager',
   'mailboxes.manage': 'admin',
+  'surveys.answer': 'admin manager sales service reception',
+  'surveys.questionnaire.manage': 'admin manager',
   'phonebook.status.read': 'admin manager',
   'phonebook.manage': 'admin',
   'activities.plan': 'admin manager sales service reception',

@@ -92,6 +92,11 @@ export const POLICIES = {
   /** A location's message list, confirming unblocks by policy, and the location's block policy. */
   'messages.manage': MANAGERS,
 
+  /** Take a satisfaction survey down on the phone, send it by e-mail, read a customer's answers. */
+  'surveys.answer': EDITORS,
+  /** Change the satisfaction questionnaire (Administration → Zufriedenheitsbefragung). */
+  'surveys.questionnaire.manage': MANAGERS,
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

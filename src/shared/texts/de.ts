@@ -19,6 +19,7 @@ export const de = {
     done: 'erledigt',
     lost: 'verloren',
   },
+  npsCategory: { promoter: 'Promoter', passive: 'Passiv', detractor: 'Kritiker' },
   messageType: {
     internal: 'Interne Kundenmitteilung',
     daily_check: 'Kontroll-Mitteilung',
@@ -209,6 +210,12 @@ export const de = {
     opportunityLost: 'Verkaufschance {{number}} verloren: {{reason}}',
     opportunityLostTo: 'Verkaufschance {{number}} verloren: {{reason}} ({{brand}})',
     purchaseOrderPlaced: 'Kaufvertrag {{number}} zu Verkaufschance {{opportunity}} geschlossen',
+    surveyAnswered: {
+      phone: 'Zufriedenheitsbefragung am Telefon beantwortet',
+      email: 'Zufriedenheitsbefragung per Link beantwortet',
+      phoneScored: 'Zufriedenheitsbefragung am Telefon: Weiterempfehlung {{score}}/10 ({{category}})',
+      emailScored: 'Zufriedenheitsbefragung per Link: Weiterempfehlung {{score}}/10 ({{category}})',
+    },
     purchaseOrderDelivered: 'Kaufvertrag {{number}}: {{vehicle}} ausgeliefert',
     purchaseOrderCancelled: 'Kaufvertrag {{number}} storniert',
     opportunityReopened: 'Verkaufschance {{number}} wieder geöffnet: {{stage}}',

@@ -18,6 +18,7 @@ export const en: typeof de = {
     done: 'done',
     lost: 'lost',
   },
+  npsCategory: { promoter: 'promoter', passive: 'passive', detractor: 'detractor' },
   messageType: {
     internal: 'Internal customer message',
     daily_check: 'Check message',
@@ -204,6 +205,12 @@ export const en: typeof de = {
     opportunityLost: 'Opportunity {{number}} lost: {{reason}}',
     opportunityLostTo: 'Opportunity {{number}} lost: {{reason}} ({{brand}})',
     purchaseOrderPlaced: 'Purchase order {{number}} signed for opportunity {{opportunity}}',
+    surveyAnswered: {
+      phone: 'Satisfaction survey answered on the phone',
+      email: 'Satisfaction survey answered through the link',
+      phoneScored: 'Satisfaction survey on the phone: recommendation {{score}}/10 ({{category}})',
+      emailScored: 'Satisfaction survey through the link: recommendation {{score}}/10 ({{category}})',
+    },
     purchaseOrderDelivered: 'Purchase order {{number}}: {{vehicle}} delivered',
     purchaseOrderCancelled: 'Purchase order {{number}} cancelled',
     opportunityReopened: 'Opportunity {{number}} reopened: {{stage}}',

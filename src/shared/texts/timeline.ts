@@ -83,6 +83,12 @@ export interface TimelineTexts {
   'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
   /** A purchase order (KV-100001) signed for an opportunity (V-100001). */
   'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
+  /** A satisfaction questionnaire answered; the answers are the entry's body, verbatim. */
+  'timeline.surveyAnswered': {
+    channel: 'phone' | 'email';
+    recommendation: number | null;
+    category: 'promoter' | 'passive' | 'detractor' | null;
+  };
   'timeline.purchaseOrderDelivered': { number: string; vehicle: string };
   'timeline.purchaseOrderCancelled': { number: string };
   /** A test drive in a demo car ("VW ID.4 M-AB 123"); `when` its start as an instant. */
@@ -209,6 +215,13 @@ const RENDER: Renderers = {
       dueAt: formatInstant(p.dueAt, locale),
     }),
   'timeline.purchaseOrderPlaced': (p, t) => t('timeline.purchaseOrderPlaced', p),
+  'timeline.surveyAnswered': (p, t) =>
+    p.recommendation === null || p.category === null
+      ? t(`timeline.surveyAnswered.${p.channel}`)
+      : t(`timeline.surveyAnswered.${p.channel}Scored`, {
+          score: p.recommendation,
+          category: t(`npsCategory.${p.category}`),
+        }),
   'timeline.purchaseOrderDelivered': (p, t) => t('timeline.purchaseOrderDelivered', p),
   'timeline.purchaseOrderCancelled': (p, t) => t('timeline.purchaseOrderCancelled', p),
   'timeline.opportunityReopened': (p, t) =>

@@ -26,5 +26,6 @@ export const TIMELINE_KINDS = [
   'offer',
   'purchase_order',
   'service_ticket',
+  'survey',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -12,6 +12,7 @@ import { serviceTicketRoutes } from '@web/features/service-tickets/routes';
 import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
+import { publicSurveyRoutes, surveyRoutes } from '@web/features/surveys/routes';
 import { FullPageLoader } from '@web/ui/components/FullPageLoader';
 import { RequireAuth } from './guards';
 import { NotFound } from './shell/NotFound';
@@ -26,6 +27,8 @@ import { RouteError } from './shell/RouteError';
 export const routes: RouteObject[] = [
   // The first screen of every visit is part of the main bundle.
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The customer's survey link: no login, no shell.
+  ...publicSurveyRoutes,
   {
     element: <RequireAuth />,
     hydrateFallbackElement: <FullPageLoader />,
@@ -46,6 +49,7 @@ export const routes: RouteObject[] = [
           ...reportRoutes,
           ...adminRoutes,
           ...dutyRoutes,
+          ...surveyRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

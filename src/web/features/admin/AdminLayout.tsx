@@ -8,6 +8,7 @@ import {
   IconKey,
   IconLetterCase,
   IconMailDown,
+  IconMoodSmile,
   IconPhone,
   IconRoute,
   IconTemplate,
@@ -37,6 +38,7 @@ const TABS = [
   { value: 'service-processes', icon: IconTool, action: 'administration.open' },
   { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
+  { value: 'satisfaction', icon: IconMoodSmile, action: 'surveys.questionnaire.manage' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
@@ -54,6 +56,7 @@ const LABEL_KEYS = {
   'service-processes': 'serviceTickets.admin.tab',
   'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
+  satisfaction: 'surveys.admin.tab',
   'demo-vehicles': 'testDrives.admin.title',
 } as const;
 

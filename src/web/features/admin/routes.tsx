@@ -21,6 +21,9 @@ const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 const LocationRulesPage = lazy(() => import('./location-rules/LocationRulesPage'));
 const ProcessesPage = lazy(() => import('@web/features/service-tickets/admin/ProcessesPage'));
+const QuestionnairePage = lazy(() =>
+  import('@web/features/surveys/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })),
+);
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -114,6 +117,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={rolesFor('activities.team')}>
             <FollowUpRulesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'satisfaction',
+        element: (
+          <RequireRole roles={rolesFor('surveys.questionnaire.manage')}>
+            <QuestionnairePage />
           </RequireRole>
         ),
       },

@@ -25,6 +25,7 @@ import {
 import { ReportTable } from './ReportTable';
 import { SalesFunnelSection } from './SalesFunnelSection';
 import { TicketReportSection } from '@web/features/service-tickets/TicketReportSection';
+import { SatisfactionSection } from '@web/features/surveys/SatisfactionSection';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -165,6 +166,7 @@ export default function ReportsPage() {
       <ActivityReportSection params={params} />
       <SalesFunnelSection />
       <TicketReportSection />
+      <SatisfactionSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

@@ -10,10 +10,12 @@ import {
   IconCopy,
   IconDots,
   IconEdit,
+  IconMoodSmile,
   IconUser,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useLocations } from '@web/app/org-queries';
 import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import type { Contact } from '../types';
@@ -99,6 +101,16 @@ export function CustomerHeader({
           {canEdit && onEmail && (
             <Button variant="default" leftSection={<IconMail size={16} />} onClick={onEmail}>
               {t('correspondence.open')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button
+              variant="default"
+              component={Link}
+              to={`/surveys/new?contactId=${contact.id}`}
+              leftSection={<IconMoodSmile size={16} />}
+            >
+              {t('surveys.capture')}
             </Button>
           )}
           <WriteMessageButton

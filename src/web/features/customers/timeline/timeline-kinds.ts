@@ -23,6 +23,7 @@ import {
   IconWalk,
   IconInbox,
   IconPoint,
+  IconMoodSmile,
   type Icon,
 } from '@tabler/icons-react';
 import { TIMELINE_KINDS, type TimelineKind } from '@shared/timeline/kinds';
@@ -56,6 +57,7 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   offer: { icon: IconFileInvoice, color: 'blue' },
   purchase_order: { icon: IconSignature, color: 'teal' },
   service_ticket: { icon: IconTool, color: 'orange' },
+  survey: { icon: IconMoodSmile, color: 'orange' },
 };
 
 const isKnownKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
