@@ -38,6 +38,7 @@ import {
 import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
+import { createLifecycleService, type LifecycleService } from './modules/lifecycle';
 import { createRequestsService, type RequestsService } from './modules/requests';
 import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
@@ -73,6 +74,7 @@ export interface Services {
   correspondence: CorrespondenceService;
   requests: RequestsService;
   reports: ReportsService;
+  lifecycle: LifecycleService;
   telephony: TelephonyService;
   telephonyAdmin: TelephonyAdminService;
   phonebook: PhonebookService;
@@ -108,6 +110,7 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   org, contacts, vehicles, assignment, activities ← lifecycle   (rules find due vehicles in one statement each)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -228,6 +231,7 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
+    lifecycle: createLifecycleService(deps, jobs),
     events,
     jobs,
     mail,
