@@ -270,11 +270,11 @@ describe.runIf(inject('engine') === 'postgres')('two processes running at once',
         expect(found).toHaveLength(1);
         expect(found[0]).toMatchObject({ status: 'done', activity_type: 'satisfaction_call' });
       }
-      const [{ n }] = await t.database.query<{ n: number }>(
+      const [counted] = await t.database.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM activities WHERE vehicle_id = ANY($1::uuid[])`,
         [vehicles.map((v) => v.id)],
       );
-      expect(n).toBe(6);
+      expect(counted?.n).toBe(6);
     } finally {
       await second.close();
     }

@@ -10,6 +10,7 @@ import {
   IconPhone,
   IconRoute,
   IconTemplate,
+  IconTimeline,
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
@@ -33,6 +34,7 @@ const TABS = [
   { value: 'deadlines', icon: IconClockHour4, action: 'administration.open' },
   { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
+  { value: 'lifecycle', icon: IconTimeline, action: 'lifecycle.manage' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
@@ -48,6 +50,7 @@ const LABEL_KEYS = {
   deadlines: 'deadlines.tab',
   'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
+  lifecycle: 'lifecycle.tab',
   'demo-vehicles': 'testDrives.admin.title',
 } as const;
 

@@ -19,6 +19,7 @@ const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const LetterheadPage = lazy(() => import('./letterheads/LetterheadPage'));
 const FollowUpRulesPage = lazy(() => import('@web/features/activities/rules/FollowUpRulesPage'));
 const LocationRulesPage = lazy(() => import('./location-rules/LocationRulesPage'));
+const LifecyclePage = lazy(() => import('@web/features/lifecycle/LifecyclePage'));
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -87,6 +88,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={rolesFor('org.duty.manage')}>
             <LocationRulesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'lifecycle',
+        element: (
+          <RequireRole roles={rolesFor('lifecycle.manage')}>
+            <LifecyclePage />
           </RequireRole>
         ),
       },

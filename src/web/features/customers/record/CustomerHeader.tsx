@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocations } from '@web/app/org-queries';
+import { ContactPhaseBadge } from '@web/features/lifecycle/PhaseBadge';
 import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import type { Contact } from '../types';
 
@@ -79,6 +80,7 @@ export function CustomerHeader({
             >
               {t(`customers.lifecycle.${contact.lifecycle}`)}
             </Badge>
+            <ContactPhaseBadge contactId={contact.id} />
             {contact.activeBlock && (
               <Badge color="red" variant="filled">
                 {t('customers.blocked')}
