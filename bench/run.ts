@@ -14,6 +14,7 @@ import { measureBoard } from './board';
 import { measureMessages } from './messages';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureOfferPdf } from './offer-pdf';
+import { measureLifecycle } from './lifecycle';
 import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
@@ -26,7 +27,8 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
- * funnel (the sales funnel report), offerpdf, web (web alone needs no data set).
+ * funnel (the sales funnel report), offerpdf, lifecycle (the nightly lifecycle rules run), web (web alone needs no
+ * data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -42,6 +44,7 @@ const PARTS = [
   'pipeline',
   'funnel',
   'offerpdf',
+  'lifecycle',
   'intake',
   'board',
   'messages',
@@ -113,6 +116,7 @@ if (!process.argv.includes('--generate-only')) {
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
+  if (wants('lifecycle')) for (const line of await measureLifecycle(bench, target.database, log)) report(line);
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {
