@@ -44,7 +44,7 @@ UPDATE vehicles v SET
   delivery_date = current_date - (abs(hashtext(v.id::text)) % 1461),
   first_registration = current_date - (abs(hashtext(v.id::text)) % 1461),
   warranty_end = current_date - (abs(hashtext(v.id::text)) % 1461) + 730,
-  financing_type = (ARRAY['none','none','loan','leasing']::financing_type[])[1 + abs(hashtext(v.id::text || 'f')) % 4],
+  financing_type = (ARRAY['none','none','financing','leasing']::financing_type[])[1 + abs(hashtext(v.id::text || 'f')) % 4],
   financing_end = CASE WHEN abs(hashtext(v.id::text || 'f')) % 4 >= 2
                        THEN current_date - (abs(hashtext(v.id::text)) % 1461) + 1461 END;
 WITH sales AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE role = 'sales' AND active),

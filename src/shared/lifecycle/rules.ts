@@ -93,3 +93,33 @@ export const ContactPhasesSchema = PhaseViewSchema.extend({
   vehicles: z.array(PhaseViewSchema.extend({ vehicleId: z.uuid() })),
 });
 export type ContactPhasesView = z.infer<typeof ContactPhasesSchema>;
+
+export const LifecycleReportQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Months after the re-purchase activity in which an opportunity or contract counts. */
+  months: z.coerce.number().int().min(1).max(24).default(6),
+});
+
+export const LifecycleReportSchema = z.object({
+  rows: z.array(
+    z.object({
+      ruleId: z.uuid(),
+      ruleName: z.string(),
+      ownerId: z.uuid().nullable(),
+      ownerName: z.string().nullable(),
+      due: z.number().int(),
+      done: z.number().int(),
+      pendingSend: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  ),
+  skippedByReason: z.array(z.object({ reason: z.enum(LIFECYCLE_SKIP_REASONS), count: z.number().int() })),
+  repurchase: z.object({
+    activities: z.number().int(),
+    withOpportunity: z.number().int(),
+    withContract: z.number().int(),
+    months: z.number().int(),
+  }),
+});
+export type LifecycleReport = z.infer<typeof LifecycleReportSchema>;

@@ -252,6 +252,23 @@ describe('the customer record', () => {
   });
 });
 
+describe('the lifecycle report', () => {
+  it('counts per rule and person, the skipped by reason, and the re-purchase conversion', async () => {
+    const res = await manager.get('/api/reports/lifecycle?from=2026-01-01&to=2026-12-31');
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    const repurchase = report.rows.filter((r: { ruleName: string }) => r.ruleName === 'Wiedermotorisierung');
+    expect(repurchase.reduce((n: number, r: { done: number }) => n + r.done, 0)).toBe(2);
+    expect(report.skippedByReason).toEqual(
+      expect.arrayContaining([
+        { reason: 'vehicle_sold', count: expect.any(Number) },
+        { reason: 'consent_missing', count: expect.any(Number) },
+      ]),
+    );
+    expect(report.repurchase).toMatchObject({ activities: 2, withOpportunity: 0, withContract: 0, months: 6 });
+  });
+});
+
 describe.runIf(inject('engine') === 'postgres')('two processes running at once', () => {
   it('create each action once', async () => {
     day('2026-07-01');

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { rolesFor } from '@shared/auth/policies';
 import {
   ContactPhasesSchema,
+  LifecycleReportQuery,
+  LifecycleReportSchema,
   LifecycleRuleSchema,
   LifecycleRunResultSchema,
   lifecycleRuleInput,
@@ -82,6 +84,18 @@ export async function lifecycleRoutes(root: FastifyInstance, { lifecycle }: Serv
     handler: async (request) => ({
       dailyCapPerPerson: await lifecycle.setDailyCap(currentUser(request), request.body.dailyCapPerPerson),
     }),
+  });
+
+  app.get('/api/reports/lifecycle', {
+    config: { access: { roles: rolesFor('reports.read') } },
+    schema: {
+      tags: ['reports', 'lifecycle'],
+      summary:
+        'Lifecycle actions due in a period per rule and person (done, waiting to be sent, skipped by reason) and the re-purchase conversion',
+      querystring: LifecycleReportQuery,
+      response: { 200: LifecycleReportSchema },
+    },
+    handler: (request) => lifecycle.report(currentUser(request), request.query),
   });
 
   app.get('/api/contacts/:id/lifecycle', {

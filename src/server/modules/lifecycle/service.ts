@@ -12,6 +12,7 @@ import { berlinToday } from '@server/modules/contacts';
 import { locationNames } from '@server/modules/org';
 import { vehicleLifecycleSql } from '@server/modules/vehicles';
 import { runLifecycle } from './engine';
+import { lifecycleReport } from './report';
 import * as repo from './repo';
 
 export interface PhaseView {
@@ -120,6 +121,10 @@ export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
       const phase = mostAdvancedPhase(vehicles.map((v) => v.phase));
       const month = Math.max(0, ...vehicles.filter((v) => v.phase === phase).map((v) => v.month));
       return { phase, month: phase ? month : 0, vehicles };
+    },
+
+    report(actor: UserActor, query: { from: string; to: string; months: number }) {
+      return lifecycleReport(db, actor, query);
     },
 
     /** A vehicle's phase from its delivery date. */

@@ -23,6 +23,7 @@ import {
   type ReportParams,
 } from './queries';
 import { ReportTable } from './ReportTable';
+import { LifecycleReportSection } from '@web/features/lifecycle/LifecycleReportSection';
 import { SalesFunnelSection } from './SalesFunnelSection';
 
 // recharts is large: the chart loads on its own, after the table.
@@ -163,6 +164,7 @@ export default function ReportsPage() {
       )}
       <ActivityReportSection params={params} />
       <SalesFunnelSection />
+      <LifecycleReportSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}
