@@ -18,7 +18,11 @@ export async function measureLifecycle(bench: BenchApp, database: Database, log:
   const vehicles = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM vehicles'))[0]!.n;
   const run = async () => {
     const started = performance.now();
-    const result = await database.db.transaction((tx) => bench.services.lifecycle.runIn(tx, new Date()));
+    const steps: string[] = [];
+    const result = await database.db.transaction((tx) =>
+      bench.services.lifecycle.runIn(tx, new Date(), (step, ms) => steps.push(`${step} ${(ms / 1000).toFixed(1)} s`)),
+    );
+    log(`  lifecycle steps: ${steps.join(', ')}`);
     return { ms: performance.now() - started, result };
   };
   const first = await run();

@@ -51,6 +51,8 @@ export async function bootstrap(
         await seedDemoDuty(services, database, { now });
         await seedDemoSales(services, database, { now });
         await seedDemoMessages(services, database, { now });
+        // Last night's lifecycle run: satisfaction calls, service reminders, re-purchase activities due now.
+        await services.lifecycle.runAt(now);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

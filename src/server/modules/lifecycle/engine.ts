@@ -26,14 +26,26 @@ export async function runLifecycle(
   rules: LifecycleRuleRow[],
   today: string,
   now: Date,
+  /** Told how long each step took (the benchmark prints it). */
+  onStep?: (step: string, ms: number) => void,
 ): Promise<LifecycleRunResult> {
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    onStep?.(step, performance.now() - started);
+    return result;
+  };
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${RUN_LOCK})`);
   let found = 0;
-  for (const rule of rules.filter((r) => r.enabled)) found += await findDue(tx, rule, today, now);
-  const skippedEarly = await skipUnfit(tx, today, now);
-  const pendingSend = await awaitSending(tx, today, now);
-  const noPerson = await pickPeople(tx, today, now);
-  const created = await planWithinCap(tx, today, now, await readDailyCap(tx));
+  for (const rule of rules.filter((r) => r.enabled))
+    found += await timed(`find ${rule.defaultKey ?? rule.name}`, () => findDue(tx, rule, today, now));
+  // The rows just added are invisible to the planner's statistics; without them it joins them row by row.
+  if (found > 0) await timed('analyze', () => tx.execute(sql`ANALYZE lifecycle_actions`));
+  const skippedEarly = await timed('skip unfit', () => skipUnfit(tx, today, now));
+  const pendingSend = await timed('letters and e-mails', () => awaitSending(tx, today, now));
+  const noPerson = await timed('pick people', () => pickPeople(tx, today, now));
+  const cap = await readDailyCap(tx);
+  const created = await timed('plan activities', () => planWithinCap(tx, today, now, cap));
   const [queued] = await rows<{ n: number }>(
     tx,
     sql`SELECT count(*)::int AS n FROM lifecycle_actions WHERE status = 'due' AND planned_on > ${today}::date`,
@@ -92,7 +104,7 @@ async function skipUnfit(tx: DbOrTx, today: string, now: Date): Promise<number> 
                        THEN 'consent_missing' END`;
   const result = await rows<{ n: number }>(
     tx,
-    sql`WITH judged AS (SELECT s.id, ${sql.raw(reason)} AS reason FROM (${settling(today)}) s),
+    sql`WITH judged AS MATERIALIZED (SELECT s.id, ${sql.raw(reason)} AS reason FROM (${settling(today)}) s),
              skipped AS (
                UPDATE lifecycle_actions a SET status = 'skipped', skip_reason = j.reason, settled_at = ${now.toISOString()}::timestamptz
                  FROM judged j WHERE a.id = j.id AND j.reason IS NOT NULL AND a.status = 'due'
@@ -106,9 +118,10 @@ async function skipUnfit(tx: DbOrTx, today: string, now: Date): Promise<number> 
 async function awaitSending(tx: DbOrTx, today: string, now: Date): Promise<number> {
   const result = await rows<{ n: number }>(
     tx,
-    sql`WITH moved AS (
+    sql`WITH s AS MATERIALIZED (${settling(today)}),
+        moved AS (
           UPDATE lifecycle_actions a SET status = 'pending_send', settled_at = ${now.toISOString()}::timestamptz
-            FROM (${settling(today)}) s WHERE a.id = s.id AND s.action IN ('letter', 'email') AND a.status = 'due'
+            FROM s WHERE a.id = s.id AND s.action IN ('letter', 'email') AND a.status = 'due'
           RETURNING 1)
         SELECT count(*)::int AS n FROM moved`,
   );
@@ -120,12 +133,12 @@ async function pickPeople(tx: DbOrTx, today: string, now: Date): Promise<number>
   const day = `'${today}'::date`;
   const result = await rows<{ n: number }>(
     tx,
-    sql`WITH base AS (
+    sql`WITH base AS MATERIALIZED (
           SELECT s.id, CASE s.assignee WHEN 'service_advisor' THEN ${sql.raw(regularStaffSql.serviceAdvisor('c'))}
                                        ELSE ${sql.raw(regularStaffSql.salesConsultant('c'))} END AS person
             FROM (${settling(today)}) s JOIN contacts c ON c.id = s.contact_id
            WHERE s.action IN ('activity', 'call_list')),
-        picked AS (
+        picked AS MATERIALIZED (
           SELECT b.id, b.person,
                  CASE WHEN b.person IS NULL THEN NULL
                       WHEN ${sql.raw(presentOnSql('b.person', day))} THEN b.person
@@ -151,23 +164,27 @@ async function pickPeople(tx: DbOrTx, today: string, now: Date): Promise<number>
  * when their day comes.
  */
 async function planWithinCap(tx: DbOrTx, today: string, now: Date, cap: number): Promise<number> {
-  const ranked = sql`
-    WITH load AS (
-      SELECT owner_id, count(*)::int AS n FROM lifecycle_actions
-       WHERE status = 'done' AND planned_on = ${today}::date AND owner_id IS NOT NULL GROUP BY owner_id)
-    SELECT s.id, (row_number() OVER (PARTITION BY a.owner_id ORDER BY a.planned_on, a.due_on, a.id) + coalesce(l.n, 0))::int AS pos
-      FROM (${settling(today)}) s JOIN lifecycle_actions a ON a.id = s.id
-      LEFT JOIN load l ON l.owner_id = a.owner_id
-     WHERE s.action IN ('activity', 'call_list') AND a.owner_id IS NOT NULL`;
+  // Materialised: ranked once, then joined by id (the planner otherwise re-reads the actions per row).
   await tx.execute(
-    sql`UPDATE lifecycle_actions a SET planned_on = ${today}::date + ((q.pos - 1) / ${cap}::int)
-          FROM (${ranked}) q WHERE a.id = q.id AND q.pos > ${cap}::int AND a.status = 'due'`,
+    sql`WITH load AS MATERIALIZED (
+          SELECT owner_id, count(*)::int AS n FROM lifecycle_actions
+           WHERE status = 'done' AND planned_on = ${today}::date AND owner_id IS NOT NULL GROUP BY owner_id),
+        ranked AS MATERIALIZED (
+          SELECT a.id, (row_number() OVER (PARTITION BY a.owner_id ORDER BY a.planned_on, a.due_on, a.id)
+                        + coalesce(l.n, 0))::int AS pos
+            FROM lifecycle_actions a JOIN lifecycle_rules r ON r.id = a.rule_id
+            LEFT JOIN load l ON l.owner_id = a.owner_id
+           WHERE a.status = 'due' AND a.planned_on <= ${today}::date AND r.enabled
+             AND r.action IN ('activity', 'call_list') AND a.owner_id IS NOT NULL)
+        UPDATE lifecycle_actions a SET planned_on = ${today}::date + ((q.pos - 1) / ${cap}::int)
+          FROM ranked q WHERE a.id = q.id AND q.pos > ${cap}::int AND a.status = 'due'`,
   );
   const claimed = await rows<{ activity_id: string }>(
     tx,
-    sql`UPDATE lifecycle_actions a SET status = 'done', activity_id = gen_random_uuid(), planned_on = ${today}::date,
+    sql`WITH s AS MATERIALIZED (${settling(today)})
+        UPDATE lifecycle_actions a SET status = 'done', activity_id = gen_random_uuid(), planned_on = ${today}::date,
                                        settled_at = ${now.toISOString()}::timestamptz
-          FROM (${settling(today)}) s WHERE a.id = s.id AND s.action IN ('activity', 'call_list')
+          FROM s WHERE a.id = s.id AND s.action IN ('activity', 'call_list')
            AND a.owner_id IS NOT NULL AND a.status = 'due' AND a.planned_on <= ${today}::date
         RETURNING a.activity_id`,
   );

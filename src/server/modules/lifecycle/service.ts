@@ -29,10 +29,14 @@ export const NIGHTLY_SCHEDULE = 'daily at 02:30 Europe/Berlin';
 
 export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
   /** Runs every enabled rule for the whole group in the caller's transaction. */
-  async function runIn(tx: DbOrTx, now: Date): Promise<LifecycleRunResult> {
+  async function runIn(
+    tx: DbOrTx,
+    now: Date,
+    onStep?: (step: string, ms: number) => void,
+  ): Promise<LifecycleRunResult> {
     await repo.ensureDefaultRules(tx);
     const rules = await repo.listRules(tx);
-    return runLifecycle(tx, rules, berlinToday(now), now);
+    return runLifecycle(tx, rules, berlinToday(now), now, onStep);
   }
 
   const nightlyJob = jobs.register(
@@ -63,6 +67,11 @@ export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
   return {
     nightlyJob,
     runIn,
+
+    /** One run at a given time in its own transaction (the demo data's first night). */
+    runAt(now: Date): Promise<LifecycleRunResult> {
+      return db.transaction((tx) => runIn(tx, now));
+    },
 
     /** "Jetzt ausführen": the same run as the night's, now. */
     async runNow(actor: UserActor): Promise<LifecycleRunResult> {
