@@ -45,7 +45,7 @@ export async function runLifecycle(
   const pendingSend = await timed('letters and e-mails', () => awaitSending(tx, today, now));
   const noPerson = await timed('pick people', () => pickPeople(tx, today, now));
   const cap = await readDailyCap(tx);
-  const created = await timed('plan activities', () => planWithinCap(tx, today, now, cap));
+  const created = await planWithinCap(tx, today, now, cap, timed);
   const [queued] = await rows<{ n: number }>(
     tx,
     sql`SELECT count(*)::int AS n FROM lifecycle_actions WHERE status = 'due' AND planned_on > ${today}::date`,
@@ -163,10 +163,17 @@ async function pickPeople(tx: DbOrTx, today: string, now: Date): Promise<number>
  * first) are planned today; the rest move to the next days, `cap` a day, and are planned
  * when their day comes.
  */
-async function planWithinCap(tx: DbOrTx, today: string, now: Date, cap: number): Promise<number> {
+async function planWithinCap(
+  tx: DbOrTx,
+  today: string,
+  now: Date,
+  cap: number,
+  timed: <T>(step: string, work: () => Promise<T>) => Promise<T>,
+): Promise<number> {
   // Materialised: ranked once, then joined by id (the planner otherwise re-reads the actions per row).
-  await tx.execute(
-    sql`WITH load AS MATERIALIZED (
+  await timed('queue over the cap', () =>
+    tx.execute(
+      sql`WITH load AS MATERIALIZED (
           SELECT owner_id, count(*)::int AS n FROM lifecycle_actions
            WHERE status = 'done' AND planned_on = ${today}::date AND owner_id IS NOT NULL GROUP BY owner_id),
         ranked AS MATERIALIZED (
@@ -178,21 +185,25 @@ async function planWithinCap(tx: DbOrTx, today: string, now: Date, cap: number):
              AND r.action IN ('activity', 'call_list') AND a.owner_id IS NOT NULL)
         UPDATE lifecycle_actions a SET planned_on = ${today}::date + ((q.pos - 1) / ${cap}::int)
           FROM ranked q WHERE a.id = q.id AND q.pos > ${cap}::int AND a.status = 'due'`,
+    ),
   );
-  const claimed = await rows<{ activity_id: string }>(
-    tx,
-    sql`WITH s AS MATERIALIZED (${settling(today)})
-        UPDATE lifecycle_actions a SET status = 'done', activity_id = gen_random_uuid(), planned_on = ${today}::date,
+  const claimed = await timed('claim', () =>
+    rows<{ activity_id: string }>(
+      tx,
+      // Only the action's own columns and the rule: no join of the actions with themselves.
+      sql`UPDATE lifecycle_actions a SET status = 'done', activity_id = gen_random_uuid(), planned_on = ${today}::date,
                                        settled_at = ${now.toISOString()}::timestamptz
-          FROM s WHERE a.id = s.id AND s.action IN ('activity', 'call_list')
-           AND a.owner_id IS NOT NULL AND a.status = 'due' AND a.planned_on <= ${today}::date
+         WHERE a.status = 'due' AND a.planned_on <= ${today}::date AND a.owner_id IS NOT NULL
+           AND a.rule_id IN (SELECT r.id FROM lifecycle_rules r WHERE r.enabled AND r.action IN ('activity', 'call_list'))
         RETURNING a.activity_id`,
+    ),
   );
   if (claimed.length === 0) return 0;
   const ids = claimed.map((c) => c.activity_id);
-  const created = await planAllDayTasksFrom(
-    tx,
-    sql`SELECT a.activity_id AS id,
+  const created = await timed('plan activities', () =>
+    planAllDayTasksFrom(
+      tx,
+      sql`SELECT a.activity_id AS id,
                CASE r.action WHEN 'call_list' THEN 'call' ELSE r.activity_type END AS type,
                left(r.name || ': ' || ${sql.raw(vehicleLifecycleSql.label('v'))}, 200) AS subject,
                nullif(r.template, '') AS note,
@@ -202,7 +213,8 @@ async function planWithinCap(tx: DbOrTx, today: string, now: Date, cap: number):
           JOIN lifecycle_rules r ON r.id = a.rule_id
           JOIN ${sql.raw(vehicleLifecycleSql.table)} v ON v.id = a.vehicle_id
          WHERE a.activity_id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
-    now,
+      now,
+    ),
   );
   return created.length;
 }
