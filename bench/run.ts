@@ -15,6 +15,7 @@ import { measureMessages } from './messages';
 import { measureMailIn } from './mailin';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureOfferPdf } from './offer-pdf';
+import { measureLifecycle } from './lifecycle';
 import { measureReminder } from './reminder';
 import { measureBaseline, measureCallerId, measureRecord, measureSearch } from './scenarios';
 import { measureTelephonyPop } from './telephony-pop';
@@ -27,8 +28,8 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
- * funnel (the sales funnel report), offerpdf, mailin (mailboxes read from a local Dovecot), web (web alone needs
- * no data set).
+ * funnel (the sales funnel report), offerpdf, mailin (mailboxes read from a local Dovecot), lifecycle (the nightly
+ * lifecycle rules run), web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -44,6 +45,7 @@ const PARTS = [
   'pipeline',
   'funnel',
   'offerpdf',
+  'lifecycle',
   'intake',
   'board',
   'messages',
@@ -117,6 +119,7 @@ if (!process.argv.includes('--generate-only')) {
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
+  if (wants('lifecycle')) for (const line of await measureLifecycle(bench, target.database, log)) report(line);
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

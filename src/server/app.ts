@@ -28,6 +28,7 @@ import { contactsRoutes } from './modules/contacts/routes';
 import { importsRoutes } from './modules/imports/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
 import { reportsRoutes } from './modules/reports/routes';
+import { lifecycleRoutes } from './modules/lifecycle/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
 import { testDrivesRoutes } from './modules/sales/test-drives/routes';
@@ -155,6 +156,7 @@ export async function buildApp(
   await app.register(surveysRoutes, services);
   await app.register(reportsRoutes, services);
   await app.register(serviceTicketsRoutes, services);
+  await app.register(lifecycleRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The
   // follow-up URLs sipgate is given are the address it reached us at, so no public URL is passed.

@@ -59,6 +59,8 @@ export async function bootstrap(
         await seedDemoServiceTickets(services, database, { now });
         await seedDemoMailboxes(services, database);
         await seedDemoSurveys(services, database);
+        // Last night's lifecycle run: satisfaction calls, service reminders, re-purchase activities due now.
+        await services.lifecycle.runAt(now);
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

@@ -39,6 +39,7 @@ import { createMailboxesService, latestInboundMail, type MailboxesService } from
 import { createMessagesService, type MessagesService } from './modules/messages';
 import { createPhonebookService, type PhonebookService } from './modules/phonebook';
 import { createReportsService, type ReportsService } from './modules/reports';
+import { createLifecycleService, type LifecycleService } from './modules/lifecycle';
 import { createRequestsService, type RequestsService } from './modules/requests';
 import { createOpportunitiesService, type OpportunitiesService } from './modules/sales';
 import { createSearchService, type SearchService } from './modules/search';
@@ -76,6 +77,7 @@ export interface Services {
   correspondence: CorrespondenceService;
   requests: RequestsService;
   reports: ReportsService;
+  lifecycle: LifecycleService;
   telephony: TelephonyService;
   telephonyAdmin: TelephonyAdminService;
   phonebook: PhonebookService;
@@ -120,6 +122,7 @@ export interface Services {
  *   org, contacts, correspondence, requests ← mailboxes   (a mail becomes a request through requests' intake)
  *   org, contacts, vehicles, activities, requests, correspondence, documents ← surveys   (a low score's complaint and
  *                                          the add-on interests go in through requests' intake; the link by e-mail)
+ *   org, contacts, vehicles, assignment, activities ← lifecycle   (rules find due vehicles in one statement each)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -258,6 +261,7 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
+    lifecycle: createLifecycleService(deps, jobs),
     events,
     jobs,
     mail,

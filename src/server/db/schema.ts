@@ -25,4 +25,5 @@ export * from '../modules/correspondence/tables';
 export * from '../modules/service-tickets/tables';
 export * from '../modules/mailboxes/tables';
 export * from '../modules/surveys/tables';
+export * from '../modules/lifecycle/tables';
 export * from './reference-versions-table';

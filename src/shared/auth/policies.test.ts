@@ -4,6 +4,7 @@ import { type Action, can, POLICIES, rolesFor } from './policies';
 
 /** Who may do what, written out: a change to the table must change this on purpose. */
 const EXPECTED: Record<Action, string> = {
+  'lifecycle.manage': 'admin manager',
   'org.locations.manage': 'admin',
   'org.users.manage': 'admin',
   'org.users.read': 'admin manager',

@@ -15,6 +15,8 @@ const EDITORS = ['admin', 'manager', 'sales', 'service', 'reception'] as const s
 const EVERYONE = ROLES;
 
 export const POLICIES = {
+  /** Lifecycle rules and "Jetzt ausführen" (managers: their locations' rules; group-wide rules: admins). */
+  'lifecycle.manage': MANAGERS,
   /** Create and change locations. */
   'org.locations.manage': ADMINS,
   /** Create users, change their role, locations and password. */

@@ -15,7 +15,7 @@ export {
   activityStartsAt,
   appointmentsOverlapping,
 } from './read-model';
-export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow } from './bulk';
+export { insertActivityChangeRows, insertActivityRows, type NewActivityChangeRow, planAllDayTasksFrom } from './bulk';
 export { linkOf as activityLink } from './reminders';
 export { addDaysTo, berlinDay, berlinTime, defaultReminderMinutes, reminderTime } from './time';
 export { type CalendarService, createCalendarService } from './calendar/service';

@@ -7,4 +7,4 @@ export {
   type LineStatus,
 } from './service';
 export { loadPeople, openLoad } from './people';
-export { isDeputyOn } from './deputies';
+export { deputyOnSql, isDeputyOn, presentOnSql } from './deputies';

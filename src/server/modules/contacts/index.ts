@@ -16,7 +16,14 @@ export {
   phoneMatches,
 } from './read-model';
 export { type PostalContact, postalContact } from './postal-read-model';
-export { blockedSql, contactSearchSql, findByExactPhone, type PhoneOwnerRow } from './search-read-model';
+export {
+  blockedSql,
+  consentGrantedSql,
+  contactSearchSql,
+  findByExactPhone,
+  type PhoneOwnerRow,
+  regularStaffSql,
+} from './search-read-model';
 export { type PhonebookEntry, phonebookEntries, type PhonebookNumberKind } from './phonebook-read-model';
 export {
   allocateCustomerNumbers,

@@ -124,3 +124,22 @@ export async function findByExactPhone(database: Database, e164: string, now: Da
   });
   return result.rows;
 }
+
+/**
+ * For lifecycle rules, which check consent for thousands of vehicles in one statement: whether the
+ * contact's latest decision for (channel, purpose) — SQL expressions, e.g. a rule's columns — is
+ * "granted" at the timestamptz expression `nowParam`. No decision counts as no consent.
+ */
+export const consentGrantedSql = (contactId: string, channel: string, purpose: string, nowParam: string) =>
+  `coalesce((SELECT k.status = 'granted' FROM consents k
+      WHERE k.contact_id = ${contactId} AND k.channel::text = ${channel} AND k.purpose::text = ${purpose}
+        AND k.effective_at <= ${nowParam}
+      ORDER BY k.effective_at DESC, k.created_at DESC, k.id DESC LIMIT 1), false)`;
+
+/** The regular sales consultant's and service advisor's columns of the contacts row aliased `alias`. */
+export const regularStaffSql = {
+  salesConsultant: (alias: string) => `${alias}.sales_consultant_id`,
+  serviceAdvisor: (alias: string) => `${alias}.service_advisor_id`,
+  homeLocation: (alias: string) => `${alias}.home_location_id`,
+  live: (alias: string) => `${alias}.merged_into_id IS NULL`,
+};

@@ -10,7 +10,7 @@ export {
   setOwnPassword,
   type UserRow,
 } from './repo';
-export { locationsSql, userReadModel, usersSql } from './read-model';
+export { locationsSql, userPlanningSql, userReadModel, usersSql } from './read-model';
 export {
   activeAdmins,
   activeLocationDepartments,

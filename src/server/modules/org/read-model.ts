@@ -41,3 +41,9 @@ export const locationsSql = {
   codesWithSuffix: (digits: string) =>
     `SELECT l.code || '-' || ${digits}::text FROM locations l WHERE ${digits}::text IS NOT NULL`,
 };
+
+/** Raw SQL about users for set-based planning (lifecycle rules): where a user's work is filed. */
+export const userPlanningSql = {
+  /** The home location of the user whose id is the SQL expression `userId`. */
+  homeLocation: (userId: string) => `(SELECT u.home_location_id FROM users u WHERE u.id = ${userId})`,
+};

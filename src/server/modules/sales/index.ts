@@ -28,6 +28,7 @@ export {
   salesFunnel,
   salesFunnelBreakdown,
   salesLostReasons,
+  salesConversionSql,
   salesOpenPipeline,
 } from './read-model';
 export {

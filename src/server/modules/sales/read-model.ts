@@ -141,3 +141,17 @@ export async function salesOpenPipeline(db: DbOrTx, f: Omit<FunnelFilter, 'from'
   );
   return found.map((r) => ({ stage: r.stage, count: Number(r.count), valueCents: Number(r.valueCents) }));
 }
+
+/*
+ * For the lifecycle report's re-purchase conversion, counted over thousands of re-purchase
+ * activities in one statement: whether the contact (SQL expression) opened an opportunity, or
+ * signed a contract, in the window [from, to) of timestamptz expressions.
+ */
+export const salesConversionSql = {
+  openedOpportunity: (contactId: string, from: string, to: string) =>
+    `EXISTS (SELECT 1 FROM opportunities o WHERE o.contact_id = ${contactId}
+       AND o.created_at >= ${from} AND o.created_at < ${to})`,
+  signedContract: (contactId: string, from: string, to: string) =>
+    `EXISTS (SELECT 1 FROM opportunities o JOIN opportunity_stage_changes c ON c.opportunity_id = o.id
+       WHERE o.contact_id = ${contactId} AND c.to_stage = 'contract' AND c.at >= ${from} AND c.at < ${to})`,
+};

@@ -12,6 +12,7 @@ export {
   type ExistingVehicle,
   findVehiclesByKeys,
   vehicleRefs,
+  vehicleLifecycleSql,
   vehicleSearchSql,
 } from './read-model';
 export { changedSummary, linkedSummary, vehicleLabel } from './summaries';

@@ -105,3 +105,27 @@ export async function vehicleRefs(db: DbOrTx, ids: string[]): Promise<Map<string
     .where(inArray(vehicles.id, unique));
   return new Map(found.map((v) => [v.id, vehicleLabel(v)]));
 }
+
+/*
+ * For lifecycle rules, which find the due vehicles of a rule among all vehicles in one
+ * INSERT … SELECT: the vehicles table and who holds a vehicle. The holder is the owner,
+ * else the keeper; a link with an end means the vehicle changed hands (sold).
+ */
+export const vehicleLifecycleSql = {
+  table: 'vehicles',
+  /** A LATERAL subquery `(contact_id, ended)` of the vehicle's latest holder link. */
+  latestHolder: (vehicleId: string) =>
+    `LATERAL (SELECT vc.contact_id, vc.valid_to IS NOT NULL AS ended FROM vehicle_contacts vc
+       WHERE vc.vehicle_id = ${vehicleId} AND vc.role IN ('owner', 'keeper')
+       ORDER BY (vc.valid_to IS NULL) DESC, (vc.role = 'owner') DESC, vc.valid_to DESC, vc.valid_from DESC LIMIT 1)`,
+  /** Whether the contact still holds the vehicle (no end on their owner or keeper link). */
+  stillHolds: (vehicleId: string, contactId: string) =>
+    `EXISTS (SELECT 1 FROM vehicle_contacts vc WHERE vc.vehicle_id = ${vehicleId} AND vc.contact_id = ${contactId}
+       AND vc.role IN ('owner', 'keeper') AND vc.valid_to IS NULL)`,
+  /** "VW Golf · M-AB 1234" of the vehicles row aliased `alias`. */
+  label: (alias: string) => `(${alias}.make || ' ' || ${alias}.model || coalesce(' · ' || ${alias}.plate, ''))`,
+  /** The delivered vehicles a contact holds now (vehicle_id, delivery_date as text), for the customer's phase. */
+  heldVehicles: (contactId: string) =>
+    `SELECT DISTINCT v.id AS vehicle_id, v.delivery_date::text AS delivery_date FROM vehicle_contacts vc JOIN vehicles v ON v.id = vc.vehicle_id
+      WHERE vc.contact_id = ${contactId} AND vc.valid_to IS NULL AND v.delivery_date IS NOT NULL`,
+};

@@ -13,6 +13,7 @@ import {
   IconRoute,
   IconTemplate,
   IconTool,
+  IconTimeline,
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
@@ -39,6 +40,7 @@ const TABS = [
   { value: 'location-rules', icon: IconUserCheck, action: 'org.duty.manage' },
   { value: 'follow-ups', icon: IconCalendarRepeat, action: 'activities.team' },
   { value: 'satisfaction', icon: IconMoodSmile, action: 'surveys.questionnaire.manage' },
+  { value: 'lifecycle', icon: IconTimeline, action: 'lifecycle.manage' },
   { value: 'demo-vehicles', icon: IconCar, action: 'sales.demoVehicles.manage' },
 ] as const satisfies ReadonlyArray<{ value: string; icon: unknown; action: Action }>;
 
@@ -57,6 +59,7 @@ const LABEL_KEYS = {
   'location-rules': 'locationRules.tab',
   'follow-ups': 'followUpRules.tab',
   satisfaction: 'surveys.admin.tab',
+  lifecycle: 'lifecycle.tab',
   'demo-vehicles': 'testDrives.admin.title',
 } as const;
 

@@ -24,6 +24,7 @@ const ProcessesPage = lazy(() => import('@web/features/service-tickets/admin/Pro
 const QuestionnairePage = lazy(() =>
   import('@web/features/surveys/QuestionnairePage').then((m) => ({ default: m.QuestionnairePage })),
 );
+const LifecyclePage = lazy(() => import('@web/features/lifecycle/LifecyclePage'));
 const DemoVehiclesPage = lazy(() => import('@web/features/sales/test-drives/DemoVehiclesPage'));
 
 /** Managers see only the lead-management tabs of the administration; staff only the rules, read-only. */
@@ -101,6 +102,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={rolesFor('org.duty.manage')}>
             <LocationRulesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'lifecycle',
+        element: (
+          <RequireRole roles={rolesFor('lifecycle.manage')}>
+            <LifecyclePage />
           </RequireRole>
         ),
       },

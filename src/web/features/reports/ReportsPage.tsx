@@ -23,6 +23,7 @@ import {
   type ReportParams,
 } from './queries';
 import { ReportTable } from './ReportTable';
+import { LifecycleReportSection } from '@web/features/lifecycle/LifecycleReportSection';
 import { SalesFunnelSection } from './SalesFunnelSection';
 import { TicketReportSection } from '@web/features/service-tickets/TicketReportSection';
 import { SatisfactionSection } from '@web/features/surveys/SatisfactionSection';
@@ -167,6 +168,7 @@ export default function ReportsPage() {
       <SalesFunnelSection />
       <TicketReportSection />
       <SatisfactionSection />
+      <LifecycleReportSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

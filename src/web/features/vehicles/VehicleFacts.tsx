@@ -1,3 +1,4 @@
+import { VehiclePhaseBadge } from '@web/features/lifecycle/PhaseBadge';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,14 @@ export function VehicleFacts({ vehicle }: { vehicle: Vehicle }) {
           </Text>
         )}
       </Fact>
-      <DateFact label={t('vehicles.fields.deliveryDate')} value={vehicle.deliveryDate} />
+      <Fact label={t('vehicles.fields.deliveryDate')}>
+        {vehicle.deliveryDate ? formatDate(vehicle.deliveryDate) : none}
+        {vehicle.deliveryDate && (
+          <div>
+            <VehiclePhaseBadge deliveryDate={vehicle.deliveryDate} />
+          </div>
+        )}
+      </Fact>
       <DateFact label={t('vehicles.fields.warrantyEnd')} value={vehicle.warrantyEnd} expires />
       <Fact label={t('vehicles.fields.serviceContract')}>
         {vehicle.serviceContract ? (

@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLocations } from '@web/app/org-queries';
+import { ContactPhaseBadge } from '@web/features/lifecycle/PhaseBadge';
 import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import type { Contact } from '../types';
 
@@ -81,6 +82,7 @@ export function CustomerHeader({
             >
               {t(`customers.lifecycle.${contact.lifecycle}`)}
             </Badge>
+            <ContactPhaseBadge contactId={contact.id} />
             {contact.activeBlock && (
               <Badge color="red" variant="filled">
                 {t('customers.blocked')}

@@ -1,0 +1,214 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
+import { LIFECYCLE_PHASES } from '@shared/lifecycle/phase';
+import {
+  LIFECYCLE_ACTIONS,
+  LIFECYCLE_ACTIVITY_TYPES,
+  LIFECYCLE_ASSIGNEES,
+  LIFECYCLE_TRIGGERS,
+  type LifecycleRuleInput,
+  type LifecycleRuleView,
+} from '@shared/lifecycle/rules';
+import { useCurrentUser } from '@web/app/auth';
+import { useLocations } from '@web/app/org-queries';
+import { describeError } from '@web/ui/describe-error';
+import { useSaveLifecycleRule } from './queries';
+
+const NEW_RULE: LifecycleRuleInput = {
+  name: '',
+  locationId: null,
+  make: null,
+  trigger: 'months_after_delivery',
+  amount: 12,
+  phase: null,
+  action: 'activity',
+  assignee: 'sales_consultant',
+  activityType: 'call',
+  consentChannel: 'phone',
+  consentPurpose: 'marketing',
+  template: '',
+  lookbackDays: 30,
+  enabled: true,
+};
+
+const ANY = '';
+
+/** Adds or changes a lifecycle rule: when it is due, what it does, for whom and with which consent. */
+export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const locations = useLocations();
+  const save = useSaveLifecycleRule();
+  const [values, setValues] = useState<LifecycleRuleInput>(() =>
+    rule ? pick(rule) : { ...NEW_RULE, locationId: user.role === 'admin' ? null : user.homeLocationId },
+  );
+  const set = <K extends keyof LifecycleRuleInput>(key: K, value: LifecycleRuleInput[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const options = <K extends string>(keys: readonly K[], label: (key: K) => string) =>
+    keys.map((k) => ({ value: k as string, label: label(k) }));
+  const locationOptions = [
+    ...(user.role === 'admin' ? [{ value: ANY, label: t('lifecycle.groupWide') }] : []),
+    ...(locations.data ?? [])
+      .filter((l) => user.role === 'admin' || user.locationIds.includes(l.id))
+      .map((l) => ({ value: l.id, label: l.name })),
+  ];
+  const consent =
+    values.consentChannel && values.consentPurpose ? `${values.consentChannel}:${values.consentPurpose}` : ANY;
+
+  return (
+    <Modal opened onClose={onClose} title={rule ? t('lifecycle.editTitle') : t('lifecycle.newTitle')} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ id: rule?.id, version: rule?.version, values }, { onSuccess: onClose });
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('lifecycle.fields.name')}
+            required
+            maxLength={120}
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+          />
+          <Group grow>
+            <Select
+              label={t('lifecycle.fields.location')}
+              data={locationOptions}
+              value={values.locationId ?? ANY}
+              onChange={(v) => set('locationId', v ? v : null)}
+              allowDeselect={false}
+            />
+            <TextInput
+              label={t('lifecycle.fields.make')}
+              placeholder={t('lifecycle.anyMake')}
+              maxLength={60}
+              value={values.make ?? ''}
+              onChange={(e) => set('make', e.currentTarget.value.trim() ? e.currentTarget.value : null)}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <NumberInput
+              label={t('lifecycle.fields.amount')}
+              min={0}
+              max={3650}
+              allowDecimal={false}
+              value={values.amount}
+              onChange={(v) => set('amount', Number(v) || 0)}
+            />
+            <Select
+              label={t('lifecycle.fields.trigger')}
+              data={options(LIFECYCLE_TRIGGERS, (k) => t(`lifecycle.trigger.${k}`))}
+              value={values.trigger}
+              onChange={(v) => v && set('trigger', v as LifecycleRuleInput['trigger'])}
+              allowDeselect={false}
+            />
+          </Group>
+          <Select
+            label={t('lifecycle.fields.phase')}
+            data={[
+              { value: ANY, label: t('lifecycle.anyPhase') },
+              ...options(LIFECYCLE_PHASES, (k) => t(`lifecycle.phase.${k}`)),
+            ]}
+            value={values.phase ?? ANY}
+            onChange={(v) => set('phase', v ? (v as LifecycleRuleInput['phase']) : null)}
+            allowDeselect={false}
+          />
+          <Group grow>
+            <Select
+              label={t('lifecycle.fields.action')}
+              data={options(LIFECYCLE_ACTIONS, (k) => t(`lifecycle.action.${k}`))}
+              value={values.action}
+              onChange={(v) => v && set('action', v as LifecycleRuleInput['action'])}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('lifecycle.fields.assignee')}
+              data={options(LIFECYCLE_ASSIGNEES, (k) => t(`lifecycle.assignee.${k}`))}
+              value={values.assignee}
+              onChange={(v) => v && set('assignee', v as LifecycleRuleInput['assignee'])}
+              allowDeselect={false}
+            />
+          </Group>
+          <Group grow>
+            <Select
+              label={t('lifecycle.fields.activityType')}
+              data={LIFECYCLE_ACTIVITY_TYPES.map((k) => ({ value: k, label: t(`texts.activityType.${k}`) }))}
+              value={values.activityType}
+              onChange={(v) => v && set('activityType', v as LifecycleRuleInput['activityType'])}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('lifecycle.fields.consent')}
+              data={[
+                { value: ANY, label: t('lifecycle.noConsent') },
+                ...CHANNELS.flatMap((c) =>
+                  CONSENT_PURPOSES.map((p) => ({
+                    value: `${c}:${p}`,
+                    label: t('lifecycle.consentOf', {
+                      channel: t(`customers.channel.${c}`),
+                      purpose: t(`customers.consent.purpose.${p}`),
+                    }),
+                  })),
+                ),
+              ]}
+              value={consent}
+              onChange={(v) => {
+                const [channel, purpose] = (v ?? '').split(':');
+                setValues((old) => ({
+                  ...old,
+                  consentChannel: (channel || null) as LifecycleRuleInput['consentChannel'],
+                  consentPurpose: (purpose || null) as LifecycleRuleInput['consentPurpose'],
+                }));
+              }}
+              allowDeselect={false}
+            />
+          </Group>
+          <Textarea
+            label={t('lifecycle.fields.template')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={values.template}
+            onChange={(e) => set('template', e.currentTarget.value)}
+          />
+          <Group grow align="flex-end">
+            <NumberInput
+              label={t('lifecycle.fields.lookbackDays')}
+              min={0}
+              max={365}
+              allowDecimal={false}
+              value={values.lookbackDays}
+              onChange={(v) => set('lookbackDays', Number(v) || 0)}
+            />
+            <Switch
+              label={t('lifecycle.fields.enabled')}
+              checked={values.enabled}
+              onChange={(e) => set('enabled', e.currentTarget.checked)}
+            />
+          </Group>
+          {save.isError && (
+            <Text c="red" size="sm" role="alert">
+              {describeError(save.error)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function pick(rule: LifecycleRuleView): LifecycleRuleInput {
+  const { id: _id, defaultKey: _key, locationName: _name, version: _version, ...values } = rule;
+  return values;
+}
