@@ -16,6 +16,7 @@ import {
 } from './modules/sales';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type BoardService, createBoardService } from './modules/board';
+import { type CampaignsService, createCampaignsService } from './modules/campaigns';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createDocumentsService, type DocumentsService } from './modules/documents';
@@ -87,6 +88,7 @@ export interface Services {
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
   messages: MessagesService;
+  campaigns: CampaignsService;
 }
 
 /**
@@ -108,6 +110,8 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   contacts, vehicles, documents, correspondence, activities ← campaigns   (selections read contacts' and vehicles'
+ *                                          read models; mails and calls go through ports wired here)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -209,7 +213,25 @@ export function createServices(deps: Deps): Services {
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
+  const campaigns = createCampaignsService(deps, jobs, {
+    sendCustomerEmailIn: (tx, input) => correspondence.sendCustomerEmailIn(tx, input),
+    planCallIn: (tx, call) =>
+      activities.planIn(tx, { userId: call.authorId }, null, {
+        type: 'call',
+        subject: call.subject.slice(0, 200),
+        note: call.note.slice(0, 10_000) || null,
+        priority: 'normal',
+        ownerId: call.ownerId,
+        contactId: call.contactId,
+        allDay: true,
+        dueOn: call.dueOn,
+        place: null,
+        reminderMinutesBefore: null,
+      }),
+    link: (path) => mail.link(path),
+  });
   return {
+    campaigns,
     activities,
     offers,
     offerSending,

@@ -40,6 +40,8 @@ export interface SendCustomerEmail {
   locationId?: string | null;
   /** A reply to one of the customer's mails; else the request's earlier mails are referenced. */
   inReplyTo?: string | null;
+  /** Further header fields (a campaign's List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 export interface SentCustomerEmail {
@@ -152,6 +154,7 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
       inReplyTo,
       references,
       attachments: documents,
+      headers: input.headers,
     });
     const id = randomUUID();
     const queued = await mail.enqueue(tx, {

@@ -51,6 +51,8 @@ export const vehicles = pgTable(
     index('vehicles_plate_id_idx').on(t.plateNormalized, t.id),
     index('vehicles_first_registration_id_idx').on(t.firstRegistration, t.id),
     index('vehicles_updated_at_id_idx').on(t.updatedAt, t.id),
+    // Campaign selections by lifecycle phase are ranges of delivery dates.
+    index('vehicles_delivery_date_idx').on(t.deliveryDate),
   ],
 );
 
