@@ -72,6 +72,8 @@ async function customer(c: Customer): Promise<string> {
 }
 
 const ids: Record<string, string> = {};
+/** Header lines as one line each (long ones are folded on the wire). */
+const unfolded = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
 const phase3 = { phases: ['reorientation'] };
 
 async function runJobs() {
@@ -158,15 +160,16 @@ describe('an e-mail campaign', () => {
     expect(mails[0]!.parsed.subject).toBe('Ihr neues Auto, Sehr geehrte Frau Erstertag');
     expect(mails[0]!.parsed.text).toContain('Sehr geehrte Frau Erstertag,');
     expect(mails[0]!.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(mails[0]!.raw).toMatch(/List-Unsubscribe: <https:\/\/crm\.example\.test\/api\/public\/unsubscribe\/[0-9a-f]{64}>/);
+    expect(unfolded(mails[0]!.raw)).toMatch(/List-Unsubscribe: <https:\/\/crm\.example\.test\/api\/public\/unsubscribe\/[0-9a-f]{64}>/);
     const done = await manager.get(`/api/campaigns/${campaignId}`);
     expect(done.json()).toMatchObject({ status: 'done', processed: 2 });
   });
 
   it('unsubscribes through the link: the consent is withdrawn with its history, a second click says it is done', async () => {
     const link = /List-Unsubscribe: <https:\/\/crm\.example\.test(\/api\/public\/unsubscribe\/[0-9a-f]{64})>/.exec(
-      mails[0]!.raw,
+      unfolded(mails[0]!.raw),
     )![1]!;
+    t.clock.advance(60_000);
     const page = await t.anonymous.get(link);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<form method="post">');
@@ -186,7 +189,7 @@ describe('an e-mail campaign', () => {
     });
     expect(second.body).toContain('Sie sind bereits abgemeldet');
     const history = (await sales.get(`/api/contacts/${ids.first}/consents`)).json() as Array<Record<string, string>>;
-    expect(history[0]).toMatchObject({
+    expect(history.find((h) => h.channel === 'email')).toMatchObject({
       channel: 'email',
       purpose: 'marketing',
       status: 'withdrawn',
