@@ -15,7 +15,11 @@ let caller: User;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await createTestApp({
-    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Autohaus CRM <crm@autohaus-test.de>', CRM_PUBLIC_URL: 'https://crm.example.test' },
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Autohaus CRM <crm@autohaus-test.de>',
+      CRM_PUBLIC_URL: 'https://crm.example.test',
+    },
   });
   manager = await t.userWithRole('manager');
   sales = await t.userWithRole('sales');
@@ -148,7 +152,11 @@ describe('an e-mail campaign', () => {
   it('reaches only the recipients who consented, with the one-click unsubscribe headers', async () => {
     const res = await manager.post(`/api/campaigns/${campaignId}/start`, { expectedRecipients: 2 });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'running', recipientCount: 2, excluded: { blocked: 1, withoutConsent: 1 } });
+    expect(res.json()).toMatchObject({
+      status: 'running',
+      recipientCount: 2,
+      excluded: { blocked: 1, withoutConsent: 1 },
+    });
     await runJobs();
     mails = await Promise.all([
       smtp.waitForMessage((m) => m.rcptTo.includes('erstertag@example.test')),
@@ -160,7 +168,9 @@ describe('an e-mail campaign', () => {
     expect(mails[0]!.parsed.subject).toBe('Ihr neues Auto, Sehr geehrte Frau Erstertag');
     expect(mails[0]!.parsed.text).toContain('Sehr geehrte Frau Erstertag,');
     expect(mails[0]!.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(unfolded(mails[0]!.raw)).toMatch(/List-Unsubscribe: <https:\/\/crm\.example\.test\/api\/public\/unsubscribe\/[0-9a-f]{64}>/);
+    expect(unfolded(mails[0]!.raw)).toMatch(
+      /List-Unsubscribe: <https:\/\/crm\.example\.test\/api\/public\/unsubscribe\/[0-9a-f]{64}>/,
+    );
     const done = await manager.get(`/api/campaigns/${campaignId}`);
     expect(done.json()).toMatchObject({ status: 'done', processed: 2 });
   });

@@ -42,10 +42,12 @@ export async function tallies(db: DbOrTx, campaignIds: string[]) {
       bounced: sql<number>`count(${campaignRecipients.bouncedAt})::int`,
     })
     .from(campaignRecipients)
-    .where(sql`${campaignRecipients.campaignId} IN (${sql.join(
-      campaignIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`)
+    .where(
+      sql`${campaignRecipients.campaignId} IN (${sql.join(
+        campaignIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    )
     .groupBy(campaignRecipients.campaignId);
   return new Map(found.map(({ campaignId, ...counts }) => [campaignId, counts]));
 }

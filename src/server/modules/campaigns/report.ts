@@ -15,7 +15,8 @@ function berlinMidnight(day: string): Date {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() - offset);
 }
 
-const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) =>
+  new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 
 /** The campaigns started in [from, to] at the actor's locations with what came of them. */
 export async function campaignReport(

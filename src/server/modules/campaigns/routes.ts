@@ -100,8 +100,7 @@ export async function campaignsRoutes(root: FastifyInstance, { campaigns }: Serv
       body: z.object({ expectedRecipients: z.number().int().min(0) }),
       response: { 200: Campaign },
     },
-    handler: (request) =>
-      campaigns.start(currentUser(request), request.params.id, request.body.expectedRecipients),
+    handler: (request) => campaigns.start(currentUser(request), request.params.id, request.body.expectedRecipients),
   });
 
   app.get('/api/campaigns/:id/recipients', {

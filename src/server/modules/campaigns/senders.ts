@@ -118,10 +118,14 @@ export function createSenders({ clock }: Deps, ports: CampaignSenders) {
       if (!campaign || campaign.status !== 'running') return false;
       const batch = await repo.recipientBatch(tx, campaignId, 0, BATCH, true);
       if (campaign.channel === 'email') await sendMails(tx, campaign, batch);
-      else if (campaign.channel === 'call') await planCalls(tx, campaign, batch, await repo.processedCount(tx, campaignId));
+      else if (campaign.channel === 'call')
+        await planCalls(tx, campaign, batch, await repo.processedCount(tx, campaignId));
       else await recordLetters(tx, campaign, batch, now);
       if (batch.length === BATCH) return true;
-      await tx.update(campaigns).set({ status: 'done', finishedAt: now, updatedAt: now }).where(eq(campaigns.id, campaignId));
+      await tx
+        .update(campaigns)
+        .set({ status: 'done', finishedAt: now, updatedAt: now })
+        .where(eq(campaigns.id, campaignId));
       return false;
     },
   };

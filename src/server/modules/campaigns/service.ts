@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import type {
+  SelectionFilter} from '@shared/campaigns/schemas';
 import {
   CAMPAIGN_RESPONSES,
   type Campaign,
   CampaignInput,
   type CampaignResponse,
-  type SelectionCount,
-  SelectionFilter,
+  type SelectionCount
 } from '@shared/campaigns/schemas';
 import type { Deps } from '@server/deps';
 import { assertLocation, hasLocation, type UserActor } from '@server/http/access';
@@ -128,7 +129,13 @@ export function createCampaignsService(deps: Deps, jobs: JobsService, ports: Cam
       const ctx = { channel, filter: scoped(actor, filter), now, today: berlinToday(now) };
       const found = await previewSelection(db, ctx, PREVIEW_SIZE);
       return found.map((r) => {
-        const excludedBecause = r.blocked ? 'blocked' : !r.consent ? 'no_consent' : !r.has_address ? 'no_address' : null;
+        const excludedBecause = r.blocked
+          ? 'blocked'
+          : !r.consent
+            ? 'no_consent'
+            : !r.has_address
+              ? 'no_address'
+              : null;
         return {
           contactId: r.id,
           displayName: r.display_name,
@@ -141,9 +148,11 @@ export function createCampaignsService(deps: Deps, jobs: JobsService, ports: Cam
 
     /** Brands and models on record, for the editor's choices. */
     async vehicleChoices(): Promise<Array<{ brand: string; model: string; count: number }>> {
-      const found = ((await db.execute(brandsAndModelsSql)) as unknown as {
-        rows: Array<{ make: string; model: string; n: number }>;
-      }).rows;
+      const found = (
+        (await db.execute(brandsAndModelsSql)) as unknown as {
+          rows: Array<{ make: string; model: string; n: number }>;
+        }
+      ).rows;
       return found.map((r) => ({ brand: r.make, model: r.model, count: Number(r.n) }));
     },
 
@@ -295,6 +304,5 @@ export function createCampaignsService(deps: Deps, jobs: JobsService, ports: Cam
     unsubscribeState: (token: string) => unsubscribeState(db, token),
 
     unsubscribe: (token: string) => db.transaction((tx) => unsubscribeIn(tx, token, clock.now())),
-
   };
 }

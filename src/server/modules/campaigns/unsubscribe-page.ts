@@ -26,9 +26,7 @@ const TEXT: Record<UnsubscribeOutcome | 'confirm', { de: string; en: string }> =
 
 export function unsubscribePage(outcome: UnsubscribeOutcome, confirm: boolean): string {
   const text = TEXT[confirm ? 'confirm' : outcome];
-  const form = confirm
-    ? `<form method="post"><button type="submit">Abmelden / Unsubscribe</button></form>`
-    : '';
+  const form = confirm ? `<form method="post"><button type="submit">Abmelden / Unsubscribe</button></form>` : '';
   return `<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Abmelden</title>

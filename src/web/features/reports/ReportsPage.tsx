@@ -24,6 +24,9 @@ import {
 } from './queries';
 import { ReportTable } from './ReportTable';
 import { SalesFunnelSection } from './SalesFunnelSection';
+import { CampaignReportSection } from '@web/features/campaigns/CampaignReportSection';
+import { can } from '@shared/auth/policies';
+import { useCurrentUser } from '@web/app/auth';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -50,6 +53,7 @@ export default function ReportsPage() {
   const { t } = useTranslation();
   const locations = useLocations();
   const [search] = useSearchParams();
+  const me = useCurrentUser();
   const [params, setParams] = useState<ReportParams>(() => fromAddress(search));
   const trend = useTrend(params.locationId);
   const [cell, setCell] = useState<{ key: string; label: string; measure: Measure; column: Column } | null>(null);
@@ -163,6 +167,7 @@ export default function ReportsPage() {
       )}
       <ActivityReportSection params={params} />
       <SalesFunnelSection />
+      {can(me.role, 'campaigns.manage') && <CampaignReportSection params={params} />}
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}
