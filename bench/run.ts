@@ -11,6 +11,7 @@ import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBoard } from './board';
+import { ensureCampaignData, measureCampaignCount, measureMailMerge } from './campaigns';
 import { measureMessages } from './messages';
 import { measureCalendar, measureFeed } from './calendar';
 import { measureOfferPdf } from './offer-pdf';
@@ -26,7 +27,7 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
- * funnel (the sales funnel report), offerpdf, web (web alone needs no data set).
+ * funnel (the sales funnel report), offerpdf, campaigns (live count and mail merge), web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -42,6 +43,7 @@ const PARTS = [
   'pipeline',
   'funnel',
   'offerpdf',
+  'campaigns',
   'intake',
   'board',
   'messages',
@@ -73,6 +75,7 @@ await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
 await ensureOpportunities(target.database, size, log);
+if (wants('campaigns')) await ensureCampaignData(target.database, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -113,6 +116,10 @@ if (!process.argv.includes('--generate-only')) {
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
+  if (wants('campaigns')) {
+    report(formatMeasurement(await measureCampaignCount(bench, target.database), target.embedded));
+    report(await measureMailMerge(bench, target.database));
+  }
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {
