@@ -167,7 +167,18 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       locationId: location.id,
     }),
   );
+  const campaign = await created<{ id: string }>(
+    'campaign',
+    await manager.post('/api/campaigns', {
+      name: 'Ulmer Frühjahrs-Check',
+      channel: 'letter',
+      locationId: location.id,
+      filter: {},
+      body: '{{anrede}},',
+    }),
+  );
   return {
+    campaign,
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,

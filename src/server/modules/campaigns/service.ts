@@ -1,17 +1,16 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type {
-  SelectionFilter} from '@shared/campaigns/schemas';
+import type { SelectionFilter } from '@shared/campaigns/schemas';
 import {
   CAMPAIGN_RESPONSES,
   type Campaign,
   CampaignInput,
   type CampaignResponse,
-  type SelectionCount
+  type SelectionCount,
 } from '@shared/campaigns/schemas';
 import type { Deps } from '@server/deps';
 import { assertLocation, hasLocation, type UserActor } from '@server/http/access';
-import { ConflictError, NotFoundError, ValidationError } from '@server/http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { defineJob } from '@server/jobs/definition';
 import type { JobsService } from '@server/jobs/service';
 import { berlinToday } from '@server/modules/contacts';
@@ -51,7 +50,7 @@ export function createCampaignsService(deps: Deps, jobs: JobsService, ports: Cam
   );
 
   function assertMaySee(actor: UserActor, row: repo.CampaignRow): void {
-    if (!hasLocation(actor, row.locationId)) throw new NotFoundError('Campaign');
+    if (!hasLocation(actor, row.locationId)) throw new ForbiddenError('This campaign belongs to another location.');
   }
 
   function checkInput(input: z.output<typeof CampaignInput>, actor: UserActor) {
