@@ -10,15 +10,17 @@ const LETTERS = Number(process.env.BENCH_CAMPAIGN_LETTERS ?? 10_000);
 const LETTERS_TARGET_S = 60;
 
 /**
- * What campaigns select on that the base data set lacks: a delivery date per vehicle (its first
- * registration) and marketing consent to e-mail and letters for seven in ten contacts. Once.
+ * What campaigns select on that the base data set lacks: a delivery date per vehicle, spread over
+ * the last ten years so every lifecycle phase has customers, and marketing consent to e-mail and
+ * letters for seven in ten contacts. Once.
  */
 export async function ensureCampaignData(database: Database, log: (line: string) => void): Promise<void> {
   await ensureMetaTable(database);
-  if (await readMeta(database, 'campaign-data')) return;
+  if (await readMeta(database, 'campaign-data-2')) return;
   log('campaigns: adding delivery dates and marketing consents …');
-  await database.exec('UPDATE vehicles SET delivery_date = first_registration WHERE delivery_date IS NULL');
-  for (const channel of ['email', 'letter']) {
+  await database.exec('UPDATE vehicles SET delivery_date = current_date - (abs(hashtext(id::text)) % 3650)::int');
+  const done = await readMeta(database, 'campaign-data');
+  for (const channel of done ? [] : ['email', 'letter']) {
     await database.exec(
       `INSERT INTO consents (contact_id, channel, purpose, status, effective_at, source, note)
        SELECT c.id, '${channel}', 'marketing', 'granted', now() - interval '400 days', 'import', 'bench'
@@ -27,6 +29,7 @@ export async function ensureCampaignData(database: Database, log: (line: string)
   }
   await database.exec('ANALYZE vehicles; ANALYZE consents; ANALYZE contacts');
   await writeMeta(database, 'campaign-data', { at: new Date().toISOString() });
+  await writeMeta(database, 'campaign-data-2', { at: new Date().toISOString() });
 }
 
 /** The live count as the editor asks it, over filters from broad to narrow. */

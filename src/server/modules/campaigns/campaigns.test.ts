@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '@test/support/smtp-server';
 import { pdfText } from '@server/modules/documents/pdf-text';
 import { vehicleInput } from '@server/modules/vehicles/test-factories';
@@ -282,6 +282,16 @@ describe('who may do what', () => {
     const phase = await manager.post('/api/campaigns/selection/count', { channel: 'email', filter: { phases: ['x'] } });
     expect(phase.statusCode).toBe(400);
     expect(phase.json().errors[0].field).toBe('filter.phases.0');
+    const elsewhere = await t.services.org.createLocation(
+      null,
+      testLocation({ name: 'Autohaus Test Ulm', code: 'ULM', city: 'Ulm', email: 'ulm@example.test' }),
+    );
+    const foreign = await manager.post('/api/campaigns/selection/count', {
+      channel: 'letter',
+      filter: { locationIds: [elsewhere.id] },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0]).toMatchObject({ field: 'filter.locationIds', code: 'own_location_required' });
     const name = await manager.post('/api/campaigns', {
       name: 'x'.repeat(121),
       channel: 'email',

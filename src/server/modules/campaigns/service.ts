@@ -67,6 +67,10 @@ export function createCampaignsService(deps: Deps, jobs: JobsService, ports: Cam
 
   /** A manager's selection never reaches beyond their locations: no location chosen means all of theirs. */
   function scoped(actor: UserActor, filter: SelectionFilter): SelectionFilter {
+    if (filter.locationIds.some((id) => !hasLocation(actor, id)))
+      throw new ValidationError([
+        { field: 'filter.locationIds', in: 'body', code: 'own_location_required', message: 'not your location' },
+      ]);
     if (actor.role === 'admin' || filter.locationIds.length > 0) return filter;
     return { ...filter, locationIds: actor.locationIds };
   }
