@@ -50,6 +50,11 @@ export const selectionSql = {
           WHERE k.contact_id = c.id AND k.channel = ${channel} AND k.purpose = 'marketing'
           ORDER BY k.effective_at DESC, k.created_at DESC, k.id DESC LIMIT 1), false)`,
 
+  /** Whether the contact has an e-mail address, a phone number (no fax) or a postal address: one index probe. */
+  hasEmail: sql`EXISTS (SELECT 1 FROM contact_emails e WHERE e.contact_id = c.id)`,
+  hasPhone: sql`EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.kind <> 'fax')`,
+  hasAddress: sql`EXISTS (SELECT 1 FROM contact_addresses a WHERE a.contact_id = c.id)`,
+
   /** The primary (else first) e-mail address, or null. */
   email: sql`(SELECT e.address FROM contact_emails e WHERE e.contact_id = c.id
           ORDER BY e.is_primary DESC, e.position LIMIT 1)`,
