@@ -203,7 +203,10 @@ export function drawFirstPageHead(
   const lh = spec.letterhead;
   if (openedLogo || lh.logo) {
     try {
-      doc.image((openedLogo ?? lh.logo) as Buffer, RIGHT - 60 * MM, 12 * MM, { fit: [60 * MM, 22 * MM], align: 'right' });
+      doc.image((openedLogo ?? lh.logo) as Buffer, RIGHT - 60 * MM, 12 * MM, {
+        fit: [60 * MM, 22 * MM],
+        align: 'right',
+      });
     } catch {
       // A logo pdfkit cannot read prints as no logo rather than no document.
     }

@@ -66,7 +66,13 @@ export class MailMerge {
     doc.addPage();
     drawFirstPageHead(
       doc,
-      { letterhead: this.letterhead, title: letter.title, date: this.date, recipient: letter.recipient, info: letter.info },
+      {
+        letterhead: this.letterhead,
+        title: letter.title,
+        date: this.date,
+        recipient: letter.recipient,
+        info: letter.info,
+      },
       this.logo ?? undefined,
     );
     doc
