@@ -11,6 +11,7 @@ import { benchIntake } from './intake';
 import { formatMeasurement, formatThroughput } from './report';
 import { drawSamples } from './samples';
 import { measureBoard } from './board';
+import { ensureCampaignData, measureCampaignCount, measureMailMerge } from './campaigns';
 import { measureMessages } from './messages';
 import { measureMailIn } from './mailin';
 import { measureCalendar, measureFeed } from './calendar';
@@ -29,7 +30,7 @@ import { measureWebApp } from './web-speed';
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
  * funnel (the sales funnel report), offerpdf, mailin (mailboxes read from a local Dovecot), lifecycle (the nightly
- * lifecycle rules run), web (web alone needs no data set).
+ * lifecycle rules run), campaigns (live count and mail merge), web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -46,6 +47,7 @@ const PARTS = [
   'funnel',
   'offerpdf',
   'lifecycle',
+  'campaigns',
   'intake',
   'board',
   'messages',
@@ -78,6 +80,7 @@ await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
 await ensureOpportunities(target.database, size, log);
+if (wants('campaigns')) await ensureCampaignData(target.database, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -120,6 +123,10 @@ if (!process.argv.includes('--generate-only')) {
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   if (wants('lifecycle')) for (const line of await measureLifecycle(bench, target.database, log)) report(line);
+  if (wants('campaigns')) {
+    report(formatMeasurement(await measureCampaignCount(bench, target.database), target.embedded));
+    report(await measureMailMerge(bench, target.database));
+  }
   await bench.close();
   const intakeRequests = Number(process.env.BENCH_INTAKE_REQUESTS ?? 10_000);
   if (wants('intake') && intakeRequests > 0) {

@@ -23,6 +23,7 @@ import { documentsRoutes } from './modules/documents/routes';
 import { salesDocumentRoutes } from './modules/sales/documents/routes';
 import { assignmentRoutes } from './modules/assignment/routes';
 import { boardRoutes } from './modules/board/routes';
+import { campaignsRoutes } from './modules/campaigns/routes';
 import { authRoutes } from './modules/auth/routes';
 import { contactsRoutes } from './modules/contacts/routes';
 import { importsRoutes } from './modules/imports/routes';
@@ -157,6 +158,7 @@ export async function buildApp(
   await app.register(reportsRoutes, services);
   await app.register(serviceTicketsRoutes, services);
   await app.register(lifecycleRoutes, services);
+  await app.register(campaignsRoutes, services);
   await app.register(telephonyRoutes, services);
   // Virtual PBXs post their call events here; each checks its own signature or token. The
   // follow-up URLs sipgate is given are the address it reached us at, so no public URL is passed.

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { seedDemoActivities } from './demo/activities';
+import { seedDemoCampaigns } from './demo/campaigns';
 import { seedDemoCustomers } from './demo/customers';
 import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
@@ -61,6 +62,7 @@ export async function bootstrap(
         await seedDemoSurveys(services, database);
         // Last night's lifecycle run: satisfaction calls, service reminders, re-purchase activities due now.
         await services.lifecycle.runAt(now);
+        await seedDemoCampaigns(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

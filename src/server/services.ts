@@ -16,6 +16,7 @@ import {
 } from './modules/sales';
 import { type AssignmentService, createAssignmentService } from './modules/assignment';
 import { type BoardService, createBoardService } from './modules/board';
+import { type CampaignsService, createCampaignsService } from './modules/campaigns';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
 import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createDocumentsService, type DocumentsService } from './modules/documents';
@@ -95,6 +96,7 @@ export interface Services {
   serviceTickets: ServiceTicketsService;
   mailboxes: MailboxesService;
   surveys: SurveysService;
+  campaigns: CampaignsService;
 }
 
 /**
@@ -123,6 +125,8 @@ export interface Services {
  *   org, contacts, vehicles, activities, requests, correspondence, documents ← surveys   (a low score's complaint and
  *                                          the add-on interests go in through requests' intake; the link by e-mail)
  *   org, contacts, vehicles, assignment, activities ← lifecycle   (rules find due vehicles in one statement each)
+ *   contacts, vehicles, documents, correspondence, activities ← campaigns   (selections read contacts' and vehicles'
+ *                                          read models; mails and calls go through ports wired here)
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -240,7 +244,25 @@ export function createServices(deps: Deps): Services {
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
   const serviceTickets = createServiceTicketsService(deps, { activities, jobs, notifications });
+  const campaigns = createCampaignsService(deps, jobs, {
+    sendCustomerEmailIn: (tx, input) => correspondence.sendCustomerEmailIn(tx, input),
+    planCallIn: (tx, call) =>
+      activities.planIn(tx, { userId: call.authorId }, null, {
+        type: 'call',
+        subject: call.subject.slice(0, 200),
+        note: call.note.slice(0, 10_000) || null,
+        priority: 'normal',
+        ownerId: call.ownerId,
+        contactId: call.contactId,
+        allDay: true,
+        dueOn: call.dueOn,
+        place: null,
+        reminderMinutesBefore: null,
+      }),
+    link: (path) => mail.link(path),
+  });
   return {
+    campaigns,
     activities,
     offers,
     offerSending,

@@ -444,6 +444,22 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
   'GET /api/reports/sales-funnel.csv': (f) => ({
     url: `/api/reports/sales-funnel.csv?from=2026-01-01&to=2026-12-31&locationId=${f.location.id}`,
   }),
+  'GET /api/campaigns/:id': (f) => ({ url: `/api/campaigns/${f.campaign.id}` }),
+  'PUT /api/campaigns/:id': (f) => ({
+    url: `/api/campaigns/${f.campaign.id}`,
+    payload: { name: 'x', channel: 'letter', locationId: f.location.id, filter: {} },
+  }),
+  'DELETE /api/campaigns/:id': (f) => ({ url: `/api/campaigns/${f.campaign.id}` }),
+  'POST /api/campaigns/:id/start': (f) => ({
+    url: `/api/campaigns/${f.campaign.id}/start`,
+    payload: { expectedRecipients: 0 },
+  }),
+  'GET /api/campaigns/:id/recipients': (f) => ({ url: `/api/campaigns/${f.campaign.id}/recipients` }),
+  'PUT /api/campaigns/:id/recipients/:recipientId/response': (f) => ({
+    url: `/api/campaigns/${f.campaign.id}/recipients/${f.campaign.id}/response`,
+    payload: { response: 'replied', marked: true },
+  }),
+  'GET /api/campaigns/:id/letters.pdf': (f) => ({ url: `/api/campaigns/${f.campaign.id}/letters.pdf` }),
 };
 
 /** Answers, but leaves out what belongs to another location. */

@@ -182,9 +182,20 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     'service ticket',
     await manager.post('/api/service-tickets', { templateId: serviceProcess.id, requestId: request.id }),
   );
+  const campaign = await created<{ id: string }>(
+    'campaign',
+    await manager.post('/api/campaigns', {
+      name: 'Ulmer Frühjahrs-Check',
+      channel: 'letter',
+      locationId: location.id,
+      filter: {},
+      body: '{{anrede}},',
+    }),
+  );
   return {
     serviceProcess,
     serviceTicket,
+    campaign,
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,

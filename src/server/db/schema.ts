@@ -26,4 +26,5 @@ export * from '../modules/service-tickets/tables';
 export * from '../modules/mailboxes/tables';
 export * from '../modules/surveys/tables';
 export * from '../modules/lifecycle/tables';
+export * from '../modules/campaigns/tables';
 export * from './reference-versions-table';

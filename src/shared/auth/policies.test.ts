@@ -24,6 +24,7 @@ const EXPECTED: Record<Action, string> = {
   'assignment.rules.edit': 'admin manager',
   'administration.open': 'admin manager',
   'templates.edit': 'admin manager',
+  'campaigns.manage': 'admin manager',
   'reports.staffHome': 'admin manager sales service reception parts',
   'reports.read': 'admin manager',
   'telephony.setup.read': 'admin manager',

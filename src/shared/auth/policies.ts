@@ -58,6 +58,8 @@ export const POLICIES = {
   'administration.open': MANAGERS,
   /** Change the message templates. */
   'templates.edit': MANAGERS,
+  /** Marketing campaigns: selections, letters, mails and call lists, and their results (managers: their locations). */
+  'campaigns.manage': MANAGERS,
 
   /** The staff member's home page. */
   'reports.staffHome': EVERYONE,

@@ -30,6 +30,8 @@ export const CONSENT_SOURCES = [
   'letter',
   'import',
   'other',
+  /** The customer clicked the unsubscribe link of a campaign mail. */
+  'unsubscribe_link',
 ] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 

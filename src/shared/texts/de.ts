@@ -223,6 +223,7 @@ export const de = {
     offerCreatedNoPrice: 'Angebot {{number}}/{{version}} erstellt',
     offerAccepted: 'Angebot {{number}}/{{version}} angenommen',
     offerRejected: 'Angebot {{number}}/{{version}} abgelehnt: {{reason}}',
+    campaignLetter: 'Kampagnenbrief „{{name}}“',
     customerEmailSent: 'E-Mail an {{to}}: {{subject}}',
     customerEmailSentWith_one: 'E-Mail an {{to}}: {{subject}} (mit {{count}} Anhang)',
     customerEmailSentWith_other: 'E-Mail an {{to}}: {{subject}} (mit {{count}} Anhängen)',

@@ -218,6 +218,7 @@ export const en: typeof de = {
     offerCreatedNoPrice: 'Offer {{number}}/{{version}} created',
     offerAccepted: 'Offer {{number}}/{{version}} accepted',
     offerRejected: 'Offer {{number}}/{{version}} rejected: {{reason}}',
+    campaignLetter: 'Campaign letter “{{name}}”',
     customerEmailSent: 'E-mail to {{to}}: {{subject}}',
     customerEmailSentWith_one: 'E-mail to {{to}}: {{subject}} (with {{count}} attachment)',
     customerEmailSentWith_other: 'E-mail to {{to}}: {{subject}} (with {{count}} attachments)',

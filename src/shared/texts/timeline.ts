@@ -81,6 +81,8 @@ export interface TimelineTexts {
   'timeline.offerRejected': { number: string; version: number; reason: string };
   /** An e-mail written to the customer from the CRM; `attachments` is the number of files sent with it. */
   'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
+  /** A campaign reached the customer by letter; `name` the campaign's. */
+  'timeline.campaignLetter': { name: string };
   /** A purchase order (KV-100001) signed for an opportunity (V-100001). */
   'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
   /** A satisfaction questionnaire answered; the answers are the entry's body, verbatim. */
@@ -229,6 +231,7 @@ const RENDER: Renderers = {
   'timeline.offerCreated': (p, t) => t(p.gross ? 'timeline.offerCreated' : 'timeline.offerCreatedNoPrice', p),
   'timeline.offerAccepted': (p, t) => t('timeline.offerAccepted', p),
   'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
+  'timeline.campaignLetter': (p, t) => t('timeline.campaignLetter', p),
   'timeline.customerEmailSent': (p, t) =>
     p.attachments > 0
       ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })

@@ -9,6 +9,7 @@ import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { serviceTicketRoutes } from '@web/features/service-tickets/routes';
+import { campaignRoutes } from '@web/features/campaigns/routes';
 import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
           ...serviceTicketRoutes,
           ...boardRoutes,
           ...reportRoutes,
+          ...campaignRoutes,
           ...adminRoutes,
           ...dutyRoutes,
           ...surveyRoutes,

@@ -30,6 +30,8 @@ export interface ComposedMail {
   references: string[];
   date: Date;
   attachments: Array<{ fileName: string; contentType: string; content: Buffer }>;
+  /** Further header fields, e.g. List-Unsubscribe on campaign mails. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function composeMessage(mail: ComposedMail): Promise<Buffer> {
     inReplyTo: mail.inReplyTo ?? undefined,
     references: mail.references.length > 0 ? mail.references : undefined,
     date: mail.date,
+    headers: mail.headers,
     attachments: mail.attachments.map((a) => ({
       filename: a.fileName,
       contentType: a.contentType,

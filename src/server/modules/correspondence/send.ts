@@ -44,6 +44,8 @@ export interface SendCustomerEmail {
   inReplyTo?: string | null;
   /** The customer's mail's own References, kept in front so the whole thread stays one. */
   references?: string[];
+  /** Further header fields (a campaign's List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 export interface SentCustomerEmail {
@@ -176,6 +178,7 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
       inReplyTo,
       references,
       attachments: documents,
+      headers: input.headers,
     });
     const id = randomUUID();
     const queued = await mail.enqueue(tx, {

@@ -10,5 +10,5 @@ export {
 } from './store';
 export { letterheadFor, type PrintedLetterhead } from './letterheads';
 export { createDocumentsService, type DocumentsService, type OwnerAccess } from './service';
-export { type Column, facts, Letter, type LetterSpec, type Row, table } from './pdf';
+export { type Column, facts, Letter, type LetterSpec, MailMerge, type MergedLetter, type Row, table } from './pdf';
 export { insertLetterheadRows } from './bulk';

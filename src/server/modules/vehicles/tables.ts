@@ -51,7 +51,7 @@ export const vehicles = pgTable(
     index('vehicles_plate_id_idx').on(t.plateNormalized, t.id),
     index('vehicles_first_registration_id_idx').on(t.firstRegistration, t.id),
     index('vehicles_updated_at_id_idx').on(t.updatedAt, t.id),
-    // Lifecycle rules find the vehicles delivered N days or months ago by this range.
+    // Lifecycle rules and campaign selections by phase find vehicles by ranges of delivery dates.
     index('vehicles_delivery_date_idx').on(t.deliveryDate),
   ],
 );

@@ -1,6 +1,7 @@
 import {
   IconCalendarEvent,
   IconSteeringWheel,
+  IconSpeakerphone,
   IconChartBar,
   IconMessageChatbot,
   IconCar,
@@ -29,6 +30,7 @@ export interface NavItem {
     | 'sales'
     | 'testDrives'
     | 'reports'
+    | 'campaigns'
     | 'rules'
     | 'admin';
   icon: Icon;
@@ -53,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     shownTo: (role) => can(role, 'sales.testDrives.schedule'),
   },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
+  { to: '/campaigns', labelKey: 'campaigns', icon: IconSpeakerphone, shownTo: (role) => can(role, 'campaigns.manage') },
   // Staff read the assignment rules there; managers reach them through the administration.
   {
     to: '/admin/assignment',

@@ -14,6 +14,7 @@ const HINT_KEYS = {
   calendar: 'dashboard.calendarHint',
   testDrives: 'dashboard.testDrivesHint',
   reports: 'dashboard.reportsHint',
+  campaigns: 'dashboard.campaignsHint',
   rules: 'dashboard.rulesHint',
   sales: 'dashboard.salesHint',
   admin: 'dashboard.adminHint',

@@ -27,6 +27,9 @@ import { LifecycleReportSection } from '@web/features/lifecycle/LifecycleReportS
 import { SalesFunnelSection } from './SalesFunnelSection';
 import { TicketReportSection } from '@web/features/service-tickets/TicketReportSection';
 import { SatisfactionSection } from '@web/features/surveys/SatisfactionSection';
+import { CampaignReportSection } from '@web/features/campaigns/CampaignReportSection';
+import { can } from '@shared/auth/policies';
+import { useCurrentUser } from '@web/app/auth';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -53,6 +56,7 @@ export default function ReportsPage() {
   const { t } = useTranslation();
   const locations = useLocations();
   const [search] = useSearchParams();
+  const me = useCurrentUser();
   const [params, setParams] = useState<ReportParams>(() => fromAddress(search));
   const trend = useTrend(params.locationId);
   const [cell, setCell] = useState<{ key: string; label: string; measure: Measure; column: Column } | null>(null);
@@ -169,6 +173,7 @@ export default function ReportsPage() {
       <TicketReportSection />
       <SatisfactionSection />
       <LifecycleReportSection />
+      {can(me.role, 'campaigns.manage') && <CampaignReportSection params={params} />}
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

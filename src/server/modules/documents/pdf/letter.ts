@@ -78,7 +78,7 @@ export class Letter {
     });
     this.doc.on('pageAdded', () => this.continuationHead());
     this.doc.addPage();
-    this.firstPageHead();
+    drawFirstPageHead(this.doc, spec);
   }
 
   get y(): number {
@@ -163,70 +163,11 @@ export class Letter {
     const { start, count } = this.doc.bufferedPageRange();
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
-      this.footer(i - start + 1, count);
+      drawFooter(this.doc, this.spec.letterhead, i - start + 1, count);
     }
     this.doc.end();
     await done;
     return Buffer.concat(chunks);
-  }
-
-  private firstPageHead(): void {
-    const { doc, spec } = this;
-    const lh = spec.letterhead;
-    if (lh.logo) {
-      try {
-        doc.image(lh.logo, RIGHT - 60 * MM, 12 * MM, { fit: [60 * MM, 22 * MM], align: 'right' });
-      } catch {
-        // A logo pdfkit cannot read prints as no logo rather than no document.
-      }
-    }
-    doc
-      .font(BOLD)
-      .fontSize(13)
-      .fillColor(ACCENT)
-      .text(lh.companyName, LEFT, 14 * MM, { width: 100 * MM });
-    doc
-      .font(FONT)
-      .fontSize(8.5)
-      .fillColor(MUTED)
-      .text([`${lh.street} · ${lh.postalCode} ${lh.city}`, ...contactLines(lh)].join('\n'), LEFT, doc.y + 2, {
-        width: 100 * MM,
-        lineGap: 1,
-      });
-
-    // The sender line sits in the window's top zone, small and underlined (DIN 5008).
-    const windowTop = 45 * MM;
-    doc
-      .font(FONT)
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(`${lh.companyName} · ${lh.street} · ${lh.postalCode} ${lh.city}`, LEFT, windowTop + 5 * MM, {
-        width: 85 * MM,
-        underline: true,
-        lineBreak: false,
-        ellipsis: true,
-      });
-    doc
-      .font(FONT)
-      .fontSize(10)
-      .fillColor(INK)
-      .text(spec.recipient.join('\n'), LEFT, windowTop + 12.7 * MM, { width: 80 * MM, lineGap: 1.5 });
-
-    let y = windowTop + 5 * MM;
-    const rows: Array<[string, string]> = [['Datum', formatGermanDate(spec.date)], ...spec.info];
-    for (const [label, value] of rows) {
-      doc.font(FONT).fontSize(8).fillColor(MUTED).text(label, INFO_LEFT, y, { width: INFO_LABEL, lineBreak: false });
-      doc
-        .font(FONT)
-        .fontSize(8.5)
-        .fillColor(INK)
-        .text(value, INFO_LEFT + INFO_LABEL, y, { width: RIGHT - INFO_LEFT - INFO_LABEL });
-      y = Math.max(doc.y + 1.5, y + 11.5);
-    }
-
-    doc.font(BOLD).fontSize(15).fillColor(ACCENT).text(spec.title, LEFT, FIRST_BODY_TOP, { width: WIDTH });
-    doc.moveDown(0.5);
-    doc.fillColor(INK).font(FONT).fontSize(9.5);
   }
 
   private continuationHead(): void {
@@ -250,28 +191,96 @@ export class Letter {
     doc.x = LEFT;
     doc.y = NEXT_BODY_TOP;
   }
+}
 
-  private footer(page: number, pages: number): void {
-    const { doc } = this;
-    const lh = this.spec.letterhead;
-    // Below the body's bottom margin: lift it while writing, or pdfkit would start a new page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .moveTo(LEFT, FOOTER_TOP - 3)
-      .lineTo(RIGHT, FOOTER_TOP - 3)
-      .lineWidth(0.4)
-      .strokeColor('#c8ccd0')
-      .stroke();
-    const columns = footerColumns(lh).filter((c) => c.length > 0);
-    const width = WIDTH / Math.max(columns.length, 1);
-    columns.forEach((lines, i) => {
-      doc
-        .font(FONT)
-        .fontSize(6.8)
-        .fillColor(MUTED)
-        .text(lines.join('\n'), LEFT + i * width, FOOTER_TOP + 2, { width: width - 6, lineGap: 0.5 });
+/** The first page's head: letterhead, sender line, address window, information block and title. */
+export function drawFirstPageHead(
+  doc: PDFKit.PDFDocument,
+  spec: Omit<LetterSpec, 'fileTitle'>,
+  /** The logo opened once with doc.openImage, so a mail merge embeds it once, not on every page. */
+  openedLogo?: unknown,
+): void {
+  const lh = spec.letterhead;
+  if (openedLogo || lh.logo) {
+    try {
+      doc.image((openedLogo ?? lh.logo) as Buffer, RIGHT - 60 * MM, 12 * MM, {
+        fit: [60 * MM, 22 * MM],
+        align: 'right',
+      });
+    } catch {
+      // A logo pdfkit cannot read prints as no logo rather than no document.
+    }
+  }
+  doc
+    .font(BOLD)
+    .fontSize(13)
+    .fillColor(ACCENT)
+    .text(lh.companyName, LEFT, 14 * MM, { width: 100 * MM });
+  doc
+    .font(FONT)
+    .fontSize(8.5)
+    .fillColor(MUTED)
+    .text([`${lh.street} · ${lh.postalCode} ${lh.city}`, ...contactLines(lh)].join('\n'), LEFT, doc.y + 2, {
+      width: 100 * MM,
+      lineGap: 1,
     });
+
+  // The sender line sits in the window's top zone, small and underlined (DIN 5008).
+  const windowTop = 45 * MM;
+  doc
+    .font(FONT)
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(`${lh.companyName} · ${lh.street} · ${lh.postalCode} ${lh.city}`, LEFT, windowTop + 5 * MM, {
+      width: 85 * MM,
+      underline: true,
+      lineBreak: false,
+      ellipsis: true,
+    });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(spec.recipient.join('\n'), LEFT, windowTop + 12.7 * MM, { width: 80 * MM, lineGap: 1.5 });
+
+  let y = windowTop + 5 * MM;
+  const rows: Array<[string, string]> = [['Datum', formatGermanDate(spec.date)], ...spec.info];
+  for (const [label, value] of rows) {
+    doc.font(FONT).fontSize(8).fillColor(MUTED).text(label, INFO_LEFT, y, { width: INFO_LABEL, lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(value, INFO_LEFT + INFO_LABEL, y, { width: RIGHT - INFO_LEFT - INFO_LABEL });
+    y = Math.max(doc.y + 1.5, y + 11.5);
+  }
+
+  doc.font(BOLD).fontSize(15).fillColor(ACCENT).text(spec.title, LEFT, FIRST_BODY_TOP, { width: WIDTH });
+  doc.moveDown(0.5);
+  doc.fillColor(INK).font(FONT).fontSize(9.5);
+}
+
+/** The footer with register, VAT and bank data and "Seite n von m", drawn on the current page. */
+export function drawFooter(doc: PDFKit.PDFDocument, lh: PrintedLetterhead, page: number, pages: number | null): void {
+  // Below the body's bottom margin: lift it while writing, or pdfkit would start a new page.
+  const margin = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc
+    .moveTo(LEFT, FOOTER_TOP - 3)
+    .lineTo(RIGHT, FOOTER_TOP - 3)
+    .lineWidth(0.4)
+    .strokeColor('#c8ccd0')
+    .stroke();
+  const columns = footerColumns(lh).filter((c) => c.length > 0);
+  const width = WIDTH / Math.max(columns.length, 1);
+  columns.forEach((lines, i) => {
+    doc
+      .font(FONT)
+      .fontSize(6.8)
+      .fillColor(MUTED)
+      .text(lines.join('\n'), LEFT + i * width, FOOTER_TOP + 2, { width: width - 6, lineGap: 0.5 });
+  });
+  if (pages !== null)
     doc
       .font(FONT)
       .fontSize(8)
@@ -281,8 +290,7 @@ export class Letter {
         align: 'right',
         lineBreak: false,
       });
-    doc.page.margins.bottom = margin;
-  }
+  doc.page.margins.bottom = margin;
 }
 
 function contactLines(lh: PrintedLetterhead): string[] {

@@ -66,7 +66,10 @@ function RecordForm({ contactId, onClose }: { contactId: string; onClose(): void
           />
           <Select
             label={t('customers.consent.sourceLabel')}
-            data={options(CONSENT_SOURCES, 'customers.consent.source')}
+            data={options(
+              CONSENT_SOURCES.filter((s) => s !== 'unsubscribe_link'),
+              'customers.consent.source',
+            )}
             allowDeselect={false}
             {...form.getInputProps('source')}
           />

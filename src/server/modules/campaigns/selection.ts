@@ -1,0 +1,180 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { CampaignChannel, SelectionCount, SelectionFilter } from '@shared/campaigns/schemas';
+import type { Channel } from '@shared/contacts/enums';
+import { type LifecyclePhase, monthsSince, PHASE_LAST_MONTH } from '@shared/lifecycle/phase';
+import type { DbOrTx } from '@server/db/client';
+import { selectionSql } from '@server/modules/contacts';
+import { holdsVehicleSql, hasVehicleCriteria, type VehicleCriteria } from '@server/modules/vehicles';
+
+/*
+ * A campaign selection as one SQL statement: contacts' criteria and the EXISTS over the
+ * vehicles they hold, read through the two modules' read models. Lifecycle phases and vehicle
+ * age become ranges of dates computed here from "today" (Europe/Berlin), so the database walks
+ * date indexes instead of computing every vehicle's phase.
+ */
+
+const DAY = 86_400_000;
+const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const addDays = (day: string, days: number) => isoDay(new Date(toDate(day).getTime() + days * DAY));
+
+/** The same calendar day `months` months earlier, clamped to the month's last day. */
+function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return isoDay(new Date(Date.UTC(year, month, Math.min(d, last))));
+}
+
+/**
+ * The latest delivery day whose vehicle has been held at least `k` whole months on `today`, by
+ * the lifecycle's own month count (monthsSince), so SQL and the customer record agree at every
+ * month end.
+ */
+export function latestDeliveryWithMonths(k: number, today: string): string {
+  let day = monthsBefore(today, k);
+  while (monthsSince(addDays(day, 1), today) >= k) day = addDays(day, 1);
+  while (monthsSince(day, today) < k) day = addDays(day, -1);
+  return day;
+}
+
+/** Delivery days [from, to] of a phase on `today`; months of ownership a..b mean a-1..b-1 whole months. */
+export function phaseDeliveryRange(phase: LifecyclePhase, today: string): [string | null, string | null] {
+  const bounds: Record<LifecyclePhase, [number, number | null]> = {
+    getting_to_know: [1, PHASE_LAST_MONTH.getting_to_know],
+    usage: [PHASE_LAST_MONTH.getting_to_know + 1, PHASE_LAST_MONTH.usage],
+    reorientation: [PHASE_LAST_MONTH.usage + 1, PHASE_LAST_MONTH.reorientation],
+    after36: [PHASE_LAST_MONTH.reorientation + 1, null],
+  };
+  const [first, last] = bounds[phase];
+  const to = latestDeliveryWithMonths(first - 1, today);
+  const from = last === null ? null : addDays(latestDeliveryWithMonths(last, today), 1);
+  return [from, to];
+}
+
+function yearsBefore(day: string, years: number): string {
+  return monthsBefore(day, years * 12);
+}
+
+export function vehicleCriteria(filter: SelectionFilter, today: string): VehicleCriteria {
+  return {
+    deliveryRanges: filter.phases.map((p) => phaseDeliveryRange(p, today)),
+    brands: filter.brands,
+    models: filter.models,
+    fuels: filter.fuels,
+    // At least ageMin whole years: registered on or before today minus ageMin years.
+    firstRegistrationTo: filter.ageMin != null ? yearsBefore(today, filter.ageMin) : null,
+    // At most ageMax whole years: registered after today minus (ageMax + 1) years.
+    firstRegistrationFrom: filter.ageMax != null ? addDays(yearsBefore(today, filter.ageMax + 1), 1) : null,
+    financingEndFrom: filter.financingEndFrom ?? null,
+    financingEndTo: filter.financingEndTo ?? null,
+  };
+}
+
+const CONSENT_CHANNEL: Record<CampaignChannel, Channel> = { letter: 'letter', email: 'email', call: 'phone' };
+
+const addressOf: Record<CampaignChannel, SQL> = {
+  letter: selectionSql.hasAddress,
+  email: selectionSql.hasEmail,
+  call: selectionSql.hasPhone,
+};
+
+export interface SelectionContext {
+  channel: CampaignChannel;
+  filter: SelectionFilter;
+  now: Date;
+  today: string;
+}
+
+/** The matching contacts with why each would be left out: blocked, consent, has_address. */
+function matching({ channel, filter, now, today }: SelectionContext, extraColumns: SQL = sql``): SQL {
+  const vehicles = vehicleCriteria(filter, today);
+  const where = [selectionSql.where(filter)];
+  if (hasVehicleCriteria(vehicles)) where.push(holdsVehicleSql(vehicles));
+  return sql`SELECT c.id, c.display_name, c.customer_number,
+                    ${selectionSql.blocked(now)} AS blocked,
+                    ${selectionSql.marketingConsent(CONSENT_CHANNEL[channel])} AS consent,
+                    ${addressOf[channel]} AS has_address ${extraColumns}
+               FROM ${selectionSql.from}
+              WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The live count: one statement, whatever the filter. Its estimated cost crosses PostgreSQL's JIT
+ * threshold on a large data set, and compiling costs more than the count itself (a few hundred
+ * milliseconds on every keystroke), so it runs with JIT off in its own transaction.
+ */
+export async function countSelection(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCount> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return countIn(tx, ctx);
+  });
+}
+
+async function countIn(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCount> {
+  const [row] = await rows<Record<string, number>>(
+    db,
+    sql`SELECT count(*)::int AS matching,
+               count(*) FILTER (WHERE m.blocked)::int AS blocked,
+               count(*) FILTER (WHERE NOT m.blocked AND NOT m.consent)::int AS without_consent,
+               count(*) FILTER (WHERE NOT m.blocked AND m.consent AND NOT m.has_address)::int AS without_address
+          FROM (${matching(ctx)}) m`,
+  );
+  const matchingCount = Number(row?.matching ?? 0);
+  const blocked = Number(row?.blocked ?? 0);
+  const withoutConsent = Number(row?.without_consent ?? 0);
+  const withoutAddress = Number(row?.without_address ?? 0);
+  return {
+    matching: matchingCount,
+    blocked,
+    withoutConsent,
+    withoutAddress,
+    recipients: matchingCount - blocked - withoutConsent - withoutAddress,
+  };
+}
+
+export interface PreviewRow {
+  id: string;
+  display_name: string;
+  customer_number: string;
+  blocked: boolean;
+  consent: boolean;
+  has_address: boolean;
+}
+
+/** The first matching contacts by name, each with why it would be left out. */
+export async function previewSelection(db: DbOrTx, ctx: SelectionContext, limit: number): Promise<PreviewRow[]> {
+  return rows<PreviewRow>(db, sql`${matching(ctx)} ORDER BY c.display_name, c.id LIMIT ${limit}`);
+}
+
+/**
+ * Freezes the recipients of a campaign: every matching contact who is not blocked, consents and
+ * can be reached, copied with name and address, in name order. Returns how many.
+ */
+export async function freezeRecipients(db: DbOrTx, campaignId: string, ctx: SelectionContext): Promise<number> {
+  const columns = sql`, ${selectionSql.nameColumns}, ${selectionSql.email} AS email, ${selectionSql.phone} AS phone,
+                        ${selectionSql.address} AS address`;
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`WITH inserted AS (
+          INSERT INTO campaign_recipients (campaign_id, contact_id, customer_number, salutation, title, first_name,
+                 last_name, company_name, display_name, email, phone, street, postal_code, city, country,
+                 unsubscribe_token)
+          SELECT ${campaignId}::uuid, m.contact_id, m.customer_number, m.salutation, m.title, m.first_name,
+                 m.last_name, m.company_name, m.display_name, m.email, m.phone, m.address->>'street',
+                 m.address->>'postalCode', m.address->>'city', m.address->>'country',
+                 replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+            FROM (${matching(ctx, columns)}) m
+           WHERE NOT m.blocked AND m.consent AND m.has_address
+           ORDER BY m.display_name, m.id
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM inserted`,
+  );
+  return Number(row?.n ?? 0);
+}

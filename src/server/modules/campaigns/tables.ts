@@ -1,0 +1,84 @@
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CampaignChannel, CampaignStatus, SelectionFilter } from '../../../shared/campaigns/schemas';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { contacts } from '../contacts/tables';
+import { locations, users } from '../org/tables';
+
+/** A marketing campaign: a saved selection, a channel and its text; started once, then its recipients are frozen. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    channel: text('channel').$type<CampaignChannel>().notNull(),
+    status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+    /** Whose letterhead and sender the campaign uses; managers see the campaigns of their locations. */
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    filter: jsonb('filter').$type<SelectionFilter>().notNull(),
+    subject: text('subject').notNull().default(''),
+    body: text('body').notNull().default(''),
+    teamUserIds: uuid('team_user_ids').array().notNull().default([]),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    recipientCount: integer('recipient_count').notNull().default(0),
+    excludedBlocked: integer('excluded_blocked').notNull().default(0),
+    excludedNoConsent: integer('excluded_no_consent').notNull().default(0),
+    excludedNoAddress: integer('excluded_no_address').notNull().default(0),
+  },
+  (t) => [index('campaigns_location_idx').on(t.locationId, t.createdAt)],
+);
+
+/**
+ * The recipients as they were when the campaign started: name and address are copied, so a
+ * letter printed again later, or the results, show whom the campaign reached, whatever changed since.
+ */
+export const campaignRecipients = pgTable(
+  'campaign_recipients',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** Order of the recipients within the campaign: the key batches are read by. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    customerNumber: text('customer_number').notNull(),
+    salutation: text('salutation').notNull(),
+    title: text('title'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyName: text('company_name'),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country'),
+    /** The secret in the unsubscribe link: whoever holds the mail may unsubscribe, nobody else. */
+    unsubscribeToken: text('unsubscribe_token').notNull(),
+    /** When the letter was printed, the mail queued or the call planned. */
+    processedAt: instant('processed_at'),
+    outboxEmailId: uuid('outbox_email_id'),
+    activityId: uuid('activity_id'),
+    repliedAt: instant('replied_at'),
+    appointmentAt: instant('appointment_at'),
+    requestCreatedAt: instant('request_created_at'),
+    unsubscribedAt: instant('unsubscribed_at'),
+    bouncedAt: instant('bounced_at'),
+  },
+  (t) => [
+    uniqueIndex('campaign_recipients_campaign_seq_uq').on(t.campaignId, t.seq),
+    uniqueIndex('campaign_recipients_token_uq').on(t.unsubscribeToken),
+    index('campaign_recipients_email_idx').on(t.email),
+    index('campaign_recipients_contact_idx').on(t.contactId),
+  ],
+);
