@@ -22,4 +22,5 @@ export * from '../modules/messages/tables';
 export * from '../modules/documents/tables';
 export * from '../modules/sales/tables';
 export * from '../modules/correspondence/tables';
+export * from '../modules/complaints/tables';
 export * from './reference-versions-table';

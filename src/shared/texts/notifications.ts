@@ -56,6 +56,15 @@ export interface NotificationTexts {
     /** Null when nobody is assigned. */
     assignee: string | null;
   };
+  /** A complaint step was handed to the reader, or one of theirs is overdue (to the managers). */
+  'notification.complaintStep': {
+    number: string;
+    customer: string;
+    step: string;
+    dueAt: string;
+    how: 'forwarded' | 'overdue';
+    responsible: string | null;
+  };
   'notification.onBehalfSummary': {
     until: string;
     items: Array<{
@@ -149,6 +158,14 @@ const RENDER: Renderers = {
       }),
     };
   },
+  'notification.complaintStep': (p, t, locale) => ({
+    title: t(`notification.complaintStep.${p.how}`, p),
+    body: t('notification.complaintStep.body', {
+      ...p,
+      due: formatInstant(p.dueAt, locale),
+      responsible: p.responsible ?? t('notification.escalated.nobody'),
+    }),
+  }),
   'notification.onBehalfSummary': (p, t, locale) => ({
     title: t('notification.onBehalfSummary.title', { count: p.items.length }),
     body: onBehalfLines(p, t, locale).join('\n'),

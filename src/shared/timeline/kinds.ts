@@ -25,5 +25,6 @@ export const TIMELINE_KINDS = [
   'test_drive',
   'offer',
   'purchase_order',
+  'complaint',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -2,7 +2,7 @@
 export { createRequestsService, type RequestsDeps, type RequestsService } from './service';
 export type { ActivitiesPort, AssignmentPort, CallbackAppointment, TemplatesPort } from './ports';
 export { inspectFile, type Inspection } from './file-content';
-export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
+export { openLoad, openRequestsOfContactJson, type RequestRef, requestForComplaint, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,
   insertRequestEventRows,

@@ -22,6 +22,7 @@ import {
   IconWalk,
   IconInbox,
   IconPoint,
+  IconAlertTriangle,
   type Icon,
 } from '@tabler/icons-react';
 import { TIMELINE_KINDS, type TimelineKind } from '@shared/timeline/kinds';
@@ -54,6 +55,7 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   test_drive: { icon: IconSteeringWheel, color: 'cyan' },
   offer: { icon: IconFileInvoice, color: 'blue' },
   purchase_order: { icon: IconSignature, color: 'teal' },
+  complaint: { icon: IconAlertTriangle, color: 'red' },
 };
 
 const isKnownKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
