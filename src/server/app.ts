@@ -31,6 +31,7 @@ import { reportsRoutes } from './modules/reports/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
 import { testDrivesRoutes } from './modules/sales/test-drives/routes';
+import { complaintsRoutes } from './modules/complaints/routes';
 import { telephonyRoutes } from './modules/telephony/routes';
 import { registerPhoneSystems } from './integrations/phone-systems';
 import { placetelRoutes } from './integrations/placetel';
@@ -146,6 +147,7 @@ export async function buildApp(
   await app.register(opportunitiesRoutes, services);
   await app.register(purchaseOrderRoutes, services);
   await app.register(testDrivesRoutes, services);
+  await app.register(complaintsRoutes, services);
   await app.register(documentsRoutes, services);
   await app.register(salesDocumentRoutes, services);
   await app.register(messagesRoutes, services);

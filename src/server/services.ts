@@ -50,6 +50,7 @@ import {
 import { createTemplatesService, type TemplatesService } from './modules/templates';
 import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
 import { createTestDrivesService, type TestDrivesService } from './modules/sales';
+import { type ComplaintsModule, createComplaintsModule, moveComplaintsContactIn } from './modules/complaints';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 
@@ -87,6 +88,7 @@ export interface Services {
   documents: DocumentsService;
   salesDocuments: SalesDocuments;
   messages: MessagesService;
+  complaints: ComplaintsModule;
 }
 
 /**
@@ -108,6 +110,7 @@ export interface Services {
  *                                          the sold car, the offer sent by e-mail with its follow-up)
  *   activities (calendar, invitations, appointments read model) ← sales (test drives)
  *   org, contacts, requests, notifications ← messages   (a complaint message takes its request in through requests' intake)
+ *   org, contacts, vehicles, requests (read model), notifications, assignment ← complaints
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -207,6 +210,13 @@ export function createServices(deps: Deps): Services {
   const salesDocuments = createSalesDocuments(deps, documents);
   const board = createBoardService(deps, notifications, mergeHooks);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
+  mergeHooks.register('complaints', moveComplaintsContactIn);
+  const complaints = createComplaintsModule(deps, {
+    org,
+    jobs,
+    notifications,
+    managersOf: (locationId, tx) => assignment.managersOf(locationId, tx),
+  });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
   return {
@@ -222,6 +232,7 @@ export function createServices(deps: Deps): Services {
     documents,
     salesDocuments,
     messages,
+    complaints,
     telephony,
     assignment,
     templates,

@@ -88,6 +88,9 @@ export const POLICIES = {
   /** A location's message list, confirming unblocks by policy, and the location's block policy. */
   'messages.manage': MANAGERS,
 
+  /** Work on complaints: open, qualify, remedy, pass on, close; the complaints list (parts staff too: parts complaints). */
+  'complaints.work': ['admin', 'manager', 'sales', 'service', 'reception', 'parts'],
+
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,
   /** Regenerate the phone book exports, change their settings, download them. */

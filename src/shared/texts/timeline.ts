@@ -202,8 +202,7 @@ const RENDER: Renderers = {
     p.attachments > 0
       ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })
       : t('timeline.customerEmailSent', p),
-  'timeline.complaint': (p, t) =>
-    t(`timeline.complaint.${p.event}`, { number: p.number, detail: p.detail ?? '' }),
+  'timeline.complaint': (p, t) => t(`timeline.complaint.${p.event}`, { number: p.number, detail: p.detail ?? '' }),
   'timeline.testDriveBooked': (p, t, locale) =>
     t('timeline.testDriveBooked', { ...p, when: formatWhen(p.when, locale) }),
   'timeline.testDriveMoved': (p, t, locale) => t('timeline.testDriveMoved', { ...p, when: formatWhen(p.when, locale) }),
