@@ -167,7 +167,12 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       locationId: location.id,
     }),
   );
+  const complaint = await created<{ id: string; version: number; steps: Array<{ id: string }> }>(
+    'complaint',
+    await admin.post('/api/complaints', { requestId: request.id }),
+  );
   return {
+    complaint,
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,
