@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
 import { ensureActivities } from './activities';
+import { ensureComplaints, measureComplaintsSimilar } from './complaints';
 import { ensureOpportunities, measureFunnel, measurePipeline } from './opportunities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
@@ -26,7 +27,7 @@ import { measureWebApp } from './web-speed';
  * to prepare the data without measuring; --only=<parts> measures only the named
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
- * funnel (the sales funnel report), offerpdf, web (web alone needs no data set).
+ * funnel (the sales funnel report), offerpdf, complaints (similar cases among 100,000 complaints), web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -45,6 +46,7 @@ const PARTS = [
   'intake',
   'board',
   'messages',
+  'complaints',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -73,6 +75,7 @@ await ensureDataset(target.database, size, log);
 await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
 await ensureOpportunities(target.database, size, log);
+if (wants('complaints')) await ensureComplaints(target.database, size, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -111,6 +114,8 @@ if (!process.argv.includes('--generate-only')) {
     for (const m of await measureMessages(bench, target.database, log)) report(formatMeasurement(m, target.embedded));
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
+  if (wants('complaints'))
+    report(formatMeasurement(await measureComplaintsSimilar(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   await bench.close();
