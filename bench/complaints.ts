@@ -105,7 +105,11 @@ export async function ensureComplaints(database: Database, size: DatasetSize, lo
  * "Similar cases" while qualifying, through its HTTP route: a random open complaint's earlier
  * cases of the same customer, car, model and category, and with similar words.
  */
-export async function measureComplaintsSimilar(bench: BenchApp, database: Database, samples = 300): Promise<Measurement> {
+export async function measureComplaintsSimilar(
+  bench: BenchApp,
+  database: Database,
+  samples = 300,
+): Promise<Measurement> {
   const managers: Session[] = await Promise.all((await staff(database, 'manager', 10)).map((u) => login(bench, u)));
   if (managers.length === 0) throw new Error('complaints: no generated managers');
   const byLocation = new Map(managers.map((m) => [m.locationId, m]));

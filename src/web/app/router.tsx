@@ -8,6 +8,7 @@ import { testDriveRoutes } from '@web/features/sales/test-drives/routes';
 import { dashboardRoutes } from '@web/features/dashboard/routes';
 import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
+import { complaintRoutes } from '@web/features/complaints/routes';
 import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
 import { requestRoutes } from '../features/requests/routes';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
           ...messageRoutes,
           ...boardRoutes,
           ...reportRoutes,
+          ...complaintRoutes,
           ...adminRoutes,
           ...dutyRoutes,
           { path: '*', element: <NotFound /> },

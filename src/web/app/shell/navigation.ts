@@ -2,6 +2,7 @@ import {
   IconCalendarEvent,
   IconSteeringWheel,
   IconChartBar,
+  IconAlertTriangle,
   IconMessageChatbot,
   IconCar,
   IconLayoutDashboard,
@@ -26,6 +27,7 @@ export interface NavItem {
     | 'calendar'
     | 'sales'
     | 'testDrives'
+    | 'complaints'
     | 'reports'
     | 'rules'
     | 'admin';
@@ -48,6 +50,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'testDrives',
     icon: IconSteeringWheel,
     shownTo: (role) => can(role, 'sales.testDrives.schedule'),
+  },
+  {
+    to: '/complaints',
+    labelKey: 'complaints',
+    icon: IconAlertTriangle,
+    shownTo: (role) => can(role, 'complaints.work'),
   },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   // Staff read the assignment rules there; managers reach them through the administration.

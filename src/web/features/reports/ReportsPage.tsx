@@ -24,6 +24,7 @@ import {
 } from './queries';
 import { ReportTable } from './ReportTable';
 import { SalesFunnelSection } from './SalesFunnelSection';
+import { ComplaintsReportSection } from '../complaints/ComplaintsReportSection';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -163,6 +164,7 @@ export default function ReportsPage() {
       )}
       <ActivityReportSection params={params} />
       <SalesFunnelSection />
+      <ComplaintsReportSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

@@ -24,6 +24,9 @@ import { RequestHistory } from './RequestHistory';
 import { ScriptsPanel } from './ScriptsPanel';
 import { StatusDialog } from './StatusDialog';
 import { SubmittedPanel } from './SubmittedPanel';
+import { can } from '@shared/auth/policies';
+import { useCurrentUser } from '@web/app/auth';
+import { ComplaintPanel } from '@web/features/complaints/ComplaintPanel';
 import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
 
 /** /requests/:id — everything needed before and during the call (R3.2, R3.3, R4.2). */
@@ -51,6 +54,7 @@ export default function RequestPage() {
 
 function RequestView({ request }: { request: CustomerRequest }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const contact = useContact(request.contact.id);
   const [statusTarget, setStatusTarget] = useState<RequestStatus | null>(null);
   const [reassigning, setReassigning] = useState(false);
@@ -91,6 +95,9 @@ function RequestView({ request }: { request: CustomerRequest }) {
               )}
               <IntakeRepairsNotice requestId={request.id} />
             </Paper>
+            {can(me.role, 'complaints.work') && (
+              <ComplaintPanel requestId={request.id} isComplaint={request.type === 'complaint'} />
+            )}
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && <AttemptForm requestId={request.id} />}
             <AttemptList attempts={request.attempts} />
