@@ -5,6 +5,7 @@ import { seedDemoCustomers } from './demo/customers';
 import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoMessages } from './demo/messages';
+import { seedDemoComplaints } from './demo/complaints';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoSales } from './demo/sales';
 import { seedDemoTelephony } from './demo/telephony';
@@ -51,6 +52,7 @@ export async function bootstrap(
         await seedDemoDuty(services, database, { now });
         await seedDemoSales(services, database, { now });
         await seedDemoMessages(services, database, { now });
+        await seedDemoComplaints(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

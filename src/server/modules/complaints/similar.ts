@@ -41,7 +41,7 @@ interface Row {
 /**
  * Earlier complaints like this one, each branch one index range with a limit: the customer's
  * (contact, opened), the car's (vehicle, opened), the model's in the category (model, category,
- * opened), and the text's (trigram GIN). Merged per case with the reasons it matched, best first.
+ * opened), and the text's (nearest by trigram distance, GiST). Merged per case with the reasons it matched, best first.
  */
 export async function similarComplaints(db: DbOrTx, probe: SimilarProbe, limit = 20): Promise<SimilarComplaint[]> {
   const text = probe.text.slice(0, 1000);
@@ -63,7 +63,7 @@ export async function similarComplaints(db: DbOrTx, probe: SimilarProbe, limit =
   if (text.trim().length >= 3) {
     branches.push(sql`(SELECT id, 'similar_text', similarity(description, ${text})::float8 FROM complaint_cases
           WHERE description % ${text} AND id <> ${probe.caseId}
-          ORDER BY 3 DESC LIMIT ${PER_REASON})`);
+          ORDER BY description <-> ${text} LIMIT ${PER_REASON})`);
   }
   const score = sql.raw(
     `sum(CASE m.reason ${Object.entries(WEIGHT)

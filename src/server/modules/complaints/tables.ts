@@ -66,7 +66,9 @@ export const complaintCases = pgTable(
     index('complaint_cases_model_category_idx').on(t.model, t.category, t.openedAt),
     index('complaint_cases_location_status_idx').on(t.locationId, t.status, t.openedAt),
     index('complaint_cases_opened_idx').on(t.openedAt),
-    index('complaint_cases_description_trgm_idx').using('gin', sql`${t.description} gin_trgm_ops`),
+    // GiST, not GIN: "nearest by trigram distance" walks the index and stops after the best few,
+    // where GIN would fetch every case sharing the words and sort them all.
+    index('complaint_cases_description_trgm_gist').using('gist', sql`${t.description} gist_trgm_ops`),
   ],
 );
 
