@@ -19,6 +19,8 @@ const WEIGHT: Record<SimilarReason, number> = {
   similar_text: 2,
 };
 const PER_REASON = 20;
+/** The nearest few by words are enough beside the other reasons; every further one costs index walking. */
+const BY_TEXT = 10;
 
 interface Row {
   id: string;
@@ -63,7 +65,7 @@ export async function similarComplaints(db: DbOrTx, probe: SimilarProbe, limit =
   if (text.trim().length >= 3) {
     branches.push(sql`(SELECT id, 'similar_text', similarity(description, ${text})::float8 FROM complaint_cases
           WHERE description % ${text} AND id <> ${probe.caseId}
-          ORDER BY description <-> ${text} LIMIT ${PER_REASON})`);
+          ORDER BY description <-> ${text} LIMIT ${BY_TEXT})`);
   }
   const score = sql.raw(
     `sum(CASE m.reason ${Object.entries(WEIGHT)
