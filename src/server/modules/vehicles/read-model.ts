@@ -122,10 +122,13 @@ export async function vehicleFactsOfContact(db: DbOrTx, contactId: string) {
 /** Vehicles by id with VIN, make and model (a case keeps pointing at its car after it changed hands). */
 export async function vehicleFacts(db: DbOrTx, ids: string[]) {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, { id: string; vin: string | null; make: string; model: string; label: string }>();
+  if (unique.length === 0)
+    return new Map<string, { id: string; vin: string | null; make: string; model: string; label: string }>();
   const found = await db
     .select({ id: vehicles.id, plate: vehicles.plate, vin: vehicles.vin, make: vehicles.make, model: vehicles.model })
     .from(vehicles)
     .where(inArray(vehicles.id, unique));
-  return new Map(found.map((v) => [v.id, { id: v.id, vin: v.vin, make: v.make, model: v.model, label: vehicleLabel(v) }]));
+  return new Map(
+    found.map((v) => [v.id, { id: v.id, vin: v.vin, make: v.make, model: v.model, label: vehicleLabel(v) }]),
+  );
 }
