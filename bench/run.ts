@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { openPostgres } from '../src/server/db/client';
 import { ensureActivities } from './activities';
+import { ensureComplaints, measureComplaintsSimilar } from './complaints';
 import { ensureOpportunities, measureFunnel, measurePipeline } from './opportunities';
 import { openBenchDatabase } from './database';
 import { datasetSize, ensureDataset } from './generate';
@@ -30,7 +31,8 @@ import { measureWebApp } from './web-speed';
  * parts, comma-separated: search, callerid, pop, record, import, calendar,
  * feed, reminder, intake, board (the Community Board), messages (the inbox), pipeline (the sales board),
  * funnel (the sales funnel report), offerpdf, mailin (mailboxes read from a local Dovecot), lifecycle (the nightly
- * lifecycle rules run), campaigns (live count and mail merge), web (web alone needs no data set).
+ * lifecycle rules run), campaigns (live count and mail merge), complaints (similar cases among 100,000 complaints),
+ * web (web alone needs no data set).
  */
 const contacts = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const log = (line: string) => console.log(line);
@@ -52,6 +54,7 @@ const PARTS = [
   'board',
   'messages',
   'mailin',
+  'complaints',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -81,6 +84,7 @@ await ensureSearchPrefixIndex(target.database, log);
 await ensureActivities(target.database, size, log);
 await ensureOpportunities(target.database, size, log);
 if (wants('campaigns')) await ensureCampaignData(target.database, log);
+if (wants('complaints')) await ensureComplaints(target.database, size, log);
 
 if (!process.argv.includes('--generate-only')) {
   const bench = await startBenchApp(target.database);
@@ -120,6 +124,8 @@ if (!process.argv.includes('--generate-only')) {
   if (wants('mailin')) for (const line of await measureMailIn(bench, target.database, log)) report(line);
   if (wants('pipeline')) report(formatMeasurement(await measurePipeline(bench, target.database), target.embedded));
   if (wants('funnel')) report(formatMeasurement(await measureFunnel(bench, target.database), target.embedded));
+  if (wants('complaints'))
+    report(formatMeasurement(await measureComplaintsSimilar(bench, target.database), target.embedded));
   if (wants('offerpdf'))
     for (const m of await measureOfferPdf(bench, target.database)) report(formatMeasurement(m, target.embedded));
   if (wants('lifecycle')) for (const line of await measureLifecycle(bench, target.database, log)) report(line);

@@ -33,6 +33,7 @@ import { lifecycleRoutes } from './modules/lifecycle/routes';
 import { requestsRoutes } from './modules/requests/routes';
 import { searchRoutes } from './modules/search/routes';
 import { testDrivesRoutes } from './modules/sales/test-drives/routes';
+import { complaintsRoutes } from './modules/complaints/routes';
 import { telephonyRoutes } from './modules/telephony/routes';
 import { registerPhoneSystems } from './integrations/phone-systems';
 import { placetelRoutes } from './integrations/placetel';
@@ -151,6 +152,7 @@ export async function buildApp(
   await app.register(opportunitiesRoutes, services);
   await app.register(purchaseOrderRoutes, services);
   await app.register(testDrivesRoutes, services);
+  await app.register(complaintsRoutes, services);
   await app.register(documentsRoutes, services);
   await app.register(salesDocumentRoutes, services);
   await app.register(messagesRoutes, services);

@@ -7,6 +7,7 @@ import { seedDemoDuty } from './demo/duty';
 import { DEMO_LOCATIONS, DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './demo/org';
 import { seedDemoMailboxes } from './demo/mailboxes';
 import { seedDemoMessages } from './demo/messages';
+import { seedDemoComplaints } from './demo/complaints';
 import { seedDemoRequests } from './demo/requests';
 import { seedDemoLetters } from './demo/letters';
 import { seedDemoSales } from './demo/sales';
@@ -63,6 +64,7 @@ export async function bootstrap(
         // Last night's lifecycle run: satisfaction calls, service reminders, re-purchase activities due now.
         await services.lifecycle.runAt(now);
         await seedDemoCampaigns(services, database, { now });
+        await seedDemoComplaints(services, database, { now });
         // Desk phones can fetch the directory at once instead of after the first night.
         await services.phonebook.generateAll();
       };

@@ -54,6 +54,7 @@ import { createTemplatesService, type TemplatesService } from './modules/templat
 import { type CorrespondenceService, createCorrespondenceService } from './modules/correspondence';
 import { createTestDrivesService, type TestDrivesService } from './modules/sales';
 import { createSurveysService, type SurveysService } from './modules/surveys';
+import { type ComplaintsModule, createComplaintsModule, moveComplaintsContactIn } from './modules/complaints';
 import { createTimelineService, type TimelineService } from './modules/timeline';
 import { createVehiclesService, type VehiclesService } from './modules/vehicles';
 import { createServiceTicketsService, type ServiceTicketsService } from './modules/service-tickets';
@@ -97,6 +98,7 @@ export interface Services {
   mailboxes: MailboxesService;
   surveys: SurveysService;
   campaigns: CampaignsService;
+  complaints: ComplaintsModule;
 }
 
 /**
@@ -127,6 +129,7 @@ export interface Services {
  *   org, contacts, vehicles, assignment, activities ← lifecycle   (rules find due vehicles in one statement each)
  *   contacts, vehicles, documents, correspondence, activities ← campaigns   (selections read contacts' and vehicles'
  *                                          read models; mails and calls go through ports wired here)
+ *   org, contacts, vehicles, requests (read model), notifications, assignment ← complaints
  *   requests, telephony, activities ← reports   (reports also reads across tables, see reports/service.ts)
  *
  * The timeline reader gets the contacts and vehicles services handed in; audit
@@ -241,6 +244,13 @@ export function createServices(deps: Deps): Services {
   const salesDocuments = createSalesDocuments(deps, documents);
   const board = createBoardService(deps, notifications, mergeHooks, documents);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
+  mergeHooks.register('complaints', moveComplaintsContactIn);
+  const complaints = createComplaintsModule(deps, {
+    org,
+    jobs,
+    notifications,
+    managersOf: (locationId, tx) => assignment.managersOf(locationId, tx),
+  });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
   const serviceTickets = createServiceTicketsService(deps, { activities, jobs, notifications });
@@ -277,6 +287,7 @@ export function createServices(deps: Deps): Services {
     messages,
     serviceTickets,
     mailboxes: createMailboxesService(deps, { requests, org }),
+    complaints,
     telephony,
     assignment,
     templates,

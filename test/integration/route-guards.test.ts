@@ -438,6 +438,42 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/service-tickets/${f.serviceTicket.id}/steps/${f.serviceTicket.currentStep.id}/complete`,
     payload: {},
   }),
+  'POST /api/complaints': (f) => ({ url: '/api/complaints', payload: { requestId: f.request.id } }),
+  'GET /api/requests/:id/complaint': (f) => ({ url: `/api/requests/${f.request.id}/complaint` }),
+  'GET /api/complaints/:id': (f) => ({ url: `/api/complaints/${f.complaint.id}` }),
+  'GET /api/complaints/:id/similar': (f) => ({ url: `/api/complaints/${f.complaint.id}/similar` }),
+  'GET /api/complaints/:id/pdf': (f) => ({ url: `/api/complaints/${f.complaint.id}/pdf` }),
+  'PUT /api/complaints/:id/qualification': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/qualification`,
+    payload: { category: 'invoice', severity: 'low', department: 'administration', version: f.complaint.version },
+  }),
+  'POST /api/complaints/:id/steps': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/steps`,
+    payload: { title: 'Rückruf', responsibleId: f.sales.userId, dueAt: '2026-03-10T10:00:00+01:00' },
+  }),
+  'PATCH /api/complaints/:id/steps/:stepId': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/steps/00000000-0000-4000-8000-000000000000`,
+    payload: { status: 'done' },
+  }),
+  'PUT /api/complaints/:id/costs': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/costs`,
+    payload: {
+      partsCents: 0,
+      labourCents: 0,
+      goodwillManufacturerCents: 0,
+      goodwillDealerCents: 0,
+      minutesSpent: 0,
+      version: f.complaint.version,
+    },
+  }),
+  'POST /api/complaints/:id/pass-on': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/pass-on`,
+    payload: { to: 'Hersteller', version: f.complaint.version },
+  }),
+  'POST /api/complaints/:id/close': (f) => ({
+    url: `/api/complaints/${f.complaint.id}/close`,
+    payload: { outcome: 'erledigt', justified: 'no', version: f.complaint.version },
+  }),
   'GET /api/reports/sales-funnel': (f) => ({
     url: `/api/reports/sales-funnel?from=2026-01-01&to=2026-12-31&locationId=${f.location.id}`,
   }),

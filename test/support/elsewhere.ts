@@ -192,10 +192,15 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
       body: '{{anrede}},',
     }),
   );
+  const complaint = await created<{ id: string; version: number; steps: Array<{ id: string }> }>(
+    'complaint',
+    await admin.post('/api/complaints', { requestId: request.id }),
+  );
   return {
     serviceProcess,
     serviceTicket,
     campaign,
+    complaint,
     board: { channelId: channel.id, threadId: thread.id, postId: post.id, title: 'Ulmer Hofladen liefert montags' },
     acceptedOffer,
     purchaseOrder,

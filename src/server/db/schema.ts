@@ -27,4 +27,5 @@ export * from '../modules/mailboxes/tables';
 export * from '../modules/surveys/tables';
 export * from '../modules/lifecycle/tables';
 export * from '../modules/campaigns/tables';
+export * from '../modules/complaints/tables';
 export * from './reference-versions-table';

@@ -2,7 +2,14 @@ import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import type { OpeningHours } from '@shared/org/schemas';
 import { addDays, fromLocal } from './zoned-time';
-import { addWorkingDays, isOpen, isPublicHoliday, nextOpening, type WorkingCalendar } from './working-time';
+import {
+  addWorkingDays,
+  isOpen,
+  isPublicHoliday,
+  nextOpening,
+  type WorkingCalendar,
+  workingHoursBetween,
+} from './working-time';
 
 const weekday = [{ from: '08:00', to: '18:00' }];
 const hours: OpeningHours = {
@@ -90,5 +97,15 @@ describe('opening', () => {
     expect(isOpen(munich, berlin('2026-03-02T12:00:00'))).toBe(true);
     expect(isOpen(munich, berlin('2026-03-08T12:00:00'))).toBe(false);
     expect(nextOpening(munich, berlin('2026-03-07T13:30:00'))).toEqual(berlin('2026-03-09T08:00:00'));
+  });
+});
+
+describe('workingHoursBetween', () => {
+  it('counts only open hours, skipping Good Friday, the weekend and Easter Monday', () => {
+    // Thursday 2 April 2026, 16:00 to Tuesday 7 April, 10:00 in Bavaria: 16–18 on Thursday and 8–10 on Tuesday.
+    const from = new Date('2026-04-02T14:00:00Z');
+    const to = new Date('2026-04-07T08:00:00Z');
+    expect(workingHoursBetween(noSaturday, from, to)).toBe(4);
+    expect(workingHoursBetween(noSaturday, to, from)).toBe(0);
   });
 });

@@ -169,3 +169,28 @@ export function nextClosing(calendar: WorkingCalendar, instant: Date): Date {
   }
   throw new Error('The location has no opening hours in the next 60 days');
 }
+
+/**
+ * The location's open hours between two instants (nights, weekends and public holidays do not
+ * count): how long something took "in working hours". Zero when `to` is not after `from`.
+ */
+export function workingHoursBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
+  if (to <= from) return 0;
+  const tz = calendar.timeZone ?? TIME_ZONE;
+  const start = toLocal(from, tz);
+  let day: Day = start;
+  let minutesOpen = 0;
+  // A long-running case is counted up to a year; beyond that the figure says enough.
+  for (let i = 0; i < 400; i++) {
+    for (const [opens, closes] of openIntervals(calendar, day)) {
+      const a = fromLocal(day.year, day.month, day.day, opens, tz).getTime();
+      const b = fromLocal(day.year, day.month, day.day, closes, tz).getTime();
+      const overlap = Math.min(b, to.getTime()) - Math.max(a, from.getTime());
+      if (overlap > 0) minutesOpen += overlap / 60_000;
+    }
+    const next = addDays(day.year, day.month, day.day, 1);
+    if (fromLocal(next.year, next.month, next.day, 0, tz) >= to) break;
+    day = next;
+  }
+  return minutesOpen / 60;
+}

@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, string> = {
   'sales.demoVehicles.manage': 'admin manager',
   'messages.write': 'admin manager sales service reception',
   'messages.manage': 'admin manager',
+  'complaints.work': 'admin manager sales service reception parts',
 };
 
 describe('policies', () => {

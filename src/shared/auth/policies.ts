@@ -100,6 +100,8 @@ export const POLICIES = {
   'surveys.answer': EDITORS,
   /** Change the satisfaction questionnaire (Administration → Zufriedenheitsbefragung). */
   'surveys.questionnaire.manage': MANAGERS,
+  /** Work on complaints: open, qualify, remedy, pass on, close; the complaints list (parts staff too: parts complaints). */
+  'complaints.work': ['admin', 'manager', 'sales', 'service', 'reception', 'parts'],
 
   /** Look at the phone book exports' state. */
   'phonebook.status.read': MANAGERS,

@@ -58,6 +58,11 @@ export const de = {
       place: ' · {{place}}',
       onBehalfOf: ' (in Vertretung für {{name}})',
     },
+    complaintStep: {
+      forwarded: 'Reklamation {{number}} an Sie weitergeleitet: {{step}}',
+      overdue: 'Überfällig: Reklamation {{number}} – {{step}}',
+      body: '{{customer}} · fällig {{due}} · zuständig: {{responsible}}',
+    },
     escalated: {
       title: 'Überfällig: {{number}} {{type}} – {{customer}}',
       body: 'Das Anliegen {{number}} („{{subject}}“) von {{customer}} hätte bis {{due}} einen Erstkontakt gebraucht. Zuständig: {{assignee}}.',
@@ -192,6 +197,18 @@ export const de = {
     other: 'anderer Grund',
   },
   timeline: {
+    complaint: {
+      opened: 'Reklamation {{number}} angelegt',
+      qualified: 'Reklamation {{number}} qualifiziert: {{detail}}',
+      step_added: 'Reklamation {{number}}: Schritt „{{detail}}“ angelegt',
+      step_done: 'Reklamation {{number}}: Schritt „{{detail}}“ erledigt',
+      step_reopened: 'Reklamation {{number}}: Schritt „{{detail}}“ wieder geöffnet',
+      forwarded: 'Reklamation {{number}}: weitergeleitet an {{detail}}',
+      costs: 'Reklamation {{number}}: Kosten erfasst ({{detail}})',
+      passed_on: 'Reklamation {{number}}: übergeben an {{detail}}',
+      closed: 'Reklamation {{number}} abgeschlossen: {{detail}}',
+      escalated: 'Reklamation {{number}}: Schritt „{{detail}}“ überfällig, Leitung informiert',
+    },
     testDriveBooked: 'Probefahrt gebucht: {{car}}, {{when}}',
     testDriveMoved: 'Probefahrt verschoben: {{car}}, {{when}}',
     testDriveCancelled: 'Probefahrt abgesagt: {{car}}, {{when}} – {{reason}}',

@@ -57,6 +57,11 @@ export const en: typeof de = {
       place: ' · {{place}}',
       onBehalfOf: ' (standing in for {{name}})',
     },
+    complaintStep: {
+      forwarded: 'Complaint {{number}} forwarded to you: {{step}}',
+      overdue: 'Overdue: complaint {{number}} – {{step}}',
+      body: '{{customer}} · due {{due}} · responsible: {{responsible}}',
+    },
     escalated: {
       title: 'Overdue: {{number}} {{type}} – {{customer}}',
       body: 'Request {{number}} (“{{subject}}”) from {{customer}} needed a first contact by {{due}}. Responsible: {{assignee}}.',
@@ -187,6 +192,18 @@ export const en: typeof de = {
     other: 'other reason',
   },
   timeline: {
+    complaint: {
+      opened: 'Complaint {{number}} opened',
+      qualified: 'Complaint {{number}} qualified: {{detail}}',
+      step_added: 'Complaint {{number}}: step “{{detail}}” added',
+      step_done: 'Complaint {{number}}: step “{{detail}}” done',
+      step_reopened: 'Complaint {{number}}: step “{{detail}}” reopened',
+      forwarded: 'Complaint {{number}}: forwarded to {{detail}}',
+      costs: 'Complaint {{number}}: costs recorded ({{detail}})',
+      passed_on: 'Complaint {{number}}: passed on to {{detail}}',
+      closed: 'Complaint {{number}} closed: {{detail}}',
+      escalated: 'Complaint {{number}}: step “{{detail}}” overdue, managers informed',
+    },
     testDriveBooked: 'Test drive booked: {{car}}, {{when}}',
     testDriveMoved: 'Test drive moved: {{car}}, {{when}}',
     testDriveCancelled: 'Test drive cancelled: {{car}}, {{when}} – {{reason}}',

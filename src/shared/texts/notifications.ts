@@ -66,6 +66,15 @@ export interface NotificationTexts {
     assignee: string | null;
     dueAt: string;
   };
+  /** A complaint step was handed to the reader, or one of theirs is overdue (to the managers). */
+  'notification.complaintStep': {
+    number: string;
+    customer: string;
+    step: string;
+    dueAt: string;
+    how: 'forwarded' | 'overdue';
+    responsible: string | null;
+  };
   'notification.onBehalfSummary': {
     until: string;
     items: Array<{
@@ -165,6 +174,14 @@ const RENDER: Renderers = {
       ...p,
       due: formatInstant(p.dueAt, locale),
       assignee: p.assignee ?? t('notification.escalated.nobody'),
+    }),
+  }),
+  'notification.complaintStep': (p, t, locale) => ({
+    title: t(`notification.complaintStep.${p.how}`, p),
+    body: t('notification.complaintStep.body', {
+      ...p,
+      due: formatInstant(p.dueAt, locale),
+      responsible: p.responsible ?? t('notification.escalated.nobody'),
     }),
   }),
   'notification.onBehalfSummary': (p, t, locale) => ({

@@ -1,3 +1,4 @@
+import type { ComplaintEventKind } from '../complaints/events';
 import type { MessageType } from '../messages/enums';
 import type { ActivityResult, ActivityType } from '../activities/enums';
 import type { Channel, ConsentPurpose, ConsentStatus } from '../contacts/enums';
@@ -94,6 +95,8 @@ export interface TimelineTexts {
   'timeline.purchaseOrderDelivered': { number: string; vehicle: string };
   'timeline.purchaseOrderCancelled': { number: string };
   /** A test drive in a demo car ("VW ID.4 M-AB 123"); `when` its start as an instant. */
+  /** A complaint case changed; `event` names what happened, `detail` is kept as written (a title, a name, an outcome). */
+  'timeline.complaint': { number: string; event: ComplaintEventKind; detail: string | null };
   'timeline.testDriveBooked': { car: string; when: string };
   'timeline.testDriveMoved': { car: string; when: string };
   /** The reason is what the colleague wrote, kept as written. */
@@ -236,6 +239,7 @@ const RENDER: Renderers = {
     p.attachments > 0
       ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })
       : t('timeline.customerEmailSent', p),
+  'timeline.complaint': (p, t) => t(`timeline.complaint.${p.event}`, { number: p.number, detail: p.detail ?? '' }),
   'timeline.testDriveBooked': (p, t, locale) =>
     t('timeline.testDriveBooked', { ...p, when: formatWhen(p.when, locale) }),
   'timeline.testDriveMoved': (p, t, locale) => t('timeline.testDriveMoved', { ...p, when: formatWhen(p.when, locale) }),

@@ -27,5 +27,6 @@ export const TIMELINE_KINDS = [
   'purchase_order',
   'service_ticket',
   'survey',
+  'complaint',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

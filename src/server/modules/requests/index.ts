@@ -12,7 +12,7 @@ export { noInboundThread } from './ports';
 export { inspectFile, type Inspection } from './file-content';
 /** A typed letter as PDF, for the demo's post. */
 export { letterPdf } from './letters/sample-letter';
-export { openLoad, openRequestsOfContactJson, type RequestRef, requestRefs } from './read-model';
+export { openLoad, openRequestsOfContactJson, type RequestRef, requestForComplaint, requestRefs } from './read-model';
 export {
   insertContactAttemptRows,
   insertRequestEventRows,

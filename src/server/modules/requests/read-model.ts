@@ -82,3 +82,23 @@ export async function requestRefs(db: DbOrTx, ids: string[]): Promise<Map<string
     .where(inArray(customerRequests.id, unique));
   return new Map(found.map((r) => [r.id, r]));
 }
+
+/** What a complaint case takes from its request: the customer's words, the car and where it belongs. */
+export async function requestForComplaint(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: customerRequests.id,
+      number: customerRequests.number,
+      type: customerRequests.type,
+      subject: customerRequests.subject,
+      message: customerRequests.message,
+      contactId: customerRequests.contactId,
+      locationId: customerRequests.locationId,
+      vehicleId: customerRequests.vehicleId,
+      assigneeId: customerRequests.assigneeId,
+      receivedAt: customerRequests.receivedAt,
+    })
+    .from(customerRequests)
+    .where(inArray(customerRequests.id, [id]));
+  return row ?? null;
+}

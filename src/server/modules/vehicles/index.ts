@@ -11,6 +11,8 @@ export {
   currentVehiclesOfContactJson,
   type ExistingVehicle,
   findVehiclesByKeys,
+  vehicleFacts,
+  vehicleFactsOfContact,
   vehicleRefs,
   vehicleLifecycleSql,
   vehicleSearchSql,

@@ -129,3 +129,29 @@ export const vehicleLifecycleSql = {
     `SELECT DISTINCT v.id AS vehicle_id, v.delivery_date::text AS delivery_date FROM vehicle_contacts vc JOIN vehicles v ON v.id = vc.vehicle_id
       WHERE vc.contact_id = ${contactId} AND vc.valid_to IS NULL AND v.delivery_date IS NOT NULL`,
 };
+/** The vehicles a contact currently holds, with VIN, make and model, for picking one (e.g. on a complaint). */
+export async function vehicleFactsOfContact(db: DbOrTx, contactId: string) {
+  const found = await db
+    .select({ id: vehicles.id, plate: vehicles.plate, vin: vehicles.vin, make: vehicles.make, model: vehicles.model })
+    .from(vehicleContacts)
+    .innerJoin(vehicles, eq(vehicles.id, vehicleContacts.vehicleId))
+    .where(and(eq(vehicleContacts.contactId, contactId), isNull(vehicleContacts.validTo)));
+  const seen = new Set<string>();
+  return found
+    .filter((v) => !seen.has(v.id) && Boolean(seen.add(v.id)))
+    .map((v) => ({ id: v.id, vin: v.vin, make: v.make, model: v.model, label: vehicleLabel(v) }));
+}
+
+/** Vehicles by id with VIN, make and model (a case keeps pointing at its car after it changed hands). */
+export async function vehicleFacts(db: DbOrTx, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0)
+    return new Map<string, { id: string; vin: string | null; make: string; model: string; label: string }>();
+  const found = await db
+    .select({ id: vehicles.id, plate: vehicles.plate, vin: vehicles.vin, make: vehicles.make, model: vehicles.model })
+    .from(vehicles)
+    .where(inArray(vehicles.id, unique));
+  return new Map(
+    found.map((v) => [v.id, { id: v.id, vin: v.vin, make: v.make, model: v.model, label: vehicleLabel(v) }]),
+  );
+}

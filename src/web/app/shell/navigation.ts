@@ -3,6 +3,7 @@ import {
   IconSteeringWheel,
   IconSpeakerphone,
   IconChartBar,
+  IconAlertTriangle,
   IconMessageChatbot,
   IconCar,
   IconLayoutDashboard,
@@ -29,6 +30,7 @@ export interface NavItem {
     | 'calendar'
     | 'sales'
     | 'testDrives'
+    | 'complaints'
     | 'reports'
     | 'campaigns'
     | 'rules'
@@ -53,6 +55,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'testDrives',
     icon: IconSteeringWheel,
     shownTo: (role) => can(role, 'sales.testDrives.schedule'),
+  },
+  {
+    to: '/complaints',
+    labelKey: 'complaints',
+    icon: IconAlertTriangle,
+    shownTo: (role) => can(role, 'complaints.work'),
   },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   { to: '/campaigns', labelKey: 'campaigns', icon: IconSpeakerphone, shownTo: (role) => can(role, 'campaigns.manage') },

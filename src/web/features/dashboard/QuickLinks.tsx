@@ -13,6 +13,7 @@ const HINT_KEYS = {
   board: 'board.hint',
   calendar: 'dashboard.calendarHint',
   testDrives: 'dashboard.testDrivesHint',
+  complaints: 'dashboard.complaintsHint',
   reports: 'dashboard.reportsHint',
   campaigns: 'dashboard.campaignsHint',
   rules: 'dashboard.rulesHint',

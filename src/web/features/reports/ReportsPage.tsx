@@ -30,6 +30,7 @@ import { SatisfactionSection } from '@web/features/surveys/SatisfactionSection';
 import { CampaignReportSection } from '@web/features/campaigns/CampaignReportSection';
 import { can } from '@shared/auth/policies';
 import { useCurrentUser } from '@web/app/auth';
+import { ComplaintsReportSection } from '../complaints/ComplaintsReportSection';
 
 // recharts is large: the chart loads on its own, after the table.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -174,6 +175,7 @@ export default function ReportsPage() {
       <SatisfactionSection />
       <LifecycleReportSection />
       {can(me.role, 'campaigns.manage') && <CampaignReportSection params={params} />}
+      <ComplaintsReportSection />
       <Paper withBorder radius="md" p="md" mt="md">
         <Text fw={600} mb="xs">
           {t('reports.trend.title')}

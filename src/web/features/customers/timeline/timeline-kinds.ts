@@ -24,6 +24,7 @@ import {
   IconInbox,
   IconPoint,
   IconMoodSmile,
+  IconAlertTriangle,
   type Icon,
 } from '@tabler/icons-react';
 import { TIMELINE_KINDS, type TimelineKind } from '@shared/timeline/kinds';
@@ -58,6 +59,7 @@ const LOOKS: Record<TimelineKind, KindLook> = {
   purchase_order: { icon: IconSignature, color: 'teal' },
   service_ticket: { icon: IconTool, color: 'orange' },
   survey: { icon: IconMoodSmile, color: 'orange' },
+  complaint: { icon: IconAlertTriangle, color: 'red' },
 };
 
 const isKnownKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

@@ -29,6 +29,8 @@ import { ScriptsPanel } from './ScriptsPanel';
 import { RequestTicketsPanel } from '@web/features/service-tickets/RequestTicketsPanel';
 import { StatusDialog } from './StatusDialog';
 import { SubmittedPanel } from './SubmittedPanel';
+import { can } from '@shared/auth/policies';
+import { ComplaintPanel } from '@web/features/complaints/ComplaintPanel';
 import { CreateOpportunityButton } from '@web/features/sales/opportunities/CreateOpportunityButton';
 
 /** /requests/:id — everything needed before and during the call (R3.2, R3.3, R4.2). */
@@ -56,11 +58,11 @@ export default function RequestPage() {
 
 function RequestView({ request }: { request: CustomerRequest }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const contact = useContact(request.contact.id);
   const [statusTarget, setStatusTarget] = useState<RequestStatus | null>(null);
   const [reassigning, setReassigning] = useState(false);
   const open = OPEN_STATUSES.includes(request.status);
-  const me = useCurrentUser();
   const [replying, setReplying] = useState(false);
   // Who may record an attempt may answer: the assignee (or whom it is for), managers of the location, admins.
   const mayWork =
@@ -105,6 +107,9 @@ function RequestView({ request }: { request: CustomerRequest }) {
               <IntakeRepairsNotice requestId={request.id} />
             </Paper>
             {request.channel === 'letter' && <LetterPanel requestId={request.id} />}
+            {can(me.role, 'complaints.work') && (
+              <ComplaintPanel requestId={request.id} isComplaint={request.type === 'complaint'} />
+            )}
             {open && <NextStepCard requestId={request.id} nextStep={request.nextStep} email={email} />}
             {open && mayWork && (
               <Group justify="flex-end">
