@@ -69,11 +69,7 @@ export async function documentsOf(tx: DbOrTx, ownerType: string, ownerId: string
 }
 
 /** The documents of many records of one kind at once, oldest first, without their bytes. */
-export async function documentsOfOwners(
-  tx: DbOrTx,
-  ownerType: string,
-  ownerIds: string[],
-): Promise<StoredDocument[]> {
+export async function documentsOfOwners(tx: DbOrTx, ownerType: string, ownerIds: string[]): Promise<StoredDocument[]> {
   if (ownerIds.length === 0) return [];
   return tx
     .select(meta)

@@ -61,7 +61,10 @@ describe.runIf(run)('a mailbox read live', () => {
       (r) => r.length === 1,
     );
     expect(rows[0]).toMatchObject({ outcome: 'new_request', subject: 'Live' });
-    const shown = await until(() => admin.get(`/api/mailboxes/${id}`), (r) => r.json().lastMailAt !== null);
+    const shown = await until(
+      () => admin.get(`/api/mailboxes/${id}`),
+      (r) => r.json().lastMailAt !== null,
+    );
     expect(shown.json().lastMailAt).not.toBeNull();
     await t.services.mailboxes.readers.stopAll();
     expect((await repo.findMailbox(t.database.db, id))?.leaseHolder).toBeNull();

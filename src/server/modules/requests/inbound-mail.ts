@@ -45,7 +45,12 @@ export async function addInboundMailIn(
   const row = (await repo.findRequest(tx, requestId, true))!;
   const reopened = !OPEN_STATUSES.includes(row.status);
   const updated = reopened
-    ? await repo.updateRequest(tx, requestId, { status: 'in_progress', outcome: null, lostReason: null, closedAt: null }, now)
+    ? await repo.updateRequest(
+        tx,
+        requestId,
+        { status: 'in_progress', outcome: null, lostReason: null, closedAt: null },
+        now,
+      )
     : row;
   await repo.insertEvents(tx, [
     {
