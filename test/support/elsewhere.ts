@@ -6,7 +6,9 @@ import { salesRecords } from '@server/modules/sales/documents/test-factory';
 import { WebhookPbx } from '@server/modules/telephony/test-simulator';
 import { tinyPdf } from '@server/modules/sales/offers/test-support';
 import { insertOffer } from '@server/modules/sales/orders/test-factory';
+import { findMailbox } from '@server/modules/mailboxes';
 import { type TestApp, type TestClient, testLocation } from './app';
+import { plainMail } from './mails';
 
 async function created<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
   if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
@@ -196,7 +198,53 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     'complaint',
     await admin.post('/api/complaints', { requestId: request.id }),
   );
+  const lifecycleRule = await created<{ id: string }>(
+    'lifecycle rule',
+    await manager.post('/api/lifecycle/rules', {
+      name: 'Ulm: Anruf nach der Auslieferung',
+      locationId: location.id,
+      make: null,
+      trigger: 'days_after_delivery',
+      amount: 10,
+      phase: null,
+      action: 'activity',
+      assignee: 'sales_consultant',
+      activityType: 'satisfaction_call',
+      consentChannel: null,
+      consentPurpose: null,
+      template: 'Wie gefällt der Wagen?',
+      lookbackDays: 0,
+      enabled: false,
+    }),
+  );
+  const mailbox = await created<{ id: string }>(
+    'mailbox',
+    await admin.post('/api/mailboxes', {
+      locationId: location.id,
+      name: 'Verkauf Ulm',
+      address: 'verkauf@ulm.example.test',
+      host: '127.0.0.1',
+      port: 1143,
+      tls: false,
+      username: 'verkauf',
+      secret: 'geheim-ulm',
+      enabled: false,
+    }),
+  );
+  // A mail the mailbox took in: what the reader of the server hands over, without a server to read.
+  const mailed = await t.services.mailboxes.ingest((await findMailbox(t.database.db, mailbox.id))!, {
+    uidValidity: 1,
+    uid: 1,
+    raw: Buffer.from(plainMail({ subject: 'Probefahrt in Ulm?', text: 'Geht es am Samstag?' })),
+  });
+  const [inboundMail] = await created<Array<{ id: string }>>(
+    'inbound mail',
+    await admin.get(`/api/requests/${mailed.requestId}/inbound-mails`),
+  );
   return {
+    lifecycleRule,
+    mailbox,
+    inboundMail: inboundMail!,
     serviceProcess,
     serviceTicket,
     campaign,
