@@ -1,7 +1,7 @@
 import type { CustomerEmailLocale } from '@shared/correspondence/schemas';
 import type { DbOrTx } from '@server/db/client';
 import type { MailService } from '@server/integrations/mail/service';
-import { emailReachIn } from '@server/modules/contacts';
+import { emailBouncedAt, emailReachIn } from '@server/modules/contacts';
 import { locationSenderIn } from '@server/modules/org';
 import { requestRefs } from '@server/modules/requests';
 import { customerEmailTemplateIn, fillCustomerEmail } from '@server/modules/templates';
@@ -40,7 +40,9 @@ export function createAcknowledgement({ clock }: Deps, mail: MailService, sender
     const wanted = input.to?.trim().toLowerCase();
     const to = wanted ? reach.addresses.find((a) => a.toLowerCase() === wanted) : reach.addresses[0];
     if (!to) return { sent: false, reason: 'no_address' };
-    if (await mail.deliveryFailedTo(tx, to)) return { sent: false, reason: 'address_invalid' };
+    // Dead: our outbox gave up on it, or a mailbox got the bounce for it.
+    if ((await mail.deliveryFailedTo(tx, to)) || (await emailBouncedAt(tx, to)))
+      return { sent: false, reason: 'address_invalid' };
 
     const location = await locationSenderIn(tx, request.locationId);
     const template = await customerEmailTemplateIn(tx, 'acknowledgement', input.locale, request.type);

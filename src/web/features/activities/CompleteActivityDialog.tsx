@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowForward } from '@tabler/icons-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ACTIVITY_TYPES, type ActivityResult, type ActivityType } from '@shared/activities/enums';
 import type { Activity, ActivityInput } from '@shared/activities/schemas';
 import { currentLocale } from '@web/i18n';
@@ -76,6 +77,26 @@ export function CompleteActivityDialog({
     >
       {activity && <CompleteForm activity={activity} onClose={onClose} onCompleted={onCompleted} />}
     </Modal>
+  );
+}
+
+/**
+ * A satisfaction call is answered with the questionnaire: its form completes the call with the
+ * answers, so the call is not also completed here by hand.
+ */
+function SurveyCallout({ activity, contactId }: { activity: Activity; contactId: string }) {
+  const { t } = useTranslation();
+  const query = new URLSearchParams({ contactId, activityId: activity.id });
+  if (activity.vehicle) query.set('vehicleId', activity.vehicle.id);
+  return (
+    <Alert color="blue" variant="light" title={t('activity.survey.title')}>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('activity.survey.text')}</Text>
+        <Button component={Link} to={`/surveys/new?${query.toString()}`} size="xs" variant="filled">
+          {t('activity.survey.open')}
+        </Button>
+      </Group>
+    </Alert>
   );
 }
 
@@ -190,6 +211,9 @@ function CompleteForm({
   return (
     <form onSubmit={form.onSubmit(submit)} onKeyDown={onKeyDown} noValidate>
       <Stack gap="md">
+        {activity.type === 'satisfaction_call' && activity.contact && (
+          <SurveyCallout activity={activity} contactId={activity.contact.id} />
+        )}
         <Stack gap={6}>
           <Text size="sm" fw={500}>
             {t('activity.result')}{' '}

@@ -96,6 +96,29 @@ describe('PlanActivityDialog', { timeout: 60_000 }, () => {
 });
 
 describe('CompleteActivityDialog', { timeout: 60_000 }, () => {
+  it('opens the questionnaire for a satisfaction call, with the customer, the car and the call', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(salesUser),
+      [`GET /api/activities/${ACTIVITY_ID}/follow-up`]: { body: null },
+    });
+    const vehicle = { id: '3c3c3c3c-0000-4000-8000-0000000000e1', label: 'VW ID.4 · M-AB 1234' };
+    renderWithProviders(
+      <CompleteActivityDialog
+        activity={activityFixture({ type: 'satisfaction_call', vehicle })}
+        onClose={() => undefined}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', {}, firstRender);
+    const link = within(dialog).getByRole('link', { name: 'Befragung öffnen' });
+    const url = new URL(link.getAttribute('href')!, 'http://crm.test');
+    expect(url.pathname).toBe('/surveys/new');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      contactId: CUSTOMER.id,
+      activityId: ACTIVITY_ID,
+      vehicleId: vehicle.id,
+    });
+  });
+
   it('needs a result, proposes the follow-up from the rules and plans it with the completion', async () => {
     const { requests } = stubFetch({
       'GET /api/auth/session': session(salesUser),
