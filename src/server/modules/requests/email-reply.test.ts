@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
+import { plainMail } from '@test/support/mails';
+import { findMailbox } from '@server/modules/mailboxes';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '@test/support/smtp-server';
-import { noInboundThread } from '@server/modules/requests';
 import { callbackRequest, createRequest, intakeKey, newCustomer } from './test-support';
 
 type User = TestClient & { userId: string; email: string };
@@ -27,7 +28,6 @@ afterAll(async () => {
   await t.close();
   await smtp.stop();
 });
-afterEach(() => vi.restoreAllMocks());
 
 const PDF = Buffer.from('%PDF-1.4\n% Kostenvoranschlag Bremsen\n%%EOF\n');
 
@@ -46,6 +46,33 @@ function multipart(name: string, type: string, content: Buffer) {
 }
 
 const to = (address: string) => (m: ReceivedMail) => m.rcptTo.includes(address);
+
+let uid = 0;
+/** A mail from the customer as the mailbox reader hands it over (Message-ID kunde-1, answering kunde-0). */
+async function customerMail(from: string, subject: string) {
+  const created = await admin.post('/api/mailboxes', {
+    locationId: t.location.id,
+    name: `Service ${++uid}`,
+    address: `service${uid}@autohaus-test.de`,
+    host: '127.0.0.1',
+    port: 1143,
+    tls: false,
+    username: 'service',
+    secret: 'geheim',
+    enabled: false,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const mailbox = (await findMailbox(t.database.db, created.json().id))!;
+  const raw = plainMail({
+    from,
+    subject,
+    id: '<kunde-1@example.test>',
+    headers: ['In-Reply-To: <kunde-0@example.test>', 'References: <kunde-0@example.test>'],
+    text: 'Wann kann ich kommen?',
+  });
+  const stored = await t.services.mailboxes.ingest(mailbox, { uidValidity: 1, uid, raw: Buffer.from(raw) });
+  expect(stored.outcome).toBe('added_to_request');
+}
 
 async function emailRequest(overrides: Record<string, unknown> = {}) {
   const customer = newCustomer();
@@ -66,13 +93,8 @@ describe('answering a request by e-mail', () => {
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const [file] = (await manager.get(`/api/requests/${request.id}/attachments`)).json();
-    // The customer's own mail, as the mailbox intake would hand it over.
-    vi.spyOn(noInboundThread, 'latestInboundMail').mockResolvedValue({
-      messageId: '<kunde-1@example.test>',
-      references: ['<kunde-0@example.test>'],
-      subject: 'Frage zur Inspektion',
-      fromAddress: address,
-    });
+    // The customer writes again, to the mailbox, naming the request: the reply answers that mail.
+    await customerMail(address, `Re: Frage zur Inspektion [${request.number}]`);
 
     const text = 'Guten Tag,\n\nanbei der Kostenvoranschlag.   Zwei Leerzeichen bleiben.\n\nViele Grüße';
     const res = await manager.post(`/api/requests/${request.id}/email-reply`, {
