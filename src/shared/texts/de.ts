@@ -196,6 +196,22 @@ export const de = {
     unreachable: 'nicht erreichbar',
     other: 'anderer Grund',
   },
+  complaintCategory: {
+    vehicle_defect: 'Fahrzeugmangel',
+    workshop_quality: 'Werkstattqualität',
+    delivery_date: 'Liefertermin',
+    sales_promise: 'Verkaufszusage',
+    invoice: 'Rechnung',
+    staff_behaviour: 'Verhalten von Mitarbeitenden',
+    parts: 'Teile',
+    other: 'Sonstiges',
+  },
+  complaintSeverity: {
+    low: 'gering',
+    medium: 'mittel',
+    high: 'hoch',
+    critical: 'kritisch',
+  },
   timeline: {
     complaint: {
       opened: 'Reklamation {{number}} angelegt',

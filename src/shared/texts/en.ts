@@ -191,6 +191,22 @@ export const en: typeof de = {
     unreachable: 'unreachable',
     other: 'other reason',
   },
+  complaintCategory: {
+    vehicle_defect: 'Vehicle defect',
+    workshop_quality: 'Workshop quality',
+    delivery_date: 'Delivery date',
+    sales_promise: 'Sales promise',
+    invoice: 'Invoice',
+    staff_behaviour: 'Staff behaviour',
+    parts: 'Parts',
+    other: 'Other',
+  },
+  complaintSeverity: {
+    low: 'low',
+    medium: 'medium',
+    high: 'high',
+    critical: 'critical',
+  },
   timeline: {
     complaint: {
       opened: 'Complaint {{number}} opened',

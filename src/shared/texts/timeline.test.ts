@@ -3,6 +3,16 @@ import { renderTimelineText, timelineText } from './timeline';
 import { translator } from './translate';
 
 describe('timeline texts', () => {
+  it('name a complaint’s category and severity in the reader’s words', () => {
+    const entry = timelineText('timeline.complaint', {
+      number: 'R-100023',
+      event: 'qualified',
+      detail: 'delivery_date/high',
+    });
+    expect(entry.summary).toBe('Reklamation R-100023 qualifiziert: Liefertermin, hoch');
+    expect(renderTimelineText(entry.text, translator('en'), 'en')).toMatch(/R-100023.*Delivery date, high/i);
+  });
+
   it('keep the German summary and render the same entry in English', () => {
     const entry = timelineText('timeline.requestReceived', {
       number: 'A-1',

@@ -239,7 +239,14 @@ const RENDER: Renderers = {
     p.attachments > 0
       ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })
       : t('timeline.customerEmailSent', p),
-  'timeline.complaint': (p, t) => t(`timeline.complaint.${p.event}`, { number: p.number, detail: p.detail ?? '' }),
+  'timeline.complaint': (p, t) => {
+    // A qualification's detail is "category/severity": both named in the reader's language.
+    const qualified = p.event === 'qualified' ? /^([a-z_]+)\/([a-z_]+)$/.exec(p.detail ?? '') : null;
+    const detail = qualified
+      ? `${t(`complaintCategory.${qualified[1]}`)}, ${t(`complaintSeverity.${qualified[2]}`)}`
+      : (p.detail ?? '');
+    return t(`timeline.complaint.${p.event}`, { number: p.number, detail });
+  },
   'timeline.testDriveBooked': (p, t, locale) =>
     t('timeline.testDriveBooked', { ...p, when: formatWhen(p.when, locale) }),
   'timeline.testDriveMoved': (p, t, locale) => t('timeline.testDriveMoved', { ...p, when: formatWhen(p.when, locale) }),

@@ -18,6 +18,7 @@ const KNOWN_KINDS = [
   'attachments_added',
   'call_repeated',
   'callback_moved',
+  'email_received',
 ] as const;
 
 const isOutcome = (value: string): value is AttemptOutcome => (ATTEMPT_OUTCOMES as readonly string[]).includes(value);
@@ -32,6 +33,11 @@ function details(event: RequestEventData): string | null {
     return typeof data.to === 'string'
       ? `${formatDateTime(data.from)} – ${formatDateTime(data.to)}`
       : formatDateTime(data.from);
+  }
+  // The customer's mail on the request: who wrote, and about what.
+  if (event.kind === 'email_received') {
+    const line = [data.from, data.subject].filter((v) => typeof v === 'string' && v).join(' · ');
+    return line || null;
   }
   const parts = ['reason', 'outcome', 'note']
     .map((key) => data[key])
