@@ -39,6 +39,8 @@ function details(event: RequestEventData): string | null {
     const line = [data.from, data.subject].filter((v) => typeof v === 'string' && v).join(' · ');
     return line || null;
   }
+  // Reopened by the customer's mail: said by the entry above it, no code to show.
+  if (event.kind === 'reopened' && data.reason === 'email_received') return null;
   const parts = ['reason', 'outcome', 'note']
     .map((key) => data[key])
     .filter((value) => typeof value === 'string' && value);
