@@ -251,6 +251,10 @@ export function createServices(deps: Deps): Services {
     notifications,
     managersOf: (locationId, tx) => assignment.managersOf(locationId, tx),
   });
+  // A complaint taken in opens its case in the same transaction.
+  requests.onTakenIn(async (tx, request) => {
+    if (request.type === 'complaint') await complaints.openForRequestIn(tx, request.id);
+  });
   const offers = createOffersService(deps);
   const offerSending = createOfferSendService(deps, { correspondence, activities, offers });
   const serviceTickets = createServiceTicketsService(deps, { activities, jobs, notifications });

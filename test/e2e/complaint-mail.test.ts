@@ -44,7 +44,7 @@ describe.runIf(enabled)('a complaint by e-mail in a real browser', () => {
     await server?.close();
   });
 
-  it('reception qualifies a complaint mail beside its similar case and hands it to the service manager, who answers by e-mail; the reply lands on the same complaint', async () => {
+  it('reception qualifies a complaint mail, its case already open, beside its similar case and hands it to the service manager, who answers by e-mail; the reply lands on the same complaint', async () => {
     const arrived = await mailArrives({
       subject: 'Reklamation: Liefertermin schon wieder verschoben',
       id: '<beschwerde-1@kunde.example>',
@@ -67,7 +67,9 @@ describe.runIf(enabled)('a complaint by e-mail in a real browser', () => {
       .getByText(/um vier Wochen verschoben/)
       .first()
       .waitFor();
-    await reception.getByRole('button', { name: 'Als Reklamation qualifizieren' }).first().click();
+    // A complaint opens its case as it comes in: the qualification is there at once.
+    await reception.getByRole('form', { name: 'Qualifizierung' }).waitFor();
+    expect(await reception.getByRole('button', { name: 'Als Reklamation qualifizieren' }).count()).toBe(0);
     await reception
       .getByLabel(/^Kategorie/)
       .first()

@@ -109,7 +109,11 @@ export async function seedDemoComplaints(services: Services, database: Database,
   const cases: NewComplaintRow[] = [];
   const steps: Parameters<typeof insertComplaintRows>[2] = [];
   const timeline: TimelineWrite[] = [];
-  let number = 100001;
+  // Complaint requests taken in earlier opened their cases already: the demo's cases come after them.
+  const [last] = await database.query<{ n: number | null }>(
+    `SELECT max(substring(number from 3)::int) AS n FROM complaint_cases`,
+  );
+  let number = Number(last?.n ?? 100000) + 1;
   for (const location of locations) {
     // Complaint requests first; the history borrows older requests of the location ("Als Reklamation qualifizieren").
     const requests = await database.query<{
@@ -125,6 +129,7 @@ export async function seedDemoComplaints(services: Services, database: Database,
                              AND vc.valid_to IS NULL ORDER BY vc.valid_from LIMIT 1) own ON true
          LEFT JOIN vehicles v ON v.id = coalesce(r.vehicle_id, own.vehicle_id)
         WHERE r.location_id = $1 AND r.assignee_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM complaint_cases c WHERE c.request_id = r.id)
         ORDER BY (r.type = 'complaint') DESC, (v.id IS NOT NULL) DESC, r.received_at DESC
         LIMIT ${PLANS.length}`,
       [location.id],

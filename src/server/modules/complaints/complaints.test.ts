@@ -63,7 +63,8 @@ async function complaint(contactId: string, message: string, vehicleId: string |
     }),
     201,
   );
-  return ok(await service.post('/api/complaints', { requestId: request.id }), 201);
+  // A complaint opens its case as it is taken in.
+  return ok(await service.get(`/api/requests/${request.id}/complaint`));
 }
 
 const qualify = (c: Complaint, body: Record<string, unknown>) =>
@@ -133,6 +134,41 @@ describe('qualifying a complaint', () => {
     // The same car and customer say most; the complaint itself is not its own match.
     expect(items[0]!.id).toBe(sameCar.id);
     expect(byId.has(now.id)).toBe(false);
+  });
+
+  it('opens the case of a complaint as it is taken in, and of any other request on demand, once', async () => {
+    const dora = await customer();
+    const complained = await ok<{ id: string }>(
+      await service.post('/api/requests', {
+        type: 'complaint',
+        channel: 'email',
+        locationId: t.location.id,
+        subject: 'Beschwerde',
+        message: 'Die Rechnung stimmt nicht.',
+        contactId: dora.id,
+      }),
+      201,
+    );
+    const opened = await ok(await service.get(`/api/requests/${complained.id}/complaint`));
+    expect(opened).toMatchObject({ status: 'new', description: 'Die Rechnung stimmt nicht.' });
+    // Asked again, the same case.
+    const again = await ok(await service.post('/api/complaints', { requestId: complained.id }), 200);
+    expect(again.id).toBe(opened.id);
+
+    const general = await ok<{ id: string }>(
+      await service.post('/api/requests', {
+        type: 'general',
+        channel: 'phone',
+        locationId: t.location.id,
+        subject: 'Frage',
+        message: 'Wann kommt mein Auto?',
+        contactId: dora.id,
+      }),
+      201,
+    );
+    expect((await service.get(`/api/requests/${general.id}/complaint`)).statusCode).toBe(404);
+    const asked = await ok(await service.post('/api/complaints', { requestId: general.id }), 201);
+    expect(asked.status).toBe('new');
   });
 
   it('names the field for bad input', async () => {

@@ -249,6 +249,30 @@ export function createComplaintsService(deps: Deps, ports: ComplaintsPorts) {
     if (row.status === 'closed') throw new ConflictError('The complaint is closed.');
   };
 
+  /** The request's case, made when it has none yet (one per request, whoever asks first). */
+  async function openIn(tx: DbOrTx, requestId: string, actorId: string | null) {
+    const existing = await repo.findCaseOfRequest(tx, requestId);
+    if (existing) return { row: existing, created: false };
+    const request = await requestForComplaint(tx, requestId);
+    if (!request) throw bodyError('requestId', 'invalid', 'unknown request');
+    const vehicle = request.vehicleId ? (await vehicleFacts(tx, [request.vehicleId])).get(request.vehicleId) : null;
+    const row = await repo.insertCase(tx, {
+      number: await repo.nextNumber(tx),
+      requestId,
+      contactId: request.contactId,
+      locationId: request.locationId,
+      description: (request.message?.trim() || request.subject).slice(0, 20_000),
+      vehicleId: vehicle?.id ?? null,
+      model: vehicle ? modelKey(vehicle) : null,
+      openedAt: request.receivedAt,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+    if (!row) return { row: (await repo.findCaseOfRequest(tx, requestId))!, created: false };
+    await record(tx, row, actorId, 'opened', null);
+    return { row, created: true };
+  }
+
   return {
     escalation,
 
@@ -258,26 +282,17 @@ export function createComplaintsService(deps: Deps, ports: ComplaintsPorts) {
       if (!request) throw bodyError('requestId', 'invalid', 'unknown request');
       assertLocation(actor, request.locationId);
       return db.transaction(async (tx) => {
-        const existing = await repo.findCaseOfRequest(tx, requestId);
-        if (existing) return { complaint: await present(tx, existing), created: false };
-        const vehicle = request.vehicleId ? (await vehicleFacts(tx, [request.vehicleId])).get(request.vehicleId) : null;
-        const row = await repo.insertCase(tx, {
-          number: await repo.nextNumber(tx),
-          requestId,
-          contactId: request.contactId,
-          locationId: request.locationId,
-          description: (request.message?.trim() || request.subject).slice(0, 20_000),
-          vehicleId: vehicle?.id ?? null,
-          model: vehicle ? modelKey(vehicle) : null,
-          openedAt: request.receivedAt,
-          createdAt: clock.now(),
-          updatedAt: clock.now(),
-        });
-        if (!row)
-          return { complaint: await present(tx, (await repo.findCaseOfRequest(tx, requestId))!), created: false };
-        await record(tx, row, actor.userId, 'opened', null);
-        return { complaint: await present(tx, row), created: true };
+        const { row, created } = await openIn(tx, requestId, actor.userId);
+        return { complaint: await present(tx, row), created };
       });
+    },
+
+    /**
+     * A complaint request opens its case as it is taken in, in the intake's transaction, so
+     * qualifying can start at once (by mail, letter, phone, a low survey score …).
+     */
+    async openForRequestIn(tx: DbOrTx, requestId: string): Promise<void> {
+      await openIn(tx, requestId, null);
     },
 
     async get(actor: UserActor, id: string): Promise<Complaint> {

@@ -6,6 +6,7 @@ import type { NotificationsService } from '@server/modules/notifications';
 import type { OrgService } from '@server/modules/org';
 import type { VehiclesService } from '@server/modules/vehicles';
 import type { ActivitiesPort, AssignmentPort, CorrespondencePort, InboundThreadPort, TemplatesPort } from './ports';
+import { createTakenInListeners, type TakenInListeners } from './taken-in';
 import type { TypeSettingsService } from './type-settings';
 
 export interface RequestsDeps {
@@ -31,6 +32,8 @@ export interface RequestsContext extends Omit<RequestsDeps, 'assignment' | 'temp
   assignment: AssignmentPort;
   templates: Partial<TemplatesPort>;
   typeSettings: TypeSettingsService;
+  /** Told of every request taken in, in the intake's transaction. */
+  takenIn: TakenInListeners;
 }
 
 export function createContext(deps: Deps, modules: RequestsDeps, typeSettings: TypeSettingsService): RequestsContext {
@@ -38,6 +41,7 @@ export function createContext(deps: Deps, modules: RequestsDeps, typeSettings: T
     ...modules,
     deps,
     typeSettings,
+    takenIn: createTakenInListeners(),
     assignment: modules.assignment,
     templates: modules.templates,
   };

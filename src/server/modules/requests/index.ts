@@ -9,6 +9,7 @@ export type {
   TemplatesPort,
 } from './ports';
 export { noInboundThread } from './ports';
+export type { TakenInListener } from './taken-in';
 export { inspectFile, type Inspection } from './file-content';
 /** A typed letter as PDF, for the demo's post. */
 export { letterPdf } from './letters/sample-letter';

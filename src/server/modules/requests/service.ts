@@ -170,6 +170,9 @@ export function createRequestsService(deps: Deps, modules: RequestsDeps) {
     /** The acknowledgement mail, at most once per request; see acknowledgement.ts. */
     sendAcknowledgement,
 
+    /** Follow every request taken in, in the intake's transaction (complaints open their case). */
+    onTakenIn: ctx.takenIn.register,
+
     async reassign(actor: UserActor, id: string, assigneeId: string, reason: string) {
       await reassignment.reassign(actor, [id], assigneeId, reason);
       return view.present(await view.loadRow(id));

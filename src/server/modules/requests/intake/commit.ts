@@ -43,6 +43,7 @@ export function createCommitIntake(ctx: RequestsContext, jobs: RequestJobs) {
     await batch.run(tx);
 
     await writeExtras(ctx, jobs, tx, prepared, row, now);
+    await ctx.takenIn.notify(tx, row);
     const callbackActivityId = appointment ? await jobs.callbackAppointments.plan(tx, row) : null;
     return { row: callbackActivityId ? { ...row, callbackActivityId } : row, contactMatched };
   };
