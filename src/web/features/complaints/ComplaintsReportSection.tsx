@@ -1,12 +1,7 @@
-import 'dayjs/locale/de';
-import { Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useState } from 'react';
+import { Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocations } from '@web/app/org-queries';
-import { currentLocale } from '@web/i18n';
 import { ErrorState } from '@web/ui/components/ErrorState';
-import { berlinDay } from '../requests/intake/callback-windows';
+import { PeriodLocationFilter, useYearToDate } from '@web/features/reports/PeriodLocationFilter';
 import { formatCents } from '../sales/opportunities/queries';
 import type { ComplaintCategory } from '@shared/complaints/schemas';
 import type { DepartmentKind } from '@shared/org/enums';
@@ -17,11 +12,7 @@ type Bucket = { key: string; count: number; costCents: number; name?: string };
 /** Complaints of a period: by category, location, model, department; times in working hours; costs; repeats. */
 export function ComplaintsReportSection() {
   const { t, i18n } = useTranslation();
-  const locations = useLocations();
-  const [params, setParams] = useState(() => {
-    const today = berlinDay(new Date());
-    return { from: `${today.slice(0, 4)}-01-01`, to: today, locationId: undefined as string | undefined };
-  });
+  const [params, setParams] = useYearToDate();
   const report = useComplaintReport(params);
   const money = (cents: number) => formatCents(cents, i18n.language);
   const hours = (value: number | null) => (value === null ? '–' : t('complaintReport.hours', { value }));
@@ -52,27 +43,7 @@ export function ComplaintsReportSection() {
       <Title order={4} id="complaint-report-title" mb="sm">
         {t('complaintReport.title')}
       </Title>
-      <Group gap="md" align="flex-end" mb="md">
-        <DatePickerInput
-          type="range"
-          label={t('funnel.period')}
-          valueFormat="DD.MM.YYYY"
-          locale={currentLocale()}
-          value={[params.from, params.to]}
-          onChange={([from, to]) => from && to && setParams((p) => ({ ...p, from, to }))}
-          allowSingleDateInRange
-          w={250}
-        />
-        <Select
-          label={t('funnel.location')}
-          placeholder={t('funnel.allLocations')}
-          data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          value={params.locationId ?? null}
-          onChange={(value) => setParams((p) => ({ ...p, locationId: value ?? undefined }))}
-          clearable
-          w={220}
-        />
-      </Group>
+      <PeriodLocationFilter value={params} onChange={setParams} />
       {report.isPending ? (
         <Skeleton height={200} />
       ) : report.isError ? (

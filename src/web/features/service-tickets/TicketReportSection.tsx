@@ -1,12 +1,7 @@
-import 'dayjs/locale/de';
-import { Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useState } from 'react';
+import { Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocations } from '@web/app/org-queries';
-import { currentLocale } from '@web/i18n';
 import { ErrorState } from '@web/ui/components/ErrorState';
-import { berlinDay } from '@web/features/requests/intake/callback-windows';
+import { PeriodLocationFilter, useYearToDate } from '@web/features/reports/PeriodLocationFilter';
 import { euro, formatHours } from './format';
 import { useTicketReport } from './queries';
 
@@ -15,11 +10,7 @@ const share = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.ro
 /** Reports → "Serviceaufträge termingerecht": per process, tickets and steps within their deadline, lead time, cost. */
 export function TicketReportSection() {
   const { t } = useTranslation();
-  const locations = useLocations();
-  const [params, setParams] = useState<{ from: string; to: string; locationId?: string }>(() => {
-    const today = berlinDay(new Date());
-    return { from: `${today.slice(0, 4)}-01-01`, to: today };
-  });
+  const [params, setParams] = useYearToDate();
   const report = useTicketReport(params);
 
   return (
@@ -27,27 +18,7 @@ export function TicketReportSection() {
       <Title order={4} id="service-ticket-report-title" mb="sm">
         {t('serviceTickets.report.title')}
       </Title>
-      <Group gap="md" align="flex-end" mb="md">
-        <DatePickerInput
-          type="range"
-          label={t('serviceTickets.report.period')}
-          valueFormat="DD.MM.YYYY"
-          locale={currentLocale()}
-          value={[params.from, params.to]}
-          onChange={([from, to]) => from && to && setParams((p) => ({ ...p, from, to }))}
-          allowSingleDateInRange
-          w={250}
-        />
-        <Select
-          label={t('serviceTickets.report.location')}
-          placeholder={t('serviceTickets.report.allLocations')}
-          data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          value={params.locationId ?? null}
-          onChange={(value) => setParams((p) => ({ ...p, locationId: value ?? undefined }))}
-          clearable
-          w={220}
-        />
-      </Group>
+      <PeriodLocationFilter value={params} onChange={setParams} />
       {report.isPending ? (
         <Stack gap="xs" aria-busy="true">
           <Skeleton height={32} />

@@ -1,14 +1,10 @@
-import 'dayjs/locale/de';
-import { Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useState } from 'react';
+import { Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SatisfactionFigures, SatisfactionReport } from '@shared/surveys/schemas';
-import { useLocations } from '@web/app/org-queries';
-import { currentLocale } from '@web/i18n';
 import { ErrorState } from '@web/ui/components/ErrorState';
-import { berlinDay } from '../requests/intake/callback-windows';
-import { type SatisfactionParams, useSatisfactionReport } from './queries';
+import { PeriodLocationFilter, useYearToDate } from '@web/features/reports/PeriodLocationFilter';
+import { currentLocale } from '@web/i18n';
+import { useSatisfactionReport } from './queries';
 
 const number = (value: number | null, suffix = '') =>
   value === null ? '–' : `${value.toLocaleString(currentLocale(), { maximumFractionDigits: 1 })}${suffix}`;
@@ -83,11 +79,7 @@ function Breakdown({ title, rows }: { title: string; rows: SatisfactionReport['b
 /** "Kundenzufriedenheit" on the reports page (R2.8): NPS and scores per location and staff member. */
 export function SatisfactionSection() {
   const { t } = useTranslation();
-  const locations = useLocations();
-  const [params, setParams] = useState<SatisfactionParams>(() => {
-    const today = berlinDay(new Date());
-    return { from: `${today.slice(0, 4)}-01-01`, to: today };
-  });
+  const [params, setParams] = useYearToDate();
   const report = useSatisfactionReport(params);
   const total = report.data?.total;
 
@@ -96,27 +88,7 @@ export function SatisfactionSection() {
       <Title order={4} id="satisfaction-title" mb="sm">
         {t('surveys.report.title')}
       </Title>
-      <Group gap="md" align="flex-end" mb="md">
-        <DatePickerInput
-          type="range"
-          label={t('surveys.report.period')}
-          valueFormat="DD.MM.YYYY"
-          locale={currentLocale()}
-          value={[params.from, params.to]}
-          onChange={([from, to]) => from && to && setParams((p) => ({ ...p, from, to }))}
-          allowSingleDateInRange
-          w={250}
-        />
-        <Select
-          label={t('surveys.report.location')}
-          placeholder={t('surveys.report.allLocations')}
-          data={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          value={params.locationId ?? null}
-          onChange={(value) => setParams((p) => ({ ...p, locationId: value ?? undefined }))}
-          clearable
-          w={220}
-        />
-      </Group>
+      <PeriodLocationFilter value={params} onChange={setParams} />
       {report.isPending ? (
         <Skeleton height={120} aria-busy="true" />
       ) : report.isError ? (
