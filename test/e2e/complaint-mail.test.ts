@@ -1,47 +1,81 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@server/demo/org';
-import { findMailbox } from '@server/modules/mailboxes';
+import { dovecotAvailable, type DovecotServer, startDovecot } from '../support/dovecot';
 import { plainMail } from '../support/mails';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { apiAs, logIn } from './session';
 
-const enabled = browserAvailable();
+const enabled = browserAvailable() && dovecotAvailable();
 const CUSTOMER = 'jana.krueger@kunde.example';
 
 describe.runIf(enabled)('a complaint by e-mail in a real browser', () => {
   let server: E2EServer;
   let browser: Browser;
-  let uid = 0;
 
-  /**
-   * A mail to München's verkauf@ as the mailbox reader hands it over: the same intake as a mail
-   * read over IMAP (which the mailbox tests drive against a real Dovecot), without a mail server here.
-   */
+  let dovecot: DovecotServer;
+  const verkaufLogin = { username: 'verkauf', password: 'imap-secret' };
+  let verkaufId = '';
+
+  /** Waits until the mailbox reader has turned the mail with this Message-ID into a request. */
+  async function requestOfMail(messageId: string): Promise<{ outcome: string; requestId: string }> {
+    const [row] = await pollRows(() =>
+      server.database.query<{ outcome: string; request_id: string }>(
+        `SELECT outcome, request_id FROM inbound_emails
+          WHERE mailbox_id = $1 AND message_id IN ($2, $3) AND request_id IS NOT NULL`,
+        [verkaufId, messageId, messageId.replace(/^<|>$/g, '')],
+      ),
+    );
+    return { outcome: row!.outcome, requestId: row!.request_id };
+  }
+
+  async function pollRows<T>(read: () => Promise<T[]>, timeoutMs = 20_000): Promise<T[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await read();
+      if (rows.length > 0) return rows;
+      if (Date.now() > deadline) throw new Error('the mail did not arrive in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** A real mail to München's verkauf@, delivered into Dovecot: the CRM reads it over IMAP. */
   async function mailArrives(mail: { subject: string; text: string; id: string; inReplyTo?: string }) {
-    const managerApi = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD);
-    const boxes = await managerApi<Array<{ id: string; address: string }>>('GET', '/api/mailboxes');
-    const verkauf = boxes.find((b) => b.address.startsWith('verkauf@'))!;
     const raw = plainMail({
       from: `Jana Krüger <${CUSTOMER}>`,
-      to: verkauf.address,
+      to: 'verkauf@autohaus-demo.example',
       subject: mail.subject,
       id: mail.id,
       date: new Date().toUTCString(),
       headers: mail.inReplyTo ? [`In-Reply-To: ${mail.inReplyTo}`, `References: ${mail.inReplyTo}`] : [],
       text: mail.text,
     });
-    const mailbox = (await findMailbox(server.database.db, verkauf.id))!;
-    return server.services.mailboxes.ingest(mailbox, { uidValidity: 4711, uid: ++uid, raw: Buffer.from(raw) });
+    await dovecot.deliver(verkaufLogin, [raw]);
+    return requestOfMail(mail.id);
   }
 
   beforeAll(async () => {
+    dovecot = await startDovecot([verkaufLogin]);
     server = await startServer();
     browser = await launchBrowser();
+    // The admin points the demo's verkauf@ mailbox at the mail server and switches it on.
+    const admin = await apiAs(server.url, DEMO_LOGINS.admin, 'e2e-admin-password');
+    const boxes = await admin<Array<{ id: string; address: string }>>('GET', '/api/mailboxes');
+    verkaufId = boxes.find((b) => b.address.startsWith('verkauf@'))!.id;
+    await admin('PATCH', `/api/mailboxes/${verkaufId}`, {
+      host: dovecot.host,
+      port: dovecot.port,
+      tls: false,
+      username: verkaufLogin.username,
+      secret: verkaufLogin.password,
+      pollSeconds: 10,
+      enabled: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await dovecot?.stop();
   });
 
   it('reception qualifies a complaint mail, its case already open, beside its similar case and hands it to the service manager, who answers by e-mail; the reply lands on the same complaint', async () => {

@@ -18,6 +18,10 @@ const folderName = z
   .max(200)
   .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'no control characters');
 
+/**
+ * The fields as a change names them: no defaults here, or a change that leaves a field out (a new
+ * password only) would quietly reset it — the mailbox's type rules, folder and acknowledgement.
+ */
 const MailboxFields = z.object({
   locationId: z.uuid(),
   department: z
@@ -35,14 +39,25 @@ const MailboxFields = z.object({
   port: z.number().int().min(1).max(65535),
   tls: z.boolean(),
   username: z.string().trim().min(1).max(254),
-  folder: folderName.default('INBOX'),
-  defaultType: z.enum(REQUEST_TYPES).default('general'),
-  typeRules: z.array(TypeRule).max(50).default([]),
-  afterProcessing: z.enum(AFTER_PROCESSING).default('flag'),
+  folder: folderName,
+  defaultType: z.enum(REQUEST_TYPES),
+  typeRules: z.array(TypeRule).max(50),
+  afterProcessing: z.enum(AFTER_PROCESSING),
   moveToFolder: folderName.nullish().transform((v) => v ?? null),
-  acknowledge: z.boolean().default(false),
-  enabled: z.boolean().default(true),
-  pollSeconds: z.number().int().min(10).max(3600).default(60),
+  acknowledge: z.boolean(),
+  enabled: z.boolean(),
+  pollSeconds: z.number().int().min(10).max(3600),
+});
+
+/** What a new mailbox starts with where the admin names nothing. */
+const MailboxDefaults = MailboxFields.extend({
+  folder: MailboxFields.shape.folder.default('INBOX'),
+  defaultType: MailboxFields.shape.defaultType.default('general'),
+  typeRules: MailboxFields.shape.typeRules.default([]),
+  afterProcessing: MailboxFields.shape.afterProcessing.default('flag'),
+  acknowledge: MailboxFields.shape.acknowledge.default(false),
+  enabled: MailboxFields.shape.enabled.default(true),
+  pollSeconds: MailboxFields.shape.pollSeconds.default(60),
 });
 
 const moveNeedsFolder = (v: { afterProcessing?: string; moveToFolder?: string | null }) =>
@@ -50,7 +65,7 @@ const moveNeedsFolder = (v: { afterProcessing?: string; moveToFolder?: string | 
 const moveMessage = { message: 'name the folder to move processed mails to', path: ['moveToFolder'] };
 
 /** The password is write-only: sent when set or replaced, never sent back. */
-export const MailboxInput = MailboxFields.extend({ secret: z.string().min(1).max(500) }).refine(
+export const MailboxInput = MailboxDefaults.extend({ secret: z.string().min(1).max(500) }).refine(
   moveNeedsFolder,
   moveMessage,
 );

@@ -99,6 +99,34 @@ describe.runIf(run)('mailboxes read into requests', () => {
     expect(invalid.statusCode).toBe(400);
   });
 
+  it('changes only what a change names: a new password keeps the type rules, folder and acknowledgement', async () => {
+    const id = await addMailbox(
+      { username: 'aenderung', password: 'alt' },
+      {
+        department: 'sales',
+        defaultType: 'sales_lead',
+        typeRules: [{ kind: 'subject_word', value: 'Reklamation', type: 'complaint' }],
+        afterProcessing: 'move',
+        moveToFolder: 'Erledigt',
+        acknowledge: true,
+        pollSeconds: 120,
+      },
+    );
+    const res = await admin.patch(`/api/mailboxes/${id}`, { secret: 'neu' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      department: 'sales',
+      defaultType: 'sales_lead',
+      typeRules: [{ kind: 'subject_word', value: 'Reklamation', type: 'complaint' }],
+      afterProcessing: 'move',
+      moveToFolder: 'Erledigt',
+      acknowledge: true,
+      enabled: false,
+      pollSeconds: 120,
+      folder: 'INBOX',
+    });
+  });
+
   it('makes a request of a mail, in the customer words, and flags it on the server', async () => {
     const text =
       'Guten Tag,\n\nich interessiere mich für den Golf 8 (Inserat 4711).\nIst er noch da?  \n\nGrüße\nErika Mustermann';
