@@ -45,3 +45,20 @@ export const optionalText = (max = 500) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
+
+type WithoutDefault<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+export type ChangeShape<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> };
+
+/**
+ * The schema of a change to a record whose creation `schema` describes: every field optional and
+ * none with a default. zod's `.partial()` keeps the defaults, so a change naming one field would
+ * quietly reset every other field that has one (a user's further locations, a vehicle's leasing).
+ */
+export function changeOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<ChangeShape<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = bare.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<ChangeShape<T>>;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeOf } from '../common';
 import { DEPARTMENT_KINDS, FEDERAL_STATES, LOCALES, ROLES, WEEKDAYS } from './enums';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -67,7 +68,8 @@ export const UserInput = z.object({
 export type UserInput = z.infer<typeof UserInput>;
 
 export const UserCreate = UserInput.extend({ password: password.optional() });
-export const UserUpdate = UserInput.partial();
+export const UserUpdate = changeOf(UserInput);
+export const LocationUpdate = changeOf(LocationInput);
 
 export const User = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, UserRef } from '../common';
+import { changeOf, IsoDate, optionalText, UserRef } from '../common';
 import { TEXT_MAX } from '../text/limits';
 import { INTEREST_KINDS, LOST_REASONS, OFFER_STATUSES, OPPORTUNITY_STAGES, OPPORTUNITY_STATUSES } from './enums';
 
@@ -31,9 +31,9 @@ export const OpportunityInput = z.object({
 export type OpportunityInput = z.input<typeof OpportunityInput>;
 
 /** Edit the details; `version` refuses to overwrite a newer change (409). */
-export const OpportunityUpdate = OpportunityInput.omit({ requestId: true, contactId: true, locationId: true })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const OpportunityUpdate = changeOf(
+  OpportunityInput.omit({ requestId: true, contactId: true, locationId: true }),
+).extend({ version: z.number().int().min(1) });
 export type OpportunityUpdate = z.input<typeof OpportunityUpdate>;
 
 export const OpportunityStageMove = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, IsoDate, optionalText, page, PageQuery } from '../common';
+import { changeOf, Instant, IsoDate, optionalText, page, PageQuery } from '../common';
 import { TEXT_MAX } from '../text/limits';
 import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from './enums';
 
@@ -37,7 +37,7 @@ export const VehicleInput = VehicleFields.extend({
   /** Contacts to link at once, e.g. the owner. */
   contacts: z.array(VehicleLinkInput).max(10).default([]),
 });
-export const VehicleUpdate = VehicleFields.partial().extend({ version: z.number().int().positive().optional() });
+export const VehicleUpdate = changeOf(VehicleFields).extend({ version: z.number().int().positive().optional() });
 
 /** A change of hands: ends every current link of that role and links the new contact. */
 export const VehicleTransferInput = z.object({

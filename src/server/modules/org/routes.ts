@@ -3,7 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES, ROLES } from '@shared/org/enums';
 import { publicHolidays } from '@server/lib/working-time';
-import { Location, LocationInput, PasswordReset, User, UserCreate, UserUpdate } from '@shared/org/schemas';
+import {
+  Location,
+  LocationInput,
+  LocationUpdate,
+  PasswordReset,
+  User,
+  UserCreate,
+  UserUpdate,
+} from '@shared/org/schemas';
 import { assertLocation, currentUser, hasLocation } from '@server/http/access';
 import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
@@ -60,7 +68,7 @@ export async function orgRoutes(root: FastifyInstance, { org }: Services) {
 
   app.patch('/api/locations/:id', {
     config: { access: { roles: rolesFor('org.locations.manage') } },
-    schema: { tags: ['org'], params: IdParams, body: LocationInput.partial(), response: { 200: Location } },
+    schema: { tags: ['org'], params: IdParams, body: LocationUpdate, response: { 200: Location } },
     handler: (request) => org.updateLocation(currentUser(request), request.params.id, request.body),
   });
 
