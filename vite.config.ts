@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { earlyStart } from './scripts/vite-early-start';
 import { precompress } from './scripts/vite-precompress';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -15,7 +16,7 @@ export const pathAliases = {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [react(), earlyStart(), precompress()],
   resolve: { alias: pathAliases },
   build: {
     outDir: '../../dist/web',

@@ -11,7 +11,7 @@ import { registerAccessControl } from './http/access';
 import { registerInputGuard } from './http/input-guard';
 import { registerOpenApi } from './http/openapi';
 import { registerProblemHandlers } from './http/problem';
-import { registerWebApp, sendIndex } from './http/web';
+import { inlineScriptSources, registerWebApp, sendIndex } from './http/web';
 import { type Clock, systemClock } from './lib/clock';
 import { activitiesRoutes } from './modules/activities/routes';
 import { purchaseOrderRoutes } from './modules/sales/orders/routes';
@@ -109,8 +109,9 @@ export async function buildApp(
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
-        // Swagger UI and Mantine set inline styles; scripts stay same-origin only.
+        // Swagger UI and Mantine set inline styles; scripts stay same-origin only, but for index.html's own.
         'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'", ...(options.serveWeb ? inlineScriptSources(config.webDist) : [])],
         'img-src': ["'self'", 'data:'],
       },
     },

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { createTestDatabase } from '../support/database';
  */
 const SCRIPT = `export const greeting = ${JSON.stringify('Guten Tag, Autohaus! '.repeat(200))};\n`;
 const ASSET = '/assets/index-Bx7fK2qa.js';
+const EARLY = "window.__crmEarly={'/auth/session':fetch('/api/auth/session')};";
 
 let dist: string;
 let database: Database;
@@ -26,7 +28,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dist = await fs.mkdtemp(path.join(os.tmpdir(), 'crm-web-'));
   await fs.mkdir(path.join(dist, 'assets'));
-  await fs.writeFile(path.join(dist, 'index.html'), `<!doctype html><script type="module" src="${ASSET}"></script>`);
+  await fs.writeFile(
+    path.join(dist, 'index.html'),
+    `<!doctype html><script>${EARLY}</script><script type="module" src="${ASSET}"></script>`,
+  );
   await fs.writeFile(path.join(dist, ASSET), SCRIPT);
   const plugin = precompress() as unknown as {
     configResolved(config: Pick<ResolvedConfig, 'root' | 'build'>): void;
@@ -87,5 +92,13 @@ describe('the web app as the browser and load balancers get it', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it("lets the shell's own inline script run, and no other", async () => {
+    const res = await app.inject({ method: 'GET', url: '/customers' });
+    const scriptSrc = /script-src ([^;]*)/.exec(String(res.headers['content-security-policy']))?.[1] ?? '';
+
+    const hash = crypto.createHash('sha256').update(EARLY).digest('base64');
+    expect(scriptSrc.split(' ')).toEqual(["'self'", `'sha256-${hash}'`]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -32,4 +33,23 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
 
 export function sendIndex(reply: FastifyReply) {
   return reply.header('cache-control', 'no-cache').sendFile('index.html');
+}
+
+/**
+ * The Content-Security-Policy sources that allow index.html's inline scripts, by their SHA-256 (the build adds one
+ * that starts the first requests early, scripts/vite-early-start.ts); no other inline script runs.
+ */
+export function inlineScriptSources(distDir: string): string[] {
+  let html: string;
+  try {
+    html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  } catch {
+    return [];
+  }
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) =>
+      `'sha256-${createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`,
+  );
 }

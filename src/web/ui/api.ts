@@ -84,6 +84,17 @@ async function readProblem(response: Response): Promise<Problem> {
   return fallback;
 }
 
+/**
+ * Answers index.html's inline script asked for while the app's code was still loading
+ * (scripts/vite-early-start.ts); each is used once, by the first GET of its path.
+ */
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = (globalThis as { __crmEarly?: Record<string, Promise<Response> | undefined> }).__crmEarly;
+  const response = early?.[path];
+  if (response) delete early[path];
+  return response;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
@@ -95,13 +106,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await ((method === 'GET' ? takeEarly(path) : undefined) ??
+      fetch(`/api${path}`, {
+        method,
+        headers,
+        body:
+          options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        signal: options.signal,
+      }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new NetworkError(error);
