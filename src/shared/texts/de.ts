@@ -293,6 +293,7 @@ export const de = {
     vehicleUnlinkedHandover: ' (übergeben an {{next}})',
     vehicleCreated: 'Fahrzeug {{label}} angelegt',
     vehicleChanged: 'Fahrzeug {{label}} geändert: {{fields}}',
+    financingEndFromBank: 'Finanzierungsende laut Bank: {{end}} (Fahrzeug {{label}})',
     activityPlanned: '{{type}} geplant für {{when}}: {{subject}}',
     activityMoved: '{{type}} verschoben auf {{when}}: {{subject}}',
     activityDone: '{{type}} erledigt ({{result}}): {{subject}}',

@@ -288,6 +288,7 @@ export const en: typeof de = {
     vehicleUnlinkedHandover: ' (handed over to {{next}})',
     vehicleCreated: 'Vehicle {{label}} created',
     vehicleChanged: 'Vehicle {{label}} changed: {{fields}}',
+    financingEndFromBank: 'Financing ends according to the bank: {{end}} (vehicle {{label}})',
     activityPlanned: '{{type}} planned for {{when}}: {{subject}}',
     activityMoved: '{{type}} moved to {{when}}: {{subject}}',
     activityDone: '{{type}} done ({{result}}): {{subject}}',
