@@ -268,8 +268,6 @@ describe('the bank end-of-contract list', () => {
     t.clock.set('2026-12-30T08:00:00Z');
     await run();
     await run();
-    expect(await actions()).toEqual([
-      { status: 'done', occurrence: '2027-04-30', activity_owner: consultant.userId },
-    ]);
+    expect(await actions()).toEqual([{ status: 'done', occurrence: '2027-04-30', activity_owner: consultant.userId }]);
   });
 });

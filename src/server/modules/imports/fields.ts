@@ -324,7 +324,16 @@ const BANK_CONTRACT_FIELDS: FieldDef[] = [
   {
     key: 'contractType',
     label: 'Vertragsart',
-    aliases: ['vertragsart', 'vertragstyp', 'produkt', 'produktart', 'finanzierungsart', 'art', 'contract type', 'product'],
+    aliases: [
+      'vertragsart',
+      'vertragstyp',
+      'produkt',
+      'produktart',
+      'finanzierungsart',
+      'art',
+      'contract type',
+      'product',
+    ],
   },
   {
     key: 'contractEnd',
