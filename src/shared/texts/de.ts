@@ -154,6 +154,8 @@ export const de = {
     financingType: 'Finanzierung',
     financingBank: 'Bank',
     financingEnd: 'Finanzierungsende',
+    financingContractNumber: 'Vertragsnummer der Bank',
+    financingResidualCents: 'Restwert/Schlussrate',
     locationId: 'Betrieb',
     notes: 'Notizen',
   },

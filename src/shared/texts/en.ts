@@ -150,6 +150,8 @@ export const en: typeof de = {
     financingType: 'financing',
     financingBank: 'bank',
     financingEnd: 'financing end',
+    financingContractNumber: 'bank contract number',
+    financingResidualCents: 'residual value/final instalment',
     locationId: 'location',
     notes: 'notes',
   },
