@@ -113,6 +113,8 @@ export function demoVehicle(
     financingType: financing,
     financingBank: financing === 'none' ? null : make.bank,
     financingEnd: financing === 'none' ? null : addMonths(registered, f.helpers.arrayElement([36, 48, 60])),
+    financingContractNumber: null,
+    financingResidualCents: null,
     locationId: ctx.locationId,
     notes: null,
   };

@@ -99,6 +99,15 @@ export interface FieldErrorParams {
   phone_kept_invalid: { number: string };
   /** A note, not a refusal: characters the database cannot hold were taken out. */
   unstorable_removed: Record<string, never>;
+  /* A bank's end-of-contract list: the vehicle of a row, and what the row changes. */
+  vin_or_plate_required: Record<string, never>;
+  vehicle_not_found: Record<string, never>;
+  /** The plate is on several vehicles; `count` of them. */
+  vehicle_ambiguous: { count: number };
+  /** A note: the contract end before (YYYY-MM-DD, null when none) and after. */
+  financing_end_changed: { from: string | null; to: string };
+  /** A note: the vehicle holds this contract already. */
+  contract_unchanged: Record<string, never>;
 
   /* ADF lead documents (the field is the element's path). */
   missing: Record<string, never>;

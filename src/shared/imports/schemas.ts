@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const IMPORT_TARGETS = ['contacts', 'vehicles'] as const;
+/** bank_contracts: a bank's end-of-contract list (Vertragsende-Liste), matched to vehicles already in the CRM. */
+export const IMPORT_TARGETS = ['contacts', 'vehicles', 'bank_contracts'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;

@@ -13,6 +13,14 @@ describe('timeline texts', () => {
     expect(renderTimelineText(entry.text, translator('en'), 'en')).toMatch(/R-100023.*Delivery date, high/i);
   });
 
+  it('give the contract end the bank reports with its full year, in either language', () => {
+    const entry = timelineText('timeline.financingEndFromBank', { label: 'K-BF 101 (VW Golf)', end: '2027-03-31' });
+    expect(entry.summary).toBe('Finanzierungsende laut Bank: 31.03.2027 (Fahrzeug K-BF 101 (VW Golf))');
+    expect(renderTimelineText(entry.text, translator('en'), 'en')).toBe(
+      'Financing ends according to the bank: 31/03/2027 (vehicle K-BF 101 (VW Golf))',
+    );
+  });
+
   it('keep the German summary and render the same entry in English', () => {
     const entry = timelineText('timeline.requestReceived', {
       number: 'A-1',

@@ -60,6 +60,8 @@ export interface TimelineTexts {
   'timeline.vehicleCreated': { label: string };
   /** Field names as the vehicle record calls them (vin, mileageKm …). */
   'timeline.vehicleChanged': { label: string; fields: string[] };
+  /** The contract end (YYYY-MM-DD) the bank's end-of-contract list gives for the vehicle (label as above). */
+  'timeline.financingEndFromBank': { label: string; end: string };
   /** `when` is the start as an instant, or the day (YYYY-MM-DD) of an all-day task. */
   'timeline.activityPlanned': { type: ActivityType; subject: string; when: string };
   'timeline.activityMoved': { type: ActivityType; subject: string; when: string };
@@ -166,6 +168,17 @@ export function formatWhen(when: string, locale: Locale): string {
   return formatInstant(when, locale);
 }
 
+/** A calendar day with the full year ("31.03.2027"), as contract dates are written. */
+const formatDay = (day: string, locale: Locale) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+};
+
 const activityLine = (
   key: string,
   p: { type: ActivityType; subject: string; when?: string },
@@ -269,6 +282,8 @@ const RENDER: Renderers = {
   'timeline.vehicleCreated': (p, t) => t('timeline.vehicleCreated', p),
   'timeline.vehicleChanged': (p, t) =>
     t('timeline.vehicleChanged', { label: p.label, fields: fieldNames(p.fields, 'vehicleField', t) }),
+  'timeline.financingEndFromBank': (p, t, locale) =>
+    t('timeline.financingEndFromBank', { label: p.label, end: formatDay(p.end, locale) }),
   'timeline.contactChanged': (p, t) =>
     t('timeline.contactChanged', { fields: fieldNames(p.fields, 'contactField', t) }),
   'timeline.contactCreated': (p, t) => t('timeline.contactCreated', p),

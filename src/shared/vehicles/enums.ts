@@ -15,5 +15,6 @@ export type Fuel = (typeof FUELS)[number];
 export const VEHICLE_ROLES = ['owner', 'keeper', 'driver', 'company_car_user'] as const;
 export type VehicleRole = (typeof VEHICLE_ROLES)[number];
 
-export const FINANCING_TYPES = ['none', 'financing', 'leasing'] as const;
+/** balloon = Ballonfinanzierung (financing with a large final instalment, the Schlussrate). */
+export const FINANCING_TYPES = ['none', 'financing', 'leasing', 'balloon'] as const;
 export type FinancingType = (typeof FINANCING_TYPES)[number];

@@ -76,6 +76,10 @@ export const Vehicle = VehicleFields.extend({
   // Responses carry plain values: the input's empty-string-to-null transforms cannot be encoded.
   variant: z.string().nullable(),
   financingBank: z.string().nullable(),
+  /** From the bank's end-of-contract list (imports); not edited in the form. */
+  financingContractNumber: z.string().nullable(),
+  /** Residual value or final instalment in euro cents, from the bank's list. */
+  financingResidualCents: z.number().int().nullable(),
   notes: z.string().nullable(),
   locationId: z.uuid().nullable(),
   /** Current links (validTo null). */

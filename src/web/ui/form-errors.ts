@@ -7,6 +7,7 @@ import { formatEuro } from '@shared/sales/money';
 import i18next from '@web/i18n';
 import { ApiError, type FieldProblem } from './api';
 import { describeError } from './describe-error';
+import { formatDay } from './format';
 
 type FormErrors = Record<string, string>;
 
@@ -109,6 +110,15 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   same_as_contact: (p) => i18next.t('validation.sameAsContact', { contact: String(p.contact) }),
   phone_kept_invalid: (p) => i18next.t('validation.phoneKeptInvalid', { number: String(p.number) }),
   unstorable_removed: () => i18next.t('validation.unstorableRemoved'),
+  vin_or_plate_required: () => i18next.t('validation.vinOrPlateRequired'),
+  vehicle_not_found: () => i18next.t('validation.vehicleNotFound'),
+  vehicle_ambiguous: (p) => i18next.t('validation.vehicleAmbiguous', { count: Number(p.count) }),
+  financing_end_changed: (p) =>
+    i18next.t(p.from ? 'validation.financingEndChanged' : 'validation.financingEndSet', {
+      from: p.from ? formatDay(String(p.from)) : '',
+      to: formatDay(String(p.to)),
+    }),
+  contract_unchanged: () => i18next.t('validation.contractUnchanged'),
   missing: () => i18next.t('validation.missing'),
   not_xml: () => i18next.t('validation.notXml'),
   malformed_xml: () => i18next.t('validation.malformedXml'),

@@ -58,7 +58,12 @@ export function checkMapping(target: ImportTarget, headers: string[], mapping: I
       });
     } else used.set(field, column);
   }
-  const needs = target === 'contacts' ? [['lastName', 'companyName']] : [['ownerRef'], ['make'], ['model']];
+  const needs =
+    target === 'contacts'
+      ? [['lastName', 'companyName']]
+      : target === 'bank_contracts'
+        ? [['vin', 'plate'], ['contractEnd']]
+        : [['ownerRef'], ['make'], ['model']];
   for (const anyOf of needs) {
     if (!anyOf.some((f) => used.has(f))) {
       errors.push({

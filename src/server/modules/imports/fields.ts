@@ -255,8 +255,130 @@ const VEHICLE_ONLY_FIELDS: FieldDef[] = [
   },
 ];
 
+/**
+ * A bank's end-of-contract list (Vertragsende-Liste), as the captive and house banks export it:
+ * one contract per row, the vehicle named by VIN and plate.
+ */
+const BANK_CONTRACT_FIELDS: FieldDef[] = [
+  {
+    key: 'contractNumber',
+    label: 'Vertragsnummer',
+    aliases: [
+      'vertragsnummer',
+      'vertragsnr',
+      'vertrag nr',
+      'vertrags nr',
+      'vertrag',
+      'leasingvertragsnummer',
+      'finanzierungsvertragsnummer',
+      'darlehensnummer',
+      'kreditnummer',
+      'contract number',
+      'contract no',
+      'agreement number',
+    ],
+  },
+  {
+    key: 'vin',
+    label: 'FIN',
+    aliases: [
+      'fin',
+      'vin',
+      'fahrgestellnummer',
+      'fahrgestell nr',
+      'fahrzeug identnummer',
+      'fahrzeugidentifikationsnummer',
+      'fahrzeug ident nr',
+      'chassis number',
+    ],
+  },
+  {
+    key: 'plate',
+    label: 'Kennzeichen',
+    aliases: [
+      'kennzeichen',
+      'amtliches kennzeichen',
+      'amtl kennzeichen',
+      'kfz kennzeichen',
+      'pol kennzeichen',
+      'plate',
+      'license plate',
+    ],
+  },
+  {
+    key: 'customerName',
+    label: 'Kunde (nur zur Kontrolle)',
+    aliases: [
+      'kunde',
+      'kundenname',
+      'name',
+      'name kunde',
+      'vertragspartner',
+      'darlehensnehmer',
+      'leasingnehmer',
+      'kreditnehmer',
+      'customer',
+      'customer name',
+    ],
+  },
+  {
+    key: 'contractType',
+    label: 'Vertragsart',
+    aliases: [
+      'vertragsart',
+      'vertragstyp',
+      'produkt',
+      'produktart',
+      'finanzierungsart',
+      'art',
+      'contract type',
+      'product',
+    ],
+  },
+  {
+    key: 'contractEnd',
+    label: 'Vertragsende',
+    required: true,
+    aliases: [
+      'vertragsende',
+      'laufzeitende',
+      'laufzeit bis',
+      'vertragsablauf',
+      'ablaufdatum',
+      'ende',
+      'enddatum',
+      'finanzierungsende',
+      'leasingende',
+      'contract end',
+      'end date',
+      'maturity date',
+    ],
+  },
+  {
+    key: 'residualAmount',
+    label: 'Restwert/Schlussrate (€)',
+    aliases: [
+      'restwert',
+      'schlussrate',
+      'ballonrate',
+      'restrate',
+      'kalkulierter restwert',
+      'restwert schlussrate',
+      'residual value',
+      'balloon payment',
+      'final payment',
+    ],
+  },
+  {
+    key: 'bank',
+    label: 'Bank',
+    aliases: ['bank', 'finanzierungsbank', 'leasinggeber', 'kreditgeber', 'institut', 'lender'],
+  },
+];
+
 /** The fields a column can be mapped to. A contacts file may carry one vehicle per row (DMS exports do). */
 export function fieldsOf(target: ImportTarget): FieldDef[] {
+  if (target === 'bank_contracts') return BANK_CONTRACT_FIELDS;
   return target === 'contacts' ? [...CONTACT_FIELDS, ...VEHICLE_FIELDS] : [...VEHICLE_ONLY_FIELDS, ...VEHICLE_FIELDS];
 }
 
@@ -276,7 +398,9 @@ export function suggestMapping(target: ImportTarget, headers: string[]): ImportM
     const folded = fold(header);
     // "Mobil 2", "E-Mail (2)" are further values of a repeatable field.
     const base = folded.replace(/\s*\d+$/, '');
-    const key = byAlias.get(folded) ?? byAlias.get(base);
+    // "Restwert (EUR)", "Schlussrate in €": the currency is not part of the name.
+    const amount = folded.replace(/(\s+(in|eur|euro))+$/, '');
+    const key = byAlias.get(folded) ?? byAlias.get(base) ?? byAlias.get(amount);
     if (!key || (taken.has(key) && !REPEATABLE_FIELDS.has(key))) continue;
     mapping[header] = key;
     taken.add(key);

@@ -31,6 +31,10 @@ const EXACT: Record<string, string> = {
   'is required with a mileage date': 'ist mit einem Datum des Kilometerstands nötig',
   'must not be before 1900': 'darf nicht vor 1900 liegen',
   'must not be before the first registration': 'darf nicht vor der Erstzulassung liegen',
+  'a VIN or a plate is needed to find the vehicle': 'FIN oder Kennzeichen nötig, um das Fahrzeug zu finden',
+  'no vehicle with this VIN or plate': 'kein Fahrzeug mit dieser FIN bzw. diesem Kennzeichen im CRM',
+  'the vehicle has this contract already; nothing changes': 'das Fahrzeug hat diesen Vertrag schon; keine Änderung',
+  'expected an amount in euros like 12.345,67': 'erwartet einen Betrag in Euro wie 12.345,67',
   'Invalid email address': 'ist keine gültige E-Mail-Adresse',
   'Invalid input': 'ungültiger Wert',
   [UNSTORABLE_REMOVED]: 'Zeichen, die nicht gespeichert werden können (NUL, defektes Unicode), wurden entfernt',
@@ -52,11 +56,23 @@ const LOOKUP_WORDS: Record<string, string> = {
   'financing type (expected Leasing, Finanzierung or keine)':
     'Finanzierungsart (erwartet Leasing, Finanzierung oder keine)',
   'yes/no value': 'Ja/Nein-Wert',
+  'contract type (expected Finanzierung, Leasing or Ballonfinanzierung)':
+    'Vertragsart (erwartet Finanzierung, Leasing oder Ballonfinanzierung)',
   country: 'Land',
   location: 'Standort',
 };
 
+/** "2027-03-31" as "31.03.2027"; "none" when there was no date. */
+const germanDay = (iso: string) => (iso === 'none' ? 'keines' : iso.split('-').reverse().join('.'));
+
 const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/^same vehicle as row (\d+)$/, (row) => `gleiches Fahrzeug wie Zeile ${row}`],
+  [/^contract end (\S+) → (\S+)$/, (from, to) => `Vertragsende ${germanDay(from!)} → ${germanDay(to!)}`],
+  [
+    /^the plate is on (\d+) vehicles; none is chosen without a VIN$/,
+    (n) => `das Kennzeichen gehört zu ${n} Fahrzeugen; ohne FIN wird keines gewählt`,
+  ],
+  [/^is longer than (\d+)$/, (n) => `ist länger als ${n} Zeichen`],
   [/^same (.+) as row (\d+)$/, (what, row) => `gleiche ${KEY_WORDS[what!] ?? what} wie Zeile ${row}`],
   [/^same (.+) as contact (.+)$/, (what, whom) => `gleiche ${KEY_WORDS[what!] ?? what} wie Kontakt ${whom}`],
   [/^no contact with customer number "(.*)"$/, (n) => `kein Kontakt mit der Kundennummer „${n}“`],

@@ -73,7 +73,7 @@ export async function importsRoutes(root: FastifyInstance, { imports }: Services
       const parsed = UploadFields.safeParse(fields);
       if (!parsed.success)
         throw new ValidationError([
-          { field: 'target', in: 'body', code: 'invalid', message: 'expected contacts or vehicles' },
+          { field: 'target', in: 'body', code: 'invalid', message: 'expected contacts, vehicles or bank_contracts' },
         ]);
       if (!file || file.buffer.length === 0)
         throw new ValidationError([{ field: 'file', in: 'body', code: 'required', message: 'is required' }]);

@@ -9,6 +9,7 @@ import type {
 } from '@shared/imports/schemas';
 import { recordTimelineInBulk } from '@server/modules/timeline';
 import { changedSummary, findVehiclesByKeys, updateVehicleFields, vehicleLabel } from '@server/modules/vehicles';
+import { BankContractImport } from './bank-contracts';
 import { insertContacts, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
 import { mappedColumns, RowCells } from './cells';
 import { findContactsByKeys, findOwners } from '@server/modules/contacts';
@@ -141,11 +142,24 @@ export async function runImport(input: RunInput): Promise<{ report: ImportReport
   const totals = { create: 0, update: 0, skip: 0, reject: 0 };
   const ctx: WriteContext = { ...input.write, now: input.context.now };
   const { rows } = input.table;
+  const bank =
+    input.target === 'bank_contracts'
+      ? new BankContractImport(input.table, input.mapping, input.context.now, input.dryRun)
+      : null;
   let error: Error | null = null;
   for (let offset = 0; offset < rows.length && !error; offset += CHUNK_SIZE) {
-    const prepared = prepareRows(input, rows.slice(offset, offset + CHUNK_SIZE), offset);
+    const chunk = rows.slice(offset, offset + CHUNK_SIZE);
+    const prepared = bank ? [] : prepareRows(input, chunk, offset);
     const chunkReport = await input
       .transaction(async (tx) => {
+        if (bank) {
+          const { planned, updates } = await bank.plan(tx, chunk, offset);
+          if (!input.dryRun) {
+            await bank.write(tx, updates, ctx);
+            await input.onChunk?.(tx, offset + chunk.length);
+          }
+          return planned;
+        }
         const writes = emptyWrites();
         const planned: ImportRowReport[] = [];
         if (input.target === 'contacts') {

@@ -1,3 +1,4 @@
+import type { ImportTarget } from '@shared/imports/schemas';
 import type { TestClient } from '@test/support/app';
 
 /** A multipart/form-data upload as a browser sends it. */
@@ -17,7 +18,7 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export async function upload(client: TestClient, target: 'contacts' | 'vehicles', name: string, content: Buffer) {
+export async function upload(client: TestClient, target: ImportTarget, name: string, content: Buffer) {
   const { payload, headers } = multipart({ target }, { name, content });
   return client.request({ method: 'POST', url: '/api/imports', payload, headers });
 }

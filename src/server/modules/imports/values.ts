@@ -64,6 +64,24 @@ export function parseInteger(value: string | undefined): number | undefined {
   return Math.round(n);
 }
 
+/**
+ * Euro amounts as banks write them: "12.345,67", "12345,67 €", "EUR 12.345", "12,345.67"
+ * → cents. A single point before exactly three digits groups thousands.
+ */
+export function parseEuroCents(value: string | undefined): number | undefined {
+  if (blank(value)) return undefined;
+  const v = value.replace(/\s|€|eur(o)?/gi, '');
+  let normalized: string | null = null;
+  if (/^\d{1,3}(\.\d{3})*(,\d{1,2})?$/.test(v) || /^\d+(,\d{1,2})?$/.test(v))
+    normalized = v.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})*(\.\d{1,2})?$/.test(v) || /^\d+\.\d{1,2}$/.test(v)) normalized = v.replace(/,/g, '');
+  const n = normalized === null ? NaN : Number(normalized);
+  // A contract's residual value stays far below what the column holds (21 million euros).
+  if (!Number.isFinite(n) || n > 20_000_000)
+    throw new CellError('expected an amount in euros like 12.345,67', { code: 'invalid_number' });
+  return Math.round(n * 100);
+}
+
 const lookup =
   <T extends string>(table: Record<string, T>, what: string) =>
   (value: string | undefined): T | undefined => {
@@ -172,6 +190,35 @@ export const parseFinancing = lookup(
     lease: 'leasing',
   } as const,
   'financing type (expected Leasing, Finanzierung or keine)',
+);
+
+/** A bank's words for its products; "Ballon", "3-Wege-Finanzierung" and the like keep a final instalment. */
+export const parseContractType = lookup(
+  {
+    finanzierung: 'financing',
+    klassischefinanzierung: 'financing',
+    standardfinanzierung: 'financing',
+    ratenkredit: 'financing',
+    kredit: 'financing',
+    darlehen: 'financing',
+    autokredit: 'financing',
+    financing: 'financing',
+    loan: 'financing',
+    leasing: 'leasing',
+    kilometerleasing: 'leasing',
+    restwertleasing: 'leasing',
+    privatleasing: 'leasing',
+    gewerbeleasing: 'leasing',
+    lease: 'leasing',
+    ballonfinanzierung: 'balloon',
+    ballon: 'balloon',
+    schlussratenfinanzierung: 'balloon',
+    '3wegefinanzierung': 'balloon',
+    dreiwegefinanzierung: 'balloon',
+    balloon: 'balloon',
+    balloonfinancing: 'balloon',
+  } as const,
+  'contract type (expected Finanzierung, Leasing or Ballonfinanzierung)',
 );
 
 export const parseBoolean = lookup(

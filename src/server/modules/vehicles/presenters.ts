@@ -47,6 +47,8 @@ export function presentVehicle(row: VehicleRow, links: LinkRow[], refs: Map<stri
     financingType: row.financingType,
     financingBank: row.financingBank,
     financingEnd: row.financingEnd,
+    financingContractNumber: row.financingContractNumber,
+    financingResidualCents: row.financingResidualCents,
     locationId: row.locationId,
     notes: row.notes,
     contacts: current.map((l) => presentLink(l, refs)),

@@ -33,6 +33,10 @@ export const vehicles = pgTable(
     financingType: financingTypeEnum('financing_type').notNull().default('none'),
     financingBank: text('financing_bank'),
     financingEnd: date('financing_end', { mode: 'string' }),
+    /** The bank's contract number, as the bank writes it (its end-of-contract list names it). */
+    financingContractNumber: text('financing_contract_number'),
+    /** Residual value (leasing) or final instalment (balloon financing) in euro cents. */
+    financingResidualCents: integer('financing_residual_cents'),
     /** The location that sold or services the vehicle. */
     locationId: uuid('location_id').references(() => locations.id),
     notes: text('notes'),

@@ -105,6 +105,8 @@ export const EMPTY_VEHICLE: VehicleValues = {
   financingType: 'none',
   financingBank: null,
   financingEnd: null,
+  financingContractNumber: null,
+  financingResidualCents: null,
   locationId: null,
   notes: null,
 };
@@ -132,6 +134,9 @@ export function vehicleValues(
     if (changes.financingType === 'none') {
       if (input.financingBank === undefined) changes.financingBank = null;
       if (input.financingEnd === undefined) changes.financingEnd = null;
+      // The bank's contract number and residual amount only come with a contract.
+      changes.financingContractNumber = null;
+      changes.financingResidualCents = null;
     }
   }
   const merged = { ...(current ?? EMPTY_VEHICLE), ...changes };

@@ -3,6 +3,7 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatEuro } from '@shared/sales/money';
 import { formatDate, isPast } from '../customers/format';
 import type { Vehicle } from '../customers/types';
 
@@ -78,6 +79,11 @@ export function VehicleFacts({ vehicle }: { vehicle: Vehicle }) {
           <Text size="xs" c="dimmed">
             {[
               vehicle.financingBank,
+              vehicle.financingContractNumber &&
+                `${t('vehicles.fields.financingContractNumber')} ${vehicle.financingContractNumber}`,
+              vehicle.financingResidualCents !== null &&
+                vehicle.financingResidualCents !== undefined &&
+                `${t('vehicles.fields.financingResidual')} ${formatEuro(vehicle.financingResidualCents)}`,
               vehicle.financingEnd && t('vehicles.endsOn', { date: formatDate(vehicle.financingEnd) }),
             ]
               .filter(Boolean)

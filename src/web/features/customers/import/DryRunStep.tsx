@@ -62,7 +62,9 @@ export function DryRunStep({ importId, settings, fields, onBack, onApply }: DryR
             </Button>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('imports.apply.confirm', { count: importable })}
+            {importable === 0 && report.totals.skip > 0
+              ? t('imports.dryRun.nothingToChange')
+              : t('imports.apply.confirm', { count: importable })}
           </Text>
         </>
       )}

@@ -138,6 +138,73 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.getByRole('link', { name: 'Zur Kundenliste' })).toHaveAttribute('href', '/customers');
   });
 
+  it('offers the bank’s end-of-contract list with the same steps, without asking about duplicates', async () => {
+    const bankUpload = {
+      ...uploadAnswer,
+      target: 'bank_contracts',
+      fileName: 'vertragsende.csv',
+      headers: ['FIN', 'Vertragsende'],
+      sampleRows: [['WVWZZZ1KZAW000001', '31.03.2027']],
+      suggestedMapping: { FIN: 'vin', Vertragsende: 'contractEnd' },
+      totalRows: 2,
+      fields: [
+        { key: 'vin', label: 'FIN', required: false },
+        { key: 'contractEnd', label: 'Vertragsende', required: true },
+      ],
+    };
+    const { fetchMock, requests } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'POST /api/imports': { status: 201, body: bankUpload },
+      [`POST /api/imports/${IMPORT_ID}/dry-run`]: {
+        body: {
+          dryRun: true,
+          totals: { create: 0, update: 1, skip: 0, reject: 1 },
+          rows: [
+            {
+              row: 2,
+              action: 'update',
+              reasons: [
+                { field: 'contractEnd', column: 'Vertragsende', message: 'Vertragsende 31.05.2026 → 31.03.2027' },
+              ],
+            },
+            {
+              row: 3,
+              action: 'reject',
+              reasons: [
+                { field: 'vin', column: 'FIN', message: 'kein Fahrzeug mit dieser FIN bzw. diesem Kennzeichen im CRM' },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    renderApp('/customers/import');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('radio', { name: 'Vertragsende-Liste der Bank' }, firstRender));
+    expect(screen.getByText(/erst über die FIN, dann über das Kennzeichen/)).toBeInTheDocument();
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    await user.upload(input!, new File(['FIN;Vertragsende\n'], 'vertragsende.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Hochladen' }));
+
+    expect(await screen.findByLabelText('Feld im CRM: Vertragsende', { selector: 'input' })).toHaveValue(
+      'Vertragsende *',
+    );
+    const upload = fetchMock.mock.calls.find(([url]) => String(url) === '/api/imports');
+    expect(((upload?.[1] as RequestInit).body as FormData).get('target')).toBe('bank_contracts');
+    expect(screen.queryByRole('radio', { name: /aktualisieren/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Probelauf starten' }));
+    expect(await screen.findByText('Vertragsende 31.05.2026 → 31.03.2027')).toBeInTheDocument();
+    expect(screen.getByText('kein Fahrzeug mit dieser FIN bzw. diesem Kennzeichen im CRM')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Bericht herunterladen (CSV)' })).toHaveAttribute(
+      'href',
+      `/api/imports/${IMPORT_ID}/report.csv`,
+    );
+    const dryRun = requests.find((request) => request.path.endsWith('/dry-run'));
+    expect(dryRun?.body).toMatchObject({ mapping: { FIN: 'vin', Vertragsende: 'contractEnd' } });
+  });
+
   it('says in German why the server refused the file, by the code of its answer', async () => {
     stubFetch({
       'GET /api/auth/session': session(adminUser),

@@ -75,22 +75,25 @@ export function MappingStep({ upload, settings, onChange, onBack, onNext }: Mapp
         </Alert>
       )}
 
-      <Radio.Group
-        label={t('imports.mapping.duplicates')}
-        value={settings.duplicateHandling}
-        onChange={(value) => onChange({ ...settings, duplicateHandling: value as DuplicateHandling })}
-      >
-        <Stack gap="xs" mt="xs">
-          {DUPLICATE_HANDLINGS.map((handling) => (
-            <Radio
-              key={handling}
-              value={handling}
-              label={t(`imports.mapping.${handling}`)}
-              description={t(`imports.mapping.${handling}Hint`)}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
+      {/* A bank's list only changes vehicles already in the CRM: there are no duplicates to decide on. */}
+      {upload.target !== 'bank_contracts' && (
+        <Radio.Group
+          label={t('imports.mapping.duplicates')}
+          value={settings.duplicateHandling}
+          onChange={(value) => onChange({ ...settings, duplicateHandling: value as DuplicateHandling })}
+        >
+          <Stack gap="xs" mt="xs">
+            {DUPLICATE_HANDLINGS.map((handling) => (
+              <Radio
+                key={handling}
+                value={handling}
+                label={t(`imports.mapping.${handling}`)}
+                description={t(`imports.mapping.${handling}Hint`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
 
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>

@@ -35,8 +35,14 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
           data={[
             { value: 'contacts', label: t('imports.target.contacts') },
             { value: 'vehicles', label: t('imports.target.vehicles') },
+            { value: 'bank_contracts', label: t('imports.target.bankContracts') },
           ]}
         />
+        {target === 'bank_contracts' && (
+          <Text size="xs" c="dimmed">
+            {t('imports.target.bankContractsHint')}
+          </Text>
+        )}
       </Stack>
 
       <Stack gap={4}>
