@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CampaignChannel, SelectionCount, SelectionFilter } from '@shared/campaigns/schemas';
-import type { Channel } from '@shared/contacts/enums';
 import { type LifecyclePhase, monthsSince, PHASE_LAST_MONTH } from '@shared/lifecycle/phase';
 import type { DbOrTx } from '@server/db/client';
-import { selectionSql } from '@server/modules/contacts';
+import { type ReachChannel, selectionSql } from '@server/modules/contacts';
 import { holdsVehicleSql, hasVehicleCriteria, type VehicleCriteria } from '@server/modules/vehicles';
 
 /*
@@ -73,7 +72,7 @@ export function vehicleCriteria(filter: SelectionFilter, today: string): Vehicle
   };
 }
 
-const CONSENT_CHANNEL: Record<CampaignChannel, Channel> = { letter: 'letter', email: 'email', call: 'phone' };
+const CONSENT_CHANNEL: Record<CampaignChannel, ReachChannel> = { letter: 'letter', email: 'email', call: 'phone' };
 
 const addressOf: Record<CampaignChannel, SQL> = {
   letter: selectionSql.hasAddress,

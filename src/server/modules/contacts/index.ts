@@ -2,7 +2,7 @@
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
 export { activeBlockOf, blockContactIn, unblockContactIn, writeConsents } from './consents-blocks';
-export { type ContactCriteria, selectionSql } from './selection-read-model';
+export { type ContactCriteria, type ReachChannel, selectionSql } from './selection-read-model';
 export { contactDisplayName, regularStaffOf } from './repo';
 export {
   countExport,

@@ -5,8 +5,19 @@ import type { Channel } from '@shared/contacts/enums';
  * The SQL over contacts' tables that a campaign selection runs, published for the campaigns
  * module: the live count while a manager edits a selection must stay one statement over a
  * million contacts, so campaigns composes these fragments with the vehicles' one. Every
- * fragment reads the contact as `c`.
+ * fragment reads the contact as `c`. Block, consent and address come from contact_reach (as
+ * `r`), which triggers keep current with every write to the rows they summarise: one joined
+ * row per contact instead of five probes.
  */
+
+/** The channels a campaign reaches a contact by. */
+export type ReachChannel = Extract<Channel, 'email' | 'letter' | 'phone'>;
+
+const REACH_CONSENT: Record<ReachChannel, SQL> = {
+  email: sql`coalesce(r.email_consent, false)`,
+  letter: sql`coalesce(r.letter_consent, false)`,
+  phone: sql`coalesce(r.phone_consent, false)`,
+};
 
 export interface ContactCriteria {
   locationIds: string[];
@@ -15,8 +26,8 @@ export interface ContactCriteria {
 }
 
 export const selectionSql = {
-  /** The contacts table as the selection reads it. */
-  from: sql`contacts c`,
+  /** The contacts table as the selection reads it, with each one's reach. */
+  from: sql`contacts c LEFT JOIN contact_reach r ON r.contact_id = c.id`,
 
   /** Live contacts meeting the contact-level criteria. */
   where(criteria: ContactCriteria): SQL {
@@ -39,21 +50,16 @@ export const selectionSql = {
     return sql.join(where, sql` AND `);
   },
 
-  /** Whether a block is in force at `now` (contact_blocks_contact_idx, one probe per contact). */
-  blocked: (now: Date) =>
-    sql`EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id AND b.lifted_at IS NULL
-         AND (b.blocked_until IS NULL OR b.blocked_until > ${now.toISOString()}::timestamptz))`,
+  /** Whether a block is in force at `now`: one not lifted whose end lies ahead (or has none). */
+  blocked: (now: Date) => sql`coalesce(r.blocked_until > ${now.toISOString()}::timestamptz, false)`,
 
-  /** Whether the latest marketing decision for the channel is 'granted' (consents_contact_idx, newest first). */
-  marketingConsent: (channel: Channel) =>
-    sql`coalesce((SELECT k.status = 'granted' FROM consents k
-          WHERE k.contact_id = c.id AND k.channel = ${channel} AND k.purpose = 'marketing'
-          ORDER BY k.effective_at DESC, k.created_at DESC, k.id DESC LIMIT 1), false)`,
+  /** Whether the latest marketing decision for the channel is 'granted'. */
+  marketingConsent: (channel: ReachChannel) => REACH_CONSENT[channel],
 
-  /** Whether the contact has an e-mail address, a phone number (no fax) or a postal address: one index probe. */
-  hasEmail: sql`EXISTS (SELECT 1 FROM contact_emails e WHERE e.contact_id = c.id)`,
-  hasPhone: sql`EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.kind <> 'fax')`,
-  hasAddress: sql`EXISTS (SELECT 1 FROM contact_addresses a WHERE a.contact_id = c.id)`,
+  /** Whether the contact has an e-mail address, a phone number (no fax) or a postal address. */
+  hasEmail: sql`coalesce(r.has_email, false)`,
+  hasPhone: sql`coalesce(r.has_phone, false)`,
+  hasAddress: sql`coalesce(r.has_address, false)`,
 
   /** The primary (else first) e-mail address, or null. */
   email: sql`(SELECT e.address FROM contact_emails e WHERE e.contact_id = c.id
