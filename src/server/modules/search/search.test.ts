@@ -96,6 +96,11 @@ describe('search bar: names', () => {
     },
   );
 
+  it.each(['Wbeer Anan', 'Anan Webre'])('corrects every mistyped word of %s, each to its own word', async (q) => {
+    const results = await search(q);
+    expect(results[0]).toMatchObject({ title: 'Weber, Anna', matchedOn: 'name' });
+  });
+
   it('finds a long name typed with two slips (a swap and a dropped letter)', async () => {
     expect((await search('Obremeir Theo'))[0]).toMatchObject({ id: obermeier.id, title: 'Obermeier, Theo' });
   });

@@ -40,16 +40,10 @@ export function createSearchService({ database, clock }: Deps) {
       if (shape.vin) branches.push(vehicleSearch.byVin(ctx, shape.vin));
       if (shape.vinLast7) branches.push(vehicleSearch.byVinLast7(ctx, shape.vinLast7));
       if (shape.platePrefix) branches.push(vehicleSearch.byPlatePrefix(ctx, shape.platePrefix));
-      if (shape.name) branches.push(nameSearch.byWordPrefixes(ctx, shape.name));
+      // Typo tolerance runs inside the name branch, only when no name starts with what was typed.
+      if (shape.name) branches.push(nameSearch.byName(ctx, shape.name, shape.fuzzy));
 
-      let hits = (await Promise.all(branches)).flat();
-      // Typo tolerance runs only when no name starts with what was typed; the
-      // trigram scan, which costs most, only when correcting words found nothing.
-      const nameFound = hits.some((hit) => hit.matchedOn === 'name' || hit.matchedOn === 'company');
-      if (shape.name && shape.fuzzy && !nameFound) {
-        const corrected = await nameSearch.byCorrectedWords(ctx, shape.name);
-        hits = hits.concat(corrected.length > 0 ? corrected : await nameSearch.byTrigrams(ctx, shape.name));
-      }
+      const hits = (await Promise.all(branches)).flat();
       const results = rank(hits, new Set(searcher.locationIds)).slice(0, input.limit);
       return { query: q, results: results.map(present), tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },
