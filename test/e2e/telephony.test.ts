@@ -335,7 +335,7 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await page.goto(`/customers/${hansId}?tab=calls`);
     const row = page.locator('[data-call-id]').filter({ hasText: 'Klimaanlage riecht muffig' });
     await row.getByRole('button', { name: 'Serviceticket starten' }).click();
-    await row.getByLabel('Prozess wählen').click();
+    await row.getByRole('combobox', { name: 'Prozess wählen' }).click();
     await row.getByRole('option', { name: 'Wartung' }).click();
     await row.getByRole('button', { name: 'Starten' }).click();
     const started = row.getByRole('status').filter({ hasText: 'gestartet' });
@@ -345,7 +345,7 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     // A second start from the same call finds the first ticket instead of making another.
     await row.getByRole('button', { name: 'Serviceticket starten' }).click();
     await row.getByText('Aus diesem Anruf gestartet:').waitFor();
-    await row.getByLabel('Prozess wählen').click();
+    await row.getByRole('combobox', { name: 'Prozess wählen' }).click();
     await row.getByRole('option', { name: 'Wartung' }).click();
     await row.getByRole('button', { name: 'Starten' }).click();
     await row.getByRole('status').filter({ hasText: 'gibt es schon' }).waitFor();

@@ -59,6 +59,7 @@ export function CallTicketButton({ callId, contactId, locationId, beforeStart }:
             onClick={() => {
               setPicking(true);
               setResult(null);
+              setTemplateId(null);
             }}
           >
             {t('serviceTickets.fromCall.start')}
@@ -109,6 +110,7 @@ export function CallTicketButton({ callId, contactId, locationId, beforeStart }:
               onChange={setTemplateId}
               disabled={processes.isPending}
               searchable
+              allowDeselect={false}
               comboboxProps={{ withinPortal: false }}
             />
           )}
