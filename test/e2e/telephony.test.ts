@@ -300,4 +300,70 @@ describe.runIf(enabled)('telephony in a real browser', () => {
       .toBe(false);
     await hangUp('e2e-call-phone');
   });
+
+  it('starts a service ticket from a call note on the customer’s calls; the ticket shows its first step and the note', async () => {
+    const note = 'Klimaanlage riecht muffig,\nbitte Klimaservice mit Desinfektion anbieten.';
+    const page = await advisorOn('/requests');
+    await ring('e2e-call-ticket', '0171 1234567');
+    const pop = page.getByRole('dialog', { name: 'Müller, Hans' });
+    await pop.waitFor({ timeout: 10_000 });
+    await pbxEvent({
+      eventId: 'e2e-call-ticket-answer',
+      callId: 'e2e-call-ticket',
+      event: 'answered',
+      answeredBy: '31',
+    });
+    await pop.getByLabel('Gesprächsnotiz').fill(note);
+    await pop.getByRole('button', { name: 'Serviceticket starten' }).waitFor();
+    // The pad saves on its own: the call's record has the note before the card is closed.
+    await expect
+      .poll(
+        async () => {
+          const calls = await manager<{ items: Array<{ note: string | null }> }>(
+            'GET',
+            `/api/calls?contactId=${hansId}`,
+          );
+          return calls.items.some((c) => c.note === note);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await hangUp('e2e-call-ticket');
+    await pop.getByText('Beendet').waitFor();
+    await pop.getByRole('button', { name: 'Schließen' }).click();
+
+    await page.goto(`/customers/${hansId}?tab=calls`);
+    const row = page.locator('[data-call-id]').filter({ hasText: 'Klimaanlage riecht muffig' });
+    await row.getByRole('button', { name: 'Serviceticket starten' }).click();
+    await row.getByRole('combobox', { name: 'Prozess wählen' }).click();
+    await row.getByRole('option', { name: 'Wartung' }).click();
+    await row.getByRole('button', { name: 'Starten' }).click();
+    const started = row.getByRole('status').filter({ hasText: 'gestartet' });
+    await started.waitFor();
+    await screenshot(page, 'call-ticket-started');
+
+    // A second start from the same call finds the first ticket instead of making another.
+    await row.getByRole('button', { name: 'Serviceticket starten' }).click();
+    await row.getByText('Aus diesem Anruf gestartet:').waitFor();
+    await row.getByRole('combobox', { name: 'Prozess wählen' }).click();
+    await row.getByRole('option', { name: 'Wartung' }).click();
+    await row.getByRole('button', { name: 'Starten' }).click();
+    await row.getByRole('status').filter({ hasText: 'gibt es schon' }).waitFor();
+
+    await row.getByRole('link', { name: 'Auftrag öffnen' }).click();
+    await page.getByRole('heading', { name: /^Serviceauftrag SA-/ }).waitFor();
+    await expect.poll(() => page.getByTestId('ticket-note').innerText(), { timeout: 10_000 }).toBe(note);
+    await page
+      .getByTestId('ticket-call')
+      .getByText(/^aus Anruf vom \d{2}\.\d{2}\.\d{4}/)
+      .waitFor();
+    const steps = await manager<{ items: Array<{ id: string; currentStep: { title: string } }> }>(
+      'GET',
+      `/api/service-tickets?scope=location&status=all&locationId=${munichId}`,
+    );
+    const ticketId = new URL(page.url()).pathname.split('/').pop()!;
+    const first = steps.items.find((i) => i.id === ticketId)!.currentStep.title;
+    await page.getByText(first).first().waitFor();
+    await screenshot(page, 'call-ticket-page');
+  });
 });

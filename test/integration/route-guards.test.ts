@@ -290,6 +290,10 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/calls/${f.callId}/request`,
     payload: { type: 'callback', contactId: f.contact.id },
   }),
+  'POST /api/calls/:id/service-ticket': (f) => ({
+    url: `/api/calls/${f.callId}/service-ticket`,
+    payload: { templateId: f.serviceProcess.id },
+  }),
   'POST /api/calls/:id/attempt': (f) => ({
     url: `/api/calls/${f.callId}/attempt`,
     payload: { requestId: f.request.id, outcome: 'no_answer' },

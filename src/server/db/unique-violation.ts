@@ -27,3 +27,12 @@ export function isUniqueViolationOf(error: unknown, constraint: string): boolean
   }
   return false;
 }
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+/** Whether a database error (possibly wrapped by the ORM) is a statement that ran out of its time. */
+export function isQueryCanceled(error: unknown): boolean {
+  for (const e of causes(error)) if (e.code === QUERY_CANCELED) return true;
+  return false;
+}

@@ -5,10 +5,20 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const SEARCH_MATCHES = ['name', 'company', 'phone', 'email', 'customerNumber', 'plate', 'vin'] as const;
+export const SEARCH_MATCHES = [
+  'name',
+  'company',
+  'phone',
+  'email',
+  'customerNumber',
+  'plate',
+  'vin',
+  'letter',
+] as const;
 
+/** A request is found by the text of its scanned letter ("Brief: …"): title number and subject, subtitle the words around the match. */
 export const SearchResult = z.object({
-  type: z.enum(['contact', 'vehicle']),
+  type: z.enum(['contact', 'vehicle', 'request']),
   id: z.uuid(),
   title: z.string(),
   subtitle: z.string().nullable(),
@@ -17,6 +27,7 @@ export const SearchResult = z.object({
   contactId: z.uuid().nullable(),
   customerNumber: z.string().nullable(),
   blocked: z.boolean(),
+  /** A request's own location. */
   homeLocationId: z.uuid().nullable(),
   /** A person or a company (shown with a building), null for a vehicle. */
   contactKind: z.enum(['person', 'company']).nullable(),

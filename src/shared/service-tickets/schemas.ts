@@ -81,6 +81,18 @@ export const TicketStart = z.object({
 });
 export type TicketStart = z.input<typeof TicketStart>;
 
+/**
+ * From a call's note (POST /api/calls/:id/service-ticket): the call's customer and location, its
+ * note as the ticket's note. contactId, when sent, must be the call's customer.
+ */
+export const CallTicketStart = z.object({
+  templateId: z.uuid(),
+  contactId: z.uuid().optional(),
+  /** Only for a call on a line without a location. */
+  locationId: z.uuid().optional(),
+});
+export type CallTicketStart = z.input<typeof CallTicketStart>;
+
 export const StepCompletion = z.object({
   actualHours: z.number().min(0).max(1000).nullish(),
   actualCostCents: z.number().int().min(0).max(MAX_CENTS).nullish(),
@@ -126,6 +138,8 @@ export const ServiceTicket = z.object({
   vehicleId: z.uuid().nullable(),
   locationId: z.uuid(),
   requestId: z.uuid().nullable(),
+  /** The call it was started from, with when that call began. */
+  call: z.object({ id: z.uuid(), startedAt: z.string() }).nullable(),
   note: z.string().nullable(),
   startedAt: z.string(),
   dueAt: z.string(),
@@ -141,11 +155,16 @@ export const ServiceTicket = z.object({
 });
 export type ServiceTicket = z.infer<typeof ServiceTicket>;
 
+/** created is false when this call already had a ticket with this process: that one comes back. */
+export const CallTicketResult = z.object({ created: z.boolean(), ticket: ServiceTicket });
+export type CallTicketResult = z.infer<typeof CallTicketResult>;
+
 export const TICKET_SCOPES = ['mine', 'location', 'overdue'] as const;
 export const TicketListQuery = z.object({
   scope: z.enum(TICKET_SCOPES).default('mine'),
   locationId: z.uuid().optional(),
   requestId: z.uuid().optional(),
+  callId: z.uuid().optional(),
   status: z.enum(['open', 'all']).default('open'),
 });
 export const TicketList = z.object({ items: z.array(ServiceTicket) });

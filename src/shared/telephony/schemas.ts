@@ -72,6 +72,8 @@ export const Call = z.object({
   noteAt: z.iso.datetime({ offset: true }).nullable(),
   requestId: z.uuid().nullable(),
   followUpOfCallId: z.uuid().nullable(),
+  /** The line's location; null for a line nobody assigned. */
+  locationId: z.uuid().nullable(),
 });
 export type Call = z.infer<typeof Call>;
 

@@ -24,3 +24,5 @@ export {
 } from './bulk';
 export { addInboundMailIn, type ArrivedMail, requestIdByNumberIn } from './inbound-mail';
 export { checkFiles, type IncomingFile, insertAttachments } from './attachments';
+/** The search bar's letter hits: scanned letters found by words of their text. */
+export { findLettersByWords, type LetterHit } from './letters/find';

@@ -1,7 +1,10 @@
 import { formatPhone, parsePhone } from '@shared/contacts/normalize';
 import type { PhoneLookupResponse, SearchResponse, SearchResult } from '@shared/search/schemas';
+import { sql } from 'drizzle-orm';
 import type { Deps } from '@server/deps';
+import { isQueryCanceled } from '@server/db/unique-violation';
 import type { UserActor } from '@server/http/access';
+import { findLettersByWords, type LetterHit } from '@server/modules/requests';
 import { shapeOf } from './query-shape';
 import { findByExactPhone } from '@server/modules/contacts';
 import { type ContactHit, contactSearch, type SearchContext, type VehicleHit } from './repo';
@@ -10,8 +13,17 @@ import { nameSearch } from './name-repo';
 
 export type SearchService = ReturnType<typeof createSearchService>;
 
-/** Whose search it is: only their locations matter, to rank their own customers first. */
-export type Searcher = Pick<UserActor, 'locationIds'>;
+/**
+ * Whose search it is: their locations rank their own customers first. Letters are searched
+ * only for a user (role and id known), among the requests they may open.
+ */
+export type Searcher = Pick<UserActor, 'locationIds'> & Partial<Pick<UserActor, 'role' | 'userId'>>;
+
+/** Letters: a query needs this many letters (not digits) to look into their text. */
+const LETTER_MIN_LETTERS = 3;
+const LETTER_LIMIT = 3;
+/** The letter query may take this long on PostgreSQL; past it the bar shows contacts and vehicles alone. */
+const LETTER_BUDGET_MS = 300;
 
 type Hit = ContactHit | VehicleHit;
 
@@ -22,7 +34,24 @@ type Hit = ContactHit | VehicleHit;
  * location's contacts and vehicles are searched; the user's own locations
  * only rank first at an equal score.
  */
-export function createSearchService({ database, clock }: Deps) {
+export function createSearchService({ database, db, clock }: Deps) {
+  /** The letters whose text holds the query's words; a separate small query beside the contact search. */
+  async function letterHits(searcher: Searcher, q: string): Promise<LetterHit[]> {
+    if (!searcher.role || !searcher.userId) return [];
+    if ((q.match(/\p{L}/gu)?.length ?? 0) < LETTER_MIN_LETTERS) return [];
+    const reader = { role: searcher.role, userId: searcher.userId, locationIds: searcher.locationIds };
+    try {
+      if (database.engine !== 'postgres') return await findLettersByWords(db, reader, q, LETTER_LIMIT);
+      return await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${LETTER_BUDGET_MS}`));
+        return findLettersByWords(tx, reader, q, LETTER_LIMIT);
+      });
+    } catch (error) {
+      if (isQueryCanceled(error)) return [];
+      throw error;
+    }
+  }
+
   return {
     async search(searcher: Searcher, input: { q: string; limit: number }): Promise<SearchResponse> {
       const started = performance.now();
@@ -30,6 +59,7 @@ export function createSearchService({ database, clock }: Deps) {
       const shape = shapeOf(q);
       const ctx: SearchContext = { database, now: clock.now(), locationIds: searcher.locationIds, limit: input.limit };
 
+      const letters = letterHits(searcher, q);
       const branches: Array<Promise<Hit[]>> = [];
       if (shape.emailPrefix) branches.push(contactSearch.byEmailPrefix(ctx, shape.emailPrefix, q.toLowerCase()));
       if (shape.phoneE164) branches.push(contactSearch.byPhone(ctx, shape.phoneE164));
@@ -45,7 +75,9 @@ export function createSearchService({ database, clock }: Deps) {
 
       const hits = (await Promise.all(branches)).flat();
       const results = rank(hits, new Set(searcher.locationIds)).slice(0, input.limit);
-      return { query: q, results: results.map(present), tookMs: Math.round((performance.now() - started) * 100) / 100 };
+      // Letters come after the customers and vehicles, at most a few, never in their place.
+      const found = [...results.map(present), ...(await letters).map(presentLetter)];
+      return { query: q, results: found, tookMs: Math.round((performance.now() - started) * 100) / 100 };
     },
 
     /** Caller id: the contacts whose number is exactly this one (E.164), merged contacts left out. */
@@ -84,6 +116,21 @@ function rank(hits: Hit[], ownLocations: Set<string>): Hit[] {
 function title(hit: Hit): string {
   if (hit.type === 'contact') return hit.displayName;
   return `${hit.make} ${hit.model} · ${hit.plate ?? hit.vin ?? ''}`.trim();
+}
+
+function presentLetter(hit: LetterHit): SearchResult {
+  return {
+    type: 'request',
+    id: hit.requestId,
+    title: `${hit.number} · ${hit.subject}`,
+    subtitle: hit.excerpt,
+    matchedOn: 'letter',
+    contactId: hit.contactId,
+    customerNumber: null,
+    blocked: false,
+    homeLocationId: hit.locationId,
+    contactKind: null,
+  };
 }
 
 function present(hit: Hit): SearchResult {

@@ -4,6 +4,7 @@ import type { ServiceActivity, StepRole } from '@shared/service-tickets/schemas'
 import type { DbOrTx } from '@server/db/client';
 import { contactRefs } from '@server/modules/contacts';
 import { locationNames, userNames } from '@server/modules/org';
+import { callRefs } from '@server/modules/telephony';
 import * as repo from './repo';
 
 export const hoursOf = (minutes: number) => minutes / 60;
@@ -92,11 +93,15 @@ export async function presentTickets(db: DbOrTx, rows: repo.TicketRow[], now: Da
     if (t) templates.set(id, t);
   }
   const assignees = [...steps.values()].flat().flatMap((s) => (s.assigneeId ? [s.assigneeId] : []));
-  const [people, contacts] = await Promise.all([
+  const [people, contacts, calls] = await Promise.all([
     userNames(db, [...new Set(assignees)]),
     contactRefs(
       db,
       rows.map((r) => r.contactId),
+    ),
+    callRefs(
+      db,
+      rows.flatMap((r) => (r.callId ? [r.callId] : [])),
     ),
   ]);
   return rows.map((r) => {
@@ -118,6 +123,10 @@ export async function presentTickets(db: DbOrTx, rows: repo.TicketRow[], now: Da
       vehicleId: r.vehicleId,
       locationId: r.locationId,
       requestId: r.requestId,
+      call: (() => {
+        const call = r.callId ? calls.get(r.callId) : undefined;
+        return call ? { id: call.id, startedAt: call.startedAt.toISOString() } : null;
+      })(),
       note: r.note,
       startedAt: r.startedAt.toISOString(),
       dueAt: r.dueAt.toISOString(),

@@ -84,6 +84,15 @@ export async function findTicket(db: DbOrTx, id: string, forUpdate = false): Pro
   return row;
 }
 
+/** The ticket a call already started with this process version, if any. */
+export async function ticketOfCall(db: DbOrTx, callId: string, templateId: string): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(serviceTickets)
+    .where(and(eq(serviceTickets.callId, callId), eq(serviceTickets.templateId, templateId)));
+  return row;
+}
+
 export async function updateTicket(tx: DbOrTx, id: string, set: Partial<TicketRow>): Promise<TicketRow> {
   const [row] = await tx.update(serviceTickets).set(set).where(eq(serviceTickets.id, id)).returning();
   return row!;
@@ -130,6 +139,7 @@ export interface TicketFilter {
   assigneeId?: string;
   overdueAt?: Date;
   requestId?: string;
+  callId?: string;
   openOnly: boolean;
 }
 
@@ -157,6 +167,7 @@ export async function listTickets(db: DbOrTx, f: TicketFilter, limit = 200): Pro
           : undefined,
         f.openOnly || f.overdueAt ? eq(serviceTickets.status, 'open') : undefined,
         f.requestId ? eq(serviceTickets.requestId, f.requestId) : undefined,
+        f.callId ? eq(serviceTickets.callId, f.callId) : undefined,
         mine,
         overdue,
       ),

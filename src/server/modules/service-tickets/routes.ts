@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CallTicketResult,
+  CallTicketStart,
   ProcessTemplate,
   ProcessTemplateInput,
   ProcessTemplateList,
@@ -73,6 +75,22 @@ export async function serviceTicketsRoutes(root: FastifyInstance, { serviceTicke
       response: { 201: ServiceTicket },
     },
     handler: async (request, reply) => reply.status(201).send(await tickets.start(currentUser(request), request.body)),
+  });
+
+  app.post('/api/calls/:id/service-ticket', {
+    config: { access: { roles: ['admin', 'manager', 'service', 'reception', 'parts'] } },
+    schema: {
+      tags: [...tags, 'telephony'],
+      summary:
+        "Start a service ticket from a call's note, for the call's customer at its location; once per call and process (200 with the existing one)",
+      params: IdParams,
+      body: CallTicketStart,
+      response: { 200: CallTicketResult, 201: CallTicketResult },
+    },
+    handler: async (request, reply) => {
+      const result = await tickets.startFromCall(currentUser(request), request.params.id, request.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
   });
 
   app.get('/api/service-tickets', {

@@ -4,6 +4,7 @@ import { activities } from '../activities/tables';
 import { contacts } from '../contacts/tables';
 import { locations, users } from '../org/tables';
 import { customerRequests } from '../requests/tables';
+import { calls } from '../telephony/tables';
 import { vehicles } from '../vehicles/tables';
 
 /**
@@ -67,6 +68,8 @@ export const serviceTickets = pgTable(
       .notNull()
       .references(() => locations.id),
     requestId: uuid('request_id').references(() => customerRequests.id, { onDelete: 'set null' }),
+    /** The call whose note started it (Serviceticket aus Anruf). */
+    callId: uuid('call_id').references(() => calls.id, { onDelete: 'set null' }),
     note: text('note'),
     /** open, done or cancelled. */
     status: text('status').notNull().default('open'),
@@ -82,6 +85,8 @@ export const serviceTickets = pgTable(
     index('service_tickets_location_idx').on(t.locationId, t.status, t.dueAt),
     index('service_tickets_request_idx').on(t.requestId),
     index('service_tickets_contact_idx').on(t.contactId),
+    // One ticket per call and process: a second click finds the first.
+    uniqueIndex('service_tickets_call_template_uq').on(t.callId, t.templateId),
   ],
 );
 

@@ -1,8 +1,15 @@
 import type { z } from 'zod';
 import type { ActivityType } from '@shared/activities/enums';
-import type { ServiceTicket, StepCompletion, TicketListQuery, TicketStart } from '@shared/service-tickets/schemas';
+import type {
+  CallTicketStart,
+  ServiceTicket,
+  StepCompletion,
+  TicketListQuery,
+  TicketStart,
+} from '@shared/service-tickets/schemas';
 import { timelineText } from '@shared/texts/timeline';
 import type { DbOrTx } from '@server/db/client';
+import { isUniqueViolationOf } from '@server/db/unique-violation';
 import type { Deps } from '@server/deps';
 import { assertLocation, hasLocation, type UserActor } from '@server/http/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
@@ -11,6 +18,7 @@ import type { ActivitiesService } from '@server/modules/activities';
 import { contactRefs, regularStaffOf } from '@server/modules/contacts';
 import { activeStaffAt, loadPeople, workingCalendarOf } from '@server/modules/org';
 import { requestRefs } from '@server/modules/requests';
+import { callRefs } from '@server/modules/telephony';
 import { recordTimeline } from '@server/modules/timeline';
 import { vehicleRefs } from '@server/modules/vehicles';
 import type { deadlineWatch } from './deadline';
@@ -181,75 +189,144 @@ export function createTickets(deps: Deps, activities: ActivitiesService, watch: 
     return { contactId: input.contactId!, locationId: input.locationId!, requestId: null };
   }
 
+  interface Origin {
+    contactId: string;
+    locationId: string;
+    requestId: string | null;
+    callId: string | null;
+  }
+
+  /** The ticket with its own copy of the process's steps, its timeline entry and its first step started. */
+  async function open(
+    tx: DbOrTx,
+    actor: UserActor,
+    from: Origin,
+    templateId: string,
+    vehicleId: string | null,
+    note: string | null,
+  ): Promise<repo.TicketRow> {
+    const template = await repo.findTemplate(tx, templateId);
+    if (!template || !template.current || (template.locationId && template.locationId !== from.locationId)) {
+      throw new ValidationError([
+        { field: 'templateId', in: 'body', code: 'invalid', message: 'no current process for this location' },
+      ]);
+    }
+    if (vehicleId && !(await vehicleRefs(tx, [vehicleId])).has(vehicleId)) {
+      throw new ValidationError([
+        { field: 'vehicleId', in: 'body', code: 'unknown_vehicle', message: 'unknown vehicle' },
+      ]);
+    }
+    const calendar = await calendarOf(tx, from.locationId);
+    const planned = (await repo.stepsOfTemplates(tx, [template.id])).get(template.id)!;
+    const now = clock.now();
+    const total = planned.reduce((sum, s) => sum + s.expectedMinutes, 0);
+    const ticket = await repo.insertTicket(tx, {
+      number: await repo.nextTicketNumber(tx),
+      templateId: template.id,
+      contactId: from.contactId,
+      vehicleId: vehicleId,
+      locationId: from.locationId,
+      requestId: from.requestId,
+      callId: from.callId,
+      note,
+      status: 'open',
+      startedAt: now,
+      dueAt: addWorkingHours(calendar, now, total / 60),
+      createdById: actor.userId,
+      createdAt: now,
+    });
+    // The ticket's own copy: a later version of the process leaves it as it started.
+    const steps = await repo.insertTicketSteps(
+      tx,
+      planned.map((s) => ({
+        ticketId: ticket.id,
+        position: s.position,
+        title: s.title,
+        role: s.role,
+        expectedMinutes: s.expectedMinutes,
+        expectedCostCents: s.expectedCostCents,
+        activityType: s.activityType,
+      })),
+    );
+    await recordTimeline(tx, {
+      contactId: ticket.contactId,
+      vehicleId: ticket.vehicleId,
+      kind: 'service_ticket',
+      occurredAt: now,
+      authorId: actor.userId,
+      ...timelineText('timeline.serviceTicketStarted', {
+        number: ticket.number,
+        process: template.name,
+        dueAt: ticket.dueAt.toISOString(),
+      }),
+      body: ticket.note,
+      data: { ticketId: ticket.id, templateId: template.id, version: template.version },
+      sourceType: 'service_ticket',
+      sourceId: ticket.id,
+    });
+    await watch.watchTicket(tx, ticket.id, ticket.dueAt);
+    await startStep(tx, ticket, steps.sort((a, b) => a.position - b.position)[0]!, calendar, actor.userId);
+    return ticket;
+  }
+
   return {
     async start(actor: UserActor, input: z.output<typeof TicketStart>): Promise<ServiceTicket> {
       if (!WORKERS.has(actor.role)) throw new ForbiddenError();
       const row = await db.transaction(async (tx) => {
         const from = await origin(tx, input);
         assertLocation(actor, from.locationId);
-        const template = await repo.findTemplate(tx, input.templateId);
-        if (!template || !template.current || (template.locationId && template.locationId !== from.locationId)) {
-          throw new ValidationError([
-            { field: 'templateId', in: 'body', code: 'invalid', message: 'no current process for this location' },
-          ]);
-        }
-        if (input.vehicleId && !(await vehicleRefs(tx, [input.vehicleId])).has(input.vehicleId)) {
-          throw new ValidationError([
-            { field: 'vehicleId', in: 'body', code: 'unknown_vehicle', message: 'unknown vehicle' },
-          ]);
-        }
-        const calendar = await calendarOf(tx, from.locationId);
-        const planned = (await repo.stepsOfTemplates(tx, [template.id])).get(template.id)!;
-        const now = clock.now();
-        const total = planned.reduce((sum, s) => sum + s.expectedMinutes, 0);
-        const ticket = await repo.insertTicket(tx, {
-          number: await repo.nextTicketNumber(tx),
-          templateId: template.id,
-          contactId: from.contactId,
-          vehicleId: input.vehicleId ?? null,
-          locationId: from.locationId,
-          requestId: from.requestId,
-          note: input.note ?? null,
-          status: 'open',
-          startedAt: now,
-          dueAt: addWorkingHours(calendar, now, total / 60),
-          createdById: actor.userId,
-          createdAt: now,
-        });
-        // The ticket's own copy: a later version of the process leaves it as it started.
-        const steps = await repo.insertTicketSteps(
+        return open(
           tx,
-          planned.map((s) => ({
-            ticketId: ticket.id,
-            position: s.position,
-            title: s.title,
-            role: s.role,
-            expectedMinutes: s.expectedMinutes,
-            expectedCostCents: s.expectedCostCents,
-            activityType: s.activityType,
-          })),
+          actor,
+          { ...from, callId: null },
+          input.templateId,
+          input.vehicleId ?? null,
+          input.note ?? null,
         );
-        await recordTimeline(tx, {
-          contactId: ticket.contactId,
-          vehicleId: ticket.vehicleId,
-          kind: 'service_ticket',
-          occurredAt: now,
-          authorId: actor.userId,
-          ...timelineText('timeline.serviceTicketStarted', {
-            number: ticket.number,
-            process: template.name,
-            dueAt: ticket.dueAt.toISOString(),
-          }),
-          body: ticket.note,
-          data: { ticketId: ticket.id, templateId: template.id, version: template.version },
-          sourceType: 'service_ticket',
-          sourceId: ticket.id,
-        });
-        await watch.watchTicket(tx, ticket.id, ticket.dueAt);
-        await startStep(tx, ticket, steps.sort((a, b) => a.position - b.position)[0]!, calendar, actor.userId);
-        return ticket;
       });
       return one(row);
+    },
+
+    /**
+     * A call's note starts a ticket for the call's customer at the call's location, the note
+     * taken over word for word. Once per call and process: a second start returns the first ticket.
+     */
+    async startFromCall(
+      actor: UserActor,
+      callId: string,
+      input: z.output<typeof CallTicketStart>,
+    ): Promise<{ created: boolean; ticket: ServiceTicket }> {
+      if (!WORKERS.has(actor.role)) throw new ForbiddenError();
+      const attempt = () =>
+        db.transaction(async (tx) => {
+          const call = (await callRefs(tx, [callId])).get(callId);
+          if (!call) throw new NotFoundError('Call');
+          // A line nobody assigned to a location: the user says where the ticket runs.
+          const locationId = call.locationId ?? input.locationId;
+          if (!locationId)
+            throw new ValidationError([
+              { field: 'locationId', in: 'body', code: 'required', message: 'the call has no location' },
+            ]);
+          if (!hasLocation(actor, locationId)) throw new ForbiddenError('This call belongs to another location.');
+          if (input.contactId && call.contactId !== input.contactId) throw new NotFoundError('Call');
+          if (!call.contactId)
+            throw new ValidationError([
+              { field: 'contactId', in: 'body', code: 'required', message: 'the call has no customer yet' },
+            ]);
+          const existing = await repo.ticketOfCall(tx, call.id, input.templateId);
+          if (existing) return { created: false, row: existing };
+          const from = { contactId: call.contactId, locationId, requestId: null, callId: call.id };
+          return { created: true, row: await open(tx, actor, from, input.templateId, null, call.note) };
+        });
+      let result: { created: boolean; row: repo.TicketRow };
+      try {
+        result = await attempt();
+      } catch (error) {
+        // Two clicks at once: the other one's ticket is there now.
+        if (!isUniqueViolationOf(error, 'service_tickets_call_template_uq')) throw error;
+        result = await attempt();
+      }
+      return { created: result.created, ticket: await one(result.row) };
     },
 
     async get(actor: UserActor, id: string): Promise<ServiceTicket> {
@@ -261,9 +338,10 @@ export function createTickets(deps: Deps, activities: ActivitiesService, watch: 
       const locationIds = query.locationId ? [query.locationId] : actor.role === 'admin' ? null : actor.locationIds;
       const rows = await repo.listTickets(db, {
         locationIds,
-        assigneeId: query.scope === 'mine' && !query.requestId ? actor.userId : undefined,
+        assigneeId: query.scope === 'mine' && !query.requestId && !query.callId ? actor.userId : undefined,
         overdueAt: query.scope === 'overdue' ? clock.now() : undefined,
         requestId: query.requestId,
+        callId: query.callId,
         openOnly: query.status === 'open',
       });
       return presentTickets(db, rows, clock.now());

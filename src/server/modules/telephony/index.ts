@@ -13,3 +13,4 @@ export {
   insertTrackingNumbers,
   recordLinkState,
 } from './repo';
+export { type CallRef, callRefs } from './read-model';

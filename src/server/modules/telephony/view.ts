@@ -66,7 +66,7 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(
 /** PGlite hands back json columns parsed, node-postgres too; text only when a driver does not know the type. */
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-function present(r: CallViewRow): Call & { locationId: string | null; userIds: string[] } {
+function present(r: CallViewRow): Call & { userIds: string[] } {
   return {
     id: r.id,
     provider: r.provider,
@@ -116,7 +116,7 @@ export async function loadCallView(database: Database, id: string): Promise<Call
 
 /** Drops what the contract does not show. */
 export function toCall(view: CallView): Call {
-  const { locationId: _l, userIds: _u, ...call } = view;
+  const { userIds: _u, ...call } = view;
   return call;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Blockquote, Button, Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Blockquote, Box, Button, Grid, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,9 +87,6 @@ export function ComplaintPanel({ requestId, isComplaint }: { requestId: string; 
                 )
               }
             />
-            {c.status !== 'new' && (
-              <RemedyPanel key={`r${c.version}`} complaint={c} send={send} busy={change.isPending} />
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -100,6 +97,12 @@ export function ComplaintPanel({ requestId, isComplaint }: { requestId: string; 
           />
         </Grid.Col>
       </Grid>
+      {/* Steps, costs, passing on and closing need the room: below the similar cases, the panel's whole width. */}
+      {c.status !== 'new' && (
+        <Box mt="md">
+          <RemedyPanel key={`r${c.version}`} complaint={c} send={send} busy={change.isPending} />
+        </Box>
+      )}
     </Paper>
   );
 }

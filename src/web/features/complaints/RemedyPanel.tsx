@@ -82,7 +82,7 @@ export function RemedyPanel({ complaint, send, busy }: { complaint: Complaint; s
       <Title order={6} mt="md" mb="xs">
         {t('complaints.costs.title')}
       </Title>
-      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
         {(['parts', 'labour', 'goodwillManufacturer', 'goodwillDealer'] as const).map((key) => (
           <NumberInput
             key={key}

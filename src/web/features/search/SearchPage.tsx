@@ -19,7 +19,7 @@ export default function SearchPage() {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const search = useSearch(query, { limit: 50 });
   const groups = groupResults(search.active ? (search.data?.results ?? []) : []);
-  const total = groups.contacts.length + groups.vehicles.length;
+  const total = groups.contacts.length + groups.vehicles.length + groups.letters.length;
 
   function handleChange(value: string) {
     setQuery(value);
@@ -78,6 +78,7 @@ export default function SearchPage() {
         {[
           { key: 'contacts', label: t('search.groupContacts'), items: groups.contacts },
           { key: 'vehicles', label: t('search.groupVehicles'), items: groups.vehicles },
+          { key: 'letters', label: t('search.groupLetters'), items: groups.letters },
         ]
           .filter((section) => section.items.length > 0)
           .map((section) => (

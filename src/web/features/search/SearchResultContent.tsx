@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBuilding, IconCar, IconUser } from '@tabler/icons-react';
+import { IconBuilding, IconCar, IconMail, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '@shared/search/schemas';
 
@@ -16,6 +16,7 @@ function subtitleOf(result: SearchResult) {
 function ResultIcon({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
   if (result.type === 'vehicle') return <IconCar size={20} stroke={1.6} />;
+  if (result.type === 'request') return <IconMail size={20} stroke={1.6} />;
   if (result.contactKind === 'company')
     return <IconBuilding size={20} stroke={1.6} aria-label={t('search.kindCompany')} role="img" />;
   return <IconUser size={20} stroke={1.6} />;
@@ -25,9 +26,15 @@ function ResultIcon({ result }: { result: SearchResult }) {
 export function SearchResultContent({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
   const vehicle = result.type === 'vehicle';
+  const letter = result.type === 'request';
   return (
     <Group gap="sm" wrap="nowrap" w="100%">
-      <ThemeIcon variant="light" color={result.blocked ? 'red' : vehicle ? 'grape' : 'autohaus'} size={36} radius="xl">
+      <ThemeIcon
+        variant="light"
+        color={result.blocked ? 'red' : vehicle ? 'grape' : letter ? 'orange' : 'autohaus'}
+        size={36}
+        radius="xl"
+      >
         <ResultIcon result={result} />
       </ThemeIcon>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
@@ -37,7 +44,7 @@ export function SearchResultContent({ result }: { result: SearchResult }) {
           truncate
           ff={vehicle && MONOSPACE_MATCHES.has(result.matchedOn) ? 'monospace' : undefined}
         >
-          {result.title}
+          {letter ? t('search.letterTitle', { title: result.title }) : result.title}
         </Text>
         <Text size="xs" c="dimmed" truncate>
           {subtitleOf(result)}

@@ -18,10 +18,10 @@ interface SearchResultsListProps {
   onMessage?(result: SearchResult): void;
 }
 
-/** The order in which arrow keys walk through the results: customers, then vehicles. */
+/** The order in which arrow keys walk through the results: customers, then vehicles, then letters. */
 export function orderedResults(results: readonly SearchResult[]) {
   const groups = groupResults(results);
-  return [...groups.contacts, ...groups.vehicles];
+  return [...groups.contacts, ...groups.vehicles, ...groups.letters];
 }
 
 /** Results grouped into customers and vehicles, as a listbox the arrow keys move through. */
@@ -42,6 +42,12 @@ export function SearchResultsList({
   const sections = [
     { key: 'contacts', label: t('search.groupContacts'), items: groups.contacts, offset: 0 },
     { key: 'vehicles', label: t('search.groupVehicles'), items: groups.vehicles, offset: groups.contacts.length },
+    {
+      key: 'letters',
+      label: t('search.groupLetters'),
+      items: groups.letters,
+      offset: groups.contacts.length + groups.vehicles.length,
+    },
   ].filter((section) => section.items.length > 0);
 
   return (

@@ -14,8 +14,9 @@ export function newCustomerPath(query: string): string {
   return `/customers/new?${params.toString()}`;
 }
 
-/** Where a result leads: the customer record; a vehicle opens its owner's record (vehicle tab) when it has one. */
+/** Where a result leads: a letter its request; the customer record; a vehicle opens its owner's record (vehicle tab) when it has one. */
 export function resultPath(result: SearchResult): string {
+  if (result.type === 'request') return `/requests/${result.id}`;
   if (result.type === 'contact') return `/customers/${result.id}`;
   if (result.contactId) return `/customers/${result.contactId}?tab=vehicles`;
   return `/vehicles/${result.id}`;
@@ -24,12 +25,15 @@ export function resultPath(result: SearchResult): string {
 export interface ResultGroups {
   contacts: SearchResult[];
   vehicles: SearchResult[];
+  /** Requests found by the text of their scanned letter. */
+  letters: SearchResult[];
 }
 
-/** Customers first, then vehicles; the order within each group is the server's ranking. */
+/** Customers first, then vehicles, then letters; the order within each group is the server's ranking. */
 export function groupResults(results: readonly SearchResult[]): ResultGroups {
   return {
     contacts: results.filter((result) => result.type === 'contact'),
     vehicles: results.filter((result) => result.type === 'vehicle'),
+    letters: results.filter((result) => result.type === 'request'),
   };
 }

@@ -61,6 +61,7 @@ const ticket: ServiceTicket = {
   vehicleId: null,
   locationId: MUNICH_ID,
   requestId: null,
+  call: null,
   note: null,
   startedAt: '2026-03-02T08:00:00.000Z',
   dueAt: '2026-03-02T14:00:00.000Z',

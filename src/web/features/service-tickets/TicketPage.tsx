@@ -120,6 +120,14 @@ export default function TicketPage() {
                 </Anchor>
               </>
             )}
+            {data.call && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/customers/${data.contact.id}?tab=calls`} data-testid="ticket-call">
+                  {t('serviceTickets.ticket.fromCall', { when: formatDateTime(data.call.startedAt) })}
+                </Anchor>
+              </>
+            )}
           </Text>
         </Stack>
         <Badge size="lg" color={data.overdue ? 'red' : data.status === 'done' ? 'green' : 'blue'}>
@@ -147,7 +155,7 @@ export default function TicketPage() {
           </Text>
         )}
         {data.note && (
-          <Text size="sm" mt="xs">
+          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-note">
             {data.note}
           </Text>
         )}

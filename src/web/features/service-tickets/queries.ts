@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CallTicketResult,
+  CallTicketStart,
   ProcessTemplate,
   ProcessTemplateInput,
   ServiceTicket,
@@ -33,13 +35,30 @@ export function useSaveProcess() {
 
 export type TicketScope = 'mine' | 'location' | 'overdue';
 
-export function useTickets(params: { scope: TicketScope; requestId?: string; status?: 'open' | 'all' }) {
+export function useTickets(
+  params: { scope: TicketScope; requestId?: string; callId?: string; status?: 'open' | 'all' },
+  options: { enabled?: boolean } = {},
+) {
   const query = new URLSearchParams({ scope: params.scope, status: params.status ?? 'open' });
   if (params.requestId) query.set('requestId', params.requestId);
+  if (params.callId) query.set('callId', params.callId);
   return useQuery({
     queryKey: [...TICKETS_KEY, 'list', params],
     queryFn: ({ signal }) => api.get<{ items: ServiceTicket[] }>(`/service-tickets?${query}`, signal),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** From a call's note: created, or the ticket this call already has with that process. */
+export function useStartTicketFromCall(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallTicketStart) => api.post<CallTicketResult>(`/calls/${callId}/service-ticket`, input),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: TICKETS_KEY });
+      void client.invalidateQueries({ queryKey: ['activities'] });
+    },
   });
 }
 

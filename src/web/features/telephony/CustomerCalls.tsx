@@ -2,6 +2,7 @@ import { Anchor, Center, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantin
 import { IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CallTicketButton } from '@web/features/service-tickets/CallTicketButton';
 import { ErrorState } from '@web/ui/components/ErrorState';
 import { formatDateTime } from '@web/ui/format';
 import { CALL_STATE_LOOK, formatDuration } from './pop/call-look';
@@ -40,6 +41,9 @@ function CallRow({ call }: { call: Call }) {
           <Anchor component={Link} to={`/requests/${call.requestId}`} size="xs" fw={600}>
             {t('telephony.calls.request')}
           </Anchor>
+        )}
+        {call.note && call.contact && (
+          <CallTicketButton callId={call.id} contactId={call.contact.id} locationId={call.locationId} />
         )}
       </Stack>
     </Group>

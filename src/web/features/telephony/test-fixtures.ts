@@ -51,6 +51,7 @@ export function call(overrides: Partial<Call> = {}): Call {
     noteAt: null,
     requestId: null,
     followUpOfCallId: null,
+    locationId: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { createTestApp, type TestApp, type TestClient, testLocation } from '@test/support/app';
 import { newCustomer } from '../test-support';
 import { letterPdf } from './sample-letter';
 import { hasTesseract, imageOnlyPdf, scannedPng } from './test-files';
@@ -149,6 +149,43 @@ describe('a scanned letter at reception', () => {
   });
 });
 
+describe('the search bar (Ctrl+K)', () => {
+  const letterHits = async (client: TestClient, q: string) =>
+    (
+      (await client.get(`/api/search?q=${encodeURIComponent(q)}`)).json().results as Array<Record<string, unknown>>
+    ).filter((r) => r.type === 'request');
+
+  it("finds a letter by a few words of its text, at the letter's location only", async () => {
+    const lines = ['Sehr geehrte Damen und Herren,', 'der Scheibenwischer quietscht bei Regen fürchterlich.'];
+    const res = await upload(reception, await pdfFile(lines), fieldsFor(t, { subject: 'Brief Wischer' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json();
+    // Before the text is read there is nothing to find.
+    expect(await letterHits(reception, 'Scheibenwischer quietscht')).toEqual([]);
+    await t.services.jobs.worker.runDue();
+
+    const hits = await letterHits(reception, 'wischer Regen quietscht');
+    expect(hits).toEqual([
+      expect.objectContaining({
+        id: request.id,
+        matchedOn: 'letter',
+        title: `${request.number} · Brief Wischer`,
+        contactId: request.contact.id,
+      }),
+    ]);
+    expect(hits[0]!.subtitle).toContain('quietscht bei Regen');
+    // Every word must be in it; and two letters are not enough to look into letters at all.
+    expect(await letterHits(reception, 'Scheibenwischer Hagel')).toEqual([]);
+    expect(await letterHits(reception, 'qu')).toEqual([]);
+
+    const ulm = await t.services.org.createLocation(null, testLocation({ code: 'ULMB', name: 'Autohaus Ulm' }));
+    const stranger = await t.userWithRole('manager', { locationId: ulm.id });
+    expect(await letterHits(stranger, 'Scheibenwischer quietscht')).toEqual([]);
+    const admin = await t.userWithRole('admin');
+    expect((await letterHits(admin, 'Scheibenwischer quietscht')).map((r) => r.id)).toEqual([request.id]);
+  });
+});
+
 describe.runIf(hasTesseract())('OCR of scanned letters (German, Tesseract)', () => {
   it('reads a photographed or scanned page', async () => {
     const png = await scannedPng(LETTER);
@@ -160,6 +197,18 @@ describe.runIf(hasTesseract())('OCR of scanned letters (German, Tesseract)', () 
     expect(letter.text).toContain('Reklamation');
     expect(letter.text).toContain('verschoben');
     expect(letter.confidence).toBeGreaterThan(60);
+  });
+
+  it('finds a scanned page in the search bar by words the OCR read', async () => {
+    const png = await scannedPng(['Sehr geehrte Damen und Herren,', 'das Schiebedach klappert seit Montag.']);
+    const res = await upload(reception, { name: 'Scan.png', type: 'image/png', content: png }, fieldsFor(t));
+    expect(res.statusCode, res.body).toBe(201);
+    await t.services.jobs.worker.runDue();
+    expect(await letterOf(reception, res.json().id)).toMatchObject({ source: 'ocr' });
+    const found = (await reception.get('/api/search?q=Schiebedach%20klappert')).json();
+    expect(
+      found.results.filter((r: { type: string }) => r.type === 'request').map((r: { id: string }) => r.id),
+    ).toEqual([res.json().id]);
   });
 
   it('reads a PDF of scanned pages without a text layer', async () => {

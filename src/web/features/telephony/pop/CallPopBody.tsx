@@ -7,6 +7,7 @@ import { useCallPop } from '../queries';
 import { AttemptMenu } from './AttemptMenu';
 import { PlanActivityButton } from '@web/features/activities/PlanActivityButton';
 import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
+import { CallTicketButton } from '@web/features/service-tickets/CallTicketButton';
 import { CallActions } from './CallActions';
 import { CandidateChoice } from './CandidateChoice';
 import { CandidateDetails } from './CandidateDetails';
@@ -110,6 +111,10 @@ function LoadedPop({ pop, number, onRendered }: { pop: CallPop; number: string |
         withheld={withheld}
         beforeCreate={note.flush}
       />
+      {shown && note.value.trim() && (
+        // The note is what the workshop needs: it becomes the ticket's note word for word.
+        <CallTicketButton callId={call.id} contactId={shown.id} locationId={call.locationId} beforeStart={note.flush} />
+      )}
       {shown && (
         // After the call: the next step with this customer ("call again Thursday"), linked to the request if one was made.
         <PlanActivityButton
