@@ -28,6 +28,7 @@ const NEW_RULE: LifecycleRuleInput = {
   activityType: 'call',
   consentChannel: 'phone',
   consentPurpose: 'marketing',
+  subject: '',
   template: '',
   lookbackDays: 30,
   enabled: true,
