@@ -268,7 +268,9 @@ describe('lifecycle letters', () => {
     expect(list.batches[0]).toMatchObject({ id: batch.id, letterCount: 2 });
 
     // Downloaded again: the same letters.
-    const reprint = await pdfText((await manager.get(`/api/lifecycle/print-batches/${batch.id}/letters.pdf`)).rawPayload);
+    const reprint = await pdfText(
+      (await manager.get(`/api/lifecycle/print-batches/${batch.id}/letters.pdf`)).rawPayload,
+    );
     expect(reprint.pages).toEqual(pages);
   });
 });

@@ -267,7 +267,9 @@ export function createLifecycleSending({ db, clock, log }: Deps, jobs: JobsServi
           const pages: Array<{ id: string; page: MergedLetter | null }> = [];
           for (const action of actions) {
             const to = await addresseeOf(db, action.contactId);
-            const page = to ? letterOf(action, to, await signerOf(db, action), await letterhead(action.locationId)) : null;
+            const page = to
+              ? letterOf(action, to, await signerOf(db, action), await letterhead(action.locationId))
+              : null;
             pages.push({ id: action.id, page });
           }
           return pages;
