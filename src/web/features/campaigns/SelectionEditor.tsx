@@ -11,7 +11,6 @@ import {
   Table,
   TagsInput,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
