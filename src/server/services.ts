@@ -126,7 +126,8 @@ export interface Services {
  *   org, contacts, correspondence, requests ← mailboxes   (a mail becomes a request through requests' intake)
  *   org, contacts, vehicles, activities, requests, correspondence, documents ← surveys   (a low score's complaint and
  *                                          the add-on interests go in through requests' intake; the link by e-mail)
- *   org, contacts, vehicles, assignment, activities ← lifecycle   (rules find due vehicles in one statement each)
+ *   org, contacts, vehicles, assignment, activities, documents, campaigns ← lifecycle   (rules find due vehicles in one
+ *                                          statement each; letters and e-mails go out as the campaigns' do)
  *   contacts, vehicles, documents, correspondence, activities ← campaigns   (selections read contacts' and vehicles'
  *                                          read models; mails and calls go through ports wired here)
  *   org, contacts, vehicles, requests (read model), notifications, assignment ← complaints
@@ -298,7 +299,10 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
-    lifecycle: createLifecycleService(deps, jobs),
+    lifecycle: createLifecycleService(deps, jobs, {
+      sendCustomerEmailIn: (tx, input) => correspondence.sendCustomerEmailIn(tx, input),
+      link: (path) => mail.link(path),
+    }),
     events,
     jobs,
     mail,

@@ -442,6 +442,13 @@ const OWNED: Record<string, (f: Elsewhere) => Attempt> = {
     url: `/api/service-tickets/${f.serviceTicket.id}/steps/${f.serviceTicket.currentStep.id}/complete`,
     payload: {},
   }),
+  'GET /api/lifecycle/letters/:locationId': (f) => ({ url: `/api/lifecycle/letters/${f.location.id}` }),
+  'POST /api/lifecycle/letters/:locationId/batches': (f) => ({
+    url: `/api/lifecycle/letters/${f.location.id}/batches`,
+  }),
+  'GET /api/lifecycle/print-batches/:id/letters.pdf': (f) => ({
+    url: `/api/lifecycle/print-batches/${f.printBatch.id}/letters.pdf`,
+  }),
   'PUT /api/lifecycle/rules/:id': (f) => ({
     url: `/api/lifecycle/rules/${f.lifecycleRule.id}`,
     payload: {

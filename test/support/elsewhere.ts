@@ -241,8 +241,15 @@ export async function locationElsewhere(t: TestApp, admin: TestClient) {
     'inbound mail',
     await admin.get(`/api/requests/${mailed.requestId}/inbound-mails`),
   );
+  // A batch of lifecycle letters printed there (empty: what matters is whose it is).
+  const [printBatch] = (
+    (await t.database.db.execute(
+      `INSERT INTO lifecycle_print_batches (location_id, created_by, letter_count) VALUES ('${location.id}', '${manager.userId}', 0) RETURNING id`,
+    )) as unknown as { rows: Array<{ id: string }> }
+  ).rows;
   return {
     lifecycleRule,
+    printBatch: printBatch!,
     mailbox,
     inboundMail: inboundMail!,
     serviceProcess,

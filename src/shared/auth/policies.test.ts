@@ -5,6 +5,7 @@ import { type Action, can, POLICIES, rolesFor } from './policies';
 /** Who may do what, written out: a change to the table must change this on purpose. */
 const EXPECTED: Record<Action, string> = {
   'lifecycle.manage': 'admin manager',
+  'lifecycle.printLetters': 'admin manager reception',
   'org.locations.manage': 'admin',
   'org.users.manage': 'admin',
   'org.users.read': 'admin manager',

@@ -17,6 +17,8 @@ const EVERYONE = ROLES;
 export const POLICIES = {
   /** Lifecycle rules and "Jetzt ausführen" (managers: their locations' rules; group-wide rules: admins). */
   'lifecycle.manage': MANAGERS,
+  /** Print the lifecycle letters waiting at a location ("Briefe drucken"): its managers and reception. */
+  'lifecycle.printLetters': ['admin', 'manager', 'reception'],
   /** Create and change locations. */
   'org.locations.manage': ADMINS,
   /** Create users, change their role, locations and password. */

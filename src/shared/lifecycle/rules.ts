@@ -32,11 +32,19 @@ export const LIFECYCLE_ACTIVITY_TYPES = [
   'other',
 ] as const;
 
-export const LIFECYCLE_ACTION_STATUSES = ['due', 'done', 'pending_send', 'skipped'] as const;
+export const LIFECYCLE_ACTION_STATUSES = ['due', 'done', 'pending_send', 'sent', 'failed', 'skipped'] as const;
 export type LifecycleActionStatus = (typeof LIFECYCLE_ACTION_STATUSES)[number];
 
 /** Why a due action was not carried out; recorded on the action, never dropped silently. */
-export const LIFECYCLE_SKIP_REASONS = ['vehicle_sold', 'customer_blocked', 'consent_missing', 'no_person'] as const;
+export const LIFECYCLE_SKIP_REASONS = [
+  'vehicle_sold',
+  'customer_blocked',
+  'consent_missing',
+  'no_person',
+  /** The consent was there when the rule was due and withdrawn before the e-mail went out. */
+  'consent_withdrawn',
+  'no_email_address',
+] as const;
 export type LifecycleSkipReason = (typeof LIFECYCLE_SKIP_REASONS)[number];
 
 export const lifecycleRuleInput = z.object({
@@ -52,7 +60,9 @@ export const lifecycleRuleInput = z.object({
   activityType: z.enum(LIFECYCLE_ACTIVITY_TYPES),
   consentChannel: z.enum(CHANNELS).nullable(),
   consentPurpose: z.enum(CONSENT_PURPOSES).nullable(),
-  template: z.string().max(2000),
+  /** The e-mail's subject or the letter's title. */
+  subject: z.string().max(200).default(''),
+  template: z.string().max(5000),
   lookbackDays: z.number().int().min(0).max(365),
   enabled: z.boolean(),
 });
@@ -123,3 +133,37 @@ export const LifecycleReportSchema = z.object({
   }),
 });
 export type LifecycleReport = z.infer<typeof LifecycleReportSchema>;
+
+export const PrintBatchSchema = z.object({
+  id: z.uuid(),
+  letterCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type PrintBatchView = z.infer<typeof PrintBatchSchema>;
+
+export const WaitingLettersSchema = z.object({
+  rules: z.array(
+    z.object({
+      ruleId: z.uuid(),
+      ruleName: z.string(),
+      count: z.number().int(),
+      /** The first few customers, by name. */
+      names: z.array(z.string()),
+    }),
+  ),
+  batches: z.array(PrintBatchSchema),
+});
+export type WaitingLettersView = z.infer<typeof WaitingLettersSchema>;
+
+/** The placeholders a lifecycle letter or e-mail fills in. */
+export const LIFECYCLE_PLACEHOLDERS = [
+  'anrede',
+  'vorname',
+  'nachname',
+  'name',
+  'kundennummer',
+  'fahrzeug',
+  'kennzeichen',
+  'berater',
+  'standort',
+] as const;

@@ -259,6 +259,7 @@ export const de = {
     offerAccepted: 'Angebot {{number}}/{{version}} angenommen',
     offerRejected: 'Angebot {{number}}/{{version}} abgelehnt: {{reason}}',
     campaignLetter: 'Kampagnenbrief „{{name}}“',
+    lifecycleLetter: 'Brief „{{subject}}“ gedruckt (Regel „{{rule}}“)',
     customerEmailSent: 'E-Mail an {{to}}: {{subject}}',
     customerEmailSentWith_one: 'E-Mail an {{to}}: {{subject}} (mit {{count}} Anhang)',
     customerEmailSentWith_other: 'E-Mail an {{to}}: {{subject}} (mit {{count}} Anhängen)',

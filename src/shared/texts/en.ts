@@ -254,6 +254,7 @@ export const en: typeof de = {
     offerAccepted: 'Offer {{number}}/{{version}} accepted',
     offerRejected: 'Offer {{number}}/{{version}} rejected: {{reason}}',
     campaignLetter: 'Campaign letter “{{name}}”',
+    lifecycleLetter: 'Letter “{{subject}}” printed (rule “{{rule}}”)',
     customerEmailSent: 'E-mail to {{to}}: {{subject}}',
     customerEmailSentWith_one: 'E-mail to {{to}}: {{subject}} (with {{count}} attachment)',
     customerEmailSentWith_other: 'E-mail to {{to}}: {{subject}} (with {{count}} attachments)',

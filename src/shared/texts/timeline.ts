@@ -86,6 +86,8 @@ export interface TimelineTexts {
   'timeline.customerEmailSent': { subject: string; to: string; attachments: number };
   /** A campaign reached the customer by letter; `name` the campaign's. */
   'timeline.campaignLetter': { name: string };
+  /** A lifecycle rule's letter was printed for the customer; `rule` its name, `subject` the letter's title. */
+  'timeline.lifecycleLetter': { rule: string; subject: string };
   /** A purchase order (KV-100001) signed for an opportunity (V-100001). */
   'timeline.purchaseOrderPlaced': { number: string; opportunity: string };
   /** A satisfaction questionnaire answered; the answers are the entry's body, verbatim. */
@@ -248,6 +250,7 @@ const RENDER: Renderers = {
   'timeline.offerAccepted': (p, t) => t('timeline.offerAccepted', p),
   'timeline.offerRejected': (p, t) => t('timeline.offerRejected', p),
   'timeline.campaignLetter': (p, t) => t('timeline.campaignLetter', p),
+  'timeline.lifecycleLetter': (p, t) => t('timeline.lifecycleLetter', p),
   'timeline.customerEmailSent': (p, t) =>
     p.attachments > 0
       ? t('timeline.customerEmailSentWith', { ...p, count: p.attachments })

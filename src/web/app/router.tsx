@@ -10,6 +10,7 @@ import { dutyRoutes } from '@web/features/duty/routes';
 import { reportRoutes } from '@web/features/reports/routes';
 import { serviceTicketRoutes } from '@web/features/service-tickets/routes';
 import { campaignRoutes } from '@web/features/campaigns/routes';
+import { lifecycleRoutes } from '@web/features/lifecycle/routes';
 import { complaintRoutes } from '@web/features/complaints/routes';
 import { salesRoutes } from '@web/features/sales/opportunities/routes';
 import { customerRoutes } from '../features/customers/routes';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
           ...boardRoutes,
           ...reportRoutes,
           ...campaignRoutes,
+          ...lifecycleRoutes,
           ...complaintRoutes,
           ...adminRoutes,
           ...dutyRoutes,

@@ -45,9 +45,13 @@ export function addressLines(a: Addressee): string[] {
 
 const PLACEHOLDER = /\{\{\s*([a-zäöüß_]+)\s*\}\}/gi;
 
-/** The campaign text for one recipient: {{anrede}}, {{vorname}}, {{nachname}}, {{name}}, {{kundennummer}}. */
-export function personalise(text: string, a: Addressee): string {
+/**
+ * The text for one recipient: {{anrede}}, {{vorname}}, {{nachname}}, {{name}}, {{kundennummer}};
+ * `more` adds further placeholders (a lifecycle mail's vehicle and signature).
+ */
+export function personalise(text: string, a: Addressee, more: Record<string, string> = {}): string {
   const values: Record<string, string> = {
+    ...more,
     anrede: greetingOf(a),
     vorname: a.firstName ?? '',
     nachname: a.lastName ?? a.companyName ?? '',

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import type { ConsentPurpose } from '@shared/contacts/enums';
 import type { DbOrTx } from '@server/db/client';
 import { writeConsents } from '@server/modules/contacts';
-import { campaignRecipients, campaigns } from './tables';
+import { campaignRecipients, campaigns, unsubscribeLinks } from './tables';
 
 /*
  * Responses that arrive without a colleague: the unsubscribe link (a public page, the token is
@@ -16,8 +18,48 @@ export async function unsubscribeState(db: DbOrTx, token: string): Promise<Unsub
     .select({ at: campaignRecipients.unsubscribedAt })
     .from(campaignRecipients)
     .where(eq(campaignRecipients.unsubscribeToken, token));
-  if (!row) return 'unknown';
-  return row.at ? 'already' : 'unsubscribed';
+  if (row) return row.at ? 'already' : 'unsubscribed';
+  const [link] = await db
+    .select({ at: unsubscribeLinks.unsubscribedAt })
+    .from(unsubscribeLinks)
+    .where(eq(unsubscribeLinks.token, token));
+  if (!link) return 'unknown';
+  return link.at ? 'already' : 'unsubscribed';
+}
+
+/** A new unsubscribe link's token for a mail sent outside a campaign; the link withdraws `purpose` for e-mail. */
+export async function unsubscribeTokenIn(
+  tx: DbOrTx,
+  link: { contactId: string; purpose: ConsentPurpose; label: string },
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('hex');
+  await tx.insert(unsubscribeLinks).values({ token, ...link, createdAt: now });
+  return token;
+}
+
+async function unsubscribeLinkIn(tx: DbOrTx, token: string, now: Date): Promise<UnsubscribeOutcome> {
+  const [link] = await tx.select().from(unsubscribeLinks).where(eq(unsubscribeLinks.token, token)).for('update');
+  if (!link) return 'unknown';
+  if (link.unsubscribedAt) return 'already';
+  await tx.update(unsubscribeLinks).set({ unsubscribedAt: now }).where(eq(unsubscribeLinks.token, token));
+  await writeConsents(
+    tx,
+    null,
+    link.contactId,
+    [
+      {
+        channel: 'email',
+        purpose: link.purpose as ConsentPurpose,
+        status: 'withdrawn',
+        effectiveAt: now,
+        source: 'unsubscribe_link',
+        note: `Abgemeldet über den Link in der E-Mail „${link.label}“`,
+      },
+    ],
+    now,
+  );
+  return 'unsubscribed';
 }
 
 /**
@@ -37,7 +79,7 @@ export async function unsubscribeIn(tx: DbOrTx, token: string, now: Date): Promi
     .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaignId))
     .where(eq(campaignRecipients.unsubscribeToken, token))
     .for('update', { of: campaignRecipients });
-  if (!row) return 'unknown';
+  if (!row) return unsubscribeLinkIn(tx, token, now);
   if (row.at) return 'already';
   await tx.update(campaignRecipients).set({ unsubscribedAt: now }).where(eq(campaignRecipients.id, row.id));
   await writeConsents(

@@ -82,3 +82,23 @@ export const campaignRecipients = pgTable(
     index('campaign_recipients_contact_idx').on(t.contactId),
   ],
 );
+
+/**
+ * Unsubscribe links of mails sent outside a campaign (a lifecycle rule's e-mail): the same page
+ * and the same withdrawal as a campaign mail's, for the consent purpose the mail was sent under.
+ */
+export const unsubscribeLinks = pgTable(
+  'unsubscribe_links',
+  {
+    token: text('token').primaryKey(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    /** What sent the mail, for the consent's history ("Serviceerinnerung Jahresservice"). */
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+    unsubscribedAt: instant('unsubscribed_at'),
+  },
+  (t) => [index('unsubscribe_links_contact_idx').on(t.contactId)],
+);

@@ -114,14 +114,17 @@ async function skipUnfit(tx: DbOrTx, today: string, now: Date): Promise<number> 
   return result[0]?.n ?? 0;
 }
 
-/** Letters and e-mails wait for the campaigns to send them ("wartet auf Versand"). */
+/** Letters and e-mails wait to be sent ("wartet auf Versand"): e-mails by the send job, letters in a print batch. */
 async function awaitSending(tx: DbOrTx, today: string, now: Date): Promise<number> {
   const result = await rows<{ n: number }>(
     tx,
     sql`WITH s AS MATERIALIZED (${settling(today)}),
         moved AS (
-          UPDATE lifecycle_actions a SET status = 'pending_send', settled_at = ${now.toISOString()}::timestamptz
-            FROM s WHERE a.id = s.id AND s.action IN ('letter', 'email') AND a.status = 'due'
+          UPDATE lifecycle_actions a SET status = 'pending_send', settled_at = ${now.toISOString()}::timestamptz,
+                 location_id = coalesce(v.location_id, ${sql.raw(regularStaffSql.homeLocation('c'))}),
+                 next_attempt_at = ${now.toISOString()}::timestamptz
+            FROM s JOIN ${sql.raw(vehicleLifecycleSql.table)} v ON v.id = s.vehicle_id JOIN contacts c ON c.id = s.contact_id
+           WHERE a.id = s.id AND s.action IN ('letter', 'email') AND a.status = 'due'
           RETURNING 1)
         SELECT count(*)::int AS n FROM moved`,
   );

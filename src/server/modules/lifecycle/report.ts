@@ -37,7 +37,7 @@ export async function lifecycleReport(
     sql`SELECT a.rule_id, r.name AS rule_name, a.owner_id,
                (SELECT ${sql.raw(usersSql.fullName('u'))} FROM users u WHERE u.id = a.owner_id) AS owner_name,
                count(*) FILTER (WHERE a.status = 'due')::int AS due,
-               count(*) FILTER (WHERE a.status = 'done')::int AS done,
+               count(*) FILTER (WHERE a.status IN ('done', 'sent'))::int AS done,
                count(*) FILTER (WHERE a.status = 'pending_send')::int AS pending_send,
                count(*) FILTER (WHERE a.status = 'skipped')::int AS skipped
           ${base}

@@ -9,11 +9,14 @@ import {
   LifecycleRuleSchema,
   LifecycleRunResultSchema,
   lifecycleRuleInput,
+  PrintBatchSchema,
+  WaitingLettersSchema,
 } from '@shared/lifecycle/rules';
 import { currentUser } from '@server/http/access';
 import type { Services } from '@server/services';
 
 const MANAGE = rolesFor('lifecycle.manage');
+const PRINT = rolesFor('lifecycle.printLetters');
 const IdParams = z.object({ id: z.uuid() });
 
 export async function lifecycleRoutes(root: FastifyInstance, { lifecycle }: Services) {
@@ -84,6 +87,47 @@ export async function lifecycleRoutes(root: FastifyInstance, { lifecycle }: Serv
     handler: async (request) => ({
       dailyCapPerPerson: await lifecycle.setDailyCap(currentUser(request), request.body.dailyCapPerPerson),
     }),
+  });
+
+  const LocationParams = z.object({ locationId: z.uuid() });
+
+  app.get('/api/lifecycle/letters/:locationId', {
+    config: { access: { roles: PRINT } },
+    schema: {
+      tags: ['lifecycle'],
+      summary: '"Briefe drucken": the lifecycle letters waiting at a location per rule, and the batches printed before',
+      params: LocationParams,
+      response: { 200: WaitingLettersSchema },
+    },
+    handler: (request) => lifecycle.waitingLetters(currentUser(request), request.params.locationId),
+  });
+
+  app.post('/api/lifecycle/letters/:locationId/batches', {
+    config: { access: { roles: PRINT } },
+    schema: {
+      tags: ['lifecycle'],
+      summary: '"PDF erstellen": put every waiting letter of the location into a print batch, marked printed',
+      params: LocationParams,
+      response: { 201: PrintBatchSchema },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await lifecycle.createPrintBatch(currentUser(request), request.params.locationId)),
+  });
+
+  app.get('/api/lifecycle/print-batches/:id/letters.pdf', {
+    config: { access: { roles: PRINT } },
+    schema: {
+      tags: ['lifecycle'],
+      summary: "A print batch's letters as one PDF, a page per letter, streamed; as often as needed",
+      params: IdParams,
+    },
+    handler: async (request, reply) => {
+      const { batch, stream } = await lifecycle.printBatchPdf(currentUser(request), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="briefe-${batch.id.slice(0, 8)}.pdf"`)
+        .send(stream);
+    },
   });
 
   app.get('/api/reports/lifecycle', {

@@ -14,6 +14,7 @@ import { vehicleLifecycleSql } from '@server/modules/vehicles';
 import { runLifecycle } from './engine';
 import { lifecycleReport } from './report';
 import * as repo from './repo';
+import { createLifecycleSending, type LifecyclePorts } from './sending';
 
 export interface PhaseView {
   phase: LifecyclePhase | null;
@@ -27,7 +28,10 @@ export interface ContactPhases extends PhaseView {
 /** The nightly run: after midnight, so "today" is the new day everywhere in Germany. */
 export const NIGHTLY_SCHEDULE = 'daily at 02:30 Europe/Berlin';
 
-export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
+export function createLifecycleService(deps: Deps, jobs: JobsService, ports: LifecyclePorts) {
+  const { db, clock } = deps;
+  const sending = createLifecycleSending(deps, jobs, ports);
+
   /** Runs every enabled rule for the whole group in the caller's transaction. */
   async function runIn(
     tx: DbOrTx,
@@ -36,7 +40,10 @@ export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
   ): Promise<LifecycleRunResult> {
     await repo.ensureDefaultRules(tx);
     const rules = await repo.listRules(tx);
-    return runLifecycle(tx, rules, berlinToday(now), now, onStep);
+    const result = await runLifecycle(tx, rules, berlinToday(now), now, onStep);
+    // The e-mails among them go out right after this run commits, not at the next quarter hour.
+    if (result.pendingSend > 0) await sending.sendSoonIn(tx, now);
+    return result;
   }
 
   const nightlyJob = jobs.register(
@@ -67,6 +74,12 @@ export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
   return {
     nightlyJob,
     runIn,
+    sendJob: sending.sendJob,
+    /** The lifecycle e-mails due now, in the caller's transaction (the send job's work). */
+    sendDueEmailsIn: sending.sendDueEmailsIn,
+    waitingLetters: sending.waitingLetters,
+    createPrintBatch: sending.createBatch,
+    printBatchPdf: sending.batchPdf,
 
     /** One run at a given time in its own transaction (the demo data's first night). */
     runAt(now: Date): Promise<LifecycleRunResult> {
@@ -170,6 +183,7 @@ function toView(r: repo.LifecycleRuleRow, locationName: string | null): Lifecycl
     activityType: r.activityType as LifecycleRuleView['activityType'],
     consentChannel: r.consentChannel as LifecycleRuleView['consentChannel'],
     consentPurpose: r.consentPurpose as LifecycleRuleView['consentPurpose'],
+    subject: r.subject,
     template: r.template,
     lookbackDays: r.lookbackDays,
     enabled: r.enabled,

@@ -27,6 +27,8 @@ export const lifecycleRules = pgTable(
     activityType: text('activity_type').notNull(),
     consentChannel: text('consent_channel'),
     consentPurpose: text('consent_purpose'),
+    /** The e-mail's subject or the letter's title; the template is its text. */
+    subject: text('subject').notNull().default(''),
     template: text('template').notNull().default(''),
     lookbackDays: integer('lookback_days').notNull().default(30),
     enabled: boolean('enabled').notNull().default(true),
@@ -37,10 +39,27 @@ export const lifecycleRules = pgTable(
   (t) => [uniqueIndex('lifecycle_rules_default_key_uq').on(t.defaultKey)],
 );
 
+/** Lifecycle letters printed together at a location ("Briefe drucken"); a batch can be printed again. */
+export const lifecyclePrintBatches = pgTable(
+  'lifecycle_print_batches',
+  {
+    id: id(),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    letterCount: integer('letter_count').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lifecycle_print_batches_location_idx').on(t.locationId, t.createdAt)],
+);
+
 /**
  * One row per (rule, vehicle, occurrence): the unique index is what makes every due action
  * happen exactly once, whatever runs, restarts or races. Status: due (waiting for its planned
- * day), done (activity planned), pending_send (letter/e-mail for campaigns), skipped (reason).
+ * day), done (activity planned), pending_send (letter/e-mail waiting), sent (e-mail handed to
+ * the outbox under its Message-ID, letter printed in a batch), failed (after the last attempt),
+ * skipped (reason).
  */
 export const lifecycleActions = pgTable(
   'lifecycle_actions',
@@ -66,6 +85,14 @@ export const lifecycleActions = pgTable(
     /** The deputy took it because the regular person was away. */
     byDeputy: boolean('by_deputy').notNull().default(false),
     activityId: uuid('activity_id'),
+    /** Whose letterhead and sender a letter or e-mail uses: the vehicle's location, else the customer's. */
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    messageId: text('message_id'),
+    /** Failed sending attempts; the next waits until nextAttemptAt. */
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: instant('next_attempt_at'),
+    printBatchId: uuid('print_batch_id').references(() => lifecyclePrintBatches.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     settledAt: instant('settled_at'),
   },
@@ -76,6 +103,10 @@ export const lifecycleActions = pgTable(
       .where(sql`${t.status} = 'due'`),
     index('lifecycle_actions_owner_day_idx').on(t.ownerId, t.plannedOn),
     index('lifecycle_actions_contact_idx').on(t.contactId),
+    index('lifecycle_actions_pending_send_idx')
+      .on(t.locationId)
+      .where(sql`${t.status} = 'pending_send'`),
+    index('lifecycle_actions_print_batch_idx').on(t.printBatchId),
   ],
 );
 

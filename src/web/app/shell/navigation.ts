@@ -1,6 +1,7 @@
 import {
   IconCalendarEvent,
   IconSteeringWheel,
+  IconPrinter,
   IconSpeakerphone,
   IconChartBar,
   IconAlertTriangle,
@@ -33,6 +34,7 @@ export interface NavItem {
     | 'complaints'
     | 'reports'
     | 'campaigns'
+    | 'letters'
     | 'rules'
     | 'admin';
   icon: Icon;
@@ -64,6 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: '/reports', labelKey: 'reports', icon: IconChartBar, shownTo: (role) => can(role, 'reports.read') },
   { to: '/campaigns', labelKey: 'campaigns', icon: IconSpeakerphone, shownTo: (role) => can(role, 'campaigns.manage') },
+  { to: '/letters', labelKey: 'letters', icon: IconPrinter, shownTo: (role) => can(role, 'lifecycle.printLetters') },
   // Staff read the assignment rules there; managers reach them through the administration.
   {
     to: '/admin/assignment',

@@ -11,15 +11,16 @@ import {
   Table,
   TagsInput,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { CampaignChannel, SelectionFilterInput } from '@shared/campaigns/schemas';
 import { LIFECYCLE_PHASES } from '@shared/lifecycle/phase';
 import { FUELS } from '@shared/vehicles/enums';
 import { useLocations } from '@web/app/org-queries';
+import { currentLocale } from '@web/i18n';
 import { useDirectory } from '@web/features/customers/queries';
 import { ErrorState } from '@web/ui/components/ErrorState';
 import { useSelection, useVehicleChoices } from './queries';
@@ -104,18 +105,22 @@ export function SelectionEditor({ channel, filter, onChange, readOnly }: Props) 
           disabled={readOnly}
         />
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('campaigns.filter.financingEndFrom')}
-            value={filter.financingEndFrom ?? ''}
-            onChange={(e) => set({ financingEndFrom: e.currentTarget.value || null })}
+            valueFormat="DD.MM.YYYY"
+            locale={currentLocale()}
+            clearable
+            value={filter.financingEndFrom ?? null}
+            onChange={(value) => set({ financingEndFrom: value || null })}
             disabled={readOnly}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('campaigns.filter.financingEndTo')}
-            value={filter.financingEndTo ?? ''}
-            onChange={(e) => set({ financingEndTo: e.currentTarget.value || null })}
+            valueFormat="DD.MM.YYYY"
+            locale={currentLocale()}
+            clearable
+            value={filter.financingEndTo ?? null}
+            onChange={(value) => set({ financingEndTo: value || null })}
             disabled={readOnly}
           />
         </Group>
@@ -194,19 +199,22 @@ function LiveCount({ channel, filter }: { channel: CampaignChannel; filter: Sele
       ) : (
         <Table aria-label={t('campaigns.preview.title')} striped>
           <Table.Tbody>
-            {preview.data.map((r) => (
-              <Table.Tr key={r.contactId}>
-                <Table.Td>{r.displayName}</Table.Td>
-                <Table.Td>{r.customerNumber}</Table.Td>
-                <Table.Td>
-                  {r.excludedBecause && (
-                    <Badge color="gray" variant="light">
-                      {t(`campaigns.preview.excluded.${r.excludedBecause}`)}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {/* Who the campaign reaches first; those left out after them, each with the reason. */}
+            {[...preview.data.filter((r) => !r.excludedBecause), ...preview.data.filter((r) => r.excludedBecause)].map(
+              (r) => (
+                <Table.Tr key={r.contactId}>
+                  <Table.Td>{r.displayName}</Table.Td>
+                  <Table.Td>{r.customerNumber}</Table.Td>
+                  <Table.Td>
+                    {r.excludedBecause && (
+                      <Badge color="gray" variant="light">
+                        {t(`campaigns.preview.excluded.${r.excludedBecause}`)}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ),
+            )}
           </Table.Tbody>
         </Table>
       )}

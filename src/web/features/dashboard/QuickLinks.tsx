@@ -16,6 +16,7 @@ const HINT_KEYS = {
   complaints: 'dashboard.complaintsHint',
   reports: 'dashboard.reportsHint',
   campaigns: 'dashboard.campaignsHint',
+  letters: 'dashboard.lettersHint',
   rules: 'dashboard.rulesHint',
   sales: 'dashboard.salesHint',
   admin: 'dashboard.adminHint',

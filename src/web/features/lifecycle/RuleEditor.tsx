@@ -1,4 +1,16 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
@@ -7,6 +19,7 @@ import {
   LIFECYCLE_ACTIONS,
   LIFECYCLE_ACTIVITY_TYPES,
   LIFECYCLE_ASSIGNEES,
+  LIFECYCLE_PLACEHOLDERS,
   LIFECYCLE_TRIGGERS,
   type LifecycleRuleInput,
   type LifecycleRuleView,
@@ -14,7 +27,7 @@ import {
 import { useCurrentUser } from '@web/app/auth';
 import { useLocations } from '@web/app/org-queries';
 import { describeError } from '@web/ui/describe-error';
-import { useSaveLifecycleRule } from './queries';
+import { useLifecycleSettings, useSaveDailyCap, useSaveLifecycleRule } from './queries';
 
 const NEW_RULE: LifecycleRuleInput = {
   name: '',
@@ -28,6 +41,7 @@ const NEW_RULE: LifecycleRuleInput = {
   activityType: 'call',
   consentChannel: 'phone',
   consentPurpose: 'marketing',
+  subject: '',
   template: '',
   lookbackDays: 30,
   enabled: true,
@@ -35,15 +49,38 @@ const NEW_RULE: LifecycleRuleInput = {
 
 const ANY = '';
 
+/** What the preview fills in for the placeholders: a made-up customer, so no one's data is shown. */
+const SAMPLE: Record<string, string> = {
+  anrede: 'Sehr geehrte Frau Muster',
+  vorname: 'Erika',
+  nachname: 'Muster',
+  name: 'Erika Muster',
+  kundennummer: 'MUC-100001',
+  fahrzeug: 'VW Golf',
+  kennzeichen: 'M-AB 1234',
+  berater: 'Max Berater',
+  standort: 'Autohaus München',
+};
+
+/** The text as the sample customer would read it. */
+export const previewOf = (text: string) =>
+  text.replace(/\{\{\s*([a-zäöüß_]+)\s*\}\}/gi, (whole, key: string) => SAMPLE[key.toLowerCase()] ?? whole);
+
 /** Adds or changes a lifecycle rule: when it is due, what it does, for whom and with which consent. */
 export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; onClose(): void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const locations = useLocations();
   const save = useSaveLifecycleRule();
+  const settings = useLifecycleSettings();
+  const saveCap = useSaveDailyCap();
+  const [cap, setCap] = useState<number | null>(null);
+  const shownCap = cap ?? settings.data?.dailyCapPerPerson ?? null;
+  const capChanged = cap !== null && cap !== settings.data?.dailyCapPerPerson;
   const [values, setValues] = useState<LifecycleRuleInput>(() =>
     rule ? pick(rule) : { ...NEW_RULE, locationId: user.role === 'admin' ? null : user.homeLocationId },
   );
+  const sends = values.action === 'email' || values.action === 'letter';
   const set = <K extends keyof LifecycleRuleInput>(key: K, value: LifecycleRuleInput[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
   const options = <K extends string>(keys: readonly K[], label: (key: K) => string) =>
@@ -62,7 +99,9 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ id: rule?.id, version: rule?.version, values }, { onSuccess: onClose });
+          const saveRule = () => save.mutate({ id: rule?.id, version: rule?.version, values }, { onSuccess: onClose });
+          if (capChanged && cap) saveCap.mutate(cap, { onSuccess: saveRule });
+          else saveRule();
         }}
       >
         <Stack gap="sm">
@@ -166,13 +205,47 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
               allowDeselect={false}
             />
           </Group>
+          {sends && (
+            <TextInput
+              label={t(values.action === 'email' ? 'lifecycle.fields.emailSubject' : 'lifecycle.fields.letterTitle')}
+              maxLength={200}
+              value={values.subject}
+              onChange={(e) => set('subject', e.currentTarget.value)}
+            />
+          )}
           <Textarea
-            label={t('lifecycle.fields.template')}
+            label={t(sends ? 'lifecycle.fields.letterText' : 'lifecycle.fields.template')}
+            description={
+              sends
+                ? t('lifecycle.placeholdersHelp', { list: LIFECYCLE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ') })
+                : undefined
+            }
             autosize
-            minRows={2}
-            maxLength={2000}
+            minRows={sends ? 4 : 2}
+            maxLength={5000}
             value={values.template}
             onChange={(e) => set('template', e.currentTarget.value)}
+          />
+          {sends && (values.subject.trim() || values.template.trim()) && (
+            <Paper withBorder p="sm" aria-label={t('lifecycle.preview')}>
+              <Text size="xs" c="dimmed">
+                {t('lifecycle.preview')}
+              </Text>
+              <Text fw={600}>{previewOf(values.subject.trim() || values.name)}</Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {`${previewOf(values.template)}\n\n${t('lifecycle.previewSignature')}`}
+              </Text>
+            </Paper>
+          )}
+          <NumberInput
+            label={t('lifecycle.fields.dailyCap')}
+            description={user.role === 'admin' ? t('lifecycle.dailyCapHelp') : t('lifecycle.dailyCapAdminsOnly')}
+            min={1}
+            max={500}
+            allowDecimal={false}
+            disabled={user.role !== 'admin' || shownCap === null}
+            value={shownCap ?? ''}
+            onChange={(v) => setCap(typeof v === 'number' ? v : null)}
           />
           <Group grow align="flex-end">
             <NumberInput
@@ -189,16 +262,16 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
               onChange={(e) => set('enabled', e.currentTarget.checked)}
             />
           </Group>
-          {save.isError && (
+          {(save.isError || saveCap.isError) && (
             <Text c="red" size="sm" role="alert">
-              {describeError(save.error)}
+              {describeError(save.error ?? saveCap.error)}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending || saveCap.isPending}>
               {t('common.save')}
             </Button>
           </Group>
