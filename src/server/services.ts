@@ -18,7 +18,7 @@ import { type AssignmentService, createAssignmentService } from './modules/assig
 import { type BoardService, createBoardService } from './modules/board';
 import { type CampaignsService, createCampaignsService } from './modules/campaigns';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
-import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
+import { ContactListFilters, type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createDocumentsService, type DocumentsService } from './modules/documents';
 import { createSalesDocuments, type SalesDocuments } from './modules/sales';
 import { createImportsService, type ImportsService } from './modules/imports';
@@ -145,8 +145,9 @@ export function createServices(deps: Deps): Services {
   const org = createOrgService(deps, { revokeSessionsOfUser });
   const duty = createDutyService(deps, { jobs, live: notifications });
   const checks = createChecksService(deps);
-  const contacts = createContactsService(deps, org, mergeHooks);
-  const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
+  const contactListFilters = new ContactListFilters();
+  const contacts = createContactsService(deps, org, mergeHooks, contactListFilters);
+  const vehicles = createVehiclesService(deps, contacts, mergeHooks, org, contactListFilters);
   // Assignment asks telephony who is on the phone; telephony is built on assignment, so it is looked up when asked.
   const assignment = createAssignmentService(deps, org, contacts, notifications, mail, {
     onCallNow: (userIds, tx) => telephony.onCallNow(userIds, tx),
@@ -298,7 +299,7 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
-    lifecycle: createLifecycleService(deps, jobs),
+    lifecycle: createLifecycleService(deps, jobs, mergeHooks),
     events,
     jobs,
     mail,
@@ -313,6 +314,6 @@ export function createServices(deps: Deps): Services {
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
     board,
-    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }),
+    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }, mergeHooks),
   };
 }

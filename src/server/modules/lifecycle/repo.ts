@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { LifecycleRuleInput } from '@shared/lifecycle/rules';
 import type { DbOrTx } from '@server/db/client';
-import { lifecycleRules, lifecycleSettings } from './tables';
+import { lifecycleActions, lifecycleRules, lifecycleSettings } from './tables';
 
 export type LifecycleRuleRow = typeof lifecycleRules.$inferSelect;
 
@@ -133,4 +133,9 @@ export async function writeDailyCap(tx: DbOrTx, cap: number, at: Date): Promise<
     .insert(lifecycleSettings)
     .values({ id: 1, dailyCapPerPerson: cap, updatedAt: at })
     .onConflictDoUpdate({ target: lifecycleSettings.id, set: { dailyCapPerPerson: cap, updatedAt: at } });
+}
+
+/** A merged contact's lifecycle actions belong to the contact it was merged into. */
+export async function moveContact(tx: DbOrTx, sourceId: string, targetId: string): Promise<void> {
+  await tx.update(lifecycleActions).set({ contactId: targetId }).where(eq(lifecycleActions.contactId, sourceId));
 }

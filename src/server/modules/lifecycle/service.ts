@@ -8,7 +8,7 @@ import { type UserActor } from '@server/http/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '@server/http/errors';
 import { defineJob, NoPayload } from '@server/jobs/definition';
 import type { JobsService } from '@server/jobs/service';
-import { berlinToday } from '@server/modules/contacts';
+import { berlinToday, type MergeHooks } from '@server/modules/contacts';
 import { locationNames } from '@server/modules/org';
 import { vehicleLifecycleSql } from '@server/modules/vehicles';
 import { runLifecycle } from './engine';
@@ -27,7 +27,9 @@ export interface ContactPhases extends PhaseView {
 /** The nightly run: after midnight, so "today" is the new day everywhere in Germany. */
 export const NIGHTLY_SCHEDULE = 'daily at 02:30 Europe/Berlin';
 
-export function createLifecycleService({ db, clock }: Deps, jobs: JobsService) {
+export function createLifecycleService({ db, clock }: Deps, jobs: JobsService, mergeHooks: MergeHooks) {
+  mergeHooks.register('lifecycle', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
+
   /** Runs every enabled rule for the whole group in the caller's transaction. */
   async function runIn(
     tx: DbOrTx,

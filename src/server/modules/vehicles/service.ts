@@ -4,7 +4,7 @@ import type { ContactVehicle, Vehicle, VehicleInput, VehicleListQuery, VehicleUp
 import type { Deps } from '@server/deps';
 import type { Actor } from '@server/http/access';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
-import type { ContactsService, MergeHooks } from '@server/modules/contacts';
+import type { ContactListFilters, ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import { recordTimeline, type TimelineWrite } from '@server/modules/timeline';
 import { isUniqueViolationOf } from '@server/db/unique-violation';
@@ -14,6 +14,7 @@ import { createLinkFunctions, linkedEntry } from './links';
 import { listVehicleRows } from './list-query';
 import { type OwnerRef, presentContactVehicles, presentListItem, presentVehicle } from './presenters';
 import * as repo from './repo';
+import { holdsVehicleSql } from './selection-read-model';
 import { changedSummary, createdSummary, vehicleLabel } from './summaries';
 import { berlinToday, changedFields, vehicleValues } from './validation';
 
@@ -24,8 +25,19 @@ const vinTaken = () =>
     { field: 'vin', in: 'body', code: 'already_in_use', message: 'already in use' },
   ]);
 
-export function createVehiclesService(deps: Deps, contacts: ContactsService, mergeHooks: MergeHooks, org: OrgService) {
+export function createVehiclesService(
+  deps: Deps,
+  contacts: ContactsService,
+  mergeHooks: MergeHooks,
+  org: OrgService,
+  contactListFilters?: ContactListFilters,
+) {
   const { db, clock, database } = deps;
+
+  // The customer list's phase filter: a vehicle the customer holds, delivered within the range.
+  contactListFilters?.provideHoldsVehicleDeliveredIn((range) =>
+    holdsVehicleSql({ deliveryRanges: [range], brands: [], models: [], fuels: [] }),
+  );
 
   // A merged contact's vehicles belong to the contact it was merged into.
   mergeHooks.register('vehicles', (tx, sourceId, targetId) => repo.moveLinks(tx, sourceId, targetId, clock.now()));
@@ -86,7 +98,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
     },
 
     async list(query: z.output<typeof VehicleListQuery>) {
-      const { rows, nextCursor } = await listVehicleRows(database, query);
+      const { rows, nextCursor } = await listVehicleRows(database, query, berlinToday(clock.now()));
       const owners = await currentOwners(rows.map((r) => r.id));
       return { items: rows.map((r) => presentListItem(r, owners.get(r.id))), nextCursor };
     },
