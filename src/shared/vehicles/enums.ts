@@ -17,3 +17,7 @@ export type VehicleRole = (typeof VEHICLE_ROLES)[number];
 
 export const FINANCING_TYPES = ['none', 'financing', 'leasing'] as const;
 export type FinancingType = (typeof FINANCING_TYPES)[number];
+
+/** Where a mileage reading comes from. */
+export const MILEAGE_SOURCES = ['manual', 'workshop', 'import'] as const;
+export type MileageSource = (typeof MILEAGE_SOURCES)[number];

@@ -29,6 +29,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     template:
       'Kunden anrufen: Zufriedenheit mit Fahrzeug und Übergabe erfragen (Fragebogen), Zubehör und Reifen ansprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -46,6 +47,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     consentPurpose: 'service_reminders',
     template: 'Jahresservice steht an: Kunden anrufen und einen Werkstatttermin vereinbaren.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -63,6 +65,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     consentPurpose: 'marketing',
     template: 'Die Finanzierung endet in vier Monaten: Anschlussangebot besprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -80,7 +83,28 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     consentPurpose: 'marketing',
     template: 'Das Fahrzeug ist seit 32 Monaten beim Kunden: Wiedermotorisierung ansprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
+  },
+  {
+    // Off until the dealer records readings: with the annual service on too, customers would be called twice.
+    defaultKey: 'service_by_mileage',
+    name: 'Serviceerinnerung nach Kilometerstand',
+    locationId: null,
+    make: null,
+    trigger: 'service_by_mileage',
+    amount: 30_000,
+    phase: null,
+    action: 'activity',
+    assignee: 'service_advisor',
+    activityType: 'service_contact',
+    consentChannel: 'phone',
+    consentPurpose: 'service_reminders',
+    template:
+      'Service nach Kilometerstand steht bald an: Kunden anrufen, Kilometerstand erfragen und einen Werkstatttermin vereinbaren.',
+    lookbackDays: 30,
+    leadDays: 30,
+    enabled: false,
   },
 ];
 

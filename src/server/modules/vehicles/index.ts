@@ -21,3 +21,4 @@ export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
 export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';
 export { type DeliveredVehicle, deliverVehicleIn } from './delivery';
 export { brandsAndModelsSql, hasVehicleCriteria, holdsVehicleSql, type VehicleCriteria } from './selection-read-model';
+export { type MileageEstimate, mileageEstimate, recordMileageOfVehicles, vehicleMileageSql } from './mileage';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { normalizeVin } from '@shared/vehicles/normalize';
 import type { ContactVehicle, Vehicle, VehicleInput, VehicleListQuery, VehicleUpdate } from '@shared/vehicles/schemas';
+import type { MileageReadingInput, VehicleMileage } from '@shared/vehicles/mileage';
 import type { Deps } from '@server/deps';
 import type { Actor } from '@server/http/access';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
@@ -12,6 +13,7 @@ import { authorOf } from '@server/http/actor';
 import { linkableContact, pastInstant } from './helpers';
 import { createLinkFunctions, linkedEntry } from './links';
 import { listVehicleRows } from './list-query';
+import { addReading, mileageOf, recordMileageOfVehicles } from './mileage';
 import { type OwnerRef, presentContactVehicles, presentListItem, presentVehicle } from './presenters';
 import * as repo from './repo';
 import { holdsVehicleSql } from './selection-read-model';
@@ -170,6 +172,13 @@ export function createVehiclesService(
             });
           }
           await recordTimeline(tx, entries);
+          await recordMileageOfVehicles(
+            tx,
+            [vehicleId],
+            options.externalRef ? 'import' : 'manual',
+            authorOf(actor),
+            now,
+          );
           return vehicleId;
         });
         return load(id);
@@ -199,6 +208,9 @@ export function createVehiclesService(
       try {
         await db.transaction(async (tx) => {
           if (!(await repo.updateVehicle(tx, id, values, version ?? current.version, now))) throw staleVersion();
+          // A mileage typed into the form is a reading; a new first registration changes the estimate.
+          if (changed.some((f) => f === 'mileageKm' || f === 'mileageDate' || f === 'firstRegistration'))
+            await recordMileageOfVehicles(tx, [id], 'manual', authorOf(actor), now);
           const vehicle = { ...current, ...values };
           const linked = [...new Set((await repo.currentLinksOfVehicles(tx, [id])).map((l) => l.contactId))];
           const words = changedSummary(vehicleLabel(vehicle), changed);
@@ -225,6 +237,25 @@ export function createVehiclesService(
         throw error;
       }
       return load(id);
+    },
+
+    /** The vehicle's readings and the estimate made from them. */
+    async mileage(id: string): Promise<VehicleMileage> {
+      const found = await mileageOf(db, id, berlinToday(clock.now()));
+      if (!found) throw new NotFoundError('Vehicle');
+      return found;
+    },
+
+    /** Records a reading (validated against the earlier ones) and returns the readings with the new estimate. */
+    async addMileageReading(actor: Actor, id: string, input: z.output<typeof MileageReadingInput>) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        if (!(await repo.findVehicle(tx, id))) throw new NotFoundError('Vehicle');
+        await repo.lockVehicle(tx, id);
+        await addReading(tx, id, input, authorOf(actor), berlinToday(now), now);
+        await repo.touchVehicle(tx, id, now);
+      });
+      return (await mileageOf(db, id, berlinToday(now)))!;
     },
 
     ...createLinkFunctions(deps, contacts, load),

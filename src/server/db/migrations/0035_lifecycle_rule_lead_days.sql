@@ -1,0 +1,1 @@
+ALTER TABLE "lifecycle_rules" ADD COLUMN "lead_days" integer DEFAULT 0 NOT NULL;
