@@ -243,6 +243,8 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
+  const lifecycle = createLifecycleService(deps, jobs, mergeHooks);
+  vehicles.provideServiceInterval(() => lifecycle.mileageIntervalKm());
   const board = createBoardService(deps, notifications, mergeHooks, documents);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   mergeHooks.register('complaints', moveComplaintsContactIn);
@@ -299,7 +301,7 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
-    lifecycle: createLifecycleService(deps, jobs, mergeHooks),
+    lifecycle,
     events,
     jobs,
     mail,

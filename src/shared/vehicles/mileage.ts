@@ -30,5 +30,7 @@ export const VehicleMileage = z.object({
   basis: z.enum(['readings', 'first_registration']).nullable(),
   /** The estimated mileage today. */
   estimatedKmToday: z.number().int().nullable(),
+  /** By the lifecycle rule "service due by mileage" (when one is on): the next multiple and its estimated day. */
+  nextService: z.object({ km: z.number().int(), expectedOn: z.string() }).nullable(),
 });
 export type VehicleMileage = z.infer<typeof VehicleMileage>;

@@ -119,6 +119,12 @@ export function createLifecycleService({ db, clock }: Deps, jobs: JobsService, m
       return (await view(db, [row]))[0]!;
     },
 
+    /** The shortest interval of the mileage rules that are on (any location), for the vehicle page. */
+    async mileageIntervalKm(): Promise<number | null> {
+      const on = (await repo.listRules(db)).filter((r) => r.enabled && r.trigger === 'service_by_mileage');
+      return on.length > 0 ? Math.min(...on.map((r) => r.amount)) : null;
+    },
+
     async dailyCap(): Promise<number> {
       return repo.readDailyCap(db);
     },

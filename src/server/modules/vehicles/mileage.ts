@@ -104,7 +104,12 @@ export async function addReading(
 }
 
 /** A vehicle's readings, newest first, with the estimate; null when the vehicle is unknown. */
-export async function mileageOf(db: DbOrTx, vehicleId: string, today: string): Promise<VehicleMileage | null> {
+export async function mileageOf(
+  db: DbOrTx,
+  vehicleId: string,
+  today: string,
+  serviceEveryKm: number | null = null,
+): Promise<VehicleMileage | null> {
   const [vehicle] = await db
     .select({
       kmPerDay: vehicles.kmPerDay,
@@ -134,7 +139,14 @@ export async function mileageOf(db: DbOrTx, vehicleId: string, today: string): P
     kmPerYear: estimate ? Math.round(estimate.kmPerDay * 365) : null,
     basis: estimate ? (span ? 'readings' : 'first_registration') : null,
     estimatedKmToday: estimate ? estimate.kmOn(today) : null,
+    nextService: estimate && serviceEveryKm ? nextService(estimate, serviceEveryKm, today) : null,
   };
+}
+
+/** The next multiple of the interval above today's estimate, and the day the estimate reaches it. */
+function nextService(estimate: MileageEstimate, everyKm: number, today: string) {
+  const km = (Math.floor(estimate.kmOn(today) / everyKm) + 1) * everyKm;
+  return { km, expectedOn: estimate.dayReaching(km) };
 }
 
 const DAY = 86_400_000;

@@ -35,6 +35,8 @@ export function createVehiclesService(
   contactListFilters?: ContactListFilters,
 ) {
   const { db, clock, database } = deps;
+  /** The service interval by mileage, told by the lifecycle rules (above vehicles) when wired. */
+  let serviceEveryKm: () => Promise<number | null> = async () => null;
 
   // The customer list's phase filter: a vehicle the customer holds, delivered within the range.
   contactListFilters?.provideHoldsVehicleDeliveredIn((range) =>
@@ -239,9 +241,13 @@ export function createVehiclesService(
       return load(id);
     },
 
+    provideServiceInterval(interval: () => Promise<number | null>): void {
+      serviceEveryKm = interval;
+    },
+
     /** The vehicle's readings and the estimate made from them. */
     async mileage(id: string): Promise<VehicleMileage> {
-      const found = await mileageOf(db, id, berlinToday(clock.now()));
+      const found = await mileageOf(db, id, berlinToday(clock.now()), await serviceEveryKm());
       if (!found) throw new NotFoundError('Vehicle');
       return found;
     },
@@ -255,7 +261,7 @@ export function createVehiclesService(
         await addReading(tx, id, input, authorOf(actor), berlinToday(now), now);
         await repo.touchVehicle(tx, id, now);
       });
-      return (await mileageOf(db, id, berlinToday(now)))!;
+      return (await mileageOf(db, id, berlinToday(now), await serviceEveryKm()))!;
     },
 
     ...createLinkFunctions(deps, contacts, load),
