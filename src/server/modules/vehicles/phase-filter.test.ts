@@ -68,7 +68,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const keysIn = (phase: string) =>
-  (Object.entries(DELIVERED) as Array<[Key, readonly [string, string]]>).filter(([, [, p]]) => p === phase).map(([k]) => k);
+  (Object.entries(DELIVERED) as Array<[Key, readonly [string, string]]>)
+    .filter(([, [, p]]) => p === phase)
+    .map(([k]) => k);
 
 describe('the vehicle list by lifecycle phase', () => {
   it.each(['getting_to_know', 'usage', 'reorientation', 'after36'])('%s takes exactly its months', async (phase) => {
