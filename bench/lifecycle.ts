@@ -3,17 +3,19 @@ import { readMeta, writeMeta } from './database';
 import type { BenchApp } from './http';
 
 /** Bump when the prepared lifecycle data changes shape. */
-const LIFECYCLE_VERSION = 1;
+const LIFECYCLE_VERSION = 2;
 const TARGET_MS = 60_000;
 
 /**
  * The nightly lifecycle run over every vehicle: deliveries spread over four years, a third
- * financed, consultants and service advisors on every customer, phone consent for most.
+ * financed, consultants and service advisors on every customer, phone consent for most, one
+ * mileage reading per vehicle (20–80 km a day), the mileage rule on.
  * Measures the first run (everything due in the look-back window) and a second run at once
  * (must create nothing). Each measurement starts from no lifecycle actions, so it repeats.
  */
 export async function measureLifecycle(bench: BenchApp, database: Database, log: (line: string) => void) {
   await prepare(database, log);
+  await enableMileageRule(database);
   await clearActions(database);
   const vehicles = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM vehicles'))[0]!.n;
   const run = async () => {
@@ -61,10 +63,29 @@ INSERT INTO consents (contact_id, channel, purpose, status, effective_at, source
 SELECT c.id, 'phone', p.purpose::consent_purpose, 'granted', now() - interval '5 years', 'signed_form'
   FROM contacts c CROSS JOIN (VALUES ('marketing'), ('service_reminders')) AS p(purpose)
  WHERE abs(hashtext(c.id::text || 'k')) % 10 < 8;
+-- One odometer reading per vehicle within the last 200 days, 20 to 80 km a day since first registration.
+DELETE FROM vehicle_mileage_readings;
+INSERT INTO vehicle_mileage_readings (vehicle_id, read_on, km, source)
+SELECT v.id, r.read_on, ((r.read_on - v.first_registration) * (20 + abs(hashtext(v.id::text || 'km')) % 61))::int, 'workshop'
+  FROM vehicles v CROSS JOIN LATERAL (SELECT greatest(v.first_registration, current_date - (abs(hashtext(v.id::text || 'r')) % 200)) AS read_on) r
+ WHERE v.first_registration IS NOT NULL;
+UPDATE vehicles v SET mileage_km = r.km, mileage_date = r.read_on,
+       km_per_day = CASE WHEN r.read_on - v.first_registration >= 30 THEN r.km::real / (r.read_on - v.first_registration) END
+  FROM vehicle_mileage_readings r WHERE r.vehicle_id = v.id;
 COMMIT;
-ANALYZE vehicles; ANALYZE contacts; ANALYZE consents;`);
+ANALYZE vehicles; ANALYZE contacts; ANALYZE consents; ANALYZE vehicle_mileage_readings;`);
   await writeMeta(database, 'lifecycle', LIFECYCLE_VERSION);
   log(`lifecycle: prepared in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The shipped "service by mileage" rule is off by default; the measurement runs it with the others. */
+async function enableMileageRule(database: Database) {
+  await database.exec(`
+INSERT INTO lifecycle_rules (default_key, name, trigger, amount, lead_days, action, assignee, activity_type,
+                             consent_channel, consent_purpose, lookback_days, enabled)
+VALUES ('service_by_mileage', 'Serviceerinnerung nach Kilometerstand', 'service_by_mileage', 30000, 30, 'activity',
+        'service_advisor', 'service_contact', 'phone', 'service_reminders', 30, true)
+ON CONFLICT (default_key) DO UPDATE SET enabled = true;`);
 }
 
 /** Removes what earlier measurements created, so every measurement starts from the same state. */

@@ -18,7 +18,7 @@ import { type AssignmentService, createAssignmentService } from './modules/assig
 import { type BoardService, createBoardService } from './modules/board';
 import { type CampaignsService, createCampaignsService } from './modules/campaigns';
 import { type AuthService, createAuthService, revokeSessionsOfUser } from './modules/auth';
-import { type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
+import { ContactListFilters, type ContactsService, createContactsService, MergeHooks } from './modules/contacts';
 import { createDocumentsService, type DocumentsService } from './modules/documents';
 import { createSalesDocuments, type SalesDocuments } from './modules/sales';
 import { createImportsService, type ImportsService } from './modules/imports';
@@ -146,8 +146,9 @@ export function createServices(deps: Deps): Services {
   const org = createOrgService(deps, { revokeSessionsOfUser });
   const duty = createDutyService(deps, { jobs, live: notifications });
   const checks = createChecksService(deps);
-  const contacts = createContactsService(deps, org, mergeHooks);
-  const vehicles = createVehiclesService(deps, contacts, mergeHooks, org);
+  const contactListFilters = new ContactListFilters();
+  const contacts = createContactsService(deps, org, mergeHooks, contactListFilters);
+  const vehicles = createVehiclesService(deps, contacts, mergeHooks, org, contactListFilters);
   // Assignment asks telephony who is on the phone; telephony is built on assignment, so it is looked up when asked.
   const assignment = createAssignmentService(deps, org, contacts, notifications, mail, {
     onCallNow: (userIds, tx) => telephony.onCallNow(userIds, tx),
@@ -243,6 +244,16 @@ export function createServices(deps: Deps): Services {
   const purchaseOrders = createOrdersService(deps, { activities, org });
   const documents = createDocumentsService(deps);
   const salesDocuments = createSalesDocuments(deps, documents);
+  const lifecycle = createLifecycleService(
+    deps,
+    jobs,
+    {
+      sendCustomerEmailIn: (tx, input) => correspondence.sendCustomerEmailIn(tx, input),
+      link: (path) => mail.link(path),
+    },
+    mergeHooks,
+  );
+  vehicles.provideServiceInterval(() => lifecycle.mileageIntervalKm());
   const board = createBoardService(deps, notifications, mergeHooks, documents);
   const messages = createMessagesService(deps, { org, requests, notifications, board, mergeHooks });
   mergeHooks.register('complaints', moveComplaintsContactIn);
@@ -299,10 +310,7 @@ export function createServices(deps: Deps): Services {
     correspondence,
     requests,
     reports: createReportsService(deps, org, jobs, mail, { requests, telephony }),
-    lifecycle: createLifecycleService(deps, jobs, {
-      sendCustomerEmailIn: (tx, input) => correspondence.sendCustomerEmailIn(tx, input),
-      link: (path) => mail.link(path),
-    }),
+    lifecycle,
     events,
     jobs,
     mail,
@@ -317,6 +325,6 @@ export function createServices(deps: Deps): Services {
     telephonyAdmin: createTelephonyAdminService(deps, events),
     phonebook: createPhonebookService(deps, jobs),
     board,
-    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }),
+    surveys: createSurveysService(deps, { contacts, vehicles, activities, requests, correspondence, org }, mergeHooks),
   };
 }

@@ -569,6 +569,8 @@ const GROUP_WIDE = new Set([
   'POST /api/contacts/:id/notes',
   'GET /api/vehicles/:id',
   'PATCH /api/vehicles/:id',
+  'GET /api/vehicles/:id/mileage',
+  'POST /api/vehicles/:id/mileage',
   'GET /api/vehicles/:id/timeline',
   'POST /api/vehicles/:id/links',
   'POST /api/vehicles/:id/links/:linkId/end',

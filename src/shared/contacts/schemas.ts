@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, IsoDate, optionalText, page, PageQuery, UserRef } from '../common';
+import { LIFECYCLE_PHASES } from '../lifecycle/phase';
 import { TEXT_MAX } from '../text/limits';
 import {
   ADDRESS_KINDS,
@@ -229,6 +230,8 @@ export const ContactListQuery = PageQuery.extend({
   tag: z.string().trim().max(40).optional(),
   salesConsultantId: z.uuid().optional(),
   blocked: z.enum(['true', 'false']).optional(),
+  /** Holds a vehicle in this lifecycle phase today. */
+  phase: z.enum(LIFECYCLE_PHASES).optional(),
 });
 
 export const ContactPage = page(ContactListItem);

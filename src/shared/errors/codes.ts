@@ -125,6 +125,8 @@ export interface FieldErrorParams {
   ends_before_start: Record<string, never>;
   /** A test drive came back with less on the clock than it went out with. */
   below_mileage_out: { km: number };
+  /** A mileage reading below an earlier one: refused unless confirmed (a new odometer). */
+  below_earlier_reading: { km: number };
   /** A test drive lasts at most a day. */
   slot_too_long: { hours: number };
   must_be_future: Record<string, never>;

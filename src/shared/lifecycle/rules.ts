@@ -13,6 +13,11 @@ export const LIFECYCLE_TRIGGERS = [
   'annual_service',
   /** N days before the main inspection (HU): 3 years after first registration, then every 2 years. */
   'main_inspection',
+  /**
+   * Every N km by the mileage estimated from the vehicle's readings: due when the estimate is
+   * `leadDays` days' driving short of the next multiple of N.
+   */
+  'service_by_mileage',
 ] as const;
 export type LifecycleTrigger = (typeof LIFECYCLE_TRIGGERS)[number];
 
@@ -47,12 +52,21 @@ export const LIFECYCLE_SKIP_REASONS = [
 ] as const;
 export type LifecycleSkipReason = (typeof LIFECYCLE_SKIP_REASONS)[number];
 
+/** The longest mileage interval; every other trigger counts days or months up to AMOUNT_MAX. */
+export const MILEAGE_INTERVAL_MAX = 500_000;
+export const AMOUNT_MAX = 3650;
+/** The shortest mileage interval: anything less would plan a service every few days. */
+export const MILEAGE_INTERVAL_MIN = 1000;
+
 export const lifecycleRuleInput = z.object({
   name: z.string().trim().min(1).max(120),
   locationId: z.uuid().nullable(),
   make: z.string().trim().min(1).max(60).nullable(),
   trigger: z.enum(LIFECYCLE_TRIGGERS),
-  amount: z.number().int().min(0).max(3650),
+  /** Days or months; kilometres for the mileage trigger (at most 3650 otherwise, see AMOUNT_MAX). */
+  amount: z.number().int().min(0).max(MILEAGE_INTERVAL_MAX),
+  /** The mileage trigger's lead: due this many days' driving before the mileage is reached. */
+  leadDays: z.number().int().min(0).max(365).default(0),
   /** Only vehicles in this phase on the due date; null: any. */
   phase: z.enum(LIFECYCLE_PHASES).nullable(),
   action: z.enum(LIFECYCLE_ACTIONS),

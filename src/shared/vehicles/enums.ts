@@ -18,3 +18,7 @@ export type VehicleRole = (typeof VEHICLE_ROLES)[number];
 /** balloon = Ballonfinanzierung (financing with a large final instalment, the Schlussrate). */
 export const FINANCING_TYPES = ['none', 'financing', 'leasing', 'balloon'] as const;
 export type FinancingType = (typeof FINANCING_TYPES)[number];
+
+/** Where a mileage reading comes from. */
+export const MILEAGE_SOURCES = ['manual', 'workshop', 'import'] as const;
+export type MileageSource = (typeof MILEAGE_SOURCES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeOf, Instant, IsoDate, optionalText, page, PageQuery } from '../common';
+import { LIFECYCLE_PHASES } from '../lifecycle/phase';
 import { TEXT_MAX } from '../text/limits';
 import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from './enums';
 
@@ -114,6 +115,8 @@ export const VehicleListQuery = PageQuery.extend({
   fuel: z.enum(FUELS).optional(),
   locationId: z.uuid().optional(),
   serviceContract: z.enum(['true', 'false']).optional(),
+  /** In this lifecycle phase today (by its delivery date). */
+  phase: z.enum(LIFECYCLE_PHASES).optional(),
 });
 export const VehiclePage = page(VehicleListItem);
 

@@ -126,6 +126,7 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   location_not_named: () => i18next.t('validation.locationNotNamed'),
   ends_before_start: () => i18next.t('validation.endsBeforeStart'),
   below_mileage_out: (p) => i18next.t('validation.belowMileageOut', p),
+  below_earlier_reading: (p) => i18next.t('validation.belowEarlierReading', p),
   slot_too_long: (p) => i18next.t('validation.slotTooLong', p),
   must_be_future: () => i18next.t('validation.mustBeFuture'),
   check_day_out_of_window: (p) => i18next.t('messages.errors.checkDayWindow', { earliest: String(p.earliest) }),

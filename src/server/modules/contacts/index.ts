@@ -1,6 +1,7 @@
 // The public face of contacts: customers and their phones, e-mails and addresses.
 export { type ContactsService, createContactsService } from './service';
 export { MergeHooks } from './merge-hooks';
+export { ContactListFilters, type DeliveryRange } from './list-filters';
 export { activeBlockOf, blockContactIn, unblockContactIn, writeConsents } from './consents-blocks';
 export { type ContactCriteria, type ReachChannel, selectionSql } from './selection-read-model';
 export { contactDisplayName, regularStaffOf } from './repo';

@@ -1,10 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatPhone, normalizeName } from '@shared/contacts/normalize';
+import { phaseDeliveryRange } from '@shared/lifecycle/phase-range';
 import type { ContactListItem, ContactListQuery } from '@shared/contacts/schemas';
 import type { DbOrTx } from '@server/db/client';
 import { cursorCodec, isKeyText, isTimestamp, isUuid } from '@server/http/cursor';
 import { iso } from './detail';
+import { berlinToday } from './input';
+import type { ContactListFilters } from './list-filters';
 import { activeBlockSql, rows } from './repo';
 
 export type ListQuery = z.output<typeof ContactListQuery>;
@@ -65,7 +68,7 @@ const listCursor = (sort: ListQuery['sort']) =>
 /** `LIKE` treats % and _ as wildcards; a typed name must match literally. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listContacts(db: DbOrTx, query: ListQuery, now: Date) {
+export async function listContacts(db: DbOrTx, query: ListQuery, now: Date, filters: ContactListFilters) {
   const sort = SORTS[query.sort];
   const where: SQL[] = [sql`c.merged_into_id IS NULL`];
   if (query.locationId) where.push(sql`c.home_location_id = ${query.locationId}`);
@@ -76,6 +79,8 @@ export async function listContacts(db: DbOrTx, query: ListQuery, now: Date) {
     const active = sql`EXISTS (SELECT 1 FROM contact_blocks b WHERE b.contact_id = c.id AND ${activeBlockSql('b', now)})`;
     where.push(query.blocked === 'true' ? active : sql`NOT ${active}`);
   }
+  // Any vehicle the customer holds in the phase (the record shows the most advanced one).
+  if (query.phase) where.push(filters.holdsVehicleDeliveredIn(phaseDeliveryRange(query.phase, berlinToday(now))));
   const prefix = query.q ? normalizeName(query.q) : '';
   if (prefix) where.push(sql`c.search_name LIKE ${`${escapeLike(prefix)}%`}`);
   if (query.cursor) {

@@ -39,6 +39,7 @@ import {
 import { listContacts, presentListItem } from './list';
 import { mergeContacts } from './merge';
 import type { MergeHooks } from './merge-hooks';
+import { ContactListFilters } from './list-filters';
 import * as repo from './repo';
 import { contacts } from './tables';
 import { createReferenceChecks, throwIfAny } from './validation';
@@ -78,7 +79,12 @@ export interface PreparedContact {
 
 export type ContactsService = ReturnType<typeof createContactsService>;
 
-export function createContactsService(deps: Deps, org: OrgService, mergeHooks: MergeHooks) {
+export function createContactsService(
+  deps: Deps,
+  org: OrgService,
+  mergeHooks: MergeHooks,
+  listFilters: ContactListFilters = new ContactListFilters(),
+) {
   const { db, clock } = deps;
   const checkReferences = createReferenceChecks(deps, org);
   const consentsAndBlocks = createConsentAndBlockFunctions(deps, org);
@@ -358,7 +364,7 @@ export function createContactsService(deps: Deps, org: OrgService, mergeHooks: M
     update,
 
     async list(query: z.output<typeof ContactListQuery>): Promise<z.infer<typeof ContactPage>> {
-      const page = await listContacts(db, query, clock.now());
+      const page = await listContacts(db, query, clock.now(), listFilters);
       const users = await org.userRefs(
         page.rows.map((r) => r.sales_consultant_id).filter((v): v is string => Boolean(v)),
       );

@@ -2,7 +2,13 @@ import type { DbOrTx } from '@server/db/client';
 import { uuid7 } from '@server/lib/uuid7';
 import { allocateCustomerNumbers, insertContactChildRows, insertContactRows } from '@server/modules/contacts';
 import { recordTimelineInBulk } from '@server/modules/timeline';
-import { insertVehicleContactRows, insertVehicleRows, linkedSummary, vehicleLabel } from '@server/modules/vehicles';
+import {
+  insertVehicleContactRows,
+  insertVehicleRows,
+  linkedSummary,
+  recordMileageOfVehicles,
+  vehicleLabel,
+} from '@server/modules/vehicles';
 import type { VehicleValues } from '@server/modules/vehicles';
 import type { PreparedContact } from './prepare-contact';
 import { timelineText } from '@shared/texts/timeline';
@@ -131,6 +137,14 @@ export async function insertVehicles(tx: DbOrTx, list: NewVehicle[], ctx: WriteC
       createdAt: v.createdAt ?? ctx.now,
       updatedAt: v.createdAt ?? ctx.now,
     })),
+  );
+  // An imported mileage is the vehicle's first reading.
+  await recordMileageOfVehicles(
+    tx,
+    list.filter((v) => v.values.mileageKm !== null).map((v) => v.id),
+    'import',
+    ctx.authorId,
+    ctx.now,
   );
   const owned = list.filter((v) => v.contactId);
   await linkOwners(

@@ -8,7 +8,13 @@ import type {
   ImportMapping,
 } from '@shared/imports/schemas';
 import { recordTimelineInBulk } from '@server/modules/timeline';
-import { changedSummary, findVehiclesByKeys, updateVehicleFields, vehicleLabel } from '@server/modules/vehicles';
+import {
+  changedSummary,
+  findVehiclesByKeys,
+  recordMileageOfVehicles,
+  updateVehicleFields,
+  vehicleLabel,
+} from '@server/modules/vehicles';
 import { BankContractImport } from './bank-contracts';
 import { insertContacts, insertVehicles, linkOwners, type WriteContext } from './bulk-write';
 import { mappedColumns, RowCells } from './cells';
@@ -91,6 +97,8 @@ async function updateVehicles(tx: DbOrTx, list: ChunkWrites['updateVehicles'], c
     if (givenFields.has('plate')) set.plateNormalized = vehicle.values.plateNormalized;
     if (Object.keys(set).length === 0) continue;
     await updateVehicleFields(tx, id, set, ctx.now);
+    if (givenFields.has('mileageKm') || givenFields.has('firstRegistration'))
+      await recordMileageOfVehicles(tx, [id], 'import', ctx.authorId, ctx.now);
     entries.push({
       vehicleId: id,
       kind: 'vehicle_changed' as const,

@@ -57,12 +57,12 @@ export async function runLifecycle(
 async function findDue(tx: DbOrTx, rule: LifecycleRuleRow, today: string, now: Date): Promise<number> {
   const T = `'${today}'::date`;
   const L = String(Math.trunc(rule.lookbackDays));
-  const t = triggerSql(rule.trigger as LifecycleTrigger, rule.amount, T, L);
+  const t = triggerSql(rule.trigger as LifecycleTrigger, rule.amount, T, L, rule.leadDays);
   const scope: string[] = [];
   if (rule.locationId)
     scope.push(`coalesce(x.location_id, ${regularStaffSql.homeLocation('c')}) = ${literal(rule.locationId)}::uuid`);
   if (rule.make) scope.push(`lower(x.make) = lower(${literal(rule.make)})`);
-  if (rule.phase) scope.push(`${phaseSql('x.delivery_date', 'x.occ')} = ${literal(rule.phase)}`);
+  if (rule.phase) scope.push(`${phaseSql('x.delivery_date', 'x.phase_day')} = ${literal(rule.phase)}`);
   const scopeSql = scope.map((s) => ` AND ${s}`).join('');
   const result = await rows<{ n: number }>(
     tx,
@@ -74,7 +74,8 @@ async function findDue(tx: DbOrTx, rule: LifecycleRuleRow, today: string, now: D
                  CASE WHEN h.ended THEN 'vehicle_sold' END,
                  CASE WHEN h.ended THEN ${now.toISOString()}::timestamptz END
             FROM (SELECT v.id AS vehicle_id, v.location_id, v.make, v.delivery_date,
-                         ${sql.raw(t.occurrence)} AS occ, ${sql.raw(t.due)} AS due, ${sql.raw(t.relevant)} AS relevant
+                         ${sql.raw(t.occurrence)} AS occ, ${sql.raw(t.due)} AS due, ${sql.raw(t.relevant)} AS relevant,
+                         ${sql.raw(t.phaseDay ?? t.occurrence)} AS phase_day
                     FROM ${sql.raw(vehicleLifecycleSql.table)} v
                    WHERE ${sql.raw(t.where)}) x
            CROSS JOIN ${sql.raw(vehicleLifecycleSql.latestHolder('x.vehicle_id'))} h

@@ -241,6 +241,31 @@ describe('an absent consultant', () => {
   });
 });
 
+describe('merging two customers', () => {
+  it('moves the lifecycle actions to the customer kept', async () => {
+    day('2026-03-02');
+    const consultant = await t.userWithRole('sales');
+    // Delivered a week ago: the satisfaction call is due today.
+    const { contactId: sourceId, vehicle } = await customer(consultant, { deliveryDate: '2026-02-23' });
+    await run();
+    const { contactId: targetId } = await customer(consultant, { deliveryDate: '2025-12-01' });
+    const contactOfAction = async () =>
+      (
+        await t.database.query<{ contact_id: string }>(
+          `SELECT contact_id FROM lifecycle_actions WHERE vehicle_id = $1`,
+          [vehicle.id],
+        )
+      ).map((r) => r.contact_id);
+    expect(await contactOfAction()).toEqual([sourceId]);
+
+    const merged = await manager.post('/api/contacts/merge', { sourceId, targetId });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await contactOfAction()).toEqual([targetId]);
+    // The merged customer's actions count as the kept one's in the next run: nothing new is created.
+    expect((await run()).found).toBe(0);
+  });
+});
+
 describe('the customer record', () => {
   it('shows the phase of the most advanced vehicle with its month', async () => {
     day('2026-03-02');

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { LifecycleRuleInput } from '@shared/lifecycle/rules';
 import type { DbOrTx } from '@server/db/client';
-import { lifecycleRules, lifecycleSettings } from './tables';
+import { lifecycleActions, lifecycleRules, lifecycleSettings } from './tables';
 
 export type LifecycleRuleRow = typeof lifecycleRules.$inferSelect;
 
@@ -30,6 +30,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     template:
       'Kunden anrufen: Zufriedenheit mit Fahrzeug und Übergabe erfragen (Fragebogen), Zubehör und Reifen ansprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -48,6 +49,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     subject: '',
     template: 'Jahresservice steht an: Kunden anrufen und einen Werkstatttermin vereinbaren.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -66,6 +68,7 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     subject: '',
     template: 'Die Finanzierung endet in vier Monaten: Anschlussangebot besprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
   },
   {
@@ -84,7 +87,29 @@ export const DEFAULT_RULES: Array<LifecycleRuleInput & { defaultKey: string }> =
     subject: '',
     template: 'Das Fahrzeug ist seit 32 Monaten beim Kunden: Wiedermotorisierung ansprechen.',
     lookbackDays: 30,
+    leadDays: 0,
     enabled: true,
+  },
+  {
+    // Off until the dealer records readings: with the annual service on too, customers would be called twice.
+    defaultKey: 'service_by_mileage',
+    name: 'Serviceerinnerung nach Kilometerstand',
+    locationId: null,
+    make: null,
+    trigger: 'service_by_mileage',
+    amount: 30_000,
+    phase: null,
+    action: 'activity',
+    assignee: 'service_advisor',
+    activityType: 'service_contact',
+    consentChannel: 'phone',
+    consentPurpose: 'service_reminders',
+    subject: '',
+    template:
+      'Service nach Kilometerstand steht bald an: Kunden anrufen, Kilometerstand erfragen und einen Werkstatttermin vereinbaren.',
+    lookbackDays: 30,
+    leadDays: 30,
+    enabled: false,
   },
 ];
 
@@ -137,4 +162,9 @@ export async function writeDailyCap(tx: DbOrTx, cap: number, at: Date): Promise<
     .insert(lifecycleSettings)
     .values({ id: 1, dailyCapPerPerson: cap, updatedAt: at })
     .onConflictDoUpdate({ target: lifecycleSettings.id, set: { dailyCapPerPerson: cap, updatedAt: at } });
+}
+
+/** A merged contact's lifecycle actions belong to the contact it was merged into. */
+export async function moveContact(tx: DbOrTx, sourceId: string, targetId: string): Promise<void> {
+  await tx.update(lifecycleActions).set({ contactId: targetId }).where(eq(lifecycleActions.contactId, sourceId));
 }

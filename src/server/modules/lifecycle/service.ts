@@ -1,14 +1,20 @@
 import type { LifecyclePhase } from '@shared/lifecycle/phase';
 import { lifecyclePhase, monthOfOwnership, mostAdvancedPhase } from '@shared/lifecycle/phase';
-import type { LifecycleRuleInput, LifecycleRuleView, LifecycleRunResult } from '@shared/lifecycle/rules';
+import {
+  AMOUNT_MAX,
+  type LifecycleRuleInput,
+  type LifecycleRuleView,
+  type LifecycleRunResult,
+  MILEAGE_INTERVAL_MIN,
+} from '@shared/lifecycle/rules';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '@server/db/client';
 import type { Deps } from '@server/deps';
 import { type UserActor } from '@server/http/access';
-import { ConflictError, ForbiddenError, NotFoundError } from '@server/http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@server/http/errors';
 import { defineJob, NoPayload } from '@server/jobs/definition';
 import type { JobsService } from '@server/jobs/service';
-import { berlinToday } from '@server/modules/contacts';
+import { berlinToday, type MergeHooks } from '@server/modules/contacts';
 import { locationNames } from '@server/modules/org';
 import { vehicleLifecycleSql } from '@server/modules/vehicles';
 import { runLifecycle } from './engine';
@@ -28,9 +34,10 @@ export interface ContactPhases extends PhaseView {
 /** The nightly run: after midnight, so "today" is the new day everywhere in Germany. */
 export const NIGHTLY_SCHEDULE = 'daily at 02:30 Europe/Berlin';
 
-export function createLifecycleService(deps: Deps, jobs: JobsService, ports: LifecyclePorts) {
+export function createLifecycleService(deps: Deps, jobs: JobsService, ports: LifecyclePorts, mergeHooks: MergeHooks) {
   const { db, clock } = deps;
   const sending = createLifecycleSending(deps, jobs, ports);
+  mergeHooks.register('lifecycle', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
 
   /** Runs every enabled rule for the whole group in the caller's transaction. */
   async function runIn(
@@ -103,6 +110,7 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
 
     async createRule(actor: UserActor, input: LifecycleRuleInput): Promise<LifecycleRuleView> {
       assertMayEdit(actor, input.locationId);
+      assertAmount(input);
       const row = await repo.insertRule(db, input, clock.now());
       return (await view(db, [row]))[0]!;
     },
@@ -116,10 +124,17 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
       if (!existing) throw new NotFoundError('The lifecycle rule');
       assertMayEdit(actor, existing.locationId);
       assertMayEdit(actor, input.locationId);
+      assertAmount(input);
       const { version, ...values } = input;
       const row = await repo.updateRule(db, id, values, version, clock.now());
       if (!row) throw new ConflictError('Someone else changed this rule in the meantime; reload it.');
       return (await view(db, [row]))[0]!;
+    },
+
+    /** The shortest interval of the mileage rules that are on (any location), for the vehicle page. */
+    async mileageIntervalKm(): Promise<number | null> {
+      const on = (await repo.listRules(db)).filter((r) => r.enabled && r.trigger === 'service_by_mileage');
+      return on.length > 0 ? Math.min(...on.map((r) => r.amount)) : null;
     },
 
     async dailyCap(): Promise<number> {
@@ -167,6 +182,18 @@ function phaseOf(deliveryDate: string | null, today: string): PhaseView {
   return { phase: lifecyclePhase(deliveryDate, today), month: monthOfOwnership(deliveryDate, today) };
 }
 
+/** Kilometres for the mileage trigger, days or months for every other. */
+function assertAmount({ trigger, amount }: LifecycleRuleInput): void {
+  const error = (code: 'too_many' | 'too_few', limit: number, message: string) =>
+    new ValidationError([
+      { field: 'amount', in: 'body', code, params: code === 'too_many' ? { max: limit } : { min: limit }, message },
+    ]);
+  if (trigger === 'service_by_mileage') {
+    if (amount < MILEAGE_INTERVAL_MIN)
+      throw error('too_few', MILEAGE_INTERVAL_MIN, `must be at least ${MILEAGE_INTERVAL_MIN} km`);
+  } else if (amount > AMOUNT_MAX) throw error('too_many', AMOUNT_MAX, `must be at most ${AMOUNT_MAX}`);
+}
+
 function toView(r: repo.LifecycleRuleRow, locationName: string | null): LifecycleRuleView {
   return {
     id: r.id,
@@ -177,6 +204,7 @@ function toView(r: repo.LifecycleRuleRow, locationName: string | null): Lifecycl
     make: r.make,
     trigger: r.trigger as LifecycleRuleView['trigger'],
     amount: r.amount,
+    leadDays: r.leadDays,
     phase: r.phase as LifecycleRuleView['phase'],
     action: r.action as LifecycleRuleView['action'],
     assignee: r.assignee as LifecycleRuleView['assignee'],

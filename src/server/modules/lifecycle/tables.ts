@@ -31,6 +31,8 @@ export const lifecycleRules = pgTable(
     subject: text('subject').notNull().default(''),
     template: text('template').notNull().default(''),
     lookbackDays: integer('lookback_days').notNull().default(30),
+    /** Mileage trigger only: due this many days' driving before the mileage is reached. */
+    leadDays: integer('lead_days').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import type { LifecycleTrigger } from '@shared/lifecycle/rules';
+import { vehicleMileageSql as km } from '@server/modules/vehicles';
 
 /*
  * Each trigger as SQL over the vehicle row `v`: a cheap pre-filter (index-backed where it can be),
@@ -12,10 +13,20 @@ export interface TriggerSql {
   due: string;
   /** Still relevant on the run's day (the contract or warranty has not ended yet). */
   relevant: string;
+  /** The day a rule's phase is checked on; the occurrence unless it is no day. */
+  phaseDay?: string;
 }
 
-export function triggerSql(trigger: LifecycleTrigger, n: number, T: string, L: string): TriggerSql {
+/**
+ * Mileage occurrences are the number k of the multiple (k × N km), stored in the date column as
+ * day k after 1 January of the year 1: the unique index keeps each multiple once per vehicle even
+ * when later readings move its estimated day.
+ */
+const MULTIPLE_EPOCH = `'0001-01-01'::date`;
+
+export function triggerSql(trigger: LifecycleTrigger, n: number, T: string, L: string, leadDays = 0): TriggerSql {
   const N = Math.trunc(n);
+  const D = Math.trunc(leadDays);
   switch (trigger) {
     case 'days_after_delivery':
       return {
@@ -77,6 +88,19 @@ export function triggerSql(trigger: LifecycleTrigger, n: number, T: string, L: s
         occurrence: occ,
         due: `(${occ} - ${N})`,
         relevant: `${occ} >= ${T} - ${L}`,
+      };
+    }
+    case 'service_by_mileage': {
+      // k: the highest multiple the estimate reaches D days from now; due D days before it does.
+      // Only the latest multiple is looked at: a car passing two in one look-back window gets one.
+      const k = `floor(${km.kmOn('v', `(${T} + ${D})`)} / ${N})::int`;
+      const due = `(${km.dayReaching('v', `(${k} * ${N})`)} - ${D})`;
+      return {
+        where: `${km.hasEstimate('v')} AND ${km.kmOn('v', `(${T} + ${D})`)} >= ${N}`,
+        occurrence: `(${MULTIPLE_EPOCH} + ${k})`,
+        due,
+        relevant: 'true',
+        phaseDay: due,
       };
     }
   }

@@ -76,3 +76,9 @@ export async function questionnairesByIds(db: DbOrTx, ids: string[]): Promise<Ma
   const rows = await Promise.all(unique.map((id) => questionnaireById(db, id)));
   return new Map(rows.filter((r): r is QuestionnaireRow => r !== null).map((r) => [r.id, r]));
 }
+
+/** A merged contact's invitations and answers belong to the contact it was merged into. */
+export async function moveContact(db: DbOrTx, sourceId: string, targetId: string): Promise<void> {
+  await db.update(surveyInvitations).set({ contactId: targetId }).where(eq(surveyInvitations.contactId, sourceId));
+  await db.update(surveyResponses).set({ contactId: targetId }).where(eq(surveyResponses.contactId, sourceId));
+}

@@ -7,6 +7,7 @@ import {
   type SurveyResponse,
 } from '@shared/surveys/schemas';
 import type { Deps } from '@server/deps';
+import type { MergeHooks } from '@server/modules/contacts';
 import { assertLocation, hasLocation, type UserActor } from '@server/http/access';
 import { ConflictError, ForbiddenError } from '@server/http/errors';
 import { allLocationNames, userNames } from '@server/modules/org';
@@ -25,8 +26,9 @@ export type SurveysService = ReturnType<typeof createSurveysService>;
  * Customer satisfaction (R2.8): a questionnaire in versions, asked on the phone or by an e-mailed
  * link, the answers on the timeline, a complaint for a low score, requests for add-on interest.
  */
-export function createSurveysService(deps: Deps, modules: SurveysDeps) {
+export function createSurveysService(deps: Deps, modules: SurveysDeps, mergeHooks: MergeHooks) {
   const { db } = deps;
+  mergeHooks.register('surveys', (tx, sourceId, targetId) => repo.moveContact(tx, sourceId, targetId));
   const questionnaires = createQuestionnaires(deps);
   const invitations = createInvitations(deps, { ...modules, questionnaires });
 

@@ -28,3 +28,4 @@ export {
   type ContractVehicle,
   findVehiclesForContracts,
 } from './financing-contracts';
+export { type MileageEstimate, mileageEstimate, recordMileageOfVehicles, vehicleMileageSql } from './mileage';

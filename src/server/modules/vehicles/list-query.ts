@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { phaseDeliveryRange } from '@shared/lifecycle/phase-range';
 import type { Fuel } from '@shared/vehicles/enums';
 import type { VEHICLE_SORTS, VehicleListQuery } from '@shared/vehicles/schemas';
 import type { Database } from '@server/db/client';
@@ -105,6 +106,8 @@ const COLUMNS = `id, vin, plate, make, model, variant, fuel,
 export async function listVehicleRows(
   database: Database,
   query: z.output<typeof VehicleListQuery>,
+  /** Berlin calendar day the lifecycle phase is counted on. */
+  today: string,
 ): Promise<{ rows: ListRow[]; nextCursor: string | null }> {
   const { sort, dir, limit } = query;
   const spec = SORTS[sort];
@@ -118,6 +121,11 @@ export async function listVehicleRows(
   if (query.fuel) filters.push(`fuel = ${param(query.fuel, 'fuel')}`);
   if (query.locationId) filters.push(`location_id = ${param(query.locationId, 'uuid')}`);
   if (query.serviceContract) filters.push(`service_contract = ${param(query.serviceContract === 'true', 'boolean')}`);
+  if (query.phase) {
+    const [from, to] = phaseDeliveryRange(query.phase, today);
+    if (from) filters.push(`delivery_date >= ${param(from, 'date')}`);
+    if (to) filters.push(`delivery_date <= ${param(to, 'date')}`);
+  }
   const baseParams = params.length;
 
   const codec = cursorCodec(isCursor(sort, dir));

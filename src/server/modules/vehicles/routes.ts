@@ -12,6 +12,7 @@ import {
   VehicleTransferInput,
   VehicleUpdate,
 } from '@shared/vehicles/schemas';
+import { MileageReadingInput, VehicleMileage } from '@shared/vehicles/mileage';
 import { currentUser } from '@server/http/access';
 import type { Services } from '@server/services';
 import { IdParams } from '@server/http/params';
@@ -69,6 +70,30 @@ export async function vehiclesRoutes(root: FastifyInstance, { vehicles }: Servic
       response: { 200: Vehicle },
     },
     handler: (request) => vehicles.update(currentUser(request), request.params.id, request.body),
+  });
+
+  app.get('/api/vehicles/:id/mileage', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['vehicles'],
+      summary: 'Mileage readings, newest first, and the kilometres a year estimated from them',
+      params: IdParams,
+      response: { 200: VehicleMileage },
+    },
+    handler: (request) => vehicles.mileage(request.params.id),
+  });
+
+  app.post('/api/vehicles/:id/mileage', {
+    config: { access: { roles: EDITORS } },
+    schema: {
+      tags: ['vehicles'],
+      summary: 'Record a mileage reading: not in the future, not below an earlier one unless confirmed',
+      params: IdParams,
+      body: MileageReadingInput,
+      response: { 201: VehicleMileage },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await vehicles.addMileageReading(currentUser(request), request.params.id, request.body)),
   });
 
   app.post('/api/vehicles/:id/links', {

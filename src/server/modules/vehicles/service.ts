@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { normalizeVin } from '@shared/vehicles/normalize';
 import type { ContactVehicle, Vehicle, VehicleInput, VehicleListQuery, VehicleUpdate } from '@shared/vehicles/schemas';
+import type { MileageReadingInput, VehicleMileage } from '@shared/vehicles/mileage';
 import type { Deps } from '@server/deps';
 import type { Actor } from '@server/http/access';
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '@server/http/errors';
-import type { ContactsService, MergeHooks } from '@server/modules/contacts';
+import type { ContactListFilters, ContactsService, MergeHooks } from '@server/modules/contacts';
 import type { OrgService } from '@server/modules/org';
 import { recordTimeline, type TimelineWrite } from '@server/modules/timeline';
 import { isUniqueViolationOf } from '@server/db/unique-violation';
@@ -12,8 +13,10 @@ import { authorOf } from '@server/http/actor';
 import { linkableContact, pastInstant } from './helpers';
 import { createLinkFunctions, linkedEntry } from './links';
 import { listVehicleRows } from './list-query';
+import { addReading, mileageOf, recordMileageOfVehicles } from './mileage';
 import { type OwnerRef, presentContactVehicles, presentListItem, presentVehicle } from './presenters';
 import * as repo from './repo';
+import { holdsVehicleSql } from './selection-read-model';
 import { changedSummary, createdSummary, vehicleLabel } from './summaries';
 import { berlinToday, changedFields, vehicleValues } from './validation';
 
@@ -24,8 +27,21 @@ const vinTaken = () =>
     { field: 'vin', in: 'body', code: 'already_in_use', message: 'already in use' },
   ]);
 
-export function createVehiclesService(deps: Deps, contacts: ContactsService, mergeHooks: MergeHooks, org: OrgService) {
+export function createVehiclesService(
+  deps: Deps,
+  contacts: ContactsService,
+  mergeHooks: MergeHooks,
+  org: OrgService,
+  contactListFilters?: ContactListFilters,
+) {
   const { db, clock, database } = deps;
+  /** The service interval by mileage, told by the lifecycle rules (above vehicles) when wired. */
+  let serviceEveryKm: () => Promise<number | null> = async () => null;
+
+  // The customer list's phase filter: a vehicle the customer holds, delivered within the range.
+  contactListFilters?.provideHoldsVehicleDeliveredIn((range) =>
+    holdsVehicleSql({ deliveryRanges: [range], brands: [], models: [], fuels: [] }),
+  );
 
   // A merged contact's vehicles belong to the contact it was merged into.
   mergeHooks.register('vehicles', (tx, sourceId, targetId) => repo.moveLinks(tx, sourceId, targetId, clock.now()));
@@ -86,7 +102,7 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
     },
 
     async list(query: z.output<typeof VehicleListQuery>) {
-      const { rows, nextCursor } = await listVehicleRows(database, query);
+      const { rows, nextCursor } = await listVehicleRows(database, query, berlinToday(clock.now()));
       const owners = await currentOwners(rows.map((r) => r.id));
       return { items: rows.map((r) => presentListItem(r, owners.get(r.id))), nextCursor };
     },
@@ -158,6 +174,13 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
             });
           }
           await recordTimeline(tx, entries);
+          await recordMileageOfVehicles(
+            tx,
+            [vehicleId],
+            options.externalRef ? 'import' : 'manual',
+            authorOf(actor),
+            now,
+          );
           return vehicleId;
         });
         return load(id);
@@ -187,6 +210,9 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
       try {
         await db.transaction(async (tx) => {
           if (!(await repo.updateVehicle(tx, id, values, version ?? current.version, now))) throw staleVersion();
+          // A mileage typed into the form is a reading; a new first registration changes the estimate.
+          if (changed.some((f) => f === 'mileageKm' || f === 'mileageDate' || f === 'firstRegistration'))
+            await recordMileageOfVehicles(tx, [id], 'manual', authorOf(actor), now);
           const vehicle = { ...current, ...values };
           const linked = [...new Set((await repo.currentLinksOfVehicles(tx, [id])).map((l) => l.contactId))];
           const words = changedSummary(vehicleLabel(vehicle), changed);
@@ -213,6 +239,29 @@ export function createVehiclesService(deps: Deps, contacts: ContactsService, mer
         throw error;
       }
       return load(id);
+    },
+
+    provideServiceInterval(interval: () => Promise<number | null>): void {
+      serviceEveryKm = interval;
+    },
+
+    /** The vehicle's readings and the estimate made from them. */
+    async mileage(id: string): Promise<VehicleMileage> {
+      const found = await mileageOf(db, id, berlinToday(clock.now()), await serviceEveryKm());
+      if (!found) throw new NotFoundError('Vehicle');
+      return found;
+    },
+
+    /** Records a reading (validated against the earlier ones) and returns the readings with the new estimate. */
+    async addMileageReading(actor: Actor, id: string, input: z.output<typeof MileageReadingInput>) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        if (!(await repo.findVehicle(tx, id))) throw new NotFoundError('Vehicle');
+        await repo.lockVehicle(tx, id);
+        await addReading(tx, id, input, authorOf(actor), berlinToday(now), now);
+        await repo.touchVehicle(tx, id, now);
+      });
+      return (await mileageOf(db, id, berlinToday(now), await serviceEveryKm()))!;
     },
 
     ...createLinkFunctions(deps, contacts, load),

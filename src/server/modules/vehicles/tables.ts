@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { FINANCING_TYPES, FUELS, VEHICLE_ROLES } from '../../../shared/vehicles/enums';
+import { boolean, date, index, integer, pgEnum, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { FINANCING_TYPES, FUELS, MILEAGE_SOURCES, VEHICLE_ROLES } from '../../../shared/vehicles/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
 import { locations, users } from '../org/tables';
@@ -24,8 +24,14 @@ export const vehicles = pgTable(
     variant: text('variant'),
     fuel: fuelEnum('fuel'),
     firstRegistration: date('first_registration', { mode: 'string' }),
+    /** The latest mileage reading (by its date), kept here from vehicle_mileage_readings. */
     mileageKm: integer('mileage_km'),
     mileageDate: date('mileage_date', { mode: 'string' }),
+    /**
+     * Kilometres driven a day, estimated from the readings (mileage.ts): null without an estimate.
+     * Kept on the vehicle so the nightly lifecycle run projects every vehicle's mileage in one pass.
+     */
+    kmPerDay: real('km_per_day'),
     deliveryDate: date('delivery_date', { mode: 'string' }),
     warrantyEnd: date('warranty_end', { mode: 'string' }),
     serviceContract: boolean('service_contract').notNull().default(false),
@@ -83,4 +89,23 @@ export const vehicleContacts = pgTable(
     index('vehicle_contacts_vehicle_idx').on(t.vehicleId, t.validTo),
     index('vehicle_contacts_contact_idx').on(t.contactId, t.validTo),
   ],
+);
+
+export const mileageSourceEnum = pgEnum('mileage_source', MILEAGE_SOURCES);
+
+/** The odometer readings of a vehicle: typed in, taken in the workshop, or imported. */
+export const vehicleMileageReadings = pgTable(
+  'vehicle_mileage_readings',
+  {
+    id: id(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    readOn: date('read_on', { mode: 'string' }).notNull(),
+    km: integer('km').notNull(),
+    source: mileageSourceEnum('source').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vehicle_mileage_readings_vehicle_idx').on(t.vehicleId, t.readOn)],
 );

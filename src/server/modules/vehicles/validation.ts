@@ -10,7 +10,7 @@ export type VehicleFieldsInput = Omit<z.output<typeof VehicleInput>, 'contacts'>
 export type VehicleFieldsUpdate = Omit<z.output<typeof VehicleUpdate>, 'version'>;
 
 /** The columns a vehicle's own fields map to (links and bookkeeping columns excluded). */
-export type VehicleValues = Omit<VehicleRow, 'id' | 'externalRef' | 'version' | 'createdAt' | 'updatedAt'>;
+export type VehicleValues = Omit<VehicleRow, 'id' | 'externalRef' | 'version' | 'createdAt' | 'updatedAt' | 'kmPerDay'>;
 
 /** Today's calendar date where the dealers are; dates without time are compared against it. */
 export function berlinToday(now: Date): string {

@@ -20,6 +20,8 @@ export interface ContactFilters {
   kind?: string;
   tag?: string;
   blocked?: string;
+  /** A vehicle the customer holds is in this lifecycle phase. */
+  phase?: string;
   sort: 'name' | 'customerNumber' | 'updatedAt';
   dir: 'asc' | 'desc';
 }

@@ -85,7 +85,7 @@ export default function LifecyclePage() {
 }
 
 function RuleRow({ rule, editable, onEdit }: { rule: LifecycleRuleView; editable: boolean; onEdit(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const save = useSaveLifecycleRule();
   const { id, version, defaultKey: _key, locationName, ...values } = rule;
   return (
@@ -100,7 +100,9 @@ function RuleRow({ rule, editable, onEdit }: { rule: LifecycleRuleView; editable
         )}
       </Table.Td>
       <Table.Td>
-        {t('lifecycle.when', { amount: rule.amount, trigger: t(`lifecycle.trigger.${rule.trigger}`) })}
+        {rule.trigger === 'service_by_mileage'
+          ? t('lifecycle.whenMileage', { km: rule.amount.toLocaleString(i18n.language), lead: rule.leadDays })
+          : t('lifecycle.when', { amount: rule.amount, trigger: t(`lifecycle.trigger.${rule.trigger}`) })}
       </Table.Td>
       <Table.Td>
         {t(`lifecycle.action.${rule.action}`)} · {t(`lifecycle.assignee.${rule.assignee}`)}

@@ -20,7 +20,10 @@ import {
   LIFECYCLE_ACTIVITY_TYPES,
   LIFECYCLE_ASSIGNEES,
   LIFECYCLE_PLACEHOLDERS,
+  AMOUNT_MAX,
   LIFECYCLE_TRIGGERS,
+  MILEAGE_INTERVAL_MAX,
+  MILEAGE_INTERVAL_MIN,
   type LifecycleRuleInput,
   type LifecycleRuleView,
 } from '@shared/lifecycle/rules';
@@ -44,6 +47,7 @@ const NEW_RULE: LifecycleRuleInput = {
   subject: '',
   template: '',
   lookbackDays: 30,
+  leadDays: 0,
   enabled: true,
 };
 
@@ -91,6 +95,7 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
       .filter((l) => user.role === 'admin' || user.locationIds.includes(l.id))
       .map((l) => ({ value: l.id, label: l.name })),
   ];
+  const byMileage = values.trigger === 'service_by_mileage';
   const consent =
     values.consentChannel && values.consentPurpose ? `${values.consentChannel}:${values.consentPurpose}` : ANY;
 
@@ -130,9 +135,12 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
           </Group>
           <Group grow align="flex-start">
             <NumberInput
-              label={t('lifecycle.fields.amount')}
-              min={0}
-              max={3650}
+              label={byMileage ? t('lifecycle.fields.intervalKm') : t('lifecycle.fields.amount')}
+              min={byMileage ? MILEAGE_INTERVAL_MIN : 0}
+              max={byMileage ? MILEAGE_INTERVAL_MAX : AMOUNT_MAX}
+              step={byMileage ? 5000 : 1}
+              thousandSeparator={byMileage ? '.' : undefined}
+              decimalSeparator={byMileage ? ',' : undefined}
               allowDecimal={false}
               value={values.amount}
               onChange={(v) => set('amount', Number(v) || 0)}
@@ -141,10 +149,34 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
               label={t('lifecycle.fields.trigger')}
               data={options(LIFECYCLE_TRIGGERS, (k) => t(`lifecycle.trigger.${k}`))}
               value={values.trigger}
-              onChange={(v) => v && set('trigger', v as LifecycleRuleInput['trigger'])}
+              onChange={(v) => {
+                if (!v) return;
+                const trigger = v as LifecycleRuleInput['trigger'];
+                // Kilometres and days are different scales: a sensible start for the one chosen.
+                setValues((old) => ({
+                  ...old,
+                  trigger,
+                  amount:
+                    trigger === 'service_by_mileage' && old.trigger !== trigger
+                      ? 30_000
+                      : trigger !== 'service_by_mileage' && old.trigger === 'service_by_mileage'
+                        ? 12
+                        : old.amount,
+                }));
+              }}
               allowDeselect={false}
             />
           </Group>
+          {byMileage && (
+            <NumberInput
+              label={t('lifecycle.fields.leadDays')}
+              min={0}
+              max={365}
+              allowDecimal={false}
+              value={values.leadDays}
+              onChange={(v) => set('leadDays', Number(v) || 0)}
+            />
+          )}
           <Select
             label={t('lifecycle.fields.phase')}
             data={[

@@ -15,6 +15,7 @@ import { useVehicle } from './queries';
 import { TransferDialog } from './TransferDialog';
 import { VehicleFacts, VehicleOwners } from './VehicleFacts';
 import { VehicleFormModal } from './VehicleFormModal';
+import { VehicleMileage } from './VehicleMileage';
 
 /** /vehicles/:id — data, who owns and drives it (and did before), and its history. */
 export default function VehiclePage() {
@@ -127,6 +128,12 @@ function VehicleRecord({ vehicle }: { vehicle: Vehicle }) {
                 {t('vehicles.data')}
               </Title>
               <VehicleFacts vehicle={vehicle} />
+            </Paper>
+            <Paper withBorder radius="md" p="md">
+              <Title order={4} mb="sm">
+                {t('vehicles.mileage.title')}
+              </Title>
+              <VehicleMileage vehicleId={vehicle.id} canEdit={canEdit} />
             </Paper>
             <Paper withBorder radius="md" p="md">
               <Title order={4} mb="sm">

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIFECYCLE_PHASES } from '@shared/lifecycle/phase';
 import { useLocations } from '@web/app/org-queries';
 import type { ContactFilters } from '../queries';
 import type { FilterKey } from './use-list-filters';
@@ -77,6 +78,15 @@ export function CustomerFilters({ filters, active, onChange, onReset }: Customer
         onChange={(value) => onChange({ blocked: value })}
         clearable
         w={{ base: '100%', xs: 170 }}
+      />
+      <Select
+        label={t('customers.list.filterPhase')}
+        placeholder={t('customers.list.all')}
+        data={LIFECYCLE_PHASES.map((phase) => ({ value: phase, label: t(`lifecycle.phase.${phase}`) }))}
+        value={filters.phase ?? null}
+        onChange={(value) => onChange({ phase: value })}
+        clearable
+        w={{ base: '100%', xs: 190 }}
       />
       <TextInput
         label={t('customers.list.filterTag')}

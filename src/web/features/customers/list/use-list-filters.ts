@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router-dom';
 import { CONTACT_SORTS } from '@shared/contacts/schemas';
 import type { ContactFilters } from '../queries';
 
-const FILTER_KEYS = ['q', 'locationId', 'kind', 'tag', 'blocked'] as const;
+const FILTER_KEYS = ['q', 'locationId', 'kind', 'tag', 'blocked', 'phase'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 type Sort = ContactFilters['sort'];
 
@@ -45,7 +45,7 @@ export function useListFilters() {
   }
 
   function reset() {
-    update({ q: null, locationId: null, kind: null, tag: null, blocked: null });
+    update({ q: null, locationId: null, kind: null, tag: null, blocked: null, phase: null });
   }
 
   return { filters, active, update, toggleSort, reset };
