@@ -113,4 +113,7 @@ ON CONFLICT (contact_id) DO UPDATE
    SET live = excluded.live, home_location_id = excluded.home_location_id,
        sales_consultant_id = excluded.sales_consultant_id, tags = excluded.tags;
 --> statement-breakpoint
+-- The backfill above wrote every row anew; rewritten, the table the count reads whole is half the size.
+CLUSTER contact_reach USING contact_reach_pkey;
+--> statement-breakpoint
 ANALYZE contact_reach;
