@@ -78,9 +78,12 @@ export async function ensureDataset(database: Database, size: DatasetSize, log: 
   log('  building indexes');
   await restoreSecondaryIndexes(database, log);
   // VACUUM too: the visibility map lets the name-prefix search use index-only scans.
-  // The loader bypasses the triggers that keep each contact's reach, so it is computed once here.
+  // The loader bypasses the triggers that keep each contact's reach and each vehicle's holders,
+  // so they are computed once here.
   await database.exec('SELECT contact_reach_rebuild()');
-  for (const table of [...LOADED_TABLES, 'contact_reach']) await database.exec(`VACUUM ANALYZE ${table}`);
+  await database.exec('SELECT vehicle_holdings_rebuild()');
+  for (const table of [...LOADED_TABLES, 'contact_reach', 'vehicle_holdings'])
+    await database.exec(`VACUUM ANALYZE ${table}`);
   await verifySearchNames(database);
   await writeMeta(database, 'dataset', {
     version: DATASET_VERSION,

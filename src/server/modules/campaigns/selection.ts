@@ -3,13 +3,13 @@ import type { CampaignChannel, SelectionCount, SelectionFilter } from '@shared/c
 import { addDays, monthsBefore, phaseDeliveryRange } from '@shared/lifecycle/phase-range';
 import type { DbOrTx } from '@server/db/client';
 import { type ReachChannel, selectionSql } from '@server/modules/contacts';
-import { holdsVehicleSql, hasVehicleCriteria, type VehicleCriteria } from '@server/modules/vehicles';
+import { hasVehicleCriteria, holderIdsSql, type VehicleCriteria } from '@server/modules/vehicles';
 
 /*
- * A campaign selection as one SQL statement: contacts' criteria and the EXISTS over the
- * vehicles they hold, read through the two modules' read models. Lifecycle phases and vehicle
- * age become ranges of dates computed from "today" (Europe/Berlin), so the database walks date
- * indexes instead of computing every vehicle's phase.
+ * A campaign selection as one SQL statement: contacts' criteria and the holders of the matching
+ * vehicles, read through the two modules' read models. Lifecycle phases and vehicle
+ * age become ranges of dates computed here from "today" (Europe/Berlin), so the database walks
+ * date indexes instead of computing every vehicle's phase.
  */
 
 function yearsBefore(day: string, years: number): string {
@@ -46,17 +46,28 @@ export interface SelectionContext {
   today: string;
 }
 
-/** The matching contacts with why each would be left out: blocked, consent, has_address. */
-function matching({ channel, filter, now, today }: SelectionContext, extraColumns: SQL = sql``): SQL {
+function matchingWhere({ filter, today }: SelectionContext): SQL {
   const vehicles = vehicleCriteria(filter, today);
   const where = [selectionSql.where(filter)];
-  if (hasVehicleCriteria(vehicles)) where.push(holdsVehicleSql(vehicles));
-  return sql`SELECT c.id, c.display_name, c.customer_number,
-                    ${selectionSql.blocked(now)} AS blocked,
-                    ${selectionSql.marketingConsent(CONSENT_CHANNEL[channel])} AS consent,
-                    ${addressOf[channel]} AS has_address ${extraColumns}
+  if (hasVehicleCriteria(vehicles)) where.push(sql`r.contact_id IN (${holderIdsSql(vehicles)})`);
+  return sql.join(where, sql` AND `);
+}
+
+/** Why each matching contact would be left out: blocked, consent, has_address. */
+function reasons({ channel, now }: SelectionContext): SQL {
+  return sql`${selectionSql.blocked(now)} AS blocked,
+             ${selectionSql.marketingConsent(CONSENT_CHANNEL[channel])} AS consent,
+             ${addressOf[channel]} AS has_address`;
+}
+
+/**
+ * The matching contacts with why each would be left out, for the rows a preview shows and a
+ * start freezes. The count reads the same criteria and reasons from the reach rows alone.
+ */
+function matching(ctx: SelectionContext, extraColumns: SQL = sql``): SQL {
+  return sql`SELECT c.id, c.display_name, c.customer_number, ${reasons(ctx)} ${extraColumns}
                FROM ${selectionSql.from}
-              WHERE ${sql.join(where, sql` AND `)}`;
+              WHERE ${matchingWhere(ctx)}`;
 }
 
 async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -82,7 +93,7 @@ async function countIn(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCoun
                count(*) FILTER (WHERE m.blocked)::int AS blocked,
                count(*) FILTER (WHERE NOT m.blocked AND NOT m.consent)::int AS without_consent,
                count(*) FILTER (WHERE NOT m.blocked AND m.consent AND NOT m.has_address)::int AS without_address
-          FROM (${matching(ctx)}) m`,
+          FROM (SELECT ${reasons(ctx)} FROM ${selectionSql.reach} WHERE ${matchingWhere(ctx)}) m`,
   );
   const matchingCount = Number(row?.matching ?? 0);
   const blocked = Number(row?.blocked ?? 0);

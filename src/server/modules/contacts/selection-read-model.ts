@@ -4,10 +4,11 @@ import type { Channel } from '@shared/contacts/enums';
 /*
  * The SQL over contacts' tables that a campaign selection runs, published for the campaigns
  * module: the live count while a manager edits a selection must stay one statement over a
- * million contacts, so campaigns composes these fragments with the vehicles' one. Every
- * fragment reads the contact as `c`. Block, consent and address come from contact_reach (as
- * `r`), which triggers keep current with every write to the rows they summarise: one joined
- * row per contact instead of five probes.
+ * million contacts, so campaigns composes these fragments with the vehicles' one. The criteria,
+ * block, consent and address come from contact_reach (as `r`), one narrow row per contact that
+ * triggers keep current with every write to the contact and the rows they summarise: the count
+ * reads nothing else of the contact. Fragments naming the contact (`c`) are for the rows a
+ * preview shows and a start freezes, read from `from`.
  */
 
 /** The channels a campaign reaches a contact by. */
@@ -26,23 +27,26 @@ export interface ContactCriteria {
 }
 
 export const selectionSql = {
-  /** The contacts table as the selection reads it, with each one's reach. */
-  from: sql`contacts c LEFT JOIN contact_reach r ON r.contact_id = c.id`,
+  /** Each contact's reach alone: enough for the count. */
+  reach: sql`contact_reach r`,
 
-  /** Live contacts meeting the contact-level criteria. */
+  /** The contacts with their reach, for the rows a selection lists or freezes. */
+  from: sql`contact_reach r JOIN contacts c ON c.id = r.contact_id`,
+
+  /** Live contacts meeting the contact-level criteria, on their reach rows. */
   where(criteria: ContactCriteria): SQL {
-    const where: SQL[] = [sql`c.merged_into_id IS NULL`];
+    const where: SQL[] = [sql`r.live`];
     if (criteria.locationIds.length > 0)
       where.push(
-        sql`c.home_location_id IN (${sql.join(
+        sql`r.home_location_id IN (${sql.join(
           criteria.locationIds.map((id) => sql`${id}::uuid`),
           sql`, `,
         )})`,
       );
-    if (criteria.consultantId) where.push(sql`c.sales_consultant_id = ${criteria.consultantId}::uuid`);
+    if (criteria.consultantId) where.push(sql`r.sales_consultant_id = ${criteria.consultantId}::uuid`);
     if (criteria.tags.length > 0)
       where.push(
-        sql`c.tags @> ARRAY[${sql.join(
+        sql`r.tags @> ARRAY[${sql.join(
           criteria.tags.map((t) => sql`${t}`),
           sql`, `,
         )}]::text[]`,

@@ -199,27 +199,43 @@ export const customerNumberCounters = pgTable('customer_number_counters', {
 });
 
 /**
- * How each contact can be reached for marketing, kept by triggers (migration 0034) in the same
- * statement as every write to consents, blocks, e-mails, phones and addresses, whoever writes
- * them: the live count of a campaign selection joins one narrow row per contact instead of
- * probing five tables for each of a million. A contact without a row has none of these.
+ * How each contact can be reached for marketing, and what else a campaign selection asks of it,
+ * kept by triggers (migrations 0035 and 0039) in the same statement as every write to the
+ * contact, its consents, blocks, e-mails, phones and addresses, whoever writes them: the live
+ * count of a selection reads one narrow row per contact instead of the contact and five tables
+ * for each of a million. Every contact has a row.
  */
-export const contactReach = pgTable('contact_reach', {
-  contactId: uuid('contact_id')
-    .primaryKey()
-    .references(() => contacts.id, { onDelete: 'cascade' }),
-  /** The latest marketing decision per channel is 'granted'. */
-  emailConsent: boolean('email_consent').notNull().default(false),
-  letterConsent: boolean('letter_consent').notNull().default(false),
-  phoneConsent: boolean('phone_consent').notNull().default(false),
-  hasEmail: boolean('has_email').notNull().default(false),
-  /** A phone number other than a fax. */
-  hasPhone: boolean('has_phone').notNull().default(false),
-  hasAddress: boolean('has_address').notNull().default(false),
-  /**
-   * The latest end of the blocks not lifted ('infinity' for one without end), null when there is
-   * none: a block that runs out needs no write, the contact is blocked while this lies ahead.
-   * Read in SQL only ('infinity' is no JavaScript date).
-   */
-  blockedUntil: instant('blocked_until'),
-});
+export const contactReach = pgTable(
+  'contact_reach',
+  {
+    contactId: uuid('contact_id')
+      .primaryKey()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** The latest marketing decision per channel is 'granted'. */
+    emailConsent: boolean('email_consent').notNull().default(false),
+    letterConsent: boolean('letter_consent').notNull().default(false),
+    phoneConsent: boolean('phone_consent').notNull().default(false),
+    hasEmail: boolean('has_email').notNull().default(false),
+    /** A phone number other than a fax. */
+    hasPhone: boolean('has_phone').notNull().default(false),
+    hasAddress: boolean('has_address').notNull().default(false),
+    /**
+     * The latest end of the blocks not lifted ('infinity' for one without end), null when there is
+     * none: a block that runs out needs no write, the contact is blocked while this lies ahead.
+     * Read in SQL only ('infinity' is no JavaScript date).
+     */
+    blockedUntil: instant('blocked_until'),
+    /** Copies of the contact's own columns a selection filters on. Not merged into another. */
+    live: boolean('live').notNull().default(true),
+    homeLocationId: uuid('home_location_id'),
+    salesConsultantId: uuid('sales_consultant_id'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    // A selection by tags.
+    index('contact_reach_tags_idx').using('gin', t.tags),
+  ],
+);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normalizeVin } from '@shared/vehicles/normalize';
 import type { ContactVehicle, Vehicle, VehicleInput, VehicleListQuery, VehicleUpdate } from '@shared/vehicles/schemas';
@@ -16,7 +17,7 @@ import { listVehicleRows } from './list-query';
 import { addReading, mileageOf, recordMileageOfVehicles } from './mileage';
 import { type OwnerRef, presentContactVehicles, presentListItem, presentVehicle } from './presenters';
 import * as repo from './repo';
-import { holdsVehicleSql } from './selection-read-model';
+import { holderIdsSql } from './selection-read-model';
 import { changedSummary, createdSummary, vehicleLabel } from './summaries';
 import { berlinToday, changedFields, vehicleValues } from './validation';
 
@@ -39,8 +40,8 @@ export function createVehiclesService(
   let serviceEveryKm: () => Promise<number | null> = async () => null;
 
   // The customer list's phase filter: a vehicle the customer holds, delivered within the range.
-  contactListFilters?.provideHoldsVehicleDeliveredIn((range) =>
-    holdsVehicleSql({ deliveryRanges: [range], brands: [], models: [], fuels: [] }),
+  contactListFilters?.provideHoldsVehicleDeliveredIn(
+    (range) => sql`c.id IN (${holderIdsSql({ deliveryRanges: [range], brands: [], models: [], fuels: [] })})`,
   );
 
   // A merged contact's vehicles belong to the contact it was merged into.

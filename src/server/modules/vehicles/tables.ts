@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgEnum, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { FINANCING_TYPES, FUELS, MILEAGE_SOURCES, VEHICLE_ROLES } from '../../../shared/vehicles/enums';
 import { createdAt, id, instant, updatedAt } from '../../db/columns';
 import { contacts } from '../contacts/tables';
@@ -108,4 +120,32 @@ export const vehicleMileageReadings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('vehicle_mileage_readings_vehicle_idx').on(t.vehicleId, t.readOn)],
+);
+
+/**
+ * Each current holder of a vehicle with what a campaign selection asks of the vehicle, kept by
+ * triggers (migration 0039) in the same statement as every write to vehicles and their links:
+ * a selection by phase or brand reads a range of one narrow index and gets the holders' contact
+ * ids, instead of joining a hundred thousand vehicles to their links first. A vehicle held in
+ * two roles by one contact is one row.
+ */
+export const vehicleHoldings = pgTable(
+  'vehicle_holdings',
+  {
+    vehicleId: uuid('vehicle_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    deliveryDate: date('delivery_date', { mode: 'string' }),
+    make: text('make').notNull(),
+    model: text('model').notNull(),
+    fuel: fuelEnum('fuel'),
+    firstRegistration: date('first_registration', { mode: 'string' }),
+    financingEnd: date('financing_end', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vehicleId, t.contactId] }),
+    // Migration 0039 adds INCLUDE (contact_id and the other criteria), which this builder cannot
+    // say: a selection reads the index only.
+    index('vehicle_holdings_delivery_idx').on(t.deliveryDate),
+    index('vehicle_holdings_make_idx').on(t.make, t.firstRegistration),
+  ],
 );
