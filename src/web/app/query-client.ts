@@ -14,3 +14,11 @@ export function createQueryClient() {
     },
   });
 }
+
+let appClient: QueryClient | undefined;
+
+/** The app's one client, which the router's prefetches fill too (tests make a client of their own). */
+export function appQueryClient(): QueryClient {
+  appClient ??= createQueryClient();
+  return appClient;
+}
