@@ -9,6 +9,7 @@ import { appQueryClient } from './query-client';
  */
 export function prefetchWhenLoggedIn(start: (client: QueryClient) => Promise<unknown>): null {
   const client = appQueryClient();
+  if (!client) return null;
   client
     .ensureQueryData({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity })
     .then((session) => (session && !session.user.mustChangePassword ? start(client) : undefined))

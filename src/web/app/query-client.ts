@@ -17,8 +17,13 @@ export function createQueryClient() {
 
 let appClient: QueryClient | undefined;
 
-/** The app's one client, which the router's prefetches fill too (tests make a client of their own). */
-export function appQueryClient(): QueryClient {
-  appClient ??= createQueryClient();
+/** The app's one client (main.tsx), which the router's prefetches fill too. */
+export function createAppQueryClient(): QueryClient {
+  appClient = createQueryClient();
+  return appClient;
+}
+
+/** Undefined where no app runs (tests render with a client of their own and prefetch nothing). */
+export function appQueryClient(): QueryClient | undefined {
   return appClient;
 }

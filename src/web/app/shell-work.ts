@@ -33,7 +33,8 @@ function advance(next: ShellStage) {
   for (const listener of listeners) listener();
 }
 
-export function holdShellWork(queryClient: QueryClient, sessionKey: string) {
+/** Returns what lets go of the hold at once (tests). */
+export function holdShellWork(queryClient: QueryClient, sessionKey: string): () => void {
   stage = 'page';
   let streamWait: ReturnType<typeof setTimeout> | undefined;
   const toShell = () => {
@@ -56,6 +57,11 @@ export function holdShellWork(queryClient: QueryClient, sessionKey: string) {
     if (getLiveStatus() !== 'connecting') toShell();
   });
   const pageWait = setTimeout(toStream, PAGE_WAIT_MS);
+  return () => {
+    clearTimeout(pageWait);
+    offCache();
+    toShell();
+  };
 }
 
 const subscribe = (listener: () => void) => {
