@@ -74,7 +74,7 @@ export function appChunk(repoRoot: string) {
     // interface library: otherwise it would bring a page's code or a page library to every screen.
     const fits = (imported: string) =>
       result.has(imported) || initial.has(imported) || (!isApp(imported) && !PAGE_LIBRARIES.test(imported));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const id of result) {
         if (inShell.has(id)) continue;

@@ -15,7 +15,9 @@ import { orderedResults, SearchResultsList } from './SearchResultsList';
 import classes from './SearchSpotlight.module.css';
 
 // The message form is opened from a result now and then: loaded when it is.
-const MessageDialog = lazy(() => import('@web/features/messages/MessageDialog').then((m) => ({ default: m.MessageDialog })));
+const MessageDialog = lazy(() =>
+  import('@web/features/messages/MessageDialog').then((m) => ({ default: m.MessageDialog })),
+);
 
 /**
  * The search dialog's own store: the query lives here, so opening can empty it
@@ -88,7 +90,12 @@ export function SearchSpotlight() {
       </Spotlight.Root>
       {messageFor && (
         <Suspense fallback={null}>
-          <MessageDialog opened onClose={() => setMessageFor(null)} customer={messageFor} blocked={messageFor.blocked} />
+          <MessageDialog
+            opened
+            onClose={() => setMessageFor(null)}
+            customer={messageFor}
+            blocked={messageFor.blocked}
+          />
         </Suspense>
       )}
     </>
