@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { appChunk, PAGE_LIBRARIES } from './scripts/vite-app-chunks';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { earlyStart } from './scripts/vite-early-start';
@@ -39,13 +40,11 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             {
               name: 'ui',
-              test: (id) =>
-                /node_modules[\\/]/.test(id) &&
-                !/node_modules[\\/](@mantine[\\/](dates|charts)|dayjs|libphonenumber-js|recharts|d3-[^\\/]+|victory-vendor|@reduxjs|react-redux|redux|immer|reselect|es-toolkit|eventemitter3|decimal\.js-light|internmap)[\\/]/.test(
-                  id,
-                ),
+              test: (id) => /node_modules[\\/]/.test(id) && !PAGE_LIBRARIES.test(id),
               priority: 1,
             },
+            // The app's own code: the shell and what many pages share in one chunk (scripts/vite-app-chunks.ts).
+            { debugName: 'app', name: appChunk(repoRoot), includeDependenciesRecursively: false },
           ],
         },
       },

@@ -9,6 +9,7 @@ interface ChunkInfo {
   type: 'chunk';
   fileName: string;
   facadeModuleId: string | null;
+  moduleIds: readonly string[];
   isEntry: boolean;
   imports: string[];
   viteMetadata?: { importedCss: Set<string> };
@@ -33,7 +34,8 @@ export function earlyStart(): Plugin {
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((item): item is ChunkInfo & typeof item => item.type === 'chunk');
         const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-        const shell = chunks.find((chunk) => chunk.facadeModuleId && SHELL.test(chunk.facadeModuleId));
+        // The shell's module may share a chunk with other modules (vite.config.ts groups them).
+        const shell = chunks.find((chunk) => chunk.moduleIds.some((id) => SHELL.test(id)));
         const entry = chunks.find((chunk) => chunk.isEntry);
         if (!shell || !entry) throw new Error('early start: the build has no app shell chunk or no entry');
 

@@ -81,13 +81,16 @@ describe.runIf(enabled)('telephony in a real browser', () => {
   async function advisorOn(path: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await newPage(browser, server.url);
     await logIn(page, advisor.email);
+    // The live calls are asked for once the stream has said "ready": an answer after its start, and it listens.
     let liveAsked = 0;
+    let streamOpen = false;
     page.on('response', (res) => {
-      if (res.url().endsWith('/api/calls/live')) liveAsked += 1;
+      if (res.url().includes('/api/events')) streamOpen = true;
+      else if (res.url().endsWith('/api/calls/live') && streamOpen) liveAsked += 1;
     });
     if (viewport) await page.setViewportSize(viewport);
     await page.goto(path);
-    await expect.poll(() => liveAsked, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => liveAsked >= 1, { timeout: 10_000 }).toBe(true);
     return page;
   }
 
@@ -127,14 +130,16 @@ describe.runIf(enabled)('telephony in a real browser', () => {
   it('pops up Hans Müller in his advisor’s browser; the note becomes a callback request assigned to the advisor', async () => {
     const page = await newPage(browser, server.url);
     await logIn(page, advisor.email);
-    // The page asks for calls going on when it loads and again once its event stream listens
-    // ("ready"): after the second answer nothing sent to this user is missed.
+    // The page asks for calls going on once its event stream has said "ready": after an answer that
+    // follows the stream's start nothing sent to this user is missed.
     let liveAsked = 0;
+    let streamOpen = false;
     page.on('response', (res) => {
-      if (res.url().endsWith('/api/calls/live')) liveAsked += 1;
+      if (res.url().includes('/api/events')) streamOpen = true;
+      else if (res.url().endsWith('/api/calls/live') && streamOpen) liveAsked += 1;
     });
     await page.goto('/requests');
-    await expect.poll(() => liveAsked, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => liveAsked >= 1, { timeout: 10_000 }).toBe(true);
 
     await pbxEvent({
       eventId: 'e2e-ring-1',

@@ -1,6 +1,9 @@
 export const CONTACT_KINDS = ['person', 'company'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
+/** The customer list's orders. */
+export const CONTACT_SORTS = ['name', 'customerNumber', 'updatedAt'] as const;
+
 /** Anrede. "none" for companies and whoever prefers none. */
 export const SALUTATIONS = ['mr', 'ms', 'mx', 'none'] as const;
 export type Salutation = (typeof SALUTATIONS)[number];

@@ -14,6 +14,7 @@ import {
   SALUTATIONS,
   CONTACT_LIFECYCLES,
 } from './enums';
+import { CONTACT_SORTS } from './enums';
 
 export const PhoneInput = z.object({
   kind: z.enum(PHONE_KINDS).default('mobile'),
@@ -219,7 +220,7 @@ export const ContactListItem = z.object({
 });
 export type ContactListItem = z.infer<typeof ContactListItem>;
 
-export const CONTACT_SORTS = ['name', 'customerNumber', 'updatedAt'] as const;
+export { CONTACT_SORTS };
 
 export const ContactListQuery = PageQuery.extend({
   sort: z.enum(CONTACT_SORTS).default('name'),

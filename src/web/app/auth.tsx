@@ -23,7 +23,7 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-async function fetchSession(): Promise<SessionInfo | null> {
+export async function fetchSession(): Promise<SessionInfo | null> {
   try {
     return await apiRequest<SessionInfo>('/auth/session', { expectUnauthorized: true });
   } catch (error) {

@@ -14,3 +14,16 @@ export function createQueryClient() {
     },
   });
 }
+
+let appClient: QueryClient | undefined;
+
+/** The app's one client (main.tsx), which the router's prefetches fill too. */
+export function createAppQueryClient(): QueryClient {
+  appClient = createQueryClient();
+  return appClient;
+}
+
+/** Undefined where no app runs (tests render with a client of their own and prefetch nothing). */
+export function appQueryClient(): QueryClient | undefined {
+  return appClient;
+}

@@ -1,9 +1,8 @@
 import { AppShell, Burger, Container, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
-import { ReminderDock, ReminderStack } from '@web/features/activities/reminders/ReminderDock';
 import { useReminderCards } from '@web/features/activities/reminders/use-reminder-cards';
 import { LiveStatusBanner } from '@web/features/notifications/LiveStatusBanner';
 import { NotificationBell } from '@web/features/notifications/NotificationBell';
@@ -18,13 +17,26 @@ import { PageLoader } from './PageLoader';
 import { SearchButton } from './SearchButton';
 import { UserMenu } from './UserMenu';
 
+// The reminder cards bring the activity dialogs and the date pickers along: loaded with the first card.
+const ReminderStack = lazy(() =>
+  import('@web/features/activities/reminders/ReminderDock').then((m) => ({ default: m.ReminderStack })),
+);
+const ReminderDock = lazy(() =>
+  import('@web/features/activities/reminders/ReminderDock').then((m) => ({ default: m.ReminderDock })),
+);
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const callCards = useLivePops();
   const reminders = useReminderCards();
   const withCalls = callCards.pops.length > 0;
-  const reminderStack = reminders.cards.length > 0 ? <ReminderStack reminders={reminders} /> : null;
+  const reminderStack =
+    reminders.cards.length > 0 ? (
+      <Suspense fallback={null}>
+        <ReminderStack reminders={reminders} />
+      </Suspense>
+    ) : null;
 
   return (
     <AppShell
@@ -71,7 +83,11 @@ export function AppLayout() {
       </AppShell.Main>
       <SearchSpotlight />
       <CallCardsSlot cards={callCards} above={reminderStack} />
-      {!withCalls && reminderStack && <ReminderDock>{reminderStack}</ReminderDock>}
+      {!withCalls && reminderStack && (
+        <Suspense fallback={null}>
+          <ReminderDock>{reminderStack}</ReminderDock>
+        </Suspense>
+      )}
     </AppShell>
   );
 }

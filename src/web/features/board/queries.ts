@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import type { BoardChannel, BoardPost, BoardThread, BoardThreadSummary } from '@shared/board/schemas';
 import { subscribeLive } from '@web/features/notifications/live-bus';
+import { useShellWork } from '@web/app/shell-work';
 import { api, uploadFile } from '@web/ui/api';
 import { withShortLocationNames } from './words';
 
@@ -22,9 +23,11 @@ export interface BoardSearchHit {
   at: string;
 }
 
-export function useBoardChannels() {
+/** `enabled: false` holds the request back (the navigation's count waits for the page's data). */
+export function useBoardChannels(enabled = true) {
   return useQuery({
     queryKey: CHANNELS_KEY,
+    enabled,
     queryFn: ({ signal }) => api.get<{ items: BoardChannel[] }>('/board/channels', signal),
     select: (data) => withShortLocationNames(data.items),
   });
@@ -32,7 +35,7 @@ export function useBoardChannels() {
 
 /** Unread posts over all the channels the user reads, for the navigation. */
 export function useBoardUnread(): number {
-  const channels = useBoardChannels();
+  const channels = useBoardChannels(useShellWork('shell'));
   return (channels.data ?? []).reduce((sum, c) => sum + c.unread, 0);
 }
 

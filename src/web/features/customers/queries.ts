@@ -9,53 +9,26 @@ import type {
   DuplicateCandidate,
   TimelinePageData,
 } from './types';
+import {
+  CONTACTS_KEY,
+  contactKey,
+  contactListQuery,
+  contactQuery,
+  LIST_PAGE_SIZE,
+  toSearchParams,
+  type ContactFilters,
+} from './query-options';
 
-export const CONTACTS_KEY = ['contacts'] as const;
-export const contactKey = (id: string) => ['contacts', 'detail', id] as const;
+export { CONTACTS_KEY, contactKey, toSearchParams, type ContactFilters } from './query-options';
 export const timelineKey = (path: string) => ['timeline', path] as const;
 
-export interface ContactFilters {
-  q?: string;
-  locationId?: string;
-  kind?: string;
-  tag?: string;
-  blocked?: string;
-  /** A vehicle the customer holds is in this lifecycle phase. */
-  phase?: string;
-  sort: 'name' | 'customerNumber' | 'updatedAt';
-  dir: 'asc' | 'desc';
-}
-
-/** Query string without empty values. */
-export function toSearchParams(values: Record<string, string | number | undefined | null>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  return params.toString();
-}
-
-export function useContactList(filters: ContactFilters, pageSize = 50) {
-  return useInfiniteQuery({
-    queryKey: [...CONTACTS_KEY, 'list', filters],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<ContactPageData>(
-        `/contacts?${toSearchParams({ ...filters, limit: pageSize, cursor: pageParam })}`,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+export function useContactList(filters: ContactFilters, pageSize = LIST_PAGE_SIZE) {
+  return useInfiniteQuery({ ...contactListQuery(filters, pageSize), placeholderData: keepPreviousData });
 }
 
 /** `enabled: false` while there is no contact yet (a new customer being typed in). */
 export function useContact(id: string, enabled = true) {
-  return useQuery({
-    queryKey: contactKey(id),
-    queryFn: ({ signal }) => api.get<Contact>(`/contacts/${id}`, signal),
-    enabled: enabled && Boolean(id),
-  });
+  return useQuery({ ...contactQuery(id), enabled: enabled && Boolean(id) });
 }
 
 /** After a change the record, the list and the timeline show it at once. */

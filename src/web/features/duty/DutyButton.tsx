@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChecklist, IconLogin, IconLogout, IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useShellWork } from '@web/app/shell-work';
 import { useCheckIn, useCheckOut, useDutyLive, useMyDuty } from './queries';
 
 const time = (iso: string) =>
@@ -16,7 +17,7 @@ const time = (iso: string) =>
 export function DutyButton() {
   const { t } = useTranslation();
   useDutyLive();
-  const duty = useMyDuty();
+  const duty = useMyDuty(useShellWork('shell'));
   const checkIn = useCheckIn();
   const checkOut = useCheckOut();
   const failed = () => notifications.show({ color: 'red', message: t('duty.failed') });

@@ -7,8 +7,13 @@ import { subscribeLive } from '../notifications/live-bus';
 export const DUTY_KEY = ['duty'] as const;
 export const CHECKS_KEY = ['checks'] as const;
 
-export function useMyDuty() {
-  return useQuery({ queryKey: [...DUTY_KEY, 'me'], queryFn: ({ signal }) => api.get<MyDuty>('/duty/me', signal) });
+/** `enabled: false` holds the request back (the header's button waits for the page's data). */
+export function useMyDuty(enabled = true) {
+  return useQuery({
+    queryKey: [...DUTY_KEY, 'me'],
+    queryFn: ({ signal }) => api.get<MyDuty>('/duty/me', signal),
+    enabled,
+  });
 }
 
 export function useOnDuty(locationId: string | null) {

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { SESSION_KEY } from '@web/app/auth';
+import { useShellWork } from '@web/app/shell-work';
 import i18next from '@web/i18n';
 import { REQUESTS_KEY } from '../requests/queries';
 import { CALLS_KEY } from '../telephony/queries';
@@ -43,9 +44,11 @@ function parse<T>(event: MessageEvent): T | null {
 export function useLiveEvents() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // On a cold load the stream opens once the page has its first data (app/shell-work.ts).
+  const allowed = useShellWork('stream');
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (!allowed || typeof EventSource === 'undefined') return;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -176,5 +179,5 @@ export function useLiveEvents() {
       source?.close();
       setLiveStatus('connecting');
     };
-  }, [queryClient, navigate]);
+  }, [queryClient, navigate, allowed]);
 }

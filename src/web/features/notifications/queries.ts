@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification, NotificationPage } from '@shared/notifications/schemas';
+import { useShellWork } from '@web/app/shell-work';
 import { api } from '@web/ui/api';
 
 export type { Notification };
@@ -14,6 +15,8 @@ export function useUnreadCount() {
     select: (data) => data.unreadCount,
     // The live stream keeps it current; this is the fallback when the stream is down.
     refetchInterval: 120_000,
+    // The stream's `ready` brings the count: asked only if that has not come.
+    enabled: useShellWork('shell'),
   });
 }
 

@@ -33,9 +33,11 @@ export function useWorkList(filters: WorkListFilters, pageSize = 50) {
   });
 }
 
-export function useWorkListCounts() {
+/** `enabled: false` holds the request back (the navigation's counts wait for the page's data). */
+export function useWorkListCounts(enabled = true) {
   return useQuery({
     queryKey: REQUEST_COUNTS_KEY,
+    enabled,
     queryFn: ({ signal }) => api.get<WorkListCountsData>('/requests/counts', signal),
     refetchInterval: COUNTS_REFRESH_MS,
     staleTime: 10_000,

@@ -1,18 +1,23 @@
 import { Anchor, Button, Group, Kbd, Loader, ScrollArea, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { can } from '@shared/auth/policies';
 import type { SearchResult } from '@shared/search/schemas';
 import { useCurrentUser } from '@web/app/auth';
-import { MessageDialog, type MessageCustomer } from '@web/features/messages/MessageDialog';
+import type { MessageCustomer } from '@web/features/messages/MessageDialog';
 import { describeError } from '@web/ui/form-errors';
 import { useSearch } from './search-api';
 import { newCustomerPath, resultPath } from './search-helpers';
 import { orderedResults, SearchResultsList } from './SearchResultsList';
 import classes from './SearchSpotlight.module.css';
+
+// The message form is opened from a result now and then: loaded when it is.
+const MessageDialog = lazy(() =>
+  import('@web/features/messages/MessageDialog').then((m) => ({ default: m.MessageDialog })),
+);
 
 /**
  * The search dialog's own store: the query lives here, so opening can empty it
@@ -84,7 +89,14 @@ export function SearchSpotlight() {
         <SearchDialogBody onMessage={writeMessage} />
       </Spotlight.Root>
       {messageFor && (
-        <MessageDialog opened onClose={() => setMessageFor(null)} customer={messageFor} blocked={messageFor.blocked} />
+        <Suspense fallback={null}>
+          <MessageDialog
+            opened
+            onClose={() => setMessageFor(null)}
+            customer={messageFor}
+            blocked={messageFor.blocked}
+          />
+        </Suspense>
       )}
     </>
   );

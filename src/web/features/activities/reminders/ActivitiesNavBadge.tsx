@@ -2,6 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShellWork } from '@web/app/shell-work';
 import { subscribeLive } from '@web/features/notifications/live-bus';
 import { DUE_KEY, useDueActivities } from './queries';
 
@@ -12,7 +13,7 @@ import { DUE_KEY, useDueActivities } from './queries';
 export function ActivitiesNavBadge() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const due = useDueActivities();
+  const due = useDueActivities(useShellWork('shell'));
 
   useEffect(
     () => subscribeLive('ready', () => void queryClient.invalidateQueries({ queryKey: DUE_KEY })),

@@ -15,9 +15,11 @@ export interface DueActivities {
   items: Activity[];
 }
 
-export function useDueActivities() {
+/** `enabled: false` holds the request back (the navigation's count waits for the page's data). */
+export function useDueActivities(enabled = true) {
   return useQuery({
     queryKey: DUE_KEY,
+    enabled,
     queryFn: ({ signal }) => api.get<DueActivities>('/activities/due', signal),
     refetchInterval: DUE_REFRESH_MS,
   });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NotificationPage } from '@shared/notifications/schemas';
 import { subscribeLive } from '@web/features/notifications/live-bus';
 import type { Notification } from '@web/features/notifications/queries';
+import { useShellWork } from '@web/app/shell-work';
 import { api } from '@web/ui/api';
 import { ACTIVITIES_KEY } from './queries';
 
@@ -32,6 +33,8 @@ function isReminder(data: unknown): data is Notification {
 export function useReminderCards(): ReminderCards {
   const queryClient = useQueryClient();
   const [cards, setCards] = useState<Notification[]>([]);
+  // On a cold load the page's own data goes first (app/shell-work.ts).
+  const allowed = useShellWork('shell');
 
   const add = useCallback((incoming: Notification[]) => {
     setCards((current) => {
@@ -47,6 +50,7 @@ export function useReminderCards(): ReminderCards {
   }, []);
 
   useEffect(() => {
+    if (!allowed) return;
     const controller = new AbortController();
     const restore = () => {
       api
@@ -73,7 +77,7 @@ export function useReminderCards(): ReminderCards {
       offRead();
       offReady();
     };
-  }, [add, queryClient]);
+  }, [add, queryClient, allowed]);
 
   return { cards, remove };
 }

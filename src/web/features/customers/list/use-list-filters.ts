@@ -1,12 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
-import { CONTACT_SORTS } from '@shared/contacts/schemas';
-import type { ContactFilters } from '../queries';
+import { FILTER_KEYS, type FilterKey, listFilters } from './filters';
 
-const FILTER_KEYS = ['q', 'locationId', 'kind', 'tag', 'blocked', 'phase'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-type Sort = ContactFilters['sort'];
-
-const isSort = (value: string | null): value is Sort => (CONTACT_SORTS as readonly string[]).includes(value ?? '');
+export type { FilterKey };
 
 /**
  * The list's filters and sort live in the address, so the back button, a
@@ -14,14 +9,8 @@ const isSort = (value: string | null): value is Sort => (CONTACT_SORTS as readon
  */
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
-  const sortParam = params.get('sort');
-  const sort: Sort = isSort(sortParam) ? sortParam : 'name';
-  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const filters: ContactFilters = { sort, dir };
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
+  const filters = listFilters(params);
+  const { sort, dir } = filters;
   const active = FILTER_KEYS.some((key) => params.get(key));
 
   function update(changes: Partial<Record<FilterKey | 'sort' | 'dir', string | null>>) {
@@ -39,7 +28,7 @@ export function useListFilters() {
   }
 
   /** Clicking the sorted column again flips the direction; the last change starts with the newest. */
-  function toggleSort(column: Sort) {
+  function toggleSort(column: typeof sort) {
     if (column === sort) update({ dir: dir === 'asc' ? 'desc' : 'asc' });
     else update({ sort: column, dir: column === 'updatedAt' ? 'desc' : 'asc' });
   }

@@ -1,11 +1,12 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useShellWork } from '@web/app/shell-work';
 import { useWorkListCounts } from '../queries';
 
 /** My open requests beside "Anliegen" in the navigation; red as soon as one of them is overdue. */
 export function RequestsNavBadge() {
   const { t } = useTranslation();
-  const counts = useWorkListCounts();
+  const counts = useWorkListCounts(useShellWork('shell'));
   if (!counts.data || counts.data.mine === 0) return null;
   const { mine, mineOverdue } = counts.data;
   const label = mineOverdue

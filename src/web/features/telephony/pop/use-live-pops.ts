@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { LIVE_CALL_STATES } from '@shared/telephony/enums';
+import { useShellWork } from '@web/app/shell-work';
 import { subscribeLive } from '@web/features/notifications/live-bus';
 import { callToLiveEvent, fetchLiveCalls, popKey, type CallLiveEvent } from '../queries';
 
@@ -25,6 +26,8 @@ function isCallEvent(data: unknown): data is CallLiveEvent {
 export function useLivePops() {
   const queryClient = useQueryClient();
   const [pops, setPops] = useState<LivePop[]>([]);
+  // On a cold load the page's own data goes first (app/shell-work.ts).
+  const allowed = useShellWork('shell');
 
   const receive = useCallback((event: CallLiveEvent, live: boolean) => {
     setPops((current) => {
@@ -41,6 +44,7 @@ export function useLivePops() {
   }, []);
 
   useEffect(() => {
+    if (!allowed) return;
     const controller = new AbortController();
     const restore = () => {
       fetchLiveCalls(controller.signal)
@@ -62,7 +66,7 @@ export function useLivePops() {
       offCall();
       offReady();
     };
-  }, [queryClient, receive]);
+  }, [queryClient, receive, allowed]);
 
   const setMinimised = useCallback((callId: string, minimised: boolean) => {
     setPops((current) =>
