@@ -5,6 +5,8 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
+export const LetterSearchQuery = z.object({ q: z.string().trim().min(1).max(100) });
+
 export const SEARCH_MATCHES = [
   'name',
   'company',

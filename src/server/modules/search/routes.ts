@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PhoneLookupQuery, PhoneLookupResponse, SearchQuery, SearchResponse } from '@shared/search/schemas';
+import {
+  LetterSearchQuery,
+  PhoneLookupQuery,
+  PhoneLookupResponse,
+  SearchQuery,
+  SearchResponse,
+} from '@shared/search/schemas';
 import { currentUser } from '@server/http/access';
 import type { Services } from '@server/services';
 
@@ -16,6 +22,17 @@ export async function searchRoutes(root: FastifyInstance, { search }: Services) 
       response: { 200: SearchResponse },
     },
     handler: (request) => search.search(currentUser(request), request.query),
+  });
+
+  app.get('/api/search/letters', {
+    config: { access: { roles: 'any' } },
+    schema: {
+      tags: ['search'],
+      summary: "The search bar's letters: requests whose scanned letter holds every word of the query",
+      querystring: LetterSearchQuery,
+      response: { 200: SearchResponse },
+    },
+    handler: (request) => search.searchLetters(currentUser(request), request.query),
   });
 
   app.get('/api/contacts/lookup-by-phone', {

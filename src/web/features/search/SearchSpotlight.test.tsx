@@ -27,11 +27,12 @@ const results = [
   }),
 ];
 
-function stubApp(searchResults = results) {
+function stubApp(searchResults = results, letterResults: typeof results = []) {
   return stubFetch({
     'GET /api/auth/session': session(salesUser),
     'GET /api/locations': { body: locations },
     'GET /api/search': { body: { query: 'müller', results: searchResults, tookMs: 4 } },
+    'GET /api/search/letters': { body: { query: 'müller', results: letterResults, tookMs: 6 } },
   });
 }
 
@@ -65,6 +66,33 @@ describe('SearchSpotlight', () => {
     // Typing pauses are awaited: one request for the whole word, not one per letter.
     const searches = requests.filter((request) => request.path === '/api/search');
     expect(searches.length).toBeLessThanOrEqual(2);
+  });
+
+  it('adds the letters found by their text after the customers and vehicles', async () => {
+    const letter = searchHit({
+      type: 'request',
+      id: '7c1f9a54-3b4e-4c55-9a51-000000000001',
+      title: 'A-100123 · Beschwerde Lieferung',
+      subtitle: '…Herr Müller schreibt, die Lieferung sei wieder verschoben…',
+      matchedOn: 'letter',
+      customerNumber: null,
+    });
+    stubApp(results, [letter]);
+    const user = userEvent.setup();
+    renderApp('/');
+
+    const input = await openWithShortcut(user);
+    await user.type(input, 'müller');
+
+    const list = await screen.findByRole('listbox', { name: 'Suchergebnisse' });
+    await within(list).findByText('Briefe');
+    const options = within(list).getAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual([
+      expect.stringContaining('Anna Müller'),
+      expect.stringContaining('Bernd Müller'),
+      expect.stringContaining('M-AB 1234'),
+      expect.stringContaining('A-100123'),
+    ]);
   });
 
   it('opens the record chosen with the arrow keys on Enter', async () => {

@@ -152,8 +152,20 @@ describe('a scanned letter at reception', () => {
 describe('the search bar (Ctrl+K)', () => {
   const letterHits = async (client: TestClient, q: string) =>
     (
-      (await client.get(`/api/search?q=${encodeURIComponent(q)}`)).json().results as Array<Record<string, unknown>>
+      (await client.get(`/api/search/letters?q=${encodeURIComponent(q)}`)).json().results as Array<
+        Record<string, unknown>
+      >
     ).filter((r) => r.type === 'request');
+
+  it("keeps the search bar's customers and vehicles free of letters: those come from their own request", async () => {
+    const lines = ['Sehr geehrte Damen und Herren,', 'die Anhängerkupplung rastet nicht mehr ein.'];
+    const res = await upload(reception, await pdfFile(lines), fieldsFor(t, { subject: 'Brief Kupplung' }));
+    expect(res.statusCode, res.body).toBe(201);
+    await t.services.jobs.worker.runDue();
+    const main = (await reception.get('/api/search?q=Anh%C3%A4ngerkupplung%20rastet')).json();
+    expect(main.results.filter((r: { type: string }) => r.type === 'request')).toEqual([]);
+    expect((await letterHits(reception, 'Anhängerkupplung rastet')).map((r) => r.id)).toEqual([res.json().id]);
+  });
 
   it("finds a letter by a few words of its text, at the letter's location only", async () => {
     const lines = ['Sehr geehrte Damen und Herren,', 'der Scheibenwischer quietscht bei Regen fürchterlich.'];
@@ -205,7 +217,7 @@ describe.runIf(hasTesseract())('OCR of scanned letters (German, Tesseract)', () 
     expect(res.statusCode, res.body).toBe(201);
     await t.services.jobs.worker.runDue();
     expect(await letterOf(reception, res.json().id)).toMatchObject({ source: 'ocr' });
-    const found = (await reception.get('/api/search?q=Schiebedach%20klappert')).json();
+    const found = (await reception.get('/api/search/letters?q=Schiebedach%20klappert')).json();
     expect(
       found.results.filter((r: { type: string }) => r.type === 'request').map((r: { id: string }) => r.id),
     ).toEqual([res.json().id]);
