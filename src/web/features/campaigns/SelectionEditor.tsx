@@ -204,7 +204,7 @@ function LiveCount({ channel, filter }: { channel: CampaignChannel; filter: Sele
               (r) => (
                 <Table.Tr key={r.contactId}>
                   <Table.Td>{r.displayName}</Table.Td>
-                  <Table.Td>{r.customerNumber}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.customerNumber}</Table.Td>
                   <Table.Td>
                     {r.excludedBecause && (
                       <Badge color="gray" variant="light">
