@@ -60,6 +60,13 @@ describe('VehicleMileage', { timeout: 60_000 }, () => {
     await user.click(confirm);
     expect(screen.getByRole('checkbox', { name: /der Stand ist niedriger/ })).toBeChecked();
 
+    // Another number needs its own confirmation.
+    const km = screen.getByRole('textbox', { name: 'Kilometerstand' });
+    await user.type(km, '0');
+    expect(screen.getByRole('checkbox', { name: /der Stand ist niedriger/ })).not.toBeChecked();
+    await user.type(km, '{Backspace}');
+    await user.click(screen.getByRole('checkbox', { name: /der Stand ist niedriger/ }));
+
     await user.click(screen.getByRole('button', { name: 'Stand erfassen' }));
     await waitFor(() => expect(requests.filter((r) => r.method === 'POST')).toHaveLength(2));
     expect(requests.filter((r) => r.method === 'POST')[1]!.body).toMatchObject({ km: 12_000, confirmLower: true });

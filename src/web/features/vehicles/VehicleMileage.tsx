@@ -117,7 +117,11 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
               suffix=" km"
               thousandSeparator={i18n.language === 'de' ? '.' : ','}
               decimalSeparator={i18n.language === 'de' ? ',' : '.'}
-              onChange={(v) => setKm(typeof v === 'number' ? v : '')}
+              onChange={(v) => {
+                setKm(typeof v === 'number' ? v : '');
+                // A confirmation is for the number it was given for.
+                setConfirmLower(false);
+              }}
               error={errors.km}
               w={150}
             />
