@@ -105,7 +105,7 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
               locale={currentLocale()}
               maxDate={todayInBerlin()}
               onChange={(value) => setReadOn(value ?? todayInBerlin())}
-              error={errors.readOn}
+              error={Boolean(errors.readOn)}
               w={150}
             />
             <NumberInput
@@ -122,13 +122,19 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
                 // A confirmation is for the number it was given for.
                 setConfirmLower(false);
               }}
-              error={errors.km}
+              error={Boolean(errors.km)}
               w={150}
             />
             <Button type="submit" loading={record.isPending} disabled={km === ''}>
               {t('vehicles.mileage.record')}
             </Button>
           </Group>
+          {/* Under the row, not under the narrow field, so the fields and the button stay in line. */}
+          {(errors.readOn || errors.km) && (
+            <Text c="red" size="sm" mt={4} role="alert">
+              {errors.readOn ?? errors.km}
+            </Text>
+          )}
           {askLower && (
             <Checkbox
               mt="xs"
