@@ -1,4 +1,5 @@
 import type { LifecyclePhase } from '@shared/lifecycle/phase';
+import { fieldError } from '@shared/errors/codes';
 import { lifecyclePhase, monthOfOwnership, mostAdvancedPhase } from '@shared/lifecycle/phase';
 import {
   AMOUNT_MAX,
@@ -203,8 +204,7 @@ function assertPlaceholders({ subject, template }: LifecycleRuleInput): void {
     unknownLifecyclePlaceholders(field === 'subject' ? subject : template).map((placeholder) => ({
       field,
       in: 'body',
-      code: 'unknown_placeholder',
-      params: { placeholder },
+      ...fieldError('unknown_placeholder', { placeholder }),
       message: `unknown placeholder ${placeholder}`,
     })),
   );
