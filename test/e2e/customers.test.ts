@@ -129,4 +129,27 @@ describe.runIf(enabled)('customers in a real browser', () => {
       .waitFor();
     expect(await searchField.inputValue()).toBe('0171 1234567');
   });
+
+  it('on a phone a long name in the search is cut short; what matched stays inside the search', async () => {
+    const reception = await apiAs(server.url, DEMO_LOGINS.reception, DEMO_PASSWORD);
+    const locations = await reception<Array<{ id: string }>>('GET', '/api/locations');
+    await reception('POST', '/api/contacts', {
+      kind: 'company',
+      companyName: 'Landschaftsgärtnerei Oberschleißheimer Baumschulen und Gartengestaltung GmbH & Co. KG',
+      homeLocationId: locations[0]!.id,
+      ignoreDuplicates: true,
+    });
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.reception);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: /Kundennummer/ }).fill('Landschaftsgärtnerei Oberschleiß');
+    const hit = page.getByRole('option', { name: /Landschaftsgärtnerei Oberschleißheimer/ });
+    await hit.waitFor();
+    await screenshot(page, 'search-long-name-phone');
+
+    const dialog = (await page.getByRole('dialog').boundingBox())!;
+    const matched = (await hit.getByText('Firma', { exact: true }).boundingBox())!;
+    expect(matched.x + matched.width).toBeLessThanOrEqual(dialog.x + dialog.width);
+  });
 });

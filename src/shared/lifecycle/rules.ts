@@ -181,3 +181,11 @@ export const LIFECYCLE_PLACEHOLDERS = [
   'berater',
   'standort',
 ] as const;
+
+/** The placeholders in a text that a lifecycle letter or e-mail cannot fill, as written ("{{Fahrzeugg}}"). */
+export function unknownLifecyclePlaceholders(text: string): string[] {
+  const known: readonly string[] = LIFECYCLE_PLACEHOLDERS;
+  return [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)]
+    .filter((m) => !known.includes(m[1]!.toLowerCase()))
+    .map((m) => m[0]);
+}

@@ -5,6 +5,8 @@ import '@mantine/spotlight/styles.css';
 import './notifications.css';
 
 import { MantineProvider } from '@mantine/core';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -13,6 +15,10 @@ import i18next from '../i18n';
 import { AuthProvider } from './auth';
 import { createQueryClient } from './query-client';
 import { theme } from './theme';
+
+// A date typed as "05.03.2027" is read by the field's own format (day first), not as the
+// browser's Date would read it (5 May, or nothing at all for "31.12.2027").
+dayjs.extend(customParseFormat);
 
 interface ProvidersProps {
   children: ReactNode;

@@ -23,6 +23,10 @@ const FORMAT_MESSAGES: Record<string, () => string> = {
   to: () => i18next.t('validation.time'),
 };
 
+/** "43.300": a kilometre figure as the user's language writes it. */
+const kilometres = (km: unknown) =>
+  typeof km === 'number' ? km.toLocaleString(i18next.language === 'en' ? 'en-GB' : 'de-DE') : String(km);
+
 type Words = (params: Record<string, unknown>, field: string) => string;
 
 /**
@@ -125,8 +129,8 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   not_adf: () => i18next.t('validation.notAdf'),
   location_not_named: () => i18next.t('validation.locationNotNamed'),
   ends_before_start: () => i18next.t('validation.endsBeforeStart'),
-  below_mileage_out: (p) => i18next.t('validation.belowMileageOut', p),
-  below_earlier_reading: (p) => i18next.t('validation.belowEarlierReading', p),
+  below_mileage_out: (p) => i18next.t('validation.belowMileageOut', { km: kilometres(p.km) }),
+  below_earlier_reading: (p) => i18next.t('validation.belowEarlierReading', { km: kilometres(p.km) }),
   slot_too_long: (p) => i18next.t('validation.slotTooLong', p),
   must_be_future: () => i18next.t('validation.mustBeFuture'),
   check_day_out_of_window: (p) => i18next.t('messages.errors.checkDayWindow', { earliest: String(p.earliest) }),

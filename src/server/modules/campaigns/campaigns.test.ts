@@ -126,13 +126,13 @@ describe('the live count of a selection', () => {
     expect(letter.json()).toMatchObject({ matching: 4, withoutConsent: 0, recipients: 3 });
   });
 
-  it('previews the first recipients with the reason each is left out', async () => {
+  it('previews the first recipients, then those left out with the reason each is left out', async () => {
     const res = await manager.post('/api/campaigns/selection/preview', { channel: 'email', filter: phase3 });
     const rows = res.json() as Array<{ displayName: string; excludedBecause: string | null }>;
     expect(rows.map((r) => [r.displayName.split(',')[0], r.excludedBecause])).toEqual([
       ['Erstertag', null],
-      ['Gesperrt', 'blocked'],
       ['Letztertag', null],
+      ['Gesperrt', 'blocked'],
       ['Ohneeinwilligung', 'no_consent'],
     ]);
   });

@@ -116,9 +116,10 @@ describe('count, preview and frozen recipients agree', () => {
     });
     expect(res.statusCode).toBe(200);
     const after = await select('reach-unsub');
+    // Whom the campaign reaches comes first.
     expect(after.preview).toEqual([
-      ['Abmelder', 'no_consent'],
       ['Bleiber', null],
+      ['Abmelder', 'no_consent'],
     ]);
     // Letters were not part of the unsubscribe.
     expect((await select('reach-unsub', 'letter')).frozen).toEqual(['Abmelder', 'Bleiber']);

@@ -138,14 +138,14 @@ describe('the bank end-of-contract list', () => {
     expect(report.totals).toEqual({ create: 0, update: 1, skip: 0, reject: 0 });
     expect(report.rows[0]).toMatchObject({ action: 'update', vehicleId });
     expect(report.rows[0]!.reasons).toContainEqual(
-      expect.objectContaining({ code: 'financing_end_changed', message: 'Vertragsende 31.05.2026 → 31.03.2027' }),
+      expect.objectContaining({ code: 'financing_end_changed', message: '31.05.2026 → 31.03.2027' }),
     );
     // The dry run wrote nothing.
     expect(await vehicleRow(vehicleId)).toEqual(before);
     expect(await bankEntries(contactId)).toEqual([]);
     const csv = await admin.get(`/api/imports/${uploaded.id}/report.csv`);
     expect(csv.body).toContain('würde aktualisiert');
-    expect(csv.body).toContain('Laufzeitende: Vertragsende 31.05.2026 → 31.03.2027');
+    expect(csv.body).toContain('Laufzeitende: 31.05.2026 → 31.03.2027');
 
     const job = await apply(uploaded.id, uploaded.suggestedMapping);
     expect(job).toMatchObject({ status: 'done', totals: { update: 1, skip: 0, reject: 0 } });
@@ -250,6 +250,10 @@ describe('the bank end-of-contract list', () => {
     const vin = uniqueVin();
     const { vehicleId } = await customerWithCar({ vin, plate: 'M-LF 301' });
     const uploaded = await uploadList(`FIN;Vertragsende;Vertragsart\n${vin};30.04.2027;Leasing\n`);
+    const report = await dryRun(uploaded.id, uploaded.suggestedMapping);
+    expect(report.rows[0]!.reasons).toContainEqual(
+      expect.objectContaining({ code: 'financing_end_changed', message: 'bisher keines → 30.04.2027' }),
+    );
     await apply(uploaded.id, uploaded.suggestedMapping);
 
     const actions = () =>

@@ -63,11 +63,12 @@ const LOOKUP_WORDS: Record<string, string> = {
 };
 
 /** "2027-03-31" as "31.03.2027"; "none" when there was no date. */
-const germanDay = (iso: string) => (iso === 'none' ? 'keines' : iso.split('-').reverse().join('.'));
+const germanDay = (iso: string) => (iso === 'none' ? 'bisher keines' : iso.split('-').reverse().join('.'));
 
 const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^same vehicle as row (\d+)$/, (row) => `gleiches Fahrzeug wie Zeile ${row}`],
-  [/^contract end (\S+) → (\S+)$/, (from, to) => `Vertragsende ${germanDay(from!)} → ${germanDay(to!)}`],
+  // The report names the field before the message ("Vertragsende: 31.05.2026 → 31.03.2027").
+  [/^contract end (\S+) → (\S+)$/, (from, to) => `${germanDay(from!)} → ${germanDay(to!)}`],
   [
     /^the plate is on (\d+) vehicles; none is chosen without a VIN$/,
     (n) => `das Kennzeichen gehört zu ${n} Fahrzeugen; ohne FIN wird keines gewählt`,

@@ -121,6 +121,36 @@ const actionsOf = (ruleId: string) =>
     `SELECT contact_id, status, skip_reason, message_id FROM lifecycle_actions WHERE rule_id = '${ruleId}'`,
   );
 
+describe('a letter or e-mail rule', () => {
+  it('refuses a placeholder it cannot fill, naming the field and the placeholder', async () => {
+    const res = await manager.post('/api/lifecycle/rules', {
+      name: 'Tippfehler-Brief',
+      locationId: t.location.id,
+      make: null,
+      trigger: 'days_after_delivery',
+      amount: 7,
+      phase: null,
+      action: 'letter',
+      assignee: 'sales_consultant',
+      activityType: 'other',
+      consentChannel: 'letter',
+      consentPurpose: 'marketing',
+      subject: 'Ihr {{Fahrzeug}}',
+      template: '{{anrede}},\n\nIhr {{fahrzeugg}} wartet.',
+      lookbackDays: 0,
+      enabled: false,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'template',
+        code: 'unknown_placeholder',
+        params: { placeholder: '{{fahrzeugg}}' },
+      }),
+    ]);
+  });
+});
+
 describe('lifecycle e-mails', () => {
   let ruleId: string;
   const ids: Record<string, string> = {};

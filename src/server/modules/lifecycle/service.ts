@@ -1,4 +1,5 @@
 import type { LifecyclePhase } from '@shared/lifecycle/phase';
+import { fieldError } from '@shared/errors/codes';
 import { lifecyclePhase, monthOfOwnership, mostAdvancedPhase } from '@shared/lifecycle/phase';
 import {
   AMOUNT_MAX,
@@ -6,6 +7,7 @@ import {
   type LifecycleRuleView,
   type LifecycleRunResult,
   MILEAGE_INTERVAL_MIN,
+  unknownLifecyclePlaceholders,
 } from '@shared/lifecycle/rules';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '@server/db/client';
@@ -111,6 +113,7 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
     async createRule(actor: UserActor, input: LifecycleRuleInput): Promise<LifecycleRuleView> {
       assertMayEdit(actor, input.locationId);
       assertAmount(input);
+      assertPlaceholders(input);
       const row = await repo.insertRule(db, input, clock.now());
       return (await view(db, [row]))[0]!;
     },
@@ -125,6 +128,7 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
       assertMayEdit(actor, existing.locationId);
       assertMayEdit(actor, input.locationId);
       assertAmount(input);
+      assertPlaceholders(input);
       const { version, ...values } = input;
       const row = await repo.updateRule(db, id, values, version, clock.now());
       if (!row) throw new ConflictError('Someone else changed this rule in the meantime; reload it.');
@@ -192,6 +196,19 @@ function assertAmount({ trigger, amount }: LifecycleRuleInput): void {
     if (amount < MILEAGE_INTERVAL_MIN)
       throw error('too_few', MILEAGE_INTERVAL_MIN, `must be at least ${MILEAGE_INTERVAL_MIN} km`);
   } else if (amount > AMOUNT_MAX) throw error('too_many', AMOUNT_MAX, `must be at most ${AMOUNT_MAX}`);
+}
+
+/** A placeholder the letter or e-mail cannot fill would reach the customer as written: refused, named. */
+function assertPlaceholders({ subject, template }: LifecycleRuleInput): void {
+  const errors = (['subject', 'template'] as const).flatMap((field) =>
+    unknownLifecyclePlaceholders(field === 'subject' ? subject : template).map((placeholder) => ({
+      field,
+      in: 'body',
+      ...fieldError('unknown_placeholder', { placeholder }),
+      message: `unknown placeholder ${placeholder}`,
+    })),
+  );
+  if (errors.length > 0) throw new ValidationError(errors);
 }
 
 function toView(r: repo.LifecycleRuleRow, locationName: string | null): LifecycleRuleView {

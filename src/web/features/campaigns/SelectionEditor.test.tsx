@@ -86,4 +86,33 @@ describe('SelectionEditor', { timeout: 60_000 }, () => {
     expect(await within(live).findByRole('alert')).toBeInTheDocument();
     expect(within(live).getByText('Niemand passt zu dieser Auswahl.')).toBeInTheDocument();
   });
+
+  it('reads financing-end dates typed day first, as Germans write them', async () => {
+    const { fetchMock } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/users/directory': { body: [] },
+      'GET /api/campaigns/vehicle-choices': { body: [] },
+      'POST /api/campaigns/selection/count': count,
+      'POST /api/campaigns/selection/preview': { body: [] },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<Editor />);
+    const from = await screen.findByRole('textbox', { name: 'Finanzierungsende ab' }, firstRender);
+    await user.type(from, '05.03.2027');
+    await user.tab();
+    const to = screen.getByRole('textbox', { name: 'Finanzierungsende bis' });
+    await user.type(to, '31.12.2027');
+    await user.tab();
+
+    expect(from).toHaveValue('05.03.2027');
+    expect(to).toHaveValue('31.12.2027');
+    await waitFor(() => {
+      const counts = fetchMock.mock.calls.filter(([url]) => String(url).includes('/selection/count'));
+      expect(JSON.parse(String(counts.at(-1)![1]!.body)).filter).toMatchObject({
+        financingEndFrom: '2027-03-05',
+        financingEndTo: '2027-12-31',
+      });
+    });
+  });
 });

@@ -203,15 +203,16 @@ function LiveCount({ channel, filter }: { channel: CampaignChannel; filter: Sele
             {[...preview.data.filter((r) => !r.excludedBecause), ...preview.data.filter((r) => r.excludedBecause)].map(
               (r) => (
                 <Table.Tr key={r.contactId}>
-                  <Table.Td>{r.displayName}</Table.Td>
-                  <Table.Td>{r.customerNumber}</Table.Td>
+                  {/* The reason under the name, so that three columns need not fit beside each other on a phone. */}
                   <Table.Td>
+                    {r.displayName}
                     {r.excludedBecause && (
-                      <Badge color="gray" variant="light">
+                      <Badge display="block" mt={4} color="gray" variant="light">
                         {t(`campaigns.preview.excluded.${r.excludedBecause}`)}
                       </Badge>
                     )}
                   </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.customerNumber}</Table.Td>
                 </Table.Tr>
               ),
             )}

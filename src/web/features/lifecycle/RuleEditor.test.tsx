@@ -84,4 +84,25 @@ describe('RuleEditor', { timeout: 60_000 }, () => {
       expect.stringContaining(`/lifecycle/rules/${reminder.id}`),
     ]);
   });
+
+  it('names a placeholder the letter cannot fill and does not save it', async () => {
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/lifecycle/rules': { body: [reminder] },
+      'GET /api/lifecycle/settings': { body: { dailyCapPerPerson: 20 } },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/lifecycle');
+    const row = (await screen.findByText('Servicebrief', {}, { timeout: 15_000 })).closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Bearbeiten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lebenszyklus-Regel bearbeiten' });
+
+    const subject = within(dialog).getByRole('textbox', { name: 'Betreff des Briefs' });
+    await user.clear(subject);
+    await user.type(subject, 'Ihr {{{{Fahrzeugg}} wartet');
+    expect(within(dialog).getByText('Unbekannter Platzhalter: {{Fahrzeugg}}')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Speichern' })).toBeDisabled();
+    expect(requests.some((r) => r.method === 'PUT')).toBe(false);
+  });
 });

@@ -26,10 +26,11 @@ import {
   MILEAGE_INTERVAL_MIN,
   type LifecycleRuleInput,
   type LifecycleRuleView,
+  unknownLifecyclePlaceholders,
 } from '@shared/lifecycle/rules';
 import { useCurrentUser } from '@web/app/auth';
 import { useLocations } from '@web/app/org-queries';
-import { describeError } from '@web/ui/describe-error';
+import { describeProblem } from '@web/ui/form-errors';
 import { useLifecycleSettings, useSaveDailyCap, useSaveLifecycleRule } from './queries';
 
 const NEW_RULE: LifecycleRuleInput = {
@@ -85,6 +86,13 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
     rule ? pick(rule) : { ...NEW_RULE, locationId: user.role === 'admin' ? null : user.homeLocationId },
   );
   const sends = values.action === 'email' || values.action === 'letter';
+  // A placeholder the letter cannot fill would reach the customer as written.
+  const placeholderError = (text: string) => {
+    const unknown = unknownLifecyclePlaceholders(text);
+    return unknown.length > 0 ? `${t('requests.errors.placeholder')} ${unknown.join(', ')}` : undefined;
+  };
+  const subjectError = sends ? placeholderError(values.subject) : undefined;
+  const templateError = sends ? placeholderError(values.template) : undefined;
   const set = <K extends keyof LifecycleRuleInput>(key: K, value: LifecycleRuleInput[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
   const options = <K extends string>(keys: readonly K[], label: (key: K) => string) =>
@@ -242,6 +250,7 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
               label={t(values.action === 'email' ? 'lifecycle.fields.emailSubject' : 'lifecycle.fields.letterTitle')}
               maxLength={200}
               value={values.subject}
+              error={subjectError}
               onChange={(e) => set('subject', e.currentTarget.value)}
             />
           )}
@@ -256,6 +265,7 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
             minRows={sends ? 4 : 2}
             maxLength={5000}
             value={values.template}
+            error={templateError}
             onChange={(e) => set('template', e.currentTarget.value)}
           />
           {sends && (values.subject.trim() || values.template.trim()) && (
@@ -296,14 +306,18 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
           </Group>
           {(save.isError || saveCap.isError) && (
             <Text c="red" size="sm" role="alert">
-              {describeError(save.error ?? saveCap.error)}
+              {describeProblem(save.error ?? saveCap.error)}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending || saveCap.isPending}>
+            <Button
+              type="submit"
+              loading={save.isPending || saveCap.isPending}
+              disabled={Boolean(subjectError || templateError)}
+            >
               {t('common.save')}
             </Button>
           </Group>

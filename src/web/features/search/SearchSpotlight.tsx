@@ -165,7 +165,14 @@ function SearchDialogBody({ onMessage }: { onMessage?: (result: SearchResult) =>
       />
       {/* Our own list rather than Spotlight.ActionsList: results come from the server, and the
           keyboard selection must not be triggered twice by Spotlight's built-in Enter handling. */}
-      <ScrollArea.Autosize mah="min(520px, 65dvh)" type="scroll">
+      {/* Scrolls only up and down: a long line (a letter's text) is cut with an ellipsis inside the
+          dialog instead of widening the list past its edge and pushing the match label out of sight. */}
+      <ScrollArea.Autosize
+        mah="min(520px, 65dvh)"
+        type="scroll"
+        scrollbars="y"
+        styles={{ content: { display: 'block', minWidth: 0 } }}
+      >
         {!search.active && <StartHint />}
         {search.active && search.isPending && <ResultsSkeleton />}
         {search.isError && (

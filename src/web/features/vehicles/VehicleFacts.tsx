@@ -46,9 +46,9 @@ export function VehicleFacts({ vehicle }: { vehicle: Vehicle }) {
       <Fact label={t('vehicles.fields.fuel')}>{vehicle.fuel ? t(`vehicles.fuel.${vehicle.fuel}`) : none}</Fact>
       <DateFact label={t('vehicles.fields.firstRegistration')} value={vehicle.firstRegistration} />
       <Fact label={t('vehicles.fields.mileageKm')}>
-        {vehicle.mileageKm !== null ? `${vehicle.mileageKm.toLocaleString('de-DE')} km` : none}
+        {vehicle.mileageKm !== null ? `${vehicle.mileageKm.toLocaleString('de-DE')}\u00a0km` : none}
         {vehicle.mileageDate && (
-          <Text span size="xs" c="dimmed" ml={4}>
+          <Text size="xs" c="dimmed">
             ({formatDate(vehicle.mileageDate)})
           </Text>
         )}

@@ -1,15 +1,21 @@
-import { Alert, Button, Checkbox, Group, Loader, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VehicleMileage as Mileage } from '@shared/vehicles/mileage';
-import { api } from '@web/ui/api';
+import { currentLocale } from '@web/i18n';
+import { ApiError, api } from '@web/ui/api';
 import { describeError, serverFieldErrors } from '@web/ui/form-errors';
 import { formatDate, todayInBerlin } from '../customers/format';
 
 const mileageKey = (id: string) => ['vehicles', 'mileage', id] as const;
 
 /** "März 2027": the month a day falls in, as the estimate is no more exact than that. */
+/** Whether the server refused the reading as lower than an earlier one, which may be confirmed. */
+const isBelowEarlier = (error: unknown) =>
+  error instanceof ApiError && error.errors.some((p) => p.field === 'km' && p.code === 'below_earlier_reading');
+
 const monthOf = (day: string, language: string) =>
   new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
@@ -26,6 +32,8 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
   const [readOn, setReadOn] = useState(todayInBerlin());
   const [km, setKm] = useState<number | ''>('');
   const [confirmLower, setConfirmLower] = useState(false);
+  // Stays up once the server asked for it, so ticking it does not make it vanish.
+  const [askLower, setAskLower] = useState(false);
   const record = useMutation({
     mutationFn: () => api.post<Mileage>(`/vehicles/${vehicleId}/mileage`, { readOn, km, confirmLower }),
     onSuccess: (data) => {
@@ -33,6 +41,10 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
       void queryClient.invalidateQueries({ queryKey: ['vehicles', 'detail', vehicleId] });
       setKm('');
       setConfirmLower(false);
+      setAskLower(false);
+    },
+    onError: (error) => {
+      if (isBelowEarlier(error)) setAskLower(true);
     },
   });
   const errors = record.isError ? serverFieldErrors(record.error) : {};
@@ -86,14 +98,15 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
           }}
         >
           <Group align="flex-end" gap="xs">
-            <TextInput
-              type="date"
+            <DateInput
               label={t('vehicles.mileage.readOn')}
               value={readOn}
-              max={todayInBerlin()}
-              onChange={(e) => setReadOn(e.currentTarget.value)}
-              error={errors.readOn}
-              w={160}
+              valueFormat="DD.MM.YYYY"
+              locale={currentLocale()}
+              maxDate={todayInBerlin()}
+              onChange={(value) => setReadOn(value ?? todayInBerlin())}
+              error={Boolean(errors.readOn)}
+              w={150}
             />
             <NumberInput
               label={t('vehicles.mileage.km')}
@@ -101,17 +114,28 @@ export function VehicleMileage({ vehicleId, canEdit }: { vehicleId: string; canE
               min={0}
               max={2_000_000}
               allowDecimal={false}
+              suffix=" km"
               thousandSeparator={i18n.language === 'de' ? '.' : ','}
               decimalSeparator={i18n.language === 'de' ? ',' : '.'}
-              onChange={(v) => setKm(typeof v === 'number' ? v : '')}
-              error={errors.km}
+              onChange={(v) => {
+                setKm(typeof v === 'number' ? v : '');
+                // A confirmation is for the number it was given for.
+                setConfirmLower(false);
+              }}
+              error={Boolean(errors.km)}
               w={150}
             />
             <Button type="submit" loading={record.isPending} disabled={km === ''}>
               {t('vehicles.mileage.record')}
             </Button>
           </Group>
-          {errors.km && !confirmLower && (
+          {/* Under the row, not under the narrow field, so the fields and the button stay in line. */}
+          {(errors.readOn || errors.km) && (
+            <Text c="red" size="sm" mt={4} role="alert">
+              {errors.readOn ?? errors.km}
+            </Text>
+          )}
+          {askLower && (
             <Checkbox
               mt="xs"
               label={t('vehicles.mileage.confirmLower')}

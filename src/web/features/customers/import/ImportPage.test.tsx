@@ -164,9 +164,7 @@ describe('ImportPage', { timeout: 60_000 }, () => {
             {
               row: 2,
               action: 'update',
-              reasons: [
-                { field: 'contractEnd', column: 'Vertragsende', message: 'Vertragsende 31.05.2026 → 31.03.2027' },
-              ],
+              reasons: [{ field: 'contractEnd', column: 'Vertragsende', message: '31.05.2026 → 31.03.2027' }],
             },
             {
               row: 3,
@@ -183,6 +181,7 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('radio', { name: 'Vertragsende-Liste der Bank' }, firstRender));
     expect(screen.getByText(/erst über die FIN, dann über das Kennzeichen/)).toBeInTheDocument();
+    expect(screen.getByText('CSV oder Excel (.xlsx), höchstens 50 MB.')).toBeInTheDocument();
     const input = document.querySelector<HTMLInputElement>('input[type="file"]');
     await user.upload(input!, new File(['FIN;Vertragsende\n'], 'vertragsende.csv', { type: 'text/csv' }));
     await user.click(screen.getByRole('button', { name: 'Hochladen' }));
@@ -195,7 +194,8 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('radio', { name: /aktualisieren/ })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Probelauf starten' }));
-    expect(await screen.findByText('Vertragsende 31.05.2026 → 31.03.2027')).toBeInTheDocument();
+    expect(await screen.findByText('31.05.2026 → 31.03.2027')).toBeInTheDocument();
+    expect(screen.getByText(/^1 Zeile wird jetzt übernommen\./)).toBeInTheDocument();
     expect(screen.getByText('kein Fahrzeug mit dieser FIN bzw. diesem Kennzeichen im CRM')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Bericht herunterladen (CSV)' })).toHaveAttribute(
       'href',

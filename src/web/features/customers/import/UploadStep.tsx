@@ -62,7 +62,8 @@ export function UploadStep({ onUploaded }: UploadStepProps) {
           </Text>
         </Group>
         <Text size="xs" c="dimmed">
-          {t('imports.file.hint')}
+          {/* vCards hold people only; a vehicle or bank list comes as a sheet. */}
+          {t(target === 'contacts' ? 'imports.file.hint' : 'imports.file.hintSheets')}
         </Text>
       </Stack>
 

@@ -3,7 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIFECYCLE_PHASES } from '@shared/lifecycle/phase';
+import { LIFECYCLE_PHASES, type LifecyclePhase } from '@shared/lifecycle/phase';
 import { useLocations } from '@web/app/org-queries';
 import type { ContactFilters } from '../queries';
 import type { FilterKey } from './use-list-filters';
@@ -83,10 +83,13 @@ export function CustomerFilters({ filters, active, onChange, onReset }: Customer
         label={t('customers.list.filterPhase')}
         placeholder={t('customers.list.all')}
         data={LIFECYCLE_PHASES.map((phase) => ({ value: phase, label: t(`lifecycle.phase.${phase}`) }))}
+        // The list names the months of each phase; the field keeps the short name so it fits.
+        renderOption={({ option }) => t(`campaigns.phase.${option.value as LifecyclePhase}`)}
+        comboboxProps={{ width: 'max-content' }}
         value={filters.phase ?? null}
         onChange={(value) => onChange({ phase: value })}
         clearable
-        w={{ base: '100%', xs: 190 }}
+        w={{ base: '100%', xs: 250 }}
       />
       <TextInput
         label={t('customers.list.filterTag')}
