@@ -153,32 +153,20 @@ const CONTACT_FIELDS: FieldDef[] = [
   },
 ];
 
+/** How a vehicle's identity columns are headed in the vehicle lists and the bank's list alike. */
+const VIN_ALIASES = [
+  'fin',
+  'vin',
+  'fahrgestellnummer',
+  'fahrzeug identnummer',
+  'fahrzeugidentifikationsnummer',
+  'chassis number',
+];
+const PLATE_ALIASES = ['kennzeichen', 'amtliches kennzeichen', 'kfz kennzeichen', 'plate', 'license plate'];
+
 const VEHICLE_FIELDS: FieldDef[] = [
-  {
-    key: 'vin',
-    label: 'FIN',
-    aliases: [
-      'fin',
-      'vin',
-      'fahrgestellnummer',
-      'fahrzeug identnummer',
-      'fahrzeugidentifikationsnummer',
-      'chassis number',
-    ],
-  },
-  {
-    key: 'plate',
-    label: 'Kennzeichen',
-    aliases: [
-      'kennzeichen',
-      'amtliches kennzeichen',
-      'kfz kennzeichen',
-      'plate',
-      'licence plate',
-      'license plate',
-      'registration',
-    ],
-  },
+  { key: 'vin', label: 'FIN', aliases: VIN_ALIASES },
+  { key: 'plate', label: 'Kennzeichen', aliases: [...PLATE_ALIASES, 'licence plate', 'registration'] },
   { key: 'make', label: 'Marke', aliases: ['marke', 'hersteller', 'fabrikat', 'make', 'brand', 'manufacturer'] },
   { key: 'model', label: 'Modell', aliases: ['modell', 'typ modell', 'model'] },
   { key: 'variant', label: 'Ausführung', aliases: ['ausfuhrung', 'variante', 'version', 'motor', 'variant', 'trim'] },
@@ -278,33 +266,9 @@ const BANK_CONTRACT_FIELDS: FieldDef[] = [
       'agreement number',
     ],
   },
-  {
-    key: 'vin',
-    label: 'FIN',
-    aliases: [
-      'fin',
-      'vin',
-      'fahrgestellnummer',
-      'fahrgestell nr',
-      'fahrzeug identnummer',
-      'fahrzeugidentifikationsnummer',
-      'fahrzeug ident nr',
-      'chassis number',
-    ],
-  },
-  {
-    key: 'plate',
-    label: 'Kennzeichen',
-    aliases: [
-      'kennzeichen',
-      'amtliches kennzeichen',
-      'amtl kennzeichen',
-      'kfz kennzeichen',
-      'pol kennzeichen',
-      'plate',
-      'license plate',
-    ],
-  },
+  // Banks abbreviate more ("Fahrgestell-Nr.", "amtl. Kennzeichen").
+  { key: 'vin', label: 'FIN', aliases: [...VIN_ALIASES, 'fahrgestell nr', 'fahrzeug ident nr'] },
+  { key: 'plate', label: 'Kennzeichen', aliases: [...PLATE_ALIASES, 'amtl kennzeichen', 'pol kennzeichen'] },
   {
     key: 'customerName',
     label: 'Kunde (nur zur Kontrolle)',
