@@ -19,7 +19,7 @@ export async function ensureCampaignData(database: Database, log: (line: string)
   // The read models the count reads are written by migrations and triggers; autovacuum keeps a
   // production database's visibility map current (index-only scans), the bench database runs
   // without it. Quick when nothing changed.
-  await database.exec('VACUUM ANALYZE vehicle_holdings, contact_reach');
+  await database.exec('VACUUM ANALYZE vehicle_holdings, contact_reach, campaign_audience');
   if (await readMeta(database, 'campaign-data-2')) return;
   log('campaigns: adding delivery dates and marketing consents …');
   await database.exec('UPDATE vehicles SET delivery_date = current_date - (abs(hashtext(id::text)) % 3650)::int');

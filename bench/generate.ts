@@ -82,7 +82,7 @@ export async function ensureDataset(database: Database, size: DatasetSize, log: 
   // so they are computed once here.
   await database.exec('SELECT contact_reach_rebuild()');
   await database.exec('SELECT vehicle_holdings_rebuild()');
-  for (const table of [...LOADED_TABLES, 'contact_reach', 'vehicle_holdings'])
+  for (const table of [...LOADED_TABLES, 'contact_reach', 'vehicle_holdings', 'campaign_audience'])
     await database.exec(`VACUUM ANALYZE ${table}`);
   await verifySearchNames(database);
   await writeMeta(database, 'dataset', {

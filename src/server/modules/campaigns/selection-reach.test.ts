@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { upload } from '@server/modules/imports/test-support';
+import { vehicleInput } from '@server/modules/vehicles/test-factories';
 
 /*
  * The live count, the preview and the recipients a start freezes must tell the same story after
  * every way a customer's consent, block or address changes: they read one definition of "who is
- * reached", kept current in the same transaction as each change.
+ * reached", kept current in the same transaction as each change. Everyone here holds a car of the
+ * make below, so a filter by tag alone (read from the contacts' reach) and the same filter with
+ * the make (read from the holdings beside their holders' reach) must count alike as well.
  */
+
+const MAKE = 'Reichweite';
 
 type User = TestClient & { userId: string };
 let t: TestApp;
@@ -47,6 +52,11 @@ async function person(p: Person): Promise<{ id: string; customerNumber: string }
   expect(res.statusCode, res.body).toBe(201);
   const { id, customerNumber } = res.json() as { id: string; customerNumber: string };
   for (const channel of p.consent ?? ['email', 'letter']) await consent(id, channel, 'granted');
+  const car = await sales.post(
+    '/api/vehicles',
+    vehicleInput({ make: MAKE, deliveryDate: '2024-03-01', contacts: [{ contactId: id, role: 'owner' }] }),
+  );
+  expect(car.statusCode, car.body).toBe(201);
   return { id, customerNumber };
 }
 
@@ -71,6 +81,12 @@ async function select(tag: string, channel: Channel = 'email') {
   const counted = await manager.post('/api/campaigns/selection/count', { channel, filter });
   expect(counted.statusCode, counted.body).toBe(200);
   const count = counted.json() as { matching: number; recipients: number; blocked: number; withoutConsent: number };
+  const byVehicle = await manager.post('/api/campaigns/selection/count', {
+    channel,
+    filter: { ...filter, brands: [MAKE] },
+  });
+  expect(byVehicle.statusCode, byVehicle.body).toBe(200);
+  expect(byVehicle.json()).toEqual(count);
   const previewed = await manager.post('/api/campaigns/selection/preview', { channel, filter });
   const preview = (previewed.json() as Array<{ displayName: string; excludedBecause: string | null }>).map(
     (r) => [surname(r.displayName), r.excludedBecause] as const,
@@ -231,6 +247,20 @@ describe('count, preview and frozen recipients agree', () => {
                  WHERE b.contact_id = c.id AND b.lifted_at IS NULL))`,
     );
     expect(differing).toEqual([]);
+    // Each current holding once beside its holder's reach as stored.
+    const stale = await t.database.query<{ vehicle_id: string }>(
+      `SELECT coalesce(h.vehicle_id, a.vehicle_id) AS vehicle_id
+         FROM vehicle_holdings h
+         JOIN contact_reach r ON r.contact_id = h.contact_id
+         FULL JOIN campaign_audience a ON a.vehicle_id = h.vehicle_id AND a.contact_id = h.contact_id
+        WHERE h.vehicle_id IS NULL OR a.vehicle_id IS NULL
+           OR (a.live, a.home_location_id, a.sales_consultant_id, a.tags, a.email_consent, a.letter_consent,
+               a.phone_consent, a.has_email, a.has_phone, a.has_address, a.blocked_until, a.make, a.delivery_date)
+              IS DISTINCT FROM
+              (r.live, r.home_location_id, r.sales_consultant_id, r.tags, r.email_consent, r.letter_consent,
+               r.phone_consent, r.has_email, r.has_phone, r.has_address, r.blocked_until, h.make, h.delivery_date)`,
+    );
+    expect(stale).toEqual([]);
     const [{ n }] = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_reach')) as [
       { n: number },
     ];

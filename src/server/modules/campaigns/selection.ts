@@ -3,7 +3,7 @@ import type { CampaignChannel, SelectionCount, SelectionFilter } from '@shared/c
 import { addDays, monthsBefore, phaseDeliveryRange } from '@shared/lifecycle/phase-range';
 import type { DbOrTx } from '@server/db/client';
 import { type ReachChannel, selectionSql } from '@server/modules/contacts';
-import { hasVehicleCriteria, holderIdsSql, type VehicleCriteria } from '@server/modules/vehicles';
+import { hasVehicleCriteria, holderIdsSql, holdingConditionsSql, type VehicleCriteria } from '@server/modules/vehicles';
 
 /*
  * A campaign selection as one SQL statement: contacts' criteria and the holders of the matching
@@ -62,7 +62,7 @@ function reasons({ channel, now }: SelectionContext): SQL {
 
 /**
  * The matching contacts with why each would be left out, for the rows a preview shows and a
- * start freezes. The count reads the same criteria and reasons from the reach rows alone.
+ * start freezes. The count reads the same criteria and reasons from the read models alone.
  */
 function matching(ctx: SelectionContext, extraColumns: SQL = sql``): SQL {
   return sql`SELECT c.id, c.display_name, c.customer_number, ${reasons(ctx)} ${extraColumns}
@@ -86,6 +86,26 @@ export async function countSelection(db: DbOrTx, ctx: SelectionContext): Promise
   });
 }
 
+/**
+ * The contacts a selection matches, each once, with why each would be left out. With vehicle
+ * criteria it reads campaign_audience, a holding's vehicle criteria beside its holder's reach: a
+ * phase is one index range carrying every column. Its rows bear the reach columns under the names
+ * of contact_reach, so the contacts' fragments apply to it as they do to `r` there.
+ */
+function countedContacts(ctx: SelectionContext): SQL {
+  const vehicles = vehicleCriteria(ctx.filter, ctx.today);
+  const contactWhere = selectionSql.where(ctx.filter);
+  if (!hasVehicleCriteria(vehicles))
+    return sql`SELECT ${reasons(ctx)} FROM ${selectionSql.reach} WHERE ${contactWhere}`;
+  return sql.join(
+    holdingConditionsSql(vehicles, 'r').map(
+      (where) =>
+        sql`SELECT DISTINCT r.contact_id, ${reasons(ctx)} FROM campaign_audience r WHERE ${where} AND ${contactWhere}`,
+    ),
+    sql` UNION `,
+  );
+}
+
 async function countIn(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCount> {
   const [row] = await rows<Record<string, number>>(
     db,
@@ -93,7 +113,7 @@ async function countIn(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCoun
                count(*) FILTER (WHERE m.blocked)::int AS blocked,
                count(*) FILTER (WHERE NOT m.blocked AND NOT m.consent)::int AS without_consent,
                count(*) FILTER (WHERE NOT m.blocked AND m.consent AND NOT m.has_address)::int AS without_address
-          FROM (SELECT ${reasons(ctx)} FROM ${selectionSql.reach} WHERE ${matchingWhere(ctx)}) m`,
+          FROM (${countedContacts(ctx)}) m`,
   );
   const matchingCount = Number(row?.matching ?? 0);
   const blocked = Number(row?.blocked ?? 0);

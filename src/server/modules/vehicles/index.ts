@@ -20,7 +20,13 @@ export {
 export { changedSummary, linkedSummary, vehicleLabel } from './summaries';
 export { EMPTY_VEHICLE, type VehicleValues, vehicleValues } from './validation';
 export { type DeliveredVehicle, deliverVehicleIn } from './delivery';
-export { brandsAndModelsSql, hasVehicleCriteria, holderIdsSql, type VehicleCriteria } from './selection-read-model';
+export {
+  brandsAndModelsSql,
+  hasVehicleCriteria,
+  holderIdsSql,
+  holdingConditionsSql,
+  type VehicleCriteria,
+} from './selection-read-model';
 export {
   applyBankContracts,
   type BankContract,

@@ -33,35 +33,45 @@ const list = (values: string[]) =>
   );
 
 /**
+ * The conditions on a holding row (`alias`, with vehicle_holdings' columns) that meet every
+ * criterion: one per delivery range, a holding meeting any one of them matches (an OR of ranges
+ * would read rows instead of index ranges, so each becomes its own query), or a single one
+ * without delivery criteria.
+ */
+export function holdingConditionsSql(v: VehicleCriteria, alias: string): SQL[] {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  const where: SQL[] = [];
+  // Brands and models as the records spell them: the editor offers the ones on record.
+  if (v.brands.length > 0) where.push(sql`${col('make')} IN (${list(v.brands)})`);
+  if (v.models.length > 0) where.push(sql`${col('model')} IN (${list(v.models)})`);
+  if (v.fuels.length > 0) where.push(sql`${col('fuel')}::text IN (${list(v.fuels)})`);
+  if (v.firstRegistrationFrom) where.push(sql`${col('first_registration')} >= ${v.firstRegistrationFrom}::date`);
+  if (v.firstRegistrationTo) where.push(sql`${col('first_registration')} <= ${v.firstRegistrationTo}::date`);
+  if (v.financingEndFrom) where.push(sql`${col('financing_end')} >= ${v.financingEndFrom}::date`);
+  if (v.financingEndTo) where.push(sql`${col('financing_end')} <= ${v.financingEndTo}::date`);
+  const and = (conditions: SQL[]) => (conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`);
+  if (v.deliveryRanges.length === 0) return [and(where)];
+  return v.deliveryRanges.map(([from, to]) => {
+    const parts: SQL[] = [sql`${col('delivery_date')} IS NOT NULL`];
+    if (from) parts.push(sql`${col('delivery_date')} >= ${from}::date`);
+    if (to) parts.push(sql`${col('delivery_date')} <= ${to}::date`);
+    return and([...parts, ...where]);
+  });
+}
+
+/**
  * The contacts currently holding (any role) a vehicle meeting every criterion, as a subquery of
  * contact ids. It reads vehicle_holdings, one row per current holder with the vehicle's criteria
  * (kept by triggers with every write to vehicles and their links), through an index that carries
  * them all: a phase or a brand is a range of that index, no vehicle or link row is read.
  */
 export function holderIdsSql(v: VehicleCriteria): SQL {
-  const where: SQL[] = [];
-  // Brands and models as the records spell them: the editor offers the ones on record.
-  if (v.brands.length > 0) where.push(sql`h.make IN (${list(v.brands)})`);
-  if (v.models.length > 0) where.push(sql`h.model IN (${list(v.models)})`);
-  if (v.fuels.length > 0) where.push(sql`h.fuel::text IN (${list(v.fuels)})`);
-  if (v.firstRegistrationFrom) where.push(sql`h.first_registration >= ${v.firstRegistrationFrom}::date`);
-  if (v.firstRegistrationTo) where.push(sql`h.first_registration <= ${v.firstRegistrationTo}::date`);
-  if (v.financingEndFrom) where.push(sql`h.financing_end >= ${v.financingEndFrom}::date`);
-  if (v.financingEndTo) where.push(sql`h.financing_end <= ${v.financingEndTo}::date`);
-  const select = (conditions: SQL[]) =>
-    sql`SELECT h.contact_id FROM vehicle_holdings h
-         WHERE ${conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`}`;
-  if (v.deliveryRanges.length === 0) return select(where);
-  // One index range per phase, each read from the index alone (an OR of ranges would fetch rows).
   // UNION rather than UNION ALL: the planner then expects as many holders as rows instead of its
   // default of 200 and joins tens of thousands by hashing, not by one probe each.
-  const ranges = v.deliveryRanges.map(([from, to]) => {
-    const parts: SQL[] = [sql`h.delivery_date IS NOT NULL`];
-    if (from) parts.push(sql`h.delivery_date >= ${from}::date`);
-    if (to) parts.push(sql`h.delivery_date <= ${to}::date`);
-    return select([...parts, ...where]);
-  });
-  return sql.join(ranges, sql` UNION `);
+  return sql.join(
+    holdingConditionsSql(v, 'h').map((where) => sql`SELECT h.contact_id FROM vehicle_holdings h WHERE ${where}`),
+    sql` UNION `,
+  );
 }
 
 /** The brands and models on record, for the selection editor's choices. */
