@@ -142,6 +142,9 @@ interface WordCandidates {
  * with none of them is the only one that needs the GiST index of search_words
  * for its nearest words by trigrams; edit distance then picks among them,
  * because trigrams alone rate "Loernz" far from "Lorenz".
+ * The spellings are looked up as an array, one probe of the variants' key
+ * each (as a set the planner expects a thousand of them and hashes the whole
+ * table); OFFSET 0 keeps k computed once, not once per mention of a column.
  */
 const wordCandidatesSql = (words: string) =>
   `(SELECT json_agg(json_build_object('known', k.known, 'near', k.near,
@@ -151,13 +154,14 @@ const wordCandidatesSql = (words: string) =>
       FROM (SELECT q.w, q.n, known.known,
                    CASE WHEN known.known THEN '{}'::text[] ELSE
                      ARRAY(SELECT x.word FROM search_word_variants x
-                            WHERE x.variant IN (SELECT search_word_variants_of(q.w))
+                            WHERE x.variant = ANY (ARRAY(SELECT search_word_variants_of(q.w)))
                             GROUP BY x.word
                             ORDER BY similarity(x.word, q.w) DESC, x.word
                             LIMIT ${CORRECTION_CANDIDATES}) END AS near
               FROM unnest(${words}::text[]) WITH ORDINALITY AS q(w, n),
                    LATERAL (SELECT EXISTS (SELECT 1 FROM search_words s
-                                            WHERE s.word ~>=~ q.w AND s.word ~<~ (q.w || '~')) AS known) known) k)`;
+                                            WHERE s.word ~>=~ q.w AND s.word ~<~ (q.w || '~')) AS known) known
+            OFFSET 0) k)`;
 
 /**
  * For each query word, the spellings to search: the word itself when some
