@@ -172,12 +172,13 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     const typed = tomorrow.split('-').reverse().join('.');
     // Typed the way it is said, day first, without opening a calendar.
     await pop.getByLabel('Rückruf gewünscht ab', { exact: true }).fill(typed);
-    await pop.getByLabel('Rückruf gewünscht ab, Uhrzeit').fill('14:00');
+    await pop.getByLabel('Rückruf gewünscht ab, Uhrzeit').pressSequentially('1400');
     await pop.getByLabel('bis', { exact: true }).fill(typed);
     // A day without its time is not dropped silently.
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     await pop.getByText('Bitte Datum und Uhrzeit angeben').waitFor();
-    await pop.getByLabel('bis, Uhrzeit').fill('16:00');
+    await pop.getByLabel('bis, Uhrzeit').pressSequentially('1600');
+    await pop.getByText('Bitte Datum und Uhrzeit angeben').waitFor({ state: 'detached' });
     await screenshot(page, 'screen-pop-callback-window');
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     const created = pop.getByRole('status').filter({ hasText: 'angelegt' });

@@ -1,6 +1,6 @@
 import 'dayjs/locale/de';
 import { Group } from '@mantine/core';
-import { DateInput, TimeInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, TimePicker, type DateInputProps } from '@mantine/dates';
 import type { FocusEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '@web/i18n';
@@ -61,7 +61,7 @@ interface DayTimeFieldsProps {
   size?: DateInputProps['size'];
   withAsterisk?: boolean;
   clearable?: boolean;
-  onBlur?: FocusEventHandler<HTMLInputElement>;
+  onBlur?: FocusEventHandler<HTMLElement>;
 }
 
 /**
@@ -95,17 +95,20 @@ export function DayTimeFields({
         onChange={(next) => onChange(joinLocal(next, time))}
         style={{ flex: '1 1 8.5rem', minWidth: 0 }}
       />
-      <TimeInput
+      {/* Not the browser's time input: that one shows "02:00 PM" in an English browser. */}
+      <TimePicker
         size={size}
+        format="24h"
         label={t('common.time')}
-        aria-label={t('common.timeOf', { field: label })}
+        hoursInputLabel={t('common.timeOf', { field: label })}
+        minutesInputLabel={t('common.minutesOf', { field: label })}
         // The description sits under the day's label; an empty one keeps both fields on one line.
         description={description ? '\u00a0' : undefined}
         value={time}
         error={Boolean(error)}
         onBlur={onBlur}
-        onChange={(event) => onChange(joinLocal(day, event.currentTarget.value))}
-        style={{ flex: '0 0 6.5rem' }}
+        onChange={(next) => onChange(joinLocal(day, next.slice(0, 5)))}
+        style={{ flex: '0 0 5.5rem' }}
       />
     </Group>
   );

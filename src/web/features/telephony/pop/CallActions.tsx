@@ -158,7 +158,12 @@ export function CallActions({
         <CallbackFields
           callId={callId}
           value={callback}
-          onChange={setCallback}
+          onChange={(next) => {
+            // What the user corrects loses its error at once, not only on the next click.
+            if (next.from !== callback.from) setFromError(null);
+            if (next.to !== callback.to) setWindowError(null);
+            setCallback(next);
+          }}
           fromError={fromError}
           toError={windowError}
         />
