@@ -174,6 +174,8 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     await pop.getByLabel('Rückruf gewünscht ab', { exact: true }).fill(typed);
     await pop.getByLabel('Rückruf gewünscht ab, Uhrzeit').pressSequentially('1400');
     await pop.getByLabel('bis', { exact: true }).fill(typed);
+    // On to the time, as a user would: the day's calendar closes and leaves the buttons free.
+    await pop.getByLabel('bis', { exact: true }).press('Tab');
     // A day without its time is not dropped silently.
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     await pop.getByText('Bitte Datum und Uhrzeit angeben').waitFor();
