@@ -114,16 +114,19 @@ describe.runIf(enabled)('sales from the showroom to the delivery appointment', (
     await editor.getByLabel('Sollzins p. a.').fill('3,99');
     await editor.getByLabel('Schlussrate').fill('0,00');
     await editor.getByText('34.490,00 €').first().waitFor();
+    // Valid for three weeks, typed day first the German way.
+    const validUntil = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    await editor.getByLabel('Gültig bis').fill(validUntil.split('-').reverse().join('.'));
     await screenshot(page, 'sales-offer-editor');
     await editor.getByRole('button', { name: 'Angebot speichern' }).click();
     await editor.waitFor({ state: 'detached' });
-    const offers = await sales<{ items: Array<{ id: string; monthlyRateCents: number | null; grossCents: number }> }>(
-      'GET',
-      `/api/opportunities/${opportunity.id}/offers`,
-    );
+    const offers = await sales<{
+      items: Array<{ id: string; monthlyRateCents: number | null; grossCents: number; validUntil: string }>;
+    }>('GET', `/api/opportunities/${opportunity.id}/offers`);
     const offer = offers.items[0]!;
     expect(offer.grossCents).toBe(3_449_000);
     expect(offer.monthlyRateCents).toBeGreaterThan(0);
+    expect(offer.validUntil).toBe(validUntil);
     await page.getByRole('button', { name: 'Angebot senden' }).waitFor();
     await screenshot(page, 'sales-opportunity');
 

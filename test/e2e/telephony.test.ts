@@ -169,8 +169,19 @@ describe.runIf(enabled)('telephony in a real browser', () => {
     // Tomorrow between 14 and 16 h, says Hans; the rules propose his advisor, who could be changed here.
     await pop.getByText(`Vorschlag nach den Zuweisungsregeln: ${advisor.displayName}`).waitFor();
     const tomorrow = berlinDay(new Date(Date.now() + 86_400_000));
-    await pop.getByLabel('Rückruf gewünscht ab').fill(`${tomorrow}T14:00`);
-    await pop.getByLabel('bis', { exact: true }).fill(`${tomorrow}T16:00`);
+    const typed = tomorrow.split('-').reverse().join('.');
+    // Typed the way it is said, day first, without opening a calendar.
+    await pop.getByLabel('Rückruf gewünscht ab', { exact: true }).fill(typed);
+    await pop.getByLabel('Rückruf gewünscht ab, Uhrzeit').pressSequentially('1400');
+    await pop.getByLabel('bis', { exact: true }).fill(typed);
+    // On to the time, as a user would: the day's calendar closes and leaves the buttons free.
+    await pop.getByLabel('bis', { exact: true }).press('Tab');
+    // A day without its time is not dropped silently.
+    await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
+    await pop.getByText('Bitte Datum und Uhrzeit angeben').waitFor();
+    await pop.getByLabel('bis, Uhrzeit').pressSequentially('1600');
+    await pop.getByText('Bitte Datum und Uhrzeit angeben').waitFor({ state: 'detached' });
+    await screenshot(page, 'screen-pop-callback-window');
     await pop.getByRole('button', { name: 'Rückruf anlegen' }).click();
     const created = pop.getByRole('status').filter({ hasText: 'angelegt' });
     await created.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();

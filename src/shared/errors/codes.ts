@@ -34,6 +34,8 @@ export interface FieldErrorParams {
   inactive_user: Record<string, never>;
   self_deputy: Record<string, never>;
   unknown_placeholder: { placeholder: string };
+  /** A consent for another channel than the one the message goes out by (`channel`). */
+  consent_channel_mismatch: { channel: string };
   in_future: Record<string, never>;
   unknown_vehicle: Record<string, never>;
   unknown_contact: Record<string, never>;

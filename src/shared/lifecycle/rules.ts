@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, CONSENT_PURPOSES } from '../contacts/enums';
+import { CHANNELS, CONSENT_PURPOSES, type Channel } from '../contacts/enums';
 import { LIFECYCLE_PHASES } from './phase';
 
 /** When a lifecycle rule is due for a vehicle (seed 002, R2.8–R2.12). */
@@ -24,6 +24,14 @@ export type LifecycleTrigger = (typeof LIFECYCLE_TRIGGERS)[number];
 /** What a due rule does: an activity (or a call-list call) now, a letter or e-mail waiting to be sent. */
 export const LIFECYCLE_ACTIONS = ['activity', 'call_list', 'letter', 'email'] as const;
 export type LifecycleActionKind = (typeof LIFECYCLE_ACTIONS)[number];
+
+/**
+ * The channel whose consent a rule may ask for: the one its action reaches the customer by.
+ * Asking for another (a phone consent for a letter) would send to customers who never agreed.
+ */
+export function consentChannelOfAction(action: LifecycleActionKind): Channel {
+  return action === 'letter' ? 'letter' : action === 'email' ? 'email' : 'phone';
+}
 
 export const LIFECYCLE_ASSIGNEES = ['sales_consultant', 'service_advisor'] as const;
 export type LifecycleAssignee = (typeof LIFECYCLE_ASSIGNEES)[number];

@@ -1,5 +1,6 @@
 import type { OpportunityStage } from '@shared/sales/enums';
 import type { DeliveryChecklistItem } from '@shared/sales/enums';
+import type { Channel } from '@shared/contacts/enums';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { codeOfIssue, type FieldErrorCode } from '@shared/errors/codes';
@@ -59,6 +60,8 @@ const CODE_WORDS: Record<FieldErrorCode, Words> = {
   inactive_user: () => i18next.t('requests.errors.inactiveUser'),
   self_deputy: () => i18next.t('requests.errors.selfDeputy'),
   unknown_placeholder: (p) => `${i18next.t('requests.errors.placeholder')} ${String(p.placeholder)}`,
+  consent_channel_mismatch: (p) =>
+    i18next.t('lifecycle.consentChannelMismatch', { channel: i18next.t(`customers.channel.${p.channel as Channel}`) }),
   in_future: () => i18next.t('requests.errors.future'),
   too_deep: (p) => i18next.t('validation.tooDeep', { max: Number(p.max) }),
   unknown_vehicle: () => i18next.t('validation.unknownVehicle'),

@@ -149,6 +149,47 @@ describe('a letter or e-mail rule', () => {
       }),
     ]);
   });
+
+  it('refuses a consent for another channel than the one it goes out by, naming the field; a rule without one is fine', async () => {
+    const body = {
+      name: 'Brief mit Telefon-Einwilligung',
+      locationId: t.location.id,
+      make: null,
+      trigger: 'days_after_delivery',
+      amount: 7,
+      phase: null,
+      action: 'letter',
+      assignee: 'sales_consultant',
+      activityType: 'other',
+      consentChannel: 'phone',
+      consentPurpose: 'marketing',
+      subject: 'Ihr {{fahrzeug}}',
+      template: '{{anrede}},\n\nalles gut?',
+      lookbackDays: 0,
+      enabled: false,
+    };
+    const letter = await manager.post('/api/lifecycle/rules', body);
+    expect(letter.statusCode, letter.body).toBe(400);
+    expect(letter.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'consentChannel',
+        code: 'consent_channel_mismatch',
+        params: { channel: 'letter' },
+      }),
+    ]);
+    const mail = await manager.post('/api/lifecycle/rules', { ...body, action: 'email', consentChannel: 'letter' });
+    expect(mail.statusCode, mail.body).toBe(400);
+    expect(mail.json().errors).toEqual([
+      expect.objectContaining({ field: 'consentChannel', params: { channel: 'email' } }),
+    ]);
+    const call = await manager.post('/api/lifecycle/rules', { ...body, action: 'call_list', consentChannel: 'email' });
+    expect(call.statusCode, call.body).toBe(400);
+    expect(call.json().errors).toEqual([
+      expect.objectContaining({ field: 'consentChannel', params: { channel: 'phone' } }),
+    ]);
+    const unasked = await manager.post('/api/lifecycle/rules', { ...body, consentChannel: null, consentPurpose: null });
+    expect(unasked.statusCode, unasked.body).toBe(201);
+  });
 });
 
 describe('lifecycle e-mails', () => {

@@ -3,6 +3,7 @@ import { fieldError } from '@shared/errors/codes';
 import { lifecyclePhase, monthOfOwnership, mostAdvancedPhase } from '@shared/lifecycle/phase';
 import {
   AMOUNT_MAX,
+  consentChannelOfAction,
   type LifecycleRuleInput,
   type LifecycleRuleView,
   type LifecycleRunResult,
@@ -114,6 +115,7 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
       assertMayEdit(actor, input.locationId);
       assertAmount(input);
       assertPlaceholders(input);
+      assertConsentChannel(input);
       const row = await repo.insertRule(db, input, clock.now());
       return (await view(db, [row]))[0]!;
     },
@@ -129,6 +131,7 @@ export function createLifecycleService(deps: Deps, jobs: JobsService, ports: Lif
       assertMayEdit(actor, input.locationId);
       assertAmount(input);
       assertPlaceholders(input);
+      assertConsentChannel(input);
       const { version, ...values } = input;
       const row = await repo.updateRule(db, id, values, version, clock.now());
       if (!row) throw new ConflictError('Someone else changed this rule in the meantime; reload it.');
@@ -209,6 +212,20 @@ function assertPlaceholders({ subject, template }: LifecycleRuleInput): void {
     })),
   );
   if (errors.length > 0) throw new ValidationError(errors);
+}
+
+/** The consent asked for must be the one for the channel the rule reaches the customer by. */
+function assertConsentChannel({ action, consentChannel }: LifecycleRuleInput): void {
+  const channel = consentChannelOfAction(action);
+  if (consentChannel === null || consentChannel === channel) return;
+  throw new ValidationError([
+    {
+      field: 'consentChannel',
+      in: 'body',
+      ...fieldError('consent_channel_mismatch', { channel }),
+      message: `a ${action} rule can only require the ${channel} consent`,
+    },
+  ]);
 }
 
 function toView(r: repo.LifecycleRuleRow, locationName: string | null): LifecycleRuleView {

@@ -105,4 +105,62 @@ describe('RuleEditor', { timeout: 60_000 }, () => {
     expect(within(dialog).getByRole('button', { name: 'Speichern' })).toBeDisabled();
     expect(requests.some((r) => r.method === 'PUT')).toBe(false);
   });
+
+  it('asks for the consent of the channel the action goes out by when the action changes', async () => {
+    const serviceCall = { ...reminder, name: 'Serviceanruf', action: 'activity', consentChannel: 'phone' };
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/lifecycle/rules': { body: [serviceCall] },
+      'GET /api/lifecycle/settings': { body: { dailyCapPerPerson: 20 } },
+      [`PUT /api/lifecycle/rules/${reminder.id}`]: { body: { ...reminder, version: 3 } },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/lifecycle');
+    const row = (await screen.findByText('Serviceanruf', {}, { timeout: 15_000 })).closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Bearbeiten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lebenszyklus-Regel bearbeiten' });
+    const consent = () => within(dialog).getByRole('combobox', { name: 'Benötigte Einwilligung' });
+    expect(consent()).toHaveValue('Telefon · Service-Erinnerung');
+
+    await user.click(within(dialog).getByRole('combobox', { name: 'Aktion' }));
+    await user.click(await screen.findByRole('option', { name: 'Brief (Briefe drucken)' }));
+    expect(consent()).toHaveValue('Brief · Service-Erinnerung');
+    // Only the letter's consent is offered: a phone consent would let letters go to customers who never agreed.
+    await user.click(consent());
+    expect(screen.queryByRole('option', { name: 'Telefon · Service-Erinnerung' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('option', { name: 'Brief · Werbung' }));
+
+    await user.click(within(dialog).getByRole('combobox', { name: 'Aktion' }));
+    await user.click(await screen.findByRole('option', { name: 'E-Mail (wird von selbst gesendet)' }));
+    expect(consent()).toHaveValue('E-Mail · Werbung');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
+    expect(requests.find((r) => r.method === 'PUT')?.body).toMatchObject({
+      action: 'email',
+      consentChannel: 'email',
+      consentPurpose: 'marketing',
+    });
+  });
+
+  it('marks a consent saved earlier for another channel than the action’s', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(adminUser),
+      'GET /api/locations': { body: locations },
+      'GET /api/lifecycle/rules': { body: [{ ...reminder, consentChannel: 'phone' }] },
+      'GET /api/lifecycle/settings': { body: { dailyCapPerPerson: 20 } },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp('/admin/lifecycle');
+    const row = (await screen.findByText('Servicebrief', {}, { timeout: 15_000 })).closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Bearbeiten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lebenszyklus-Regel bearbeiten' });
+    expect(within(dialog).getByRole('combobox', { name: 'Benötigte Einwilligung' })).toHaveValue(
+      'Telefon · Service-Erinnerung',
+    );
+    expect(
+      within(dialog).getByText('Diese Aktion erreicht den Kunden per Brief: nur die Einwilligung für Brief passt.'),
+    ).toBeInTheDocument();
+  });
 });

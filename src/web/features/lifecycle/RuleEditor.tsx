@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
+import { type Channel, CONSENT_PURPOSES, type ConsentPurpose } from '@shared/contacts/enums';
 import { LIFECYCLE_PHASES } from '@shared/lifecycle/phase';
 import {
   LIFECYCLE_ACTIONS,
@@ -21,6 +21,7 @@ import {
   LIFECYCLE_ASSIGNEES,
   LIFECYCLE_PLACEHOLDERS,
   AMOUNT_MAX,
+  consentChannelOfAction,
   LIFECYCLE_TRIGGERS,
   MILEAGE_INTERVAL_MAX,
   MILEAGE_INTERVAL_MIN,
@@ -106,6 +107,22 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
   const byMileage = values.trigger === 'service_by_mileage';
   const consent =
     values.consentChannel && values.consentPurpose ? `${values.consentChannel}:${values.consentPurpose}` : ANY;
+  // Only the consent for the channel the action reaches the customer by; a rule saved with another
+  // one before keeps showing it, marked, until it is changed.
+  const actionChannel = consentChannelOfAction(values.action);
+  const consentMismatch = values.consentChannel !== null && values.consentChannel !== actionChannel;
+  const consentOption = (c: Channel, p: ConsentPurpose) => ({
+    value: `${c}:${p}`,
+    label: t('lifecycle.consentOf', {
+      channel: t(`customers.channel.${c}`),
+      purpose: t(`customers.consent.purpose.${p}`),
+    }),
+  });
+  const consentOptions = [
+    { value: ANY, label: t('lifecycle.noConsent') },
+    ...CONSENT_PURPOSES.map((p) => consentOption(actionChannel, p)),
+    ...(consentMismatch && values.consentPurpose ? [consentOption(values.consentChannel!, values.consentPurpose)] : []),
+  ];
 
   return (
     <Modal opened onClose={onClose} title={rule ? t('lifecycle.editTitle') : t('lifecycle.newTitle')} size="lg">
@@ -200,7 +217,16 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
               label={t('lifecycle.fields.action')}
               data={options(LIFECYCLE_ACTIONS, (k) => t(`lifecycle.action.${k}`))}
               value={values.action}
-              onChange={(v) => v && set('action', v as LifecycleRuleInput['action'])}
+              onChange={(v) => {
+                if (!v) return;
+                const action = v as LifecycleRuleInput['action'];
+                // The consent asked for follows the channel: a letter needs the letter consent, not the phone's.
+                setValues((old) => ({
+                  ...old,
+                  action,
+                  consentChannel: old.consentChannel && consentChannelOfAction(action),
+                }));
+              }}
               allowDeselect={false}
             />
             <Select
@@ -221,18 +247,12 @@ export function RuleEditor({ rule, onClose }: { rule: LifecycleRuleView | null; 
             />
             <Select
               label={t('lifecycle.fields.consent')}
-              data={[
-                { value: ANY, label: t('lifecycle.noConsent') },
-                ...CHANNELS.flatMap((c) =>
-                  CONSENT_PURPOSES.map((p) => ({
-                    value: `${c}:${p}`,
-                    label: t('lifecycle.consentOf', {
-                      channel: t(`customers.channel.${c}`),
-                      purpose: t(`customers.consent.purpose.${p}`),
-                    }),
-                  })),
-                ),
-              ]}
+              data={consentOptions}
+              error={
+                consentMismatch
+                  ? t('lifecycle.consentChannelMismatch', { channel: t(`customers.channel.${actionChannel}`) })
+                  : undefined
+              }
               value={consent}
               onChange={(v) => {
                 const [channel, purpose] = (v ?? '').split(':');

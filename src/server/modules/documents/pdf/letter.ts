@@ -193,6 +193,35 @@ export class Letter {
   }
 }
 
+/** The sender line's room: the address window's width less its margins. */
+const SENDER_WIDTH = 85 * MM;
+const SENDER_SIZE = 7;
+/** Below this the line is no longer legible through the window. */
+const SENDER_MIN_SIZE = 5.5;
+
+/**
+ * The sender line on one line, as DIN 5008 wants it: a long address first gets a smaller font,
+ * down to a legible minimum, then loses its end to an ellipsis. A second line would run into
+ * the recipient's address.
+ */
+export function fitOneLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  size = SENDER_SIZE,
+  minSize = SENDER_MIN_SIZE,
+): { text: string; size: number } {
+  doc.font(FONT);
+  for (let at = size; at >= minSize; at = Math.round((at - 0.25) * 100) / 100) {
+    if (doc.fontSize(at).widthOfString(text) <= width) return { text, size: at };
+  }
+  doc.fontSize(minSize);
+  const chars = [...text];
+  let keep = chars.length;
+  while (keep > 0 && doc.widthOfString(`${chars.slice(0, keep).join('').trimEnd()}…`) > width) keep--;
+  return { text: `${chars.slice(0, keep).join('').trimEnd()}…`, size: minSize };
+}
+
 /** The first page's head: letterhead, sender line, address window, information block and title. */
 export function drawFirstPageHead(
   doc: PDFKit.PDFDocument,
@@ -227,16 +256,13 @@ export function drawFirstPageHead(
 
   // The sender line sits in the window's top zone, small and underlined (DIN 5008).
   const windowTop = 45 * MM;
+  const sender = fitOneLine(doc, `${lh.companyName} · ${lh.street} · ${lh.postalCode} ${lh.city}`, SENDER_WIDTH);
   doc
     .font(FONT)
-    .fontSize(7)
+    .fontSize(sender.size)
     .fillColor(MUTED)
-    .text(`${lh.companyName} · ${lh.street} · ${lh.postalCode} ${lh.city}`, LEFT, windowTop + 5 * MM, {
-      width: 85 * MM,
-      underline: true,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    // The width only carries the underline: the text was measured to fit, a point spare for rounding.
+    .text(sender.text, LEFT, windowTop + 5 * MM, { width: SENDER_WIDTH + 1, underline: true, lineBreak: false });
   doc
     .font(FONT)
     .fontSize(10)

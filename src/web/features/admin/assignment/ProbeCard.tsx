@@ -12,6 +12,7 @@ import { useLocations } from '@web/app/org-queries';
 import { fromLocalInput } from '@web/features/requests/intake/callback-windows';
 import { CustomerSearchField } from '@web/features/requests/intake/CustomerSearchField';
 import { useProbe } from './queries';
+import { DayTimeFields, isHalfFilled } from '@web/ui/date-fields';
 
 interface Values {
   type: string;
@@ -44,6 +45,10 @@ export function ProbeCard() {
   });
 
   async function submit(values: Values) {
+    if (isHalfFilled(values.at)) {
+      form.setFieldError('at', t('validation.dayAndTime'));
+      return;
+    }
     try {
       await probe.mutateAsync({
         type: values.type,
@@ -102,11 +107,12 @@ export function ProbeCard() {
               onPick={(hit) => setContact(hit.contactId ? { id: hit.contactId, name: hit.title } : null)}
               onNewCustomer={() => undefined}
             />
-            <TextInput
-              type="datetime-local"
+            <DayTimeFields
               label={t('assignment.probe.at')}
               description={t('assignment.probe.atHint')}
-              {...form.getInputProps('at')}
+              value={form.values.at}
+              error={form.errors.at}
+              onChange={(at) => form.setFieldValue('at', at)}
             />
           </SimpleGrid>
           <Group justify="flex-end">

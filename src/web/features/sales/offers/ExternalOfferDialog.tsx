@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { EXTERNAL_OFFER_MAX_BYTES } from '@shared/sales/offer-api';
 import { describeProblem, serverFieldErrors } from '@web/ui/form-errors';
 import { AmountInput } from './AmountInput';
 import { useUploadExternalOffer } from './queries';
+import { DayField } from '@web/ui/date-fields';
 
 /** A brand tool's offer PDF as the next version, with the price and rate the user reads off it. */
 export function ExternalOfferDialog({
@@ -79,12 +80,12 @@ export function ExternalOfferDialog({
             error={errors.monthlyRateCents}
             onChange={setRate}
           />
-          <TextInput
-            type="date"
+          <DayField
+            clearable
             label={t('offers.validUntil')}
             value={validUntil}
             error={errors.validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
+            onChange={setValidUntil}
           />
         </SimpleGrid>
         <Group justify="flex-end">

@@ -10,6 +10,7 @@ import { contentOf, emptyDraft, emptyLine, type OfferDraft } from './draft';
 import { OfferSections } from './OfferSections';
 import { OfferTotals } from './OfferTotals';
 import { useCreateOffer } from './queries';
+import { DayField } from '@web/ui/date-fields';
 
 const LINE_KINDS = ['option', 'accessory', 'transfer', 'registration', 'other'] as const;
 
@@ -149,13 +150,13 @@ export function OfferEditor({ opportunityId, initial, opened, onClose }: OfferEd
               value={draft.remarks}
               onChange={(e) => set({ remarks: e.currentTarget.value })}
             />
-            <TextInput
-              type="date"
+            <DayField
+              clearable
               label={t('offers.validUntil')}
               description={t('offers.validUntilDefault')}
               value={draft.validUntil}
               error={errors.validUntil}
-              onChange={(e) => set({ validUntil: e.currentTarget.value })}
+              onChange={(validUntil) => set({ validUntil })}
             />
           </Stack>
         </Grid.Col>

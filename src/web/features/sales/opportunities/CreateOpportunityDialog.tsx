@@ -6,6 +6,7 @@ import { INTEREST_KINDS, type InterestKind } from '@shared/sales/enums';
 import { TEXT_MAX } from '@shared/text/limits';
 import { reportError } from '@web/ui/form-errors';
 import { useCreateOpportunity } from './queries';
+import { DayField } from '@web/ui/date-fields';
 
 interface Values {
   interestKind: InterestKind;
@@ -114,7 +115,7 @@ export function CreateOpportunityDialog({
               suffix=" €"
               {...form.getInputProps('expectedValueEuros')}
             />
-            <TextInput type="date" label={t('sales.create.closeOn')} {...form.getInputProps('expectedCloseOn')} />
+            <DayField clearable label={t('sales.create.closeOn')} {...form.getInputProps('expectedCloseOn')} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

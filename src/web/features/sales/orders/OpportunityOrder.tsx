@@ -9,6 +9,7 @@ import { describeError } from '@web/ui/form-errors';
 import { useOffers } from '../offers/queries';
 import { OrderPanel } from './OrderPanel';
 import { useOpportunityOrders, usePlaceOrder } from './queries';
+import { DayField } from '@web/ui/date-fields';
 
 /** The server's default handover: 14 days on at 10:00 (moved to the location's next working day). */
 const DEFAULT_DAYS = 14;
@@ -92,12 +93,11 @@ function PlaceOrderDialog({
     <Modal opened onClose={onClose} title={t('orders.createTitle')}>
       <Stack gap="sm">
         <SimpleGrid cols={2}>
-          <TextInput
-            type="date"
+          <DayField
             label={t('orders.plannedDelivery')}
             value={day}
             required
-            onChange={(e) => (setDay(e.currentTarget.value), setChosen(true))}
+            onChange={(next) => (setDay(next), setChosen(true))}
           />
           <TextInput
             type="time"

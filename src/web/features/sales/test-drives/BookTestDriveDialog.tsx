@@ -10,6 +10,7 @@ import { ContactPicker } from '@web/features/vehicles/ContactPicker';
 import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import { conflictOf, type Schedule, type SlotConflict, useBookTestDrive, useSchedule } from './queries';
 import { conflictInWords, formatTime } from './words';
+import { DayField } from '@web/ui/date-fields';
 
 export interface BookingPreset {
   locationId: string;
@@ -154,13 +155,7 @@ export function BookTestDriveDialog({ opened, onClose, preset }: Props) {
           />
         )}
         <SimpleGrid cols={3}>
-          <TextInput
-            type="date"
-            label={t('testDrives.book.day')}
-            value={day}
-            onChange={(e) => setDay(e.currentTarget.value)}
-            withAsterisk
-          />
+          <DayField label={t('testDrives.book.day')} value={day} onChange={setDay} withAsterisk />
           <TextInput
             type="time"
             label={t('testDrives.book.from')}

@@ -27,6 +27,7 @@ import { RowActions } from '@web/ui/admin/RowActions';
 import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import { type DemoVehicle, useAddBlock, useDemoVehicles, useRemoveBlock, useSaveDemoVehicle } from './queries';
 import { formatDateTime } from './words';
+import { completeLocal, DayTimeFields } from '@web/ui/date-fields';
 
 /** Administration → Vorführwagen: a location's demo cars and the times they are away. */
 export default function DemoVehiclesPage() {
@@ -215,8 +216,10 @@ function Blocks({ car }: { car: DemoVehicle }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The times are Berlin wall-clock times whatever the browser's zone.
-  const asInstant = (local: string) =>
-    local ? toOffsetIso(berlinInstant(local.slice(0, 10), parseHhmm(local.slice(11)))) : '';
+  const asInstant = (value: string) => {
+    const local = completeLocal(value);
+    return local ? toOffsetIso(berlinInstant(local.slice(0, 10), parseHhmm(local.slice(11)))) : '';
+  };
 
   return (
     <Stack gap="xs">
@@ -238,21 +241,14 @@ function Blocks({ car }: { car: DemoVehicle }) {
           </Button>
         </Group>
       ))}
-      <SimpleGrid cols={3}>
-        <TextInput
-          type="datetime-local"
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DayTimeFields
           label={t('testDrives.admin.blockFrom')}
           value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={setFrom}
           error={errors.startsAt}
         />
-        <TextInput
-          type="datetime-local"
-          label={t('testDrives.admin.blockTo')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={errors.endsAt}
-        />
+        <DayTimeFields label={t('testDrives.admin.blockTo')} value={to} onChange={setTo} error={errors.endsAt} />
         <TextInput
           label={t('testDrives.admin.blockReason')}
           value={reason}

@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -24,6 +23,7 @@ import { describeProblem } from '@web/ui/form-errors';
 import { BookTestDriveDialog, type BookingPreset } from './BookTestDriveDialog';
 import { type Schedule, useSchedule } from './queries';
 import { TestDriveDrawer } from './TestDriveDrawer';
+import { DayField } from '@web/ui/date-fields';
 
 /** The hours the grid shows; bookings outside still appear in the hour they touch. */
 const HOURS = Array.from({ length: 12 }, (_, i) => 8 + i);
@@ -111,12 +111,7 @@ export function TestDrivesPage() {
         >
           <IconChevronLeft size={16} />
         </ActionIcon>
-        <TextInput
-          type="date"
-          label={t('testDrives.page.day')}
-          value={day}
-          onChange={(e) => e.currentTarget.value && setDay(e.currentTarget.value)}
-        />
+        <DayField label={t('testDrives.page.day')} value={day} onChange={(next) => next && setDay(next)} />
         <ActionIcon
           variant="default"
           size="lg"

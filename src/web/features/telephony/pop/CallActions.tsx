@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
+import { isHalfFilled } from '@web/ui/date-fields';
 import { reportError, serverFieldErrors } from '@web/ui/form-errors';
 import { fromLocalInput } from '@web/features/requests/intake/callback-windows';
 import { useCreateCallRequest, type CreatedRequest } from '../queries';
@@ -51,6 +52,7 @@ export function CallActions({
   const [created, setCreated] = useState<CreatedRequest | null>(null);
   const [callback, setCallback] = useState<CallbackChoice>({ from: '', to: '', assigneeId: null });
   const [windowError, setWindowError] = useState<string | null>(null);
+  const [fromError, setFromError] = useState<string | null>(null);
   // Clicked again after the request was made (here, in another tab, by a colleague): say so.
   const [alreadyDone, setAlreadyDone] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
@@ -67,8 +69,13 @@ export function CallActions({
     const callbackFrom = fromLocalInput(callback.from);
     const callbackTo = fromLocalInput(callback.to);
     const windowBackwards = Boolean(callbackFrom && callbackTo && callbackFrom >= callbackTo);
-    setWindowError(windowBackwards ? t('telephony.actions.windowBackwards') : null);
-    if (missingName || missingEmail || windowBackwards) return;
+    const fromHalf = isHalfFilled(callback.from);
+    const toHalf = isHalfFilled(callback.to);
+    setFromError(fromHalf ? t('validation.dayAndTime') : null);
+    setWindowError(
+      toHalf ? t('validation.dayAndTime') : windowBackwards ? t('telephony.actions.windowBackwards') : null,
+    );
+    if (missingName || missingEmail || windowBackwards || fromHalf || toHalf) return;
     if (created || existingRequestId) {
       setAlreadyDone(true);
       return;
@@ -147,7 +154,20 @@ export function CallActions({
           )}
         </Stack>
       )}
-      {!withheld && <CallbackFields callId={callId} value={callback} onChange={setCallback} toError={windowError} />}
+      {!withheld && (
+        <CallbackFields
+          callId={callId}
+          value={callback}
+          onChange={(next) => {
+            // What the user corrects loses its error at once, not only on the next click.
+            if (next.from !== callback.from) setFromError(null);
+            if (next.to !== callback.to) setWindowError(null);
+            setCallback(next);
+          }}
+          fromError={fromError}
+          toError={windowError}
+        />
+      )}
       <Group gap={6}>
         {actions.map(({ type, icon: Icon }) => (
           <Button

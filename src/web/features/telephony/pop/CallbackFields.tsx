@@ -1,10 +1,11 @@
-import { Group, Stack, TextInput } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayTimeFields } from '@web/ui/date-fields';
 import { AssigneeSelect } from '@web/features/requests/components/AssigneeSelect';
 import { useCallbackProposal } from '../queries';
 
 export interface CallbackChoice {
-  /** Values of the two datetime-local inputs, read as Berlin time when sent. */
+  /** YYYY-MM-DDTHH:mm (or one half while typing), read as Berlin time when sent. */
   from: string;
   to: string;
   /** The colleague chosen instead of the rules' proposal; null keeps the proposal. */
@@ -15,6 +16,7 @@ interface CallbackFieldsProps {
   callId: string;
   value: CallbackChoice;
   onChange(value: CallbackChoice): void;
+  fromError?: string | null;
   toError?: string | null;
 }
 
@@ -23,29 +25,26 @@ interface CallbackFieldsProps {
  * request's deadline and reminds the assignee; the assignee is the rules'
  * proposal until the user picks someone else (a colleague the caller asked for).
  */
-export function CallbackFields({ callId, value, onChange, toError }: CallbackFieldsProps) {
+export function CallbackFields({ callId, value, onChange, fromError, toError }: CallbackFieldsProps) {
   const { t } = useTranslation();
   const proposal = useCallbackProposal(callId);
   const proposed = proposal.data?.assignee ?? null;
   return (
     <Stack gap={6}>
-      <Group gap="xs" grow>
-        <TextInput
-          size="xs"
-          type="datetime-local"
-          label={t('telephony.actions.callbackFrom')}
-          value={value.from}
-          onChange={(event) => onChange({ ...value, from: event.currentTarget.value })}
-        />
-        <TextInput
-          size="xs"
-          type="datetime-local"
-          label={t('telephony.actions.callbackTo')}
-          value={value.to}
-          error={toError}
-          onChange={(event) => onChange({ ...value, to: event.currentTarget.value })}
-        />
-      </Group>
+      <DayTimeFields
+        size="xs"
+        label={t('telephony.actions.callbackFrom')}
+        value={value.from}
+        error={fromError}
+        onChange={(from) => onChange({ ...value, from })}
+      />
+      <DayTimeFields
+        size="xs"
+        label={t('telephony.actions.callbackTo')}
+        value={value.to}
+        error={toError}
+        onChange={(to) => onChange({ ...value, to })}
+      />
       <AssigneeSelect
         size="xs"
         label={t('telephony.actions.callbackAssignee')}
