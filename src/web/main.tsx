@@ -20,7 +20,9 @@ void translationsReady.finally(() =>
   createRoot(container).render(
     <StrictMode>
       <Providers queryClient={queryClient}>
-        <RouterProvider router={router} />
+        {/* Screens render at once rather than in a transition: React would cut a transition's first render into
+            slices, let the browser draw frames in between and start over whenever a query's answer arrives. */}
+        <RouterProvider router={router} useTransitions={false} />
       </Providers>
     </StrictMode>,
   ),

@@ -27,6 +27,9 @@ export const theme = createTheme({
     // A badge is one short word or two: in a narrow table column it must take its room, never end in "…".
     Badge: { styles: { root: { flexShrink: 0, minWidth: 'max-content', overflow: 'visible' } } },
     Button: { defaultProps: { fw: 600 } },
+    // A closed select's options are not in the page: kept there hidden, every select on a screen would lay out and
+    // position its list while the screen loads.
+    Combobox: { defaultProps: { keepMounted: false } },
     Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Tooltip: { defaultProps: { openDelay: 300 } },

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { APPOINTMENT_TYPES, REMINDER_LEAD_MINUTES, type ActivityType } from '@shared/activities/enums';
 import type { Activity } from '@shared/activities/schemas';
 import { currentLocale } from '@web/i18n';
+import { dateFormat } from '@web/ui/format';
 import { berlinParts, hhmm, TIME_ZONE } from './time';
 
 export const isAppointmentType = (type: ActivityType) => APPOINTMENT_TYPES.includes(type);
@@ -24,7 +25,7 @@ const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');
 
 /** "Di., 10.03." */
 export function formatShortDay(day: string) {
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateFormat(intlLocale(), {
     weekday: 'short',
     day: '2-digit',
     month: '2-digit',
@@ -34,7 +35,7 @@ export function formatShortDay(day: string) {
 
 /** "Di., 10.03.2026" */
 export function formatDay(day: string) {
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateFormat(intlLocale(), {
     weekday: 'short',
     day: '2-digit',
     month: '2-digit',

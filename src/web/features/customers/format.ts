@@ -1,5 +1,5 @@
 import { currentLocale } from '@web/i18n';
-import { TIME_ZONE } from '@web/ui/format';
+import { dateFormat, TIME_ZONE } from '@web/ui/format';
 
 const intlLocale = () => (currentLocale() === 'de' ? 'de-DE' : 'en-GB');
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15,7 +15,7 @@ export function formatDate(value: string | null | undefined): string {
     ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12))
     : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateFormat(intlLocale(), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -32,13 +32,13 @@ export function isPast(value: string | null | undefined, now = new Date()): bool
 
 /** Today as YYYY-MM-DD in Berlin, for date pickers' maximum. */
 export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+  return dateFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
 }
 
 /** The UTC offset Berlin has on a given calendar day, e.g. "+02:00" in summer. */
 function berlinOffset(day: string): string {
   const noon = new Date(`${day}T12:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+  const name = dateFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
     .formatToParts(noon)
     .find((part) => part.type === 'timeZoneName')?.value;
   const offset = name?.replace('GMT', '') ?? '';

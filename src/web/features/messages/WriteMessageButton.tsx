@@ -1,13 +1,16 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { reportError } from '@web/ui/form-errors';
 import { can } from '@shared/auth/policies';
 import { useCurrentUser } from '@web/app/auth';
 import { type CustomerMessage, useToBoard } from './queries';
-import { MessageDialog, type MessageCustomer } from './MessageDialog';
+import type { MessageCustomer } from './MessageDialog';
+
+// The button sits on records and lists; its dialog's code loads when it is first opened.
+const MessageDialog = lazy(() => import('./MessageDialog').then((m) => ({ default: m.MessageDialog })));
 
 /**
  * "Mitteilung" wherever a customer is at hand (record, search, call card, walk-in); hidden from
@@ -42,13 +45,15 @@ export function WriteMessageButton({
         {t('messages.open')}
       </Button>
       {opened && (
-        <MessageDialog
-          opened
-          onClose={() => setOpened(false)}
-          customer={customer}
-          blocked={blocked}
-          onToBoard={onToBoard ?? openOnBoard}
-        />
+        <Suspense fallback={null}>
+          <MessageDialog
+            opened
+            onClose={() => setOpened(false)}
+            customer={customer}
+            blocked={blocked}
+            onToBoard={onToBoard ?? openOnBoard}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { currentLocale } from '@web/i18n';
-import { TIME_ZONE } from '@web/ui/format';
+import { dateFormat, TIME_ZONE } from '@web/ui/format';
 import type { Role } from '@shared/org/enums';
 import { can } from '@shared/auth/policies';
 
@@ -24,12 +24,12 @@ export function formatSpan(ms: number): string {
 /** "heute 15:30", "morgen 09:00" or "Mo., 06.05., 14:30": short, but never ambiguous. */
 export function formatWhen(value: string | Date, now = new Date()): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(d);
-  const time = new Intl.DateTimeFormat(intlLocale(), { timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+  const day = (d: Date) => dateFormat('en-CA', { timeZone: TIME_ZONE }).format(d);
+  const time = dateFormat(intlLocale(), { timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
   const de = currentLocale() === 'de';
   if (day(date) === day(now)) return `${de ? 'heute' : 'today'} ${time}`;
   if (day(date) === day(new Date(now.getTime() + DAY))) return `${de ? 'morgen' : 'tomorrow'} ${time}`;
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateFormat(intlLocale(), {
     weekday: 'short',
     day: '2-digit',
     month: '2-digit',

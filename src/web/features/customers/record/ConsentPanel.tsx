@@ -1,11 +1,14 @@
 import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
-import { ConsentDialog } from './ConsentDialog';
+import { useOpenedOnce } from '@web/ui/use-opened-once';
+
+// Recording a consent needs a form and a date picker: loaded when the dialog is first opened.
+const ConsentDialog = lazy(() => import('./ConsentDialog').then((m) => ({ default: m.ConsentDialog })));
 
 const STATUS_COLORS = { granted: 'teal', withdrawn: 'red', unknown: 'gray' } as const;
 
@@ -21,6 +24,7 @@ interface ConsentPanelProps {
 export function ConsentPanel({ contact, canEdit }: ConsentPanelProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'record' | 'history' | null>(null);
+  const dialogLoaded = useOpenedOnce(dialog !== null);
   const stateOf = (channel: string, purpose: string) =>
     contact.consents.find((consent) => consent.channel === channel && consent.purpose === purpose);
 
@@ -84,7 +88,11 @@ export function ConsentPanel({ contact, canEdit }: ConsentPanelProps) {
           {t('customers.consent.history')}
         </Button>
       </Group>
-      <ConsentDialog contactId={contact.id} mode={dialog} onClose={() => setDialog(null)} />
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ConsentDialog contactId={contact.id} mode={dialog} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

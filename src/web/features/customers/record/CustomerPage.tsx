@@ -1,4 +1,4 @@
-import { Alert, Badge, CloseButton, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, CloseButton, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowsJoin,
   IconCalendarEvent,
@@ -10,32 +10,65 @@ import {
   IconPhone,
   IconUserQuestion,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CustomerRequests } from '@web/features/requests/components/CustomerRequests';
-import { CustomerCalls } from '@web/features/telephony/CustomerCalls';
-import { LinkedActivities } from '@web/features/activities/LinkedActivities';
-import { CustomerBoardThreads } from '@web/features/board/CustomerBoardThreads';
-import { CustomerOpportunities } from '@web/features/sales/opportunities/CustomerOpportunities';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '@web/ui/api';
 import { useCurrentUser } from '@web/app/auth';
 import { ErrorState } from '@web/ui/components/ErrorState';
 import { StatusPage } from '@web/ui/components/StatusPage';
+import { useOpenedOnce } from '@web/ui/use-opened-once';
 import { PageLoader } from '@web/app/shell/PageLoader';
 import { canEditCustomers, canManageCustomers } from '../permissions';
 import { useContact, useContactVehicles } from '../queries';
 import { Timeline } from '../timeline/Timeline';
 import type { Contact } from '../types';
 import { BlockBanner } from './BlockBanner';
-import { BlockDialog } from './BlockDialog';
-import { MergeDialog } from './MergeDialog';
 import { ConsentPanel } from './ConsentPanel';
 import { ContactDetails } from './ContactDetails';
-import { CustomerEmailDialog } from '@web/features/correspondence';
 import { CustomerHeader } from './CustomerHeader';
-import { CustomerVehicles } from './CustomerVehicles';
-import { EditContactDrawer } from './EditContactDrawer';
+
+// The record opens on its timeline: the other tabs and the dialogs (with their forms and date pickers) load when
+// first shown, so a cold start loads and runs only what the first view needs.
+const CustomerVehicles = lazy(() => import('./CustomerVehicles').then((m) => ({ default: m.CustomerVehicles })));
+const CustomerRequests = lazy(() =>
+  import('@web/features/requests/components/CustomerRequests').then((m) => ({ default: m.CustomerRequests })),
+);
+const CustomerCalls = lazy(() =>
+  import('@web/features/telephony/CustomerCalls').then((m) => ({ default: m.CustomerCalls })),
+);
+const LinkedActivities = lazy(() =>
+  import('@web/features/activities/LinkedActivities').then((m) => ({ default: m.LinkedActivities })),
+);
+const CustomerOpportunities = lazy(() =>
+  import('@web/features/sales/opportunities/CustomerOpportunities').then((m) => ({
+    default: m.CustomerOpportunities,
+  })),
+);
+const CustomerBoardThreads = lazy(() =>
+  import('@web/features/board/CustomerBoardThreads').then((m) => ({ default: m.CustomerBoardThreads })),
+);
+const EditContactDrawer = lazy(() => import('./EditContactDrawer').then((m) => ({ default: m.EditContactDrawer })));
+const MergeDialog = lazy(() => import('./MergeDialog').then((m) => ({ default: m.MergeDialog })));
+const BlockDialog = lazy(() => import('./BlockDialog').then((m) => ({ default: m.BlockDialog })));
+const CustomerEmailDialog = lazy(() =>
+  import('@web/features/correspondence').then((m) => ({ default: m.CustomerEmailDialog })),
+);
+
+/** A tab's content while its code loads. */
+function TabLoader({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl" aria-busy="true">
+          <Loader size="sm" />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 interface MergedState {
   mergedFrom?: string;
@@ -97,6 +130,10 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
   // A reminder links to "?activity=<id>": the activities tab opens it.
   const tab: Tab = params.get('activity') ? 'activities' : tabParam && TABS.includes(tabParam) ? tabParam : 'timeline';
   const currentVehicles = vehicles.data?.filter((vehicle) => vehicle.current).length;
+  const editLoaded = useOpenedOnce(editing);
+  const blockLoaded = useOpenedOnce(blockMode !== null);
+  const mergeLoaded = useOpenedOnce(merging);
+  const emailLoaded = useOpenedOnce(emailing);
 
   return (
     <>
@@ -127,7 +164,11 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
         onMerge={() => setMerging(true)}
         onEmail={() => setEmailing(true)}
       />
-      <CustomerEmailDialog contactId={contact.id} opened={emailing} onClose={() => setEmailing(false)} />
+      {emailLoaded && (
+        <Suspense fallback={null}>
+          <CustomerEmailDialog contactId={contact.id} opened={emailing} onClose={() => setEmailing(false)} />
+        </Suspense>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
@@ -189,45 +230,69 @@ function CustomerRecord({ contact, mergedFrom, onReload }: CustomerRecordProps) 
                 <Timeline path={`/contacts/${contact.id}/timeline`} noteContactId={canEdit ? contact.id : undefined} />
               </Tabs.Panel>
               <Tabs.Panel value="vehicles">
-                <CustomerVehicles contactId={contact.id} canEdit={canEdit} />
+                <TabLoader>
+                  <CustomerVehicles contactId={contact.id} canEdit={canEdit} />
+                </TabLoader>
               </Tabs.Panel>
               <Tabs.Panel value="requests">
-                <CustomerRequests contactId={contact.id} />
+                <TabLoader>
+                  <CustomerRequests contactId={contact.id} />
+                </TabLoader>
               </Tabs.Panel>
               <Tabs.Panel value="calls">
-                <CustomerCalls contactId={contact.id} />
+                <TabLoader>
+                  <CustomerCalls contactId={contact.id} />
+                </TabLoader>
               </Tabs.Panel>
               <Tabs.Panel value="activities">
-                <LinkedActivities
-                  filter={{ contactId: contact.id }}
-                  tab="activities"
-                  preset={{ contact: { id: contact.id, label: contact.displayName } }}
-                />
+                <TabLoader>
+                  <LinkedActivities
+                    filter={{ contactId: contact.id }}
+                    tab="activities"
+                    preset={{ contact: { id: contact.id, label: contact.displayName } }}
+                  />
+                </TabLoader>
               </Tabs.Panel>
               <Tabs.Panel value="sales">
-                <CustomerOpportunities contactId={contact.id} />
+                <TabLoader>
+                  <CustomerOpportunities contactId={contact.id} />
+                </TabLoader>
               </Tabs.Panel>
               <Tabs.Panel value="board">
-                <CustomerBoardThreads
-                  contact={{
-                    id: contact.id,
-                    label: [contact.customerNumber, contact.displayName].filter(Boolean).join(' · '),
-                  }}
-                />
+                <TabLoader>
+                  <CustomerBoardThreads
+                    contact={{
+                      id: contact.id,
+                      label: [contact.customerNumber, contact.displayName].filter(Boolean).join(' · '),
+                    }}
+                  />
+                </TabLoader>
               </Tabs.Panel>
             </Tabs>
           </Paper>
         </Grid.Col>
       </Grid>
 
-      <EditContactDrawer contact={contact} opened={editing} onClose={() => setEditing(false)} onReload={onReload} />
-      {canManage && <MergeDialog contact={contact} opened={merging} onClose={() => setMerging(false)} />}
-      <BlockDialog
-        contactId={contact.id}
-        displayName={contact.displayName}
-        mode={blockMode}
-        onClose={() => setBlockMode(null)}
-      />
+      {editLoaded && (
+        <Suspense fallback={null}>
+          <EditContactDrawer contact={contact} opened={editing} onClose={() => setEditing(false)} onReload={onReload} />
+        </Suspense>
+      )}
+      {canManage && mergeLoaded && (
+        <Suspense fallback={null}>
+          <MergeDialog contact={contact} opened={merging} onClose={() => setMerging(false)} />
+        </Suspense>
+      )}
+      {blockLoaded && (
+        <Suspense fallback={null}>
+          <BlockDialog
+            contactId={contact.id}
+            displayName={contact.displayName}
+            mode={blockMode}
+            onClose={() => setBlockMode(null)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
