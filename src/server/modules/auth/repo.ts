@@ -7,12 +7,8 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values);
 }
 
-/**
- * A session with its user and the user's further locations in one round
- * trip: every request of a logged-in user starts with this.
- */
-export async function findSessionWithUser(db: DbOrTx, id: string) {
-  const [row] = await db
+const sessionWithUser = (db: DbOrTx) =>
+  db
     .select({
       session: sessions,
       user: userReadModel.table,
@@ -20,7 +16,24 @@ export async function findSessionWithUser(db: DbOrTx, id: string) {
     })
     .from(sessions)
     .innerJoin(userReadModel.table, userReadModel.joinOn(sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('auth_session_with_user');
+
+/** Per database, the statement built once: building it took longer than running it. */
+const preparedSessionWithUser = new WeakMap<DbOrTx, ReturnType<typeof sessionWithUser>>();
+
+/**
+ * A session with its user and the user's further locations in one round
+ * trip: every request of a logged-in user starts with this, so it is built
+ * once and prepared (a lookup by key, whose plan never depends on the value).
+ */
+export async function findSessionWithUser(db: DbOrTx, id: string) {
+  let query = preparedSessionWithUser.get(db);
+  if (!query) {
+    query = sessionWithUser(db);
+    preparedSessionWithUser.set(db, query);
+  }
+  const [row] = await query.execute({ id });
   return row;
 }
 
