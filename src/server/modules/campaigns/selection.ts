@@ -77,11 +77,14 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 /**
  * The live count: one statement, whatever the filter. Its estimated cost crosses PostgreSQL's JIT
  * threshold on a large data set, and compiling costs more than the count itself (a few hundred
- * milliseconds on every keystroke), so it runs with JIT off in its own transaction.
+ * milliseconds on every keystroke), so it runs with JIT off in its own transaction. Telling tens
+ * of thousands of customers apart needs a larger hash than the default working memory: without
+ * it the count spills to disk.
  */
 export async function countSelection(db: DbOrTx, ctx: SelectionContext): Promise<SelectionCount> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL jit = off`);
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
     return countIn(tx, ctx);
   });
 }
