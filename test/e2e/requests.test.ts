@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@server/demo/org';
+import { berlinDay, berlinInstant } from '@web/features/requests/intake/callback-windows';
 import { browserAvailable, launchBrowser, newPage, screenshot, startServer, type E2EServer } from './harness';
 import { apiAs, logIn } from './session';
 
@@ -61,6 +62,20 @@ describe.runIf(enabled)('requests in a real browser', () => {
       .getByLabel('Anliegen', { exact: false })
       .last()
       .fill('Möchte einen Termin für die Inspektion, bitte zurückrufen.');
+    // Tomorrow between 14 and 16 h, typed the way it is said, without opening a calendar.
+    const tomorrow = berlinDay(new Date(Date.now() + 86_400_000));
+    const typed = tomorrow.split('-').reverse().join('.');
+    await form.getByText('Zeitraum wählen').click();
+    await form.getByLabel('Von', { exact: true }).fill(typed);
+    await form.getByLabel('Von, Uhrzeit').pressSequentially('1400');
+    await form.getByLabel('Bis', { exact: true }).fill(typed);
+    await form.getByLabel('Bis', { exact: true }).press('Tab');
+    // A day without its time is refused, not sent as no window at all.
+    await reception.keyboard.press('Control+Enter');
+    await form.getByText('Bitte Datum und Uhrzeit angeben').waitFor();
+    await form.getByLabel('Bis, Uhrzeit').pressSequentially('1600');
+    await form.getByText('Bitte Datum und Uhrzeit angeben').waitFor({ state: 'detached' });
+    await screenshot(reception, 'intake-callback-window');
     await reception.keyboard.press('Control+Enter');
     await reception.getByText(`zugewiesen an ${advisor.displayName}`).waitFor();
     await screenshot(reception, 'intake-saved');
@@ -74,6 +89,18 @@ describe.runIf(enabled)('requests in a real browser', () => {
     expect((await toast.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     await toast.click();
     await advisorPage.waitForURL(/\/requests\/[0-9a-f-]{36}/);
+    // The window is Berlin time, whatever the server's or the browser's clock says.
+    const stored = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD).then((api) =>
+      api<{ callbackFrom: string | null; callbackTo: string | null }>(
+        'GET',
+        `/api/requests/${advisorPage.url().split('/').pop()!}`,
+      ),
+    );
+    expect(stored).toMatchObject({
+      callbackFrom: berlinInstant(tomorrow, '14:00'),
+      callbackTo: berlinInstant(tomorrow, '16:00'),
+    });
+    await advisorPage.getByText(`Rückruf gewünscht ${typed}, 14:00 – ${typed}, 16:00`).waitFor();
 
     const attempts = advisorPage.getByRole('form', { name: 'Kontaktversuch erfassen' });
     for (let i = 1; i <= 3; i++) {

@@ -2,6 +2,7 @@ import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { INTERNAL_SUBJECTS, MESSAGE_CHANNELS, MESSAGE_SHORT_MAX, type MessageType } from '@shared/messages/enums';
 import { requiredExtrasOf } from '@shared/messages/schemas';
+import { DayField } from '@web/ui/date-fields';
 
 export interface TypeFieldValues {
   internalSubject: string | null;
@@ -47,6 +48,16 @@ export function MessageTypeFields({
       {...props}
     />
   );
+  const day = (field: 'checkDay' | 'blockUntil', props: { description?: string } = {}) => (
+    <DayField
+      label={t(`messages.form.${field}`)}
+      required={required.has(field)}
+      clearable
+      value={values[field]}
+      onChange={(next) => onChange({ [field]: next })}
+      {...props}
+    />
+  );
   switch (type) {
     case 'internal':
       return (
@@ -62,7 +73,7 @@ export function MessageTypeFields({
       return (
         <>
           {text('checkName', { placeholder: t('messages.form.checkNamePlaceholder') })}
-          {text('checkDay', { type: 'date' })}
+          {day('checkDay')}
           {text('checkEntryId')}
         </>
       );
@@ -70,7 +81,7 @@ export function MessageTypeFields({
       return (
         <>
           {text('blockReason', { maxLength: 1000 })}
-          {text('blockUntil', { type: 'date', description: t('messages.form.blockUntilHint') })}
+          {day('blockUntil', { description: t('messages.form.blockUntilHint') })}
         </>
       );
     case 'house_rules':

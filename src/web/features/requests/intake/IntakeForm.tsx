@@ -24,6 +24,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '@shared/requests/att
 import { RequestCreate } from '@shared/requests/schemas';
 import { describeProblem, reportError, zodValidate } from '@web/ui/form-errors';
 import { useLocations } from '@web/app/org-queries';
+import { DayTimeFields } from '@web/ui/date-fields';
 import { useContactVehicles } from '@web/features/customers/queries';
 import { ACCEPT, fileProblem } from '../attachments/files';
 import { useFileProblemText } from '../attachments/problem-text';
@@ -34,6 +35,7 @@ import type { CustomerRequest } from '../types';
 import { CALLBACK_WINDOWS, windowPassed } from './callback-windows';
 import { CustomerSection } from './CustomerSection';
 import {
+  customWindowErrors,
   defaultSubject,
   initialValues,
   NAMES_DEPARTMENT,
@@ -107,6 +109,7 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
     validate: (values) => ({
       ...zodValidate<IntakeValues>(RequestCreate, (v) => toBody(v))(values),
       ...newCustomerErrors(values),
+      ...customWindowErrors(values),
     }),
   });
 
@@ -239,16 +242,25 @@ export function IntakeForm({ params, homeLocationId, onCreated }: IntakeFormProp
             </Chip.Group>
             {values.callbackWindow === 'custom' && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput
-                  type="datetime-local"
+                <DayTimeFields
                   label={t('requests.intake.from')}
-                  {...form.getInputProps('callbackCustom.from')}
+                  value={values.callbackCustom.from}
+                  error={form.errors['callbackCustom.from'] ?? form.errors.callbackFrom}
+                  onChange={(from) => {
+                    form.setFieldValue('callbackCustom.from', from);
+                    // Moving either end can turn a backwards window the right way round.
+                    form.clearFieldError('callbackFrom');
+                    form.clearFieldError('callbackTo');
+                  }}
                 />
-                <TextInput
-                  type="datetime-local"
+                <DayTimeFields
                   label={t('requests.intake.to')}
-                  {...form.getInputProps('callbackCustom.to')}
+                  value={values.callbackCustom.to}
                   error={form.errors['callbackCustom.to'] ?? form.errors.callbackTo}
+                  onChange={(to) => {
+                    form.setFieldValue('callbackCustom.to', to);
+                    form.clearFieldError('callbackTo');
+                  }}
                 />
               </SimpleGrid>
             )}

@@ -2,6 +2,7 @@ import type { DepartmentKind } from '@shared/org/enums';
 import type { Priority, RequestChannel, RequestType } from '@shared/requests/enums';
 import { REQUEST_CHANNELS, REQUEST_TYPES } from '@shared/requests/enums';
 import i18next from '@web/i18n';
+import { isHalfFilled } from '@web/ui/date-fields';
 import { callbackWindow, type CallbackWindow } from './callback-windows';
 
 export interface PickedCustomer {
@@ -100,5 +101,14 @@ export function newCustomerErrors(values: IntakeValues): Record<string, string> 
   if (!values.customer.lastName.trim()) errors['customer.lastName'] = i18next.t('validation.required');
   if (!values.customer.phone.trim() && !values.customer.email.trim())
     errors['customer.phone'] = i18next.t('requests.intake.phoneOrEmail');
+  return errors;
+}
+
+/** A custom window end with only its day or only its time would be sent as no window at all. */
+export function customWindowErrors(values: IntakeValues): Record<string, string> {
+  if (values.channel === 'walk_in' || values.callbackWindow !== 'custom') return {};
+  const errors: Record<string, string> = {};
+  if (isHalfFilled(values.callbackCustom.from)) errors['callbackCustom.from'] = i18next.t('validation.dayAndTime');
+  if (isHalfFilled(values.callbackCustom.to)) errors['callbackCustom.to'] = i18next.t('validation.dayAndTime');
   return errors;
 }

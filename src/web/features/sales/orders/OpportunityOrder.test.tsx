@@ -83,7 +83,8 @@ describe('OpportunityOrder', { timeout: 60_000 }, () => {
     renderWithProviders(<OpportunityOrder opportunityId={OPPORTUNITY} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Bestellung anlegen' }, firstRender));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByLabelText(/^Uhrzeit/)).toHaveValue('10:00');
+    expect(within(dialog).getByLabelText('Geplante Auslieferung, Uhrzeit')).toHaveValue('10');
+    expect(within(dialog).getByLabelText('Geplante Auslieferung, Minuten')).toHaveValue('00');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Bestellung anlegen' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({});
@@ -97,12 +98,13 @@ describe('OpportunityOrder', { timeout: 60_000 }, () => {
     renderWithProviders(<OpportunityOrder opportunityId={OPPORTUNITY} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Bestellung anlegen' }, firstRender));
     const dialog = await screen.findByRole('dialog');
-    const date = within(dialog).getByLabelText(/^Geplante Auslieferung/);
+    const date = within(dialog).getByLabelText(/^Geplante Auslieferung(?!,)/);
     await userEvent.clear(date);
     await userEvent.type(date, '2026-03-20');
-    const time = within(dialog).getByLabelText(/^Uhrzeit/);
-    await userEvent.clear(time);
-    await userEvent.type(time, '14:30');
+    // Typed without a colon, in one go, as on the desk's keyboard: the hours hand over to the minutes.
+    const hours = within(dialog).getByLabelText('Geplante Auslieferung, Uhrzeit');
+    await userEvent.clear(hours);
+    await userEvent.type(hours, '1430');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Bestellung anlegen' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ plannedDeliveryAt: '2026-03-20T14:30:00+01:00' });

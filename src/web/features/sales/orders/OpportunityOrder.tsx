@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { TimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -99,12 +100,14 @@ function PlaceOrderDialog({
             required
             onChange={(next) => (setDay(next), setChosen(true))}
           />
-          <TextInput
-            type="time"
+          <TimePicker
+            format="24h"
             label={t('orders.plannedTime')}
+            hoursInputLabel={t('common.timeOf', { field: t('orders.plannedDelivery') })}
+            minutesInputLabel={t('common.minutesOf', { field: t('orders.plannedDelivery') })}
             value={time}
             required
-            onChange={(e) => (setTime(e.currentTarget.value), setChosen(true))}
+            onChange={(next) => (setTime(next.slice(0, 5)), setChosen(true))}
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed">

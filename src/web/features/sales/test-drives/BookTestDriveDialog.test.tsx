@@ -82,4 +82,39 @@ describe('BookTestDriveDialog', { timeout: 60_000 }, () => {
     await userEvent.click(car);
     expect(await screen.findByRole('option', { name: 'VW Golf M-CC 42 – frei' })).toBeInTheDocument();
   });
+
+  it('takes the slot typed as 24-hour times, without a colon, and books it in Berlin time', async () => {
+    const { requests } = stubFetch({
+      'GET /api/auth/session': session(salesUser),
+      'GET /api/users/directory': { body: [] },
+      [`GET /api/locations/${salesUser.homeLocationId}/test-drive-schedule`]: { body: schedule },
+      'POST /api/test-drives': problem(409, { code: 'slot-taken', detail: 'belegt' }),
+    });
+    renderWithProviders(
+      <BookTestDriveDialog
+        opened
+        onClose={() => undefined}
+        preset={{
+          locationId: salesUser.homeLocationId,
+          day: '2026-03-03',
+          demoVehicleId: OTHER_CAR,
+          contact: { id: '7c0e1a9e-3b1f-4f54-9a0a-0000000000e1', label: 'Weber, Klaus' },
+        }}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
+    const from = within(dialog).getByLabelText('Von, Uhrzeit');
+    await userEvent.clear(from);
+    await userEvent.type(from, '1615');
+    const to = within(dialog).getByLabelText('Bis, Uhrzeit');
+    await userEvent.clear(to);
+    await userEvent.type(to, '1745');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Buchen' }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST')!.body).toMatchObject({
+      demoVehicleId: OTHER_CAR,
+      startsAt: '2026-03-03T16:15:00+01:00',
+      endsAt: '2026-03-03T17:45:00+01:00',
+    });
+  });
 });

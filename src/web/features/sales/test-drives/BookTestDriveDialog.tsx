@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { TimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,19 +157,23 @@ export function BookTestDriveDialog({ opened, onClose, preset }: Props) {
         )}
         <SimpleGrid cols={3}>
           <DayField label={t('testDrives.book.day')} value={day} onChange={setDay} withAsterisk />
-          <TextInput
-            type="time"
+          <TimePicker
+            format="24h"
             label={t('testDrives.book.from')}
+            hoursInputLabel={t('common.timeOf', { field: t('testDrives.book.from') })}
+            minutesInputLabel={t('common.minutesOf', { field: t('testDrives.book.from') })}
             value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
+            onChange={(next) => setStart(next.slice(0, 5))}
             error={errors.startsAt}
             withAsterisk
           />
-          <TextInput
-            type="time"
+          <TimePicker
+            format="24h"
             label={t('testDrives.book.to')}
+            hoursInputLabel={t('common.timeOf', { field: t('testDrives.book.to') })}
+            minutesInputLabel={t('common.minutesOf', { field: t('testDrives.book.to') })}
             value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
+            onChange={(next) => setEnd(next.slice(0, 5))}
             error={errors.endsAt}
             withAsterisk
           />
