@@ -67,7 +67,11 @@ export function initialValues(params: URLSearchParams, homeLocationId: string): 
 
 /** The form's values in the shape of RequestCreate. */
 export function toBody(values: IntakeValues, now = new Date()) {
-  const window = callbackWindow(values.callbackWindow, now, values.callbackCustom);
+  // A walk-in stands at the desk: a window chosen before the channel was switched is not sent.
+  const window =
+    values.channel === 'walk_in'
+      ? { callbackFrom: null, callbackTo: null }
+      : callbackWindow(values.callbackWindow, now, values.callbackCustom);
   const { customer } = values;
   return {
     type: values.type,
