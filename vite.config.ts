@@ -6,6 +6,8 @@ import { earlyStart } from './scripts/vite-early-start';
 import { precompress } from './scripts/vite-precompress';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const reactRouterBuild = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
 
 /** The same aliases as tsconfig.json's paths: folders by name instead of ../../../. */
 export const pathAliases = {
@@ -15,10 +17,22 @@ export const pathAliases = {
   '@test': fileURLToPath(new URL('./test', import.meta.url)),
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: 'src/web',
   plugins: [react(), earlyStart(), precompress()],
-  resolve: { alias: pathAliases },
+  resolve: {
+    alias: [
+      ...Object.entries(pathAliases).map(([find, replacement]) => ({ find, replacement })),
+      // react-router's package exports name only its development build (dev warnings on every render);
+      // the production build beside it is the same code without them.
+      ...(command === 'build'
+        ? [
+            { find: /^react-router$/, replacement: reactRouterBuild('index.mjs') },
+            { find: /^react-router\/dom$/, replacement: reactRouterBuild('dom-export.mjs') },
+          ]
+        : []),
+    ],
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -56,4 +70,4 @@ export default defineConfig({
     // CRM_API_URL points the dev server at an API on another port.
     proxy: { '/api': process.env.CRM_API_URL ?? 'http://localhost:3000' },
   },
-});
+}));

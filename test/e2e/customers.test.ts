@@ -42,6 +42,31 @@ describe.runIf(enabled)('customers in a real browser', () => {
     expect(await page.getByText('0171 1234567').count()).toBeGreaterThan(0);
   });
 
+  it('the note pad on a record grows with the text typed, up to ten lines, and the note is saved', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, DEMO_LOGINS.sales);
+    await page.goto('/customers');
+    await page.locator('table tbody tr a').first().click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
+    const pad = page.getByRole('textbox', { name: 'Notiz hinzufügen' });
+    const height = async () => (await pad.boundingBox())!.height;
+    const empty = await height();
+
+    await pad.fill('Rückruf wegen Winterreifen\nam Dienstag\nnach 16 Uhr\nbei der Ehefrau');
+    const fourLines = await height();
+    expect(fourLines).toBeGreaterThan(empty * 1.5);
+
+    await pad.fill(Array.from({ length: 20 }, (_, i) => `Zeile ${i + 1}`).join('\n'));
+    const twentyLines = await height();
+    expect(twentyLines).toBeGreaterThan(fourLines * 2);
+    expect(twentyLines).toBeLessThan(fourLines * 3);
+
+    await pad.fill('Bevorzugt Termine am Vormittag');
+    await page.getByRole('button', { name: 'Notiz hinzufügen' }).click();
+    await page.getByText('Bevorzugt Termine am Vormittag').waitFor();
+    expect(await height()).toBe(empty);
+  });
+
   it('a manager merges a duplicate from the record: picks it, sees what moves, lands on the record kept', async () => {
     const manager = await apiAs(server.url, DEMO_LOGINS.manager, DEMO_PASSWORD);
     const [munich] = await manager<Array<{ id: string }>>('GET', '/api/locations');

@@ -3,7 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { REQUEST_TYPE_LABELS } from '@shared/requests/labels';
 import { TEXTS } from '@shared/texts/translate';
 import { LOCALES, type Locale } from '@shared/org/enums';
-import de from './de.json';
+// Read as text and parsed at start: V8 parses a JSON string much faster than the same data as an object literal.
+import deJson from './de.json?raw';
+
+const de = JSON.parse(deJson) as ResourceKey;
 
 /**
  * German is the default and every other language's fallback, so it comes with the first script: no

@@ -1,6 +1,6 @@
-import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Table, UnstyledButton } from '@mantine/core';
 import { IconBuilding, IconChevronDown, IconChevronUp, IconSelector, IconUser } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { memo, useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../format';
@@ -9,6 +9,7 @@ import { PhoneLink } from '@web/features/telephony/PhoneLink';
 import type { ContactFilters } from '../queries';
 import type { ContactListItem } from '../types';
 import { CustomerCards } from './CustomerCards';
+import classes from './CustomerTable.module.css';
 
 interface CustomerTableProps {
   items: readonly ContactListItem[];
@@ -39,12 +40,69 @@ function SortHeader(props: {
   );
 }
 
+interface CustomerRowProps {
+  item: ContactListItem;
+  /** The home location's short code, with its full name as the tooltip. */
+  locationCode: string;
+  locationName: string;
+  onOpen(id: string): void;
+}
+
+/** One customer; rows already shown are not rendered again when the next page arrives. */
+const CustomerRow = memo(function CustomerRow({ item, locationCode, locationName, onOpen }: CustomerRowProps) {
+  const { t } = useTranslation();
+  return (
+    <tr
+      className={classes.row}
+      onClick={(event) => {
+        if ((event.target as HTMLElement).closest('a')) return;
+        onOpen(item.id);
+      }}
+      style={item.blocked ? { backgroundColor: 'var(--mantine-color-red-light)' } : undefined}
+    >
+      <td className={classes.cell}>
+        <div className={classes.name}>
+          {item.kind === 'company' ? (
+            <IconBuilding size={16} stroke={1.6} aria-label={t('customers.kind.company')} />
+          ) : (
+            <IconUser size={16} stroke={1.6} aria-label={t('customers.kind.person')} />
+          )}
+          <Link to={`/customers/${item.id}`} className={classes.nameLink}>
+            {item.displayName}
+          </Link>
+          {item.blocked && (
+            <Badge color="red" size="xs" variant="filled" className={classes.badge}>
+              {t('customers.blocked')}
+            </Badge>
+          )}
+          {item.tags.slice(0, 2).map((tag) => (
+            <Badge key={tag} size="xs" variant="light" color="gray" tt="none" className={classes.badge}>
+              {tag}
+            </Badge>
+          ))}
+        </div>
+      </td>
+      <td className={`${classes.cell} ${classes.number}`}>{item.customerNumber}</td>
+      <td className={classes.cell}>{item.city ?? t('common.none')}</td>
+      <td className={`${classes.cell} ${classes.nowrap}`}>
+        {item.primaryPhone ? <PhoneLink number={item.primaryPhone} contactId={item.id} /> : t('common.none')}
+      </td>
+      <td className={classes.cell}>{item.salesConsultant?.displayName ?? t('common.none')}</td>
+      <td className={classes.cell} title={locationName}>
+        {locationCode}
+      </td>
+      <td className={`${classes.cell} ${classes.dimmed}`}>{formatDate(item.updatedAt)}</td>
+    </tr>
+  );
+});
+
 /** Customers as rows; the whole row opens the record, the name is a real link (new tab, keyboard). */
 export function CustomerTable({ items, sort, dir, locationLabel, onSort }: CustomerTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const phone = usePhoneLayout();
   const header = { current: sort, dir, onSort };
+  const openRecord = useCallback((id: string) => void navigate(`/customers/${id}`), [navigate]);
   if (phone) return <CustomerCards items={items} locationLabel={locationLabel} />;
 
   return (
@@ -68,61 +126,18 @@ export function CustomerTable({ items, sort, dir, locationLabel, onSort }: Custo
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              onClick={(event) => {
-                if ((event.target as HTMLElement).closest('a')) return;
-                void navigate(`/customers/${item.id}`);
-              }}
-              style={{ cursor: 'pointer' }}
-              bg={item.blocked ? 'var(--mantine-color-red-light)' : undefined}
-            >
-              <Table.Td>
-                <Group gap={8} wrap="nowrap">
-                  {item.kind === 'company' ? (
-                    <IconBuilding size={16} stroke={1.6} aria-label={t('customers.kind.company')} />
-                  ) : (
-                    <IconUser size={16} stroke={1.6} aria-label={t('customers.kind.person')} />
-                  )}
-                  <Text
-                    component={Link}
-                    to={`/customers/${item.id}`}
-                    size="sm"
-                    fw={600}
-                    c="inherit"
-                    style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}
-                  >
-                    {item.displayName}
-                  </Text>
-                  {item.blocked && (
-                    <Badge color="red" size="xs" variant="filled" style={{ flexShrink: 0 }}>
-                      {t('customers.blocked')}
-                    </Badge>
-                  )}
-                  {item.tags.slice(0, 2).map((tag) => (
-                    <Badge key={tag} size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
-                      {tag}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td ff="monospace" fz="sm">
-                {item.customerNumber}
-              </Table.Td>
-              <Table.Td>{item.city ?? t('common.none')}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {item.primaryPhone ? <PhoneLink number={item.primaryPhone} contactId={item.id} /> : t('common.none')}
-              </Table.Td>
-              <Table.Td>{item.salesConsultant?.displayName ?? t('common.none')}</Table.Td>
-              <Table.Td title={locationLabel(item.homeLocationId).name}>
-                {locationLabel(item.homeLocationId).code}
-              </Table.Td>
-              <Table.Td c="dimmed" fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                {formatDate(item.updatedAt)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {items.map((item) => {
+            const location = locationLabel(item.homeLocationId);
+            return (
+              <CustomerRow
+                key={item.id}
+                item={item}
+                locationCode={location.code}
+                locationName={location.name}
+                onOpen={openRecord}
+              />
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '@web/ui/form-errors';
 import { useAddNote } from '../queries';
+import classes from './NoteForm.module.css';
 
 interface NoteFormProps {
   contactId: string;
@@ -34,9 +35,8 @@ export function NoteForm({ contactId, vehicleId }: NoteFormProps) {
       <Textarea
         aria-label={t('customers.timeline.addNote')}
         placeholder={t('customers.timeline.notePlaceholder')}
-        autosize
-        minRows={2}
-        maxRows={10}
+        rows={2}
+        classNames={{ input: classes.input }}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
