@@ -16,6 +16,7 @@ import { CalendarSubscriptionModal } from '@web/features/activities/subscription
 import { ChangePasswordModal } from '@web/features/auth/ChangePasswordModal';
 import { useAuth, useCurrentUser } from '../auth';
 import { LanguageSwitch } from '@web/ui/components/LanguageSwitch';
+import { useOpenedOnce } from '@web/ui/use-opened-once';
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/);
@@ -29,6 +30,8 @@ export function UserMenu() {
   const navigate = useNavigate();
   const [passwordOpened, passwordModal] = useDisclosure(false);
   const [calendarOpened, calendarModal] = useDisclosure(false);
+  const passwordLoaded = useOpenedOnce(passwordOpened);
+  const calendarLoaded = useOpenedOnce(calendarOpened);
 
   async function handleLogout() {
     await logout().catch(() => undefined);
@@ -105,8 +108,9 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
-      <CalendarSubscriptionModal opened={calendarOpened} onClose={calendarModal.close} />
+      {/* Mounted when first opened: every page shows this menu, few visits open its dialogs. */}
+      {passwordLoaded && <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />}
+      {calendarLoaded && <CalendarSubscriptionModal opened={calendarOpened} onClose={calendarModal.close} />}
     </>
   );
 }

@@ -163,20 +163,43 @@ export function useLiveEvents() {
       current.onerror = () => {
         if (stopped || source !== current || retry) return;
         current.close();
-        setLiveStatus('interrupted');
-        // The server also ends the stream when the session ends (logout elsewhere, deactivation,
-        // expiry): asking for the session again shows the login page in that case.
-        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-        retry = setTimeout(connect, reconnectDelay(failures));
-        failures += 1;
+        // Handled in a task of its own: a page being left (reload, another site) has its stream aborted
+        // before "pagehide", and a departing page runs no further tasks, so it shows no banner and asks
+        // for no session while it unloads.
+        retry = setTimeout(() => {
+          if (stopped) return;
+          setLiveStatus('interrupted');
+          // The server also ends the stream when the session ends (logout elsewhere, deactivation,
+          // expiry): asking for the session again shows the login page in that case.
+          void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+          retry = setTimeout(connect, reconnectDelay(failures));
+          failures += 1;
+        }, 0);
       };
     };
     connect();
+
+    // A page restored from the back-forward cache opens its stream again.
+    const onPageHide = () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted || !stopped) return;
+      stopped = false;
+      failures = 0;
+      connect();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
 
     return () => {
       stopped = true;
       clearTimeout(retry);
       source?.close();
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       setLiveStatus('connecting');
     };
   }, [queryClient, navigate, allowed]);

@@ -1,6 +1,7 @@
-import { Anchor, Group, Loader, Text, type MantineSize } from '@mantine/core';
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Loader, type MantineSize } from '@mantine/core';
+import { useEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import i18n from '@web/i18n';
+import classes from './PhoneLink.module.css';
 import { clickToCall } from './queries';
 
 /** How long "Wählt …" stays after the phone system took the call: the desk phone rings back by then. */
@@ -32,7 +33,6 @@ function openTel(href: string) {
  * if the phone system fails, the tel: link opens instead.
  */
 export function PhoneLink({ number, display, contactId, size = 'sm', fw }: PhoneLinkProps) {
-  const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'requesting' | 'dialling'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -62,24 +62,30 @@ export function PhoneLink({ number, display, contactId, size = 'sm', fw }: Phone
     }
   };
 
+  const style: CSSProperties = {
+    fontSize: `var(--mantine-font-size-${size})`,
+    lineHeight: `var(--mantine-line-height-${size})`,
+    fontWeight: fw,
+  };
+  // Texts from the shared i18n instance rather than a useTranslation subscription per link: a list shows
+  // fifty, and every page that shows links re-renders them when the language changes.
   return (
-    <Group gap={6} wrap="nowrap" display="inline-flex">
-      <Anchor
+    <span className={classes.wrap}>
+      <a
         href={href}
-        size={size}
-        fw={fw}
+        className={classes.link}
+        style={style}
         onClick={(event) => void dial(event)}
-        title={t('telephony.dial.call', { number: shown })}
-        style={{ whiteSpace: 'nowrap' }}
+        title={i18n.t('telephony.dial.call', { number: shown })}
       >
         {shown}
-      </Anchor>
+      </a>
       {state === 'requesting' && <Loader size={12} />}
       {state === 'dialling' && (
-        <Text span size="xs" c="teal.7" fw={600} role="status">
-          {t('telephony.dial.dialling')}
-        </Text>
+        <span className={classes.dialling} role="status">
+          {i18n.t('telephony.dial.dialling')}
+        </span>
       )}
-    </Group>
+    </span>
   );
 }

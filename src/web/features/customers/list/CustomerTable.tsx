@@ -1,6 +1,6 @@
 import { Badge, Group, Table, UnstyledButton } from '@mantine/core';
 import { IconBuilding, IconChevronDown, IconChevronUp, IconSelector, IconUser } from '@tabler/icons-react';
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../format';
@@ -45,12 +45,20 @@ interface CustomerRowProps {
   /** The home location's short code, with its full name as the tooltip. */
   locationCode: string;
   locationName: string;
+  labels: RowLabels;
   onOpen(id: string): void;
 }
 
+/** The row's few texts, translated once per list rather than through a translation hook in each of fifty rows. */
+interface RowLabels {
+  company: string;
+  person: string;
+  blocked: string;
+  none: string;
+}
+
 /** One customer; rows already shown are not rendered again when the next page arrives. */
-const CustomerRow = memo(function CustomerRow({ item, locationCode, locationName, onOpen }: CustomerRowProps) {
-  const { t } = useTranslation();
+const CustomerRow = memo(function CustomerRow({ item, locationCode, locationName, labels, onOpen }: CustomerRowProps) {
   return (
     <tr
       className={classes.row}
@@ -63,16 +71,16 @@ const CustomerRow = memo(function CustomerRow({ item, locationCode, locationName
       <td className={classes.cell}>
         <div className={classes.name}>
           {item.kind === 'company' ? (
-            <IconBuilding size={16} stroke={1.6} aria-label={t('customers.kind.company')} />
+            <IconBuilding size={16} stroke={1.6} aria-label={labels.company} />
           ) : (
-            <IconUser size={16} stroke={1.6} aria-label={t('customers.kind.person')} />
+            <IconUser size={16} stroke={1.6} aria-label={labels.person} />
           )}
           <Link to={`/customers/${item.id}`} className={classes.nameLink}>
             {item.displayName}
           </Link>
           {item.blocked && (
             <Badge color="red" size="xs" variant="filled" className={classes.badge}>
-              {t('customers.blocked')}
+              {labels.blocked}
             </Badge>
           )}
           {item.tags.slice(0, 2).map((tag) => (
@@ -83,11 +91,11 @@ const CustomerRow = memo(function CustomerRow({ item, locationCode, locationName
         </div>
       </td>
       <td className={`${classes.cell} ${classes.number}`}>{item.customerNumber}</td>
-      <td className={classes.cell}>{item.city ?? t('common.none')}</td>
+      <td className={classes.cell}>{item.city ?? labels.none}</td>
       <td className={`${classes.cell} ${classes.nowrap}`}>
-        {item.primaryPhone ? <PhoneLink number={item.primaryPhone} contactId={item.id} /> : t('common.none')}
+        {item.primaryPhone ? <PhoneLink number={item.primaryPhone} contactId={item.id} /> : labels.none}
       </td>
-      <td className={classes.cell}>{item.salesConsultant?.displayName ?? t('common.none')}</td>
+      <td className={classes.cell}>{item.salesConsultant?.displayName ?? labels.none}</td>
       <td className={classes.cell} title={locationName}>
         {locationCode}
       </td>
@@ -103,6 +111,15 @@ export function CustomerTable({ items, sort, dir, locationLabel, onSort }: Custo
   const phone = usePhoneLayout();
   const header = { current: sort, dir, onSort };
   const openRecord = useCallback((id: string) => void navigate(`/customers/${id}`), [navigate]);
+  const labels = useMemo<RowLabels>(
+    () => ({
+      company: t('customers.kind.company'),
+      person: t('customers.kind.person'),
+      blocked: t('customers.blocked'),
+      none: t('common.none'),
+    }),
+    [t],
+  );
   if (phone) return <CustomerCards items={items} locationLabel={locationLabel} />;
 
   return (
@@ -134,6 +151,7 @@ export function CustomerTable({ items, sort, dir, locationLabel, onSort }: Custo
                 item={item}
                 locationCode={location.code}
                 locationName={location.name}
+                labels={labels}
                 onOpen={openRecord}
               />
             );
