@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconHistory, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { CHANNELS, CONSENT_PURPOSES } from '@shared/contacts/enums';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
 import { useOpenedOnce } from '@web/ui/use-opened-once';
+import { LazyTooltip } from '@web/ui/components/LazyTooltip';
 
 // Recording a consent needs a form and a date picker: loaded when the dialog is first opened.
 const ConsentDialog = lazy(() => import('./ConsentDialog').then((m) => ({ default: m.ConsentDialog })));
@@ -41,7 +42,7 @@ export function ConsentPanel({ contact, canEdit }: ConsentPanelProps) {
               const status = state?.status ?? 'unknown';
               const label = `${t(`customers.channel.${channel}`)} · ${t(`customers.consent.purpose.${purpose}`)}: ${t(`customers.consent.status.${status}`)}`;
               return (
-                <Tooltip
+                <LazyTooltip
                   key={channel}
                   label={
                     state
@@ -61,7 +62,7 @@ export function ConsentPanel({ contact, canEdit }: ConsentPanelProps) {
                   >
                     {t(`customers.channel.${channel}`)}
                   </Badge>
-                </Tooltip>
+                </LazyTooltip>
               );
             })}
           </Group>

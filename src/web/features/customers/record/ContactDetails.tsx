@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCake, IconMail, IconMapPin, IconPhone, IconStar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { PhoneLink } from '@web/features/telephony/PhoneLink';
 import { formatDate } from '../format';
 import type { Contact } from '../types';
+import { LazyTooltip } from '@web/ui/components/LazyTooltip';
 
 function Row({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -24,13 +25,13 @@ function Kind({ label, primary }: { label: string; primary: boolean }) {
     <Text span size="xs" c="dimmed" ml={6}>
       {label}
       {primary && (
-        <Tooltip label={t('customers.details.primary')}>
+        <LazyTooltip label={t('customers.details.primary')}>
           <IconStar
             size={11}
             style={{ marginLeft: 4, verticalAlign: 'middle' }}
             aria-label={t('customers.details.primary')}
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
     </Text>
   );
@@ -47,14 +48,14 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           <PhoneLink number={phone.e164 ?? phone.raw} display={phone.display} contactId={contact.id} fw={500} />
           <Kind label={t(`customers.phoneKind.${phone.kind}`)} primary={phone.isPrimary} />
           {!phone.valid && (
-            <Tooltip label={t('customers.details.invalidPhone')}>
+            <LazyTooltip label={t('customers.details.invalidPhone')}>
               <IconAlertTriangle
                 size={14}
                 color="var(--mantine-color-orange-6)"
                 style={{ marginLeft: 6, verticalAlign: 'middle' }}
                 aria-label={t('customers.details.invalidPhone')}
               />
-            </Tooltip>
+            </LazyTooltip>
           )}
         </Row>
       ))}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, CopyButton, Group, Menu, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, CopyButton, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   IconMail,
   IconAddressBook,
@@ -20,6 +20,7 @@ import { useLocations } from '@web/app/org-queries';
 import { ContactPhaseBadge } from '@web/features/lifecycle/PhaseBadge';
 import { WriteMessageButton } from '@web/features/messages/WriteMessageButton';
 import type { Contact } from '../types';
+import { LazyTooltip } from '@web/ui/components/LazyTooltip';
 
 interface CustomerHeaderProps {
   contact: Contact;
@@ -171,7 +172,7 @@ export function CustomerHeader({
             </Text>
             <CopyButton value={contact.customerNumber}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
+                <LazyTooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
                   <ActionIcon
                     size="xs"
                     variant="subtle"
@@ -181,7 +182,7 @@ export function CustomerHeader({
                   >
                     {copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
                   </ActionIcon>
-                </Tooltip>
+                </LazyTooltip>
               )}
             </CopyButton>
           </Group>

@@ -11,16 +11,21 @@ import {
   Timeline as MantineTimeline,
 } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@web/ui/components/ErrorState';
 import { formatDateTime } from '@web/ui/format';
 import { useTimeline } from '../queries';
 import type { TimelineEntry } from '../types';
-import { CustomerEmailMessage } from '@web/features/correspondence';
 import { NoteForm } from './NoteForm';
 import { FILTER_GROUPS, isKnownKind, kindLook } from './timeline-kinds';
 import { timelineSummary } from './words';
+import { useOpenedOnce } from '@web/ui/use-opened-once';
+
+// A sent e-mail is opened from the history now and then: its dialog is loaded and mounted when first opened.
+const CustomerEmailMessage = lazy(() =>
+  import('@web/features/correspondence').then((m) => ({ default: m.CustomerEmailMessage })),
+);
 
 interface TimelineProps {
   /** "/contacts/<id>/timeline" or "/vehicles/<id>/timeline" */
@@ -84,10 +89,15 @@ export function Timeline({ path, noteContactId, noteVehicleId }: TimelineProps) 
   const timeline = useTimeline(path, kinds);
   const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const [openEmail, setOpenEmail] = useState<string | null>(null);
+  const emailLoaded = useOpenedOnce(openEmail !== null);
 
   return (
     <Stack gap="sm">
-      <CustomerEmailMessage id={openEmail} onClose={() => setOpenEmail(null)} />
+      {emailLoaded && (
+        <Suspense fallback={null}>
+          <CustomerEmailMessage id={openEmail} onClose={() => setOpenEmail(null)} />
+        </Suspense>
+      )}
       {noteContactId && <NoteForm contactId={noteContactId} vehicleId={noteVehicleId} />}
       <Chip.Group multiple value={groups} onChange={setGroups}>
         <Group gap={6} aria-label={t('customers.timeline.filter')} role="group">
