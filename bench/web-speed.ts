@@ -17,7 +17,7 @@ import type { Measurement } from './stats';
  */
 const LOGIN_TARGET_KB = 300;
 const RELOAD_TARGET_MS = 500;
-const SAMPLES = 12;
+const SAMPLES = 20;
 const SLOWDOWNS = [1, 4] as const;
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string =>
