@@ -97,7 +97,8 @@ export const SendCustomerEmailInput = z.object({
   askedInRequest: z.boolean().default(false),
 });
 
-export const CUSTOMER_EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+/** `held`: kept in the outbox because no mail server is set up; it goes out once one is. */
+export const CUSTOMER_EMAIL_STATUSES = ['queued', 'held', 'sent', 'failed'] as const;
 
 export const CustomerEmailAttachment = z.object({
   fileName: z.string(),

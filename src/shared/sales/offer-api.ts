@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_EMAIL_LIMITS } from '../correspondence/schemas';
+import { CUSTOMER_EMAIL_LIMITS, CUSTOMER_EMAIL_STATUSES } from '../correspondence/schemas';
 import { TEXT_MAX } from '../text/limits';
 import { EXTERNAL_OFFER_TOOLS, OFFER_STATUSES } from './enums';
 import { offerContentSchema } from './offer-content';
@@ -104,6 +104,8 @@ export const OfferSent = z.object({
   id: z.uuid(),
   to: z.string(),
   messageId: z.string(),
+  /** 'held' while no mail server is set up: the mail goes out once one is. */
+  status: z.enum(CUSTOMER_EMAIL_STATUSES),
   documentId: z.uuid(),
   offer: Offer,
   followUp: z.object({ activityId: z.uuid(), dueOn: z.iso.date(), afterDays: z.number().int() }),

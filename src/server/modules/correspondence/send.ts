@@ -53,6 +53,8 @@ export interface SentCustomerEmail {
   messageId: string;
   outboxEmailId: string;
   to: string;
+  /** 'held' while no mail server is set up: the mail waits in the outbox until one is. */
+  status: 'queued' | 'held';
 }
 
 /** Who else's documents may go with a mail; sales registers its offers and orders here. */
@@ -237,7 +239,13 @@ export function createSender({ clock }: Deps, mail: MailService, documentOwners:
       sourceType: 'customer_email',
       sourceId: id,
     });
-    return { id, messageId: composed.messageId, outboxEmailId: queued.id, to };
+    return {
+      id,
+      messageId: composed.messageId,
+      outboxEmailId: queued.id,
+      to,
+      status: queued.status === 'held' ? 'held' : 'queued',
+    };
   }
 
   return { sendCustomerEmailIn };

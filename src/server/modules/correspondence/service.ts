@@ -42,7 +42,8 @@ export function createCorrespondenceService(deps: Deps, mail: MailService, docum
     ]);
     return rows.map((r) => {
       const state = states.get(r.outboxEmailId);
-      const status = state?.status === 'sent' ? 'sent' : state?.status === 'failed' ? 'failed' : 'queued';
+      const status =
+        state?.status === 'sent' || state?.status === 'failed' || state?.status === 'held' ? state.status : 'queued';
       return {
         id: r.id,
         contactId: r.contactId,

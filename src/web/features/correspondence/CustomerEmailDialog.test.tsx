@@ -19,6 +19,7 @@ const options = (consent: 'granted' | 'missing' | 'withdrawn', blocked = false) 
 const sent = {
   id: '9a8b7c6d-5e4f-4a3b-8c1d-0e9f8a7b6c5d',
   to: 'kunde@example.test',
+  status: 'queued',
 };
 
 function fillText() {
@@ -83,5 +84,25 @@ describe('E-Mail an den Kunden', () => {
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
       /Einwilligung für E-Mails widerrufen/,
     );
+  });
+
+  it('says the mail is on its way, or that it waits because no mail server is set up', async () => {
+    for (const [status, words] of [
+      ['queued', 'E-Mail an kunde@example.test wird gesendet.'],
+      ['held', /E-Mail an kunde@example\.test gespeichert\. Noch ist kein Mailserver eingerichtet/],
+    ] as const) {
+      stubFetch({
+        'GET /api/auth/session': session(salesUser),
+        [`GET /api/contacts/${CONTACT}/email-options`]: { body: options('granted') },
+        [`POST /api/contacts/${CONTACT}/emails`]: { status: 201, body: { ...sent, status } },
+      });
+      const view = renderWithProviders(<CustomerEmailDialog contactId={CONTACT} opened onClose={() => {}} />);
+      const user = userEvent.setup({ delay: null });
+      expect(await screen.findByTestId('consent-state', {}, { timeout: 5000 })).toHaveTextContent(/zugestimmt/);
+      fillText();
+      await user.click(screen.getByRole('button', { name: 'Senden' }));
+      expect(await screen.findByText(words)).toBeInTheDocument();
+      view.unmount();
+    }
   });
 });

@@ -37,8 +37,8 @@ export interface CustomerEmailDialogProps {
   /** Attachments that always go with this mail (the offer's PDF): shown, not removable. */
   attachmentsFixed?: boolean;
   /** Sends somewhere else than the plain customer mail (e.g. the offer's send, which also marks it sent). */
-  send?: (input: SendInput) => Promise<Pick<EmailSummary, 'id' | 'to'>>;
-  onSent?: (email: Pick<EmailSummary, 'id' | 'to'>) => void;
+  send?: (input: SendInput) => Promise<Pick<EmailSummary, 'id' | 'to' | 'status'>>;
+  onSent?: (email: Pick<EmailSummary, 'id' | 'to' | 'status'>) => void;
 }
 
 /** Whether the mail may go as things stand, and what to show about it. */
@@ -124,7 +124,12 @@ export function CustomerEmailDialog(props: CustomerEmailDialogProps) {
         opportunityId,
         askedInRequest: asked,
       });
-      notifications.show({ color: 'teal', message: t('correspondence.sent', { to: sent.to }) });
+      // Without a mail server the message waits in the outbox: say so rather than "being sent".
+      notifications.show(
+        sent.status === 'held'
+          ? { color: 'yellow', message: t('correspondence.sentHeld', { to: sent.to }), autoClose: 10_000 }
+          : { color: 'teal', message: t('correspondence.sent', { to: sent.to }) },
+      );
       props.onSent?.(sent);
       onClose();
     } catch {

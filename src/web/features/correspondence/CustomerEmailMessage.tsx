@@ -5,7 +5,7 @@ import { ErrorState } from '@web/ui/components/ErrorState';
 import { formatDateTime } from '@web/ui/format';
 import { useCustomerEmail } from './queries';
 
-const STATUS_COLOR = { queued: 'blue', sent: 'teal', failed: 'red' } as const;
+const STATUS_COLOR = { queued: 'blue', held: 'yellow', sent: 'teal', failed: 'red' } as const;
 
 /** The stored message as it was sent: sender, Reply-To, text, attachments, every header, and the .eml. */
 export function CustomerEmailMessage({ id, onClose }: { id: string | null; onClose: () => void }) {

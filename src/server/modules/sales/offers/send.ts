@@ -81,6 +81,7 @@ export function createOfferSendService({ db, clock }: Deps, { correspondence, ac
           id: email.id,
           to: email.to,
           messageId: email.messageId,
+          status: email.status,
           documentId,
           followUp: { activityId: followUp.id, dueOn: due.dueOn, afterDays: due.afterDays },
         };

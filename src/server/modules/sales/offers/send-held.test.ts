@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
+import { insertOpportunity, offerContent } from './test-support';
+
+type User = TestClient & { userId: string; email: string };
+let t: TestApp;
+let sales: User;
+
+// No SMTP_URL, as on a first `npm start`: mails wait in the outbox until a mail server is set up.
+beforeAll(async () => {
+  t = await createTestApp();
+  sales = await t.userWithRole('sales');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function customerWithConsent() {
+  const res = await sales.post('/api/contacts', {
+    salutation: 'ms',
+    firstName: 'Sabine',
+    lastName: 'Krüger',
+    homeLocationId: t.location.id,
+    emails: [{ address: 'sabine.krueger@example.test', isPrimary: true }],
+    ignoreDuplicates: true,
+  });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().id as string;
+  const consent = await sales.post(`/api/contacts/${id}/consents`, {
+    channel: 'email',
+    purpose: 'marketing',
+    status: 'granted',
+    source: 'signed_form',
+  });
+  expect(consent.statusCode).toBeLessThan(300);
+  return id;
+}
+
+describe('customer e-mail without a mail server', () => {
+  it('says "held", not "being sent", for a mail and for an offer, in the answer and in the stored message', async () => {
+    const contactId = await customerWithConsent();
+
+    const mail = await sales.post(`/api/contacts/${contactId}/emails`, { subject: 'Ihre Unterlagen', text: 'Anbei.' });
+    expect(mail.statusCode, mail.body).toBe(201);
+    expect(mail.json()).toMatchObject({ status: 'held', to: 'sabine.krueger@example.test' });
+    expect((await sales.get(`/api/customer-emails/${mail.json().id}`)).json()).toMatchObject({ status: 'held' });
+
+    const opportunity = await insertOpportunity(t, { contactId, ownerId: sales.userId });
+    const offer = await sales.post(`/api/opportunities/${opportunity.id}/offers`, { content: offerContent() });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const sent = await sales.post(`/api/offers/${offer.json().id}/send`, { subject: 'Ihr Angebot', text: 'Anbei.' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'held', offer: { status: 'sent' } });
+    expect((await sales.get(`/api/customer-emails/${sent.json().id}`)).json()).toMatchObject({ status: 'held' });
+  });
+});
