@@ -18,7 +18,12 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const SessionInfo = z.object({ user: Me, csrfToken: z.string() });
+export const SessionInfo = z.object({
+  user: Me,
+  csrfToken: z.string(),
+  /** False while no mail server is set up: mails then wait in the outbox, and the app says so. */
+  mailServer: z.boolean(),
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const ChangePasswordBody = z.object({

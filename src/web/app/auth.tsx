@@ -13,6 +13,8 @@ interface AuthContextValue {
   loading: boolean;
   /** Set when the session check itself failed, e.g. the server is down. */
   error: Error | null;
+  /** False while no mail server is set up: e-mails wait in the outbox until one is. */
+  mailServer: boolean;
   login(email: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   /** Reloads the session, e.g. after the password change cleared `mustChangePassword`. */
@@ -62,6 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user: info?.user ?? null,
       loading: session.isPending,
       error: session.error,
+      mailServer: info?.mailServer ?? true,
       async login(email, password) {
         const result = await apiRequest<SessionInfo>('/auth/login', {
           method: 'POST',

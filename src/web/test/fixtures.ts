@@ -56,6 +56,7 @@ export const locations: Location[] = [
   },
 ];
 
-export function session(user: Me) {
-  return { body: { user, csrfToken: 'csrf-test-token' } };
+/** The session answer; `mailServer: false` as on an installation without SMTP_URL. */
+export function session(user: Me, { mailServer = true } = {}) {
+  return { body: { user, csrfToken: 'csrf-test-token', mailServer } };
 }

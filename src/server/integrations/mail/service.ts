@@ -130,6 +130,9 @@ export function createMailService({ db, clock, log, config }: Deps, jobs: JobsSe
   }
 
   return {
+    /** Whether a mail server is set up; without one, mails are kept as 'held'. */
+    sends: smtp !== null,
+
     /** Queues a mail in the caller's transaction; it is sent once that commits. */
     async enqueue(tx: DbOrTx, input: MailInput): Promise<{ id: string; status: OutboxStatus }> {
       const batch = new WriteBatch();

@@ -8,9 +8,14 @@ import { SESSION_COOKIE } from './service';
 import { IdParams } from '@server/http/params';
 import { rolesFor } from '@shared/auth/policies';
 
-export async function authRoutes(root: FastifyInstance, { auth }: Services) {
+export async function authRoutes(root: FastifyInstance, { auth, mail }: Services) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
+  const sessionInfo = (actor: Parameters<typeof auth.me>[0] & { csrfToken: string }) => ({
+    user: auth.me(actor),
+    csrfToken: actor.csrfToken,
+    mailServer: mail.sends,
+  });
 
   app.post('/api/auth/login', {
     config: { access: { public: true } },
@@ -27,7 +32,7 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
         secure: root.config.session.cookieSecure,
         maxAge: maxAgeSeconds,
       });
-      return { user: auth.me(actor), csrfToken: actor.csrfToken };
+      return sessionInfo(actor);
     },
   });
 
@@ -46,7 +51,7 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
     schema: { tags, summary: 'The logged-in user and the CSRF token', response: { 200: SessionInfo } },
     handler: async (request) => {
       const actor = currentUser(request);
-      return { user: auth.me(actor), csrfToken: actor.csrfToken };
+      return sessionInfo(actor);
     },
   });
 
@@ -64,7 +69,7 @@ export async function authRoutes(root: FastifyInstance, { auth }: Services) {
         request.body.currentPassword,
         request.body.newPassword,
       );
-      return { user: auth.me(actor), csrfToken: actor.csrfToken };
+      return sessionInfo(actor);
     },
   });
 

@@ -102,6 +102,8 @@ describe('an e-mail to the customer from the CRM', () => {
     await t.services.jobs.worker.runDue();
     const mail = await smtp.waitForMessage(to('juergen.schaefer@example.test'));
     const me = (await sales.get('/api/auth/session')).json();
+    // With SMTP_URL set the app knows mail goes out.
+    expect(me.mailServer).toBe(true);
     const name = me.user?.displayName ?? me.displayName;
     // The location's own address (set on the test location) is the sender; the name is the consultant's.
     expect(mail.parsed.from?.value[0]).toMatchObject({ name, address: 'stuttgart@example.test' });

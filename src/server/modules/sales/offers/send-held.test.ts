@@ -39,6 +39,8 @@ async function customerWithConsent() {
 describe('customer e-mail without a mail server', () => {
   it('says "held", not "being sent", for a mail and for an offer, in the answer and in the stored message', async () => {
     const contactId = await customerWithConsent();
+    // The app knows there is no mail server, for the texts that cannot ask the mail itself.
+    expect((await sales.get('/api/auth/session')).json()).toMatchObject({ mailServer: false });
 
     const mail = await sales.post(`/api/contacts/${contactId}/emails`, { subject: 'Ihre Unterlagen', text: 'Anbei.' });
     expect(mail.statusCode, mail.body).toBe(201);

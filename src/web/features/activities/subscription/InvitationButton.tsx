@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '@web/app/auth';
 import i18next from '@web/i18n';
 import { ApiError } from '@web/ui/api';
 import { describeError } from '@web/ui/describe-error';
@@ -41,6 +42,7 @@ export function InvitationButton({ activityId, canInvite, size = 'sm' }: Invitat
   const [opened, dialog] = useDisclosure(false);
   const [asked, setAsked] = useState(false);
   const invitation = useInvitation(activityId, canInvite);
+  const { mailServer } = useAuth();
   const send = useSendInvitation(activityId);
   if (!canInvite) return null;
   const sent = invitation.data?.invited ? invitation.data : null;
@@ -87,10 +89,16 @@ export function InvitationButton({ activityId, canInvite, size = 'sm' }: Invitat
               onClick={() =>
                 send.mutate(asked ? 'asked' : 'consent', {
                   onSuccess: (result) => {
-                    notifications.show({
-                      color: 'teal',
-                      message: t('calendarSubscription.invitation.sent', { email: result.email }),
-                    });
+                    // Without a mail server the invitation waits in the outbox: say so rather than "being sent".
+                    notifications.show(
+                      mailServer
+                        ? { color: 'teal', message: t('calendarSubscription.invitation.sent', { email: result.email }) }
+                        : {
+                            color: 'yellow',
+                            message: t('calendarSubscription.invitation.sentHeld', { email: result.email }),
+                            autoClose: 10_000,
+                          },
+                    );
                     close();
                   },
                 })

@@ -107,6 +107,27 @@ describe('InvitationButton', () => {
     ]);
   });
 
+  it('says the invitation waits when no mail server is set up', async () => {
+    stubFetch({
+      'GET /api/auth/session': session(salesUser, { mailServer: false }),
+      'GET /api/activities/a1/invitation': {
+        body: { invited: false, email: null, reason: null, lastMethod: null, lastSentAt: null },
+      },
+      'POST /api/activities/a1/invitation': {
+        status: 202,
+        body: { email: 'eva@example.test', sequence: 0, method: 'REQUEST', mailId: 'm1' },
+      },
+    });
+    renderWithProviders(<InvitationButton activityId="a1" canInvite />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Einladung senden' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Einladung senden' }));
+    expect(
+      await screen.findByText(/Einladung an eva@example\.test gespeichert\. Noch ist kein Mailserver eingerichtet/),
+    ).toBeInTheDocument();
+  });
+
   it('is not shown for an activity that cannot be sent', () => {
     stubFetch({ 'GET /api/auth/session': session(salesUser) });
     renderWithProviders(<InvitationButton activityId="a1" canInvite={false} />);

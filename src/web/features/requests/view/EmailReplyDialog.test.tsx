@@ -33,9 +33,9 @@ const files = [
   },
 ];
 
-function stub(reply: StubReply) {
+function stub(reply: StubReply, { mailServer = true } = {}) {
   return stubFetch({
-    'GET /api/auth/session': session(salesUser),
+    'GET /api/auth/session': session(salesUser, { mailServer }),
     [`GET /api/contacts/${CONTACT_ID}/email-options`]: { body: options },
     [`POST /api/contacts/${CONTACT_ID}/emails/preview`]: { body: rendered },
     [`GET /api/requests/${REQUEST_ID}/attachments`]: { body: files },
@@ -93,5 +93,23 @@ describe('Per E-Mail antworten', () => {
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
       /Berechtigung|assignee or a manager/,
     );
+  });
+
+  it('says the reply is on its way, or that it waits because no mail server is set up', async () => {
+    for (const [mailServer, words] of [
+      [true, 'E-Mail an anna@example.test wird gesendet.'],
+      [false, /E-Mail an anna@example\.test gespeichert\. Noch ist kein Mailserver eingerichtet/],
+    ] as const) {
+      stub({ status: 201, body: requestFixture({ channel: 'email' }) }, { mailServer });
+      const view = renderWithProviders(
+        <EmailReplyDialog request={requestFixture({ channel: 'email' })} opened onClose={() => {}} />,
+      );
+      const user = userEvent.setup({ delay: null });
+      const subject = await screen.findByRole('textbox', { name: /Betreff/ }, { timeout: 5000 });
+      await waitFor(() => expect(subject).not.toHaveValue(''), { timeout: 5000 });
+      await user.click(screen.getByRole('button', { name: 'Senden' }));
+      expect(await screen.findByText(words, {}, { timeout: 5000 })).toBeInTheDocument();
+      view.unmount();
+    }
   });
 });

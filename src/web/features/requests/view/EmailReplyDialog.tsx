@@ -16,6 +16,7 @@ import { IconSend, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_EMAIL_LIMITS } from '@shared/correspondence/schemas';
+import { useAuth } from '@web/app/auth';
 import { renderTemplate, useEmailOptions } from '@web/features/correspondence';
 import { describeProblem } from '@web/ui/form-errors';
 import { ACCEPT, fileProblem } from '../attachments/files';
@@ -48,6 +49,7 @@ export function EmailReplyDialog({
   const files = useAttachments(request.id);
   const upload = useUploadAttachments(request.id);
   const reply = useEmailReply(request.id);
+  const { mailServer } = useAuth();
   const problemText = useFileProblemText();
   const [to, setTo] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
@@ -104,7 +106,12 @@ export function EmailReplyDialog({
         attachmentIds: chosen,
         templateKey: 'general_reply',
       });
-      notifications.show({ color: 'teal', message: t('requests.reply.sent', { to: recipient }) });
+      // Without a mail server the reply waits in the outbox: say so rather than "being sent".
+      notifications.show(
+        mailServer
+          ? { color: 'teal', message: t('requests.reply.sent', { to: recipient }) }
+          : { color: 'yellow', message: t('correspondence.sentHeld', { to: recipient }), autoClose: 10_000 },
+      );
       onClose();
     } catch {
       // Shown below in words.
