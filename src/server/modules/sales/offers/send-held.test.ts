@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
-import { insertOpportunity, offerContent } from './test-support';
+import { customerWithEmail, insertOpportunity, offerContent } from './test-support';
 
 type User = TestClient & { userId: string; email: string };
 let t: TestApp;
@@ -15,30 +15,9 @@ afterAll(async () => {
   await t.close();
 });
 
-async function customerWithConsent() {
-  const res = await sales.post('/api/contacts', {
-    salutation: 'ms',
-    firstName: 'Sabine',
-    lastName: 'Krüger',
-    homeLocationId: t.location.id,
-    emails: [{ address: 'sabine.krueger@example.test', isPrimary: true }],
-    ignoreDuplicates: true,
-  });
-  expect(res.statusCode).toBe(201);
-  const id = res.json().id as string;
-  const consent = await sales.post(`/api/contacts/${id}/consents`, {
-    channel: 'email',
-    purpose: 'marketing',
-    status: 'granted',
-    source: 'signed_form',
-  });
-  expect(consent.statusCode).toBeLessThan(300);
-  return id;
-}
-
 describe('customer e-mail without a mail server', () => {
   it('says "held", not "being sent", for a mail and for an offer, in the answer and in the stored message', async () => {
-    const contactId = await customerWithConsent();
+    const contactId = await customerWithEmail(t, sales, 'sabine.krueger@example.test');
     // The app knows there is no mail server, for the texts that cannot ask the mail itself.
     expect((await sales.get('/api/auth/session')).json()).toMatchObject({ mailServer: false });
 

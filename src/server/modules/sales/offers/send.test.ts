@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@server/lib/clock';
 import { createTestApp, type TestApp, type TestClient } from '@test/support/app';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '@test/support/smtp-server';
-import { insertOpportunity, offerContent } from './test-support';
+import { customerWithEmail, insertOpportunity, offerContent } from './test-support';
 
 type User = TestClient & { userId: string; email: string };
 let t: TestApp;
@@ -28,31 +28,8 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-let n = 0;
-async function customer(email: string | null, consent: 'granted' | 'withdrawn' | null = 'granted') {
-  const res = await sales.post('/api/contacts', {
-    salutation: 'ms',
-    firstName: 'Sabine',
-    lastName: `Krüger${++n}`,
-    homeLocationId: t.location.id,
-    emails: email ? [{ address: email, isPrimary: true }] : [],
-    ignoreDuplicates: true,
-  });
-  expect(res.statusCode).toBe(201);
-  const id = res.json().id as string;
-  for (const status of consent === 'withdrawn' ? (['granted', 'withdrawn'] as const) : consent ? [consent] : []) {
-    const c = await sales.post(`/api/contacts/${id}/consents`, {
-      channel: 'email',
-      purpose: 'marketing',
-      status,
-      source: 'signed_form',
-    });
-    expect(c.statusCode).toBeLessThan(300);
-    // The later statement counts: give each its own moment.
-    t.clock.advance(1000);
-  }
-  return id;
-}
+const customer = (email: string | null, consent: 'granted' | 'withdrawn' | null = 'granted') =>
+  customerWithEmail(t, sales, email, consent);
 
 /** An opportunity of the consultant with one offer version (with financing) built in the editor. */
 async function offerFor(contactId: string) {

@@ -33,6 +33,22 @@ const schedule = {
   ],
 };
 
+/** The dialog for Klaus Weber on 3 March 2026 at the consultant's location, with the car and time given. */
+function openDialog(preset: { demoVehicleId: string; startMinutes?: number }) {
+  renderWithProviders(
+    <BookTestDriveDialog
+      opened
+      onClose={() => undefined}
+      preset={{
+        locationId: salesUser.homeLocationId,
+        day: '2026-03-03',
+        contact: { id: '7c0e1a9e-3b1f-4f54-9a0a-0000000000e1', label: 'Weber, Klaus' },
+        ...preset,
+      }}
+    />,
+  );
+}
+
 describe('BookTestDriveDialog', { timeout: 60_000 }, () => {
   it('shows which car is busy in the slot, and the server’s conflict in words next to the slot', async () => {
     const { requests } = stubFetch({
@@ -52,19 +68,7 @@ describe('BookTestDriveDialog', { timeout: 60_000 }, () => {
         },
       }),
     });
-    renderWithProviders(
-      <BookTestDriveDialog
-        opened
-        onClose={() => undefined}
-        preset={{
-          locationId: salesUser.homeLocationId,
-          day: '2026-03-03',
-          startMinutes: 14 * 60 + 30,
-          demoVehicleId: CAR,
-          contact: { id: '7c0e1a9e-3b1f-4f54-9a0a-0000000000e1', label: 'Weber, Klaus' },
-        }}
-      />,
-    );
+    openDialog({ startMinutes: 14 * 60 + 30, demoVehicleId: CAR });
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     const car = within(dialog).getByLabelText(/Vorführwagen/, { selector: 'input' });
     await waitFor(() => expect(car).toHaveValue('VW ID.4 M-AB 123 – belegt (14:00–15:00 Müller, Anna)'));
@@ -90,18 +94,7 @@ describe('BookTestDriveDialog', { timeout: 60_000 }, () => {
       [`GET /api/locations/${salesUser.homeLocationId}/test-drive-schedule`]: { body: schedule },
       'POST /api/test-drives': problem(409, { code: 'slot-taken', detail: 'belegt' }),
     });
-    renderWithProviders(
-      <BookTestDriveDialog
-        opened
-        onClose={() => undefined}
-        preset={{
-          locationId: salesUser.homeLocationId,
-          day: '2026-03-03',
-          demoVehicleId: OTHER_CAR,
-          contact: { id: '7c0e1a9e-3b1f-4f54-9a0a-0000000000e1', label: 'Weber, Klaus' },
-        }}
-      />,
-    );
+    openDialog({ demoVehicleId: OTHER_CAR });
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     const from = within(dialog).getByLabelText('Von, Uhrzeit');
     await userEvent.clear(from);
